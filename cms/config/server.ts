@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+
+type Env = Core.Config.Shared.ConfigParams['env'];
+
+export default ({ env }: { env: Env }) => ({
+  host: env('HOST', '127.0.0.1'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  dirs: {
+    public: env('STRAPI_PUBLIC_DIR', './public'),
+  },
+  app: {
+    keys: env.array('APP_KEYS'),
+  },
+  logger: {
+    updates: { enabled: false },
+    startup: { enabled: env.bool('STRAPI_STARTUP_BANNER', true) },
+  },
+});

@@ -1,0 +1,66 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { slugify, uniqueSlug } from '../lib/slug.ts';
+import { isValidatedUid, summarize, validateEntry, VALIDATION_POPULATE, type ValidatedUid } from '../lib/validation.ts';
+
+const SLUG_SOURCE: Record<ValidatedUid, string> = {
+  'api::project.project': 'title',
+  'api::document.document': 'title',
+  'api::newsletter.newsletter': 'title',
+  'api::event.event': 'title',
+  'api::topic.topic': 'name',
+};
+
+async function prepareSlug(strapi: Core.Strapi, uid: ValidatedUid, action: string, params: any): Promise<void> {
+  const data = params?.data;
+  if (!data || typeof data !== 'object') return;
+  const given = typeof data.slug === 'string' ? data.slug.trim() : '';
+  const source = data[SLUG_SOURCE[uid]];
+  let base: string;
+  if (given) base = slugify(given);
+  else if (action === 'create' && typeof source === 'string') base = slugify(source);
+  else return;
+  const documentId = params.documentId as string | undefined;
+  data.slug = await uniqueSlug(base, async (candidate) => {
+    const other = await strapi.db.query(uid).findOne({
+      select: ['id'],
+      where: { slug: candidate, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
+    });
+    return Boolean(other);
+  });
+}
+
+function resultDocumentId(result: any, params: any): string | undefined {
+  return result?.documentId ?? result?.entries?.[0]?.documentId ?? params?.documentId;
+}
+
+/**
+ * Document-service middleware: derives ASCII slugs, then runs the save and our validation rules in one
+ * transaction, so a rejected save leaves nothing behind. Applies to the admin panel and the REST API alike.
+ */
+export function registerDocumentRules(strapi: Core.Strapi): void {
+  strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
+    if (!isValidatedUid(ctx.uid) || !['create', 'update', 'publish'].includes(ctx.action)) return next();
+    const uid = ctx.uid as ValidatedUid;
+    if (ctx.action !== 'publish') await prepareSlug(strapi, uid, ctx.action, ctx.params);
+
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const documentId = resultDocumentId(result, ctx.params);
+      if (!documentId) return result;
+      const entry = await strapi.db.query(uid).findOne({
+        where: { documentId, publishedAt: null },
+        populate: VALIDATION_POPULATE[uid],
+      });
+      if (!entry) return result;
+      const publishing = ctx.action === 'publish' || ctx.params?.status === 'published';
+      const problems = validateEntry(uid, entry, { publishing, now: new Date() });
+      if (problems.length > 0) {
+        throw new errors.ValidationError(summarize(problems), {
+          errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError', value: null })),
+        });
+      }
+      return result;
+    });
+  });
+}

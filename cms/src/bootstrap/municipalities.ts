@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { buildMunicipalityRows, planMunicipalitySync, type KommuneRecord, type KreisRecord } from '../lib/municipalities.ts';
+
+const UID = 'api::municipality.municipality';
+
+export function referenceDataDir(): string {
+  return path.resolve(process.env.IKZ_REFERENCE_DATA ?? path.join(process.cwd(), '..', '..', 'shared', 'data'));
+}
+
+function readJson<T>(file: string): T {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`Cannot read the municipality reference data ${file}: set IKZ_REFERENCE_DATA to the folder with nrw-kommunen.json and nrw-kreise.json.`, { cause: error });
+  }
+}
+
+/** Loads the 396 Gemeinden and 31 Kreise from the reference data; creates, updates and removes rows so they match. */
+export async function syncMunicipalities(strapi: Core.Strapi): Promise<void> {
+  const dir = referenceDataDir();
+  const rows = buildMunicipalityRows(
+    readJson<KommuneRecord[]>(path.join(dir, 'nrw-kommunen.json')),
+    readJson<KreisRecord[]>(path.join(dir, 'nrw-kreise.json')),
+  );
+  const documents = strapi.documents(UID as any) as any;
+  const stored = await strapi.db.query(UID).findMany({ limit: -1 } as any);
+  const plan = planMunicipalitySync(stored as any, rows);
+  if (!plan.create.length && !plan.update.length && !plan.remove.length) return;
+
+  await strapi.db.transaction(async () => {
+    for (const row of plan.create) await documents.create({ data: row });
+    for (const u of plan.update) await documents.update({ documentId: u.documentId, data: u.changes });
+    for (const r of plan.remove) await documents.delete({ documentId: r.documentId });
+  });
+  strapi.log.info(`[ikz] municipalities synced from ${dir}: ${plan.create.length} created, ${plan.update.length} updated, ${plan.remove.length} removed`);
+}

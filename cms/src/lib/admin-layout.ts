@@ -1,0 +1,262 @@
+/**
+ * German labels, field help and list columns for the content manager. Applied at every start.
+ * [label, description] per attribute; a key missing here fails a unit test.
+ */
+export interface ModelLayout {
+  mainField?: string;
+  list?: string[];
+  defaultSortBy?: string;
+  defaultSortOrder?: 'ASC' | 'DESC';
+  readOnly?: boolean;
+  fields: Record<string, [label: string, description: string]>;
+}
+
+const common = {
+  title: ['Titel', 'Aussagekräftiger Titel, wie er auf der Website erscheint.'],
+  slug: ['URL-Kürzel', 'Wird aus dem Titel erzeugt (ä→ae, ö→oe, ü→ue, ß→ss). Nach der Veröffentlichung nicht mehr ändern: Links in Ratsvorlagen verweisen darauf.'],
+} satisfies Record<string, [string, string]>;
+
+export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
+  'api::project.project': {
+    mainField: 'title',
+    list: ['title', 'leadMunicipality', 'topics', 'status', 'startYear', 'updatedAt'],
+    defaultSortBy: 'updatedAt',
+    defaultSortOrder: 'DESC',
+    fields: {
+      title: common.title,
+      slug: common.slug,
+      summary: ['Kurzbeschreibung', 'Zwei bis vier Sätze: Wer arbeitet wie zusammen, und was bringt es? Erscheint in Listen und Suchergebnissen (20–800 Zeichen).'],
+      leadMunicipality: ['Federführende Kommune', 'Pflicht für die Veröffentlichung. Die Kommune oder der Kreis, der das Projekt leitet.'],
+      municipalities: ['Beteiligte Kommunen', 'Alle weiteren beteiligten Städte, Gemeinden und Kreise aus NRW.'],
+      partners: ['Weitere Partner', 'Beteiligte, die keine NRW-Kommune sind, mit ihrer Rolle.'],
+      topics: ['Handlungsfelder', 'Pflicht für die Veröffentlichung: mindestens ein Handlungsfeld.'],
+      keywords: ['Stichworte', 'Durch Kommas getrennt, z. B. „Bauhof, Winterdienst, Fuhrpark“. Verbessert die Suche.'],
+      cooperationForm: ['Kooperationsform', 'Rechtliche Form der Zusammenarbeit.'],
+      status: ['Projektstatus', 'Stand des Projekts: von der Idee bis „beendet“.'],
+      startYear: ['Startjahr', 'Jahr, in dem die Zusammenarbeit begann oder beginnen soll.'],
+      endYear: ['Endjahr', 'Nur bei beendeten oder befristeten Projekten; nicht vor dem Startjahr.'],
+      occasion: ['Anlass', 'Warum haben die Kommunen die Zusammenarbeit begonnen?'],
+      goal: ['Ziel', 'Was soll die Kooperation erreichen?'],
+      implementation: ['Umsetzung', 'Wie wurde die Zusammenarbeit organisiert und umgesetzt?'],
+      results: ['Ergebnisse', 'Was wurde erreicht? Zahlen, Erfahrungen, Empfehlungen.'],
+      funding: ['Förderung', 'Förderprogramm (z. B. Förderrichtlinie IKZ NRW), Betrag und Bewilligungsbehörde.'],
+      bestPractice: ['Gutes Beispiel (Best Practice)', 'Hebt das Projekt auf der Website als gutes Beispiel hervor.'],
+      contacts: ['Ansprechpersonen', 'Werden nur veröffentlicht, wenn „Einwilligung“ gesetzt ist.'],
+      documents: ['Zugehörige Dokumente', 'Vereinbarungen, Ratsbeschlüsse und weitere Dokumente aus der Bibliothek.'],
+      image: ['Bild', 'Optional. Querformat, mindestens 1200 px breit, ohne eingebettete Texte.'],
+      imageAlt: ['Alternativtext zum Bild', 'Pflicht, wenn ein Bild gesetzt ist: beschreibt, was das Bild zeigt (für Screenreader).'],
+      reviewedAt: ['Stand', 'Datum, an dem die Angaben zuletzt geprüft wurden.'],
+    },
+  },
+  'api::document.document': {
+    mainField: 'title',
+    list: ['title', 'type', 'date', 'publisher', 'updatedAt'],
+    defaultSortBy: 'date',
+    defaultSortOrder: 'DESC',
+    fields: {
+      title: common.title,
+      slug: common.slug,
+      type: ['Dokumenttyp', 'Art des Dokuments. Für Gerichtsentscheidungen zusätzlich die Angaben zur Entscheidung ausfüllen.'],
+      date: ['Datum', 'Datum des Dokuments (Beschluss, Veröffentlichung, Entscheidung).'],
+      publisher: ['Herausgeber/Quelle', 'Wer hat das Dokument erstellt oder veröffentlicht?'],
+      summary: ['Zusammenfassung', 'Kurz und verständlich: worum geht es, für wen ist es nützlich?'],
+      file: ['Datei', 'PDF oder anderes Dokument zum Herunterladen. Alternativ ein externer Link.'],
+      externalUrl: ['Externer Link', 'Adresse, unter der das Dokument abrufbar ist (https://…), falls keine Datei hochgeladen wird.'],
+      topics: ['Handlungsfelder', 'Themen, zu denen das Dokument gehört.'],
+      municipalities: ['Kommunen', 'Kommunen, die das Dokument betrifft.'],
+      projects: ['Zugehörige Projekte', 'Projekte, zu denen das Dokument gehört.'],
+      keywords: ['Stichworte', 'Durch Kommas getrennt.'],
+      courtDecision: ['Gerichtsentscheidung', 'Gericht, Aktenzeichen, Art und Tenor – nur für den Typ „Gerichtsentscheidung“.'],
+    },
+  },
+  'api::newsletter.newsletter': {
+    mainField: 'title',
+    list: ['title', 'year', 'number', 'sentAt', 'updatedAt'],
+    defaultSortBy: 'sentAt',
+    defaultSortOrder: 'DESC',
+    fields: {
+      title: ['Titel', 'Z. B. „Newsletter I / 2020“.'],
+      slug: common.slug,
+      year: ['Jahrgang', 'Jahr der Ausgabe.'],
+      number: ['Nummer im Jahrgang', '1 für die erste Ausgabe eines Jahres, 2 für die zweite usw.'],
+      sentAt: ['Versanddatum', 'Tag, an dem die Ausgabe verschickt wurde.'],
+      editorial: ['Editorial', 'Einleitender Text der Ausgabe.'],
+      sections: ['Rubriken', 'Abschnitte mit Überschrift, Text und Verweisen auf Projekte, Veranstaltungen und Dokumente.'],
+      pdf: ['PDF der Ausgabe', 'Optional: die verschickte Ausgabe als PDF.'],
+    },
+  },
+  'api::event.event': {
+    mainField: 'title',
+    list: ['title', 'format', 'startsAt', 'status', 'updatedAt'],
+    defaultSortBy: 'startsAt',
+    defaultSortOrder: 'DESC',
+    fields: {
+      title: common.title,
+      slug: common.slug,
+      format: ['Format', 'Art der Veranstaltung.'],
+      startsAt: ['Beginn', 'Datum und Uhrzeit (deutsche Zeit).'],
+      endsAt: ['Ende', 'Muss nach dem Beginn liegen.'],
+      place: ['Veranstaltungsort', 'Für Präsenzveranstaltungen: Ort, Straße, PLZ, Stadt.'],
+      online: ['Online-Zugang', 'Für Online-Veranstaltungen: Plattform und Link.'],
+      summary: ['Kurzbeschreibung', 'Erscheint in Listen und im Kalender.'],
+      description: ['Beschreibung', 'Ausführliche Beschreibung der Veranstaltung.'],
+      registration: ['Anmeldung', 'Art der Anmeldung, Anmeldeschluss, Plätze und Kosten.'],
+      agenda: ['Programm', 'Ablauf der Veranstaltung.'],
+      documents: ['Unterlagen', 'Tagesordnung, Präsentationen und Dokumentation aus der Bibliothek.'],
+      speakers: ['Referentinnen und Referenten', 'Wer spricht?'],
+      status: ['Status', 'Angekündigt, Anmeldung offen, ausgebucht oder abgesagt.'],
+      topics: ['Handlungsfelder', 'Themen der Veranstaltung.'],
+    },
+  },
+  'api::topic.topic': {
+    mainField: 'name',
+    list: ['name', 'focus', 'updatedAt'],
+    defaultSortBy: 'name',
+    defaultSortOrder: 'ASC',
+    fields: {
+      name: ['Name', 'Name des Handlungsfelds.'],
+      slug: common.slug,
+      description: ['Beschreibung', 'Kurze Einführung in das Handlungsfeld.'],
+      focus: ['Schwerpunktthema', 'Aktuelle Schwerpunkte werden auf der Startseite hervorgehoben.'],
+    },
+  },
+  'api::municipality.municipality': {
+    mainField: 'name',
+    list: ['name', 'kind', 'kreisName', 'regierungsbezirkName', 'population'],
+    defaultSortBy: 'name',
+    defaultSortOrder: 'ASC',
+    readOnly: true,
+    fields: {
+      name: ['Name', 'Referenzdaten (Destatis GV100AD) – werden beim Start geladen, nicht bearbeiten.'],
+      nameOfficial: ['Amtliche Bezeichnung', 'Referenzdaten – nicht bearbeiten.'],
+      slug: common.slug,
+      ags: ['Amtlicher Gemeindeschlüssel (AGS)', 'Referenzdaten – nicht bearbeiten.'],
+      ars: ['Amtlicher Regionalschlüssel (ARS)', 'Referenzdaten – nicht bearbeiten.'],
+      kind: ['Art', 'Kreisfreie Stadt, kreisangehörige Stadt oder Gemeinde, oder Kreis.'],
+      kreisAgs: ['Kreisschlüssel', 'Referenzdaten – nicht bearbeiten.'],
+      kreisName: ['Kreis', 'Kreis bzw. kreisfreie Stadt.'],
+      regierungsbezirkAgs: ['Schlüssel des Regierungsbezirks', 'Referenzdaten – nicht bearbeiten.'],
+      regierungsbezirkName: ['Regierungsbezirk', 'Referenzdaten – nicht bearbeiten.'],
+      population: ['Einwohnerzahl', 'Stand laut Stichtag.'],
+      populationDate: ['Stichtag', 'Stichtag der Einwohnerzahl.'],
+      areaKm2: ['Fläche (km²)', 'Referenzdaten – nicht bearbeiten.'],
+      lat: ['Breitengrad', 'Repräsentativer Punkt innerhalb der Gemeindefläche.'],
+      lon: ['Längengrad', 'Repräsentativer Punkt innerhalb der Gemeindefläche.'],
+      note: ['Hinweis', 'Besonderheit (z. B. Status der Stadt Aachen).'],
+    },
+  },
+};
+
+export const COMPONENT_LAYOUTS: Record<string, ModelLayout> = {
+  'shared.partner': {
+    mainField: 'name',
+    fields: { name: ['Name', 'Name der Organisation.'], role: ['Rolle', 'Rolle im Projekt.'] },
+  },
+  'shared.contact': {
+    mainField: 'name',
+    fields: {
+      name: ['Name', 'Vor- und Nachname.'],
+      role: ['Funktion', 'Z. B. „Projektleitung“.'],
+      organisation: ['Organisation', 'Kommune oder Einrichtung.'],
+      email: ['E-Mail', 'Dienstliche E-Mail-Adresse.'],
+      phone: ['Telefon', 'Dienstliche Telefonnummer, z. B. +49 211 123456.'],
+      consent: ['Einwilligung zur Veröffentlichung', 'Nur wenn gesetzt, erscheinen die Kontaktdaten auf der Website.'],
+    },
+  },
+  'shared.funding': {
+    mainField: 'programme',
+    fields: {
+      programme: ['Förderprogramm', 'Z. B. „Förderrichtlinie IKZ NRW“.'],
+      amount: ['Fördersumme (Euro)', 'Bewilligter Betrag in Euro.'],
+      authority: ['Bewilligungsbehörde', 'Z. B. die zuständige Bezirksregierung.'],
+      year: ['Bewilligungsjahr', 'Jahr der Bewilligung.'],
+    },
+  },
+  'shared.link': {
+    mainField: 'label',
+    fields: { label: ['Linktext', 'Aussagekräftiger Text statt „hier klicken“.'], url: ['Adresse', 'https://…'] },
+  },
+  'document.court-decision': {
+    mainField: 'docketNumber',
+    fields: {
+      court: ['Gericht', 'Z. B. „Oberverwaltungsgericht NRW“.'],
+      docketNumber: ['Aktenzeichen', 'Z. B. „15 A 1234/19“.'],
+      kind: ['Art der Entscheidung', 'Urteil oder Beschluss.'],
+      decidedAt: ['Entscheidungsdatum', 'Datum der Entscheidung.'],
+      holding: ['Tenor/Leitsatz', 'Kernaussage der Entscheidung.'],
+      sourceUrl: ['Fundstelle', 'Link zur Entscheidung (https://…).'],
+    },
+  },
+  'event.place': {
+    mainField: 'venue',
+    fields: {
+      venue: ['Veranstaltungsort', 'Name des Gebäudes oder Saals.'],
+      street: ['Straße und Hausnummer', ''],
+      postalCode: ['Postleitzahl', 'Fünfstellig.'],
+      city: ['Ort', ''],
+    },
+  },
+  'event.online-access': {
+    mainField: 'platform',
+    fields: { platform: ['Plattform', 'Z. B. „Webex“ oder „BigBlueButton“.'], url: ['Zugangslink', 'https://… – wird auf der Website gezeigt.'] },
+  },
+  'event.registration': {
+    mainField: 'mode',
+    fields: {
+      mode: ['Art der Anmeldung', ''],
+      email: ['Anmelde-E-Mail', 'Pflicht bei Anmeldung per E-Mail.'],
+      url: ['Anmeldelink', 'Pflicht bei Anmeldung per Online-Formular.'],
+      deadline: ['Anmeldeschluss', 'Spätestens zum Ende der Veranstaltung.'],
+      capacity: ['Plätze', 'Anzahl der verfügbaren Plätze.'],
+      cost: ['Kosten', 'Z. B. „kostenfrei“ oder „50 Euro“.'],
+    },
+  },
+  'event.speaker': {
+    mainField: 'name',
+    fields: { name: ['Name', ''], role: ['Funktion', ''], organisation: ['Organisation', ''] },
+  },
+  'newsletter.section': {
+    mainField: 'heading',
+    fields: {
+      heading: ['Überschrift', ''],
+      text: ['Text', ''],
+      projects: ['Verweise auf Projekte', ''],
+      events: ['Verweise auf Veranstaltungen', ''],
+      documents: ['Verweise auf Dokumente', ''],
+      links: ['Weitere Links', ''],
+    },
+  },
+};
+
+type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
+export interface CmConfiguration {
+  settings?: Record<string, unknown>;
+  metadatas?: Metadatas;
+  layouts?: { list?: string[]; edit?: unknown; [k: string]: unknown };
+  [k: string]: unknown;
+}
+
+/** Merges a layout into a stored content-manager configuration; the result is stable, so applying twice changes nothing. */
+export function applyLayout(config: CmConfiguration, layout: ModelLayout): CmConfiguration {
+  const metadatas: Metadatas = { ...(config.metadatas ?? {}) };
+  for (const [field, [label, description]] of Object.entries(layout.fields)) {
+    const current = metadatas[field] ?? {};
+    metadatas[field] = {
+      ...current,
+      edit: {
+        ...(current.edit ?? {}),
+        label,
+        description,
+        ...(layout.readOnly ? { editable: false } : {}),
+      },
+      list: { ...(current.list ?? {}), label },
+    };
+  }
+  const settings = { ...(config.settings ?? {}) };
+  if (layout.mainField) settings.mainField = layout.mainField;
+  if (layout.defaultSortBy) settings.defaultSortBy = layout.defaultSortBy;
+  if (layout.defaultSortOrder) settings.defaultSortOrder = layout.defaultSortOrder;
+  const layouts = { ...(config.layouts ?? {}) };
+  if (layout.list) layouts.list = layout.list;
+  return { ...config, settings, metadatas, layouts };
+}

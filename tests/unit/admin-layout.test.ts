@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyLayout, COMPONENT_LAYOUTS, CONTENT_TYPE_LAYOUTS } from '../../cms/src/lib/admin-layout.ts';
+import { CMS_DIR } from '../../scripts/src/lib/strapi-process.ts';
+
+const apiDir = path.join(CMS_DIR, 'src', 'api');
+const componentDir = path.join(CMS_DIR, 'src', 'components');
+const schemas = fs.readdirSync(apiDir).map((name) => ({
+  uid: `api::${name}.${name}`,
+  schema: JSON.parse(fs.readFileSync(path.join(apiDir, name, 'content-types', name, 'schema.json'), 'utf8')),
+}));
+const components = fs.readdirSync(componentDir).flatMap((category) =>
+  fs.readdirSync(path.join(componentDir, category)).map((file) => ({
+    uid: `${category}.${file.replace(/\.json$/, '')}`,
+    schema: JSON.parse(fs.readFileSync(path.join(componentDir, category, file), 'utf8')),
+  })),
+);
+
+describe('German admin layout', () => {
+  it('labels every attribute of every content type and component', () => {
+    const missing: string[] = [];
+    for (const { uid, schema } of schemas) {
+      for (const attr of Object.keys(schema.attributes)) if (!CONTENT_TYPE_LAYOUTS[uid]?.fields[attr]) missing.push(`${uid}.${attr}`);
+    }
+    for (const { uid, schema } of components) {
+      for (const attr of Object.keys(schema.attributes)) if (!COMPONENT_LAYOUTS[uid]?.fields[attr]) missing.push(`${uid}.${attr}`);
+    }
+    expect(missing).toEqual([]);
+    expect(schemas).toHaveLength(6);
+  });
+
+  it('lists only existing attributes as columns', () => {
+    for (const { uid, schema } of schemas) {
+      for (const column of CONTENT_TYPE_LAYOUTS[uid]?.list ?? []) {
+        expect([...Object.keys(schema.attributes), 'updatedAt', 'createdAt', 'publishedAt']).toContain(column);
+      }
+    }
+  });
+
+  it('has German display names', () => {
+    expect(schemas.map((s) => s.schema.info.displayName).sort()).toEqual(['Dokument', 'Handlungsfeld', 'Kommune', 'Newsletter-Ausgabe', 'Projekt', 'Veranstaltung']);
+  });
+
+  it('keeps draft & publish on for all content types but municipality', () => {
+    for (const { uid, schema } of schemas) expect(schema.options.draftAndPublish).toBe(uid !== 'api::municipality.municipality');
+  });
+
+  it('merges labels into a stored configuration and is idempotent', () => {
+    const stored = { settings: { pageSize: 10, mainField: 'id' }, metadatas: { title: { edit: { label: 'title', visible: true }, list: { label: 'title', sortable: true } } }, layouts: { list: ['id'], edit: [] } };
+    const once = applyLayout(stored, CONTENT_TYPE_LAYOUTS['api::project.project']!);
+    expect(once.settings).toMatchObject({ pageSize: 10, mainField: 'title', defaultSortBy: 'updatedAt' });
+    expect(once.metadatas?.title).toEqual({ edit: { label: 'Titel', description: expect.any(String), visible: true }, list: { label: 'Titel', sortable: true } });
+    expect(once.layouts?.list).toContain('leadMunicipality');
+    expect(applyLayout(once, CONTENT_TYPE_LAYOUTS['api::project.project']!)).toEqual(once);
+  });
+
+  it('makes reference data read-only', () => {
+    const config = applyLayout({}, CONTENT_TYPE_LAYOUTS['api::municipality.municipality']!);
+    expect(config.metadatas?.ags?.edit?.editable).toBe(false);
+  });
+});

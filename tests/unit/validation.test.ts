@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { isHttpUrl, summarize, validateEntry } from '../../cms/src/lib/validation.ts';
+
+const now = new Date('2026-06-01T12:00:00Z');
+const draft = { publishing: false, now };
+const publish = { publishing: true, now };
+const paths = (problems: { path: string[] }[]) => problems.map((p) => p.path.join('.'));
+
+const validProject = {
+  title: 'Gemeinsamer Bauhof',
+  topics: [{ id: 1 }],
+  leadMunicipality: { id: 2 },
+  startYear: 2019,
+  endYear: null,
+  status: 'in Betrieb',
+  contacts: [],
+};
+
+describe('project rules', () => {
+  it('accepts a complete project', () => {
+    expect(validateEntry('api::project.project', validProject, publish)).toEqual([]);
+  });
+
+  it('needs a topic and a lead municipality to be published, not to be saved as draft', () => {
+    const incomplete = { ...validProject, topics: [], leadMunicipality: null };
+    expect(validateEntry('api::project.project', incomplete, draft)).toEqual([]);
+    const problems = validateEntry('api::project.project', incomplete, publish);
+    expect(paths(problems)).toEqual(['topics', 'leadMunicipality']);
+    expect(problems[0]!.message).toBe('Ein Projekt braucht mindestens ein Handlungsfeld.');
+  });
+
+  it('rejects implausible years on every save', () => {
+    expect(paths(validateEntry('api::project.project', { ...validProject, startYear: 2040 }, draft))).toEqual(['startYear']);
+    const reversed = validateEntry('api::project.project', { ...validProject, startYear: 2020, endYear: 2018 }, draft);
+    expect(reversed[0]!.message).toContain('liegt vor dem Startjahr');
+  });
+
+  it('requires an end year for finished projects and alt text for images', () => {
+    expect(paths(validateEntry('api::project.project', { ...validProject, status: 'beendet' }, publish))).toEqual(['endYear']);
+    expect(paths(validateEntry('api::project.project', { ...validProject, image: { id: 3 }, imageAlt: ' ' }, draft))).toEqual(['imageAlt']);
+  });
+
+  it('requires a way to reach a consenting contact', () => {
+    const contacts = [{ name: 'A', consent: true, email: null, phone: '' }, { name: 'B', consent: false }];
+    expect(paths(validateEntry('api::project.project', { ...validProject, contacts }, draft))).toEqual(['contacts.0.email']);
+  });
+});
+
+describe('document rules', () => {
+  const doc = { title: 'Satzung', type: 'Satzung', date: '2020-01-01', file: { id: 1 }, externalUrl: null };
+
+  it('needs a file or an external link to be published', () => {
+    expect(validateEntry('api::document.document', doc, publish)).toEqual([]);
+    expect(paths(validateEntry('api::document.document', { ...doc, file: null }, publish))).toEqual(['file']);
+    expect(validateEntry('api::document.document', { ...doc, file: null, externalUrl: 'https://www.example.org/a.pdf' }, publish)).toEqual([]);
+  });
+
+  it('checks URLs and court decisions', () => {
+    expect(paths(validateEntry('api::document.document', { ...doc, externalUrl: 'javascript:alert(1)' }, draft))).toEqual(['externalUrl']);
+    expect(paths(validateEntry('api::document.document', { ...doc, type: 'Gerichtsentscheidung' }, publish))).toEqual(['courtDecision']);
+    const court = { court: 'OVG NRW', docketNumber: '15 A 1/20', kind: 'Urteil', sourceUrl: 'ftp://x.de' };
+    expect(paths(validateEntry('api::document.document', { ...doc, type: 'Gerichtsentscheidung', courtDecision: court }, publish))).toEqual(['courtDecision.sourceUrl']);
+  });
+});
+
+describe('event rules', () => {
+  const event = {
+    format: 'Seminar',
+    startsAt: '2026-09-10T08:00:00.000Z',
+    endsAt: '2026-09-10T14:00:00.000Z',
+    place: { venue: 'Rathaus', city: 'Detmold' },
+    online: null,
+    registration: { mode: 'per E-Mail', email: 'a@b.de', deadline: '2026-09-01T00:00:00.000Z' },
+  };
+
+  it('accepts a valid event', () => {
+    expect(validateEntry('api::event.event', event, publish)).toEqual([]);
+  });
+
+  it('rejects an event that ends before it starts', () => {
+    const problems = validateEntry('api::event.event', { ...event, endsAt: '2026-09-10T07:00:00.000Z' }, draft);
+    expect(problems).toEqual([{ path: ['endsAt'], message: 'Das Ende der Veranstaltung muss nach ihrem Beginn liegen.' }]);
+  });
+
+  it('needs place or online access, and the data the registration mode needs', () => {
+    expect(paths(validateEntry('api::event.event', { ...event, place: null }, publish))).toEqual(['place']);
+    expect(paths(validateEntry('api::event.event', { ...event, format: 'Online-Veranstaltung' }, publish))).toEqual(['online']);
+    expect(paths(validateEntry('api::event.event', { ...event, registration: { mode: 'per E-Mail', email: '' } }, draft))).toEqual(['registration.email']);
+    expect(paths(validateEntry('api::event.event', { ...event, registration: { mode: 'Online-Formular', url: null } }, draft))).toEqual(['registration.url']);
+    expect(paths(validateEntry('api::event.event', { ...event, registration: { ...event.registration, deadline: '2026-10-01T00:00:00Z' } }, draft))).toEqual(['registration.deadline']);
+  });
+});
+
+describe('newsletter rules', () => {
+  it('checks the sent date against the year and the section links', () => {
+    const issue = { year: 2020, sentAt: '2020-03-02', sections: [{ heading: 'A', links: [{ label: 'x', url: 'https://www.example.org' }] }] };
+    expect(validateEntry('api::newsletter.newsletter', issue, publish)).toEqual([]);
+    expect(paths(validateEntry('api::newsletter.newsletter', { ...issue, sentAt: '2024-03-02' }, draft))).toEqual(['sentAt']);
+    const badLink = { ...issue, sections: [{ heading: 'A', links: [{ label: 'x', url: 'www.example' }] }] };
+    expect(paths(validateEntry('api::newsletter.newsletter', badLink, draft))).toEqual(['sections.0.links.0.url']);
+  });
+});
+
+describe('helpers', () => {
+  it('isHttpUrl accepts only http(s) URLs with a host', () => {
+    expect(isHttpUrl('https://www.land.nrw/')).toBe(true);
+    expect(isHttpUrl('http://example.org/a?b=c')).toBe(true);
+    for (const bad of ['', 'example.org', 'javascript:alert(1)', 'mailto:a@b.de', 'https://localhost', 42]) expect(isHttpUrl(bad)).toBe(false);
+  });
+
+  it('summarize joins several messages', () => {
+    expect(summarize([{ path: ['a'], message: 'Eins.' }])).toBe('Eins.');
+    expect(summarize([{ path: ['a'], message: 'Eins.' }, { path: ['b'], message: 'Zwei.' }])).toBe('Bitte korrigieren Sie 2 Angaben: Eins. Zwei.');
+  });
+});
