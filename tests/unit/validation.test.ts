@@ -12,7 +12,7 @@ const validProject = {
   leadMunicipality: { id: 2 },
   startYear: 2019,
   endYear: null,
-  status: 'in Betrieb',
+  projectStatus: 'in Betrieb',
   contacts: [],
 };
 
@@ -36,7 +36,7 @@ describe('project rules', () => {
   });
 
   it('requires an end year for finished projects and alt text for images', () => {
-    expect(paths(validateEntry('api::project.project', { ...validProject, status: 'beendet' }, publish))).toEqual(['endYear']);
+    expect(paths(validateEntry('api::project.project', { ...validProject, projectStatus: 'beendet' }, publish))).toEqual(['endYear']);
     expect(paths(validateEntry('api::project.project', { ...validProject, image: { id: 3 }, imageAlt: ' ' }, draft))).toEqual(['imageAlt']);
   });
 

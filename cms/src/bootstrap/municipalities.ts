@@ -25,7 +25,7 @@ export async function syncMunicipalities(strapi: Core.Strapi): Promise<void> {
     readJson<KreisRecord[]>(path.join(dir, 'nrw-kreise.json')),
   );
   const documents = strapi.documents(UID as any) as any;
-  const stored = await strapi.db.query(UID).findMany({ limit: -1 } as any);
+  const stored = await strapi.db.query(UID).findMany({});
   const plan = planMunicipalitySync(stored as any, rows);
   if (!plan.create.length && !plan.update.length && !plan.remove.length) return;
 

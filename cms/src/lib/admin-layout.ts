@@ -19,7 +19,7 @@ const common = {
 export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
   'api::project.project': {
     mainField: 'title',
-    list: ['title', 'leadMunicipality', 'topics', 'status', 'startYear', 'updatedAt'],
+    list: ['title', 'leadMunicipality', 'topics', 'projectStatus', 'startYear', 'updatedAt'],
     defaultSortBy: 'updatedAt',
     defaultSortOrder: 'DESC',
     fields: {
@@ -32,7 +32,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
       topics: ['Handlungsfelder', 'Pflicht für die Veröffentlichung: mindestens ein Handlungsfeld.'],
       keywords: ['Stichworte', 'Durch Kommas getrennt, z. B. „Bauhof, Winterdienst, Fuhrpark“. Verbessert die Suche.'],
       cooperationForm: ['Kooperationsform', 'Rechtliche Form der Zusammenarbeit.'],
-      status: ['Projektstatus', 'Stand des Projekts: von der Idee bis „beendet“.'],
+      projectStatus: ['Projektstatus', 'Stand des Projekts: von der Idee bis „beendet“.'],
       startYear: ['Startjahr', 'Jahr, in dem die Zusammenarbeit begann oder beginnen soll.'],
       endYear: ['Endjahr', 'Nur bei beendeten oder befristeten Projekten; nicht vor dem Startjahr.'],
       occasion: ['Anlass', 'Warum haben die Kommunen die Zusammenarbeit begonnen?'],
@@ -87,7 +87,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
   },
   'api::event.event': {
     mainField: 'title',
-    list: ['title', 'format', 'startsAt', 'status', 'updatedAt'],
+    list: ['title', 'format', 'startsAt', 'eventStatus', 'updatedAt'],
     defaultSortBy: 'startsAt',
     defaultSortOrder: 'DESC',
     fields: {
@@ -104,7 +104,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
       agenda: ['Programm', 'Ablauf der Veranstaltung.'],
       documents: ['Unterlagen', 'Tagesordnung, Präsentationen und Dokumentation aus der Bibliothek.'],
       speakers: ['Referentinnen und Referenten', 'Wer spricht?'],
-      status: ['Status', 'Angekündigt, Anmeldung offen, ausgebucht oder abgesagt.'],
+      eventStatus: ['Status', 'Angekündigt, Anmeldung offen, ausgebucht oder abgesagt.'],
       topics: ['Handlungsfelder', 'Themen der Veranstaltung.'],
     },
   },

@@ -80,7 +80,7 @@ function validateProject(e: Entry, o: ValidationOptions, p: Problem[]) {
   if (!o.publishing) return;
   if (asArray(e.topics).length === 0) p.push({ path: ['topics'], message: 'Ein Projekt braucht mindestens ein Handlungsfeld.' });
   if (!asObject(e.leadMunicipality)) p.push({ path: ['leadMunicipality'], message: 'Ein Projekt braucht eine federführende Kommune.' });
-  if (e.status === 'beendet' && end === null) p.push({ path: ['endYear'], message: 'Ein beendetes Projekt braucht ein Endjahr.' });
+  if (e.projectStatus === 'beendet' && end === null) p.push({ path: ['endYear'], message: 'Ein beendetes Projekt braucht ein Endjahr.' });
 }
 
 function validateDocument(e: Entry, o: ValidationOptions, p: Problem[]) {

@@ -49,7 +49,7 @@ export function createStrapiClient(options: ClientOptions) {
     const url = `${baseUrl}${path}${qs ? `?${qs}` : ''}`;
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: BodyInit | undefined;
+    let body: RequestInit['body'];
     if (init.form) body = init.form;
     else if (init.body !== undefined) {
       headers['content-type'] = 'application/json';
@@ -107,7 +107,7 @@ export function createStrapiClient(options: ClientOptions) {
 
   async function upload(file: { name: string; type: string; data: Uint8Array }, info: { alternativeText?: string; caption?: string } = {}) {
     const form = new FormData();
-    form.append('files', new Blob([file.data], { type: file.type }), file.name);
+    form.append('files', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
     form.append('fileInfo', JSON.stringify({ name: file.name, ...info }));
     const uploaded = await request<{ id: number; url: string }[]>('POST', '/api/upload', { form });
     const first = uploaded[0];

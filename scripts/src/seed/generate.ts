@@ -4,7 +4,7 @@
  */
 import { Random } from '../lib/prng.ts';
 import { berlinTime, formatDateDe, isoDate } from '../lib/time.ts';
-import { slugify } from '../../../cms/src/lib/slug.ts';
+import { MAX_SLUG_LENGTH, slugify } from '../../../cms/src/lib/slug.ts';
 import { heading, list, paragraphs, type Block } from './blocks.ts';
 import * as corpus from './corpus.ts';
 
@@ -38,7 +38,7 @@ export interface SeedProject {
   topicSlugs: string[];
   keywords: string;
   cooperationForm: string;
-  status: string;
+  projectStatus: string;
   startYear: number;
   endYear: number | null;
   occasion: Block[];
@@ -85,7 +85,7 @@ export interface SeedEvent {
   agenda: Block[];
   documentSlugs: string[];
   speakers: { name: string; role: string; organisation: string }[];
-  status: string;
+  eventStatus: string;
   topicSlugs: string[];
   draft: boolean;
 }
@@ -124,7 +124,39 @@ export function scaledCount(base: number, scale: number, minimum: number): numbe
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
 function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+  return template
+    .replace(/\bim \{kreis\}/g, '{inKreis}')
+    .replace(/\{(\w+)\}/g, (match, key: string) => {
+      if (!(key in values)) throw new Error(`Seed corpus: unknown placeholder ${match} in "${template}"`);
+      return String(values[key]);
+    });
+}
+
+/** "im Kreis Lippe", "in der Städteregion Aachen", "in Düsseldorf". */
+export function inRegion(kreisName: string, isKreis: boolean): string {
+  if (!isKreis) return `in ${kreisName}`;
+  if (kreisName.startsWith('Städteregion')) return `in der ${kreisName}`;
+  return `im ${kreisName.replace(/er Kreis$/, 'en Kreis')}`;
+}
+
+/** "Stadt Detmold", "Gemeinde Wettringen", "Kreis Lippe". */
+export function organisationName(m: MunicipalityRef): string {
+  if (m.kind === 'Kreis') return m.name;
+  return `${m.kind === 'Kreisangehörige Gemeinde' ? 'Gemeinde' : 'Stadt'} ${m.name}`;
+}
+
+const NUMBER_WORDS = ['null', 'eine', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
+
+/** Counts in running text: "Zwei Kommunen", "13 Kommunen". */
+export function countWord(n: number, capitalise = false): string {
+  const word = NUMBER_WORDS[n] ?? String(n);
+  return capitalise ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+}
+
+function placeValues(lead: MunicipalityRef, partner: MunicipalityRef, kreise: Map<string, MunicipalityRef>) {
+  const kreisName = lead.kind === 'Kreis' ? lead.name : lead.kreisName;
+  const isKreis = lead.kind === 'Kreis' || kreise.has(lead.kreisAgs);
+  return { lead: lead.name, partner: partner.name, kreis: kreisName, inKreis: inRegion(kreisName, isKreis), leadOrg: organisationName(lead), partnerOrg: organisationName(partner) };
 }
 
 /** Makes titles unique, so that slugs are stable across runs and never depend on the server's suffixes. */
@@ -139,12 +171,13 @@ class TitleRegistry {
         return { title: candidate, slug };
       }
     }
+    const base = slugify(title);
     for (let n = 2; ; n += 1) {
-      const candidate = `${title} (${n})`;
-      const slug = slugify(candidate);
+      const suffix = `-${n}`;
+      const slug = `${base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
       if (!this.slugs.has(slug)) {
         this.slugs.add(slug);
-        return { title: candidate, slug };
+        return { title: `${title} (${n})`, slug };
       }
     }
   }
@@ -190,7 +223,7 @@ export function generatePlan(municipalities: MunicipalityRef[], options: SeedOpt
     const pool = sameKreis.length >= count && r.chance(0.75) ? sameKreis : [...sameKreis, ...sameRegion];
     return r.sample(pool, count);
   };
-  const kreisLabel = (m: MunicipalityRef) => (m.kind === 'Kreis' ? m.name : m.kreisName);
+  const kreisByAgs = new Map(kreise.map((k) => [k.ags, k]));
 
   // ---- documents -------------------------------------------------------------------------------
   const docRandom = root.fork('documents');
@@ -207,7 +240,7 @@ export function generatePlan(municipalities: MunicipalityRef[], options: SeedOpt
     const topicName = pickTopicName(r);
     const year = r.int(Math.max(2005, refYear - 18), refYear);
     const date = randomDay(r, year, options.referenceDate);
-    const values = { lead: lead.name, partner: partner.name, topic: topicName, year, kreis: kreisLabel(lead), count: 2 };
+    const values = { ...placeValues(lead, partner, kreisByAgs), topic: topicName, year, count: 'zwei', Count: 'Zwei', task: '' };
     let title = fill(r.pick(template.titles), values);
     let courtDecision: SeedDocument['courtDecision'] = null;
     if (template.type === 'Gerichtsentscheidung') {
@@ -261,12 +294,12 @@ export function generatePlan(municipalities: MunicipalityRef[], options: SeedOpt
   const statuses = [['Idee/Partnersuche', 6], ['Planung', 14], ['Umsetzung', 22], ['in Betrieb', 45], ['beendet', 13]] as const;
   for (let i = 0; i < projectCount; i += 1) {
     const r = projRandom;
-    const theme = i < corpus.PROJECT_THEMES.length ? corpus.PROJECT_THEMES[i]! : r.weighted(corpus.PROJECT_THEMES, (t) => (focusNames.has(t.topic) ? 3 : 1));
+    const theme = i < corpus.TOPICS.length ? corpus.TOPICS[i]! : r.weighted(corpus.TOPICS, (t) => (t.focus ? 5 : 1));
     const kreisLed = r.chance(0.2);
     const lead = kreisLed ? r.pick(kreise) : r.pick(gemeinden);
     const partners = partnersOf(r, kreisLed ? r.pick(byKreis.get(lead.kreisAgs) ?? gemeinden) : lead, r.int(1, kreisLed ? 6 : 4));
     const partner = partners[0] ?? r.pick(gemeinden);
-    const values = { lead: lead.name, partner: partner.name, kreis: kreisLabel(lead), count: partners.length + 1, topic: theme.topic, year: refYear };
+    const values = { ...placeValues(lead, partner, kreisByAgs), count: countWord(partners.length + 1), Count: countWord(partners.length + 1, true), topic: theme.name, year: refYear, task: theme.task };
     const status = r.weighted(statuses, ([, w]) => w)[0];
     const startYear = status === 'Idee/Partnersuche' || status === 'Planung' ? r.int(refYear - 1, refYear + 1) : r.int(2006, refYear);
     const endYear = status === 'beendet' ? Math.min(refYear, startYear + r.int(1, 6)) : null;
@@ -274,7 +307,7 @@ export function generatePlan(municipalities: MunicipalityRef[], options: SeedOpt
     const claimed = projTitles.claim(title, () => [`${title} (seit ${startYear})`, `${title} – ${partner.name}`]);
     const funded = r.chance(0.35);
     const programme = funded ? r.weighted(corpus.FUNDING_PROGRAMMES, (p) => (p.programme.includes('IKZ NRW') ? 4 : 1)) : null;
-    const topicSlugs = [...new Set([theme.topic, ...r.sample(theme.secondaryTopics, r.int(0, theme.secondaryTopics.length))].map(slugOfTopic))];
+    const topicSlugs = [...new Set([theme.name, ...r.sample(theme.related, r.int(0, 2))].map(slugOfTopic))];
     const related = r.sample(docsByTopic.get(topicSlugs[0]!) ?? [], r.int(0, 4)).map((d) => d.slug);
     const contacts: SeedContact[] = Array.from({ length: r.int(1, 2) }, () => {
       const name = citizenName(r);
@@ -292,28 +325,28 @@ export function generatePlan(municipalities: MunicipalityRef[], options: SeedOpt
     projects.push({
       slug: claimed.slug,
       title: claimed.title,
-      summary: fill(r.pick(theme.summary), values),
+      summary: fill(r.pick(corpus.PROJECT_TEXTS.summary), values),
       leadAgs: lead.ags,
       municipalityAgs: partners.map((p) => p.ags),
       partners: r.sample(corpus.PARTNERS, r.int(0, 2)),
       topicSlugs,
       keywords: theme.keywords.join(', '),
       cooperationForm: r.weighted(cooperationForms, ([, w]) => w)[0],
-      status,
+      projectStatus: status,
       startYear,
       endYear,
-      occasion: paragraphs(fill(r.pick(theme.occasion), values)),
-      goal: paragraphs(fill(r.pick(theme.goal), values)),
-      implementation: paragraphs(fill(r.pick(theme.implementation), values)),
-      results: status === 'Idee/Partnersuche' || status === 'Planung' ? [] : paragraphs(fill(r.pick(theme.results), values)),
+      occasion: paragraphs(fill(r.pick(corpus.PROJECT_TEXTS.occasion), values)),
+      goal: paragraphs(fill(r.pick(corpus.PROJECT_TEXTS.goal), values)),
+      implementation: paragraphs(fill(r.pick(corpus.PROJECT_TEXTS.implementation), values)),
+      results: status === 'Idee/Partnersuche' || status === 'Planung' ? [] : paragraphs(fill(r.pick(corpus.PROJECT_TEXTS.results), values)),
       funding: programme
         ? { programme: programme.programme, authority: programme.authority, amount: r.int(40, 800) * 500, year: Math.max(startYear, 2010) }
         : null,
       bestPractice: status === 'in Betrieb' && r.chance(0.2),
       contacts,
       documentSlugs: related,
-      image: hasImage ? { label: theme.topic, hue: r.int(0, 359) } : null,
-      imageAlt: hasImage ? `Symbolbild zum Handlungsfeld ${theme.topic}: farbige Fläche mit dem Namen des Projekts` : null,
+      image: hasImage ? { label: theme.name, hue: r.int(0, 359) } : null,
+      imageAlt: hasImage ? `Symbolbild zum Handlungsfeld ${theme.name}: farbige Fläche mit dem Namen des Handlungsfelds` : null,
       reviewedAt: isoDate(reviewed),
       draft: false,
     });
@@ -389,7 +422,7 @@ export function generatePlan(municipalities: MunicipalityRef[], options: SeedOpt
       agenda: [heading('Programm'), list(agendaLines)],
       documentSlugs: followUp,
       speakers: r.sample(corpus.SPEAKERS, isAnnual ? r.int(4, 7) : r.int(1, 3)),
-      status,
+      eventStatus: status,
       topicSlugs: [...new Set([slugOfTopic(topicName), ...(isAnnual ? [...focusNames].map(slugOfTopic) : [])])],
       draft: false,
     });

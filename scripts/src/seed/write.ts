@@ -128,7 +128,7 @@ export async function writePlan(client: StrapiClient, plan: SeedPlan, municipali
       topics: resolve(topicIds!, p.topicSlugs, 'topic', p.slug),
       keywords: p.keywords,
       cooperationForm: p.cooperationForm,
-      status: p.status,
+      projectStatus: p.projectStatus,
       startYear: p.startYear,
       endYear: p.endYear,
       occasion: p.occasion,
@@ -163,7 +163,7 @@ export async function writePlan(client: StrapiClient, plan: SeedPlan, municipali
       agenda: e.agenda,
       documents: resolve(documentIds!, e.documentSlugs, 'document', e.slug),
       speakers: e.speakers,
-      status: e.status,
+      eventStatus: e.eventStatus,
       topics: resolve(topicIds!, e.topicSlugs, 'topic', e.slug),
     }, e.draft);
     eventIds!.set(e.slug, id);

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { adminJwt, api, client, tokens } from './helpers.ts';
+
+async function someIds() {
+  const [topic] = (await client().findPage<{ documentId: string }>('topics', 1)).data;
+  const [municipality] = (await client().findPage<{ documentId: string }>('municipalities', 1)).data;
+  return { topic: topic!.documentId, municipality: municipality!.documentId };
+}
+
+async function draftsWithTitle(plural: string, title: string) {
+  const response = await api(`/api/${plural}`, { token: tokens.seed, query: { status: 'draft', filters: { title: { $eq: title } } } });
+  expect(response.status).toBe(200);
+  return response.body.data as unknown[];
+}
+
+const project = (title: string, extra: Record<string, unknown> = {}) => ({
+  title,
+  summary: 'Zwei Nachbarkommunen betreiben ihren Bauhof gemeinsam und teilen Fahrzeuge.',
+  cooperationForm: 'öffentlich-rechtliche Vereinbarung',
+  projectStatus: 'in Betrieb',
+  bestPractice: false,
+  startYear: 2020,
+  ...extra,
+});
+
+describe('back-end validation through the REST API', () => {
+  it('rejects a project without topic and lead municipality, in German, and leaves no row', async () => {
+    const title = 'Testprojekt ohne Handlungsfeld';
+    const response = await api('/api/projects', { method: 'POST', token: tokens.seed, body: { data: project(title) } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('Ein Projekt braucht mindestens ein Handlungsfeld.');
+    expect(response.body.error.message).toContain('federführende Kommune');
+    expect(response.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual(['topics', 'leadMunicipality']);
+    expect(await draftsWithTitle('projects', title)).toEqual([]);
+  });
+
+  it('accepts the same project as a draft, and publishes it once it is complete', async () => {
+    const { topic, municipality } = await someIds();
+    const title = 'Testprojekt Entwurf zuerst';
+    const draft = await api('/api/projects', { method: 'POST', token: tokens.seed, query: { status: 'draft' }, body: { data: project(title) } });
+    expect(draft.status).toBe(201);
+    const id = draft.body.data.documentId;
+    const incomplete = await api(`/api/projects/${id}`, { method: 'PUT', token: tokens.seed, body: { data: { startYear: 2021 } } });
+    expect(incomplete.status).toBe(400);
+    expect((await api(`/api/projects/${id}`)).status).toBe(404);
+    const complete = await api(`/api/projects/${id}`, { method: 'PUT', token: tokens.seed, body: { data: { topics: [topic], leadMunicipality: municipality } } });
+    expect(complete.status).toBe(200);
+    expect((await api(`/api/projects/${id}`)).body.data.title).toBe(title);
+    expect((await api(`/api/projects/${id}`, { method: 'DELETE', token: tokens.seed })).status).toBe(204);
+  });
+
+  it('rejects implausible years and reversed year ranges', async () => {
+    const { topic, municipality } = await someIds();
+    for (const [extra, message] of [
+      [{ startYear: 1800 }, /1950|startYear/],
+      [{ startYear: 2022, endYear: 2019 }, /Das Endjahr \(2019\) liegt vor dem Startjahr \(2022\)/],
+      [{ projectStatus: 'fertig' }, /projectStatus/],
+    ] as const) {
+      const title = `Testprojekt Jahre ${JSON.stringify(extra)}`;
+      const response = await api('/api/projects', { method: 'POST', token: tokens.seed, body: { data: project(title, { ...extra, topics: [topic], leadMunicipality: municipality }) } });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body.error)).toMatch(message);
+      expect(await draftsWithTitle('projects', title)).toEqual([]);
+    }
+  });
+
+  it('rejects an event that ends before it starts and a contact with a malformed e-mail', async () => {
+    const title = 'Testveranstaltung rückwärts';
+    const event = await api('/api/events', {
+      method: 'POST',
+      token: tokens.seed,
+      body: { data: { title, format: 'Seminar', startsAt: '2027-03-10T10:00:00Z', endsAt: '2027-03-10T09:00:00Z', summary: 'Kurz.', eventStatus: 'angekündigt', place: { venue: 'Rathaus', city: 'Detmold' } } },
+    });
+    expect(event.status).toBe(400);
+    expect(event.body.error.message).toBe('Das Ende der Veranstaltung muss nach ihrem Beginn liegen.');
+    expect(await draftsWithTitle('events', title)).toEqual([]);
+
+    const { topic, municipality } = await someIds();
+    const badMail = 'Testprojekt mit falscher E-Mail';
+    const response = await api('/api/projects', {
+      method: 'POST',
+      token: tokens.seed,
+      body: { data: project(badMail, { topics: [topic], leadMunicipality: municipality, contacts: [{ name: 'A. Muster', email: 'keine-mail', consent: true }] }) },
+    });
+    expect(response.status).toBe(400);
+    expect(await draftsWithTitle('projects', badMail)).toEqual([]);
+  });
+
+  it('rejects a document link that is not a web address', async () => {
+    const title = 'Testdokument mit Skript-Link';
+    const response = await api('/api/documents', {
+      method: 'POST',
+      token: tokens.seed,
+      body: { data: { title, type: 'Leitfaden', date: '2024-05-01', externalUrl: 'javascript:alert(1)' } },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/keine gültige Internetadresse/);
+    expect(await draftsWithTitle('documents', title)).toEqual([]);
+  });
+
+  it('derives unique ASCII slugs from German titles', async () => {
+    const { topic, municipality } = await someIds();
+    const title = 'Grünflächenpflege für Köln & Hürth';
+    const ids: string[] = [];
+    for (const expected of ['gruenflaechenpflege-fuer-koeln-und-huerth', 'gruenflaechenpflege-fuer-koeln-und-huerth-2']) {
+      const response = await api('/api/projects', { method: 'POST', token: tokens.seed, body: { data: project(title, { topics: [topic], leadMunicipality: municipality }) } });
+      expect(response.status).toBe(201);
+      expect(response.body.data.slug).toBe(expected);
+      ids.push(response.body.data.documentId);
+    }
+    for (const id of ids) await api(`/api/projects/${id}`, { method: 'DELETE', token: tokens.seed });
+  });
+});
+
+describe('the admin panel (same API the editors use)', () => {
+  it('shows German labels, field help and list columns', async () => {
+    const jwt = await adminJwt();
+    const response = await api('/content-manager/content-types/api::project.project/configuration', { headers: { authorization: `Bearer ${jwt}` } });
+    expect(response.status).toBe(200);
+    const { metadatas, layouts, settings } = response.body.data.contentType;
+    expect(metadatas.summary.edit.label).toBe('Kurzbeschreibung');
+    expect(metadatas.topics.edit.description).toMatch(/mindestens ein Handlungsfeld/);
+    expect(layouts.list).toEqual(['title', 'leadMunicipality', 'topics', 'projectStatus', 'startYear', 'updatedAt']);
+    expect(settings.mainField).toBe('title');
+    const types = await api('/content-manager/content-types', { headers: { authorization: `Bearer ${jwt}` } });
+    const names = types.body.data.filter((t: { uid: string }) => t.uid.startsWith('api::')).map((t: { info: { displayName: string } }) => t.info.displayName);
+    expect(names.sort()).toEqual(['Dokument', 'Handlungsfeld', 'Kommune', 'Newsletter-Ausgabe', 'Projekt', 'Veranstaltung']);
+  });
+
+  it('refuses to publish an incomplete project from the admin, with the German message, and leaves no published row', async () => {
+    const jwt = await adminJwt();
+    const headers = { authorization: `Bearer ${jwt}` };
+    const title = 'Admin-Testprojekt unvollständig';
+    const created = await api('/content-manager/collection-types/api::project.project', { method: 'POST', headers, body: project(title) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.data.documentId;
+    const publish = await api(`/content-manager/collection-types/api::project.project/${id}/actions/publish`, { method: 'POST', headers, body: {} });
+    expect(publish.status).toBe(400);
+    expect(publish.body.error.message).toContain('Ein Projekt braucht mindestens ein Handlungsfeld.');
+    expect((await api(`/api/projects/${id}`)).status).toBe(404);
+    await api(`/content-manager/collection-types/api::project.project/${id}`, { method: 'DELETE', headers });
+  });
+});
