@@ -56,38 +56,46 @@ export default async function setup(project: TestProject) {
     dropDatabase = created.drop;
   }
 
+  const cleanUp = async () => {
+    await dropDatabase();
+    if (process.env.IKZ_KEEP_TMP) console.log(`[api] kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  };
+
   compileCms();
   const secrets = generateSecrets();
   const seedToken = randomSecret(48);
   const adminEmail = 'redaktion@test.example.org';
   const adminPassword = `Test-${randomSecret(12)}-9a`;
   const logFile = path.join(tmp, 'strapi.log');
-  const server = await startStrapi({
-    logFile,
-    env: {
-      ...secrets,
-      ...dbEnv,
-      NODE_ENV: 'production',
-      STRAPI_SEED_TOKEN: seedToken,
-      SERVE_ADMIN_PANEL: 'false',
-      STRAPI_STARTUP_BANNER: 'false',
-      STRAPI_PUBLIC_DIR: path.join(tmp, 'public'),
-      BUILD_TOKEN_FILE: path.join(tmp, 'build-token'),
-      IKZ_REFERENCE_DATA: process.env.IKZ_REFERENCE_DATA ?? DEFAULT_REFERENCE_DATA,
-      IKZ_ADMIN_EMAIL: adminEmail,
-      IKZ_ADMIN_PASSWORD: adminPassword,
-    },
-  });
-
+  let server: Awaited<ReturnType<typeof startStrapi>> | null = null;
   try {
+    server = await startStrapi({
+      logFile,
+      env: {
+        ...secrets,
+        ...dbEnv,
+        NODE_ENV: 'production',
+        STRAPI_SEED_TOKEN: seedToken,
+        SERVE_ADMIN_PANEL: 'false',
+        STRAPI_STARTUP_BANNER: 'false',
+        STRAPI_PUBLIC_DIR: path.join(tmp, 'public'),
+        BUILD_TOKEN_FILE: path.join(tmp, 'build-token'),
+        IKZ_REFERENCE_DATA: process.env.IKZ_REFERENCE_DATA ?? DEFAULT_REFERENCE_DATA,
+        IKZ_ADMIN_EMAIL: adminEmail,
+        IKZ_ADMIN_PASSWORD: adminPassword,
+      },
+    });
     await runSeed({ url: server.url, token: seedToken, ...TEST_SEED, concurrency: 4, quiet: true });
   } catch (error) {
-    await server.stop();
-    console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n'));
+    await server?.stop();
+    if (fs.existsSync(logFile)) console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n'));
+    await cleanUp();
     throw error;
   }
+  const running = server;
 
-  project.provide('strapiUrl', server.url);
+  project.provide('strapiUrl', running.url);
   project.provide('buildToken', secrets.STRAPI_BUILD_TOKEN!);
   project.provide('seedToken', seedToken);
   project.provide('adminEmail', adminEmail);
@@ -95,9 +103,7 @@ export default async function setup(project: TestProject) {
   project.provide('database', database);
 
   return async () => {
-    await server.stop();
-    await dropDatabase();
-    if (process.env.IKZ_KEEP_TMP) console.log(`[api] kept ${tmp}`);
-    else fs.rmSync(tmp, { recursive: true, force: true });
+    await running.stop();
+    await cleanUp();
   };
 }

@@ -19,7 +19,7 @@ const common = {
 export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
   'api::project.project': {
     mainField: 'title',
-    list: ['title', 'leadMunicipality', 'topics', 'projectStatus', 'startYear', 'updatedAt'],
+    list: ['title', 'leadMunicipality', 'topics', 'projectStatus', 'cooperationForm', 'updatedAt'],
     defaultSortBy: 'updatedAt',
     defaultSortOrder: 'DESC',
     fields: {

@@ -74,7 +74,7 @@ export function buildCmsIfNeeded(log: (line: string) => void = console.log): boo
   const marker = path.join(CMS_DIR, 'dist', '.source-hash');
   const current = cmsSourceHash();
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === current && fs.existsSync(path.join(CMS_DIR, 'dist', 'build', 'index.html'))) return false;
-  log('[start] building Strapi and its admin panel (about a minute on first start) …');
+  log('building Strapi and its admin panel (about a minute on first start) …');
   run(STRAPI_BIN, ['build'], CMS_DIR, { ...process.env, NODE_ENV: 'production' });
   fs.writeFileSync(marker, current);
   return true;
