@@ -120,7 +120,7 @@ describe('the admin panel (same API the editors use)', () => {
     const { metadatas, layouts, settings } = response.body.data.contentType;
     expect(metadatas.summary.edit.label).toBe('Kurzbeschreibung');
     expect(metadatas.topics.edit.description).toMatch(/mindestens ein Handlungsfeld/);
-    expect(layouts.list).toEqual(['title', 'leadMunicipality', 'topics', 'projectStatus', 'startYear', 'updatedAt']);
+    expect(layouts.list).toEqual(['title', 'leadMunicipality', 'topics', 'projectStatus', 'cooperationForm', 'updatedAt']);
     expect(settings.mainField).toBe('title');
     const types = await api('/content-manager/content-types', { headers: { authorization: `Bearer ${jwt}` } });
     const names = types.body.data.filter((t: { uid: string }) => t.uid.startsWith('api::')).map((t: { info: { displayName: string } }) => t.info.displayName);
