@@ -52,9 +52,9 @@ describe('back-end validation through the REST API', () => {
   it('rejects implausible years and reversed year ranges', async () => {
     const { topic, municipality } = await someIds();
     for (const [extra, message] of [
-      [{ startYear: 1800 }, /1950|startYear/],
+      [{ startYear: 1800 }, /„Startjahr“ muss mindestens 1950 sein\./],
       [{ startYear: 2022, endYear: 2019 }, /Das Endjahr \(2019\) liegt vor dem Startjahr \(2022\)/],
-      [{ projectStatus: 'fertig' }, /projectStatus/],
+      [{ projectStatus: 'fertig' }, /„Projektstatus“ hat keinen zulässigen Wert\./],
     ] as const) {
       const title = `Testprojekt Jahre ${JSON.stringify(extra)}`;
       const response = await api('/api/projects', { method: 'POST', token: tokens.seed, body: { data: project(title, { ...extra, topics: [topic], leadMunicipality: municipality }) } });
@@ -83,6 +83,7 @@ describe('back-end validation through the REST API', () => {
       body: { data: project(badMail, { topics: [topic], leadMunicipality: municipality, contacts: [{ name: 'A. Muster', email: 'keine-mail', consent: true }] }) },
     });
     expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe('„Ansprechpersonen › E-Mail“ ist keine gültige E-Mail-Adresse.');
     expect(await draftsWithTitle('projects', badMail)).toEqual([]);
   });
 

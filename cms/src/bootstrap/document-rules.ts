@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { slugify, uniqueSlug } from '../lib/slug.ts';
+import { translateErrors, type DetailError } from '../lib/messages.ts';
 import { isValidatedUid, summarize, validateEntry, VALIDATION_POPULATE, type ValidatedUid } from '../lib/validation.ts';
 
 const SLUG_SOURCE: Record<ValidatedUid, string> = {
@@ -30,6 +31,15 @@ async function prepareSlug(strapi: Core.Strapi, uid: ValidatedUid, action: strin
   });
 }
 
+/** Strapi's own validation errors (required, min/max, e-mail, enum, regex) in German, with the field labels. */
+function germanValidationError(uid: string, error: unknown): unknown {
+  if (!(error instanceof errors.ValidationError)) return error;
+  const details = (error.details ?? {}) as { errors?: DetailError[] };
+  const list = details.errors?.length ? details.errors : [{ path: [], message: error.message }];
+  const translated = translateErrors(uid, list);
+  return new errors.ValidationError(translated.message, { ...details, errors: translated.errors });
+}
+
 function resultDocumentId(result: any, params: any): string | undefined {
   return result?.documentId ?? result?.entries?.[0]?.documentId ?? params?.documentId;
 }
@@ -45,7 +55,9 @@ export function registerDocumentRules(strapi: Core.Strapi): void {
     if (ctx.action !== 'publish') await prepareSlug(strapi, uid, ctx.action, ctx.params);
 
     return strapi.db.transaction(async () => {
-      const result = await next();
+      const result = await next().catch((error: unknown) => {
+        throw germanValidationError(uid, error);
+      });
       const documentId = resultDocumentId(result, ctx.params);
       if (!documentId) return result;
       const entry = await strapi.db.query(uid).findOne({
