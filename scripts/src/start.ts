@@ -7,7 +7,7 @@
  * DATABASE_HOST/PORT/NAME/USERNAME/PASSWORD (PostgreSQL instead of SQLite).
  */
 import fs from 'node:fs';
-import { createStrapiClient } from './lib/strapi-client.ts';
+import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
 import { buildCmsIfNeeded, DEFAULT_REFERENCE_DATA, startStrapi, type StrapiServer } from './lib/strapi-process.ts';
 import { loadOrCreateSecrets, localState, readSeedState, shouldSeed, writeSeedState } from './lib/local-state.ts';
 import { defaultReferenceDate, DEFAULT_SEED, runSeed } from './seed.ts';

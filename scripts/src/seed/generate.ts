@@ -3,7 +3,7 @@
  * give the same plan. Pure – it knows nothing of Strapi; `seed.ts` writes the plan through the REST API.
  */
 import { Random } from '../lib/prng.ts';
-import { berlinTime, formatDateDe, isoDate } from '../lib/time.ts';
+import { berlinTime, formatDateDe, isoDate } from '../../../shared-types/src/time.ts';
 import { MAX_SLUG_LENGTH, slugify } from '../../../cms/src/lib/slug.ts';
 import { heading, list, paragraphs, type Block } from './blocks.ts';
 import * as corpus from './corpus.ts';

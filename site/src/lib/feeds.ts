@@ -1,0 +1,27 @@
+/** RSS items for new projects and newsletter issues (@astrojs/rss renders and escapes them). */
+import type { RSSFeedItem } from '@astrojs/rss';
+import type { SiteNewsletter, SiteProject } from './types.ts';
+
+export function projectItems(projects: readonly SiteProject[], limit = 50): RSSFeedItem[] {
+  return [...projects]
+    .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+    .slice(0, limit)
+    .map((p) => ({
+      title: p.title,
+      link: `/projekte/${p.slug}/`,
+      pubDate: new Date(p.publishedAt ?? p.updatedAt),
+      description: p.summary,
+      categories: (p.topics ?? []).map((t) => t.name ?? '').filter(Boolean),
+    }));
+}
+
+export function newsletterItems(newsletters: readonly SiteNewsletter[]): RSSFeedItem[] {
+  return [...newsletters]
+    .sort((a, b) => b.sentAt.localeCompare(a.sentAt))
+    .map((n) => ({
+      title: n.title,
+      link: `/newsletter/${n.slug}/`,
+      pubDate: new Date(`${n.sentAt}T08:00:00Z`),
+      description: (n.sections ?? []).map((s) => s.heading).join(' · '),
+    }));
+}

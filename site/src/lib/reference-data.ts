@@ -1,0 +1,25 @@
+/** The NRW reference data (../shared/data beside the clone, or IKZ_REFERENCE_DATA). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export function referenceDataDir(): string {
+  if (process.env.IKZ_REFERENCE_DATA) return path.resolve(process.env.IKZ_REFERENCE_DATA);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(process.cwd(), '..', '..', 'shared', 'data'), path.resolve(here, '..', '..', '..', '..', 'shared', 'data')];
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'nrw-kreise.geojson')));
+  if (!found) throw new Error(`NRW reference data not found (looked in ${candidates.join(', ')}); set IKZ_REFERENCE_DATA.`);
+  return found;
+}
+
+export function readReferenceJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(path.join(referenceDataDir(), file), 'utf8')) as T;
+}
+
+export const ATTRIBUTION = {
+  destatis:
+    'Datenquelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV100AD, Gebietsstand 30.11.2025; Datenlizenz Deutschland – Namensnennung – Version 2.0; Daten verändert (Auszug NRW, eigene Berechnung der Kreis-/RB-Summen).',
+  licenceUrl: 'https://www.govdata.de/dl-de/by-2-0',
+  bkg: '© GeoBasis-DE / BKG 2021 (Daten verändert)',
+  bkgUrl: 'https://www.bkg.bund.de',
+};

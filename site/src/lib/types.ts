@@ -1,0 +1,17 @@
+/** The shapes the pages work with: the shared REST types, with media replaced by local downloads. */
+import type { Document, Event, Municipality, Newsletter, Project, Topic } from '../../../shared-types/src/index.ts';
+import type { Download } from './media.ts';
+
+export interface SiteImage {
+  src: string;
+  width: number | null;
+  height: number | null;
+  alt: string;
+}
+
+export type SiteProject = Omit<Project, 'image'> & { image: SiteImage | null };
+export type SiteDocument = Omit<Document, 'file'> & { file: Download | null };
+export type SiteNewsletter = Omit<Newsletter, 'pdf'> & { pdf: Download | null };
+export type SiteEvent = Event;
+export type SiteTopic = Topic;
+export type SiteMunicipality = Municipality;
