@@ -15,6 +15,7 @@ export default defineConfig({
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
+  cacheDir: process.env.IKZ_ASTRO_CACHE_DIR ?? './node_modules/.astro',
   image: {
     remotePatterns: [{ protocol: strapi.protocol.replace(':', ''), hostname: strapi.hostname, port: strapi.port || undefined }],
   },

@@ -1,6 +1,7 @@
 /**
- * `pnpm test`: type checks, unit tests, API tests against a real Strapi on SQLite, and – when
- * IKZ_TEST_POSTGRES_URL is set (CI sets it) – the same API tests on PostgreSQL. Prints one closing line
+ * `pnpm test`: type checks, unit tests, API tests against a real Strapi on SQLite, the site build and
+ * Chromium tests against it, and – when IKZ_TEST_POSTGRES_URL is set (CI sets it) – the API tests on
+ * PostgreSQL too. Prints one closing line
  * "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
@@ -27,12 +28,13 @@ const vitest = (project: string, report: string, env: Record<string, string> = {
 
 const steps: Step[] = [
   { name: 'shared-types up to date', command: [path.join(REPO_ROOT, 'shared-types', 'scripts', 'generate.ts'), '--check'] },
-  ...['shared-types', 'scripts', 'tests', 'cms'].map((dir) => ({
-    name: `typecheck ${dir}`,
-    command: [bin('typescript', 'bin/tsc'), '-p', path.join(REPO_ROOT, dir, 'tsconfig.json'), '--noEmit'],
+  ...['shared-types/tsconfig.json', 'scripts/tsconfig.json', 'tests/tsconfig.json', 'cms/tsconfig.json', 'site/tsconfig.lib.json'].map((config) => ({
+    name: `typecheck ${path.dirname(config)}`,
+    command: [bin('typescript', 'bin/tsc'), '-p', path.join(REPO_ROOT, config), '--noEmit'],
   })),
   vitest('unit', path.join(tmp, 'unit.json')),
   vitest('api', path.join(tmp, 'api-sqlite.json'), { IKZ_TEST_DB: 'sqlite' }),
+  vitest('site', path.join(tmp, 'site.json')),
 ];
 if (process.env.IKZ_TEST_POSTGRES_URL) steps.push(vitest('api', path.join(tmp, 'api-postgres.json'), { IKZ_TEST_DB: 'postgres' }));
 else console.log('[test] IKZ_TEST_POSTGRES_URL is not set: the API tests run on SQLite only (CI runs them on PostgreSQL too).');

@@ -1,15 +1,6 @@
-/**
- * Starts a real Strapi for the API tests: compiled cms/, a temporary SQLite file (or a fresh PostgreSQL
- * database when IKZ_TEST_DB=postgres), a free port, random secrets, and the demo content at a small scale
- * written through the REST API by the real seed.
- */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+/** Starts a real, seeded Strapi for the API tests (see tests/support/strapi-harness.ts). */
 import type { TestProject } from 'vitest/node';
-import pg from 'pg';
-import { compileCms, DEFAULT_REFERENCE_DATA, generateSecrets, randomSecret, startStrapi } from '../../scripts/src/lib/strapi-process.ts';
-import { runSeed } from '../../scripts/src/seed.ts';
+import { startTestStrapi } from '../support/strapi-harness.ts';
 import { TEST_SEED } from './seed-options.ts';
 
 declare module 'vitest' {
@@ -23,87 +14,13 @@ declare module 'vitest' {
   }
 }
 
-async function createPostgresDatabase(baseUrl: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  const name = `ikz_test_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
-    drop: async () => {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 export default async function setup(project: TestProject) {
-  const database = process.env.IKZ_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-api-'));
-  fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
-  let dropDatabase = async () => {};
-  let dbEnv: Record<string, string> = { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'data.db') };
-  if (database === 'postgres') {
-    const baseUrl = process.env.IKZ_TEST_POSTGRES_URL;
-    if (!baseUrl) throw new Error('IKZ_TEST_DB=postgres needs IKZ_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
-    const created = await createPostgresDatabase(baseUrl);
-    dbEnv = created.env;
-    dropDatabase = created.drop;
-  }
-
-  const cleanUp = async () => {
-    await dropDatabase();
-    if (process.env.IKZ_KEEP_TMP) console.log(`[api] kept ${tmp}`);
-    else fs.rmSync(tmp, { recursive: true, force: true });
-  };
-
-  compileCms();
-  const secrets = generateSecrets();
-  const seedToken = randomSecret(48);
-  const adminEmail = 'redaktion@test.example.org';
-  const adminPassword = `Test-${randomSecret(12)}-9a`;
-  const logFile = path.join(tmp, 'strapi.log');
-  let server: Awaited<ReturnType<typeof startStrapi>> | null = null;
-  try {
-    server = await startStrapi({
-      logFile,
-      env: {
-        ...secrets,
-        ...dbEnv,
-        NODE_ENV: 'production',
-        STRAPI_SEED_TOKEN: seedToken,
-        SERVE_ADMIN_PANEL: 'false',
-        STRAPI_STARTUP_BANNER: 'false',
-        STRAPI_PUBLIC_DIR: path.join(tmp, 'public'),
-        BUILD_TOKEN_FILE: path.join(tmp, 'build-token'),
-        IKZ_REFERENCE_DATA: process.env.IKZ_REFERENCE_DATA ?? DEFAULT_REFERENCE_DATA,
-        IKZ_ADMIN_EMAIL: adminEmail,
-        IKZ_ADMIN_PASSWORD: adminPassword,
-      },
-    });
-    await runSeed({ url: server.url, token: seedToken, ...TEST_SEED, concurrency: 4, quiet: true });
-  } catch (error) {
-    await server?.stop();
-    if (fs.existsSync(logFile)) console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n'));
-    await cleanUp();
-    throw error;
-  }
-  const running = server;
-
-  project.provide('strapiUrl', running.url);
-  project.provide('buildToken', secrets.STRAPI_BUILD_TOKEN!);
-  project.provide('seedToken', seedToken);
-  project.provide('adminEmail', adminEmail);
-  project.provide('adminPassword', adminPassword);
-  project.provide('database', database);
-
-  return async () => {
-    await running.stop();
-    await cleanUp();
-  };
+  const strapi = await startTestStrapi(TEST_SEED, 'api');
+  project.provide('strapiUrl', strapi.url);
+  project.provide('buildToken', strapi.buildToken);
+  project.provide('seedToken', strapi.seedToken);
+  project.provide('adminEmail', strapi.adminEmail);
+  project.provide('adminPassword', strapi.adminPassword);
+  project.provide('database', strapi.database);
+  return () => strapi.stop();
 }

@@ -19,6 +19,7 @@ describe('German validation messages', () => {
     expect(translateMessage(P, ['contacts', '0', 'email'], 'contacts[0].email must be a valid email')).toBe('„Ansprechpersonen › E-Mail“ ist keine gültige E-Mail-Adresse.');
     expect(translateMessage(P, ['contacts', '0', 'phone'], 'contacts[0].phone must match the following: "/^\\+?[0-9 ()/\\-]{5,40}$/"')).toBe('„Ansprechpersonen › Telefon“ hat nicht das erwartete Format.');
     expect(translateMessage(P, ['slug'], 'This attribute must be unique')).toBe('„URL-Kürzel“ ist bereits vergeben.');
+    expect(translateMessage(P, ['occasion', '1', 'children', '0', 'url'], 'Please specify a valid link.')).toMatch(/^„Anlass“ enthält einen ungültigen Link/);
   });
 
   it('keeps German messages and labels unknown English ones', () => {

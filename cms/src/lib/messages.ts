@@ -7,6 +7,7 @@ import { COMPONENT_LAYOUTS, CONTENT_TYPE_LAYOUTS } from './admin-layout.ts';
 export function fieldLabel(uid: string, path: string[]): string {
   const top = path[0];
   if (!top) return 'Eintrag';
+  if (path.includes('children')) return CONTENT_TYPE_LAYOUTS[uid]?.fields[top]?.[0] ?? top;
   const named = path.filter((segment) => !/^\d+$/.test(segment));
   const last = named[named.length - 1]!;
   if (named.length > 1) {
@@ -30,6 +31,7 @@ const RULES: [RegExp, (label: string, m: RegExpMatchArray) => string][] = [
   [/must be an integer/, (l) => `„${l}“ muss eine ganze Zahl sein.`],
   [/unique|already taken/, (l) => `„${l}“ ist bereits vergeben.`],
   [/must be a `(\w+)` type/, (l) => `„${l}“ hat einen ungültigen Wert.`],
+  [/valid link/, (l) => `„${l}“ enthält einen ungültigen Link (erlaubt sind https://…, http://… und mailto:…).`],
 ];
 
 export function translateMessage(uid: string, path: string[], message: string): string {

@@ -31,7 +31,7 @@ export function splitEvents<T extends { startsAt: string; endsAt: string }>(even
 }
 
 export interface MunicipalityRef {
-  ags: string;
+  ags?: string | undefined;
   kreisAgs?: string | null;
   kind?: string | null;
 }
@@ -40,7 +40,7 @@ export interface MunicipalityRef {
 export function kreiseOfProject(project: { leadMunicipality?: MunicipalityRef | null; municipalities?: MunicipalityRef[] }): Set<string> {
   const keys = new Set<string>();
   for (const m of [project.leadMunicipality, ...(project.municipalities ?? [])]) {
-    if (!m) continue;
+    if (!m?.ags) continue;
     const key = m.kind === 'Kreis' ? m.ags : (m.kreisAgs ?? m.ags.slice(0, 5));
     keys.add(key);
   }

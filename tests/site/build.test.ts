@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import ical, { type VEvent } from 'node-ical';
+import { describe, expect, inject, it } from 'vitest';
+import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { DRAFT_MARKER } from '../../scripts/src/seed/generate.ts';
+import { listFiles } from './global-setup.ts';
+import { HOSTILE, SITE_URL } from './fixtures.ts';
+
+const dir = () => inject('siteDir');
+const read = (rel: string) => fs.readFileSync(path.join(dir(), rel), 'utf8');
+const exists = (rel: string) => fs.existsSync(path.join(dir(), rel));
+/** Attribute values may contain "<" harmlessly; elements are what count. */
+const withoutAttributeValues = (html: string) => html.replace(/(\s(?!type=)[\w:-]+)="[^"]*"/g, '$1=""');
+const api = () => createStrapiClient({ baseUrl: inject('siteStrapiUrl') });
+
+describe('build output', () => {
+  it('has a page for every published entry', async () => {
+    for (const [plural, prefix] of [['projects', 'projekte'], ['documents', 'dokumente'], ['events', 'veranstaltungen'], ['newsletters', 'newsletter'], ['topics', 'themen'], ['municipalities', 'kommunen']] as const) {
+      const rows = await api().findAll<{ slug: string }>(plural, { fields: ['slug'] });
+      expect(rows.length, plural).toBeGreaterThan(0);
+      const missing = rows.filter((r) => !exists(`${prefix}/${r.slug}/index.html`)).map((r) => r.slug);
+      expect(missing, `${plural} without a page`).toEqual([]);
+    }
+    const events = await api().findAll<{ slug: string }>('events', { fields: ['slug'] });
+    for (const e of events) expect(exists(`veranstaltungen/${e.slug}.ics`)).toBe(true);
+  });
+
+  it('contains no draft and no unpublished edit anywhere', () => {
+    const offenders = listFiles(dir()).filter((file) => /\.(html|xml|json|csv|ics|txt|js)$/.test(file) && fs.readFileSync(file, 'utf8').includes(DRAFT_MARKER));
+    expect(offenders).toEqual([]);
+  });
+
+  it('copies every download into the output and links it locally', async () => {
+    const docs = await api().findAll<{ slug: string; file: { url: string; mime: string } | null }>('documents', { populate: { file: true } });
+    const withFile = docs.filter((d) => d.file);
+    expect(withFile.length).toBeGreaterThan(10);
+    for (const d of withFile) {
+      const html = read(`dokumente/${d.slug}/index.html`);
+      const href = /href="(\/dateien\/[^"]+\.pdf)"/.exec(html)?.[1];
+      expect(href, d.slug).toBeDefined();
+      expect(html).toMatch(/\(PDF, \d+(,\d)? (KB|Byte|MB)\)/);
+      const file = path.join(dir(), href!);
+      expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  });
+
+  it('leaves no absolute URL of the Strapi host in the HTML', () => {
+    const host = new URL(inject('siteStrapiUrl')).host;
+    const offenders = listFiles(dir()).filter((f) => f.endsWith('.html') && fs.readFileSync(f, 'utf8').includes(host));
+    expect(offenders).toEqual([]);
+  });
+
+  it('escapes markup and drops script links typed by editors', () => {
+    const html = read(`projekte/${HOSTILE.slug}/index.html`);
+    const markup = withoutAttributeValues(html);
+    expect(html).toContain('Sicherheitstest &lt;script&gt;alert(&quot;titel&quot;)&lt;/script&gt; &amp; „Zitat“ äöüß');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('&lt;b&gt;kein Fettdruck&lt;/b&gt;');
+    expect(markup).not.toMatch(/<script|<img src=x|<b>kein/);
+    expect(html).not.toMatch(/href="\s*javascript:/i);
+    expect(html).toContain('href="https://www.land.nrw/"');
+  });
+
+  it('writes feeds that parse and list the content', async () => {
+    for (const feed of ['projekte/feed.xml', 'newsletter/feed.xml']) {
+      const xml = read(feed);
+      expect(XMLValidator.validate(xml), feed).toBe(true);
+      const parsed = new XMLParser().parse(xml);
+      const items = [parsed.rss.channel.item].flat();
+      expect(items.length, feed).toBeGreaterThan(0);
+      for (const item of items) expect(item.link).toMatch(new RegExp(`^${SITE_URL}/`));
+    }
+    const newsletters = await api().findAll('newsletters', { fields: ['slug'] });
+    expect([new XMLParser().parse(read('newsletter/feed.xml')).rss.channel.item].flat()).toHaveLength(newsletters.length);
+  });
+
+  it('writes iCalendar files that parse, with the right times', async () => {
+    const events = await api().findAll<{ slug: string; title: string; startsAt: string; endsAt: string; documentId: string }>('events', { fields: ['slug', 'title', 'startsAt', 'endsAt'] });
+    for (const e of events) {
+      const parsed = Object.values(ical.sync.parseICS(read(`veranstaltungen/${e.slug}.ics`))).filter((c) => c?.type === 'VEVENT') as VEvent[];
+      expect(parsed).toHaveLength(1);
+      expect(parsed[0]!.summary).toBe(e.title);
+      expect(new Date(parsed[0]!.start).toISOString()).toBe(new Date(e.startsAt).toISOString());
+      expect(new Date(parsed[0]!.end!).toISOString()).toBe(new Date(e.endsAt).toISOString());
+    }
+    const feed = Object.values(ical.sync.parseICS(read('veranstaltungen/kalender.ics'))).filter((c) => c?.type === 'VEVENT') as VEvent[];
+    const upcoming = events.filter((e) => new Date(e.endsAt) >= new Date());
+    expect(feed.map((e) => e.summary).sort()).toEqual(upcoming.map((e) => e.title).sort());
+  });
+
+  it('lists every page in the sitemap', () => {
+    const parser = new XMLParser();
+    const index = parser.parse(read('sitemap-index.xml'));
+    const urls = [index.sitemapindex.sitemap]
+      .flat()
+      .flatMap((s: { loc: string }) => [parser.parse(read(new URL(s.loc).pathname)).urlset.url].flat().map((u: { loc: string }) => u.loc));
+    const pages = listFiles(dir())
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => `${SITE_URL}/${path.relative(dir(), path.dirname(f)).split(path.sep).join('/')}/`.replace(/\/\/$/, '/'));
+    expect(new Set(urls)).toEqual(new Set(pages));
+    expect(read('robots.txt')).toContain(`Sitemap: ${SITE_URL}/sitemap-index.xml`);
+  });
+
+  it('publishes the open data with stable fields', async () => {
+    const projects = await api().findAll<{ documentId: string }>('projects', { fields: ['title'] });
+    const json = JSON.parse(read('daten/projekte.json'));
+    expect(json.count).toBe(projects.length);
+    expect(json.projects.map((p: { id: string }) => p.id).sort()).toEqual(projects.map((p) => p.documentId).sort());
+    expect(Object.keys(json.projects[0])).toEqual(['id', 'slug', 'url', 'title', 'summary', 'leadMunicipality', 'leadMunicipalityAgs', 'municipalities', 'municipalitiesAgs', 'topics', 'cooperationForm', 'status', 'startYear', 'endYear', 'bestPractice', 'fundingProgramme', 'fundingAmount', 'reviewedAt', 'updatedAt']);
+    const csv = read('daten/projekte.csv');
+    expect(csv.split('\r\n')[0]).toBe('id,slug,url,title,summary,leadMunicipality,leadMunicipalityAgs,municipalities,municipalitiesAgs,topics,cooperationForm,status,startYear,endYear,bestPractice,fundingProgramme,fundingAmount,reviewedAt,updatedAt');
+    expect(csv).toContain('"Sicherheitstest <script>alert(""titel"")</script> & „Zitat“ äöüß"');
+  });
+
+  it('has the German 404 page, the MDX pages and the municipality index with its map', () => {
+    expect(read('404.html')).toContain('Seite nicht gefunden');
+    for (const page of ['ueber-uns', 'beratung', 'foerderung', 'projekt-melden', 'impressum', 'datenschutz', 'barrierefreiheit', 'leichte-sprache']) {
+      expect(read(`${page}/index.html`)).toContain('<html lang="de"');
+    }
+    const kommunen = read('kommunen/index.html');
+    expect((kommunen.match(/<path /g) ?? []).length).toBe(53);
+    expect(kommunen).toContain('© GeoBasis-DE / BKG 2021 (Daten verändert)');
+  });
+
+  it('loads no script on pages that need none', () => {
+    const withScript = listFiles(dir()).filter((f) => f.endsWith('.html') && /<script(?![^>]*application\/ld\+json)/.test(withoutAttributeValues(fs.readFileSync(f, 'utf8'))));
+    expect(withScript).toEqual([]);
+  });
+});

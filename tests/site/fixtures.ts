@@ -1,0 +1,25 @@
+export const SITE_SEED = { scale: 0.05, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') } as const;
+export const SITE_URL = 'https://www.interkommunales.example';
+
+/** Markup and script an editor might type (or paste); the site must show it as text. */
+export const HOSTILE = {
+  title: 'Sicherheitstest <script>alert("titel")</script> & „Zitat“ äöüß',
+  slug: 'sicherheitstest-script-alert-titel-script-und-zitat-aeoeuess',
+  summary: 'Kurzbeschreibung mit <img src=x onerror=alert(1)> und <a href="javascript:alert(2)">Link</a> – bitte als Text zeigen.',
+  project(topic: string, lead: string) {
+    return {
+      title: this.title,
+      summary: this.summary,
+      cooperationForm: 'Sonstige',
+      projectStatus: 'in Betrieb',
+      bestPractice: false,
+      startYear: 2024,
+      topics: [topic],
+      leadMunicipality: lead,
+      occasion: [
+        { type: 'paragraph', children: [{ type: 'text', text: '<b>kein Fettdruck</b><script>alert(3)</script>' }] },
+        { type: 'paragraph', children: [{ type: 'link', url: 'https://www.land.nrw/', children: [{ type: 'text', text: 'Landesportal' }] }] },
+      ],
+    };
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * For the site tests: a seeded Strapi, a few hostile entries typed as an editor could, one Astro build
+ * into a temporary directory, and a static server for it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { buildSite } from '../../scripts/src/lib/site-build.ts';
+import { serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { startTestStrapi } from '../support/strapi-harness.ts';
+import { HOSTILE, SITE_SEED, SITE_URL } from './fixtures.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteDir: string;
+    siteUrl: string;
+    siteStrapiUrl: string;
+    buildLog: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const strapi = await startTestStrapi(SITE_SEED, 'site');
+  try {
+    const client = createStrapiClient({ baseUrl: strapi.url, token: strapi.seedToken });
+    const [topic] = (await client.findPage<{ documentId: string }>('topics', 1)).data;
+    const [lead] = (await client.findPage<{ documentId: string }>('municipalities', 1)).data;
+    await client.request('POST', '/api/projects', { body: { data: HOSTILE.project(topic!.documentId, lead!.documentId) } });
+    const outDir = path.join(strapi.tmp, 'dist');
+    const result = await buildSite({ strapiUrl: strapi.url, token: strapi.buildToken, outDir, cacheDir: path.join(strapi.tmp, 'cache'), siteUrl: SITE_URL, logFile: path.join(strapi.tmp, 'build.log') });
+    const server = await serveStatic(outDir);
+    project.provide('siteDir', outDir);
+    project.provide('siteUrl', server.url);
+    project.provide('siteStrapiUrl', strapi.url);
+    project.provide('buildLog', result.log);
+    return async () => {
+      await server.close();
+      await strapi.stop();
+    };
+  } catch (error) {
+    await strapi.stop();
+    throw error;
+  }
+}
+
+export function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}

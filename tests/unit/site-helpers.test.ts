@@ -1,0 +1,217 @@
+import ical, { type VEvent } from 'node-ical';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { blocksToText, escapeHtml, renderBlocks, safeHref } from '../../site/src/lib/blocks.ts';
+import { calendar, location } from '../../site/src/lib/calendar.ts';
+import { kreiseOfProject, paginate, projectsPerKreis, splitEvents, typeSlug } from '../../site/src/lib/collections.ts';
+import { formatBytes, formatDate, formatEventTime, formatTime } from '../../site/src/lib/format.ts';
+import { localPath, readManifests, toDownload, writeManifest, type DownloadJob } from '../../site/src/lib/media.ts';
+import { csvCell, PROJECT_FIELDS, projectRecord, toCsv } from '../../site/src/lib/open-data.ts';
+import { partitionEntries, staleKeys } from '../../site/src/loader/entries.ts';
+import { contentType, resolvePath } from '../../scripts/src/lib/static-server.ts';
+import type { SiteEvent, SiteProject } from '../../site/src/lib/types.ts';
+import os from 'node:os';
+import fs from 'node:fs';
+import path from 'node:path';
+
+describe('renderBlocks', () => {
+  it('escapes every text and keeps structure', () => {
+    const html = renderBlocks([
+      { type: 'heading', level: 1, children: [{ type: 'text', text: 'Ziel & Zweck' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: '<script>x</script>', bold: true }, { type: 'text', text: ' danach' }] },
+      { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'eins' }] }] },
+    ]);
+    expect(html).toBe('<h3>Ziel &amp; Zweck</h3>\n<p><strong>&lt;script&gt;x&lt;/script&gt;</strong> danach</p>\n<ol><li>eins</li></ol>');
+  });
+
+  it('keeps safe links and drops dangerous ones', () => {
+    const link = (url: string) => renderBlocks([{ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', text: 'hier' }] } as never] }]);
+    expect(link('https://www.land.nrw/')).toBe('<p><a href="https://www.land.nrw/" rel="noopener">hier</a></p>');
+    expect(link('/projekte/')).toBe('<p><a href="/projekte/">hier</a></p>');
+    expect(link('javascript:alert(1)')).toBe('<p>hier</p>');
+    expect(link('//evil.example/')).toBe('<p>hier</p>');
+    expect(safeHref('mailto:info@example.org')).toBe('mailto:info@example.org');
+    expect(safeHref('data:text/html,x')).toBeNull();
+  });
+
+  it('renders nothing for empty input and plain text for feeds', () => {
+    expect(renderBlocks(null)).toBe('');
+    expect(renderBlocks([{ type: 'paragraph', children: [{ type: 'text', text: '' }] }])).toBe('');
+    expect(blocksToText([{ type: 'paragraph', children: [{ type: 'text', text: 'A' }] }, { type: 'paragraph', children: [{ type: 'text', text: 'B' }] }])).toBe('A\nB');
+    expect(escapeHtml(`"'<>&`)).toBe('&quot;&#39;&lt;&gt;&amp;');
+  });
+});
+
+describe('German formatting in Europe/Berlin', () => {
+  it('formats dates without shifting calendar days', () => {
+    expect(formatDate('2026-03-01')).toBe('1. März 2026');
+    expect(formatDate('2026-12-31T23:30:00Z')).toBe('1. Januar 2027');
+    expect(formatTime('2026-07-01T08:00:00Z')).toBe('10:00 Uhr');
+  });
+
+  it('describes event times on one or several days', () => {
+    expect(formatEventTime('2026-09-24T08:00:00Z', '2026-09-24T14:30:00Z')).toBe('Donnerstag, 24. September 2026, 10:00 bis 16:30 Uhr');
+    expect(formatEventTime('2026-09-24T08:00:00Z', '2026-09-25T14:30:00Z')).toBe('Donnerstag, 24. September 2026, 10:00 Uhr bis Freitag, 25. September 2026, 16:30 Uhr');
+  });
+
+  it('formats file sizes', () => {
+    expect(formatBytes(512)).toBe('512 Byte');
+    expect(formatBytes(2048)).toBe('2 KB');
+    expect(formatBytes(1.5 * 1024 * 1024)).toBe('1,5 MB');
+  });
+});
+
+const project = (over: Partial<SiteProject> = {}): SiteProject =>
+  ({
+    id: 1,
+    documentId: 'p1',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-02T00:00:00.000Z',
+    publishedAt: '2026-01-02T00:00:00.000Z',
+    title: 'Bauhof, „gemeinsam“',
+    slug: 'bauhof',
+    summary: 'Zeile 1\nZeile "2"',
+    keywords: null,
+    cooperationForm: 'Zweckverband',
+    projectStatus: 'in Betrieb',
+    startYear: 2020,
+    endYear: null,
+    occasion: null,
+    goal: null,
+    implementation: null,
+    results: null,
+    bestPractice: true,
+    imageAlt: null,
+    reviewedAt: '2026-01-01',
+    image: null,
+    leadMunicipality: { documentId: 'm1', name: 'Detmold', ags: '05766020', kind: 'Kreisangehörige Stadt', kreisAgs: '05766' },
+    municipalities: [
+      { documentId: 'm2', name: 'Lemgo', ags: '05766044', kind: 'Kreisangehörige Stadt', kreisAgs: '05766' },
+      { documentId: 'm3', name: 'Bielefeld', ags: '05711000', kind: 'Kreisfreie Stadt', kreisAgs: '05711' },
+    ],
+    topics: [{ documentId: 't', name: 'Bauhof und Fuhrpark' }],
+    funding: { programme: 'Förderrichtlinie IKZ NRW', amount: 50000, authority: null, year: null },
+    ...over,
+  }) as SiteProject;
+
+describe('open data', () => {
+  it('maps a project to the documented fields', () => {
+    const record = projectRecord(project(), 'https://www.interkommunales.example');
+    expect(Object.keys(record)).toEqual(PROJECT_FIELDS.map(([name]) => name));
+    expect(record).toMatchObject({ url: 'https://www.interkommunales.example/projekte/bauhof/', municipalitiesAgs: ['05766044', '05711000'], fundingAmount: 50000 });
+  });
+
+  it('writes RFC 4180 CSV', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('sagt "ja"')).toBe('"sagt ""ja"""');
+    expect(csvCell(['A', 'B'])).toBe('A; B');
+    expect(csvCell(null)).toBe('');
+    const csv = toCsv([projectRecord(project(), 'https://x.example')]);
+    const [header, row, end] = csv.split('\r\n');
+    expect(header!.split(',')).toHaveLength(PROJECT_FIELDS.length);
+    expect(row).toContain('"Zeile 1\nZeile ""2"""');
+    expect(end).toBe('');
+  });
+});
+
+describe('collections', () => {
+  it('counts projects per Kreis, with kreisfreie Städte as their own', () => {
+    expect([...kreiseOfProject(project())].sort()).toEqual(['05711', '05766']);
+    const counts = projectsPerKreis([project(), project({ leadMunicipality: { documentId: 'k', ags: '05766', kind: 'Kreis' }, municipalities: [] })]);
+    expect(Object.fromEntries(counts)).toEqual({ '05766': 2, '05711': 1 });
+  });
+
+  it('splits events into upcoming and past', () => {
+    const e = (startsAt: string, endsAt: string) => ({ startsAt, endsAt });
+    const { upcoming, past } = splitEvents([e('2026-01-01T10:00:00Z', '2026-01-01T12:00:00Z'), e('2026-06-01T10:00:00Z', '2026-06-01T12:00:00Z'), e('2026-03-01T10:00:00Z', '2026-03-03T12:00:00Z')], new Date('2026-03-02T00:00:00Z'));
+    expect(upcoming.map((x) => x.startsAt)).toEqual(['2026-03-01T10:00:00Z', '2026-06-01T10:00:00Z']);
+    expect(past.map((x) => x.startsAt)).toEqual(['2026-01-01T10:00:00Z']);
+  });
+
+  it('paginates and slugs document types', () => {
+    expect(paginate([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(paginate([], 2)).toEqual([[]]);
+    expect(typeSlug('Beschlussvorlage/Ratsbeschluss')).toBe('beschlussvorlage-ratsbeschluss');
+    expect(typeSlug('öffentlich-rechtliche Vereinbarung')).toBe('oeffentlich-rechtliche-vereinbarung');
+  });
+});
+
+describe('loader entries', () => {
+  const schema = z.object({ documentId: z.string(), title: z.string(), year: z.number() });
+
+  it('keeps valid entries and reports invalid ones with type, documentId and fields', () => {
+    const { valid, invalid } = partitionEntries('projects', [{ documentId: 'a', title: 'A', year: 1 }, { documentId: 'b', title: 'Kaputt', year: 'x' }, null], schema);
+    expect(valid.map((v) => v.documentId)).toEqual(['a']);
+    expect(invalid).toHaveLength(2);
+    expect(invalid[0]).toMatchObject({ type: 'projects', documentId: 'b', title: 'Kaputt', fields: ['year'] });
+    expect(invalid[1]!.documentId).toBe('(ohne documentId)');
+  });
+
+  it('finds entries that disappeared since the last load', () => {
+    expect(staleKeys(['a', 'b', 'c'], ['b'])).toEqual(['a', 'c']);
+  });
+});
+
+describe('downloads', () => {
+  it('names files readably and by version', () => {
+    expect(localPath({ name: 'Satzung Zweckverband Müll.pdf', ext: '.pdf', hash: 'satzung_abc123def456', url: '/uploads/x.pdf' })).toBe('/dateien/satzung-zweckverband-muell-c123def456.pdf');
+    expect(localPath({ name: '..', ext: '.PDF', hash: undefined, url: '/uploads/x.pdf' })).toBe('/dateien/datei.pdf');
+  });
+
+  it('records jobs with absolute sources and reads manifests back', () => {
+    const jobs: DownloadJob[] = [];
+    const d = toDownload({ id: 1, name: 'a.pdf', alternativeText: null, caption: null, width: null, height: null, formats: null, hash: 'h1', ext: '.pdf', mime: 'application/pdf', size: 2.5, url: '/uploads/a.pdf' }, 'http://127.0.0.1:1337/', jobs);
+    expect(d).toEqual({ url: '/dateien/a-h1.pdf', name: 'a.pdf', mime: 'application/pdf', bytes: 2560, label: 'PDF' });
+    expect(jobs).toEqual([{ source: 'http://127.0.0.1:1337/uploads/a.pdf', target: '/dateien/a-h1.pdf', bytes: 2560 }]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-manifest-'));
+    process.env.IKZ_DOWNLOAD_MANIFEST_DIR = dir;
+    writeManifest('documents', jobs);
+    writeManifest('newsletters', jobs);
+    expect(readManifests(dir)).toEqual(jobs);
+    delete process.env.IKZ_DOWNLOAD_MANIFEST_DIR;
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe('calendar', () => {
+  const event = {
+    id: 1,
+    documentId: 'e1',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    publishedAt: '2026-01-01T00:00:00.000Z',
+    title: 'Jahrestagung 2027',
+    slug: 'jahrestagung-2027',
+    format: 'Jahrestagung',
+    startsAt: '2027-09-23T08:00:00.000Z',
+    endsAt: '2027-09-23T14:30:00.000Z',
+    summary: 'Treffen, Vorträge; Austausch',
+    description: null,
+    agenda: null,
+    eventStatus: 'abgesagt',
+    place: { venue: 'Stadthalle', street: 'Ostring 1', postalCode: '59065', city: 'Hamm' },
+    online: null,
+  } as unknown as SiteEvent;
+
+  it('writes an iCalendar file that parses, with status and place', () => {
+    const parsed = Object.values(ical.sync.parseICS(calendar([event], 'https://www.interkommunales.example/', 'Test'))).filter((c) => c?.type === 'VEVENT') as VEvent[];
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]!.summary).toBe('Jahrestagung 2027');
+    expect(new Date(parsed[0]!.start).toISOString()).toBe('2027-09-23T08:00:00.000Z');
+    expect(parsed[0]!.location).toBe('Stadthalle, Ostring 1, 59065 Hamm');
+    expect(parsed[0]!.status).toBe('CANCELLED');
+    expect(JSON.stringify(parsed[0]!.url)).toContain('/veranstaltungen/jahrestagung-2027/');
+    expect(location({ ...event, place: null, online: { platform: 'Webex', url: null } } as SiteEvent)).toBe('Online (Webex)');
+  });
+});
+
+describe('static server paths', () => {
+  it('never leaves the root', () => {
+    expect(resolvePath('/srv/site', '/projekte/')).toBe('/srv/site/projekte');
+    expect(resolvePath('/srv/site', '/../../etc/passwd')).toBe('/srv/site/etc/passwd');
+    expect(resolvePath('/srv/site', '/%2e%2e/%2e%2e/etc/passwd')).toBe('/srv/site/etc/passwd');
+    expect(resolvePath('/srv/site', '/a%00b')).toBeNull();
+    expect(resolvePath('/srv/site', '/%E0%A4%A')).toBeNull();
+    expect(contentType('x.ics')).toBe('text/calendar; charset=utf-8');
+  });
+});
