@@ -1,13 +1,17 @@
 /**
  * `pnpm start`: runs Interkommunales.NRW on its embedded default – Strapi on SQLite with the demo content
- * (seeded on first start). Ctrl-C stops everything. All local state lives in `.var/` (or IKZ_DATA_DIR).
+ * (seeded on first start), a build of the static site, and a local web server for it. Ctrl-C stops
+ * everything. All local state lives in `.var/` (or IKZ_DATA_DIR).
  *
- * Environment: PORT (Strapi, default 1337), IKZ_SEED_SCALE (default 1), IKZ_SEED=0 (no demo content),
+ * Environment: PORT (Strapi, default 1337), SITE_PORT (site, default 4321), IKZ_SEED_SCALE (default 1), IKZ_SEED=0 (no demo content),
  * IKZ_ADMIN_EMAIL / IKZ_ADMIN_PASSWORD (first administrator), DATABASE_CLIENT=postgres with DATABASE_URL or
  * DATABASE_HOST/PORT/NAME/USERNAME/PASSWORD (PostgreSQL instead of SQLite).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { buildSite } from './lib/site-build.ts';
+import { serveStatic, type StaticServer } from './lib/static-server.ts';
 import { buildCmsIfNeeded, DEFAULT_REFERENCE_DATA, startStrapi, type StrapiServer } from './lib/strapi-process.ts';
 import { loadOrCreateSecrets, localState, readSeedState, shouldSeed, writeSeedState } from './lib/local-state.ts';
 import { defaultReferenceDate, DEFAULT_SEED, runSeed } from './seed.ts';
@@ -35,11 +39,13 @@ async function main(): Promise<void> {
   };
 
   let server: StrapiServer | null = null;
+  let web: StaticServer | null = null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping …`);
+    await web?.close();
     await server?.stop();
     process.exit(0);
   };
@@ -67,11 +73,20 @@ async function main(): Promise<void> {
     log(`demo content ready in ${result.seconds.toFixed(0)} s (${Object.entries(result.created).map(([k, v]) => `${v} ${k}`).join(', ')})`);
   }
 
+  const sitePort = Number(process.env.SITE_PORT ?? 4321);
+  const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`;
+  const outDir = path.join(state.dir, 'site', 'dist');
+  log('building the static site …');
+  const build = await buildSite({ strapiUrl: server.url, token: secrets.STRAPI_BUILD_TOKEN!, outDir, cacheDir: path.join(state.dir, 'site', 'cache'), siteUrl, logFile: path.join(state.dir, 'site', 'build.log') });
+  log(`site built: ${build.pages} pages in ${build.seconds.toFixed(1)} s (log: ${path.join(state.dir, 'site', 'build.log')})`);
+  web = await serveStatic(outDir, sitePort, '127.0.0.1');
+
   const admin = `${server.url.replace('127.0.0.1', 'localhost')}/admin`;
   const hasAdmin = Boolean(process.env.IKZ_ADMIN_EMAIL && process.env.IKZ_ADMIN_PASSWORD);
   console.log(`
   Interkommunales.NRW läuft.
 
+  Website:                   ${web.url.replace('127.0.0.1', 'localhost')}/
   Redaktion (Strapi-Admin):  ${admin}
     ${hasAdmin ? `Anmeldung mit ${process.env.IKZ_ADMIN_EMAIL} und dem Passwort aus IKZ_ADMIN_PASSWORD.` : 'Beim ersten Start legen Sie dort das erste Administratorkonto an.'}
   REST-API (nur veröffentlichte Inhalte):  ${server.url}/api/projects

@@ -46,6 +46,21 @@ describe('build output', () => {
     }
   });
 
+  it('optimises project images into modern formats with responsive sizes and alt text', async () => {
+    const projects = await api().findAll<{ slug: string; image: { url: string } | null; imageAlt: string | null }>('projects', { populate: { image: true }, fields: ['slug', 'imageAlt'] });
+    const withImage = projects.filter((p) => p.image);
+    expect(withImage.length).toBeGreaterThan(0);
+    for (const p of withImage) {
+      const html = read(`projekte/${p.slug}/index.html`);
+      expect(html).toMatch(/<source[^>]+type="image\/avif"/);
+      expect(html).toMatch(/<source[^>]+type="image\/webp"/);
+      const srcset = /<source[^>]+srcset="([^"]+)"/.exec(html)![1]!;
+      expect(srcset.split(',').length).toBeGreaterThanOrEqual(2);
+      for (const candidate of srcset.split(',')) expect(exists(candidate.trim().split(' ')[0]!)).toBe(true);
+      expect(html).toContain(`alt="${p.imageAlt}"`);
+    }
+  });
+
   it('leaves no absolute URL of the Strapi host in the HTML', () => {
     const host = new URL(inject('siteStrapiUrl')).host;
     const offenders = listFiles(dir()).filter((f) => f.endsWith('.html') && fs.readFileSync(f, 'utf8').includes(host));

@@ -8,7 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
 import { buildSite } from '../../scripts/src/lib/site-build.ts';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
-import { startTestStrapi } from '../support/strapi-harness.ts';
+import { startTestStrapi } from '../../scripts/src/lib/ephemeral-strapi.ts';
 import { HOSTILE, SITE_SEED, SITE_URL } from './fixtures.ts';
 
 declare module 'vitest' {

@@ -215,3 +215,20 @@ describe('static server paths', () => {
     expect(contentType('x.ics')).toBe('text/calendar; charset=utf-8');
   });
 });
+
+describe('feeds', async () => {
+  const { newsletterItems, projectItems } = await import('../../site/src/lib/feeds.ts');
+  it('lists the newest projects first, with their topics', () => {
+    const items = projectItems([project({ slug: 'alt', publishedAt: '2025-01-01T00:00:00Z' }), project({ slug: 'neu', publishedAt: '2026-05-01T00:00:00Z' })]);
+    expect(items.map((i) => i.link)).toEqual(['/projekte/neu/', '/projekte/alt/']);
+    expect(items[0]!.categories).toEqual(['Bauhof und Fuhrpark']);
+    expect(projectItems(Array.from({ length: 80 }, (_, i) => project({ slug: `p${i}` }))).length).toBe(50);
+  });
+
+  it('lists newsletter issues by date with their sections', () => {
+    const issue = (slug: string, sentAt: string) => ({ slug, sentAt, title: slug, sections: [{ heading: 'Termine' }, { heading: 'Förderung' }] }) as never;
+    const items = newsletterItems([issue('a', '2020-02-01'), issue('b', '2021-02-01')]);
+    expect(items.map((i) => i.link)).toEqual(['/newsletter/b/', '/newsletter/a/']);
+    expect(items[0]!.description).toBe('Termine · Förderung');
+  });
+});

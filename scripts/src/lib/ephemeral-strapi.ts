@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { compileCms, DEFAULT_REFERENCE_DATA, generateSecrets, randomSecret, startStrapi } from '../../scripts/src/lib/strapi-process.ts';
-import { runSeed } from '../../scripts/src/seed.ts';
+import { compileCms, DEFAULT_REFERENCE_DATA, generateSecrets, randomSecret, startStrapi } from './strapi-process.ts';
+import { runSeed } from '../seed.ts';
 
 export interface TestStrapi {
   url: string;
