@@ -23,6 +23,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'publish',
+          include: ['tests/publish/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           environment: 'node',

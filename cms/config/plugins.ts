@@ -12,6 +12,9 @@ export default ({ env }: { env: Env }) => ({
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024),
+      // Upload file names carry a content hash, so they never change: caches (the site build's image cache
+      // among them) may keep them for a year.
+      providerOptions: { localServer: { maxage: 365 * 24 * 3600 * 1000, immutable: true } },
       // Editors upload documents and pictures; nothing executable or scriptable (SVG, HTML) is accepted.
       security: {
         allowedTypes: [

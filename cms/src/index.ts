@@ -5,6 +5,7 @@ import { ensureBuildToken, ensureSeedToken } from './bootstrap/api-tokens';
 import { registerDocumentRules } from './bootstrap/document-rules';
 import { syncMunicipalities } from './bootstrap/municipalities';
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
+import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,5 +19,6 @@ export default {
     await ensureSeedToken(strapi);
     await applyAdminLayouts(strapi);
     await ensureAdminFromEnv(strapi);
+    await syncPublisherWebhook(strapi);
   },
 };

@@ -34,12 +34,12 @@ async function main(): Promise<void> {
   try {
     const outDir = path.join(strapi.tmp, 'dist');
     const cacheDir = path.join(strapi.tmp, 'cache');
-    const build = (label: string) => {
+    const build = (label: string, log: string) => {
       console.log(`[bench] ${label} …`);
-      return buildSite({ strapiUrl: strapi.url, token: strapi.buildToken, outDir, cacheDir, siteUrl: 'https://www.interkommunales.example' });
+      return buildSite({ strapiUrl: strapi.url, token: strapi.buildToken, outDir, cacheDir, siteUrl: 'https://www.interkommunales.example', logFile: path.join(strapi.tmp, log) });
     };
-    const full = await build('full build');
-    const again = await build('build again, nothing changed');
+    const full = await build('full build', 'build-full.log');
+    const again = await build('build again, nothing changed', 'build-again.log');
     const all = files(outDir);
     const html = all.filter((f) => f.endsWith('.html'));
     const htmlSizes = html.map((f) => fs.statSync(f).size);

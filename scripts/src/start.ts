@@ -3,15 +3,20 @@
  * (seeded on first start), a build of the static site, and a local web server for it. Ctrl-C stops
  * everything. All local state lives in `.var/` (or IKZ_DATA_DIR).
  *
- * Environment: PORT (Strapi, default 1337), SITE_PORT (site, default 4321), IKZ_SEED_SCALE (default 1), IKZ_SEED=0 (no demo content),
+ * Every publish in Strapi reaches the publisher by webhook, which rebuilds the site into a new release and
+ * switches it live.
+ *
+ * Environment: PORT (Strapi, default 1337), SITE_PORT (site, default 4321), PUBLISHER_PORT (default 4320),
+ * IKZ_SEED_SCALE (default 1), IKZ_SEED=0 (no demo content),
  * IKZ_ADMIN_EMAIL / IKZ_ADMIN_PASSWORD (first administrator), DATABASE_CLIENT=postgres with DATABASE_URL or
  * DATABASE_HOST/PORT/NAME/USERNAME/PASSWORD (PostgreSQL instead of SQLite).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
-import { buildSite } from './lib/site-build.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
+import { createPublisher } from './publisher/service.ts';
+import { currentDir, currentRelease } from './publisher/releases.ts';
 import { buildCmsIfNeeded, DEFAULT_REFERENCE_DATA, startStrapi, type StrapiServer } from './lib/strapi-process.ts';
 import { loadOrCreateSecrets, localState, readSeedState, shouldSeed, writeSeedState } from './lib/local-state.ts';
 import { defaultReferenceDate, DEFAULT_SEED, runSeed } from './seed.ts';
@@ -28,8 +33,22 @@ async function main(): Promise<void> {
   buildCmsIfNeeded(log);
 
   const port = Number(process.env.PORT ?? 1337);
+  const sitePort = Number(process.env.SITE_PORT ?? 4321);
+  const publisherPort = Number(process.env.PUBLISHER_PORT ?? 4320);
+  const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`;
+  const publisher = createPublisher({
+    strapiUrl: `http://127.0.0.1:${port}`,
+    token: secrets.STRAPI_BUILD_TOKEN!,
+    secret: secrets.PUBLISHER_WEBHOOK_SECRET!,
+    root: path.join(state.dir, 'site'),
+    siteUrl,
+    keep: Number(process.env.IKZ_KEEP_RELEASES ?? 5),
+  });
+  publisher.queue.pause();
+  const publisherServer = await publisher.listen(publisherPort);
   const env: Record<string, string> = {
     ...secrets,
+    PUBLISHER_WEBHOOK_URL: `${publisherServer.url}/webhook`,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
     DATABASE_FILENAME: state.databaseFile,
     STRAPI_PUBLIC_DIR: state.publicDir,
@@ -46,6 +65,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: stopping …`);
     await web?.close();
+    await publisherServer.close();
     await server?.stop();
     process.exit(0);
   };
@@ -73,13 +93,17 @@ async function main(): Promise<void> {
     log(`demo content ready in ${result.seconds.toFixed(0)} s (${Object.entries(result.created).map(([k, v]) => `${v} ${k}`).join(', ')})`);
   }
 
-  const sitePort = Number(process.env.SITE_PORT ?? 4321);
-  const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`;
-  const outDir = path.join(state.dir, 'site', 'dist');
-  log('building the static site …');
-  const build = await buildSite({ strapiUrl: server.url, token: secrets.STRAPI_BUILD_TOKEN!, outDir, cacheDir: path.join(state.dir, 'site', 'cache'), siteUrl, logFile: path.join(state.dir, 'site', 'build.log') });
-  log(`site built: ${build.pages} pages in ${build.seconds.toFixed(1)} s (log: ${path.join(state.dir, 'site', 'build.log')})`);
-  web = await serveStatic(outDir, sitePort, '127.0.0.1');
+  if (!currentRelease(publisher.releases)) {
+    log('building the static site …');
+    await publisher.build({ changes: 0, firstAt: Date.now(), events: ['first start'] });
+    publisher.queue.discardPending();
+  } else {
+    publisher.queue.notify('start: content may have changed while stopped');
+  }
+  publisher.queue.resume();
+  const last = publisher.status().lastBuild;
+  if (last) log(`site built: ${last.pages} pages in ${last.seconds?.toFixed(1)} s`);
+  web = await serveStatic(() => currentDir(publisher.releases), sitePort, '127.0.0.1');
 
   const admin = `${server.url.replace('127.0.0.1', 'localhost')}/admin`;
   const hasAdmin = Boolean(process.env.IKZ_ADMIN_EMAIL && process.env.IKZ_ADMIN_PASSWORD);
@@ -87,6 +111,7 @@ async function main(): Promise<void> {
   Interkommunales.NRW läuft.
 
   Website:                   ${web.url.replace('127.0.0.1', 'localhost')}/
+  Veröffentlichungsstatus:   ${publisherServer.url.replace('127.0.0.1', 'localhost')}/ (JSON: /status)
   Redaktion (Strapi-Admin):  ${admin}
     ${hasAdmin ? `Anmeldung mit ${process.env.IKZ_ADMIN_EMAIL} und dem Passwort aus IKZ_ADMIN_PASSWORD.` : 'Beim ersten Start legen Sie dort das erste Administratorkonto an.'}
   REST-API (nur veröffentlichte Inhalte):  ${server.url}/api/projects

@@ -35,6 +35,7 @@ const steps: Step[] = [
   vitest('unit', path.join(tmp, 'unit.json')),
   vitest('api', path.join(tmp, 'api-sqlite.json'), { IKZ_TEST_DB: 'sqlite' }),
   vitest('site', path.join(tmp, 'site.json')),
+  vitest('publish', path.join(tmp, 'publish.json')),
 ];
 if (process.env.IKZ_TEST_POSTGRES_URL) steps.push(vitest('api', path.join(tmp, 'api-postgres.json'), { IKZ_TEST_DB: 'postgres' }));
 else console.log('[test] IKZ_TEST_POSTGRES_URL is not set: the API tests run on SQLite only (CI runs them on PostgreSQL too).');

@@ -17,6 +17,10 @@ export interface TestStrapi {
   adminEmail: string;
   adminPassword: string;
   database: 'sqlite' | 'postgres';
+  /** Stops the Strapi process only; the database stays for a restart. */
+  kill(): Promise<void>;
+  /** Starts Strapi again on the same database and port. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,7 +43,7 @@ async function createPostgresDatabase(baseUrl: string): Promise<{ env: Record<st
   };
 }
 
-export async function startTestStrapi(seed: { scale: number; seed: string; referenceDate: Date }, label: string): Promise<TestStrapi> {
+export async function startTestStrapi(seed: { scale: number; seed: string; referenceDate: Date }, label: string, extraEnv: Record<string, string> = {}): Promise<TestStrapi> {
   const database = process.env.IKZ_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `ikz-${label}-`));
   fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
@@ -65,10 +69,9 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
   const adminPassword = `Test-${randomSecret(12)}-9a`;
   const logFile = path.join(tmp, 'strapi.log');
   let server: Awaited<ReturnType<typeof startStrapi>> | null = null;
+  let env: Record<string, string> = {};
   try {
-    server = await startStrapi({
-      logFile,
-      env: {
+    env = {
         ...secrets,
         ...dbEnv,
         NODE_ENV: 'production',
@@ -80,8 +83,9 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
         IKZ_REFERENCE_DATA: process.env.IKZ_REFERENCE_DATA ?? DEFAULT_REFERENCE_DATA,
         IKZ_ADMIN_EMAIL: adminEmail,
         IKZ_ADMIN_PASSWORD: adminPassword,
-      },
-    });
+        ...extraEnv,
+    };
+    server = await startStrapi({ logFile, env });
     await runSeed({ url: server.url, token: seedToken, ...seed, concurrency: 4, quiet: true });
   } catch (error) {
     await server?.stop();
@@ -89,7 +93,7 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
     await cleanUp();
     throw error;
   }
-  const running = server;
+  let running = server;
   return {
     url: running.url,
     tmp,
@@ -98,6 +102,11 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
     adminEmail,
     adminPassword,
     database,
+    kill: () => running.stop(),
+    restart: async () => {
+      await running.stop();
+      running = await startStrapi({ logFile, env, port: running.port });
+    },
     stop: async () => {
       await running.stop();
       await cleanUp();

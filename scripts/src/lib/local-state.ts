@@ -27,8 +27,9 @@ export function localState(dir = process.env.IKZ_DATA_DIR ?? path.join(REPO_ROOT
 
 /** Secrets are generated on first start and kept (mode 0600); they never go to the log or the repository. */
 export function loadOrCreateSecrets(state: LocalState): Record<string, string> {
-  if (fs.existsSync(state.secretsFile)) return JSON.parse(fs.readFileSync(state.secretsFile, 'utf8')) as Record<string, string>;
-  const secrets = { ...generateSecrets(), STRAPI_SEED_TOKEN: randomSecret(48) };
+  const stored = fs.existsSync(state.secretsFile) ? (JSON.parse(fs.readFileSync(state.secretsFile, 'utf8')) as Record<string, string>) : {};
+  const secrets: Record<string, string> = { ...generateSecrets(), STRAPI_SEED_TOKEN: randomSecret(48), PUBLISHER_WEBHOOK_SECRET: randomSecret(32), ...stored };
+  if (Object.keys(secrets).every((key) => key in stored)) return stored;
   fs.mkdirSync(state.dir, { recursive: true });
   fs.writeFileSync(state.secretsFile, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;

@@ -1,0 +1,31 @@
+/** The publisher webhook Strapi keeps registered: what it should look like, and whether a stored one differs. */
+export const PUBLISHER_WEBHOOK_NAME = 'Interkommunales.NRW – Website neu bauen';
+export const PUBLISHER_EVENTS = ['entry.create', 'entry.update', 'entry.delete', 'entry.publish', 'entry.unpublish', 'media.create', 'media.update', 'media.delete'];
+export const SECRET_HEADER = 'X-IKZ-Webhook-Secret';
+
+export interface WebhookSpec {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  events: string[];
+  isEnabled: boolean;
+}
+
+export function publisherWebhook(url: string, secret: string, allowedEvents: readonly string[]): WebhookSpec {
+  return {
+    name: PUBLISHER_WEBHOOK_NAME,
+    url,
+    headers: { [SECRET_HEADER]: secret },
+    events: PUBLISHER_EVENTS.filter((e) => allowedEvents.includes(e)),
+    isEnabled: true,
+  };
+}
+
+export function sameWebhook(stored: Partial<WebhookSpec>, wanted: WebhookSpec): boolean {
+  return (
+    stored.url === wanted.url &&
+    stored.isEnabled === wanted.isEnabled &&
+    JSON.stringify(stored.headers ?? {}) === JSON.stringify(wanted.headers) &&
+    JSON.stringify([...(stored.events ?? [])].sort()) === JSON.stringify([...wanted.events].sort())
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Release directories of the live site: every build goes into releases/<id>/; `current` is a symlink that
+ * is switched atomically (a new link renamed over the old one), so readers never see a half-built site.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Releases {
+  root: string;
+  releasesDir: string;
+  currentLink: string;
+}
+
+export function releases(root: string): Releases {
+  return { root, releasesDir: path.join(root, 'releases'), currentLink: path.join(root, 'current') };
+}
+
+/** Sortable and unique: 20261122T021800123Z-ab12 */
+export function releaseId(now = new Date(), random = Math.random): string {
+  return `${now.toISOString().replace(/[-:.]/g, '')}-${Math.floor(random() * 0xffff).toString(16).padStart(4, '0')}`;
+}
+
+export function listReleases(r: Releases): string[] {
+  if (!fs.existsSync(r.releasesDir)) return [];
+  return fs.readdirSync(r.releasesDir).filter((name) => fs.statSync(path.join(r.releasesDir, name)).isDirectory()).sort();
+}
+
+export function currentRelease(r: Releases): string | null {
+  try {
+    return path.basename(fs.readlinkSync(r.currentLink));
+  } catch {
+    return null;
+  }
+}
+
+/** The directory the web server serves. */
+export function currentDir(r: Releases): string {
+  const id = currentRelease(r);
+  return id ? path.join(r.releasesDir, id) : path.join(r.root, 'empty');
+}
+
+export function activate(r: Releases, id: string): void {
+  if (!fs.existsSync(path.join(r.releasesDir, id, 'index.html'))) throw new Error(`Release ${id} is incomplete (no index.html); not switching.`);
+  const tmp = `${r.currentLink}.${process.pid}.${Date.now()}`;
+  fs.symlinkSync(path.join('releases', id), tmp);
+  fs.renameSync(tmp, r.currentLink);
+}
+
+/** Deletes all but the newest `keep` releases; never the current one. */
+export function prune(r: Releases, keep: number): string[] {
+  const current = currentRelease(r);
+  const all = listReleases(r);
+  const doomed = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== current);
+  for (const id of doomed) fs.rmSync(path.join(r.releasesDir, id), { recursive: true, force: true });
+  return doomed;
+}
+
+/** Switches back to the release before the current one. */
+export function rollback(r: Releases): string {
+  const current = currentRelease(r);
+  const all = listReleases(r);
+  const index = current ? all.indexOf(current) : all.length;
+  const previous = all[index - 1];
+  if (!previous) throw new Error('There is no earlier release to roll back to.');
+  activate(r, previous);
+  return previous;
+}

@@ -1,0 +1,27 @@
+/** The German status page for editors: is the site up to date, did the last build work, what was skipped. */
+import type { BuildRecord } from './service.ts';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const time = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+const STATE: Record<string, string> = { idle: 'Bereit – die Website ist aktuell.', waiting: 'Änderungen eingegangen – der Neubau startet gleich.', building: 'Die Website wird gerade neu gebaut.' };
+const RESULT: Record<BuildRecord['result'], string> = { running: 'läuft', success: 'erfolgreich', failed: 'fehlgeschlagen' };
+
+export function renderStatusPage(status: { state: string; pending: number; live: string | null; history: BuildRecord[] }): string {
+  const last = status.history[0];
+  const skipped = status.history.find((h) => h.result === 'success')?.skipped ?? [];
+  return `<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="5">
+<title>Veröffentlichungsstatus – Interkommunales.NRW</title>
+<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1f24}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #cfd6de;padding:.4rem;text-align:left}.failed{color:#9b1c1c;font-weight:600}.success{color:#1d6b34}</style>
+</head><body><main>
+<h1>Veröffentlichungsstatus</h1>
+<p><strong>${esc(STATE[status.state] ?? status.state)}</strong>${status.pending ? ` (${status.pending} Änderung(en) warten)` : ''}</p>
+<p>Live ist die Version vom ${status.live ? esc(status.live.slice(0, 15).replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})$/, '$3.$2.$1, $4:$5:$6 UTC')) : '–'}.</p>
+${last?.result === 'failed' ? `<p class="failed">Der letzte Neubau ist fehlgeschlagen; die Website zeigt weiter den vorherigen Stand. Fehler: ${esc(last.error ?? '')}</p>` : ''}
+${skipped.length ? `<h2>Nicht veröffentlichte Einträge (${skipped.length})</h2><p>Diese Einträge sind fehlerhaft und wurden beim Neubau übersprungen. Bitte korrigieren und erneut veröffentlichen.</p><ul>${skipped.map((s) => `<li>${esc(s.type)} ${esc(s.title ?? s.documentId)} – Feld(er): ${esc(s.fields.join(', '))}</li>`).join('')}</ul>` : ''}
+<h2>Letzte Neubauten</h2>
+<table><thead><tr><th scope="col">Beginn</th><th scope="col">Dauer</th><th scope="col">Ergebnis</th><th scope="col">Seiten</th><th scope="col">Änderungen</th></tr></thead><tbody>
+${status.history.map((h) => `<tr><td>${esc(time(h.startedAt))}</td><td>${h.seconds === null ? '–' : `${h.seconds.toFixed(1)} s`}</td><td class="${h.result}">${RESULT[h.result]}</td><td>${h.pages ?? '–'}</td><td>${h.changes}</td></tr>`).join('') || '<tr><td colspan="5">Noch kein Neubau.</td></tr>'}
+</tbody></table>
+</main></body></html>`;
+}

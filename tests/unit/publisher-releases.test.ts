@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkRelease } from '../../scripts/src/publisher/checks.ts';
+import { activate, currentDir, currentRelease, listReleases, prune, releaseId, releases, rollback } from '../../scripts/src/publisher/releases.ts';
+import { renderStatusPage } from '../../scripts/src/publisher/status-page.ts';
+
+let root: string;
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-releases-'));
+});
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function makeRelease(id: string, pages: Record<string, number> = {}) {
+  const dir = path.join(root, 'releases', id);
+  for (const file of ['index.html', '404.html', 'sitemap-index.xml']) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, file), id);
+  }
+  for (const [folder, n] of Object.entries(pages)) {
+    for (let i = 0; i < n; i += 1) {
+      fs.mkdirSync(path.join(dir, folder, `p${i}`), { recursive: true });
+      fs.writeFileSync(path.join(dir, folder, `p${i}`, 'index.html'), 'x');
+    }
+  }
+  return dir;
+}
+
+describe('releases', () => {
+  it('switches the current link atomically and rolls back', () => {
+    const r = releases(root);
+    expect(currentRelease(r)).toBeNull();
+    makeRelease('a');
+    makeRelease('b');
+    activate(r, 'a');
+    expect(currentRelease(r)).toBe('a');
+    activate(r, 'b');
+    expect(currentRelease(r)).toBe('b');
+    expect(fs.readFileSync(path.join(currentDir(r), 'index.html'), 'utf8')).toBe('b');
+    expect(rollback(r)).toBe('a');
+    expect(currentRelease(r)).toBe('a');
+    expect(() => rollback(r)).toThrow(/no earlier release/);
+  });
+
+  it('refuses to switch to an incomplete release', () => {
+    const r = releases(root);
+    fs.mkdirSync(path.join(root, 'releases', 'half'), { recursive: true });
+    expect(() => activate(r, 'half')).toThrow(/incomplete/);
+  });
+
+  it('keeps the newest releases and never deletes the live one', () => {
+    const r = releases(root);
+    for (const id of ['1', '2', '3', '4', '5']) makeRelease(id);
+    activate(r, '1');
+    expect(prune(r, 2)).toEqual(['2', '3']);
+    expect(listReleases(r)).toEqual(['1', '4', '5']);
+  });
+
+  it('makes sortable unique ids', () => {
+    expect(releaseId(new Date('2026-11-22T02:18:00.123Z'), () => 0.5)).toBe('20261122T021800123Z-7fff');
+  });
+});
+
+describe('release checks', () => {
+  const expected = { projects: 3, documents: 2, events: 1, newsletters: 1, topics: 2, municipalities: 4 };
+  const pages = { projekte: 3, dokumente: 2, veranstaltungen: 1, newsletter: 1, themen: 2, kommunen: 4 };
+
+  it('passes a complete release', () => {
+    expect(checkRelease(makeRelease('ok', pages), expected)).toEqual([]);
+  });
+
+  it('reports missing pages and files, and accounts for skipped entries', () => {
+    const dir = makeRelease('short', { ...pages, projekte: 2 });
+    fs.rmSync(path.join(dir, '404.html'));
+    expect(checkRelease(dir, expected)).toEqual(['404.html is missing', '/projekte/: 2 pages, but Strapi has 3 published projects']);
+    expect(checkRelease(dir, expected, { projects: 1 })).toEqual(['404.html is missing']);
+  });
+});
+
+describe('status page', () => {
+  it('is German, escapes, and names failures and skipped entries', () => {
+    const html = renderStatusPage({
+      state: 'idle',
+      pending: 0,
+      live: '20261122T021800123Z-7fff',
+      history: [
+        { id: 'x', startedAt: '2026-11-22T02:20:00Z', seconds: 3.2, result: 'failed', error: 'Strapi <nicht> erreichbar', pages: null, changes: 2, skipped: [] },
+        { id: 'y', startedAt: '2026-11-22T02:18:00Z', seconds: 5, result: 'success', error: null, pages: 700, changes: 1, skipped: [{ type: 'projects', documentId: 'd1', title: 'Kaputt', fields: ['status'] }] },
+      ],
+    });
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('Der letzte Neubau ist fehlgeschlagen');
+    expect(html).toContain('Strapi &lt;nicht&gt; erreichbar');
+    expect(html).toContain('Kaputt – Feld(er): status');
+    expect(html).toContain('22.11.2026, 02:18:00 UTC');
+  });
+});
