@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { downloads } from './src/integrations/downloads.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 const strapi = new URL(process.env.STRAPI_URL ?? 'http://127.0.0.1:1337');
 
@@ -23,5 +24,6 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !page.includes('/404') }),
     downloads({ cacheDir: path.resolve(process.env.IKZ_DOWNLOAD_CACHE ?? './node_modules/.cache/ikz-downloads') }),
+    searchIndex(),
   ],
 });

@@ -23,3 +23,21 @@ export const HOSTILE = {
     };
   },
 };
+
+/** A project whose text has one rare word in the singular; the search must find it by its plural. */
+export const STEMMING = {
+  singular: 'Gebietsreformprobe',
+  plural: 'Gebietsreformproben',
+  project(topic: string, lead: string) {
+    return {
+      title: 'Testprojekt zur Suche nach Wortformen',
+      summary: 'Dieses Projekt erwähnt eine Gebietsreformprobe genau einmal und nur in der Einzahl.',
+      cooperationForm: 'informelle Kooperation',
+      projectStatus: 'Planung',
+      bestPractice: false,
+      startYear: 2026,
+      topics: [topic],
+      leadMunicipality: lead,
+    };
+  },
+};

@@ -1,0 +1,89 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { DRAFT_MARKER } from '../../scripts/src/seed/generate.ts';
+import { launchChromium } from '../support/browser.ts';
+import { STEMMING } from './fixtures.ts';
+
+let browser: Browser;
+let page: Page;
+const api = () => createStrapiClient({ baseUrl: inject('siteStrapiUrl') });
+
+/** Runs a query through the site's own Pagefind bundle in the browser; returns result URLs. */
+async function search(term: string | null, filters: Record<string, string | string[]> = {}): Promise<string[]> {
+  // A string, so that the test runner does not rewrite the browser's import().
+  const script = `(async () => {
+    const pagefind = await import(location.origin + '/pagefind/pagefind.js');
+    await pagefind.options({ bundlePath: '/pagefind/' });
+    const result = await pagefind.search(${JSON.stringify(term)}, { filters: ${JSON.stringify(filters)} });
+    const data = await Promise.all(result.results.map((r) => r.data()));
+    return data.map((d) => d.url);
+  })()`;
+  return page.evaluate(script) as Promise<string[]>;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await (await browser.newContext()).newPage();
+  await page.goto(`${inject('siteUrl')}/suche/`);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('search index', () => {
+  it('finds a page by an inflected German form of its word', async () => {
+    const urls = await search(STEMMING.plural);
+    expect(urls).toContain('/projekte/testprojekt-zur-suche-nach-wortformen/');
+    const kooperationen = await search('Kooperationen');
+    expect(kooperationen.length).toBeGreaterThan(0);
+  });
+
+  it('returns exactly the counts the content says for filter combinations', async () => {
+    const projects = await api().findAll<{ projectStatus: string; bestPractice: boolean; cooperationForm: string }>('projects', { fields: ['projectStatus', 'bestPractice', 'cooperationForm'] });
+    expect((await search(null, { Inhalt: 'Projekt' })).length).toBe(projects.length);
+    const inOperation = projects.filter((p) => p.projectStatus === 'in Betrieb');
+    expect((await search(null, { Inhalt: 'Projekt', Status: 'in Betrieb' })).length).toBe(inOperation.length);
+    const best = inOperation.filter((p) => p.bestPractice);
+    expect((await search(null, { Status: 'in Betrieb', 'Best Practice': 'ja' })).length).toBe(best.length);
+    const documents = await api().findAll<{ type: string; date: string }>('documents', { fields: ['type', 'date'] });
+    const satzungen = documents.filter((d) => d.type === 'Satzung');
+    expect((await search(null, { Dokumenttyp: 'Satzung' })).length).toBe(satzungen.length);
+    expect((await search(null, { Inhalt: 'Seite' })).length).toBe(8);
+  });
+
+  it('holds no draft text', async () => {
+    expect(await search(DRAFT_MARKER)).toEqual([]);
+  });
+});
+
+describe('/suche/', () => {
+  it('takes the query from the URL, shows highlighted excerpts and writes the state back', async () => {
+    const p = await (await browser.newContext()).newPage();
+    await p.goto(`${inject('siteUrl')}/suche/?q=${encodeURIComponent(STEMMING.plural)}`);
+    await expect.poll(() => p.locator('.pagefind-ui__search-input').inputValue()).toBe(STEMMING.plural);
+    await expect.poll(() => p.locator('.pagefind-ui__result-link').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => p.locator('.pagefind-ui__message').textContent()).toMatch(/Treffer für/);
+    expect(await p.locator('.pagefind-ui__result-excerpt mark').count()).toBeGreaterThan(0);
+    await p.locator('.pagefind-ui__search-input').fill('Bauhof');
+    await expect.poll(() => new URL(p.url()).searchParams.get('q')).toBe('Bauhof');
+    await p.context().close();
+  });
+
+  it('is reachable from the search box in every page header and works by keyboard', async () => {
+    const p = await (await browser.newContext()).newPage();
+    await p.goto(`${inject('siteUrl')}/projekte/`);
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('kopf-suche');
+    await p.keyboard.type('Satzung');
+    await p.keyboard.press('Enter');
+    await p.waitForURL(/\/suche\/\?q=Satzung/);
+    await expect.poll(() => p.locator('.pagefind-ui__result-link').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    await p.context().close();
+  });
+});
