@@ -14,8 +14,8 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 function makeRelease(id: string, pages: Record<string, number> = {}) {
   const dir = path.join(root, 'releases', id);
-  for (const file of ['index.html', '404.html', 'sitemap-index.xml']) {
-    fs.mkdirSync(dir, { recursive: true });
+  for (const file of ['index.html', '404.html', 'sitemap-index.xml', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json']) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), id);
   }
   for (const [folder, n] of Object.entries(pages)) {
@@ -73,8 +73,9 @@ describe('release checks', () => {
   it('reports missing pages and files, and accounts for skipped entries', () => {
     const dir = makeRelease('short', { ...pages, projekte: 2 });
     fs.rmSync(path.join(dir, '404.html'));
-    expect(checkRelease(dir, expected)).toEqual(['404.html is missing', '/projekte/: 2 pages, but Strapi has 3 published projects']);
-    expect(checkRelease(dir, expected, { projects: 1 })).toEqual(['404.html is missing']);
+    fs.rmSync(path.join(dir, 'pagefind'), { recursive: true });
+    expect(checkRelease(dir, expected)).toEqual(['404.html is missing', 'pagefind/pagefind.js is missing', 'pagefind/pagefind-entry.json is missing', '/projekte/: 2 pages, but Strapi has 3 published projects']);
+    expect(checkRelease(dir, expected, { projects: 1 })).toEqual(['404.html is missing', 'pagefind/pagefind.js is missing', 'pagefind/pagefind-entry.json is missing']);
   });
 });
 

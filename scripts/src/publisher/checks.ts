@@ -28,12 +28,12 @@ function pageDirs(dir: string, exclude: string[]): number {
 }
 
 /**
- * Problems of a built release: missing home, 404 or sitemap, and page counts that differ from what the
+ * Problems of a built release: missing home, 404, sitemap or search index, and page counts that differ from what the
  * API says is published minus what the build skipped as invalid.
  */
 export function checkRelease(dir: string, expected: ExpectedCounts, skipped: Partial<ExpectedCounts> = {}): string[] {
   const problems: string[] = [];
-  for (const file of ['index.html', '404.html', 'sitemap-index.xml']) {
+  for (const file of ['index.html', '404.html', 'sitemap-index.xml', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json']) {
     if (!fs.existsSync(path.join(dir, file))) problems.push(`${file} is missing`);
   }
   for (const [key, folder, exclude] of SECTIONS) {
