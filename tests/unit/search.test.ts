@@ -39,3 +39,41 @@ describe('search entries', () => {
     expect(documentSearch({ title: 'Satzung', type: 'Satzung', date: '2021-05-03' } as SiteDocument)).toEqual({ type: 'Dokument', title: 'Satzung', date: '2021-05-03', filters: { Dokumenttyp: 'Satzung', Jahr: '2021' } });
   });
 });
+
+describe('project finder state', async () => {
+  const { finderQuery, pagefindFilters, parseFinderState, resultSummary, sortFacetValues, toggleFilter } = await import('../../site/src/lib/finder-state.ts');
+
+  it('round-trips through the URL and ignores unknown parameters', () => {
+    const state = parseFinderState('?q=Bauhof&Status=in+Betrieb&Handlungsfeld=Winterdienst&Handlungsfeld=Bauhof+und+Fuhrpark&seite=2&utm=x');
+    expect(state).toEqual({ q: 'Bauhof', filters: { Handlungsfeld: ['Winterdienst', 'Bauhof und Fuhrpark'], Status: ['in Betrieb'] }, page: 2 });
+    expect(parseFinderState(finderQuery(state))).toEqual(state);
+    expect(parseFinderState('?seite=-3').page).toBe(1);
+  });
+
+  it('toggles filters, back to page 1', () => {
+    const on = toggleFilter({ q: '', filters: {}, page: 3 }, 'Status', 'Planung', true);
+    expect(on).toEqual({ q: '', filters: { Status: ['Planung'] }, page: 1 });
+    expect(toggleFilter(on, 'Status', 'Planung', false)).toEqual({ q: '', filters: {}, page: 1 });
+  });
+
+  it('asks Pagefind for projects, any value within a facet, all facets together', () => {
+    expect(pagefindFilters({ q: '', filters: { Status: ['Planung', 'Umsetzung'], Kreis: ['Kreis Lippe'] }, page: 1 })).toEqual({
+      Inhalt: 'Projekt',
+      Handlungsfeld: { any: [] },
+      Regierungsbezirk: { any: [] },
+      Kreis: { any: ['Kreis Lippe'] },
+      Kooperationsform: { any: [] },
+      Status: { any: ['Planung', 'Umsetzung'] },
+      Startjahr: { any: [] },
+      'Best Practice': { any: [] },
+    });
+  });
+
+  it('orders facet values and words the summary', () => {
+    expect(sortFacetValues('Startjahr', ['2019', '2024', '2021'])).toEqual(['2024', '2021', '2019']);
+    expect(sortFacetValues('Best Practice', ['nein', 'ja'])).toEqual(['ja', 'nein']);
+    expect(sortFacetValues('Kreis', ['Kreis Unna', 'Bielefeld', 'Städteregion Aachen'])).toEqual(['Bielefeld', 'Kreis Unna', 'Städteregion Aachen']);
+    expect(resultSummary(1, { q: 'Bauhof', filters: { Status: ['Planung'] }, page: 1 })).toBe('1 Projekt gefunden für „Bauhof“ mit 1 Filter.');
+    expect(resultSummary(1234, { q: '', filters: {}, page: 1 })).toBe('1.234 Projekte gefunden.');
+  });
+});

@@ -11,6 +11,7 @@ export interface SearchEntry {
   title?: string;
   date?: string | null;
   image?: string | null;
+  summary?: string | null;
   filters?: Record<string, string | string[] | null | undefined>;
 }
 
@@ -21,6 +22,7 @@ export function projectSearch(p: SiteProject): SearchEntry {
   return {
     type: 'Projekt',
     title: p.title,
+    summary: p.summary,
     date: p.reviewedAt ?? p.updatedAt.slice(0, 10),
     filters: {
       Handlungsfeld: (p.topics ?? []).map((t) => t.name ?? ''),

@@ -1,0 +1,75 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { launchChromium } from '../support/browser.ts';
+
+let browser: Browser;
+const api = () => createStrapiClient({ baseUrl: inject('siteStrapiUrl') });
+type Row = { projectStatus: string; bestPractice: boolean; cooperationForm: string };
+let projects: Row[] = [];
+
+async function openFinder(query = ''): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${inject('siteUrl')}/projekte/${query}`);
+  await expect.poll(() => page.locator('#projektfinder').isVisible(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => page.locator('[data-summary]').textContent()).toMatch(/gefunden/);
+  return page;
+}
+
+const countOf = async (page: Page, facet: string, value: string) => {
+  const label = page.locator(`fieldset:has(legend:text-is("${facet}")) label`, { hasText: value }).first();
+  return Number(/\((\d+)\)/.exec((await label.textContent()) ?? '')?.[1]);
+};
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  projects = await api().findAll<Row>('projects', { fields: ['projectStatus', 'bestPractice', 'cooperationForm'] });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('project finder', () => {
+  it('replaces the plain list and shows facet counts that match the content', async () => {
+    const page = await openFinder();
+    expect(await page.locator('#projektliste').isHidden()).toBe(true);
+    expect(await page.locator('[data-summary]').textContent()).toBe(`${projects.length} Projekte gefunden.`);
+    for (const status of new Set(projects.map((p) => p.projectStatus))) {
+      expect(await countOf(page, 'Status', status), status).toBe(projects.filter((p) => p.projectStatus === status).length);
+    }
+    await page.context().close();
+  });
+
+  it('combines facets, keeps the state in the URL and restores it from a shared link', async () => {
+    const page = await openFinder();
+    await page.locator('fieldset:has(legend:text-is("Status")) label', { hasText: 'in Betrieb' }).click();
+    await page.locator('fieldset:has(legend:text-is("Best Practice")) label', { hasText: 'nein' }).click();
+    const expected = projects.filter((p) => p.projectStatus === 'in Betrieb' && !p.bestPractice).length;
+    await expect.poll(() => page.locator('[data-summary]').textContent()).toBe(`${expected === 1 ? '1 Projekt' : `${expected} Projekte`} gefunden mit 2 Filtern.`);
+    const url = page.url();
+    expect(new URL(url).searchParams.getAll('Status')).toEqual(['in Betrieb']);
+    expect(new URL(url).searchParams.getAll('Best Practice')).toEqual(['nein']);
+    await page.context().close();
+
+    const shared = await openFinder(new URL(url).search);
+    expect(await shared.locator('[data-summary]').textContent()).toBe(`${expected === 1 ? '1 Projekt' : `${expected} Projekte`} gefunden mit 2 Filtern.`);
+    expect(await shared.locator('fieldset:has(legend:text-is("Status")) input:checked').count()).toBe(1);
+    expect(await shared.locator('[data-results] .card a').count()).toBe(Math.min(expected, 24));
+    await shared.context().close();
+  });
+
+  it('works by keyboard and passes axe-core', async () => {
+    const page = await openFinder();
+    await page.locator('#finder-q').focus();
+    await page.keyboard.type('Suche nach Wortformen');
+    await expect.poll(() => page.locator('[data-summary]').textContent()).toMatch(/^1 Projekt gefunden für/);
+    const first = page.locator('[data-facets] input').first();
+    await first.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.url()).toMatch(/\?q=/);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    await page.context().close();
+  });
+});
