@@ -14,6 +14,7 @@ import { freePort, randomSecret } from './lib/strapi-process.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { currentDir } from './publisher/releases.ts';
 import { createPublisher } from './publisher/service.ts';
+import { chromium } from 'playwright-core';
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
@@ -28,6 +29,31 @@ function pageWeight(outDir: string, page: string): { html: number; css: number; 
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/** Time from typing a query on /suche/ until results are rendered, and the bytes the browser fetched for it. */
+async function measureSearch(siteUrl: string, queries: string[]): Promise<{ query: string; ms: number; bytes: number }[]> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const runs: { query: string; ms: number; bytes: number }[] = [];
+  try {
+    for (const query of queries) {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${siteUrl}/suche/`);
+      await page.locator('.pagefind-ui__search-input').waitFor();
+      let bytes = 0;
+      page.on('response', async (response) => {
+        if (response.url().includes('/pagefind/')) bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+      });
+      const started = performance.now();
+      await page.locator('.pagefind-ui__search-input').fill(query);
+      await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 30_000 });
+      runs.push({ query, ms: performance.now() - started, bytes });
+      await page.context().close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return runs;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, edits: { type: 'string', default: '5' }, keep: { type: 'boolean', default: false } } });
@@ -69,9 +95,11 @@ async function main(): Promise<void> {
       publishToLive.push((performance.now() - started) / 1000);
       console.log(`[bench] edit ${i + 1}: live after ${publishToLive.at(-1)!.toFixed(1)} s`);
     }
+    const searchRuns = await measureSearch(web.url, ['Bauhof', 'Kooperationen Digitalisierung', 'Satzung Zweckverband']);
     await web.close();
 
     const outDir = currentDir(publisher.releases);
+    const indexBytes = files(path.join(outDir, 'pagefind')).reduce((sum, f) => sum + fs.statSync(f).size, 0);
     const all = files(outDir);
     const html = all.filter((f) => f.endsWith('.html'));
     const htmlSizes = html.map((f) => fs.statSync(f).size);
@@ -91,6 +119,8 @@ Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, N
   publish-to-live (REST save → new HTML served) median ${median(publishToLive).toFixed(1)} s, max ${Math.max(...publishToLive).toFixed(1)} s over ${publishToLive.length} edits
   output                                        ${all.length} files, ${(total / 1024 / 1024).toFixed(1)} MB, ${html.length} HTML pages
   HTML page size                                median ${kb(median(htmlSizes))}, max ${kb(Math.max(...htmlSizes))}
+  search index (Pagefind)                       ${(indexBytes / 1024 / 1024).toFixed(1)} MB on disk
+  search in Chromium (typing → results shown)   ${searchRuns.map((r) => `„${r.query}“ ${r.ms.toFixed(0)} ms, ${kb(r.bytes)} fetched`).join('; ')}
   page weight (HTML + CSS; transferred gzip):`);
     for (const [name, w] of Object.entries(weights)) console.log(`    ${name.padEnd(60)} ${kb(w.html + w.css).padStart(9)}  (${kb(w.gzip)} gzip)`);
     if (values.keep) console.log(`\n[bench] kept ${strapi.tmp}`);
