@@ -2,7 +2,9 @@
  * The publish pipeline end to end: a real Strapi whose webhook reaches a real publisher, real Astro builds
  * into releases, a static server for the live release.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
 import { startTestStrapi, type TestStrapi } from '../../scripts/src/lib/ephemeral-strapi.ts';
@@ -54,6 +56,20 @@ afterAll(async () => {
   await strapi?.stop();
 });
 
+/** URLs in the live search index (Pagefind's fragments are gzip-compressed JSON). */
+function indexedUrls(): string[] {
+  const dir = path.join(currentDir(publisher.releases), 'pagefind', 'fragment');
+  return fs.readdirSync(dir).map((f) => {
+    const text = gunzipSync(fs.readFileSync(path.join(dir, f))).toString('utf8');
+    return /"url":"([^"]+)"/.exec(text)?.[1] ?? '';
+  });
+}
+
+async function adminJwt(): Promise<string> {
+  const login = await fetch(`${strapi.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: strapi.adminEmail, password: strapi.adminPassword }) });
+  return ((await login.json()) as { data: { token: string } }).data.token;
+}
+
 const seedClient = () => createStrapiClient({ baseUrl: strapi.url, token: strapi.seedToken });
 
 describe('publish pipeline', () => {
@@ -71,14 +87,16 @@ describe('publish pipeline', () => {
   it('removes the page of an unpublished entry', async () => {
     const [project] = (await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'], sort: ['id:desc'] })).data;
     expect((await page(`/projekte/${project!.slug}/`)).status).toBe(200);
-    const login = await fetch(`${strapi.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: strapi.adminEmail, password: strapi.adminPassword }) });
-    const jwt = ((await login.json()) as { data: { token: string } }).data.token;
+    expect(indexedUrls()).toContain(`/projekte/${project!.slug}/`);
+    const jwt = await adminJwt();
     const before = publisher.status().builds;
     const unpublish = await fetch(`${strapi.url}/content-manager/collection-types/api::project.project/${project!.documentId}/actions/unpublish`, { method: 'POST', headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' }, body: '{}' });
     expect(unpublish.status).toBe(200);
     await waitForBuilds(before);
     expect((await page(`/projekte/${project!.slug}/`)).status).toBe(404);
     expect((await page('/projekte/')).html).not.toContain(`/projekte/${project!.slug}/`);
+    expect(indexedUrls()).not.toContain(`/projekte/${project!.slug}/`);
+    expect(indexedUrls().length).toBeGreaterThan(10);
   });
 
   it('refuses forged or unsigned webhooks and builds nothing', async () => {
@@ -138,9 +156,14 @@ describe('publish pipeline', () => {
     expect(await statusPage.text()).toContain('Der letzte Neubau ist fehlgeschlagen');
 
     await strapi.restart();
+    const hooks = await fetch(`${strapi.url}/admin/webhooks`, { headers: { authorization: `Bearer ${await adminJwt()}` } });
+    const ours = ((await hooks.json()) as { data: { name: string; url: string }[] }).data.filter((h) => h.url.endsWith('/webhook'));
+    expect(ours).toHaveLength(1);
     const again = publisher.status().builds;
-    publisher.queue.notify('test: Strapi is back');
+    const [project] = (await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })).data;
+    await seedClient().request('PUT', `/api/projects/${project!.documentId}`, { body: { data: { summary: 'Nach dem Neustart von Strapi veröffentlichte Kurzbeschreibung.' } } });
     await waitForBuilds(again);
+    expect((await page(`/projekte/${project!.slug}/`)).html).toContain('Nach dem Neustart von Strapi veröffentlichte Kurzbeschreibung.');
     expect(publisher.status().lastBuild?.result).toBe('success');
     expect(currentRelease(publisher.releases)).not.toBe(live);
     expect(publisher.status().releases.length).toBeLessThanOrEqual(3);

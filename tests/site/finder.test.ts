@@ -59,6 +59,16 @@ describe('project finder', () => {
     await shared.context().close();
   });
 
+  it('sorts by title or by date, and keeps the choice in the URL', async () => {
+    const page = await openFinder();
+    const titles = await page.locator('[data-results] .card a').allTextContents();
+    expect(titles).toEqual([...titles].sort((a, b) => a.toLocaleLowerCase('de').localeCompare(b.toLocaleLowerCase('de'), 'de')));
+    await page.locator('#finder-sort').selectOption('datum');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sortierung')).toBe('datum');
+    await expect.poll(async () => (await page.locator('[data-results] .card a').allTextContents()).join('|')).not.toBe(titles.join('|'));
+    await page.context().close();
+  });
+
   it('works by keyboard and passes axe-core', async () => {
     const page = await openFinder();
     await page.locator('#finder-q').focus();

@@ -41,7 +41,17 @@ describe('search entries', () => {
 });
 
 describe('project finder state', async () => {
-  const { finderQuery, pagefindFilters, parseFinderState, resultSummary, sortFacetValues, toggleFilter } = await import('../../site/src/lib/finder-state.ts');
+  const { finderQuery, pagefindFilters, pagefindSort, parseFinderState, resultSummary, sortFacetValues, toggleFilter } = await import('../../site/src/lib/finder-state.ts');
+
+  it('sorts by title without a query, by relevance with one, or as chosen', () => {
+    expect(pagefindSort({ q: '', filters: {}, page: 1 })).toEqual({ title: 'asc' });
+    expect(pagefindSort({ q: 'Bauhof', filters: {}, page: 1 })).toBeUndefined();
+    expect(pagefindSort({ q: 'Bauhof', filters: {}, page: 1, sort: 'datum' })).toEqual({ date: 'desc' });
+    const state = parseFinderState('?q=x&sortierung=datum');
+    expect(state.sort).toBe('datum');
+    expect(finderQuery(state)).toBe('?q=x&sortierung=datum');
+    expect(parseFinderState('?sortierung=quatsch').sort).toBeUndefined();
+  });
 
   it('round-trips through the URL and ignores unknown parameters', () => {
     const state = parseFinderState('?q=Bauhof&Status=in+Betrieb&Handlungsfeld=Winterdienst&Handlungsfeld=Bauhof+und+Fuhrpark&seite=2&utm=x');

@@ -5,10 +5,22 @@
 export const FINDER_FACETS = ['Handlungsfeld', 'Regierungsbezirk', 'Kreis', 'Kooperationsform', 'Status', 'Startjahr', 'Best Practice'] as const;
 export type Facet = (typeof FINDER_FACETS)[number];
 
+export type FinderSort = 'relevanz' | 'titel' | 'datum';
+
 export interface FinderState {
   q: string;
   filters: Partial<Record<Facet, string[]>>;
   page: number;
+  /** Absent: relevance with a query, title without one. */
+  sort?: FinderSort;
+}
+
+/** Pagefind sort option for a state: by title A–Z, by date newest first, or relevance (none). */
+export function pagefindSort(state: FinderState): Record<string, 'asc' | 'desc'> | undefined {
+  const sort = state.sort ?? (state.q ? 'relevanz' : 'titel');
+  if (sort === 'titel') return { title: 'asc' };
+  if (sort === 'datum') return { date: 'desc' };
+  return undefined;
 }
 
 export function parseFinderState(search: string): FinderState {
@@ -19,13 +31,17 @@ export function parseFinderState(search: string): FinderState {
     if (values.length) filters[facet] = [...new Set(values)];
   }
   const page = Math.max(1, Number.parseInt(params.get('seite') ?? '1', 10) || 1);
-  return { q: (params.get('q') ?? '').trim(), filters, page };
+  const sort = params.get('sortierung');
+  const state: FinderState = { q: (params.get('q') ?? '').trim(), filters, page };
+  if (sort === 'titel' || sort === 'datum' || sort === 'relevanz') state.sort = sort;
+  return state;
 }
 
 export function finderQuery(state: FinderState): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const facet of FINDER_FACETS) for (const v of state.filters[facet] ?? []) params.append(facet, v);
+  if (state.sort) params.set('sortierung', state.sort);
   if (state.page > 1) params.set('seite', String(state.page));
   const s = params.toString();
   return s ? `?${s}` : '';

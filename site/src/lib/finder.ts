@@ -3,14 +3,14 @@
  * the state in the URL, results announced to screen readers. Without JavaScript the page keeps its plain
  * paginated list; this code only takes over once the index has loaded.
  */
-import { FINDER_FACETS, finderQuery, pagefindFilters, parseFinderState, resultSummary, sortFacetValues, toggleFilter, type Facet, type FinderState } from './finder-state.ts';
+import { FINDER_FACETS, finderQuery, pagefindFilters, pagefindSort, parseFinderState, resultSummary, sortFacetValues, toggleFilter, type Facet, type FinderSort, type FinderState } from './finder-state.ts';
 
 interface PagefindResult {
   data(): Promise<{ url: string; meta: Record<string, string> }>;
 }
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
-  search(term: string | null, o: { filters: Record<string, unknown>; sort?: Record<string, string> }): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> }>;
+  search(term: string | null, o: { filters: Record<string, unknown>; sort?: Record<string, string> | undefined }): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> }>;
 }
 
 const PAGE_SIZE = 24;
@@ -32,6 +32,7 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
   const results = root.querySelector<HTMLElement>('[data-results]')!;
   const pager = root.querySelector<HTMLElement>('[data-pager]')!;
   const input = form.querySelector<HTMLInputElement>('input[name=q]')!;
+  const sortSelect = root.querySelector<HTMLSelectElement>('select[name=sortierung]')!;
   let state: FinderState = parseFinderState(window.location.search);
   let run = 0;
 
@@ -45,7 +46,7 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
 
   async function render(): Promise<void> {
     const mine = ++run;
-    const found = await pagefind.search(state.q || null, { filters: pagefindFilters(state), sort: state.q ? undefined : { title: 'asc' } });
+    const found = await pagefind.search(state.q || null, { filters: pagefindFilters(state), sort: pagefindSort(state) });
     if (mine !== run) return;
     const total = found.results.length;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -54,6 +55,7 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
     if (mine !== run) return;
 
     input.value = state.q;
+    sortSelect.value = state.sort ?? (state.q ? 'relevanz' : 'titel');
     facets.innerHTML = FINDER_FACETS.map((facet) => {
       const counts = found.filters[facet] ?? {};
       const selected = new Set(state.filters[facet] ?? []);
@@ -91,6 +93,7 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
     event.preventDefault();
     update({ ...state, q: input.value.trim(), page: 1 }, true);
   });
+  sortSelect.addEventListener('change', () => update({ ...state, sort: sortSelect.value as FinderSort, page: 1 }, true));
   root.querySelector('[data-reset]')?.addEventListener('click', () => update({ q: '', filters: {}, page: 1 }, true));
   pager.addEventListener('click', (event) => {
     const page = Number((event.target as HTMLElement).dataset.page);
