@@ -53,6 +53,17 @@ describe('search index', () => {
     expect((await search(null, { Inhalt: 'Seite' })).length).toBe(8);
   });
 
+  it('indexes the page content only, not the hidden filter and meta markup', async () => {
+    const script = `(async () => {
+      const pagefind = await import(location.origin + '/pagefind/pagefind.js');
+      const result = await pagefind.search(${JSON.stringify(STEMMING.plural)});
+      return (await result.results[0].data()).content;
+    })()`;
+    const content = (await page.evaluate(script)) as string;
+    expect(content).toContain(STEMMING.singular);
+    expect(content).not.toMatch(/Planung\s*2026\s*nein/);
+  });
+
   it('holds no draft text', async () => {
     expect(await search(DRAFT_MARKER)).toEqual([]);
   });
@@ -66,6 +77,9 @@ describe('/suche/', () => {
     await expect.poll(() => p.locator('.pagefind-ui__result-link').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => p.locator('.pagefind-ui__message').textContent()).toMatch(/Treffer für/);
     expect(await p.locator('.pagefind-ui__result-excerpt mark').count()).toBeGreaterThan(0);
+    const shown = (await p.locator('.pagefind-ui__results').textContent()) ?? '';
+    expect(shown).not.toMatch(/\b(Date|Summary|Type):/);
+    expect(shown).toMatch(/Art: Projekt/);
     await p.locator('.pagefind-ui__search-input').fill('Bauhof');
     await expect.poll(() => new URL(p.url()).searchParams.get('q')).toBe('Bauhof');
     await p.context().close();

@@ -87,3 +87,11 @@ describe('project finder state', async () => {
     expect(resultSummary(1234, { q: '', filters: {}, page: 1 })).toBe('1.234 Projekte gefunden.');
   });
 });
+
+describe('search result meta', async () => {
+  const { germanMeta } = await import('../../site/src/lib/search-ui.ts');
+  it('shows German labels and dates, and drops long texts', () => {
+    expect(germanMeta({ title: 'T', type: 'Projekt', date: '2025-09-21', summary: 'lang …' })).toEqual({ title: 'T', Art: 'Projekt', Datum: '21.09.2025' });
+    expect(germanMeta({ title: 'T', date: 'kaputt' })).toEqual({ title: 'T' });
+  });
+});

@@ -22,6 +22,18 @@ export const SEARCH_TRANSLATIONS = {
   searching: 'Suche nach [SEARCH_TERM] …',
 };
 
+const dateFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+
+/** What a result shows besides title and excerpt: German labels, German dates, no long texts. */
+export function germanMeta(meta: Record<string, string>): Record<string, string> {
+  const shown: Record<string, string> = {};
+  if (meta.title) shown.title = meta.title;
+  if (meta.image) shown.image = meta.image;
+  if (meta.type) shown.Art = meta.type;
+  if (meta.date && /^\d{4}-\d{2}-\d{2}$/.test(meta.date)) shown.Datum = dateFormat.format(new Date(`${meta.date}T00:00:00Z`));
+  return shown;
+}
+
 /** Reads ?q=… and filter parameters (name → values) from a query string. */
 export function readSearchState(search: string): { q: string; filters: Record<string, string[]> } {
   const params = new URLSearchParams(search);
@@ -58,6 +70,7 @@ export function startSearch(element: HTMLElement): void {
     pageSize: 10,
     excerptLength: 30,
     translations: SEARCH_TRANSLATIONS,
+    processResult: (result: { meta: Record<string, string> }) => ({ ...result, meta: germanMeta(result.meta) }),
     processTerm: (term: string) => {
       current = { ...current, q: term };
       history.replaceState(null, '', `${window.location.pathname}${writeSearchState(current.q, current.filters)}`);
