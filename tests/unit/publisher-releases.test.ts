@@ -94,6 +94,6 @@ describe('status page', () => {
     expect(html).toContain('Der letzte Neubau ist fehlgeschlagen');
     expect(html).toContain('Strapi &lt;nicht&gt; erreichbar');
     expect(html).toContain('Kaputt – Feld(er): status');
-    expect(html).toContain('22.11.2026, 02:18:00 UTC');
+    expect(html).toContain('Live ist die Version vom 22.11.2026, 03:18:00.');
   });
 });

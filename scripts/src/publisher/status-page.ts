@@ -6,6 +6,12 @@ const time = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Euro
 const STATE: Record<string, string> = { idle: 'Bereit – die Website ist aktuell.', waiting: 'Änderungen eingegangen – der Neubau startet gleich.', building: 'Die Website wird gerade neu gebaut.' };
 const RESULT: Record<BuildRecord['result'], string> = { running: 'läuft', success: 'erfolgreich', failed: 'fehlgeschlagen' };
 
+/** The build time encoded in a release id (20261122T021800123Z-7fff). */
+export function releaseTime(id: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z/.exec(id);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z` : new Date(0).toISOString();
+}
+
 export function renderStatusPage(status: { state: string; pending: number; live: string | null; history: BuildRecord[] }): string {
   const last = status.history[0];
   const skipped = status.history.find((h) => h.result === 'success')?.skipped ?? [];
@@ -16,7 +22,7 @@ export function renderStatusPage(status: { state: string; pending: number; live:
 </head><body><main>
 <h1>Veröffentlichungsstatus</h1>
 <p><strong>${esc(STATE[status.state] ?? status.state)}</strong>${status.pending ? ` (${status.pending} Änderung(en) warten)` : ''}</p>
-<p>Live ist die Version vom ${status.live ? esc(status.live.slice(0, 15).replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})$/, '$3.$2.$1, $4:$5:$6 UTC')) : '–'}.</p>
+<p>Live ist die Version vom ${status.live ? esc(time(releaseTime(status.live))) : '–'}.</p>
 ${last?.result === 'failed' ? `<p class="failed">Der letzte Neubau ist fehlgeschlagen; die Website zeigt weiter den vorherigen Stand. Fehler: ${esc(last.error ?? '')}</p>` : ''}
 ${skipped.length ? `<h2>Nicht veröffentlichte Einträge (${skipped.length})</h2><p>Diese Einträge sind fehlerhaft und wurden beim Neubau übersprungen. Bitte korrigieren und erneut veröffentlichen.</p><ul>${skipped.map((s) => `<li>${esc(s.type)} ${esc(s.title ?? s.documentId)} – Feld(er): ${esc(s.fields.join(', '))}</li>`).join('')}</ul>` : ''}
 <h2>Letzte Neubauten</h2>
