@@ -73,6 +73,12 @@ export async function writePlan(client: StrapiClient, plan: SeedPlan, municipali
   result.skipped = plan.topics.length + plan.documents.length + plan.projects.length + plan.events.length + plan.newsletters.length - total;
   progress.start(total);
 
+  const done = (kind: keyof WriteResult['created'], ids: IdMap, slug: string, id: string, label: string) => {
+    ids.set(slug, id);
+    result.created[kind] += 1;
+    progress.tick(label);
+  };
+
   const create = async (pluralApiId: string, data: Record<string, unknown>, draft: boolean): Promise<string> => {
     const response = await client.request<{ data: { documentId: string } }>('POST', `/api/${pluralApiId}`, {
       query: draft ? { status: 'draft' } : {},
@@ -82,9 +88,7 @@ export async function writePlan(client: StrapiClient, plan: SeedPlan, municipali
   };
 
   await pool(todo.topics, options.concurrency, async (t: SeedTopic) => {
-    topicIds!.set(t.slug, await create('topics', { name: t.name, slug: t.slug, description: t.description, focus: t.focus }, false));
-    result.created.topics += 1;
-    progress.tick('Handlungsfelder');
+    done('topics', topicIds!, t.slug, await create('topics', { name: t.name, slug: t.slug, description: t.description, focus: t.focus }, false), 'Handlungsfelder');
   });
 
   await pool(todo.documents, options.concurrency, async (d: SeedDocument) => {
@@ -107,9 +111,7 @@ export async function writePlan(client: StrapiClient, plan: SeedPlan, municipali
       keywords: d.keywords,
       courtDecision: d.courtDecision,
     }, d.draft);
-    documentIds!.set(d.slug, id);
-    result.created.documents += 1;
-    progress.tick('Dokumente');
+    done('documents', documentIds!, d.slug, id, 'Dokumente');
   });
 
   await pool(todo.projects, options.concurrency, async (p: SeedProject) => {
@@ -143,9 +145,7 @@ export async function writePlan(client: StrapiClient, plan: SeedPlan, municipali
       imageAlt: p.imageAlt,
       reviewedAt: p.reviewedAt,
     }, p.draft);
-    projectIds!.set(p.slug, id);
-    result.created.projects += 1;
-    progress.tick('Projekte');
+    done('projects', projectIds!, p.slug, id, 'Projekte');
   });
 
   await pool(todo.events, options.concurrency, async (e: SeedEvent) => {
@@ -166,9 +166,7 @@ export async function writePlan(client: StrapiClient, plan: SeedPlan, municipali
       eventStatus: e.eventStatus,
       topics: resolve(topicIds!, e.topicSlugs, 'topic', e.slug),
     }, e.draft);
-    eventIds!.set(e.slug, id);
-    result.created.events += 1;
-    progress.tick('Veranstaltungen');
+    done('events', eventIds!, e.slug, id, 'Veranstaltungen');
   });
 
   await pool(todo.newsletters, options.concurrency, async (n: SeedNewsletter) => {
@@ -194,9 +192,7 @@ export async function writePlan(client: StrapiClient, plan: SeedPlan, municipali
       })),
       pdf,
     }, n.draft);
-    newsletterIds!.set(n.slug, id);
-    result.created.newsletters += 1;
-    progress.tick('Newsletter');
+    done('newsletters', newsletterIds!, n.slug, id, 'Newsletter');
   });
 
   for (const edit of plan.draftEdits) {
