@@ -36,8 +36,7 @@ if (process.env.SITE_PORT) {
   const web = await serveStatic(() => currentDir(publisher.releases), Number(process.env.SITE_PORT), process.env.SITE_HOST ?? '127.0.0.1');
   console.log(`[publisher] serving the live release on ${web.url}`);
 }
-if (!currentRelease(publisher.releases)) publisher.queue.notify('publisher start: no release yet');
-else publisher.queue.notify('publisher start');
+publisher.queue.notify(currentRelease(publisher.releases) ? 'publisher start' : 'publisher start: no release yet');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     void publisher.queue.idle().then(() => server.close()).then(() => process.exit(0));

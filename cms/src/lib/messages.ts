@@ -3,6 +3,7 @@
  * label from the admin layout. Pure; used by the document-service middleware.
  */
 import { COMPONENT_LAYOUTS, CONTENT_TYPE_LAYOUTS } from './admin-layout.ts';
+import { summarize } from './validation.ts';
 
 export function fieldLabel(uid: string, path: string[]): string {
   const top = path[0];
@@ -52,7 +53,5 @@ export interface DetailError {
 /** Translates every detail error and builds the summary line. */
 export function translateErrors(uid: string, errors: DetailError[]): { message: string; errors: DetailError[] } {
   const translated = errors.map((e) => ({ ...e, message: translateMessage(uid, e.path ?? [], e.message) }));
-  const message =
-    translated.length === 1 ? translated[0]!.message : `Bitte korrigieren Sie ${translated.length} Angaben: ${translated.map((e) => e.message).join(' ')}`;
-  return { message, errors: translated };
+  return { message: summarize(translated), errors: translated };
 }

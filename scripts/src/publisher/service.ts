@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createStrapiClient } from '../../../shared-types/src/rest/client.ts';
 import { CONTENT_TYPES } from '../../../shared-types/src/index.ts';
 import { buildSite } from '../lib/site-build.ts';
+import { readReports } from '../../../site/src/loader/report.ts';
 import { secretMatches, SECRET_HEADER, triggersBuild } from './auth.ts';
 import { checkRelease, type ExpectedCounts } from './checks.ts';
 import { createBuildQueue, type BuildReason } from './queue.ts';
@@ -53,11 +54,6 @@ export function createPublisher(options: PublisherOptions) {
     return { projects: projects!, documents: documents!, events: events!, newsletters: newsletters!, topics: topics!, municipalities: municipalities! };
   }
 
-  function skippedEntries(): BuildRecord['skipped'] {
-    const dir = path.join(cacheDir, 'report');
-    if (!fs.existsSync(dir)) return [];
-    return fs.readdirSync(dir).flatMap((f) => (JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { skipped: BuildRecord['skipped'] }).skipped);
-  }
 
   async function build(reason: BuildReason): Promise<void> {
     const id = releaseId();
@@ -70,7 +66,7 @@ export function createPublisher(options: PublisherOptions) {
     try {
       const result = await buildSite({ strapiUrl: options.strapiUrl, token: options.token, outDir, cacheDir, siteUrl: options.siteUrl, logFile: path.join(cacheDir, `build-${id}.log`) });
       record.pages = result.pages;
-      record.skipped = skippedEntries();
+      record.skipped = readReports(path.join(cacheDir, 'report')).flatMap((r) => r.skipped);
       const skippedByType: Partial<ExpectedCounts> = {};
       for (const s of record.skipped) skippedByType[s.type as keyof ExpectedCounts] = (skippedByType[s.type as keyof ExpectedCounts] ?? 0) + 1;
       const problems = checkRelease(outDir, await expectedCounts(), skippedByType);

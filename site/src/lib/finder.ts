@@ -3,6 +3,7 @@
  * the state in the URL, results announced to screen readers. Without JavaScript the page keeps its plain
  * paginated list; this code only takes over once the index has loaded.
  */
+import { escapeHtml as esc } from './blocks.ts';
 import { FINDER_FACETS, finderQuery, pagefindFilters, pagefindSort, parseFinderState, resultSummary, sortFacetValues, toggleFilter, type Facet, type FinderSort, type FinderState } from './finder-state.ts';
 
 interface PagefindResult {
@@ -14,7 +15,6 @@ interface PagefindApi {
 }
 
 const PAGE_SIZE = 24;
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const slugId = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 export async function startFinder(root: HTMLElement, staticList: HTMLElement): Promise<void> {
