@@ -1,7 +1,7 @@
 /** The German status page for editors: is the site up to date, did the last build work, what was skipped. */
+import { escapeHtml as esc } from '../../../site/src/lib/blocks.ts';
 import type { BuildRecord } from './service.ts';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const time = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
 const STATE: Record<string, string> = { idle: 'Bereit – die Website ist aktuell.', waiting: 'Änderungen eingegangen – der Neubau startet gleich.', building: 'Die Website wird gerade neu gebaut.' };
 const RESULT: Record<BuildRecord['result'], string> = { running: 'läuft', success: 'erfolgreich', failed: 'fehlgeschlagen' };
