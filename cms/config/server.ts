@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { behindProxy } from '../src/lib/origins';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
@@ -6,6 +7,8 @@ export default ({ env }: { env: Env }) => ({
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
+  // Behind nginx: trust X-Forwarded-Proto/-For, so admin session cookies are marked Secure.
+  proxy: { koa: behindProxy((name) => env(name)) },
   dirs: {
     public: env('STRAPI_PUBLIC_DIR', './public'),
   },

@@ -1,18 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
+import { guardAdminRegistration } from './bootstrap/admin-registration';
 import { ensureAdminFromEnv } from './bootstrap/admin-user';
 import { ensureBuildToken, ensureSeedToken } from './bootstrap/api-tokens';
+import { restrictDatabaseFile } from './bootstrap/database-file';
 import { registerDocumentRules } from './bootstrap/document-rules';
 import { syncMunicipalities } from './bootstrap/municipalities';
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
+import { registerReaderQueryGuard } from './reader/access';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerReaderQueryGuard(strapi);
     registerDocumentRules(strapi);
+    guardAdminRegistration(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    restrictDatabaseFile(strapi);
     await syncMunicipalities(strapi);
     await enforceReadOnlyRoles(strapi);
     await ensureBuildToken(strapi);

@@ -18,7 +18,7 @@ import { serveStatic, type StaticServer } from './lib/static-server.ts';
 import { createPublisher } from './publisher/service.ts';
 import { currentDir, currentRelease } from './publisher/releases.ts';
 import { buildCmsIfNeeded, DEFAULT_REFERENCE_DATA, startStrapi, type StrapiServer } from './lib/strapi-process.ts';
-import { loadOrCreateSecrets, localState, readSeedState, shouldSeed, writeSeedState } from './lib/local-state.ts';
+import { ensureStateDir, loadOrCreateSecrets, localState, readSeedState, shouldSeed, writeSeedState } from './lib/local-state.ts';
 import { defaultReferenceDate, DEFAULT_SEED, runSeed } from './seed.ts';
 
 const log = (line: string) => console.log(`[start] ${line}`);
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   if (major < 22 || (major === 22 && minor < 12)) throw new Error(`Node.js ${process.versions.node} is too old: Interkommunales.NRW needs Node.js 24 (see README).`);
 
   const state = localState();
+  ensureStateDir(state);
   const secrets = loadOrCreateSecrets(state);
   fs.mkdirSync(`${state.publicDir}/uploads`, { recursive: true });
   buildCmsIfNeeded(log);
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
     STRAPI_PUBLIC_DIR: state.publicDir,
     BUILD_TOKEN_FILE: `${state.dir}/build-token`,
     IKZ_REFERENCE_DATA: process.env.IKZ_REFERENCE_DATA ?? DEFAULT_REFERENCE_DATA,
+    // Strapi listens on localhost only: the first administrator may register in the admin panel.
+    ...(process.env.IKZ_ADMIN_EMAIL ? {} : { IKZ_ADMIN_REGISTRATION: 'open' }),
     ...Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && /^(DATABASE_|IKZ_ADMIN_|PUBLIC_URL$)/.test(e[0]))),
   };
 

@@ -25,12 +25,18 @@ export function localState(dir = process.env.IKZ_DATA_DIR ?? path.join(REPO_ROOT
   };
 }
 
+/** The state folder exists and only its owner may enter it (database, uploads and secrets live inside). */
+export function ensureStateDir(state: LocalState): void {
+  fs.mkdirSync(state.dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(state.dir, 0o700);
+}
+
 /** Secrets are generated on first start and kept (mode 0600); they never go to the log or the repository. */
 export function loadOrCreateSecrets(state: LocalState): Record<string, string> {
   const stored = fs.existsSync(state.secretsFile) ? (JSON.parse(fs.readFileSync(state.secretsFile, 'utf8')) as Record<string, string>) : {};
   const secrets: Record<string, string> = { ...generateSecrets(), STRAPI_SEED_TOKEN: randomSecret(48), PUBLISHER_WEBHOOK_SECRET: randomSecret(32), ...stored };
   if (Object.keys(secrets).every((key) => key in stored)) return stored;
-  fs.mkdirSync(state.dir, { recursive: true });
+  ensureStateDir(state);
   fs.writeFileSync(state.secretsFile, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;
 }
@@ -42,7 +48,7 @@ export function readSeedState(state: LocalState): SeedState | null {
 }
 
 export function writeSeedState(state: LocalState, value: SeedState): void {
-  fs.mkdirSync(state.dir, { recursive: true });
+  ensureStateDir(state);
   fs.writeFileSync(state.seedStateFile, `${JSON.stringify(value)}\n`);
 }
 

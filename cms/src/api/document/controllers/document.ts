@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { readerController } from '../../../reader/access';
 
-export default factories.createCoreController('api::document.document');
+export default readerController('api::document.document');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { readerController } from '../../../reader/access';
 
-export default factories.createCoreController('api::municipality.municipality');
+export default readerController('api::municipality.municipality');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { readerController } from '../../../reader/access';
 
-export default factories.createCoreController('api::project.project');
+export default readerController('api::project.project');

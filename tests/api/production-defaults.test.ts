@@ -1,0 +1,48 @@
+/** Production-safe defaults of the Strapi server: admin registration, CORS, cookies behind a proxy, file modes. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { api } from './helpers.ts';
+
+const base = () => inject('strapiUrl');
+
+describe('production defaults', () => {
+  it('refuses to register an administrator through the web, with a German message', async () => {
+    for (const prefix of ['/admin', '/ADMIN', '/Admin']) {
+      const response = await api(`${prefix}/register-admin`, { method: 'POST', body: { email: 'angreifer@example.org', password: 'Angriff-Passwort-123', firstname: 'A', lastname: 'B' } });
+      expect(response.status, prefix).toBe(403);
+      expect(response.body.error.message).toMatch(/ersten Administratorkontos über die Website ist geschlossen/);
+    }
+    const login = await api('/admin/login', { method: 'POST', body: { email: 'angreifer@example.org', password: 'Angriff-Passwort-123' } });
+    expect(login.status).toBe(400);
+  });
+
+  it('answers CORS requests from its own origin only', async () => {
+    const own = new URL(base()).origin;
+    for (const origin of ['https://evil.example', 'null', `${own}.evil.example`, 'http://localhost:1']) {
+      const response = await fetch(`${base()}/api/topics`, { headers: { Origin: origin } });
+      expect(response.headers.get('access-control-allow-origin'), origin).toBeNull();
+      const preflight = await fetch(`${base()}/api/topics`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } });
+      expect(preflight.headers.get('access-control-allow-origin'), `preflight ${origin}`).toBeNull();
+    }
+    const allowed = await fetch(`${base()}/api/topics`, { headers: { Origin: own } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(own);
+  });
+
+  it('marks the admin session cookie Secure for requests that came through the TLS proxy', async () => {
+    const login = (headers: Record<string, string>) =>
+      fetch(`${base()}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }) });
+    const proxied = await login({ 'X-Forwarded-Proto': 'https' });
+    expect(proxied.status).toBe(200);
+    const cookie = proxied.headers.getSetCookie().find((c) => c.startsWith('strapi_admin_refresh='));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/;\s*secure/i);
+    expect(cookie).toMatch(/;\s*httponly/i);
+  });
+
+  it.skipIf(inject('database') !== 'sqlite')('keeps the SQLite database readable by its owner only', () => {
+    const file = path.join(inject('strapiTmp'), 'data.db');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(file)).mode & 0o077).toBe(0);
+  });
+});
