@@ -13,7 +13,18 @@ export function referenceDataDir(): string {
 }
 
 export function readReferenceJson<T>(file: string): T {
-  return JSON.parse(fs.readFileSync(path.join(referenceDataDir(), file), 'utf8')) as T;
+  const full = path.join(referenceDataDir(), file);
+  let text: string;
+  try {
+    text = fs.readFileSync(full, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read the NRW reference file ${full}; set IKZ_REFERENCE_DATA to the folder that holds ${file}.`, { cause: error });
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new Error(`The NRW reference file ${full} is not valid JSON.`, { cause: error });
+  }
 }
 
 export const ATTRIBUTION = {
