@@ -7,7 +7,7 @@ export function referenceDataDir(): string {
   if (process.env.IKZ_REFERENCE_DATA) return path.resolve(process.env.IKZ_REFERENCE_DATA);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.resolve(process.cwd(), '..', '..', 'shared', 'data'), path.resolve(here, '..', '..', '..', '..', 'shared', 'data')];
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'nrw-kreise.geojson')));
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'nrw.topojson')));
   if (!found) throw new Error(`NRW reference data not found (looked in ${candidates.join(', ')}); set IKZ_REFERENCE_DATA.`);
   return found;
 }
