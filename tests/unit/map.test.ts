@@ -9,7 +9,9 @@ import {
   DEFAULT_WIDTH,
   layoutKreise,
   legendFor,
+  quantileBreaks,
   readKreisTopology,
+  SHADE_CLASSES,
   shadeFor,
   type KreisProperties,
   type KreisTopology,
@@ -325,8 +327,9 @@ describe('buildKreisMap (real reference data)', () => {
     expect(get('05366')).toMatchObject({ count: 0, shade: 0 });
     expect(withCounts.shapes.filter((s) => s.count === 0)).toHaveLength(49);
     expect(withCounts.shapes.some((s) => s.ags === '99999')).toBe(false);
+    // Four Kreise with 1, 3, 7 and 12 projects: one per class.
     expect(['05762', '05554', '05334', '05111'].map((ags) => get(ags)?.shade)).toEqual([1, 2, 3, 4]);
-    expect(withCounts.legend.map((l) => l.label)).toEqual(['keine Projekte', '1–2 Projekte', '3–5 Projekte', '6–10 Projekte', '11 und mehr Projekte']);
+    expect(withCounts.legend.map((l) => l.label)).toEqual(['keine Projekte', '1–2 Projekte', '3–5 Projekte', '6–8 Projekte', '9 und mehr Projekte']);
     expect(withCounts.shapes.map((s) => s.path)).toEqual(map.shapes.map((s) => s.path));
   });
 
@@ -336,13 +339,76 @@ describe('buildKreisMap (real reference data)', () => {
   });
 });
 
-describe('shadeFor and legendFor', () => {
-  it('classifies counts at the breaks', () => {
-    const cases: Array<[number, number]> = [[0, 0], [1, 1], [2, 1], [3, 2], [5, 2], [6, 3], [10, 3], [11, 4], [500, 4]];
-    for (const [count, shade] of cases) expect(shadeFor(count, [1, 3, 6, 11]), `count ${count}`).toBe(shade);
+describe('quantileBreaks, shadeFor and legendFor', () => {
+  /** About 500 projects over the 53 Kreise, few large centres and a long tail, as on the live portal. */
+  const skewed = [64, 48, 41, 35, 31, 28, 26, 24, 22, 21, 20, 19, 18, 17, 16, 15, 15, 14, 13, 13, 12, 12, 11, 11, 10, 10, 9, 9, 8, 8, 7, 7, 7, 6, 6, 5, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1, 0, 0, 0];
+
+  function classSizes(counts: number[], breaks: number[]): number[] {
+    const sizes: number[] = new Array(breaks.length + 1).fill(0);
+    for (const c of counts) {
+      const shade = shadeFor(c, breaks);
+      sizes[shade] = (sizes[shade] ?? 0) + 1;
+    }
+    return sizes;
+  }
+
+  function expectConsistentLegend(breaks: number[]): void {
+    const legend = legendFor(breaks);
+    expect(legend[0]).toMatchObject({ shade: 0, from: 0, to: 0, label: 'keine Projekte' });
+    for (let i = 1; i < legend.length; i++) {
+      const item = legend[i];
+      const prev = legend[i - 1];
+      if (!item || !prev) throw new Error('legend too short');
+      expect(item.shade).toBe(i);
+      expect(item.from).toBe((prev.to ?? NaN) + 1);
+      if (item.to !== null) expect(item.to).toBeGreaterThanOrEqual(item.from);
+      expect(shadeFor(item.from, breaks)).toBe(i);
+      if (item.to !== null) expect(shadeFor(item.to, breaks)).toBe(i);
+    }
+    expect(legend[legend.length - 1]?.to).toBeNull();
+    expect(new Set(legend.map((l) => l.label)).size).toBe(legend.length);
+  }
+
+  it('spreads a skewed distribution over the classes', () => {
+    expect(skewed).toHaveLength(53);
+    // Quartiles of the 50 positive counts: 5, 10, 17.75; a count above a quartile starts the next class.
+    const breaks = quantileBreaks(skewed);
+    expect(breaks).toEqual([1, 6, 11, 18]);
+    const sizes = classSizes(skewed, breaks);
+    expect(sizes).toEqual([3, 15, 11, 11, 13]);
+    for (const size of sizes) expect(size).toBeLessThan(53 / 2);
+    expectConsistentLegend(breaks);
+    expect(legendFor(breaks).map((l) => l.label)).toEqual(['keine Projekte', '1–5 Projekte', '6–10 Projekte', '11–17 Projekte', '18 und mehr Projekte']);
   });
 
-  it('rejects invalid counts and breaks', () => {
+  it('keeps breaks strictly increasing when counts tie', () => {
+    const mostlyOnes = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 5, 8, 13, 0, 0];
+    const breaks = quantileBreaks(mostlyOnes);
+    expect(breaks).toEqual([1, 2, 3]);
+    expect(classSizes(mostlyOnes, breaks)).toEqual([2, 10, 1, 4]);
+    expectConsistentLegend(breaks);
+    expect(legendFor(breaks).map((l) => l.label)).toEqual(['keine Projekte', '1 Projekt', '2 Projekte', '3 und mehr Projekte']);
+
+    expect(quantileBreaks([3, 3, 3, 3])).toEqual([1]);
+    expect(quantileBreaks([0, 0, 0])).toEqual([1]);
+    expect(quantileBreaks([])).toEqual([1]);
+    expect(legendFor([1]).map((l) => l.label)).toEqual(['keine Projekte', '1 und mehr Projekte']);
+  });
+
+  it('never makes more classes than the stylesheet has shades', () => {
+    const wide = Array.from({ length: 400 }, (_, i) => i);
+    const breaks = quantileBreaks(wide);
+    expect(breaks).toHaveLength(SHADE_CLASSES);
+    for (let i = 1; i < breaks.length; i++) expect(breaks[i]).toBeGreaterThan(breaks[i - 1] as number);
+    expect(Math.max(...wide.map((c) => shadeFor(c, breaks)))).toBe(SHADE_CLASSES);
+    expect(quantileBreaks(wide, 2)).toEqual([1, 201]); // the median 200 stays in the lower class
+    expectConsistentLegend(breaks);
+  });
+
+  it('rejects invalid counts, classes and breaks', () => {
+    expect(() => quantileBreaks([1, -1])).toThrow(/count/);
+    expect(() => quantileBreaks([Number.NaN])).toThrow(/count/);
+    expect(() => quantileBreaks([1], 0)).toThrow(/classes/);
     expect(() => shadeFor(-1, [1])).toThrow(/count/);
     expect(() => shadeFor(1, [])).toThrow(/breaks/);
     expect(() => shadeFor(1, [3, 3])).toThrow(/increasing/);

@@ -4,11 +4,12 @@
  * The Kreise come from the reference TopoJSON (object `kreise`, shared arcs). They are simplified on the
  * topology with topojson-simplify, so two neighbouring Kreise keep exactly the same vertices along their
  * common border, converted with topojson-client and drawn with d3-geo in a transverse Mercator projection
- * centred on NRW (conformal, like ETRS89 / UTM 32N). Kreise are shaded by their project count.
+ * centred on NRW (conformal, like ETRS89 / UTM 32N). Shade classes are quantiles of the project counts.
  *
  * Geometry: © GeoBasis-DE / BKG 2021 (Daten verändert), https://www.bkg.bund.de
  * (see shared/data/SOURCES.md for the full attribution).
  */
+import { quantileSorted } from 'd3-array';
 import { geoArea, geoBounds, geoPath, geoTransverseMercator, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
@@ -53,7 +54,8 @@ export interface KreisLayout {
 }
 
 export const DEFAULT_WIDTH = 640;
-export const DEFAULT_BREAKS: readonly number[] = [1, 3, 6, 11];
+/** Number of shade classes for Kreise with projects (the stylesheet has shade-1 … shade-4). */
+export const SHADE_CLASSES = 4;
 const PADDING = 4;
 /** Visvalingam threshold: vertices whose triangle covers less than this many square pixels are dropped. */
 const MIN_AREA_PX = 8;
@@ -157,6 +159,28 @@ function checkBreaks(breaks: readonly number[]): void {
   });
 }
 
+/**
+ * Lower bounds of the shade classes 1…`classes` from the quantiles of the positive counts: a count above the
+ * i-th quantile starts a new class. Ties can merge classes, so fewer breaks are possible; the first is always 1.
+ */
+export function quantileBreaks(counts: Iterable<number>, classes: number = SHADE_CLASSES): number[] {
+  if (!Number.isInteger(classes) || classes < 1) throw new Error(`Kreis map: classes must be a positive integer, got ${classes}`);
+  const positive: number[] = [];
+  for (const count of counts) {
+    if (!Number.isFinite(count) || count < 0) throw new Error(`Kreis map: count must be a non-negative number, got ${count}`);
+    if (count > 0) positive.push(count);
+  }
+  positive.sort((a, b) => a - b);
+  const breaks = [1];
+  for (let i = 1; i < classes; i++) {
+    const q = quantileSorted(positive, i / classes);
+    if (q === undefined) break;
+    const from = Math.floor(q) + 1;
+    if (from > (breaks[breaks.length - 1] as number) && from <= (positive[positive.length - 1] as number)) breaks.push(from);
+  }
+  return breaks;
+}
+
 /** Shade class of a count: 0 for no projects, else the number of breaks it reaches (1…breaks.length). */
 export function shadeFor(count: number, breaks: readonly number[]): number {
   checkBreaks(breaks);
@@ -209,7 +233,7 @@ export function buildKreisMap(topology: KreisTopology, counts: ReadonlyMap<strin
     if (!d) throw new Error(`Kreis map: Kreis ${f.properties.ags} (${f.properties.name}) has no drawable geometry`);
     return { ags: f.properties.ags, name: f.properties.name, path: d, count: counts.get(f.properties.ags) ?? 0 };
   });
-  const breaks = DEFAULT_BREAKS;
+  const breaks = quantileBreaks(kreise.map((k) => k.count));
   const shapes = kreise
     .sort((a, b) => (a.ags < b.ags ? -1 : a.ags > b.ags ? 1 : 0))
     .map((k): MapShape => ({ ...k, shade: shadeFor(k.count, breaks) }));
