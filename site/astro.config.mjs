@@ -16,6 +16,8 @@ export default defineConfig({
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
+  // Scripts always as files, never inline: the site's Content-Security-Policy allows scripts from 'self' only.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   cacheDir: process.env.IKZ_ASTRO_CACHE_DIR ?? './node_modules/.astro',
   image: {
     remotePatterns: [{ protocol: strapi.protocol.replace(':', ''), hostname: strapi.hostname, port: strapi.port || undefined }],

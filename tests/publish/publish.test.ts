@@ -149,11 +149,17 @@ describe('publish pipeline', () => {
     publisher.queue.notify('test: Strapi is down');
     await waitForBuilds(before);
     expect(publisher.status().lastBuild).toMatchObject({ result: 'failed' });
-    expect(publisher.status().lastBuild?.error).toMatch(/not reachable|failed/);
+    expect(publisher.status().lastBuild?.error).toMatch(/Strapi war nicht erreichbar/);
     expect(currentRelease(publisher.releases)).toBe(live);
     expect((await page('/')).status).toBe(200);
     const statusPage = await fetch(`${publisherUrl}/`);
-    expect(await statusPage.text()).toContain('Der letzte Neubau ist fehlgeschlagen');
+    const statusHtml = await statusPage.text();
+    expect(statusHtml).toContain('Der letzte Neubau ist fehlgeschlagen');
+    const statusJson = await (await fetch(`${publisherUrl}/status`)).text();
+    for (const internal of [strapi.tmp, strapi.url, '127.0.0.1', 'releases/', 'node_modules', 'Error:', ' at ']) {
+      expect(statusHtml, internal).not.toContain(internal);
+      expect(statusJson, internal).not.toContain(internal);
+    }
 
     await strapi.restart();
     const hooks = await fetch(`${strapi.url}/admin/webhooks`, { headers: { authorization: `Bearer ${await adminJwt()}` } });

@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
 import { DRAFT_MARKER } from '../../scripts/src/seed/generate.ts';
 import { listFiles } from './global-setup.ts';
-import { HOSTILE, SITE_URL } from './fixtures.ts';
+import { FORMULA, HOSTILE, SITE_URL } from './fixtures.ts';
 
 const dir = () => inject('siteDir');
 const read = (rel: string) => fs.readFileSync(path.join(dir(), rel), 'utf8');
@@ -126,6 +126,31 @@ describe('build output', () => {
     const csv = read('daten/projekte.csv');
     expect(csv.split('\r\n')[0]).toBe('id,slug,url,title,summary,leadMunicipality,leadMunicipalityAgs,municipalities,municipalitiesAgs,topics,cooperationForm,status,startYear,endYear,bestPractice,fundingProgramme,fundingAmount,reviewedAt,updatedAt');
     expect(csv).toContain('"Sicherheitstest <script>alert(""titel"")</script> & „Zitat“ äöüß"');
+  });
+
+  it('defuses spreadsheet formulas in the CSV and keeps the JSON exact', () => {
+    const csv = read('daten/projekte.csv');
+    expect(csv).toContain(`"'${FORMULA.summary.replace(/"/g, '""')}"`);
+    const cells = csv.split('\r\n').slice(1).flatMap((line) => line.split(','));
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    const json = JSON.parse(read('daten/projekte.json'));
+    expect(json.projects.find((p: { title: string }) => p.title === FORMULA.title).summary).toBe(FORMULA.summary);
+  });
+
+  it('runs no inline script that the Content-Security-Policy would block (data blocks only)', () => {
+    const inline = listFiles(dir())
+      .filter((f) => f.endsWith('.html'))
+      .flatMap((f) => [...withoutAttributeValues(fs.readFileSync(f, 'utf8')).matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].map((m) => `${path.relative(dir(), f)}: <script${m[1]}>`))
+      .filter((tag) => !/type="application\/ld\+json"/.test(tag));
+    expect(inline).toEqual([]);
+  });
+
+  it('publishes security.txt with a contact and an expiry in the future', () => {
+    const text = read('.well-known/security.txt');
+    expect(text).toMatch(/^Contact: (mailto:|https:)/m);
+    const expires = /^Expires: (\S+)$/m.exec(text)?.[1];
+    expect(new Date(expires!).getTime()).toBeGreaterThan(Date.now());
+    expect(text).toContain(`Canonical: ${SITE_URL}/.well-known/security.txt`);
   });
 
   it('has the German 404 page, the MDX pages and the municipality index with its map', () => {

@@ -41,3 +41,21 @@ export const STEMMING = {
     };
   },
 };
+
+/** A project whose texts a spreadsheet would run as formulas; the CSV must defuse them, the JSON keep them. */
+export const FORMULA = {
+  title: 'Tabellentest für offene Daten',
+  summary: '=HYPERLINK("https://evil.example/","Förderantrag öffnen") – diese Kurzbeschreibung beginnt mit einem Gleichheitszeichen.',
+  project(topic: string, lead: string) {
+    return {
+      title: this.title,
+      summary: this.summary,
+      cooperationForm: 'Arbeitsgemeinschaft',
+      projectStatus: 'Planung',
+      bestPractice: false,
+      startYear: 2025,
+      topics: [topic],
+      leadMunicipality: lead,
+    };
+  },
+};

@@ -9,7 +9,7 @@ import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
 import { buildSite } from '../../scripts/src/lib/site-build.ts';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { startTestStrapi } from '../../scripts/src/lib/ephemeral-strapi.ts';
-import { HOSTILE, SITE_SEED, SITE_URL, STEMMING } from './fixtures.ts';
+import { FORMULA, HOSTILE, SITE_SEED, SITE_URL, STEMMING } from './fixtures.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,6 +28,7 @@ export default async function setup(project: TestProject) {
     const [lead] = (await client.findPage<{ documentId: string }>('municipalities', 1)).data;
     await client.request('POST', '/api/projects', { body: { data: HOSTILE.project(topic!.documentId, lead!.documentId) } });
     await client.request('POST', '/api/projects', { body: { data: STEMMING.project(topic!.documentId, lead!.documentId) } });
+    await client.request('POST', '/api/projects', { body: { data: FORMULA.project(topic!.documentId, lead!.documentId) } });
     const outDir = path.join(strapi.tmp, 'dist');
     const result = await buildSite({ strapiUrl: strapi.url, token: strapi.buildToken, outDir, cacheDir: path.join(strapi.tmp, 'cache'), siteUrl: SITE_URL, logFile: path.join(strapi.tmp, 'build.log') });
     const server = await serveStatic(outDir);

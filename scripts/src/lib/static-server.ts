@@ -1,54 +1,25 @@
 /**
- * A small static file server for a built site: directory indexes, the site's 404 page, correct types,
- * no path traversal. `root` is read per request, so a release directory can be swapped underneath.
+ * The local web server for a built site, on `send` (the file server behind Express's static middleware):
+ * directory indexes, conditional GET and ranges, no path traversal, the site's 404 page. `root` is read per
+ * request, so a release directory can be swapped underneath. A directory asked for without its trailing
+ * slash is redirected to the normalised path of that directory on this site – never to what the request
+ * spelled, so `//evil.example/..%2fprojekte` cannot become a redirect to another host.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import send from 'send';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.pdf': 'application/pdf',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
-
-/** Maps a URL path to a file below root, or null when it would leave root. */
-export function resolvePath(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const full = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  const base = path.resolve(root);
-  if (full !== base && !full.startsWith(`${base}${path.sep}`)) return null;
-  return full;
+/** The same-site path of a directory below root: "/projekte/", each segment percent-encoded. */
+export function directoryLocation(root: string, directory: string): string | null {
+  const relative = path.relative(path.resolve(root), path.resolve(directory));
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  const segments = relative.split(path.sep).filter(Boolean).map(encodeURIComponent);
+  return `/${segments.map((s) => `${s}/`).join('')}`;
 }
 
-export function contentType(file: string): string {
-  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+/** The raw path of a request target, without query or fragment; never parsed as a URL (which would read a host). */
+export const requestPath = (target: string | undefined) => (target ?? '/').split(/[?#]/)[0] || '/';
 
 export interface StaticServer {
   url: string;
@@ -59,34 +30,30 @@ export interface StaticServer {
 export function serveStatic(root: string | (() => string), port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const rootOf = typeof root === 'function' ? root : () => root;
   const server = http.createServer((req, res) => {
-    const base = rootOf();
-    const send = (status: number, file: string) => {
-      res.writeHead(status, { 'Content-Type': contentType(file), 'X-Content-Type-Options': 'nosniff' });
-      fs.createReadStream(file).pipe(res);
-    };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const target = resolvePath(base, req.url ?? '/');
-    if (target) {
-      let file = target;
-      try {
-        if (fs.statSync(file).isDirectory()) {
-          if (!(req.url ?? '/').split('?')[0]!.endsWith('/')) {
-            res.writeHead(301, { Location: `${(req.url ?? '/').split('?')[0]}/` }).end();
-            return;
-          }
-          file = path.join(file, 'index.html');
-        }
-        if (fs.statSync(file).isFile()) return send(200, file);
-      } catch {
-        // fall through to 404
+    const base = rootOf();
+    const notFound = (status: number) => {
+      const page = path.join(base, '404.html');
+      if (status === 404 && fs.existsSync(page)) {
+        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+        if (req.method === 'HEAD') res.end();
+        else fs.createReadStream(page).pipe(res);
+        return;
       }
-    }
-    const notFound = path.join(base, '404.html');
-    if (fs.existsSync(notFound)) return send(404, notFound);
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Nicht gefunden');
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 404 ? 'Nicht gefunden' : 'Ungültige Anfrage');
+    };
+    send(req, requestPath(req.url), { root: base, index: ['index.html'], dotfiles: 'allow', etag: true })
+      .on('headers', (response) => response.setHeader('X-Content-Type-Options', 'nosniff'))
+      .on('directory', (response, directory: string) => {
+        const location = directoryLocation(base, directory);
+        if (!location) return notFound(404);
+        response.writeHead(301, { Location: location }).end();
+      })
+      .on('error', (error: { status?: number }) => notFound(error.status === 404 ? 404 : (error.status ?? 500)))
+      .pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.on('error', reject);
@@ -96,10 +63,11 @@ export function serveStatic(root: string | (() => string), port = 0, host = '127
       resolve({
         url: `http://${host}:${actual}`,
         port: actual,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

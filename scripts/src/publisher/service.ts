@@ -11,6 +11,7 @@ import { buildSite } from '../lib/site-build.ts';
 import { readReports } from '../../../site/src/loader/report.ts';
 import { secretMatches, SECRET_HEADER, triggersBuild } from './auth.ts';
 import { checkRelease, type ExpectedCounts } from './checks.ts';
+import { editorMessage } from './failure.ts';
 import { createBuildQueue, type BuildReason } from './queue.ts';
 import { activate, currentRelease, listReleases, prune, releaseId, releases } from './releases.ts';
 import { renderStatusPage } from './status-page.ts';
@@ -32,6 +33,7 @@ export interface BuildRecord {
   startedAt: string;
   seconds: number | null;
   result: 'running' | 'success' | 'failed';
+  /** For editors, in German; the full error is in the operator's log. */
   error: string | null;
   pages: number | null;
   changes: number;
@@ -79,9 +81,9 @@ export function createPublisher(options: PublisherOptions) {
     } catch (error) {
       record.result = 'failed';
       record.seconds = (performance.now() - started) / 1000;
-      record.error = error instanceof Error ? error.message : String(error);
+      record.error = editorMessage(error);
       fs.rmSync(outDir, { recursive: true, force: true });
-      log({ msg: 'build failed', release: id, error: record.error, live: currentRelease(r) });
+      log({ msg: 'build failed', release: id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), cause: error instanceof Error && error.cause ? String(error.cause) : undefined, live: currentRelease(r) });
       throw error;
     } finally {
       fs.rmSync(path.join(cacheDir, `build-${id}.log`), { force: true });

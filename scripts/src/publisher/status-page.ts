@@ -1,5 +1,5 @@
 /** The German status page for editors: is the site up to date, did the last build work, what was skipped. */
-import { escapeHtml as esc } from '../../../site/src/lib/blocks.ts';
+import { escapeHtml as esc } from '@ikz/shared-types/html';
 import type { BuildRecord } from './service.ts';
 
 const time = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
@@ -23,7 +23,7 @@ export function renderStatusPage(status: { state: string; pending: number; live:
 <h1>Veröffentlichungsstatus</h1>
 <p><strong>${esc(STATE[status.state] ?? status.state)}</strong>${status.pending ? ` (${status.pending} Änderung(en) warten)` : ''}</p>
 <p>Live ist die Version vom ${status.live ? esc(time(releaseTime(status.live))) : '–'}.</p>
-${last?.result === 'failed' ? `<p class="failed">Der letzte Neubau ist fehlgeschlagen; die Website zeigt weiter den vorherigen Stand. Fehler: ${esc(last.error ?? '')}</p>` : ''}
+${last?.result === 'failed' ? `<p class="failed">Der letzte Neubau ist fehlgeschlagen. ${esc(last.error ?? '')}</p>` : ''}
 ${skipped.length ? `<h2>Nicht veröffentlichte Einträge (${skipped.length})</h2><p>Diese Einträge sind fehlerhaft und wurden beim Neubau übersprungen. Bitte korrigieren und erneut veröffentlichen.</p><ul>${skipped.map((s) => `<li>${esc(s.type)} ${esc(s.title ?? s.documentId)} – Feld(er): ${esc(s.fields.join(', '))}</li>`).join('')}</ul>` : ''}
 <h2>Letzte Neubauten</h2>
 <table><thead><tr><th scope="col">Beginn</th><th scope="col">Dauer</th><th scope="col">Ergebnis</th><th scope="col">Seiten</th><th scope="col">Änderungen</th></tr></thead><tbody>

@@ -3,23 +3,8 @@
  * http(s) and mailto targets, unknown node types render their text only. Headings start at `baseLevel`
  * so that they fit below the page's own headings.
  */
-import type { BlockNode, Blocks, LinkNode, TextNode } from '../../../shared-types/src/index.ts';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-export function safeHref(url: string): string | null {
-  const trimmed = url.trim();
-  if (/^mailto:[^\s@]+@[^\s@]+$/i.test(trimmed)) return trimmed;
-  if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return trimmed;
-  try {
-    const parsed = new URL(trimmed);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.toString() : null;
-  } catch {
-    return null;
-  }
-}
+import type { BlockNode, Blocks, LinkNode, TextNode } from '@ikz/shared-types';
+import { escapeHtml, isExternal, safeHref } from '@ikz/shared-types/html';
 
 function renderText(node: TextNode): string {
   let html = escapeHtml(node.text).replace(/\n/g, '<br>');
@@ -39,7 +24,7 @@ function renderInline(children: (BlockNode | TextNode | LinkNode)[], baseLevel: 
         const inner = child.children.map(renderText).join('');
         const href = safeHref(child.url);
         if (!href) return inner;
-        const external = /^https?:/.test(href);
+        const external = isExternal(href);
         return `<a href="${escapeHtml(href)}"${external ? ' rel="noopener"' : ''}>${inner}</a>`;
       }
       return renderNode(child, baseLevel);

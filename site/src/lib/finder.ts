@@ -3,7 +3,7 @@
  * the state in the URL, results announced to screen readers. Without JavaScript the page keeps its plain
  * paginated list; this code only takes over once the index has loaded.
  */
-import { escapeHtml as esc } from './blocks.ts';
+import { escapeHtml as esc } from '@ikz/shared-types/html';
 import { FINDER_FACETS, finderQuery, pagefindFilters, pagefindSort, parseFinderState, resultSummary, sortFacetValues, toggleFilter, type Facet, type FinderSort, type FinderState } from './finder-state.ts';
 
 interface PagefindResult {

@@ -53,10 +53,20 @@ export function projectRecord(p: SiteProject, siteUrl: string): ProjectRecord {
   };
 }
 
+/** Characters that make a spreadsheet program read a cell as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula gets a leading apostrophe and quotes, as
+ * spreadsheet programs expect; numbers and booleans stay as they are. The JSON export keeps the exact text.
+ */
 export function csvCell(value: ProjectRecord[keyof ProjectRecord]): string {
   if (value === null || value === undefined) return '';
-  const text = Array.isArray(value) ? value.join('; ') : String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  let text = Array.isArray(value) ? value.join('; ') : value;
+  const formula = FORMULA_START.test(text);
+  if (formula) text = `'${text}`;
+  return formula || /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(records: ProjectRecord[]): string {

@@ -1,0 +1,112 @@
+/**
+ * Debian's real nginx running the shipped sample configuration (scripts/deploy/nginx.conf) against a built
+ * site: only host-specific values are replaced – ports, certificate paths, the release root – so what is
+ * tested is the sample as an operator would install it.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, REPO_ROOT } from '../../scripts/src/lib/strapi-process.ts';
+
+export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+export const SAMPLE = path.join(REPO_ROOT, 'scripts', 'deploy', 'nginx.conf');
+
+export interface RunningNginx {
+  httpsPort: number;
+  httpPort: number;
+  stop(): Promise<void>;
+}
+
+/** The sample with this host's ports, certificate and release root. */
+export function adaptSample(sample: string, values: { httpsPort: number; httpPort: number; cert: string; key: string; root: string }): string {
+  const replaced = sample
+    .replaceAll('listen 443 ssl', `listen 127.0.0.1:${values.httpsPort} ssl`)
+    .replaceAll('listen 80;', `listen 127.0.0.1:${values.httpPort};`)
+    .replaceAll('/etc/ssl/interkommunales/fullchain.pem', values.cert)
+    .replaceAll('/etc/ssl/interkommunales/privkey.pem', values.key)
+    .replaceAll('/srv/interkommunales/site/current', values.root);
+  for (const original of ['listen 443', 'listen 80;', '/etc/ssl/interkommunales', '/srv/interkommunales/site/current']) {
+    if (replaced.includes(original)) throw new Error(`The nginx sample still contains "${original}" after adapting it: update tests/support/nginx.ts.`);
+  }
+  return replaced;
+}
+
+export async function startNginx(siteDir: string): Promise<RunningNginx> {
+  if (!fs.existsSync(NGINX)) throw new Error(`nginx not found at ${NGINX}: install Debian's package (apt-get install nginx) or set NGINX_PATH.`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-nginx-'));
+  const cert = path.join(tmp, 'cert.pem');
+  const key = path.join(tmp, 'key.pem');
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=www.interkommunales.example', '-days', '1', '-keyout', key, '-out', cert], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr}`);
+  const root = path.join(tmp, 'current');
+  fs.symlinkSync(siteDir, root);
+  const [httpsPort, httpPort] = [await freePort(), await freePort()];
+  fs.writeFileSync(path.join(tmp, 'interkommunales.conf'), adaptSample(fs.readFileSync(SAMPLE, 'utf8'), { httpsPort, httpPort, cert, key, root }));
+  fs.writeFileSync(
+    path.join(tmp, 'nginx.conf'),
+    `master_process off;
+daemon off;
+pid ${tmp}/nginx.pid;
+error_log ${tmp}/error.log warn;
+events { worker_connections 128; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  client_body_temp_path ${tmp}/body;
+  proxy_temp_path ${tmp}/proxy;
+  fastcgi_temp_path ${tmp}/fastcgi;
+  uwsgi_temp_path ${tmp}/uwsgi;
+  scgi_temp_path ${tmp}/scgi;
+  include ${tmp}/interkommunales.conf;
+}
+`,
+  );
+  const check = spawnSync(NGINX, ['-t', '-p', tmp, '-e', `${tmp}/error.log`, '-c', `${tmp}/nginx.conf`], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`nginx refuses the sample configuration:\n${check.stderr}`);
+  const child: ChildProcess = spawn(NGINX, ['-p', tmp, '-e', `${tmp}/error.log`, '-c', `${tmp}/nginx.conf`], { stdio: 'ignore' });
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const up = await new Promise<boolean>((resolve) => {
+      http.get({ host: '127.0.0.1', port: httpPort, path: '/' }, (res) => { res.resume(); resolve(true); }).on('error', () => resolve(false));
+    });
+    if (up) break;
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not start: ${fs.existsSync(`${tmp}/error.log`) ? fs.readFileSync(`${tmp}/error.log`, 'utf8') : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    httpsPort,
+    httpPort,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGQUIT');
+        await exited;
+      }
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Fetched {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A request to the local nginx as the public host name, over TLS with the test certificate. */
+export function request(port: number, urlPath: string, options: { tls?: boolean; headers?: Record<string, string> } = {}): Promise<Fetched> {
+  const tls = options.tls ?? true;
+  return new Promise((resolve, reject) => {
+    const settings = { host: '127.0.0.1', port, path: urlPath, headers: { Host: 'www.interkommunales.example', ...options.headers }, servername: 'www.interkommunales.example', rejectUnauthorized: false };
+    const req = (tls ? https : http).get(settings, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+  });
+}

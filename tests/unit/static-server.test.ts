@@ -1,0 +1,96 @@
+/** The local web server, on a real socket, with the path spellings an attacker tries. */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { directoryLocation, serveStatic, type StaticServer } from '../../scripts/src/lib/static-server.ts';
+
+let dir: string;
+let server: StaticServer;
+
+/** A raw request: the path goes on the wire exactly as written (fetch would normalise it). */
+function get(rawPath: string, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, path: rawPath, method }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-static-'));
+  fs.mkdirSync(path.join(dir, 'projekte', 'bauhof'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'evil.example'), { recursive: true });
+  fs.mkdirSync(path.join(dir, '.well-known'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.html'), '<p>Start</p>');
+  fs.writeFileSync(path.join(dir, '404.html'), '<p>Seite nicht gefunden</p>');
+  fs.writeFileSync(path.join(dir, 'projekte', 'index.html'), '<p>Projekte</p>');
+  fs.writeFileSync(path.join(dir, 'projekte', 'bauhof', 'index.html'), '<p>Bauhof</p>');
+  fs.writeFileSync(path.join(dir, 'kalender.ics'), 'BEGIN:VCALENDAR');
+  fs.writeFileSync(path.join(dir, '.well-known', 'security.txt'), 'Contact: mailto:x@example.org');
+  fs.writeFileSync(path.join(os.tmpdir(), 'ikz-static-secret.txt'), 'geheim');
+  server = await serveStatic(() => dir);
+});
+
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('static server', () => {
+  it('serves pages, indexes, types and the 404 page', async () => {
+    expect((await get('/')).body).toBe('<p>Start</p>');
+    const page = await get('/projekte/bauhof/');
+    expect([page.status, page.body, page.headers['content-type'], page.headers['x-content-type-options']]).toEqual([200, '<p>Bauhof</p>', 'text/html; charset=utf-8', 'nosniff']);
+    expect((await get('/kalender.ics')).headers['content-type']).toMatch(/^text\/calendar/);
+    expect((await get('/.well-known/security.txt')).body).toContain('Contact:');
+    const missing = await get('/gibt-es-nicht/');
+    expect([missing.status, missing.body]).toEqual([404, '<p>Seite nicht gefunden</p>']);
+    expect((await get('/projekte/', 'POST')).status).toBe(405);
+  });
+
+  it('redirects a directory without its slash to the normalised path on this site', async () => {
+    expect((await get('/projekte')).headers.location).toBe('/projekte/');
+    expect((await get('/projekte/bauhof?x=1')).headers.location).toBe('/projekte/bauhof/');
+  });
+
+  it.each([
+    '//evil.example/..%2fprojekte',
+    '//evil.example/../projekte',
+    '//evil.example',
+    '/%2F%2Fevil.example',
+    '/%2fevil.example',
+    '/\\evil.example',
+    '/%5Cevil.example',
+    '/%5C%5Cevil.example/',
+    '///evil.example/%2e%2e/projekte',
+    '/./evil.example',
+  ])('never redirects %s to another host', async (attack) => {
+    const response = await get(attack);
+    const location = response.headers.location;
+    if (location !== undefined) {
+      expect(location).toMatch(/^\/[^/\\]/);
+      expect(new URL(location, 'http://site.example').host).toBe('site.example');
+    }
+    expect([200, 301, 400, 403, 404]).toContain(response.status);
+  });
+
+  it.each(['/../ikz-static-secret.txt', '/%2e%2e/ikz-static-secret.txt', '/..%2fikz-static-secret.txt', '/projekte/%2e%2e/%2e%2e/ikz-static-secret.txt', '/a%00b'])('never leaves the root: %s', async (attack) => {
+    const response = await get(attack);
+    expect(response.body).not.toContain('geheim');
+    expect(response.status).not.toBe(200);
+  });
+
+  it('computes redirect targets from the file system, not from the request', () => {
+    expect(directoryLocation('/srv/site', '/srv/site/projekte')).toBe('/projekte/');
+    expect(directoryLocation('/srv/site', '/srv/site/a b/c')).toBe('/a%20b/c/');
+    expect(directoryLocation('/srv/site', '/srv/site')).toBe('/');
+    expect(directoryLocation('/srv/site', '/srv/other')).toBeNull();
+  });
+});
