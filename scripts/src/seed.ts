@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
-import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { createStrapiClient } from '@ikz/shared-types/rest';
 import { generatePlan } from './seed/generate.ts';
 import { loadMunicipalities, writePlan, type Progress, type WriteResult } from './seed/write.ts';
 

@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { createStrapiClient } from '@ikz/shared-types/rest';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 import { createPublisher } from './publisher/service.ts';
 import { currentDir, currentRelease } from './publisher/releases.ts';

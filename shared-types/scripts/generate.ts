@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSource, type ModelSchema, type SchemaSet } from './schema-to-ts.ts';
 
+export { generateSource };
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const CMS_SRC = path.resolve(here, '..', '..', 'cms', 'src');
 export const GENERATED_FILE = path.resolve(here, '..', 'src', 'generated.ts');

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { DocumentSchema, EventSchema, MunicipalitySchema, NewsletterSchema, ProjectSchema, TopicSchema } from '../../shared-types/src/index.ts';
+import { DocumentSchema, EventSchema, MunicipalitySchema, NewsletterSchema, ProjectSchema, TopicSchema } from '@ikz/shared-types';
 import { strapiLoader } from './loader/strapi-loader.ts';
 import { absoluteUrl, toDownload } from './lib/media.ts';
 import { POPULATE } from './lib/populate.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentSchema, EventSchema, MunicipalitySchema, NewsletterSchema, ProjectSchema, TopicSchema } from '../../shared-types/src/index.ts';
+import { DocumentSchema, EventSchema, MunicipalitySchema, NewsletterSchema, ProjectSchema, TopicSchema } from '@ikz/shared-types';
 import { DRAFT_MARKER } from '../../scripts/src/seed/generate.ts';
 import { api, client, seededPlan, tokens } from './helpers.ts';
 

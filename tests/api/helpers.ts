@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
-import { toQueryString, type QueryValue } from '../../shared-types/src/rest/query-string.ts';
-import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { toQueryString, type QueryValue } from '@ikz/shared-types/rest';
+import { createStrapiClient } from '@ikz/shared-types/rest';
 import { generatePlan, type SeedPlan } from '../../scripts/src/seed/generate.ts';
 import { loadMunicipalities } from '../../scripts/src/seed/write.ts';
 import { TEST_SEED } from './seed-options.ts';

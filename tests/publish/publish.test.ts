@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { createStrapiClient } from '@ikz/shared-types/rest';
 import { startTestStrapi, type TestStrapi } from '../../scripts/src/lib/ephemeral-strapi.ts';
 import { freePort, randomSecret } from '../../scripts/src/lib/strapi-process.ts';
 import { serveStatic, type StaticServer } from '../../scripts/src/lib/static-server.ts';
-import { SECRET_HEADER } from '../../scripts/src/publisher/auth.ts';
+import { SECRET_HEADER } from '@ikz/shared-types/webhook';
 import { currentDir, currentRelease } from '../../scripts/src/publisher/releases.ts';
 import { createPublisher, type Publisher } from '../../scripts/src/publisher/service.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, inject, it } from 'vitest';
-import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { createStrapiClient } from '@ikz/shared-types/rest';
 import { DRAFT_MARKER } from '../../scripts/src/seed/generate.ts';
 import { listFiles } from './global-setup.ts';
 import { FORMULA, HOSTILE, SITE_URL } from './fixtures.ts';

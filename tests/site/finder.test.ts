@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { createStrapiClient } from '@ikz/shared-types/rest';
 import { WCAG_22_AA } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createStrapiClient } from '../../shared-types/src/rest/client.ts';
+import { createStrapiClient } from '@ikz/shared-types/rest';
 import { buildSite } from '../../scripts/src/lib/site-build.ts';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { startTestStrapi } from '../../scripts/src/lib/ephemeral-strapi.ts';

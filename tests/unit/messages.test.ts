@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLabel, translateErrors, translateMessage } from '../../cms/src/lib/messages.ts';
+import { fieldLabel, translateErrors, translateMessage } from '@ikz/cms/lib/messages';
 
 const P = 'api::project.project';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMunicipalityRows, changedFields, planMunicipalitySync, type KommuneRecord, type KreisRecord } from '../../cms/src/lib/municipalities.ts';
-import { SLUG_PATTERN } from '../../cms/src/lib/slug.ts';
+import { buildMunicipalityRows, changedFields, planMunicipalitySync, type KommuneRecord, type KreisRecord } from '@ikz/cms/lib/municipalities';
+import { SLUG_PATTERN } from '@ikz/shared-types/slug';
 import { DEFAULT_REFERENCE_DATA } from '../../scripts/src/lib/strapi-process.ts';
 
 const dir = process.env.IKZ_REFERENCE_DATA ?? DEFAULT_REFERENCE_DATA;

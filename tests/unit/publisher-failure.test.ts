@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StrapiRequestError } from '../../shared-types/src/rest/client.ts';
+import { StrapiRequestError } from '@ikz/shared-types/rest';
 import { editorMessage, failureKind } from '../../scripts/src/publisher/failure.ts';
 
 describe('failed builds, as editors are told', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { secretMatches, triggersBuild } from '../../scripts/src/publisher/auth.ts';
+import { assertWebhookSecret, secretMatches, triggersBuild } from '@ikz/shared-types/webhook';
 import { createBuildQueue, type BuildReason } from '../../scripts/src/publisher/queue.ts';
 
 describe('build queue', () => {
@@ -90,14 +90,21 @@ describe('webhook authentication', () => {
   });
 
   it('rebuilds on publish, unpublish, delete and media, not on draft saves', () => {
-    const dp = new Set(['project', 'document']);
-    expect(triggersBuild('entry.publish', 'project', dp)).toBe(true);
-    expect(triggersBuild('entry.unpublish', 'project', dp)).toBe(true);
-    expect(triggersBuild('entry.delete', 'project', dp)).toBe(true);
-    expect(triggersBuild('entry.update', 'project', dp)).toBe(false);
-    expect(triggersBuild('entry.update', 'municipality', dp)).toBe(true);
-    expect(triggersBuild('media.update', undefined, dp)).toBe(true);
-    expect(triggersBuild('review-workflows.updateEntryStage', 'project', dp)).toBe(false);
+    expect(triggersBuild('entry.publish', 'project')).toBe(true);
+    expect(triggersBuild('entry.unpublish', 'project')).toBe(true);
+    expect(triggersBuild('entry.delete', 'project')).toBe(true);
+    expect(triggersBuild('entry.update', 'project')).toBe(false);
+    expect(triggersBuild('entry.update', 'municipality')).toBe(true);
+    expect(triggersBuild('media.update', undefined)).toBe(true);
+    expect(triggersBuild('review-workflows.updateEntryStage', 'project')).toBe(false);
+    expect(triggersBuild('entry.update', 'topic')).toBe(false);
+    expect(triggersBuild('entry.update', 'plugin::users-permissions.user')).toBe(false);
+  });
+
+  it('refuses a secret too short for both sides, saying what to do', () => {
+    expect(() => assertWebhookSecret('kurz')).toThrow(/at least 24 characters.*openssl rand/);
+    expect(() => assertWebhookSecret(undefined)).toThrow(/PUBLISHER_WEBHOOK_SECRET/);
+    expect(assertWebhookSecret(' x'.padEnd(30, 'y'))).toBe('x'.padEnd(29, 'y'));
   });
 });
 

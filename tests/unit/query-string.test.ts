@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toQueryString } from '../../shared-types/src/rest/query-string.ts';
+import { toQueryString } from '@ikz/shared-types/rest';
 
 describe('toQueryString', () => {
   it('encodes nested objects and arrays in qs bracket style', () => {

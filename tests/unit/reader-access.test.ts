@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { privateFieldInQuery, privateFields, redactPrivate, requestsUnpublished, type Model } from '../../cms/src/lib/reader-access.ts';
+import { privateFieldInQuery, privateFields, redactPrivate, requestsUnpublished, type Model } from '@ikz/cms/lib/reader-access';
 
 /** The real schema files of cms/, as Strapi's getModel would return them. */
 function loadModels(): Map<string, Model> {

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_FILE, readSchemas } from '../../shared-types/scripts/generate.ts';
-import { generateSource } from '../../shared-types/scripts/schema-to-ts.ts';
-import { CONTENT_TYPES, ENUMS, ProjectSchema, EventSchema, BlocksSchema } from '../../shared-types/src/index.ts';
+import { GENERATED_FILE, generateSource, readSchemas } from '@ikz/shared-types/generator';
+import { CONTENT_TYPES, ENUMS, ProjectSchema, EventSchema, BlocksSchema } from '@ikz/shared-types';
 
 describe('shared-types', () => {
   it('matches the Strapi schema files (run `pnpm generate:types` after a schema change)', () => {

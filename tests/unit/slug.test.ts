@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SLUG_LENGTH, SLUG_PATTERN, slugify, uniqueSlug } from '../../cms/src/lib/slug.ts';
+import { MAX_SLUG_LENGTH, SLUG_PATTERN, slugify, uniqueSlug } from '@ikz/shared-types/slug';
 
 describe('slugify', () => {
   it('transliterates German umlauts and ß', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStrapiClient, StrapiRequestError } from '../../shared-types/src/rest/client.ts';
+import { createStrapiClient, StrapiRequestError } from '@ikz/shared-types/rest';
 
 type Handler = (url: URL, init: RequestInit | undefined) => Response | Promise<Response>;
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

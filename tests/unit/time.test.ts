@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { berlinOffsetMinutes, berlinTime, formatDateDe } from '../../shared-types/src/time.ts';
+import { berlinOffsetMinutes, berlinTime, formatDateDe } from '@ikz/shared-types/time';
 
 describe('Berlin time', () => {
   it('knows summer and winter time', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpUrl, summarize, validateEntry } from '../../cms/src/lib/validation.ts';
+import { isHttpUrl, summarize, validateEntry } from '@ikz/cms/lib/validation';
 
 const now = new Date('2026-06-01T12:00:00Z');
 const draft = { publishing: false, now };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { slugify, uniqueSlug } from '../lib/slug.ts';
+import { slugify, uniqueSlug } from '@ikz/shared-types/slug';
 import { translateErrors, type DetailError } from '../lib/messages.ts';
 import { isValidatedUid, summarize, validateEntry, VALIDATION_POPULATE, type ValidatedUid } from '../lib/validation.ts';
 

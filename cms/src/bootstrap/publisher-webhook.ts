@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { assertWebhookSecret } from '@ikz/shared-types/webhook';
 import { PUBLISHER_WEBHOOK_NAME, publisherWebhook, sameWebhook } from '../lib/webhook.ts';
 
 /**
@@ -21,7 +22,7 @@ export async function syncPublisherWebhook(strapi: Core.Strapi): Promise<void> {
     if (ours.length) strapi.log.info('[ikz] publisher webhook removed (PUBLISHER_WEBHOOK_URL/SECRET not set)');
     return;
   }
-  if (secret.length < 24) throw new Error('PUBLISHER_WEBHOOK_SECRET must be at least 24 characters long.');
+  assertWebhookSecret(secret);
 
   const wanted = publisherWebhook(url, secret, Array.from((store.allowedEvents as Map<string, string>).values()));
   const [first, ...duplicates] = ours;

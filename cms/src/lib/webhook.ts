@@ -1,7 +1,7 @@
 /** The publisher webhook Strapi keeps registered: what it should look like, and whether a stored one differs. */
+import { SECRET_HEADER, WEBHOOK_EVENTS } from '@ikz/shared-types/webhook';
+
 export const PUBLISHER_WEBHOOK_NAME = 'Interkommunales.NRW – Website neu bauen';
-export const PUBLISHER_EVENTS = ['entry.create', 'entry.update', 'entry.delete', 'entry.publish', 'entry.unpublish', 'media.create', 'media.update', 'media.delete'];
-export const SECRET_HEADER = 'X-IKZ-Webhook-Secret';
 
 export interface WebhookSpec {
   name: string;
@@ -16,7 +16,7 @@ export function publisherWebhook(url: string, secret: string, allowedEvents: rea
     name: PUBLISHER_WEBHOOK_NAME,
     url,
     headers: { [SECRET_HEADER]: secret },
-    events: PUBLISHER_EVENTS.filter((e) => allowedEvents.includes(e)),
+    events: WEBHOOK_EVENTS.filter((e) => allowedEvents.includes(e)),
     isEnabled: true,
   };
 }

@@ -5,11 +5,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { createStrapiClient } from '../../../shared-types/src/rest/client.ts';
-import { CONTENT_TYPES } from '../../../shared-types/src/index.ts';
+import { createStrapiClient } from '@ikz/shared-types/rest';
 import { buildSite } from '../lib/site-build.ts';
 import { readReports } from '../../../site/src/loader/report.ts';
-import { secretMatches, SECRET_HEADER, triggersBuild } from './auth.ts';
+import { assertWebhookSecret, SECRET_HEADER, secretMatches, triggersBuild } from '@ikz/shared-types/webhook';
 import { checkRelease, type ExpectedCounts } from './checks.ts';
 import { editorMessage } from './failure.ts';
 import { createBuildQueue, type BuildReason } from './queue.ts';
@@ -40,9 +39,9 @@ export interface BuildRecord {
   skipped: { type: string; documentId: string; title: string | null; fields: string[] }[];
 }
 
-const DRAFT_AND_PUBLISH = new Set(Object.values(CONTENT_TYPES).filter((t) => t.draftAndPublish).map((t) => t.singular));
 
 export function createPublisher(options: PublisherOptions) {
+  assertWebhookSecret(options.secret);
   const r = releases(options.root);
   fs.mkdirSync(r.releasesDir, { recursive: true });
   const cacheDir = path.join(options.root, 'cache');
@@ -120,7 +119,7 @@ export function createPublisher(options: PublisherOptions) {
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
     };
     if (req.method === 'POST' && url.pathname === '/webhook') {
-      if (!secretMatches(req.headers[SECRET_HEADER], options.secret)) {
+      if (!secretMatches(req.headers[SECRET_HEADER.toLowerCase()], options.secret)) {
         log({ msg: 'webhook refused', reason: 'bad or missing secret', remote: req.socket.remoteAddress });
         return json(401, { error: 'unauthorized' });
       }
@@ -131,12 +130,12 @@ export function createPublisher(options: PublisherOptions) {
         return json(400, { error: 'invalid JSON' });
       }
       const event = String(payload.event ?? req.headers['x-strapi-event'] ?? '');
-      const queued = triggersBuild(event, payload.model, DRAFT_AND_PUBLISH);
+      const queued = triggersBuild(event, payload.model);
       if (queued) queue.notify(`${event}${payload.model ? ` ${payload.model}` : ''}`);
       return json(202, { queued });
     }
     if (req.method === 'POST' && url.pathname === '/build') {
-      if (!secretMatches(req.headers[SECRET_HEADER], options.secret)) return json(401, { error: 'unauthorized' });
+      if (!secretMatches(req.headers[SECRET_HEADER.toLowerCase()], options.secret)) return json(401, { error: 'unauthorized' });
       queue.notify('manual');
       return json(202, { queued: true });
     }

@@ -3,8 +3,8 @@
  * give the same plan. Pure – it knows nothing of Strapi; `seed.ts` writes the plan through the REST API.
  */
 import { Random } from '../lib/prng.ts';
-import { berlinTime, formatDateDe, isoDate } from '../../../shared-types/src/time.ts';
-import { MAX_SLUG_LENGTH, slugify } from '../../../cms/src/lib/slug.ts';
+import { berlinTime, formatDateDe, isoDate } from '@ikz/shared-types/time';
+import { MAX_SLUG_LENGTH, slugify } from '@ikz/shared-types/slug';
 import { heading, list, paragraphs, type Block } from './blocks.ts';
 import * as corpus from './corpus.ts';
 

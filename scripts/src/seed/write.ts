@@ -2,7 +2,7 @@
  * Writes a seed plan through Strapi's REST API with a full-access token. Idempotent: entries whose slug
  * exists (as draft or published) are skipped, so a second run adds nothing and an interrupted run resumes.
  */
-import type { StrapiClient } from '../../../shared-types/src/rest/client.ts';
+import type { StrapiClient } from '@ikz/shared-types/rest';
 import { paragraphs } from './blocks.ts';
 import { makePdf, makeProjectImage } from './files.ts';
 import type { MunicipalityRef, SeedDocument, SeedEvent, SeedNewsletter, SeedPlan, SeedProject, SeedTopic } from './generate.ts';

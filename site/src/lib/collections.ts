@@ -1,5 +1,5 @@
 /** Pure grouping and sorting of content for the pages. */
-import { slugify } from '../../../cms/src/lib/slug.ts';
+import { slugify } from '@ikz/shared-types/slug';
 
 interface Titled {
   title: string;

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Media } from '../../../shared-types/src/index.ts';
-import { slugify } from '../../../cms/src/lib/slug.ts';
+import type { Media } from '@ikz/shared-types';
+import { slugify } from '@ikz/shared-types/slug';
 
 export const DOWNLOAD_PREFIX = '/dateien/';
 

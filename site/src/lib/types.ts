@@ -1,5 +1,5 @@
 /** The shapes the pages work with: the shared REST types, with media replaced by local downloads. */
-import type { Document, Event, Municipality, Newsletter, Project, Topic } from '../../../shared-types/src/index.ts';
+import type { Document, Event, Municipality, Newsletter, Project, Topic } from '@ikz/shared-types';
 import type { Download } from './media.ts';
 
 export interface SiteImage {

@@ -8,8 +8,8 @@
  */
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
-import { createStrapiClient, StrapiRequestError } from '../../../shared-types/src/rest/client.ts';
-import type { QueryValue } from '../../../shared-types/src/rest/query-string.ts';
+import { createStrapiClient, StrapiRequestError } from '@ikz/shared-types/rest';
+import type { QueryValue } from '@ikz/shared-types/rest';
 import { buildSource } from './config.ts';
 import { formatInvalid, partitionEntries, staleKeys } from './entries.ts';
 import { writeReport } from './report.ts';

@@ -1,0 +1,223 @@
+/**
+ * The route table: the URL of every page and file the site has, written once. Pages, views, sitemap,
+ * feeds, the publisher's release checks, the preview and the admin's "Auf der Website ansehen" link all
+ * build URLs here, and the renderer resolves an URL back to its kind and parameters here.
+ *
+ * A pattern is a path with parameters: `:slug` (ASCII slug), `:page` (a page number ≥ 2), `:n` (a number
+ * ≥ 0). Renaming a URL segment is a change to SEGMENTS only. Browser-safe: no Node imports.
+ */
+
+export const SEGMENTS = {
+  projects: 'projekte',
+  topics: 'themen',
+  municipalities: 'kommunen',
+  documents: 'dokumente',
+  documentType: 'typ',
+  courtDecisions: 'rechtsprechung',
+  newsletters: 'newsletter',
+  events: 'veranstaltungen',
+  eventArchive: 'archiv',
+  search: 'suche',
+  openData: 'daten',
+  page: 'seite',
+} as const;
+
+export type Segments = { [K in keyof typeof SEGMENTS]: string };
+
+/** Entries per page of the paginated lists. */
+export const PAGE_SIZES = {
+  projects: 24,
+  topicProjects: 24,
+  municipalityProjects: 24,
+  documentType: 50,
+} as const;
+
+function patternsFor(s: Segments) {
+  return {
+    home: '/',
+    projects: `/${s.projects}/`,
+    projectsPage: `/${s.projects}/${s.page}/:page/`,
+    project: `/${s.projects}/:slug/`,
+    projectFeed: `/${s.projects}/feed.xml`,
+    topics: `/${s.topics}/`,
+    topic: `/${s.topics}/:slug/`,
+    topicPage: `/${s.topics}/:slug/${s.page}/:page/`,
+    municipalities: `/${s.municipalities}/`,
+    municipality: `/${s.municipalities}/:slug/`,
+    municipalityPage: `/${s.municipalities}/:slug/${s.page}/:page/`,
+    documents: `/${s.documents}/`,
+    document: `/${s.documents}/:slug/`,
+    documentType: `/${s.documents}/${s.documentType}/:slug/`,
+    documentTypePage: `/${s.documents}/${s.documentType}/:slug/:page/`,
+    courtDecisions: `/${s.documents}/${s.courtDecisions}/`,
+    newsletters: `/${s.newsletters}/`,
+    newsletter: `/${s.newsletters}/:slug/`,
+    newsletterFeed: `/${s.newsletters}/feed.xml`,
+    events: `/${s.events}/`,
+    eventArchive: `/${s.events}/${s.eventArchive}/`,
+    event: `/${s.events}/:slug/`,
+    eventCalendar: `/${s.events}/:slug.ics`,
+    calendar: `/${s.events}/kalender.ics`,
+    search: `/${s.search}/`,
+    openData: `/${s.openData}/`,
+    openDataJson: `/${s.openData}/projekte.json`,
+    openDataCsv: `/${s.openData}/projekte.csv`,
+    sitemapIndex: '/sitemap-index.xml',
+    sitemap: '/sitemap-:n.xml',
+    robots: '/robots.txt',
+    securityTxt: '/.well-known/security.txt',
+    notFound: '/404.html',
+    infoPage: '/:slug/',
+  } as const;
+}
+
+type Patterns = ReturnType<typeof patternsFor>;
+export type RouteKind = keyof Patterns;
+
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}.${string}`
+    ? Name
+    : never;
+type ParamValue<N extends string> = N extends 'page' | 'n' ? number : string;
+export type RouteParams<K extends RouteKind> = { [N in ParamNames<Patterns[K]>]: ParamValue<N> };
+
+/** Routes whose URL carries no parameter. */
+export type StaticRouteKind = { [K in RouteKind]: ParamNames<Patterns[K]> extends never ? K : never }[RouteKind];
+
+export interface RouteMatch {
+  kind: RouteKind;
+  params: { slug?: string; page?: number; n?: number };
+}
+
+const PARAM_PATTERNS: Record<string, string> = { slug: '([a-z0-9]+(?:-[a-z0-9]+)*)', page: '([2-9]|[1-9][0-9]+)', n: '(0|[1-9][0-9]*)' };
+const NUMERIC = new Set(['page', 'n']);
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compile(pattern: string): { regex: RegExp; names: string[]; literal: number } {
+  const names: string[] = [];
+  const source = pattern
+    .split(/(:[a-z]+)/)
+    .map((part) => {
+      if (!part.startsWith(':')) return escapeRegExp(part);
+      names.push(part.slice(1));
+      return PARAM_PATTERNS[part.slice(1)]!;
+    })
+    .join('');
+  return { regex: new RegExp(`^${source}$`), names, literal: pattern.replace(/:[a-z]+/g, '').length };
+}
+
+/** A route table for the given URL segments (the site uses SEGMENTS; tests rename them). */
+export function createRoutes(segments: Segments = SEGMENTS) {
+  const patterns = patternsFor(segments);
+  const compiled = (Object.entries(patterns) as [RouteKind, string][])
+    .map(([kind, pattern]) => ({ kind, ...compile(pattern) }))
+    // Literal text wins over parameters: /dokumente/rechtsprechung/ before /dokumente/:slug/.
+    .sort((a, b) => b.literal - a.literal || a.names.length - b.names.length);
+
+  /** The URL of a route: `url('project', { slug })`; a page number 1 gives the list's first page. */
+  function url<K extends RouteKind>(kind: K, ...args: ParamNames<Patterns[K]> extends never ? [] : [RouteParams<K>]): string {
+    const params = (args[0] ?? {}) as Record<string, string | number>;
+    const pattern: string = patterns[kind];
+    return pattern.replace(/:([a-z]+)/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined || value === '') throw new Error(`Route ${kind} needs the parameter ${name}.`);
+      const text = String(value);
+      if (!new RegExp(`^${PARAM_PATTERNS[name]}$`).test(text)) throw new Error(`Route ${kind}: "${text}" is not a valid ${name}.`);
+      return text;
+    });
+  }
+
+  /** Kind and parameters of an URL path, or null when no route has that shape. */
+  function match(pathname: string): RouteMatch | null {
+    for (const route of compiled) {
+      const found = route.regex.exec(pathname);
+      if (!found) continue;
+      const params: RouteMatch['params'] = {};
+      route.names.forEach((name, i) => {
+        const raw = found[i + 1]!;
+        (params as Record<string, string | number>)[name] = NUMERIC.has(name) ? Number(raw) : raw;
+      });
+      return { kind: route.kind, params };
+    }
+    return null;
+  }
+
+  /** Page n of a paginated list: page 1 is the list's own URL. */
+  const paged = {
+    projects: (page: number) => (page === 1 ? url('projects') : url('projectsPage', { page })),
+    topic: (slug: string, page = 1) => (page === 1 ? url('topic', { slug }) : url('topicPage', { slug, page })),
+    municipality: (slug: string, page = 1) => (page === 1 ? url('municipality', { slug }) : url('municipalityPage', { slug, page })),
+    documentType: (slug: string, page = 1) => (page === 1 ? url('documentType', { slug }) : url('documentTypePage', { slug, page })),
+  };
+
+  /** The public page of an entry of a content type. */
+  function entryUrl(type: EntryType, entry: { slug: string }): string {
+    return url(ENTRY_ROUTES[type], { slug: entry.slug });
+  }
+
+  /** Every URL a complete build of this content contains (pages and files), in a stable order. */
+  function expectedUrls(inventory: SiteInventory): string[] {
+    const urls: string[] = [];
+    const add = (list: string[]) => urls.push(...list);
+    const pages = (n: number) => Array.from({ length: Math.max(1, n) }, (_, i) => i + 1);
+    add(STATIC_ROUTES.map((kind) => url(kind)));
+    add(pages(inventory.projectPages).map(paged.projects));
+    add(inventory.projects.map((slug) => url('project', { slug })));
+    for (const topic of inventory.topics) add(pages(topic.pages).map((p) => paged.topic(topic.slug, p)));
+    for (const m of inventory.municipalities) add(pages(m.pages).map((p) => paged.municipality(m.slug, p)));
+    for (const t of inventory.documentTypes) add(pages(t.pages).map((p) => paged.documentType(t.slug, p)));
+    add(inventory.documents.map((slug) => url('document', { slug })));
+    add(inventory.newsletters.map((slug) => url('newsletter', { slug })));
+    for (const slug of inventory.events) add([url('event', { slug }), url('eventCalendar', { slug })]);
+    add(inventory.infoPages.map((slug) => url('infoPage', { slug })));
+    add(pages(inventory.sitemaps).map((n) => url('sitemap', { n: n - 1 })));
+    return urls;
+  }
+
+  return { patterns, url, match, paged, entryUrl, expectedUrls };
+}
+
+export type Routes = ReturnType<typeof createRoutes>;
+
+/** The entry types with a page of their own, and the route of that page. */
+export const ENTRY_ROUTES = {
+  project: 'project',
+  document: 'document',
+  newsletter: 'newsletter',
+  event: 'event',
+  topic: 'topic',
+  municipality: 'municipality',
+} as const satisfies Record<string, RouteKind>;
+export type EntryType = keyof typeof ENTRY_ROUTES;
+
+/** Routes without parameters that every build contains. */
+export const STATIC_ROUTES = [
+  'home', 'projectFeed', 'topics', 'municipalities', 'documents', 'courtDecisions', 'newsletters', 'newsletterFeed',
+  'events', 'eventArchive', 'calendar', 'search', 'openData', 'openDataJson', 'openDataCsv', 'sitemapIndex', 'robots',
+  'securityTxt', 'notFound',
+] as const satisfies readonly StaticRouteKind[];
+
+/** Routes whose pages go into the search index. */
+export const SEARCHABLE_ROUTES: readonly RouteKind[] = ['project', 'document', 'newsletter', 'event', 'infoPage'];
+
+/** What a build contains, counted from its content: enough to list every URL. */
+export interface SiteInventory {
+  projects: string[];
+  projectPages: number;
+  topics: { slug: string; pages: number }[];
+  municipalities: { slug: string; pages: number }[];
+  documentTypes: { slug: string; pages: number }[];
+  documents: string[];
+  newsletters: string[];
+  events: string[];
+  infoPages: string[];
+  sitemaps: number;
+}
+
+/** Number of pages for `count` entries at `size` per page (at least one page). */
+export const pageCount = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
+
+/** The site's route table. */
+export const routes = createRoutes();
