@@ -115,9 +115,9 @@ export interface SeedPlan {
 /** A marker that only drafts contain; the build tests search the output for it. */
 export const DRAFT_MARKER = 'UNVEROEFFENTLICHT';
 
-export const BASE_COUNTS = { projects: 500, documents: 3000, events: 80, newsletters: 30 } as const;
+const BASE_COUNTS = { projects: 500, documents: 3000, events: 80, newsletters: 30 } as const;
 
-export function scaledCount(base: number, scale: number, minimum: number): number {
+function scaledCount(base: number, scale: number, minimum: number): number {
   return Math.max(minimum, Math.round(base * scale));
 }
 
@@ -145,7 +145,7 @@ export function inRegion(kreisName: string, isKreis: boolean): string {
 }
 
 /** "Stadt Detmold", "Gemeinde Wettringen", "Kreis Lippe". */
-export function organisationName(m: MunicipalityRef): string {
+function organisationName(m: MunicipalityRef): string {
   if (m.kind === 'Kreis') return m.name;
   return `${m.kind === 'Kreisangehörige Gemeinde' ? 'Gemeinde' : 'Stadt'} ${m.name}`;
 }
