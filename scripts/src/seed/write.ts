@@ -13,8 +13,13 @@ export interface Progress {
   stop(): void;
 }
 
+/** The content types the seed writes, by their plural API ids. */
+type Kind = 'topics' | 'documents' | 'projects' | 'events' | 'newsletters';
+
+const KINDS: readonly Kind[] = ['topics', 'documents', 'projects', 'events', 'newsletters'];
+
 export interface WriteResult {
-  created: Record<'topics' | 'documents' | 'projects' | 'events' | 'newsletters', number>;
+  created: Record<Kind, number>;
   skipped: number;
 }
 
@@ -36,9 +41,66 @@ export async function loadMunicipalities(client: StrapiClient): Promise<{ refs: 
   return { refs: rows, ids: new Map(rows.map((r) => [r.ags, r.documentId])) };
 }
 
+/** What every writer shares: the client, the documentIds by slug of each kind (existing and created), the tally. */
+interface WriteContext {
+  client: StrapiClient;
+  concurrency: number;
+  progress: Progress;
+  municipalityIds: IdMap;
+  ids: Record<Kind, IdMap>;
+  result: WriteResult;
+}
+
+export async function writePlan(client: StrapiClient, plan: SeedPlan, municipalityIds: IdMap, options: { concurrency: number; progress: Progress }): Promise<WriteResult> {
+  const ids = await existingIds(client);
+  const todo = entriesToCreate(plan, ids);
+  const total = KINDS.reduce((sum, kind) => sum + todo[kind].length, 0);
+  const planned = KINDS.reduce((sum, kind) => sum + plan[kind].length, 0);
+  const result: WriteResult = { created: { topics: 0, documents: 0, projects: 0, events: 0, newsletters: 0 }, skipped: planned - total };
+  const ctx: WriteContext = { client, concurrency: options.concurrency, progress: options.progress, municipalityIds, ids, result };
+  ctx.progress.start(total);
+  await writeTopics(ctx, todo.topics);
+  await writeDocuments(ctx, todo.documents);
+  await writeProjects(ctx, todo.projects);
+  await writeEvents(ctx, todo.events);
+  await writeNewsletters(ctx, todo.newsletters);
+  await writeDraftEdits(ctx, plan.draftEdits);
+  ctx.progress.stop();
+  return result;
+}
+
+async function existingIds(client: StrapiClient): Promise<Record<Kind, IdMap>> {
+  const maps = await Promise.all(KINDS.map((kind) => existingSlugs(client, kind)));
+  return Object.fromEntries(KINDS.map((kind, i) => [kind, maps[i]!])) as Record<Kind, IdMap>;
+}
+
 async function existingSlugs(client: StrapiClient, pluralApiId: string): Promise<IdMap> {
   const rows = await client.findAll<{ documentId: string; slug: string }>(pluralApiId, { status: 'draft', fields: ['slug'] });
   return new Map(rows.map((r) => [r.slug, r.documentId]));
+}
+
+function entriesToCreate(plan: SeedPlan, ids: Record<Kind, IdMap>): Pick<SeedPlan, Kind> {
+  const missing = <T extends { slug: string }>(entries: T[], kind: Kind) => entries.filter((e) => !ids[kind].has(e.slug));
+  return {
+    topics: missing(plan.topics, 'topics'),
+    documents: missing(plan.documents, 'documents'),
+    projects: missing(plan.projects, 'projects'),
+    events: missing(plan.events, 'events'),
+    newsletters: missing(plan.newsletters, 'newsletters'),
+  };
+}
+
+/** Creates the entries of one kind (its plural API id), a few at a time, and records each one's documentId. */
+async function writeEntries<T extends { slug: string; draft?: boolean }>(ctx: WriteContext, kind: Kind, label: string, entries: T[], data: (entry: T) => Promise<Record<string, unknown>>): Promise<void> {
+  await pool(entries, ctx.concurrency, async (entry) => {
+    const response = await ctx.client.request<{ data: { documentId: string } }>('POST', `/api/${kind}`, {
+      query: entry.draft ? { status: 'draft' } : {},
+      body: { data: await data(entry) },
+    });
+    ctx.ids[kind].set(entry.slug, response.data.documentId);
+    ctx.result.created[kind] += 1;
+    ctx.progress.tick(label);
+  });
 }
 
 function resolve(ids: IdMap, slugs: string[], what: string, owner: string): string[] {
@@ -49,55 +111,22 @@ function resolve(ids: IdMap, slugs: string[], what: string, owner: string): stri
   });
 }
 
-export async function writePlan(client: StrapiClient, plan: SeedPlan, municipalityIds: IdMap, options: { concurrency: number; progress: Progress }): Promise<WriteResult> {
-  const { progress } = options;
-  const result: WriteResult = { created: { topics: 0, documents: 0, projects: 0, events: 0, newsletters: 0 }, skipped: 0 };
-  const ags = (codes: string[], owner: string) =>
-    codes.map((code) => {
-      const id = municipalityIds.get(code);
-      if (!id) throw new Error(`Seed: ${owner} refers to municipality ${code}, which is not loaded`);
-      return id;
-    });
-
-  const [topicIds, documentIds, projectIds, eventIds, newsletterIds] = await Promise.all(
-    ['topics', 'documents', 'projects', 'events', 'newsletters'].map((p) => existingSlugs(client, p)),
-  );
-  const todo = {
-    topics: plan.topics.filter((t) => !topicIds!.has(t.slug)),
-    documents: plan.documents.filter((d) => !documentIds!.has(d.slug)),
-    projects: plan.projects.filter((p) => !projectIds!.has(p.slug)),
-    events: plan.events.filter((e) => !eventIds!.has(e.slug)),
-    newsletters: plan.newsletters.filter((n) => !newsletterIds!.has(n.slug)),
-  };
-  const total = Object.values(todo).reduce((sum, list) => sum + list.length, 0);
-  result.skipped = plan.topics.length + plan.documents.length + plan.projects.length + plan.events.length + plan.newsletters.length - total;
-  progress.start(total);
-
-  const done = (kind: keyof WriteResult['created'], ids: IdMap, slug: string, id: string, label: string) => {
-    ids.set(slug, id);
-    result.created[kind] += 1;
-    progress.tick(label);
-  };
-
-  const create = async (pluralApiId: string, data: Record<string, unknown>, draft: boolean): Promise<string> => {
-    const response = await client.request<{ data: { documentId: string } }>('POST', `/api/${pluralApiId}`, {
-      query: draft ? { status: 'draft' } : {},
-      body: { data },
-    });
-    return response.data.documentId;
-  };
-
-  await pool(todo.topics, options.concurrency, async (t: SeedTopic) => {
-    done('topics', topicIds!, t.slug, await create('topics', { name: t.name, slug: t.slug, description: t.description, focus: t.focus }, false), 'Handlungsfelder');
+function municipalities(ctx: WriteContext, codes: string[], owner: string): string[] {
+  return codes.map((code) => {
+    const id = ctx.municipalityIds.get(code);
+    if (!id) throw new Error(`Seed: ${owner} refers to municipality ${code}, which is not loaded`);
+    return id;
   });
+}
 
-  await pool(todo.documents, options.concurrency, async (d: SeedDocument) => {
-    let file: number | null = null;
-    if (d.withFile) {
-      const data = await makePdf({ title: d.title, kind: d.type, date: d.date, publisher: d.publisher, body: [d.summary, d.courtDecision?.holding ?? ''] });
-      file = (await client.upload({ name: `${d.slug.slice(0, 60)}.pdf`, type: 'application/pdf', data }, { caption: d.title })).id;
-    }
-    const id = await create('documents', {
+async function writeTopics(ctx: WriteContext, topics: SeedTopic[]): Promise<void> {
+  await writeEntries(ctx, 'topics', 'Handlungsfelder', topics, async (t) => ({ name: t.name, slug: t.slug, description: t.description, focus: t.focus }));
+}
+
+async function writeDocuments(ctx: WriteContext, documents: SeedDocument[]): Promise<void> {
+  await writeEntries(ctx, 'documents', 'Dokumente', documents, async (d) => {
+    const file = await uploadDocumentFile(ctx.client, d);
+    return {
       title: d.title,
       slug: d.slug,
       type: d.type,
@@ -106,28 +135,32 @@ export async function writePlan(client: StrapiClient, plan: SeedPlan, municipali
       summary: d.summary,
       file,
       externalUrl: d.externalUrl,
-      topics: resolve(topicIds!, d.topicSlugs, 'topic', d.slug),
-      municipalities: ags(d.municipalityAgs, d.slug),
+      topics: resolve(ctx.ids.topics, d.topicSlugs, 'topic', d.slug),
+      municipalities: municipalities(ctx, d.municipalityAgs, d.slug),
       keywords: d.keywords,
       courtDecision: d.courtDecision,
-    }, d.draft);
-    done('documents', documentIds!, d.slug, id, 'Dokumente');
+    };
   });
+}
 
-  await pool(todo.projects, options.concurrency, async (p: SeedProject) => {
-    let image: number | null = null;
-    if (p.image) {
-      const data = await makeProjectImage(p.image.label, p.image.hue);
-      image = (await client.upload({ name: `${p.slug.slice(0, 60)}.jpg`, type: 'image/jpeg', data }, { alternativeText: p.imageAlt ?? '' })).id;
-    }
-    const id = await create('projects', {
+/** The PDF of a document that has a file rather than an external link. */
+async function uploadDocumentFile(client: StrapiClient, d: SeedDocument): Promise<number | null> {
+  if (!d.withFile) return null;
+  const data = await makePdf({ title: d.title, kind: d.type, date: d.date, publisher: d.publisher, body: [d.summary, d.courtDecision?.holding ?? ''] });
+  return (await client.upload({ name: `${d.slug.slice(0, 60)}.pdf`, type: 'application/pdf', data }, { caption: d.title })).id;
+}
+
+async function writeProjects(ctx: WriteContext, projects: SeedProject[]): Promise<void> {
+  await writeEntries(ctx, 'projects', 'Projekte', projects, async (p) => {
+    const image = await uploadProjectImage(ctx.client, p);
+    return {
       title: p.title,
       slug: p.slug,
       summary: p.summary,
-      leadMunicipality: ags([p.leadAgs], p.slug)[0],
-      municipalities: ags(p.municipalityAgs, p.slug),
+      leadMunicipality: municipalities(ctx, [p.leadAgs], p.slug)[0],
+      municipalities: municipalities(ctx, p.municipalityAgs, p.slug),
       partners: p.partners,
-      topics: resolve(topicIds!, p.topicSlugs, 'topic', p.slug),
+      topics: resolve(ctx.ids.topics, p.topicSlugs, 'topic', p.slug),
       keywords: p.keywords,
       cooperationForm: p.cooperationForm,
       projectStatus: p.projectStatus,
@@ -140,42 +173,44 @@ export async function writePlan(client: StrapiClient, plan: SeedPlan, municipali
       funding: p.funding,
       bestPractice: p.bestPractice,
       contacts: p.contacts,
-      documents: resolve(documentIds!, p.documentSlugs, 'document', p.slug),
+      documents: resolve(ctx.ids.documents, p.documentSlugs, 'document', p.slug),
       image,
       imageAlt: p.imageAlt,
       reviewedAt: p.reviewedAt,
-    }, p.draft);
-    done('projects', projectIds!, p.slug, id, 'Projekte');
+    };
   });
+}
 
-  await pool(todo.events, options.concurrency, async (e: SeedEvent) => {
-    const id = await create('events', {
-      title: e.title,
-      slug: e.slug,
-      format: e.format,
-      startsAt: e.startsAt,
-      endsAt: e.endsAt,
-      place: e.place,
-      online: e.online,
-      summary: e.summary,
-      description: e.description,
-      registration: e.registration,
-      agenda: e.agenda,
-      documents: resolve(documentIds!, e.documentSlugs, 'document', e.slug),
-      speakers: e.speakers,
-      eventStatus: e.eventStatus,
-      topics: resolve(topicIds!, e.topicSlugs, 'topic', e.slug),
-    }, e.draft);
-    done('events', eventIds!, e.slug, id, 'Veranstaltungen');
-  });
+async function uploadProjectImage(client: StrapiClient, p: SeedProject): Promise<number | null> {
+  if (!p.image) return null;
+  const data = await makeProjectImage(p.image.label, p.image.hue);
+  return (await client.upload({ name: `${p.slug.slice(0, 60)}.jpg`, type: 'image/jpeg', data }, { alternativeText: p.imageAlt ?? '' })).id;
+}
 
-  await pool(todo.newsletters, options.concurrency, async (n: SeedNewsletter) => {
-    let pdf: number | null = null;
-    if (n.withPdf) {
-      const data = await makePdf({ title: n.title, kind: 'Newsletter', date: n.sentAt, publisher: 'Kommunal Agentur NRW', body: n.sections.map((s) => s.heading) });
-      pdf = (await client.upload({ name: `${n.slug}.pdf`, type: 'application/pdf', data }, { caption: n.title })).id;
-    }
-    const id = await create('newsletters', {
+async function writeEvents(ctx: WriteContext, events: SeedEvent[]): Promise<void> {
+  await writeEntries(ctx, 'events', 'Veranstaltungen', events, async (e) => ({
+    title: e.title,
+    slug: e.slug,
+    format: e.format,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    place: e.place,
+    online: e.online,
+    summary: e.summary,
+    description: e.description,
+    registration: e.registration,
+    agenda: e.agenda,
+    documents: resolve(ctx.ids.documents, e.documentSlugs, 'document', e.slug),
+    speakers: e.speakers,
+    eventStatus: e.eventStatus,
+    topics: resolve(ctx.ids.topics, e.topicSlugs, 'topic', e.slug),
+  }));
+}
+
+async function writeNewsletters(ctx: WriteContext, newsletters: SeedNewsletter[]): Promise<void> {
+  await writeEntries(ctx, 'newsletters', 'Newsletter', newsletters, async (n) => {
+    const pdf = await uploadNewsletterPdf(ctx.client, n);
+    return {
       title: n.title,
       slug: n.slug,
       year: n.year,
@@ -185,21 +220,28 @@ export async function writePlan(client: StrapiClient, plan: SeedPlan, municipali
       sections: n.sections.map((s) => ({
         heading: s.heading,
         text: s.text,
-        projects: resolve(projectIds!, s.projectSlugs, 'project', n.slug),
-        events: resolve(eventIds!, s.eventSlugs, 'event', n.slug),
-        documents: resolve(documentIds!, s.documentSlugs, 'document', n.slug),
+        projects: resolve(ctx.ids.projects, s.projectSlugs, 'project', n.slug),
+        events: resolve(ctx.ids.events, s.eventSlugs, 'event', n.slug),
+        documents: resolve(ctx.ids.documents, s.documentSlugs, 'document', n.slug),
         links: s.links,
       })),
       pdf,
-    }, n.draft);
-    done('newsletters', newsletterIds!, n.slug, id, 'Newsletter');
+    };
   });
+}
 
-  for (const edit of plan.draftEdits) {
-    const id = projectIds!.get(edit.slug);
+/** The PDF of the mailing, for the issues that have one. */
+async function uploadNewsletterPdf(client: StrapiClient, n: SeedNewsletter): Promise<number | null> {
+  if (!n.withPdf) return null;
+  const data = await makePdf({ title: n.title, kind: 'Newsletter', date: n.sentAt, publisher: 'Kommunal Agentur NRW', body: n.sections.map((s) => s.heading) });
+  return (await client.upload({ name: `${n.slug}.pdf`, type: 'application/pdf', data }, { caption: n.title })).id;
+}
+
+/** Saves the newer summaries as drafts over the published projects. */
+async function writeDraftEdits(ctx: WriteContext, edits: SeedPlan['draftEdits']): Promise<void> {
+  for (const edit of edits) {
+    const id = ctx.ids.projects.get(edit.slug);
     if (!id) throw new Error(`Seed: draft edit for unknown project "${edit.slug}"`);
-    await client.request('PUT', `/api/projects/${id}`, { query: { status: 'draft' }, body: { data: { summary: edit.summary } } });
+    await ctx.client.request('PUT', `/api/projects/${id}`, { query: { status: 'draft' }, body: { data: { summary: edit.summary } } });
   }
-  progress.stop();
-  return result;
 }
