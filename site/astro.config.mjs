@@ -1,31 +1,23 @@
 // @ts-check
-import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
-import { downloads } from './src/integrations/downloads.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
+import { renderer } from './src/renderer/adapter.ts';
 
-const strapi = new URL(process.env.STRAPI_URL ?? 'http://127.0.0.1:1337');
-
+/**
+ * Built into a server bundle (see src/renderer/): pages are rendered from page models by the publisher and
+ * written as static files; nothing of Astro runs when readers visit the site.
+ */
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
-  outDir: process.env.IKZ_SITE_OUT_DIR ?? './dist',
-  trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'auto' },
+  output: 'server',
+  adapter: renderer(),
+  outDir: process.env.IKZ_RENDERER_OUT_DIR ?? './dist-renderer',
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'auto', client: './client', server: './server' },
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
+  security: { checkOrigin: false },
   // Scripts always as files, never inline: the site's Content-Security-Policy allows scripts from 'self' only.
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
-  cacheDir: process.env.IKZ_ASTRO_CACHE_DIR ?? './node_modules/.astro',
-  image: {
-    remotePatterns: [{ protocol: strapi.protocol.replace(':', ''), hostname: strapi.hostname, port: strapi.port || undefined }],
-  },
-  integrations: [
-    mdx(),
-    sitemap({ filter: (page) => !page.includes('/404') }),
-    downloads({ cacheDir: path.resolve(process.env.IKZ_DOWNLOAD_CACHE ?? './node_modules/.cache/ikz-downloads') }),
-    searchIndex(),
-  ],
+  integrations: [mdx()],
 });

@@ -29,6 +29,8 @@ const publisher = createPublisher({
   root: path.resolve(process.env.IKZ_SITE_ROOT ?? path.join(localState().dir, 'site')),
   siteUrl: required('SITE_URL'),
   keep: Number(process.env.IKZ_KEEP_RELEASES ?? 5),
+  fullBuildAt: process.env.IKZ_FULL_BUILD_AT ?? '03:30',
+  strict: process.env.IKZ_STRICT_CONTENT === '1',
 });
 const server = await publisher.listen(Number(process.env.PUBLISHER_PORT ?? 4320), process.env.PUBLISHER_HOST ?? '127.0.0.1');
 console.log(`[publisher] listening on ${server.url} (POST /webhook, GET /status, GET /)`);
@@ -39,6 +41,6 @@ if (process.env.SITE_PORT) {
 publisher.queue.notify(currentRelease(publisher.releases) ? 'publisher start' : 'publisher start: no release yet');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void publisher.queue.idle().then(() => server.close()).then(() => process.exit(0));
+    void publisher.close().then(() => server.close()).then(() => process.exit(0));
   });
 }

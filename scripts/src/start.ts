@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     root: path.join(state.dir, 'site'),
     siteUrl,
     keep: Number(process.env.IKZ_KEEP_RELEASES ?? 5),
+    fullBuildAt: process.env.IKZ_FULL_BUILD_AT ?? '03:30',
+    strict: process.env.IKZ_STRICT_CONTENT === '1',
   });
   publisher.queue.pause();
   const publisherServer = await publisher.listen(publisherPort);
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
     log(`${signal}: stopping …`);
     await web?.close();
     await publisherServer.close();
+    await publisher.close();
     await server?.stop();
     process.exit(0);
   };
@@ -98,14 +101,14 @@ async function main(): Promise<void> {
 
   if (!currentRelease(publisher.releases)) {
     log('building the static site …');
-    await publisher.build({ changes: 0, firstAt: Date.now(), events: ['first start'] });
+    await publisher.build();
     publisher.queue.discardPending();
   } else {
     publisher.queue.notify('start: content may have changed while stopped');
   }
   publisher.queue.resume();
   const last = publisher.status().lastBuild;
-  if (last) log(`site built: ${last.pages} pages in ${last.seconds?.toFixed(1)} s`);
+  if (last) log(`site built: ${last.pages?.total ?? 0} pages in ${last.seconds?.toFixed(1)} s`);
   web = await serveStatic(() => currentDir(publisher.releases), sitePort, '127.0.0.1');
 
   const admin = `${server.url.replace('127.0.0.1', 'localhost')}/admin`;

@@ -108,6 +108,19 @@ function emitAttribute(name: string, attr: Attribute, model: string): Emitted {
   }
 }
 
+function relationsOf(schemas: SchemaSet, model: ModelSchema, prefix: string[] = []): { path: string[]; target: string }[] {
+  return Object.entries(model.attributes).flatMap(([name, attr]) => {
+    const path = [...prefix, name];
+    if (attr.type === 'media') return [{ path, target: 'media' }];
+    if (attr.type === 'relation') {
+      const match = /^api::([\w-]+)\./.exec(attr.target ?? '');
+      return match ? [{ path, target: match[1]! }] : [];
+    }
+    if (attr.type === 'component' && prefix.length === 0) return relationsOf(schemas, schemas.components[attr.component!]!, path);
+    return [];
+  });
+}
+
 const HEADER = `// Generated from cms/src/**/schema.json by shared-types/scripts/generate.ts – do not edit by hand.
 // Run \`pnpm generate:types\` after changing a schema; a unit test fails while this file is stale.
 import { z } from 'zod';
@@ -174,8 +187,16 @@ export function generateSource(schemas: SchemaSet): string {
     );
   }
   out.push('} as const;\n');
+  out.push('export type ContentTypeName = keyof typeof CONTENT_TYPES;\n');
+  out.push('/** The schema each content type is validated with when it is read. */');
   out.push('export const SCHEMAS = {');
   for (const name of contentTypeNames) out.push(`  ${name}: ${typeNameOfContentType(name)}Schema,`);
-  out.push('} as const;');
+  out.push('} as const;\n');
+  out.push('/** Every relation of a content type – direct or inside a component – to another content type or to media. */');
+  out.push('export const RELATIONS = {');
+  for (const name of contentTypeNames) {
+    out.push(`  ${name}: [${relationsOf(schemas, schemas.contentTypes[name]!).map((r) => `{ path: ${JSON.stringify(r.path)}, target: '${r.target}' }`).join(', ')}],`);
+  }
+  out.push('} as const satisfies Record<ContentTypeName, readonly { path: readonly string[]; target: ContentTypeName | \'media\' }[]>;');
   return `${out.join('\n')}\n`;
 }

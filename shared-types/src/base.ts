@@ -104,8 +104,3 @@ export const PaginationSchema: z.ZodType<Pagination> = z.object({
   pageCount: z.number().int(),
   total: z.number().int(),
 });
-
-/** A list response of the REST API. */
-export function pageSchema<T>(item: z.ZodType<T>) {
-  return z.object({ data: z.array(item), meta: z.object({ pagination: PaginationSchema }) });
-}

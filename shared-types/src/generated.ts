@@ -464,6 +464,9 @@ export const CONTENT_TYPES = {
   topic: { uid: 'api::topic.topic', singular: 'topic', plural: 'topics', displayName: "Handlungsfeld", draftAndPublish: true },
 } as const;
 
+export type ContentTypeName = keyof typeof CONTENT_TYPES;
+
+/** The schema each content type is validated with when it is read. */
 export const SCHEMAS = {
   document: DocumentSchema,
   event: EventSchema,
@@ -472,3 +475,13 @@ export const SCHEMAS = {
   project: ProjectSchema,
   topic: TopicSchema,
 } as const;
+
+/** Every relation of a content type – direct or inside a component – to another content type or to media. */
+export const RELATIONS = {
+  document: [{ path: ["file"], target: 'media' }, { path: ["topics"], target: 'topic' }, { path: ["municipalities"], target: 'municipality' }, { path: ["projects"], target: 'project' }],
+  event: [{ path: ["documents"], target: 'document' }, { path: ["topics"], target: 'topic' }],
+  municipality: [],
+  newsletter: [{ path: ["sections","projects"], target: 'project' }, { path: ["sections","events"], target: 'event' }, { path: ["sections","documents"], target: 'document' }, { path: ["pdf"], target: 'media' }],
+  project: [{ path: ["leadMunicipality"], target: 'municipality' }, { path: ["municipalities"], target: 'municipality' }, { path: ["topics"], target: 'topic' }, { path: ["documents"], target: 'document' }, { path: ["image"], target: 'media' }],
+  topic: [],
+} as const satisfies Record<ContentTypeName, readonly { path: readonly string[]; target: ContentTypeName | 'media' }[]>;

@@ -219,5 +219,17 @@ export interface SiteInventory {
 /** Number of pages for `count` entries at `size` per page (at least one page). */
 export const pageCount = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
 
+/** Where the file of an URL lives in a build: "/projekte/x/" → "projekte/x/index.html", "/robots.txt" → "robots.txt". */
+export function outputPath(url: string): string {
+  const path = url.replace(/^\/+/, '');
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+/** Whether a route is an HTML page (rendered by the site's views) rather than a data file. */
+export const isPageRoute = (kind: RouteKind) => kind === 'notFound' || (patternsFor(SEGMENTS)[kind] as string).endsWith('/');
+
+/** URLs per sitemap file (the protocol allows 50,000). */
+export const SITEMAP_SIZE = 45_000;
+
 /** The site's route table. */
 export const routes = createRoutes();

@@ -1,28 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentSchema, EventSchema, MunicipalitySchema, NewsletterSchema, ProjectSchema, TopicSchema } from '@ikz/shared-types';
-import { DRAFT_MARKER } from '../../scripts/src/seed/generate.ts';
+import { CONTENT_TYPES, ProjectSchema, SCHEMAS, type ContentTypeName } from '@ikz/shared-types';
+import { POPULATE } from '@ikz/site/snapshot/populate';
+import { DRAFT_MARKER } from '@ikz/scripts/seed/generate';
 import { api, client, seededPlan, tokens } from './helpers.ts';
 
-/** The populate the site's pages need, per content type. */
-const POPULATE = {
-  projects: { populate: { topics: { fields: ['name', 'slug'] }, leadMunicipality: { fields: ['name', 'slug', 'ags', 'kind'] }, municipalities: { fields: ['name', 'slug', 'ags'] }, partners: true, funding: true, contacts: true, documents: { fields: ['title', 'slug', 'type'] }, image: true } },
-  documents: { populate: { file: true, courtDecision: true, topics: { fields: ['name', 'slug'] }, municipalities: { fields: ['name', 'slug'] }, projects: { fields: ['title', 'slug'] } } },
-  events: { populate: { place: true, online: true, registration: true, speakers: true, documents: { fields: ['title', 'slug'] }, topics: { fields: ['name', 'slug'] } } },
-  newsletters: { populate: { pdf: true, sections: { populate: { projects: { fields: ['title', 'slug'] }, events: { fields: ['title', 'slug'] }, documents: { fields: ['title', 'slug'] }, links: true } } } },
-  topics: {},
-  municipalities: {},
-} as const;
-
-const SCHEMAS = { projects: ProjectSchema, documents: DocumentSchema, events: EventSchema, newsletters: NewsletterSchema, topics: TopicSchema, municipalities: MunicipalitySchema };
+/** Every content type with exactly the populate the site requests (the site's own rules, not a copy). */
+const TYPES = Object.entries(CONTENT_TYPES).map(([name, t]) => ({ name: name as ContentTypeName, plural: t.plural }));
 
 describe('public role reads published content', () => {
-  for (const [plural, params] of Object.entries(POPULATE)) {
+  for (const { name, plural } of TYPES) {
     it(`${plural}: every published entry, with the populate the site needs, valid against the shared schema`, async () => {
       const plan = await seededPlan();
-      const rows = await client().findAll<unknown>(plural, params as never);
+      const rows = await client().findAll<unknown>(plural, { populate: POPULATE[name] });
       const expected = plural === 'municipalities' ? 427 : (plan[plural as keyof typeof plan] as { draft?: boolean }[]).filter((e) => !e.draft).length;
       expect(rows).toHaveLength(expected);
-      const schema = SCHEMAS[plural as keyof typeof SCHEMAS];
+      const schema = SCHEMAS[name] as import('zod').ZodType;
       for (const row of rows) {
         const result = schema.safeParse(row);
         if (!result.success) throw new Error(`${plural} ${(row as { documentId: string }).documentId}: ${result.error.message}`);
@@ -33,7 +25,7 @@ describe('public role reads published content', () => {
   it('returns the relations of a project as seeded', async () => {
     const plan = await seededPlan();
     const seeded = plan.projects.find((p) => !p.draft && p.documentSlugs.length > 0 && p.municipalityAgs.length > 1)!;
-    const response = await api('/api/projects', { query: { filters: { slug: { $eq: seeded.slug } }, ...POPULATE.projects } });
+    const response = await api('/api/projects', { query: { filters: { slug: { $eq: seeded.slug } }, populate: POPULATE.project } });
     expect(response.status).toBe(200);
     const project = ProjectSchema.parse(response.body.data[0]);
     expect(project.title).toBe(seeded.title);

@@ -1,6 +1,6 @@
 /** Starts a real, seeded Strapi for the API tests (see tests/support/strapi-harness.ts). */
 import type { TestProject } from 'vitest/node';
-import { startTestStrapi } from '../../scripts/src/lib/ephemeral-strapi.ts';
+import { startTestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
 import { TEST_SEED } from './seed-options.ts';
 
 declare module 'vitest' {

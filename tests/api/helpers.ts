@@ -1,8 +1,8 @@
 import { inject } from 'vitest';
 import { toQueryString, type QueryValue } from '@ikz/shared-types/rest';
 import { createStrapiClient } from '@ikz/shared-types/rest';
-import { generatePlan, type SeedPlan } from '../../scripts/src/seed/generate.ts';
-import { loadMunicipalities } from '../../scripts/src/seed/write.ts';
+import { generatePlan, type SeedPlan } from '@ikz/scripts/seed/generate';
+import { loadMunicipalities } from '@ikz/scripts/seed/write';
 import { TEST_SEED } from './seed-options.ts';
 
 export interface ApiResponse<T = any> {

@@ -6,7 +6,7 @@
  * are refused with 400).
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { DRAFT_MARKER } from '../../scripts/src/seed/generate.ts';
+import { DRAFT_MARKER } from '@ikz/scripts/seed/generate';
 import { client, seededPlan, tokens } from './helpers.ts';
 
 const TYPES = ['projects', 'documents', 'newsletters', 'events', 'topics', 'municipalities'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { runSeed } from '../../scripts/src/seed.ts';
+import { runSeed } from '@ikz/scripts/seed';
 import { seededPlan } from './helpers.ts';
 import { TEST_SEED } from './seed-options.ts';
 

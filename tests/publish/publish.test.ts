@@ -7,12 +7,12 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStrapiClient } from '@ikz/shared-types/rest';
-import { startTestStrapi, type TestStrapi } from '../../scripts/src/lib/ephemeral-strapi.ts';
-import { freePort, randomSecret } from '../../scripts/src/lib/strapi-process.ts';
-import { serveStatic, type StaticServer } from '../../scripts/src/lib/static-server.ts';
+import { startTestStrapi, type TestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
+import { freePort, randomSecret } from '@ikz/scripts/lib/strapi-process';
+import { serveStatic, type StaticServer } from '@ikz/scripts/lib/static-server';
 import { SECRET_HEADER } from '@ikz/shared-types/webhook';
-import { currentDir, currentRelease } from '../../scripts/src/publisher/releases.ts';
-import { createPublisher, type Publisher } from '../../scripts/src/publisher/service.ts';
+import { currentDir, currentRelease } from '@ikz/scripts/publisher/releases';
+import { createPublisher, type Publisher } from '@ikz/scripts/publisher/service';
 
 let strapi: TestStrapi;
 let publisher: Publisher;
@@ -46,13 +46,14 @@ beforeAll(async () => {
   const listening = await publisher.listen(port);
   publisherUrl = listening.url;
   closePublisher = listening.close;
-  await publisher.build({ changes: 0, firstAt: Date.now(), events: ['initial'] });
+  await publisher.build();
   web = await serveStatic(() => currentDir(publisher.releases));
 }, 600_000);
 
 afterAll(async () => {
   await web?.close();
   await closePublisher?.();
+  await publisher?.close();
   await strapi?.stop();
 });
 

@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, inject, it } from 'vitest';
 import { createStrapiClient } from '@ikz/shared-types/rest';
-import { DRAFT_MARKER } from '../../scripts/src/seed/generate.ts';
+import { DRAFT_MARKER } from '@ikz/scripts/seed/generate';
 import { listFiles } from './global-setup.ts';
 import { FORMULA, HOSTILE, SITE_URL } from './fixtures.ts';
 

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createStrapiClient } from '@ikz/shared-types/rest';
-import { buildSite } from '../../scripts/src/lib/site-build.ts';
-import { serveStatic } from '../../scripts/src/lib/static-server.ts';
-import { startTestStrapi } from '../../scripts/src/lib/ephemeral-strapi.ts';
+import { createSiteBuilder } from '@ikz/site/build';
+import { serveStatic } from '@ikz/scripts/lib/static-server';
+import { startTestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
 import { FORMULA, HOSTILE, SITE_SEED, SITE_URL, STEMMING } from './fixtures.ts';
 
 declare module 'vitest' {
@@ -16,7 +16,7 @@ declare module 'vitest' {
     siteDir: string;
     siteUrl: string;
     siteStrapiUrl: string;
-    buildLog: string;
+    buildReport: string;
   }
 }
 
@@ -30,12 +30,13 @@ export default async function setup(project: TestProject) {
     await client.request('POST', '/api/projects', { body: { data: STEMMING.project(topic!.documentId, lead!.documentId) } });
     await client.request('POST', '/api/projects', { body: { data: FORMULA.project(topic!.documentId, lead!.documentId) } });
     const outDir = path.join(strapi.tmp, 'dist');
-    const result = await buildSite({ strapiUrl: strapi.url, token: strapi.buildToken, outDir, cacheDir: path.join(strapi.tmp, 'cache'), siteUrl: SITE_URL, logFile: path.join(strapi.tmp, 'build.log') });
+    const builder = createSiteBuilder({ strapiUrl: strapi.url, token: strapi.buildToken, siteUrl: SITE_URL, cacheDir: path.join(strapi.tmp, 'cache') });
+    const result = await builder.build({ outDir, previous: null }).finally(() => builder.close());
     const server = await serveStatic(outDir);
     project.provide('siteDir', outDir);
     project.provide('siteUrl', server.url);
     project.provide('siteStrapiUrl', strapi.url);
-    project.provide('buildLog', result.log);
+    project.provide('buildReport', JSON.stringify(result.report));
     return async () => {
       await server.close();
       await strapi.stop();

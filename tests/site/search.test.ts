@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStrapiClient } from '@ikz/shared-types/rest';
-import { DRAFT_MARKER } from '../../scripts/src/seed/generate.ts';
+import { DRAFT_MARKER } from '@ikz/scripts/seed/generate';
 import { WCAG_22_AA } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { STEMMING } from './fixtures.ts';

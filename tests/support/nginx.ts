@@ -9,7 +9,7 @@ import https from 'node:https';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, REPO_ROOT } from '../../scripts/src/lib/strapi-process.ts';
+import { freePort, REPO_ROOT } from '@ikz/scripts/lib/strapi-process';
 
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 export const SAMPLE = path.join(REPO_ROOT, 'scripts', 'deploy', 'nginx.conf');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyLayout, COMPONENT_LAYOUTS, CONTENT_TYPE_LAYOUTS } from '@ikz/cms/lib/admin-layout';
-import { CMS_DIR } from '../../scripts/src/lib/strapi-process.ts';
+import { CMS_DIR } from '@ikz/scripts/lib/strapi-process';
 
 const apiDir = path.join(CMS_DIR, 'src', 'api');
 const componentDir = path.join(CMS_DIR, 'src', 'components');

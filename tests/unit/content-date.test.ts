@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDate } from '../../site/src/lib/content-date.ts';
+import { contentDate } from '@ikz/site/lib/content-date';
 
 const fallback = new Date('2030-01-01T12:00:00Z');
 

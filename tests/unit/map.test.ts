@@ -15,8 +15,8 @@ import {
   shadeFor,
   type KreisProperties,
   type KreisTopology,
-} from '../../site/src/lib/map.ts';
-import { readReferenceJson } from '../../site/src/lib/reference-data.ts';
+} from '@ikz/site/lib/map';
+import { readReferenceJson } from '@ikz/site/lib/reference-data';
 
 const raw = readReferenceJson<unknown>('nrw.topojson');
 const kreisTable = readReferenceJson<Array<{ ags: string; anzeigename: string; lat: number; lon: number }>>('nrw-kreise.json');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMunicipalityRows, changedFields, planMunicipalitySync, type KommuneRecord, type KreisRecord } from '@ikz/cms/lib/municipalities';
 import { SLUG_PATTERN } from '@ikz/shared-types/slug';
-import { DEFAULT_REFERENCE_DATA } from '../../scripts/src/lib/strapi-process.ts';
+import { DEFAULT_REFERENCE_DATA } from '@ikz/scripts/lib/strapi-process';
 
 const dir = process.env.IKZ_REFERENCE_DATA ?? DEFAULT_REFERENCE_DATA;
 const kommunen = JSON.parse(fs.readFileSync(path.join(dir, 'nrw-kommunen.json'), 'utf8')) as KommuneRecord[];

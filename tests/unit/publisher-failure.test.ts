@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StrapiRequestError } from '@ikz/shared-types/rest';
-import { editorMessage, failureKind } from '../../scripts/src/publisher/failure.ts';
+import { editorMessage, failureKind } from '@ikz/scripts/publisher/failure';
 
 describe('failed builds, as editors are told', () => {
   it('names the cause without internals', () => {

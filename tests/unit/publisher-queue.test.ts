@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assertWebhookSecret, secretMatches, triggersBuild } from '@ikz/shared-types/webhook';
-import { createBuildQueue, type BuildReason } from '../../scripts/src/publisher/queue.ts';
+import { createBuildQueue, type BuildReason } from '@ikz/scripts/publisher/queue';
 
 describe('build queue', () => {
   beforeEach(() => vi.useFakeTimers());

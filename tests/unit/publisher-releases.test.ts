@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkRelease } from '../../scripts/src/publisher/checks.ts';
-import { activate, currentDir, currentRelease, listReleases, prune, releaseId, releases, rollback } from '../../scripts/src/publisher/releases.ts';
-import { renderStatusPage } from '../../scripts/src/publisher/status-page.ts';
+import { activate, currentDir, currentRelease, listReleases, prune, releaseId, releases, rollback } from '@ikz/scripts/publisher/releases';
+import { renderStatusPage } from '@ikz/scripts/publisher/status-page';
 
 let root: string;
 beforeEach(() => {
@@ -62,23 +61,6 @@ describe('releases', () => {
   });
 });
 
-describe('release checks', () => {
-  const expected = { projects: 3, documents: 2, events: 1, newsletters: 1, topics: 2, municipalities: 4 };
-  const pages = { projekte: 3, dokumente: 2, veranstaltungen: 1, newsletter: 1, themen: 2, kommunen: 4 };
-
-  it('passes a complete release', () => {
-    expect(checkRelease(makeRelease('ok', pages), expected)).toEqual([]);
-  });
-
-  it('reports missing pages and files, and accounts for skipped entries', () => {
-    const dir = makeRelease('short', { ...pages, projekte: 2 });
-    fs.rmSync(path.join(dir, '404.html'));
-    fs.rmSync(path.join(dir, 'pagefind'), { recursive: true });
-    expect(checkRelease(dir, expected)).toEqual(['404.html is missing', 'pagefind/pagefind.js is missing', 'pagefind/pagefind-entry.json is missing', '/projekte/: 2 pages, but Strapi has 3 published projects']);
-    expect(checkRelease(dir, expected, { projects: 1 })).toEqual(['404.html is missing', 'pagefind/pagefind.js is missing', 'pagefind/pagefind-entry.json is missing']);
-  });
-});
-
 describe('status page', () => {
   it('is German, escapes, and names failures and skipped entries', () => {
     const html = renderStatusPage({
@@ -86,14 +68,18 @@ describe('status page', () => {
       pending: 0,
       live: '20261122T021800123Z-7fff',
       history: [
-        { id: 'x', startedAt: '2026-11-22T02:20:00Z', seconds: 3.2, result: 'failed', error: 'Strapi <nicht> erreichbar', pages: null, changes: 2, skipped: [] },
-        { id: 'y', startedAt: '2026-11-22T02:18:00Z', seconds: 5, result: 'success', error: null, pages: 700, changes: 1, skipped: [{ type: 'projects', documentId: 'd1', title: 'Kaputt', fields: ['status'] }] },
+        { id: 'x', startedAt: '2026-11-22T02:20:00Z', seconds: 3.2, result: 'failed', kind: null, reason: null, error: 'Strapi <nicht> erreichbar', pages: null, searchChanged: null, differences: null, changes: 2, skipped: [] },
+        { id: 'y', startedAt: '2026-11-22T02:18:00Z', seconds: 1.4, result: 'success', kind: 'incremental', reason: null, error: null, pages: { rendered: 13, reused: 687, total: 700 }, searchChanged: 1, differences: null, changes: 1, skipped: [{ type: 'projects', documentId: 'd1', title: 'Kaputt', fields: ['status'], message: 'status: ungültig' }] },
+        { id: 'z', startedAt: '2026-11-22T02:00:00Z', seconds: 14, result: 'success', kind: 'full', reason: 'nächtliche Kontrolle', error: null, pages: { rendered: 700, reused: 0, total: 700 }, searchChanged: 600, differences: ['/projekte/a/'], changes: 0, skipped: [] },
       ],
     });
     expect(html).toContain('<html lang="de">');
     expect(html).toContain('Der letzte Neubau ist fehlgeschlagen');
     expect(html).toContain('Strapi &lt;nicht&gt; erreichbar');
-    expect(html).toContain('Kaputt – Feld(er): status');
+    expect(html).toContain('Projekt „Kaputt“ – zu prüfen: status');
+    expect(html).toContain('<td>nur Änderungen</td><td>1.4 s</td><td class="success">erfolgreich</td><td>13</td><td>687</td><td>1</td>');
+    expect(html).toContain('vollständig (nächtliche Kontrolle)');
+    expect(html).toContain('Kontrolle: 1 Seite(n) korrigiert');
     expect(html).toContain('Live ist die Version vom 22.11.2026, 03:18:00.');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readSearchState, writeSearchState } from '../../site/src/lib/search-ui.ts';
-import { documentSearch, projectSearch } from '../../site/src/lib/search.ts';
-import type { SiteDocument, SiteProject } from '../../site/src/lib/types.ts';
+import { readSearchState, writeSearchState } from '@ikz/site/browser/search-ui';
+import { documentSearch, projectSearch } from '@ikz/site/lib/search';
+import type { SiteDocument, SiteProject } from '@ikz/site/lib/types';
 
 describe('search state in the URL', () => {
   it('round-trips query and filters', () => {
@@ -41,7 +41,7 @@ describe('search entries', () => {
 });
 
 describe('project finder state', async () => {
-  const { finderQuery, pagefindFilters, pagefindSort, parseFinderState, resultSummary, sortFacetValues, toggleFilter } = await import('../../site/src/lib/finder-state.ts');
+  const { finderQuery, pagefindFilters, pagefindSort, parseFinderState, resultSummary, sortFacetValues, toggleFilter } = await import('@ikz/site/browser/finder-state');
 
   it('sorts by title without a query, by relevance with one, or as chosen', () => {
     expect(pagefindSort({ q: '', filters: {}, page: 1 })).toEqual({ title: 'asc' });
@@ -89,7 +89,7 @@ describe('project finder state', async () => {
 });
 
 describe('search result meta', async () => {
-  const { germanMeta } = await import('../../site/src/lib/search-ui.ts');
+  const { germanMeta } = await import('@ikz/site/browser/search-ui');
   it('shows German labels and dates, and drops long texts', () => {
     expect(germanMeta({ title: 'T', type: 'Projekt', date: '2025-09-21', summary: 'lang …' })).toEqual({ title: 'T', Art: 'Projekt', Datum: '21.09.2025' });
     expect(germanMeta({ title: 'T', date: 'kaputt' })).toEqual({ title: 'T' });

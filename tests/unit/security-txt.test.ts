@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SECURITY_CONTACT, securityTxt, securityTxtOptions } from '../../site/src/lib/security-txt.ts';
+import { DEFAULT_SECURITY_CONTACT, securityTxt, securityTxtOptions } from '@ikz/site/lib/security-txt';
 
 const now = new Date('2026-11-23T10:00:00Z');
 

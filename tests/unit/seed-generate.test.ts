@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { buildMunicipalityRows } from '@ikz/cms/lib/municipalities';
 import { SLUG_PATTERN } from '@ikz/shared-types/slug';
 import { validateEntry } from '@ikz/cms/lib/validation';
-import { DEFAULT_REFERENCE_DATA } from '../../scripts/src/lib/strapi-process.ts';
-import { Random } from '../../scripts/src/lib/prng.ts';
-import { countWord, DRAFT_MARKER, generatePlan, inRegion, type SeedPlan } from '../../scripts/src/seed/generate.ts';
-import { TOPICS } from '../../scripts/src/seed/corpus.ts';
+import { DEFAULT_REFERENCE_DATA } from '@ikz/scripts/lib/strapi-process';
+import { Random } from '@ikz/scripts/lib/prng';
+import { countWord, DRAFT_MARKER, generatePlan, inRegion, type SeedPlan } from '@ikz/scripts/seed/generate';
+import { TOPICS } from '@ikz/scripts/seed/corpus';
 
 const dir = process.env.IKZ_REFERENCE_DATA ?? DEFAULT_REFERENCE_DATA;
 const municipalities = buildMunicipalityRows(

@@ -2,14 +2,14 @@ import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { escapeHtml } from '@ikz/shared-types/html';
-import { blocksToText, renderBlocks } from '../../site/src/lib/blocks.ts';
-import { calendar, location } from '../../site/src/lib/calendar.ts';
-import { kreiseOfProject, paginate, projectsPerKreis, splitEvents, typeSlug } from '../../site/src/lib/collections.ts';
-import { formatBytes, formatDate, formatEventTime, formatTime } from '../../site/src/lib/format.ts';
-import { localPath, readManifests, toDownload, writeManifest, type DownloadJob } from '../../site/src/lib/media.ts';
-import { csvCell, PROJECT_FIELDS, projectRecord, toCsv } from '../../site/src/lib/open-data.ts';
-import { partitionEntries, staleKeys } from '../../site/src/loader/entries.ts';
-import type { SiteEvent, SiteProject } from '../../site/src/lib/types.ts';
+import { blocksToText, renderBlocks } from '@ikz/site/lib/blocks';
+import { calendar, location } from '@ikz/site/lib/calendar';
+import { kreiseOfProject, paginate, projectsPerKreis, splitEvents, typeSlug } from '@ikz/site/lib/collections';
+import { formatBytes, formatDate, formatEventTime, formatTime } from '@ikz/site/lib/format';
+import { localPath, toDownload, type AssetSources } from '@ikz/site/lib/media';
+import { csvCell, PROJECT_FIELDS, projectRecord, toCsv } from '@ikz/site/lib/open-data';
+import { partitionEntries } from '@ikz/site/snapshot/entries';
+import type { SiteEvent, SiteProject } from '@ikz/site/lib/types';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -164,10 +164,6 @@ describe('loader entries', () => {
     expect(invalid[0]).toMatchObject({ type: 'projects', documentId: 'b', title: 'Kaputt', fields: ['year'] });
     expect(invalid[1]!.documentId).toBe('(ohne documentId)');
   });
-
-  it('finds entries that disappeared since the last load', () => {
-    expect(staleKeys(['a', 'b', 'c'], ['b'])).toEqual(['a', 'c']);
-  });
 });
 
 describe('downloads', () => {
@@ -176,18 +172,11 @@ describe('downloads', () => {
     expect(localPath({ name: '..', ext: '.PDF', hash: undefined, url: '/uploads/x.pdf' })).toBe('/dateien/datei.pdf');
   });
 
-  it('records jobs with absolute sources and reads manifests back', () => {
-    const jobs: DownloadJob[] = [];
-    const d = toDownload({ id: 1, name: 'a.pdf', alternativeText: null, caption: null, width: null, height: null, formats: null, hash: 'h1', ext: '.pdf', mime: 'application/pdf', size: 2.5, url: '/uploads/a.pdf' }, 'http://127.0.0.1:1337/', jobs);
+  it('records where each local file comes from', () => {
+    const sources: AssetSources = new Map();
+    const d = toDownload({ id: 1, name: 'a.pdf', alternativeText: null, caption: null, width: null, height: null, formats: null, hash: 'h1', ext: '.pdf', mime: 'application/pdf', size: 2.5, url: '/uploads/a.pdf' }, 'http://127.0.0.1:1337/', sources);
     expect(d).toEqual({ url: '/dateien/a-h1.pdf', name: 'a.pdf', mime: 'application/pdf', bytes: 2560, label: 'PDF' });
-    expect(jobs).toEqual([{ source: 'http://127.0.0.1:1337/uploads/a.pdf', target: '/dateien/a-h1.pdf', bytes: 2560 }]);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-manifest-'));
-    process.env.IKZ_DOWNLOAD_MANIFEST_DIR = dir;
-    writeManifest('documents', jobs);
-    writeManifest('newsletters', jobs);
-    expect(readManifests(dir)).toEqual(jobs);
-    delete process.env.IKZ_DOWNLOAD_MANIFEST_DIR;
-    fs.rmSync(dir, { recursive: true });
+    expect([...sources]).toEqual([['/dateien/a-h1.pdf', 'http://127.0.0.1:1337/uploads/a.pdf']]);
   });
 });
 
@@ -224,7 +213,7 @@ describe('calendar', () => {
 });
 
 describe('feeds', async () => {
-  const { newsletterItems, projectItems } = await import('../../site/src/lib/feeds.ts');
+  const { newsletterItems, projectItems } = await import('@ikz/site/lib/feeds');
   it('lists the newest projects first, with their topics', () => {
     const items = projectItems([project({ slug: 'alt', publishedAt: '2025-01-01T00:00:00Z' }), project({ slug: 'neu', publishedAt: '2026-05-01T00:00:00Z' })]);
     expect(items.map((i) => i.link)).toEqual(['/projekte/neu/', '/projekte/alt/']);

@@ -4,7 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { directoryLocation, serveStatic, type StaticServer } from '../../scripts/src/lib/static-server.ts';
+import { directoryLocation, serveStatic, type StaticServer } from '@ikz/scripts/lib/static-server';
 
 let dir: string;
 let server: StaticServer;

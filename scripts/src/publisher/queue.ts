@@ -3,21 +3,27 @@
  * one build runs at a time, and a change that arrives during a build causes exactly one more build after it.
  * Pure apart from the timer functions, which tests replace.
  */
-export interface QueueOptions {
+export interface QueueOptions<C = unknown> {
   /** Quiet time after the last change before a build starts. */
   debounceMs: number;
   /** A build starts at the latest this long after the first change of a burst. */
   maxWaitMs: number;
-  build: (reason: BuildReason) => Promise<void>;
+  build: (reason: BuildReason<C>) => Promise<void>;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
 
-export interface BuildReason {
+export interface BuildReason<C = unknown> {
+  /** Number of notifications. */
   changes: number;
   firstAt: number;
+  /** The first notifications, for the log. */
   events: string[];
+  /** What each notification said changed (all of them). */
+  items: C[];
+  /** Set when a full build was asked for: why. */
+  full: string | null;
 }
 
 export interface QueueState {
@@ -27,11 +33,11 @@ export interface QueueState {
   builds: number;
 }
 
-export function createBuildQueue(options: QueueOptions) {
+export function createBuildQueue<C = unknown>(options: QueueOptions<C>) {
   const now = options.now ?? Date.now;
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout));
-  let pending: BuildReason | null = null;
+  let pending: BuildReason<C> | null = null;
   let timer: unknown = null;
   let building: Promise<void> | null = null;
   let builds = 0;
@@ -69,15 +75,21 @@ export function createBuildQueue(options: QueueOptions) {
   };
 
   return {
-    /** Something changed in Strapi. */
-    notify(event: string): void {
+    /** Something changed in Strapi (`item` says what, for an incremental build). */
+    notify(event: string, item?: C): void {
       if (pending) {
         pending.changes += 1;
         if (pending.events.length < 20) pending.events.push(event);
       } else {
-        pending = { changes: 1, firstAt: now(), events: [event] };
+        pending = { changes: 1, firstAt: now(), events: [event], items: [], full: null };
       }
+      if (item !== undefined) pending.items.push(item);
       schedule();
+    },
+    /** The next build renders everything (explicit request, nightly check). */
+    requestFull(reason: string): void {
+      this.notify(`full: ${reason}`);
+      pending!.full = reason;
     },
     /** Changes are still recorded while paused (e.g. while the demo content is seeded), but nothing builds. */
     pause(): void {
@@ -106,4 +118,3 @@ export function createBuildQueue(options: QueueOptions) {
   };
 }
 
-export type BuildQueue = ReturnType<typeof createBuildQueue>;

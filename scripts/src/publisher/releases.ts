@@ -8,11 +8,39 @@ import path from 'node:path';
 export interface Releases {
   root: string;
   releasesDir: string;
+  /** One manifest per complete release (kept outside the served directory). */
+  manifestsDir: string;
   currentLink: string;
 }
 
 export function releases(root: string): Releases {
-  return { root, releasesDir: path.join(root, 'releases'), currentLink: path.join(root, 'current') };
+  return { root, releasesDir: path.join(root, 'releases'), manifestsDir: path.join(root, 'manifests'), currentLink: path.join(root, 'current') };
+}
+
+const manifestFile = (r: Releases, id: string) => path.join(r.manifestsDir, `${id}.json`);
+
+/** Records a release as complete; a release directory without a manifest is a build that did not finish. */
+export function writeManifest(r: Releases, id: string, manifest: unknown): void {
+  fs.mkdirSync(r.manifestsDir, { recursive: true });
+  const tmp = `${manifestFile(r, id)}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(manifest));
+  fs.renameSync(tmp, manifestFile(r, id));
+}
+
+export function readManifest<T>(r: Releases, id: string): T | null {
+  try {
+    return JSON.parse(fs.readFileSync(manifestFile(r, id), 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes release directories of builds that did not finish (a killed build); never the live one. */
+export function removeIncomplete(r: Releases): string[] {
+  const current = currentRelease(r);
+  const doomed = listReleases(r).filter((id) => id !== current && !fs.existsSync(manifestFile(r, id)));
+  for (const id of doomed) fs.rmSync(path.join(r.releasesDir, id), { recursive: true, force: true });
+  return doomed;
 }
 
 /** Sortable and unique: 20261122T021800123Z-ab12 */
@@ -51,7 +79,10 @@ export function prune(r: Releases, keep: number): string[] {
   const current = currentRelease(r);
   const all = listReleases(r);
   const doomed = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== current);
-  for (const id of doomed) fs.rmSync(path.join(r.releasesDir, id), { recursive: true, force: true });
+  for (const id of doomed) {
+    fs.rmSync(path.join(r.releasesDir, id), { recursive: true, force: true });
+    fs.rmSync(manifestFile(r, id), { force: true });
+  }
   return doomed;
 }
 

@@ -1,19 +1,21 @@
 /**
- * The publisher: receives Strapi's webhooks, queues rebuilds, builds each into a new release, checks it
- * and switches it live atomically; serves its status as JSON and as a small German page.
+ * The publisher: receives Strapi's webhooks, coalesces them, and for every batch builds a new release with
+ * the site builder – incrementally from the live release, so a publish re-renders only what it affects –
+ * checks it against the content the build read, and switches it live atomically. A nightly full build is
+ * compared with the live release and goes live itself. Serves its status as JSON and as a German page.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { createStrapiClient } from '@ikz/shared-types/rest';
-import { buildSite } from '../lib/site-build.ts';
-import { readReports } from '../../../site/src/loader/report.ts';
-import { assertWebhookSecret, SECRET_HEADER, secretMatches, triggersBuild } from '@ikz/shared-types/webhook';
-import { checkRelease, type ExpectedCounts } from './checks.ts';
+import { CONTENT_TYPES, type ContentTypeName } from '@ikz/shared-types';
+import type { BuildReport } from '@ikz/shared-types/build-report';
+import { assertWebhookSecret, SECRET_HEADER, secretMatches, triggersBuild, WebhookPayloadSchema } from '@ikz/shared-types/webhook';
+import { createSiteBuilder, type Change, type ReleaseManifest } from '@ikz/site/build';
 import { editorMessage } from './failure.ts';
 import { createBuildQueue, type BuildReason } from './queue.ts';
-import { activate, currentRelease, listReleases, prune, releaseId, releases } from './releases.ts';
+import { activate, currentRelease, listReleases, prune, readManifest, releaseId, releases, removeIncomplete, writeManifest } from './releases.ts';
 import { renderStatusPage } from './status-page.ts';
+import { differingUrls, nextCheck } from './verify.ts';
 
 export interface PublisherOptions {
   strapiUrl: string;
@@ -24,6 +26,10 @@ export interface PublisherOptions {
   keep?: number;
   debounceMs?: number;
   maxWaitMs?: number;
+  /** The nightly full build and comparison: "HH:MM" in Europe/Berlin, or "off" (default 03:30). */
+  fullBuildAt?: string;
+  strict?: boolean;
+  env?: Record<string, string | undefined>;
   log?: (record: Record<string, unknown>) => void;
 }
 
@@ -32,64 +38,115 @@ export interface BuildRecord {
   startedAt: string;
   seconds: number | null;
   result: 'running' | 'success' | 'failed';
+  kind: 'full' | 'incremental' | null;
+  /** Why the build was full, in German. */
+  reason: string | null;
   /** For editors, in German; the full error is in the operator's log. */
   error: string | null;
-  pages: number | null;
+  pages: { rendered: number; reused: number; total: number } | null;
+  searchChanged: number | null;
+  /** Pages in which the nightly full build differed from the incremental release. */
+  differences: string[] | null;
   changes: number;
-  skipped: { type: string; documentId: string; title: string | null; fields: string[] }[];
+  skipped: BuildReport['skipped'];
 }
 
+const NIGHTLY = 'nächtliche Kontrolle';
+const MODELS = new Map<string, ContentTypeName>(Object.entries(CONTENT_TYPES).map(([name, t]) => [t.singular, name as ContentTypeName]));
+
+/** What a webhook says changed. */
+export function changeOf(payload: unknown): Change | null {
+  const parsed = WebhookPayloadSchema.safeParse(payload);
+  if (!parsed.success) return null;
+  const { event, model, entry, media } = parsed.data;
+  if (event.startsWith('media.')) return media?.id !== undefined ? { mediaId: media.id } : {};
+  const type = model ? MODELS.get(model) : undefined;
+  return { type, documentId: entry?.documentId };
+}
 
 export function createPublisher(options: PublisherOptions) {
   assertWebhookSecret(options.secret);
   const r = releases(options.root);
   fs.mkdirSync(r.releasesDir, { recursive: true });
-  const cacheDir = path.join(options.root, 'cache');
   const log = options.log ?? ((record) => console.log(JSON.stringify({ time: new Date().toISOString(), ...record })));
   const history: BuildRecord[] = [];
-  const client = createStrapiClient({ baseUrl: options.strapiUrl, token: options.token });
+  const builder = createSiteBuilder({
+    strapiUrl: options.strapiUrl,
+    token: options.token,
+    siteUrl: options.siteUrl,
+    cacheDir: path.join(options.root, 'cache'),
+    strict: options.strict ?? false,
+    env: options.env ?? process.env,
+    log: (message) => log({ msg: 'builder', detail: message }),
+  });
+  for (const id of removeIncomplete(r)) log({ msg: 'removed unfinished release', release: id });
 
-  async function expectedCounts(): Promise<ExpectedCounts> {
-    const total = async (plural: string) => (await client.findPage(plural, 1, { fields: ['documentId'] })).meta.pagination.total;
-    const [projects, documents, events, newsletters, topics, municipalities] = await Promise.all(['projects', 'documents', 'events', 'newsletters', 'topics', 'municipalities'].map(total));
-    return { projects: projects!, documents: documents!, events: events!, newsletters: newsletters!, topics: topics!, municipalities: municipalities! };
+  function liveRelease(): { id: string; dir: string; manifest: ReleaseManifest } | null {
+    const id = currentRelease(r);
+    const manifest = id ? readManifest<ReleaseManifest>(r, id) : null;
+    return id && manifest ? { id, dir: path.join(r.releasesDir, id), manifest } : null;
   }
 
-
-  async function build(reason: BuildReason): Promise<void> {
-    const id = releaseId();
-    const record: BuildRecord = { id, startedAt: new Date().toISOString(), seconds: null, result: 'running', error: null, pages: null, changes: reason.changes, skipped: [] };
+  function startRecord(reason: BuildReason<Change>): BuildRecord {
+    const record: BuildRecord = { id: releaseId(), startedAt: new Date().toISOString(), seconds: null, result: 'running', kind: null, reason: null, error: null, pages: null, searchChanged: null, differences: null, changes: reason.changes, skipped: [] };
     history.unshift(record);
     history.splice(20);
-    const outDir = path.join(r.releasesDir, id);
+    return record;
+  }
+
+  /** The nightly check: which pages of the live (incremental) release differ from the full build. */
+  function compareWithLive(outDir: string, manifest: ReleaseManifest, live: ReturnType<typeof liveRelease>): string[] {
+    if (!live) return [];
+    const differing = differingUrls({ dir: outDir, manifest }, live);
+    if (differing.length) log({ level: 'error', msg: 'incremental release differed from the full build; the full build goes live', pages: differing.slice(0, 200), count: differing.length });
+    else log({ msg: 'nightly check: incremental release equals the full build' });
+    return differing;
+  }
+
+  function goLive(record: BuildRecord, manifest: ReleaseManifest): void {
+    writeManifest(r, record.id, manifest);
+    activate(r, record.id);
+    const removed = prune(r, options.keep ?? 5);
+    if (removed.length) log({ msg: 'releases pruned', releases: removed });
+  }
+
+  async function build(reason: BuildReason<Change>): Promise<void> {
+    const record = startRecord(reason);
+    const outDir = path.join(r.releasesDir, record.id);
     const started = performance.now();
-    log({ msg: 'build started', release: id, changes: reason.changes, events: reason.events });
+    const live = liveRelease();
+    log({ msg: 'build started', release: record.id, changes: reason.changes, events: reason.events, full: reason.full });
     try {
-      const result = await buildSite({ strapiUrl: options.strapiUrl, token: options.token, outDir, cacheDir, siteUrl: options.siteUrl, logFile: path.join(cacheDir, `build-${id}.log`) });
-      record.pages = result.pages;
-      record.skipped = readReports(path.join(cacheDir, 'report')).flatMap((r) => r.skipped);
-      const skippedByType: Partial<ExpectedCounts> = {};
-      for (const s of record.skipped) skippedByType[s.type as keyof ExpectedCounts] = (skippedByType[s.type as keyof ExpectedCounts] ?? 0) + 1;
-      const problems = checkRelease(outDir, await expectedCounts(), skippedByType);
-      if (problems.length) throw new Error(`Release check failed: ${problems.join('; ')}`);
-      activate(r, id);
-      const removed = prune(r, options.keep ?? 5);
+      const { manifest, report } = await builder.build({ outDir, previous: live, full: Boolean(reason.full), ...(reason.full ? { reason: reason.full } : {}), changes: reason.items });
+      Object.assign(record, { kind: report.kind, reason: report.reason, pages: report.pages, searchChanged: report.search.changed, skipped: report.skipped });
+      if (reason.full === NIGHTLY) record.differences = compareWithLive(outDir, manifest, live);
+      goLive(record, manifest);
       record.result = 'success';
       record.seconds = (performance.now() - started) / 1000;
-      log({ msg: 'release live', release: id, seconds: record.seconds, pages: result.pages, skipped: record.skipped.length, pruned: removed });
+      log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length });
     } catch (error) {
       record.result = 'failed';
       record.seconds = (performance.now() - started) / 1000;
       record.error = editorMessage(error);
       fs.rmSync(outDir, { recursive: true, force: true });
-      log({ msg: 'build failed', release: id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), cause: error instanceof Error && error.cause ? String(error.cause) : undefined, live: currentRelease(r) });
+      log({ level: 'error', msg: 'build failed', release: record.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), cause: error instanceof Error && error.cause ? String(error.cause) : undefined, live: currentRelease(r) });
       throw error;
-    } finally {
-      fs.rmSync(path.join(cacheDir, `build-${id}.log`), { force: true });
     }
   }
 
-  const queue = createBuildQueue({ debounceMs: options.debounceMs ?? 1500, maxWaitMs: options.maxWaitMs ?? 10_000, build });
+  const queue = createBuildQueue<Change>({ debounceMs: options.debounceMs ?? 250, maxWaitMs: options.maxWaitMs ?? 3000, build });
+
+  let nightlyTimer: NodeJS.Timeout | null = null;
+  function scheduleNightly(): void {
+    const due = nextCheck(new Date(), options.fullBuildAt ?? '03:30');
+    if (!due) return;
+    nightlyTimer = setTimeout(() => {
+      queue.requestFull(NIGHTLY);
+      scheduleNightly();
+    }, due.getTime() - Date.now());
+    nightlyTimer.unref();
+  }
+  scheduleNightly();
 
   function status() {
     return {
@@ -115,28 +172,32 @@ export function createPublisher(options: PublisherOptions) {
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://publisher');
-    const json = (status: number, body: unknown): void => {
-      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+    const json = (code: number, body: unknown): void => {
+      res.writeHead(code, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
     };
+    const authorised = secretMatches(req.headers[SECRET_HEADER.toLowerCase()], options.secret);
     if (req.method === 'POST' && url.pathname === '/webhook') {
-      if (!secretMatches(req.headers[SECRET_HEADER.toLowerCase()], options.secret)) {
+      if (!authorised) {
         log({ msg: 'webhook refused', reason: 'bad or missing secret', remote: req.socket.remoteAddress });
         return json(401, { error: 'unauthorized' });
       }
-      let payload: { event?: string; model?: string };
+      let payload: unknown;
       try {
-        payload = JSON.parse(await readBody(req)) as { event?: string; model?: string };
+        payload = JSON.parse(await readBody(req));
       } catch {
         return json(400, { error: 'invalid JSON' });
       }
-      const event = String(payload.event ?? req.headers['x-strapi-event'] ?? '');
-      const queued = triggersBuild(event, payload.model);
-      if (queued) queue.notify(`${event}${payload.model ? ` ${payload.model}` : ''}`);
+      const parsed = WebhookPayloadSchema.safeParse(payload);
+      if (!parsed.success) return json(400, { error: 'not a Strapi webhook' });
+      const { event, model } = parsed.data;
+      const queued = triggersBuild(event, model);
+      if (queued) queue.notify(`${event}${model ? ` ${model}` : ''}`, changeOf(payload) ?? {});
       return json(202, { queued });
     }
     if (req.method === 'POST' && url.pathname === '/build') {
-      if (!secretMatches(req.headers[SECRET_HEADER.toLowerCase()], options.secret)) return json(401, { error: 'unauthorized' });
-      queue.notify('manual');
+      if (!authorised) return json(401, { error: 'unauthorized' });
+      if (url.searchParams.get('full') === '1') queue.requestFull('Neubau aller Seiten angefordert');
+      else queue.notify('manual');
       return json(202, { queued: true });
     }
     if (req.method === 'GET' && url.pathname === '/status') return json(200, status());
@@ -164,7 +225,18 @@ export function createPublisher(options: PublisherOptions) {
     });
   }
 
-  return { queue, status, build, listen, releases: r, handle };
+  /** Builds now, outside the queue (first start, benchmarks). */
+  function buildNow(full: string | null = null): Promise<void> {
+    return build({ changes: 0, firstAt: Date.now(), events: [full ?? 'build'], items: [], full });
+  }
+
+  async function close(): Promise<void> {
+    if (nightlyTimer) clearTimeout(nightlyTimer);
+    await queue.idle();
+    await builder.close();
+  }
+
+  return { queue, status, build: buildNow, listen, releases: r, handle, close, nightly: NIGHTLY };
 }
 
 export type Publisher = ReturnType<typeof createPublisher>;

@@ -1,10 +1,13 @@
 /** The German status page for editors: is the site up to date, did the last build work, what was skipped. */
 import { escapeHtml as esc } from '@ikz/shared-types/html';
+import { CONTENT_TYPES } from '@ikz/shared-types';
 import type { BuildRecord } from './service.ts';
 
 const time = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
 const STATE: Record<string, string> = { idle: 'Bereit – die Website ist aktuell.', waiting: 'Änderungen eingegangen – der Neubau startet gleich.', building: 'Die Website wird gerade neu gebaut.' };
 const RESULT: Record<BuildRecord['result'], string> = { running: 'läuft', success: 'erfolgreich', failed: 'fehlgeschlagen' };
+const TYPE_LABELS: Record<string, string> = Object.fromEntries(Object.values(CONTENT_TYPES).map((t) => [t.plural, t.displayName]));
+const KIND: Record<NonNullable<BuildRecord['kind']>, string> = { full: 'vollständig', incremental: 'nur Änderungen' };
 
 /** The build time encoded in a release id (20261122T021800123Z-7fff). */
 export function releaseTime(id: string): string {
@@ -18,16 +21,16 @@ export function renderStatusPage(status: { state: string; pending: number; live:
   return `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="5">
 <title>Veröffentlichungsstatus – Interkommunales.NRW</title>
-<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1f24}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #cfd6de;padding:.4rem;text-align:left}.failed{color:#9b1c1c;font-weight:600}.success{color:#1d6b34}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1f24}table{border-collapse:collapse;width:100%;font-size:.95rem}.scroll{overflow-x:auto}th,td{border-bottom:1px solid #cfd6de;padding:.4rem;text-align:left}.failed{color:#9b1c1c;font-weight:600}.success{color:#1d6b34}</style>
 </head><body><main>
 <h1>Veröffentlichungsstatus</h1>
 <p><strong>${esc(STATE[status.state] ?? status.state)}</strong>${status.pending ? ` (${status.pending} Änderung(en) warten)` : ''}</p>
 <p>Live ist die Version vom ${status.live ? esc(time(releaseTime(status.live))) : '–'}.</p>
 ${last?.result === 'failed' ? `<p class="failed">Der letzte Neubau ist fehlgeschlagen. ${esc(last.error ?? '')}</p>` : ''}
-${skipped.length ? `<h2>Nicht veröffentlichte Einträge (${skipped.length})</h2><p>Diese Einträge sind fehlerhaft und wurden beim Neubau übersprungen. Bitte korrigieren und erneut veröffentlichen.</p><ul>${skipped.map((s) => `<li>${esc(s.type)} ${esc(s.title ?? s.documentId)} – Feld(er): ${esc(s.fields.join(', '))}</li>`).join('')}</ul>` : ''}
+${skipped.length ? `<h2>Nicht veröffentlichte Einträge (${skipped.length})</h2><p>Diese Einträge sind fehlerhaft und wurden beim Neubau übersprungen. Bitte korrigieren und erneut veröffentlichen.</p><ul>${skipped.map((s) => `<li>${esc(TYPE_LABELS[s.type] ?? s.type)} „${esc(s.title ?? s.documentId)}“ – zu prüfen: ${esc(s.fields.join(', '))}</li>`).join('')}</ul>` : ''}
 <h2>Letzte Neubauten</h2>
-<table><thead><tr><th scope="col">Beginn</th><th scope="col">Dauer</th><th scope="col">Ergebnis</th><th scope="col">Seiten</th><th scope="col">Änderungen</th></tr></thead><tbody>
-${status.history.map((h) => `<tr><td>${esc(time(h.startedAt))}</td><td>${h.seconds === null ? '–' : `${h.seconds.toFixed(1)} s`}</td><td class="${h.result}">${RESULT[h.result]}</td><td>${h.pages ?? '–'}</td><td>${h.changes}</td></tr>`).join('') || '<tr><td colspan="5">Noch kein Neubau.</td></tr>'}
-</tbody></table>
+<div class="scroll" role="region" aria-label="Letzte Neubauten" tabindex="0"><table><thead><tr><th scope="col">Beginn</th><th scope="col">Art</th><th scope="col">Dauer</th><th scope="col">Ergebnis</th><th scope="col">Seiten neu erzeugt</th><th scope="col">Seiten übernommen</th><th scope="col">Suchindex geändert</th><th scope="col">Änderungen</th></tr></thead><tbody>
+${status.history.map((h) => `<tr><td>${esc(time(h.startedAt))}</td><td>${h.kind ? `${KIND[h.kind]}${h.reason ? ` (${esc(h.reason)})` : ''}` : '–'}</td><td>${h.seconds === null ? '–' : `${h.seconds.toFixed(1)} s`}</td><td class="${h.result}">${RESULT[h.result]}${h.result === 'failed' && h.error ? `: ${esc(h.error)}` : ''}${h.differences?.length ? ` – Kontrolle: ${h.differences.length} Seite(n) korrigiert` : ''}</td><td>${h.pages?.rendered ?? '–'}</td><td>${h.pages?.reused ?? '–'}</td><td>${h.searchChanged ?? '–'}</td><td>${h.changes}</td></tr>`).join('') || '<tr><td colspan="8">Noch kein Neubau.</td></tr>'}
+</tbody></table></div>
 </main></body></html>`;
 }

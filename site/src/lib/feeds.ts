@@ -1,6 +1,7 @@
 /** RSS items for new projects and newsletter issues (@astrojs/rss renders and escapes them). */
 import type { RSSFeedItem } from '@astrojs/rss';
 import type { SiteNewsletter, SiteProject } from './types.ts';
+import { routes } from '@ikz/shared-types/routes';
 
 export function projectItems(projects: readonly SiteProject[], limit = 50): RSSFeedItem[] {
   return [...projects]
@@ -8,7 +9,7 @@ export function projectItems(projects: readonly SiteProject[], limit = 50): RSSF
     .slice(0, limit)
     .map((p) => ({
       title: p.title,
-      link: `/projekte/${p.slug}/`,
+      link: routes.url('project', { slug: p.slug }),
       pubDate: new Date(p.publishedAt ?? p.updatedAt),
       description: p.summary,
       categories: (p.topics ?? []).map((t) => t.name ?? '').filter(Boolean),
@@ -20,7 +21,7 @@ export function newsletterItems(newsletters: readonly SiteNewsletter[]): RSSFeed
     .sort((a, b) => b.sentAt.localeCompare(a.sentAt))
     .map((n) => ({
       title: n.title,
-      link: `/newsletter/${n.slug}/`,
+      link: routes.url('newsletter', { slug: n.slug }),
       pubDate: new Date(`${n.sentAt}T08:00:00Z`),
       description: (n.sections ?? []).map((s) => s.heading).join(' · '),
     }));

@@ -1,20 +1,16 @@
 /**
  * Files readers download (PDFs etc.) are copied into the static output under /dateien/, so the built site
- * works with Strapi switched off. The loader records source → target in a manifest; the downloads
- * integration fetches them after the build (with a cache, so unchanged files are not fetched again).
+ * works with Strapi switched off. The snapshot records which Strapi URL each local file comes from; the
+ * build fetches every file once into its cache (see build/assets.ts).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Media } from '@ikz/shared-types';
 import { slugify } from '@ikz/shared-types/slug';
 
 export const DOWNLOAD_PREFIX = '/dateien/';
 
-export interface DownloadJob {
-  source: string;
-  target: string;
-  bytes: number;
-}
+/** Local site path → the Strapi URL the file is fetched from. */
+export type AssetSources = Map<string, string>;
 
 /** The public path of a file: readable name, plus the upload's hash so that a new version gets a new URL. */
 export function localPath(media: Pick<Media, 'name' | 'ext' | 'hash' | 'url'>): string {
@@ -48,25 +44,8 @@ const TYPE_LABELS: Record<string, string> = {
   'application/zip': 'ZIP',
 };
 
-export function toDownload(media: Media, baseUrl: string, jobs: DownloadJob[]): Download {
+export function toDownload(media: Media, baseUrl: string, sources: AssetSources): Download {
   const target = localPath(media);
-  const bytes = Math.round(Number(media.size) * 1024);
-  jobs.push({ source: absoluteUrl(media.url, baseUrl), target, bytes });
-  return { url: target, name: media.name, mime: media.mime, bytes, label: TYPE_LABELS[media.mime] ?? (media.ext ?? '').replace('.', '').toUpperCase() };
-}
-
-export function manifestDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.IKZ_DOWNLOAD_MANIFEST_DIR ?? path.join(process.cwd(), '.astro', 'ikz-downloads'));
-}
-
-export function writeManifest(name: string, jobs: DownloadJob[]): void {
-  const dir = manifestDir();
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(jobs));
-}
-
-export function readManifests(dir = manifestDir()): DownloadJob[] {
-  if (!fs.existsSync(dir)) return [];
-  const all = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as DownloadJob[]);
-  return [...new Map(all.map((job) => [job.target, job])).values()];
+  sources.set(target, absoluteUrl(media.url, baseUrl));
+  return { url: target, name: media.name, mime: media.mime, bytes: Math.round(Number(media.size) * 1024), label: TYPE_LABELS[media.mime] ?? (media.ext ?? '').replace('.', '').toUpperCase() };
 }

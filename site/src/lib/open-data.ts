@@ -3,6 +3,7 @@
  * comma-separated, lists joined with "; "). Field names only ever get added, never renamed.
  */
 import type { SiteProject } from './types.ts';
+import { routes } from '@ikz/shared-types/routes';
 
 export const PROJECT_FIELDS = [
   ['id', 'Dauerhafte Kennung (Strapi documentId)'],
@@ -33,7 +34,7 @@ export function projectRecord(p: SiteProject, siteUrl: string): ProjectRecord {
   return {
     id: p.documentId,
     slug: p.slug,
-    url: new URL(`/projekte/${p.slug}/`, siteUrl).href,
+    url: new URL(routes.url('project', { slug: p.slug }), siteUrl).href,
     title: p.title,
     summary: p.summary,
     leadMunicipality: p.leadMunicipality?.name ?? null,

@@ -26,11 +26,3 @@ export function readReferenceJson<T>(file: string): T {
     throw new Error(`The NRW reference file ${full} is not valid JSON.`, { cause: error });
   }
 }
-
-export const ATTRIBUTION = {
-  destatis:
-    'Datenquelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV100AD, Gebietsstand 30.11.2025; Datenlizenz Deutschland – Namensnennung – Version 2.0; Daten verändert (Auszug NRW, eigene Berechnung der Kreis-/RB-Summen).',
-  licenceUrl: 'https://www.govdata.de/dl-de/by-2-0',
-  bkg: '© GeoBasis-DE / BKG 2021 (Daten verändert)',
-  bkgUrl: 'https://www.bkg.bund.de',
-};

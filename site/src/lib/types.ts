@@ -1,14 +1,9 @@
-/** The shapes the pages work with: the shared REST types, with media replaced by local downloads. */
+/** The shapes the pages work with: the shared REST types, with media replaced by local downloads and images. */
 import type { Document, Event, Municipality, Newsletter, Project, Topic } from '@ikz/shared-types';
+import type { SiteImage } from './images.ts';
 import type { Download } from './media.ts';
 
-export interface SiteImage {
-  src: string;
-  width: number | null;
-  height: number | null;
-  alt: string;
-}
-
+export type { SiteImage };
 export type SiteProject = Omit<Project, 'image'> & { image: SiteImage | null };
 export type SiteDocument = Omit<Document, 'file'> & { file: Download | null };
 export type SiteNewsletter = Omit<Newsletter, 'pdf'> & { pdf: Download | null };
