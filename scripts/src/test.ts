@@ -32,6 +32,11 @@ const steps: Step[] = [
     name: `typecheck ${path.dirname(config)}`,
     command: [bin('typescript', 'bin/tsc'), '-p', path.join(REPO_ROOT, config), '--noEmit'],
   })),
+  {
+    name: 'astro check site (0 errors, 0 warnings)',
+    command: [bin('astro', 'bin/astro.mjs'), 'check', '--root', path.join(REPO_ROOT, 'site'), '--minimumFailingSeverity', 'warning'],
+    env: { ASTRO_TELEMETRY_DISABLED: '1' },
+  },
   vitest('unit', path.join(tmp, 'unit.json')),
   vitest('api', path.join(tmp, 'api-sqlite.json'), { IKZ_TEST_DB: 'sqlite' }),
   vitest('site', path.join(tmp, 'site.json')),
