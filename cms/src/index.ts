@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { guardAdminRegistration } from './bootstrap/admin-registration';
 import { ensureAdminFromEnv } from './bootstrap/admin-user';
-import { ensureBuildToken, ensureSeedToken } from './bootstrap/api-tokens';
+import { ensureBuildToken, ensurePreviewToken, ensureSeedToken } from './bootstrap/api-tokens';
 import { restrictDatabaseFile } from './bootstrap/database-file';
 import { registerDocumentRules } from './bootstrap/document-rules';
 import { syncMunicipalities } from './bootstrap/municipalities';
@@ -23,6 +23,7 @@ export default {
     await enforceReadOnlyRoles(strapi);
     await ensureBuildToken(strapi);
     await ensureSeedToken(strapi);
+    await ensurePreviewToken(strapi);
     await applyAdminLayouts(strapi);
     await ensureAdminFromEnv(strapi);
     await syncPublisherWebhook(strapi);

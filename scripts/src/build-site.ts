@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSiteBuilder, ensureBundle } from '@ikz/site/build';
+import { createSiteBuilder, ensureBundle, stopSearchService } from '@ikz/site/build';
 import { loadOrCreateSecrets, localState } from './lib/local-state.ts';
 import { REPO_ROOT } from './lib/strapi-process.ts';
 
@@ -31,4 +31,5 @@ try {
   process.exitCode = 1;
 } finally {
   await builder.close();
+  await stopSearchService();
 }

@@ -1,39 +1,52 @@
 /**
- * `pnpm publisher`: the publisher as a service of its own (production). Receives Strapi's webhooks, builds
- * each change into a new release under IKZ_SITE_ROOT/releases/ and switches IKZ_SITE_ROOT/current to it.
- * Point nginx (or a CDN origin) at IKZ_SITE_ROOT/current; or set SITE_PORT to let this process serve it.
- *
- * Environment: STRAPI_URL, STRAPI_BUILD_TOKEN, PUBLISHER_WEBHOOK_SECRET (the same value Strapi gets),
- * IKZ_SITE_ROOT (default .var/site), SITE_URL, PUBLISHER_PORT (default 4320), PUBLISHER_HOST (default
- * 127.0.0.1), SITE_PORT (optional), IKZ_KEEP_RELEASES (default 5).
+ * `pnpm publisher`: the publisher as a service of its own (production). Receives Strapi's webhooks on
+ * PUBLISHER_HOST:PUBLISHER_PORT (keep it local), builds each change into a new release under
+ * IKZ_SITE_ROOT/releases/ and switches IKZ_SITE_ROOT/current to it; point nginx (or a CDN origin) at
+ * IKZ_SITE_ROOT/current, or set SITE_PORT to let this process serve it. With PREVIEW_SECRET and
+ * STRAPI_PREVIEW_TOKEN it also serves the editors' preview on PREVIEW_HOST:PREVIEW_PORT (behind nginx, on a
+ * host name of its own). Variables: see @ikz/shared-types/env and the README.
  */
 import path from 'node:path';
+import { readEnv } from '@ikz/shared-types/env';
 import { localState } from './lib/local-state.ts';
 import { serveStatic } from './lib/static-server.ts';
+import { createPreviewServer } from './preview/server.ts';
 import { currentDir, currentRelease } from './publisher/releases.ts';
 import { createPublisher } from './publisher/service.ts';
 
-function required(name: string): string {
-  const value = process.env[name]?.trim();
-  if (!value) {
-    console.error(`[publisher] ${name} is not set (see the README, "Production").`);
-    process.exit(1);
-  }
-  return value;
+function fail(message: string): never {
+  console.error(`[publisher] ${message} (see the README, "Production").`);
+  process.exit(1);
 }
 
+let config;
+try {
+  config = readEnv(['STRAPI_URL', 'STRAPI_BUILD_TOKEN', 'STRAPI_PREVIEW_TOKEN', 'PUBLISHER_WEBHOOK_SECRET', 'PREVIEW_SECRET', 'SITE_URL', 'PUBLIC_URL', 'IKZ_SITE_ROOT', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'PUBLISHER_PORT', 'PUBLISHER_HOST', 'PREVIEW_PORT', 'PREVIEW_HOST']);
+} catch (error) {
+  fail((error as Error).message);
+}
+if (!config.STRAPI_BUILD_TOKEN) fail('STRAPI_BUILD_TOKEN is not set');
+if (!config.PUBLISHER_WEBHOOK_SECRET) fail('PUBLISHER_WEBHOOK_SECRET is not set');
+if (!process.env.SITE_URL) fail('SITE_URL is not set');
+
 const publisher = createPublisher({
-  strapiUrl: process.env.STRAPI_URL ?? 'http://127.0.0.1:1337',
-  token: required('STRAPI_BUILD_TOKEN'),
-  secret: required('PUBLISHER_WEBHOOK_SECRET'),
-  root: path.resolve(process.env.IKZ_SITE_ROOT ?? path.join(localState().dir, 'site')),
-  siteUrl: required('SITE_URL'),
-  keep: Number(process.env.IKZ_KEEP_RELEASES ?? 5),
-  fullBuildAt: process.env.IKZ_FULL_BUILD_AT ?? '03:30',
-  strict: process.env.IKZ_STRICT_CONTENT === '1',
+  strapiUrl: config.STRAPI_URL,
+  token: config.STRAPI_BUILD_TOKEN,
+  secret: config.PUBLISHER_WEBHOOK_SECRET,
+  root: path.resolve(config.IKZ_SITE_ROOT ?? path.join(localState().dir, 'site')),
+  siteUrl: config.SITE_URL,
+  keep: config.IKZ_KEEP_RELEASES,
+  fullBuildAt: config.IKZ_FULL_BUILD_AT,
+  strict: config.IKZ_STRICT_CONTENT,
 });
-const server = await publisher.listen(Number(process.env.PUBLISHER_PORT ?? 4320), process.env.PUBLISHER_HOST ?? '127.0.0.1');
+const server = await publisher.listen(config.PUBLISHER_PORT, config.PUBLISHER_HOST);
 console.log(`[publisher] listening on ${server.url} (POST /webhook, GET /status, GET /)`);
+let preview: Awaited<ReturnType<ReturnType<typeof createPreviewServer>['listen']>> | null = null;
+if (config.PREVIEW_SECRET && config.STRAPI_PREVIEW_TOKEN) {
+  if (!config.PUBLIC_URL) fail('PUBLIC_URL (the admin\'s address) is needed for the preview');
+  preview = await createPreviewServer({ builder: publisher.builder, strapiUrl: config.STRAPI_URL, previewToken: config.STRAPI_PREVIEW_TOKEN, secret: config.PREVIEW_SECRET, adminOrigins: [new URL(config.PUBLIC_URL).origin], siteUrl: config.SITE_URL }).listen(config.PREVIEW_PORT, config.PREVIEW_HOST);
+  console.log(`[publisher] editors' preview on ${preview.url}`);
+}
 if (process.env.SITE_PORT) {
   const web = await serveStatic(() => currentDir(publisher.releases), Number(process.env.SITE_PORT), process.env.SITE_HOST ?? '127.0.0.1');
   console.log(`[publisher] serving the live release on ${web.url}`);
@@ -41,6 +54,6 @@ if (process.env.SITE_PORT) {
 publisher.queue.notify(currentRelease(publisher.releases) ? 'publisher start' : 'publisher start: no release yet');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void publisher.close().then(() => server.close()).then(() => process.exit(0));
+    void publisher.close().then(() => Promise.all([server.close(), preview?.close()])).then(() => process.exit(0));
   });
 }

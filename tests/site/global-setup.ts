@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createStrapiClient } from '@ikz/shared-types/rest';
-import { createSiteBuilder } from '@ikz/site/build';
+import { createSiteBuilder, stopSearchService } from '@ikz/site/build';
 import { serveStatic } from '@ikz/scripts/lib/static-server';
 import { startTestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
 import { FORMULA, HOSTILE, SITE_SEED, SITE_URL, STEMMING } from './fixtures.ts';
@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
     await client.request('POST', '/api/projects', { body: { data: FORMULA.project(topic!.documentId, lead!.documentId) } });
     const outDir = path.join(strapi.tmp, 'dist');
     const builder = createSiteBuilder({ strapiUrl: strapi.url, token: strapi.buildToken, siteUrl: SITE_URL, cacheDir: path.join(strapi.tmp, 'cache') });
-    const result = await builder.build({ outDir, previous: null }).finally(() => builder.close());
+    const result = await builder.build({ outDir, previous: null }).finally(() => builder.close().then(stopSearchService));
     const server = await serveStatic(outDir);
     project.provide('siteDir', outDir);
     project.provide('siteUrl', server.url);

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { PREVIEW_TOKEN_NAME } from '../reader/access';
+import { PUBLIC_READABLE } from './public-permissions';
 
 export const BUILD_TOKEN_NAME = 'Website-Build (nur lesen)';
 export const SEED_TOKEN_NAME = 'Demo-Inhalte (Seed)';
+export { PREVIEW_TOKEN_NAME };
+const PREVIEW_PERMISSIONS = PUBLIC_READABLE.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
 const BUILD_TOKEN_DESCRIPTION = 'Liest veröffentlichte Inhalte für den Bau der Website.';
 
 /**
@@ -46,18 +50,37 @@ export async function ensureSeedToken(strapi: Core.Strapi): Promise<void> {
   if (existing) await strapi.db.query('admin::api-token').delete({ where: { id: existing.id } });
 }
 
-async function ensureTokenWithKey(strapi: Core.Strapi, name: string, type: 'read-only' | 'full-access', description: string, key: string): Promise<void> {
+/**
+ * The token of the editors' preview: reads published entries and drafts (see reader/access.ts), of the
+ * content types only, and nothing else – only while STRAPI_PREVIEW_TOKEN is set; removed otherwise.
+ */
+export async function ensurePreviewToken(strapi: Core.Strapi): Promise<void> {
+  const fromEnv = process.env.STRAPI_PREVIEW_TOKEN?.trim();
+  if (fromEnv) {
+    await ensureTokenWithKey(strapi, PREVIEW_TOKEN_NAME, 'custom', 'Liest Entwürfe für die Vorschau der Redaktion.', fromEnv, PREVIEW_PERMISSIONS);
+    return;
+  }
+  const existing = await strapi.db.query('admin::api-token').findOne({ where: { name: PREVIEW_TOKEN_NAME } });
+  if (existing) await strapi.db.query('admin::api-token').delete({ where: { id: existing.id } });
+}
+
+type TokenType = 'read-only' | 'full-access' | 'custom';
+
+async function ensureTokenWithKey(strapi: Core.Strapi, name: string, type: TokenType, description: string, key: string, permissions?: readonly string[]): Promise<void> {
   if (key.length < 32) throw new Error(`The key for the API token "${name}" must be at least 32 characters long.`);
   const service = strapi.service('admin::api-token-content-api') as any;
   const encryption = strapi.service('admin::encryption') as any;
   const hashed = service.hash(key);
-  const existing = await strapi.db.query('admin::api-token').findOne({ where: { name } });
+  const found = await strapi.db.query('admin::api-token').findOne({ where: { name } });
+  const existing = found ? await service.getById(found.id) : null;
   const keyFields = { accessKey: hashed, encryptedKey: encryption.encrypt(key), type };
-  if (existing?.accessKey === hashed && existing.type === type) return;
+  const samePermissions = !permissions || JSON.stringify([...(existing?.permissions ?? [])].sort()) === JSON.stringify([...permissions].sort());
+  if (existing?.accessKey === hashed && existing.type === type && samePermissions) return;
   if (existing) {
+    if (!samePermissions) await service.update(existing.id, { type, permissions });
     await strapi.db.query('admin::api-token').update({ where: { id: existing.id }, data: keyFields });
   } else {
-    const created = await service.create({ name, description, type, lifespan: null });
+    const created = await service.create({ name, description, type, lifespan: null, ...(permissions ? { permissions } : {}) });
     await strapi.db.query('admin::api-token').update({ where: { id: created.id }, data: keyFields });
   }
   strapi.log.info(`[ikz] API token "${name}" (${type}) set from the environment`);

@@ -7,7 +7,7 @@
  * - a document-service middleware forces `status: 'published'` for every content-API read by a caller who
  *   may not see drafts, and removes private values from every result, however deeply populated.
  *
- * Only full-access API tokens may read drafts.
+ * Only full-access API tokens and the preview's own token (which can only read) may read drafts.
  */
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -15,13 +15,19 @@ import { DRAFTS_FORBIDDEN_MESSAGE, privateFieldInQuery, privateFieldMessage, red
 
 interface Auth {
   strategy?: { name?: string };
-  credentials?: { type?: string } | null;
+  credentials?: { type?: string; name?: string } | null;
 }
+
+/** The API token of the editors' preview (see bootstrap/api-tokens.ts): may read drafts, nothing else. */
+export const PREVIEW_TOKEN_NAME = 'Vorschau der Redaktion (Entwürfe lesen)';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
 
+/** Full-access tokens, and the preview's own token (find and findOne only, no writes). */
 export function mayReadDrafts(auth: Auth | undefined): boolean {
-  return auth?.strategy?.name === 'content-api-token' && auth.credentials?.type === 'full-access';
+  if (auth?.strategy?.name !== 'content-api-token') return false;
+  const token = auth.credentials;
+  return token?.type === 'full-access' || (token?.type === 'custom' && token.name === PREVIEW_TOKEN_NAME);
 }
 
 const modelsOf = (strapi: Core.Strapi): GetModel => (uid) => strapi.getModel(uid as never) as unknown as Model | undefined;

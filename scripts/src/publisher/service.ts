@@ -236,7 +236,7 @@ export function createPublisher(options: PublisherOptions) {
     await builder.close();
   }
 
-  return { queue, status, build: buildNow, listen, releases: r, handle, close, nightly: NIGHTLY };
+  return { queue, status, build: buildNow, listen, releases: r, handle, close, builder };
 }
 
 export type Publisher = ReturnType<typeof createPublisher>;

@@ -1,0 +1,255 @@
+/**
+ * Incremental publishing against a real Strapi and real builds: a random sequence of edits across all six
+ * content types, each put live incrementally through the real webhook, ends with exactly the output of a
+ * full build of the same content; steady editing causes no failed build; a build killed in the middle leaves
+ * the live release untouched and the next build recovers.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRET_HEADER } from '@ikz/shared-types/webhook';
+import { createSiteBuilder } from '@ikz/site/build';
+import { Random } from '@ikz/scripts/lib/prng';
+import { freePort, REPO_ROOT } from '@ikz/scripts/lib/strapi-process';
+import { serveStatic } from '@ikz/scripts/lib/static-server';
+import { currentDir, currentRelease, listReleases, releases } from '@ikz/scripts/publisher/releases';
+import { launchChromium } from '../support/browser.ts';
+import { adminAction, adminJwt, releaseFiles, searchResults, settle, SITE_URL, startPipeline, type Pipeline } from './harness.ts';
+
+let pipeline: Pipeline;
+let browser: Browser;
+
+beforeAll(async () => {
+  pipeline = await startPipeline('incremental');
+  browser = await launchChromium();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await pipeline?.close();
+});
+
+interface Ref {
+  documentId: string;
+  title: string;
+}
+
+/** The operations of the random sequence; each changes Strapi as an editor would and says what it did. */
+function operations(p: Pipeline, jwt: string, refs: { topics: Ref[]; municipalities: Ref[] }) {
+  const random = new Random('inkrementell');
+  const created: Record<string, Ref[]> = { project: [], document: [], event: [], newsletter: [] };
+  const unpublished: { uid: string; ref: Ref }[] = [];
+  let n = 0;
+  const some = <T>(items: T[], max: number) => [...new Set(Array.from({ length: random.int(1, max) }, () => random.pick(items)))];
+  const published = async (plural: string) => (await p.seed.findPage<Ref>(plural, 1, { fields: ['title'], sort: ['id:desc'] })).data;
+  const title = (what: string) => `Inkrementtest ${what} ${++n}`;
+  const create = async (type: string, plural: string, data: Record<string, unknown>) => {
+    const response = await p.seed.request<{ data: Ref }>('POST', `/api/${plural}`, { body: { data } });
+    created[type]!.push(response.data);
+    return `create ${type} ${response.data.title}`;
+  };
+  const unpublish = async (uid: string, plural: string) => {
+    const [ref] = random.sample(await published(plural), 1);
+    if (!ref) return 'nothing to unpublish';
+    expect(await adminAction(p.strapi, jwt, uid, ref.documentId, 'unpublish')).toBe(200);
+    unpublished.push({ uid, ref });
+    return `unpublish ${uid} ${ref.documentId}`;
+  };
+  const futureDate = () => new Date(Date.now() + random.int(5, 200) * 86_400_000);
+
+  return [
+    () => create('project', 'projects', { title: title('Projekt'), summary: 'Ein Kooperationsprojekt, das der Test der inkrementellen Veröffentlichung anlegt.', cooperationForm: 'Arbeitsgemeinschaft', projectStatus: 'Planung', bestPractice: random.chance(0.5), startYear: random.int(2015, 2026), topics: some(refs.topics, 2).map((t) => t.documentId), leadMunicipality: random.pick(refs.municipalities).documentId, municipalities: some(refs.municipalities, 3).map((m) => m.documentId) }),
+    async () => {
+      const [project] = random.sample(await published('projects'), 1);
+      await p.seed.request('PUT', `/api/projects/${project!.documentId}`, { body: { data: { title: title('umbenanntes Projekt') } } });
+      return `rename project ${project!.documentId}`;
+    },
+    async () => {
+      const [project] = random.sample(await published('projects'), 1);
+      await p.seed.request('PUT', `/api/projects/${project!.documentId}`, { body: { data: { topics: some(refs.topics, 2).map((t) => t.documentId), leadMunicipality: random.pick(refs.municipalities).documentId, municipalities: some(refs.municipalities, 3).map((m) => m.documentId) } } });
+      return `relations of project ${project!.documentId}`;
+    },
+    () => unpublish('api::project.project', 'projects'),
+    async () => {
+      const entry = unpublished.pop();
+      if (!entry) return 'nothing to publish again';
+      expect(await adminAction(p.strapi, jwt, entry.uid, entry.ref.documentId, 'publish')).toBe(200);
+      return `publish again ${entry.uid} ${entry.ref.documentId}`;
+    },
+    async () => {
+      const [project] = random.sample(await published('projects'), 1);
+      await p.seed.request('DELETE', `/api/projects/${project!.documentId}`);
+      return `delete project ${project!.documentId}`;
+    },
+    () => create('document', 'documents', { title: title('Dokument'), type: random.pick(['Satzung', 'Leitfaden', 'Fachbeitrag', 'Muster/Vorlage']), date: `2026-0${random.int(1, 9)}-1${random.int(0, 9)}`, externalUrl: 'https://www.land.nrw/', summary: 'Ein Dokument aus dem Test der inkrementellen Veröffentlichung.', topics: some(refs.topics, 2).map((t) => t.documentId) }),
+    async () => {
+      const [doc] = random.sample(await published('documents'), 1);
+      await p.seed.request('PUT', `/api/documents/${doc!.documentId}`, { body: { data: { title: title('umbenanntes Dokument') } } });
+      return `rename document ${doc!.documentId}`;
+    },
+    () => unpublish('api::document.document', 'documents'),
+    () => {
+      const start = futureDate();
+      return create('event', 'events', { title: title('Veranstaltung'), format: 'Online-Veranstaltung', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(), summary: 'Eine Veranstaltung aus dem Test der inkrementellen Veröffentlichung.', online: { platform: 'Webex', url: 'https://www.land.nrw/' }, eventStatus: 'Anmeldung offen' });
+    },
+    async () => {
+      const [event] = random.sample(await published('events'), 1);
+      await p.seed.request('PUT', `/api/events/${event!.documentId}`, { body: { data: { title: title('verlegte Veranstaltung') } } });
+      return `rename event ${event!.documentId}`;
+    },
+    () => unpublish('api::event.event', 'events'),
+    () => create('newsletter', 'newsletters', { title: title('Newsletter'), year: 2026, number: random.int(5, 9), sentAt: '2026-10-15', editorial: [{ type: 'paragraph', children: [{ type: 'text', text: 'Editorial aus dem Test.' }] }] }),
+    async () => {
+      const list = created.newsletter!;
+      const ref = list.pop();
+      if (!ref) return 'no newsletter to delete';
+      await p.seed.request('DELETE', `/api/newsletters/${ref.documentId}`);
+      return `delete newsletter ${ref.documentId}`;
+    },
+    async () => {
+      const topic = random.pick(refs.topics);
+      const name = title('Handlungsfeld');
+      await p.seed.request('PUT', `/api/topics/${topic.documentId}`, { body: { data: { name } } });
+      topic.title = name;
+      return `rename topic ${topic.documentId}`;
+    },
+    async () => {
+      const municipality = random.pick(refs.municipalities);
+      await p.seed.request('PUT', `/api/municipalities/${municipality.documentId}`, { body: { data: { name: title('Kommune') } } });
+      return `rename municipality ${municipality.documentId}`;
+    },
+  ];
+}
+
+describe('incremental publishing', () => {
+  it('ends a random sequence of 36 edits with exactly the output of a full build', async () => {
+    const p = pipeline;
+    const jwt = await adminJwt(p.strapi);
+    const topics = (await p.seed.findAll<{ documentId: string; name: string }>('topics', { fields: ['name'] })).map((t) => ({ documentId: t.documentId, title: t.name }));
+    const municipalities = (await p.seed.findAll<{ documentId: string; name: string; kind: string }>('municipalities', { fields: ['name', 'kind'], filters: { kind: { $ne: 'Kreis' } } })).slice(0, 40).map((m) => ({ documentId: m.documentId, title: m.name }));
+    const ops = operations(p, jwt, { topics, municipalities });
+    const random = new Random('reihenfolge');
+    const done: string[] = [];
+    // Every operation once, then random ones: at least 36 in all.
+    const sequence = [...ops.keys(), ...Array.from({ length: 36 - ops.length }, () => random.int(0, ops.length - 1))];
+    for (const index of sequence) {
+      done.push(await ops[index]!());
+      await settle(p.publisher);
+    }
+    expect(done.length).toBeGreaterThanOrEqual(36);
+    const history = p.publisher.status().history;
+    expect(history.filter((h) => h.result === 'failed')).toEqual([]);
+    const incremental = history.filter((h) => h.kind === 'incremental');
+    expect(incremental.length).toBeGreaterThan(10);
+    expect(incremental.every((h) => h.pages!.rendered < h.pages!.total)).toBe(true);
+
+    const live = currentDir(p.publisher.releases);
+    const fullDir = path.join(p.strapi.tmp, 'full-build');
+    const builder = createSiteBuilder({ strapiUrl: p.strapi.url, token: p.strapi.buildToken, siteUrl: SITE_URL, cacheDir: path.join(p.strapi.tmp, 'full-cache') });
+    try {
+      await builder.build({ outDir: fullDir, previous: null });
+    } finally {
+      await builder.close();
+    }
+    const a = releaseFiles(live);
+    const b = releaseFiles(fullDir);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    const differing = [...a.keys()].filter((file) => a.get(file) !== b.get(file));
+    expect(differing, `after: ${done.join('; ')}`).toEqual([]);
+    for (const file of ['sitemap-0.xml', 'projekte/feed.xml', 'newsletter/feed.xml', 'daten/projekte.json', 'daten/projekte.csv', 'veranstaltungen/kalender.ics']) expect(a.has(file), file).toBe(true);
+
+    const fullServer = await serveStatic(fullDir);
+    try {
+      const queries = ['Inkrementtest', 'Kooperation', 'umbenanntes', 'Handlungsfeld', 'Veranstaltung', 'Satzung'];
+      const fromLive = await searchResults(browser, p.web.url, queries);
+      const fromFull = await searchResults(browser, fullServer.url, queries);
+      expect(fromLive).toEqual(fromFull);
+      expect(fromLive.Inkrementtest!.length).toBeGreaterThan(5);
+    } finally {
+      await fullServer.close();
+    }
+  });
+
+  it('keeps every build green while a new project is published every 3 s', async () => {
+    const p = pipeline;
+    const startedAt = new Date().toISOString();
+    const before = p.publisher.status().builds;
+    const [topic] = (await p.seed.findPage<{ documentId: string }>('topics', 1)).data;
+    const [lead] = (await p.seed.findPage<{ documentId: string }>('municipalities', 1)).data;
+    const slugs: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const created = await p.seed.request<{ data: { slug: string } }>('POST', '/api/projects', { body: { data: { title: `Dauerlauf Projekt ${i + 1}`, summary: 'Ein Projekt aus dem Test der Veröffentlichung unter ständigem Bearbeiten.', cooperationForm: 'Sonstige', projectStatus: 'Idee/Partnersuche', bestPractice: false, topics: [topic!.documentId], leadMunicipality: lead!.documentId } } });
+      slugs.push(created.data.slug);
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+    await settle(p.publisher);
+    expect(p.publisher.status().builds - before).toBeGreaterThan(3);
+    const builds = p.publisher.status().history.filter((b) => b.startedAt >= startedAt);
+    expect(builds.filter((b) => b.result !== 'success')).toEqual([]);
+    for (const slug of slugs) expect((await fetch(`${p.web.url}/projekte/${slug}/`)).status, slug).toBe(200);
+  });
+});
+
+describe('a build killed in the middle', () => {
+  function startPublisher(root: string, port: number): ChildProcess {
+    return spawn(process.execPath, [path.join(REPO_ROOT, 'scripts', 'src', 'publisher.ts')], {
+      env: { ...process.env, STRAPI_URL: pipeline.strapi.url, STRAPI_BUILD_TOKEN: pipeline.strapi.buildToken, PUBLISHER_WEBHOOK_SECRET: pipeline.secret, SITE_URL, IKZ_SITE_ROOT: root, PUBLISHER_PORT: String(port), IKZ_FULL_BUILD_AT: 'off', PREVIEW_SECRET: '', STRAPI_PREVIEW_TOKEN: '' },
+      stdio: 'ignore',
+    });
+  }
+  const status = async (port: number) => (await fetch(`http://127.0.0.1:${port}/status`)).json() as Promise<{ state: string; live: string | null; lastBuild: { result: string } | null; builds: number }>;
+  const until = async (check: () => Promise<boolean> | boolean, timeoutMs = 120_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await Promise.resolve().then(check).catch(() => false))) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+
+  it('leaves the live release untouched, and the next publish recovers', async () => {
+    const root = path.join(pipeline.strapi.tmp, 'killed');
+    const port = await freePort();
+    const r = releases(root);
+    let child = startPublisher(root, port);
+    await until(async () => (await status(port)).live !== null && (await status(port)).state === 'idle');
+    const live = currentRelease(r)!;
+    const liveIndex = fs.readFileSync(path.join(currentDir(r), 'index.html'), 'utf8');
+
+    await fetch(`http://127.0.0.1:${port}/build?full=1`, { method: 'POST', headers: { [SECRET_HEADER]: pipeline.secret } });
+    await until(() => listReleases(r).length > 1);
+    await new Promise((res) => setTimeout(res, 150));
+    const exited = new Promise((res) => child.once('exit', res));
+    child.kill('SIGKILL');
+    await exited;
+    const unfinished = listReleases(r).find((id) => id !== live)!;
+    expect(unfinished).toBeDefined();
+    expect(currentRelease(r)).toBe(live);
+    const web = await serveStatic(() => currentDir(r));
+    try {
+      const response = await fetch(`${web.url}/`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(liveIndex);
+    } finally {
+      await web.close();
+    }
+
+    const [project] = (await pipeline.seed.findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })).data;
+    await pipeline.seed.request('PUT', `/api/projects/${project!.documentId}`, { body: { data: { summary: 'Nach dem abgebrochenen Neubau veröffentlichte Kurzbeschreibung.' } } });
+    child = startPublisher(root, port);
+    try {
+      await until(async () => {
+        const s = await status(port);
+        return s.state === 'idle' && s.live !== live && s.lastBuild?.result === 'success';
+      });
+      expect(listReleases(r)).not.toContain(unfinished);
+      const html = fs.readFileSync(path.join(currentDir(r), 'projekte', project!.slug, 'index.html'), 'utf8');
+      expect(html).toContain('Nach dem abgebrochenen Neubau veröffentlichte Kurzbeschreibung.');
+    } finally {
+      const exited2 = new Promise((res) => child.once('exit', res));
+      child.kill('SIGTERM');
+      await exited2;
+    }
+  });
+});
