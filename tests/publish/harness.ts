@@ -23,15 +23,15 @@ export interface Pipeline {
   close(): Promise<void>;
 }
 
-export async function startPipeline(label: string, scale = 0.02, extraEnv: Record<string, string> = {}, publisherOptions: { debounceMs?: number; maxWaitMs?: number } = {}): Promise<Pipeline> {
+export async function startPipeline(label: string, scale = 0.02, extraEnv: Record<string, string> = {}, options: { adminPanel?: boolean } = {}): Promise<Pipeline> {
   const port = await freePort();
   const secret = randomSecret(32);
   const strapi = await startTestStrapi({ scale, seed: 'interkommunales-nrw', referenceDate: REFERENCE_DATE }, label, {
     PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${port}/webhook`,
     PUBLISHER_WEBHOOK_SECRET: secret,
     ...extraEnv,
-  });
-  const publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: SITE_URL, debounceMs: publisherOptions.debounceMs ?? 300, maxWaitMs: publisherOptions.maxWaitMs ?? 3000, keep: 3, fullBuildAt: 'off', log: (record) => { if (record.level === 'error') console.error(JSON.stringify(record)); } });
+  }, { adminPanel: options.adminPanel ?? false });
+  const publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: SITE_URL, debounceMs: 300, maxWaitMs: 3000, keep: 3, fullBuildAt: 'off', log: (record) => { if (record.level === 'error') console.error(JSON.stringify(record)); } });
   const listening = await publisher.listen(port);
   await publisher.build();
   const web = await serveStatic(() => currentDir(publisher.releases));

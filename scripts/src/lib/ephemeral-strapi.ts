@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { compileCms, DEFAULT_REFERENCE_DATA, generateSecrets, randomSecret, startStrapi } from './strapi-process.ts';
+import { buildCmsIfNeeded, compileCms, DEFAULT_REFERENCE_DATA, generateSecrets, randomSecret, startStrapi } from './strapi-process.ts';
 import { runSeed } from '../seed.ts';
 
 export interface TestStrapi {
@@ -43,7 +43,12 @@ async function createPostgresDatabase(baseUrl: string): Promise<{ env: Record<st
   };
 }
 
-export async function startTestStrapi(seed: { scale: number; seed: string; referenceDate: Date }, label: string, extraEnv: Record<string, string> = {}): Promise<TestStrapi> {
+export interface TestStrapiOptions {
+  /** Build and serve the admin panel (for tests in the browser); otherwise only the server is compiled. */
+  adminPanel?: boolean;
+}
+
+export async function startTestStrapi(seed: { scale: number; seed: string; referenceDate: Date }, label: string, extraEnv: Record<string, string> = {}, options: TestStrapiOptions = {}): Promise<TestStrapi> {
   const database = process.env.IKZ_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `ikz-${label}-`));
   fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
@@ -62,7 +67,8 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
     else fs.rmSync(tmp, { recursive: true, force: true });
   };
 
-  compileCms();
+  if (options.adminPanel) buildCmsIfNeeded((line) => console.log(`[${label}] ${line}`));
+  else compileCms();
   const secrets = generateSecrets();
   const seedToken = randomSecret(48);
   const adminEmail = 'redaktion@test.example.org';
@@ -76,7 +82,7 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
         ...dbEnv,
         NODE_ENV: 'production',
         STRAPI_SEED_TOKEN: seedToken,
-        SERVE_ADMIN_PANEL: 'false',
+        SERVE_ADMIN_PANEL: options.adminPanel ? 'true' : 'false',
         STRAPI_STARTUP_BANNER: 'false',
         STRAPI_PUBLIC_DIR: path.join(tmp, 'public'),
         BUILD_TOKEN_FILE: path.join(tmp, 'build-token'),
