@@ -8,7 +8,7 @@ IKZ_CACHE="${IKZ_CACHE:-$HOME/.cache/interkommunales-nrw}"
 
 node_is_recent() {
   command -v node >/dev/null 2>&1 || return 1
-  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=12)?0:1)'
+  node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 24 ? 0 : 1)'
 }
 
 if ! node_is_recent; then

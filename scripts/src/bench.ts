@@ -1,20 +1,28 @@
 /**
- * `pnpm bench [--scale 1] [--edits 5]`: measures the system on this machine and prints the figures – seed
- * time, full and unchanged (incremental) site build, page count, output size, page weight, and
- * publish-to-live time (an edit saved through the REST API until the web server serves the new HTML,
- * through the real webhook, publisher and build). A benchmark, not a test: it never fails on timing.
+ * `pnpm bench [--scale 1] [--edits 5] [--sustain 120]`: measures the system on this machine and prints the
+ * figures – seed time, full build (with peak memory), rebuild with nothing changed, publish-to-live time (an
+ * edit saved through the REST API until the web server serves the new HTML, through the real webhook,
+ * publisher and incremental build), steady publishing (a new project every 3 s), preview render time, output
+ * size, page weight, largest page, search index size and search in Chromium. A benchmark, not a test: it
+ * never fails on timing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { createStrapiClient } from '@ikz/shared-types/rest';
+import { chromium } from 'playwright-core';
+import { createStrapiClient, type StrapiClient } from '@ikz/shared-types/rest';
+import { POPULATE } from '@ikz/site/snapshot/populate';
+import { stopSearchService } from '@ikz/site/build';
 import { startTestStrapi } from './lib/ephemeral-strapi.ts';
 import { freePort, randomSecret } from './lib/strapi-process.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { currentDir } from './publisher/releases.ts';
-import { createPublisher } from './publisher/service.ts';
-import { chromium } from 'playwright-core';
+import { createPublisher, type Publisher } from './publisher/service.ts';
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
@@ -23,12 +31,90 @@ function files(dir: string): string[] {
 function pageWeight(outDir: string, page: string): { html: number; css: number; gzip: number } {
   const html = fs.readFileSync(path.join(outDir, page));
   const css = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => fs.readFileSync(path.join(outDir, m[1]!)));
-  const cssBytes = css.reduce((s, b) => s + b.length, 0);
-  return { html: html.length, css: cssBytes, gzip: gzipSync(html).length + css.reduce((s, b) => s + gzipSync(b).length, 0) };
+  return { html: html.length, css: css.reduce((s, b) => s + b.length, 0), gzip: gzipSync(html).length + css.reduce((s, b) => s + gzipSync(b).length, 0) };
 }
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+/** Resident memory of this process and its children but Strapi (that is: the builder and Pagefind), in bytes, from /proc. */
+function residentBytes(): number {
+  const rss = (pid: string) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  let total = rss(String(process.pid));
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const child = /PPid:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] === String(process.pid);
+      if (child && !fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('strapi')) total += rss(pid);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** Runs `work` and samples the memory of this process tree meanwhile; returns the peak. */
+async function peakMemory<T>(work: () => Promise<T>): Promise<{ value: T; peak: number }> {
+  let peak = residentBytes();
+  const timer = setInterval(() => (peak = Math.max(peak, residentBytes())), 250);
+  try {
+    return { value: await work(), peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function publishToLive(client: StrapiClient, webUrl: string, edits: number): Promise<number[]> {
+  const projects = (await client.findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })).data;
+  const times: number[] = [];
+  for (let i = 0; i < edits; i += 1) {
+    const project = projects[(i * 7) % projects.length]!;
+    const marker = `Messung ${i + 1}: geänderte Kurzbeschreibung ${Date.now()}`;
+    const started = performance.now();
+    await client.request('PUT', `/api/projects/${project.documentId}`, { body: { data: { summary: marker } } });
+    await until(async () => (await fetch(`${webUrl}/projekte/${project.slug}/`).then((r) => r.text())).includes(marker), 600_000);
+    times.push(performance.now() - started);
+    console.log(`[bench] edit ${i + 1}: live after ${seconds(times.at(-1)!)}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return times;
+}
+
+/** A new project published every 3 s for `durationS`: time until each one is served, and failed builds. */
+async function steadyPublishing(client: StrapiClient, publisher: Publisher, webUrl: string, durationS: number): Promise<{ times: number[]; failed: number; builds: number }> {
+  const [topic] = (await client.findPage<{ documentId: string }>('topics', 1)).data;
+  const [lead] = (await client.findPage<{ documentId: string }>('municipalities', 1)).data;
+  const buildsBefore = publisher.status().builds;
+  const startedAt = new Date().toISOString();
+  const pending: Promise<number>[] = [];
+  for (let i = 0; i < Math.floor(durationS / 3); i += 1) {
+    const started = performance.now();
+    const created = await client.request<{ data: { slug: string } }>('POST', '/api/projects', { body: { data: { title: `Messung Dauerlauf ${Date.now()} ${i}`, summary: 'Ein Projekt aus der Messung der Veröffentlichung unter ständigem Bearbeiten.', cooperationForm: 'Sonstige', projectStatus: 'Planung', bestPractice: false, topics: [topic!.documentId], leadMunicipality: lead!.documentId } } });
+    pending.push(until(async () => (await fetch(`${webUrl}/projekte/${created.data.slug}/`)).status === 200, 120_000).then(() => performance.now() - started));
+    await new Promise((r) => setTimeout(r, Math.max(0, 3000 - (performance.now() - started))));
+  }
+  const times = await Promise.all(pending);
+  await publisher.queue.idle();
+  const history = publisher.status().history.filter((h) => h.startedAt >= startedAt);
+  return { times, failed: history.filter((h) => h.result === 'failed').length, builds: publisher.status().builds - buildsBefore };
+}
+
+/** Milliseconds to render a draft project's preview, through the builder the preview service uses. */
+async function previewTimes(seed: StrapiClient, publisher: Publisher, runs: number): Promise<number[]> {
+  const [draft] = (await seed.findPage<{ documentId: string }>('projects', 1, { status: 'draft', fields: ['slug'] })).data;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    const [fresh] = (await seed.findPage<unknown>('projects', 1, { status: 'draft', populate: POPULATE.project, filters: { documentId: { $eq: draft!.documentId } } })).data;
+    await publisher.builder.preview({ type: 'project', status: 'draft', entry: fresh });
+    times.push(performance.now() - started);
+  }
+  return times;
+}
 
 /** Time from typing a query on /suche/ until results are rendered, and the bytes the browser fetched for it. */
 async function measureSearch(siteUrl: string, queries: string[]): Promise<{ query: string; ms: number; bytes: number }[]> {
@@ -56,7 +142,7 @@ async function measureSearch(siteUrl: string, queries: string[]): Promise<{ quer
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, edits: { type: 'string', default: '5' }, keep: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, edits: { type: 'string', default: '5' }, sustain: { type: 'string', default: '120' }, keep: { type: 'boolean', default: false } } });
   const scale = Number(values.scale);
   const secret = randomSecret(32);
   const publisherPort = await freePort();
@@ -66,35 +152,23 @@ async function main(): Promise<void> {
     PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`,
     PUBLISHER_WEBHOOK_SECRET: secret,
   });
-  const seedSeconds = (performance.now() - seedStart) / 1000;
-  const publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: 'https://www.interkommunales.example', debounceMs: 300, maxWaitMs: 5000, log: () => {} });
+  const seedMs = performance.now() - seedStart;
+  const publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: 'https://www.interkommunales.example', fullBuildAt: 'off', log: () => {} });
   const listening = await publisher.listen(publisherPort);
   try {
     console.log('[bench] full build …');
-    await publisher.build('bench: full');
+    const { peak } = await peakMemory(() => publisher.build('bench: full'));
     const full = publisher.status().lastBuild!;
     console.log('[bench] build again, nothing changed …');
     await publisher.build();
     const again = publisher.status().lastBuild!;
     const web = await serveStatic(() => currentDir(publisher.releases));
-
     const client = createStrapiClient({ baseUrl: strapi.url, token: strapi.seedToken });
-    const projects = (await client.findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })).data;
-    const publishToLive: number[] = [];
-    for (let i = 0; i < Number(values.edits); i += 1) {
-      const project = projects[i % projects.length]!;
-      const marker = `Messung ${i + 1}: geänderte Kurzbeschreibung ${Date.now()}`;
-      const started = performance.now();
-      await client.request('PUT', `/api/projects/${project.documentId}`, { body: { data: { summary: marker } } });
-      for (;;) {
-        const html = await fetch(`${web.url}/projekte/${project.slug}/`).then((r) => r.text());
-        if (html.includes(marker)) break;
-        if (performance.now() - started > 600_000) throw new Error('publish-to-live took longer than 10 minutes');
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      publishToLive.push((performance.now() - started) / 1000);
-      console.log(`[bench] edit ${i + 1}: live after ${publishToLive.at(-1)!.toFixed(1)} s`);
-    }
+    const live = await publishToLive(client, web.url, Number(values.edits));
+    const incremental = publisher.status().history.filter((h) => h.kind === 'incremental' && h.result === 'success').slice(0, Number(values.edits));
+    console.log(`[bench] a new project every 3 s for ${values.sustain} s …`);
+    const steady = await steadyPublishing(client, publisher, web.url, Number(values.sustain));
+    const preview = await previewTimes(client, publisher, 5);
     const searchRuns = await measureSearch(web.url, ['Bauhof', 'Kooperationen Digitalisierung', 'Satzung Zweckverband']);
     await web.close();
 
@@ -103,8 +177,9 @@ async function main(): Promise<void> {
     const all = files(outDir);
     const html = all.filter((f) => f.endsWith('.html'));
     const htmlSizes = html.map((f) => fs.statSync(f).size);
+    const largest = html[htmlSizes.indexOf(Math.max(...htmlSizes))]!;
     const total = all.reduce((s, f) => s + fs.statSync(f).size, 0);
-    const project = projects[0]!.slug;
+    const project = fs.readdirSync(path.join(outDir, 'projekte')).find((d) => d !== 'seite' && fs.existsSync(path.join(outDir, 'projekte', d, 'index.html')))!;
     const weights = {
       'Startseite /': pageWeight(outDir, 'index.html'),
       'Projektliste /projekte/': pageWeight(outDir, 'projekte/index.html'),
@@ -113,12 +188,15 @@ async function main(): Promise<void> {
     };
     console.log(`
 Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, Node ${process.versions.node}
-  seed (Strapi start + demo content via REST)   ${seedSeconds.toFixed(1)} s
-  site build, full (build + checks + switch)    ${full.seconds!.toFixed(1)} s for ${full.pages} pages
-  site build, nothing changed                   ${again.seconds!.toFixed(1)} s
-  publish-to-live (REST save → new HTML served) median ${median(publishToLive).toFixed(1)} s, max ${Math.max(...publishToLive).toFixed(1)} s over ${publishToLive.length} edits
+  seed (Strapi start + demo content via REST)   ${seconds(seedMs)}
+  full build (renderer, content, pages, search) ${full.seconds!.toFixed(1)} s for ${full.pages!.total} pages; peak memory ${(peak / 1024 ** 3).toFixed(2)} GB (builder and Pagefind, without Strapi)
+  build with nothing changed                    ${again.seconds!.toFixed(1)} s (${again.pages!.rendered} pages rendered, ${again.pages!.reused} reused)
+  publish-to-live (REST save → new HTML served) median ${seconds(median(live))}, max ${seconds(Math.max(...live))} over ${live.length} edits
+    incremental builds                          ${incremental.map((h) => `${h.seconds!.toFixed(2)} s / ${h.pages!.rendered} pages`).join(', ')}
+  a new project every 3 s                       ${steady.times.length} projects, ${steady.builds} builds, ${steady.failed} failed; live after median ${seconds(median(steady.times))}, max ${seconds(Math.max(...steady.times))}
+  preview of a draft project                    median ${median(preview).toFixed(0)} ms, max ${Math.max(...preview).toFixed(0)} ms (Strapi read + render)
   output                                        ${all.length} files, ${(total / 1024 / 1024).toFixed(1)} MB, ${html.length} HTML pages
-  HTML page size                                median ${kb(median(htmlSizes))}, max ${kb(Math.max(...htmlSizes))}
+  HTML page size                                median ${kb(median(htmlSizes))}, max ${kb(Math.max(...htmlSizes))} (${path.relative(outDir, largest)})
   search index (Pagefind)                       ${(indexBytes / 1024 / 1024).toFixed(1)} MB on disk
   search in Chromium (typing → results shown)   ${searchRuns.map((r) => `„${r.query}“ ${r.ms.toFixed(0)} ms, ${kb(r.bytes)} fetched`).join('; ')}
   page weight (HTML + CSS; transferred gzip):`);
@@ -126,6 +204,8 @@ Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, N
     if (values.keep) console.log(`\n[bench] kept ${strapi.tmp}`);
   } finally {
     await listening.close();
+    await publisher.close();
+    await stopSearchService();
     if (!values.keep) await strapi.stop();
   }
 }

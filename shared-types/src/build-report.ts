@@ -26,5 +26,7 @@ export const BuildReportSchema = z.object({
   content: z.object({ read: z.number().int(), removed: z.number().int() }),
   counts: z.record(z.string(), z.number().int()),
   skipped: z.array(InvalidEntrySchema),
+  /** Seconds spent per step (read content, models, rendering, files, search, assets, checks), for the operator. */
+  phases: z.record(z.string(), z.number()),
 });
 export type BuildReport = z.infer<typeof BuildReportSchema>;

@@ -1,2 +1,3 @@
 export * from './base.ts';
 export * from './generated.ts';
+export * from './content-types.ts';

@@ -63,8 +63,4 @@ export function previewLink(previewUrl: string, token: string): string {
   return `${previewUrl.replace(/\/+$/, '')}${PREVIEW_PATH}?token=${encodeURIComponent(token)}`;
 }
 
-/** The content type behind a Strapi uid ("api::project.project"), if it is one of ours. */
-export function typeOfUid(uid: string): ContentTypeName | null {
-  const found = Object.entries(CONTENT_TYPES).find(([, t]) => t.uid === uid);
-  return found ? (found[0] as ContentTypeName) : null;
-}
+export { typeOfUid } from './content-types.ts';

@@ -176,7 +176,23 @@ export function createRoutes(segments: Segments = SEGMENTS) {
     return urls;
   }
 
-  return { patterns, url, match, paged, entryUrl, expectedUrls };
+  /**
+   * Slugs an entry of a type must not have, because the URL would be another route's: an event called
+   * "archiv" would be the event archive, one called "kalender" the calendar file.
+   */
+  function reservedSlugs(type: EntryType): string[] {
+    const own: string = patterns[ENTRY_ROUTES[type]];
+    const prefix = own.slice(0, own.indexOf(':slug'));
+    const reserved = new Set<string>();
+    for (const pattern of Object.values(patterns) as string[]) {
+      if (pattern === own || !pattern.startsWith(prefix)) continue;
+      const next = pattern.slice(prefix.length).split('/')[0]!.replace(/\.[a-z]+$/, '');
+      if (next && !next.includes(':')) reserved.add(next);
+    }
+    return [...reserved].sort();
+  }
+
+  return { patterns, url, match, paged, entryUrl, expectedUrls, reservedSlugs };
 }
 
 export type Routes = ReturnType<typeof createRoutes>;
@@ -227,6 +243,19 @@ export function outputPath(url: string): string {
 
 /** Whether a route is an HTML page (rendered by the site's views) rather than a data file. */
 export const isPageRoute = (kind: RouteKind) => kind === 'notFound' || (patternsFor(SEGMENTS)[kind] as string).endsWith('/');
+
+/**
+ * The search index is split into bundles, so that a publish rewrites only the bundles whose pages changed:
+ * projects in the main bundle /pagefind/ (the project finder reads it alone), documents by year, and the
+ * other searchable pages together. The search page merges them all.
+ */
+export const SEARCH_MAIN_SHARD = 'projekte';
+export const searchBundlePath = (shard: string) => (shard === SEARCH_MAIN_SHARD ? '/pagefind/' : `/pagefind-${shard}/`);
+export function searchShard(kind: RouteKind, documentYear?: string): string {
+  if (kind === 'project') return SEARCH_MAIN_SHARD;
+  if (kind === 'document') return `dokumente-${documentYear ?? 'ohne-jahr'}`;
+  return 'weitere';
+}
 
 /** URLs per sitemap file (the protocol allows 50,000). */
 export const SITEMAP_SIZE = 45_000;

@@ -111,6 +111,17 @@ describe('back-end validation through the REST API', () => {
     }
     for (const id of ids) await api(`/api/projects/${id}`, { method: 'DELETE', token: tokens.seed });
   });
+
+  it('never gives an entry a slug that is another route of the site (an event "Archiv", a document "Rechtsprechung")', async () => {
+    const event = await api('/api/events', { method: 'POST', token: tokens.seed, body: { data: { title: 'Archiv', format: 'Seminar', startsAt: '2027-03-01T09:00:00.000Z', endsAt: '2027-03-01T12:00:00.000Z', summary: 'Ein Seminar, das genauso heißt wie das Veranstaltungsarchiv.', place: { venue: 'Rathaus', city: 'Hamm' } } } });
+    expect(event.status).toBe(201);
+    expect(event.body.data.slug).toBe('archiv-2');
+    const document = await api('/api/documents', { method: 'POST', token: tokens.seed, body: { data: { title: 'Rechtsprechung', type: 'Fachbeitrag', date: '2024-05-01', externalUrl: 'https://www.land.nrw/' } } });
+    expect(document.status).toBe(201);
+    expect(document.body.data.slug).toBe('rechtsprechung-2');
+    await api(`/api/events/${event.body.data.documentId}`, { method: 'DELETE', token: tokens.seed });
+    await api(`/api/documents/${document.body.data.documentId}`, { method: 'DELETE', token: tokens.seed });
+  });
 });
 
 describe('the admin panel (same API the editors use)', () => {

@@ -93,7 +93,7 @@ export function releaseFiles(dir: string): Map<string, string> {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
     const rel = path.relative(dir, file).split(path.sep).join('/');
-    if (rel.startsWith('pagefind/')) continue;
+    if (/^pagefind(-[a-z0-9-]+)?\//.test(rel)) continue;
     if (!/\.(html|xml|json|csv|ics|txt)$/.test(rel)) continue;
     let text = fs.readFileSync(file, 'utf8');
     if (rel === '.well-known/security.txt') text = text.replace(/^Expires: .*$/m, 'Expires: (build time)');
@@ -105,10 +105,12 @@ export function releaseFiles(dir: string): Map<string, string> {
 /** Result URLs of a search on a served release, through Pagefind's own browser API. */
 export async function searchResults(browser: Browser, siteUrl: string, queries: readonly string[]): Promise<Record<string, string[]>> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${siteUrl}/404.html`);
+  await page.goto(`${siteUrl}/suche/`);
+  const merge = ((await page.locator('#suche').getAttribute('data-merge')) ?? '').split(' ').filter(Boolean);
   // A string, so that the test runner leaves the browser's dynamic import alone.
-  const results = (await page.evaluate(`(async (qs) => {
+  const results = (await page.evaluate(`(async (qs, merge) => {
     const pagefind = await import(location.origin + '/pagefind/pagefind.js');
+    for (const bundle of merge) await pagefind.mergeIndex(bundle);
     const out = {};
     for (const q of qs) {
       const search = await pagefind.search(q);
@@ -116,7 +118,7 @@ export async function searchResults(browser: Browser, siteUrl: string, queries: 
       out[q] = data.map((d) => d.url).sort();
     }
     return out;
-  })(${JSON.stringify(queries)})`)) as Record<string, string[]>;
+  })(${JSON.stringify(queries)}, ${JSON.stringify(merge)})`)) as Record<string, string[]>;
   await page.context().close();
   return results;
 }

@@ -59,13 +59,14 @@ afterAll(async () => {
   await strapi?.stop();
 });
 
-/** URLs in the live search index (Pagefind's fragments are gzip-compressed JSON). */
+/** URLs in the live search index, over all its bundles (Pagefind's fragments are gzip-compressed JSON). */
 function indexedUrls(): string[] {
-  const dir = path.join(currentDir(publisher.releases), 'pagefind', 'fragment');
-  return fs.readdirSync(dir).map((f) => {
-    const text = gunzipSync(fs.readFileSync(path.join(dir, f))).toString('utf8');
-    return /"url":"([^"]+)"/.exec(text)?.[1] ?? '';
-  });
+  const live = currentDir(publisher.releases);
+  return fs
+    .readdirSync(live)
+    .filter((d) => /^pagefind(-[a-z0-9-]+)?$/.test(d))
+    .flatMap((bundle) => fs.readdirSync(path.join(live, bundle, 'fragment')).map((f) => path.join(live, bundle, 'fragment', f)))
+    .map((file) => /"url":"([^"]+)"/.exec(gunzipSync(fs.readFileSync(file)).toString('utf8'))?.[1] ?? '');
 }
 
 async function adminJwt(): Promise<string> {

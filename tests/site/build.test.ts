@@ -145,6 +145,19 @@ describe('build output', () => {
     expect(inline).toEqual([]);
   });
 
+  it('links only to pages and files that exist (internal links of every page, MDX pages included)', () => {
+    const broken = new Set<string>();
+    for (const file of listFiles(dir()).filter((f) => f.endsWith('.html'))) {
+      for (const match of fs.readFileSync(file, 'utf8').matchAll(/\s(?:href|src)="(\/[^"#?]*)/g)) {
+        const target = decodeURI(match[1]!);
+        if (target.startsWith('//')) continue;
+        const candidates = target.endsWith('/') ? [`${target}index.html`] : [target, `${target}/index.html`];
+        if (!candidates.some((c) => exists(c.slice(1)))) broken.add(`${path.relative(dir(), file)} → ${target}`);
+      }
+    }
+    expect([...broken].slice(0, 20)).toEqual([]);
+  });
+
   it('publishes security.txt with a contact and an expiry in the future', () => {
     const text = read('.well-known/security.txt');
     expect(text).toMatch(/^Contact: (mailto:|https:)/m);

@@ -11,12 +11,18 @@ let browser: Browser;
 let page: Page;
 const api = () => createStrapiClient({ baseUrl: inject('siteStrapiUrl') });
 
-/** Runs a query through the site's own Pagefind bundle in the browser; returns result URLs. */
+let mergeBundles: string[] = [];
+
+/** Runs a query through the site's own Pagefind bundles in the browser, merged as /suche/ merges them; returns result URLs. */
 async function search(term: string | null, filters: Record<string, string | string[]> = {}): Promise<string[]> {
   // A string, so that the test runner does not rewrite the browser's import().
   const script = `(async () => {
     const pagefind = await import(location.origin + '/pagefind/pagefind.js');
     await pagefind.options({ bundlePath: '/pagefind/' });
+    if (!window.__merged) {
+      for (const bundle of ${JSON.stringify(mergeBundles)}) await pagefind.mergeIndex(bundle);
+      window.__merged = true;
+    }
     const result = await pagefind.search(${JSON.stringify(term)}, { filters: ${JSON.stringify(filters)} });
     const data = await Promise.all(result.results.map((r) => r.data()));
     return data.map((d) => d.url);
@@ -28,12 +34,18 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await (await browser.newContext()).newPage();
   await page.goto(`${inject('siteUrl')}/suche/`);
+  mergeBundles = ((await page.locator('#suche').getAttribute('data-merge')) ?? '').split(' ').filter(Boolean);
 });
 afterAll(async () => {
   await browser?.close();
 });
 
 describe('search index', () => {
+  it('is split into bundles that the search page merges: projects, documents by year, the rest', () => {
+    expect(mergeBundles).toContain('/pagefind-weitere/');
+    expect(mergeBundles.filter((b) => /^\/pagefind-dokumente-\d{4}\/$/.test(b)).length).toBeGreaterThan(3);
+  });
+
   it('finds a page by an inflected German form of its word', async () => {
     const urls = await search(STEMMING.plural);
     expect(urls).toContain('/projekte/testprojekt-zur-suche-nach-wortformen/');

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { typeOfUid } from '@ikz/shared-types';
+import { routes } from '@ikz/shared-types/routes';
 import { slugify, uniqueSlug } from '@ikz/shared-types/slug';
 import { translateErrors, type DetailError } from '../lib/messages.ts';
 import { isValidatedUid, summarize, validateEntry, VALIDATION_POPULATE, type ValidatedUid } from '../lib/validation.ts';
@@ -22,7 +24,10 @@ async function prepareSlug(strapi: Core.Strapi, uid: ValidatedUid, action: strin
   else if (action === 'create' && typeof source === 'string') base = slugify(source);
   else return;
   const documentId = params.documentId as string | undefined;
+  const type = typeOfUid(uid);
+  const reserved = new Set(type ? routes.reservedSlugs(type) : []);
   data.slug = await uniqueSlug(base, async (candidate) => {
+    if (reserved.has(candidate)) return true;
     const other = await strapi.db.query(uid).findOne({
       select: ['id'],
       where: { slug: candidate, ...(documentId ? { documentId: { $ne: documentId } } : {}) },

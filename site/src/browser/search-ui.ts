@@ -64,6 +64,8 @@ export function startSearch(element: HTMLElement): void {
   const ui = new UI({
     element,
     bundlePath: element.dataset.bundle,
+    // The index is split into bundles (see the route table); the search covers them all.
+    mergeIndex: (element.dataset.merge ?? '').split(' ').filter(Boolean).map((bundlePath) => ({ bundlePath })),
     showImages: false,
     showSubResults: true,
     resetStyles: false,

@@ -1,5 +1,5 @@
 /** What a build of this content contains, counted for the route table's list of expected URLs. */
-import { PAGE_SIZES, SITEMAP_SIZE, isPageRoute, pageCount, routes, type SiteInventory } from '@ikz/shared-types/routes';
+import { PAGE_SIZES, SITEMAP_SIZE, pageCount, routes, type SiteInventory } from '@ikz/shared-types/routes';
 import { typeSlug } from '../lib/collections.ts';
 import type { Content } from './content.ts';
 import { documentTypesInUse, municipalityProjects, type InfoPage } from './pages.ts';
@@ -20,12 +20,9 @@ export function inventory(content: Content, infoPages: readonly InfoPage[]): Sit
     infoPages: infoPages.map((p) => p.id),
     sitemaps: 1,
   };
-  const pages = routes.expectedUrls(counted).filter((url) => isPageRoute(routes.match(url)!.kind)).length;
+  const pages = sitemapUrls(routes.expectedUrls(counted)).length;
   return { ...counted, sitemaps: pageCount(pages, SITEMAP_SIZE) };
 }
 
-/** The HTML pages of a build that belong in the sitemap (all but the 404 page), in route-table order. */
-export const sitemapUrls = (urls: readonly string[]) => urls.filter((url) => {
-  const kind = routes.match(url)?.kind;
-  return kind !== undefined && kind !== 'notFound' && isPageRoute(kind);
-});
+/** The HTML pages of a build that belong in the sitemap (every page URL ends with "/"; the 404 page does not). */
+export const sitemapUrls = (urls: readonly string[]) => urls.filter((url) => url.endsWith('/'));

@@ -5,7 +5,7 @@
  * front matter live here and are unit-tested.
  */
 import { ENUMS } from '@ikz/shared-types';
-import { PAGE_SIZES, pageCount, type RouteKind, type RouteMatch } from '@ikz/shared-types/routes';
+import { PAGE_SIZES, pageCount, searchBundlePath, searchShard, type RouteKind, type RouteMatch } from '@ikz/shared-types/routes';
 import { groupBy, typeSlug } from '../lib/collections.ts';
 import { kreisSlugs } from '../lib/kreise.ts';
 import type { KreisMap } from '../lib/map.ts';
@@ -75,7 +75,7 @@ export type PageModel =
   | { kind: 'events'; upcoming: EventCardData[]; pastCount: number }
   | { kind: 'eventArchive'; years: { year: string; events: { slug: string; title: string; startsAt: string; format: string }[] }[] }
   | { kind: 'event'; event: SiteEvent; past: boolean }
-  | { kind: 'search' }
+  | { kind: 'search'; mergeBundles: string[] }
   | { kind: 'openData'; projectCount: number }
   | { kind: 'infoPage'; id: string; contentDate: string | null }
   | { kind: 'notFound' };
@@ -215,6 +215,12 @@ function eventArchive(content: Content): PageOf<'eventArchive'> {
   };
 }
 
+/** The search bundles besides the main one (projects), which the search page merges. */
+export function searchBundles(content: Content): string[] {
+  const shards = new Set(['weitere', ...content.documents.map((d) => searchShard('document', d.date.slice(0, 4)))]);
+  return [...shards].sort().map(searchBundlePath);
+}
+
 /** The document types that have documents, in the order of the schema. */
 export const documentTypesInUse = (content: Content) => ENUMS['document.type'].filter((t) => content.documentsByType.has(t));
 
@@ -298,7 +304,7 @@ export function pageModel(content: Content, route: RouteMatch, context: ModelCon
       return event ? { kind: 'event', event, past: new Date(event.endsAt) < content.now } : null;
     }
     case 'search':
-      return { kind: 'search' };
+      return { kind: 'search', mergeBundles: searchBundles(content) };
     case 'openData':
       return { kind: 'openData', projectCount: content.projects.length };
     case 'infoPage': {

@@ -1,0 +1,106 @@
+/** The route table: one place for every URL, followed by matching, expected URLs and the release checks. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRoutes, outputPath, routes, searchBundlePath, searchShard, SEGMENTS, STATIC_ROUTES, type RouteKind, type SiteInventory } from '@ikz/shared-types/routes';
+import { checkRelease } from '@ikz/site/build/checks';
+import { sitemapUrls } from '@ikz/site/model/inventory';
+
+const inventory: SiteInventory = {
+  projects: ['bauhof', 'seite-zwei'],
+  projectPages: 3,
+  topics: [{ slug: 'digitalisierung', pages: 2 }],
+  municipalities: [{ slug: 'kreis-lippe', pages: 2 }, { slug: 'detmold', pages: 1 }],
+  documentTypes: [{ slug: 'satzung', pages: 2 }],
+  documents: ['satzung-zweckverband'],
+  newsletters: ['newsletter-i-2026'],
+  events: ['jahrestagung-2026'],
+  infoPages: ['impressum'],
+  sitemaps: 1,
+};
+
+describe('route table', () => {
+  it('reads every URL it builds back to its kind and parameters', () => {
+    const urls = routes.expectedUrls(inventory);
+    expect(new Set(urls).size).toBe(urls.length);
+    for (const url of urls) {
+      const match = routes.match(url);
+      expect(match, url).not.toBeNull();
+      const rebuilt = routes.url(match!.kind as 'project', match!.params as { slug: string });
+      expect(rebuilt, url).toBe(url);
+    }
+    expect(routes.match('/dokumente/rechtsprechung/')?.kind).toBe('courtDecisions');
+    expect(routes.match('/veranstaltungen/archiv/')?.kind).toBe('eventArchive');
+    expect(routes.match('/veranstaltungen/kalender.ics')?.kind).toBe('calendar');
+    expect(routes.match('/projekte/seite/1/')).toBeNull();
+    expect(routes.match('/projekte/Bauhof/')).toBeNull();
+    expect(routes.match('/projekte/../etc/')).toBeNull();
+  });
+
+  it('keeps page 1 of a list at the list URL (links stay stable when lists grow)', () => {
+    expect(routes.paged.topic('digitalisierung', 1)).toBe('/themen/digitalisierung/');
+    expect(routes.paged.topic('digitalisierung', 2)).toBe('/themen/digitalisierung/seite/2/');
+    expect(routes.paged.municipality('kreis-lippe', 3)).toBe('/kommunen/kreis-lippe/seite/3/');
+    expect(routes.paged.documentType('satzung', 2)).toBe('/dokumente/typ/satzung/2/');
+    expect(() => routes.url('project', { slug: 'Nicht erlaubt' })).toThrow(/not a valid slug/);
+  });
+
+  it('reserves the slugs that would be another route', () => {
+    expect(routes.reservedSlugs('event')).toEqual(['archiv', 'kalender']);
+    expect(routes.reservedSlugs('document')).toEqual(['rechtsprechung', 'typ']);
+    // Without the reservation these entries would take another route's URL.
+    const collides = (type: 'event' | 'document', slug: string) => {
+      const urls = routes.expectedUrls({ ...inventory, [`${type}s`]: [slug] });
+      return new Set(urls).size !== urls.length || routes.match(routes.url(type, { slug }))?.kind !== type;
+    };
+    expect(collides('event', 'archiv')).toBe(true);
+    expect(collides('event', 'kalender')).toBe(true);
+    expect(collides('document', 'rechtsprechung')).toBe(true);
+    expect(collides('event', 'jahrestagung-2026')).toBe(false);
+  });
+
+  it('follows a renamed URL segment everywhere: URLs, matching, expected URLs and the release checks', () => {
+    const renamed = createRoutes({ ...SEGMENTS, projects: 'vorhaben', page: 'blatt', events: 'termine' });
+    expect(renamed.url('project', { slug: 'bauhof' })).toBe('/vorhaben/bauhof/');
+    expect(renamed.paged.projects(2)).toBe('/vorhaben/blatt/2/');
+    expect(renamed.url('eventCalendar', { slug: 'jahrestagung-2026' })).toBe('/termine/jahrestagung-2026.ics');
+    expect(renamed.match('/vorhaben/bauhof/')).toEqual({ kind: 'project', params: { slug: 'bauhof' } });
+    expect(renamed.match('/projekte/bauhof/')).toBeNull();
+    const urls = renamed.expectedUrls(inventory);
+    expect(urls.filter((u) => u.includes('/projekte/'))).toEqual([]);
+    expect(urls).toContain('/vorhaben/blatt/3/');
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-routes-'));
+    try {
+      for (const url of urls) {
+        const file = path.join(dir, outputPath(url));
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, url);
+      }
+      const pages = sitemapUrls(urls);
+      fs.writeFileSync(path.join(dir, 'sitemap-0.xml'), pages.map((u) => `<url><loc>https://x.example${u}</loc></url>`).join(''));
+      const searchable = Object.fromEntries(urls.filter((u) => ['project', 'document', 'newsletter', 'event', 'infoPage'].includes(renamed.match(u)!.kind as RouteKind)).map((u) => [u, searchShard(renamed.match(u)!.kind, '2026')]));
+      for (const shard of new Set(Object.values(searchable))) {
+        const bundle = path.join(dir, searchBundlePath(shard));
+        fs.mkdirSync(bundle, { recursive: true });
+        fs.writeFileSync(path.join(bundle, 'pagefind-entry.json'), JSON.stringify({ languages: { de: { page_count: Object.values(searchable).filter((s) => s === shard).length } } }));
+        fs.writeFileSync(path.join(bundle, 'pagefind-ui.js'), '');
+      }
+      expect(checkRelease(dir, urls, searchable)).toEqual([]);
+      fs.rmSync(path.join(dir, 'vorhaben', 'blatt', '3'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'projekte', 'bauhof'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'projekte', 'bauhof', 'index.html'), 'alt');
+      const problems = checkRelease(dir, urls, searchable);
+      expect(problems.join('\n')).toMatch(/1 expected file\(s\) missing, e\.g\. \/vorhaben\/blatt\/3\//);
+      expect(problems.join('\n')).toMatch(/1 page\(s\) that the content does not have, e\.g\. projekte\/bauhof\/index\.html/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists every static page and file once', () => {
+    expect(new Set(STATIC_ROUTES).size).toBe(STATIC_ROUTES.length);
+    expect(routes.expectedUrls(inventory).filter((u) => u === '/')).toHaveLength(1);
+  });
+});
