@@ -1,5 +1,6 @@
 /** The shipped nginx sample, run by Debian's nginx against the built site, and the site under its CSP in Chromium. */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,6 +9,7 @@ import { request, startNginx, type RunningNginx } from '../support/nginx.ts';
 
 let nginx: RunningNginx;
 let browser: Browser;
+let preview: http.Server;
 const siteDir = () => inject('siteDir');
 const firstFile = (dir: string, pattern: RegExp) => fs.readdirSync(path.join(siteDir(), dir)).find((f) => pattern.test(f))!;
 const firstPage = (dir: string) => fs.readdirSync(path.join(siteDir(), dir), { withFileTypes: true }).find((e) => e.isDirectory() && fs.existsSync(path.join(siteDir(), dir, e.name, 'index.html')) && e.name !== 'seite')!.name;
@@ -21,12 +23,16 @@ const SECURITY_HEADERS: Record<string, RegExp> = {
 };
 
 beforeAll(async () => {
-  nginx = await startNginx(siteDir());
+  // Stands in for the preview service behind nginx: answers with the headers the real one sends.
+  preview = http.createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' }).end(`Vorschau ${req.url} ${req.headers['x-forwarded-proto']}`));
+  await new Promise<void>((resolve) => preview.listen(0, '127.0.0.1', resolve));
+  nginx = await startNginx(siteDir(), (preview.address() as { port: number }).port);
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await nginx?.stop();
+  await new Promise((resolve) => preview?.close(resolve));
 });
 
 describe('nginx sample configuration', () => {
@@ -72,6 +78,14 @@ describe('nginx sample configuration', () => {
     expect((await request(nginx.httpsPort, `/veranstaltungen/${ics}`)).headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect((await request(nginx.httpsPort, '/')).headers['content-type']).toMatch(/^text\/html/);
     expect((await request(nginx.httpsPort, '/.well-known/security.txt')).headers['content-type']).toMatch(/^text\/plain/);
+  });
+
+  it('passes the preview host name to the preview service, uncached, with its own headers', async () => {
+    const response = await request(nginx.httpsPort, '/vorschau?token=x', { host: 'vorschau.interkommunales.example' });
+    expect(response.status).toBe(200);
+    expect(response.body.toString()).toBe('Vorschau /vorschau?token=x https');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['x-robots-tag']).toBe('noindex, nofollow');
   });
 
   it('redirects plain HTTP to HTTPS', async () => {

@@ -21,20 +21,21 @@ export interface RunningNginx {
 }
 
 /** The sample with this host's ports, certificate and release root. */
-export function adaptSample(sample: string, values: { httpsPort: number; httpPort: number; cert: string; key: string; root: string }): string {
+export function adaptSample(sample: string, values: { httpsPort: number; httpPort: number; previewPort: number; cert: string; key: string; root: string }): string {
   const replaced = sample
     .replaceAll('listen 443 ssl', `listen 127.0.0.1:${values.httpsPort} ssl`)
     .replaceAll('listen 80;', `listen 127.0.0.1:${values.httpPort};`)
     .replaceAll('/etc/ssl/interkommunales/fullchain.pem', values.cert)
     .replaceAll('/etc/ssl/interkommunales/privkey.pem', values.key)
-    .replaceAll('/srv/interkommunales/site/current', values.root);
+    .replaceAll('/srv/interkommunales/site/current', values.root)
+    .replaceAll('127.0.0.1:4322', `127.0.0.1:${values.previewPort}`);
   for (const original of ['listen 443', 'listen 80;', '/etc/ssl/interkommunales', '/srv/interkommunales/site/current']) {
     if (replaced.includes(original)) throw new Error(`The nginx sample still contains "${original}" after adapting it: update tests/support/nginx.ts.`);
   }
   return replaced;
 }
 
-export async function startNginx(siteDir: string): Promise<RunningNginx> {
+export async function startNginx(siteDir: string, previewPort: number): Promise<RunningNginx> {
   if (!fs.existsSync(NGINX)) throw new Error(`nginx not found at ${NGINX}: install Debian's package (apt-get install nginx) or set NGINX_PATH.`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-nginx-'));
   const cert = path.join(tmp, 'cert.pem');
@@ -44,7 +45,7 @@ export async function startNginx(siteDir: string): Promise<RunningNginx> {
   const root = path.join(tmp, 'current');
   fs.symlinkSync(siteDir, root);
   const [httpsPort, httpPort] = [await freePort(), await freePort()];
-  fs.writeFileSync(path.join(tmp, 'interkommunales.conf'), adaptSample(fs.readFileSync(SAMPLE, 'utf8'), { httpsPort, httpPort, cert, key, root }));
+  fs.writeFileSync(path.join(tmp, 'interkommunales.conf'), adaptSample(fs.readFileSync(SAMPLE, 'utf8'), { httpsPort, httpPort, previewPort, cert, key, root }));
   fs.writeFileSync(
     path.join(tmp, 'nginx.conf'),
     `master_process off;
@@ -98,10 +99,11 @@ export interface Fetched {
 }
 
 /** A request to the local nginx as the public host name, over TLS with the test certificate. */
-export function request(port: number, urlPath: string, options: { tls?: boolean; headers?: Record<string, string> } = {}): Promise<Fetched> {
+export function request(port: number, urlPath: string, options: { tls?: boolean; headers?: Record<string, string>; host?: string } = {}): Promise<Fetched> {
   const tls = options.tls ?? true;
+  const host = options.host ?? 'www.interkommunales.example';
   return new Promise((resolve, reject) => {
-    const settings = { host: '127.0.0.1', port, path: urlPath, headers: { Host: 'www.interkommunales.example', ...options.headers }, servername: 'www.interkommunales.example', rejectUnauthorized: false };
+    const settings = { host: '127.0.0.1', port, path: urlPath, headers: { Host: host, ...options.headers }, servername: host, rejectUnauthorized: false };
     const req = (tls ? https : http).get(settings, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
