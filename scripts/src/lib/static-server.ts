@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import send from 'send';
+import { listen, type Listening } from './listen.ts';
 
 /** The same-site path of a directory below root: "/projekte/", each segment percent-encoded. */
 export function directoryLocation(root: string, directory: string): string | null {
@@ -21,11 +22,7 @@ export function directoryLocation(root: string, directory: string): string | nul
 /** The raw path of a request target, without query or fragment; never parsed as a URL (which would read a host). */
 export const requestPath = (target: string | undefined) => (target ?? '/').split(/[?#]/)[0] || '/';
 
-export interface StaticServer {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type StaticServer = Listening;
 
 export function serveStatic(root: string | (() => string), port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const rootOf = typeof root === 'function' ? root : () => root;
@@ -55,20 +52,5 @@ export function serveStatic(root: string | (() => string), port = 0, host = '127
       .on('error', (error: { status?: number }) => notFound(error.status === 404 ? 404 : (error.status ?? 500)))
       .pipe(res);
   });
-  return new Promise((resolve, reject) => {
-    server.on('error', reject);
-    server.listen(port, host, () => {
-      const address = server.address();
-      const actual = typeof address === 'object' && address ? address.port : port;
-      resolve({
-        url: `http://${host}:${actual}`,
-        port: actual,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  return listen(server, port, host);
 }

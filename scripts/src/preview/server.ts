@@ -14,6 +14,7 @@ import { PREVIEW_PATH, verifyPreviewToken, type PreviewClaims } from '@ikz/share
 import { createStrapiClient, StrapiRequestError } from '@ikz/shared-types/rest';
 import { ensureBundle, PreviewError, type SiteBuilder } from '@ikz/site/build';
 import { POPULATE } from '@ikz/site/snapshot/populate';
+import { listen as listenOn, type Listening } from '../lib/listen.ts';
 import { requestPath } from '../lib/static-server.ts';
 
 export interface PreviewServerOptions {
@@ -151,22 +152,16 @@ export function createPreviewServer(options: PreviewServerOptions) {
     page(res, 404, 'Nicht gefunden', 'Die Vorschau zeigt nur Einträge, die Sie im Redaktionssystem öffnen.');
   }
 
-  function listen(port: number, host = '127.0.0.1'): Promise<{ url: string; close: () => Promise<void> }> {
+  function listen(port: number, host = '127.0.0.1'): Promise<Listening> {
     const server = http.createServer((req, res) => {
       handle(req, res).catch((error: unknown) => {
         log({ level: 'error', msg: 'preview failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
         if (!res.headersSent) page(res, 500, 'Vorschau fehlgeschlagen', 'Die Vorschau konnte nicht erzeugt werden. Der Betrieb ist über das Protokoll informiert.');
       });
     });
-    return new Promise((resolve, reject) => {
-      server.on('error', reject);
-      server.listen(port, host, () => {
-        const address = server.address();
-        const actual = typeof address === 'object' && address ? address.port : port;
-        resolve({ url: `http://${host}:${actual}`, close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }) });
-      });
-    });
+    return listenOn(server, port, host);
   }
+
 
   return { handle, listen };
 }

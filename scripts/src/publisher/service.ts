@@ -11,6 +11,7 @@ import { CONTENT_TYPES, type ContentTypeName } from '@ikz/shared-types';
 import type { BuildReport } from '@ikz/shared-types/build-report';
 import { assertWebhookSecret, SECRET_HEADER, secretMatches, triggersBuild, WebhookPayloadSchema } from '@ikz/shared-types/webhook';
 import { createSiteBuilder, type Change, type ReleaseManifest } from '@ikz/site/build';
+import { listen as listenOn, type Listening } from '../lib/listen.ts';
 import { editorMessage } from './failure.ts';
 import { createBuildQueue, type BuildReason } from './queue.ts';
 import { activate, currentRelease, listReleases, prune, readManifest, releaseId, releases, removeIncomplete, writeManifest } from './releases.ts';
@@ -208,22 +209,16 @@ export function createPublisher(options: PublisherOptions) {
     json(404, { error: 'not found' });
   }
 
-  function listen(port: number, host = '127.0.0.1'): Promise<{ url: string; close: () => Promise<void> }> {
+  function listen(port: number, host = '127.0.0.1'): Promise<Listening> {
     const server = http.createServer((req, res) => {
       handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500).end();
         log({ msg: 'request failed', error: String(error) });
       });
     });
-    return new Promise((resolve, reject) => {
-      server.on('error', reject);
-      server.listen(port, host, () => {
-        const address = server.address();
-        const actual = typeof address === 'object' && address ? address.port : port;
-        resolve({ url: `http://${host}:${actual}`, close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }) });
-      });
-    });
+    return listenOn(server, port, host);
   }
+
 
   /** Builds now, outside the queue (first start, benchmarks). */
   function buildNow(full: string | null = null): Promise<void> {
