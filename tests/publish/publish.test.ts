@@ -179,6 +179,22 @@ describe('publish pipeline', () => {
     expect(publisher.status().releases.length).toBeLessThanOrEqual(3);
   });
 
+  it('repairs a page the incremental build got wrong at the nightly check, naming it in the log and the status', async () => {
+    const [project] = (await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })).data;
+    const file = path.join(currentDir(publisher.releases), 'projekte', project!.slug, 'index.html');
+    const good = fs.readFileSync(file, 'utf8');
+    // A stale page, as a page model that forgot something it shows would leave it (written as a new file).
+    fs.rmSync(file);
+    fs.writeFileSync(file, good.replace('</h1>', ' (veraltet)</h1>'));
+    const before = publisher.status().builds;
+    publisher.checkNow();
+    await waitForBuilds(before);
+    const check = publisher.status().lastBuild!;
+    expect(check).toMatchObject({ result: 'success', kind: 'full', reason: 'nächtliche Kontrolle', differences: [`/projekte/${project!.slug}/`] });
+    expect((await page(`/projekte/${project!.slug}/`)).html).not.toContain('(veraltet)');
+    expect(await (await fetch(`${publisherUrl}/`)).text()).toContain('Kontrolle: 1 Seite(n) korrigiert');
+  });
+
   it('reports its state as JSON', async () => {
     const response = await fetch(`${publisherUrl}/status`);
     const body = (await response.json()) as { state: string; live: string; lastBuild: { seconds: number; result: string } };

@@ -142,7 +142,7 @@ export function createPublisher(options: PublisherOptions) {
     const due = nextCheck(new Date(), options.fullBuildAt ?? '03:30');
     if (!due) return;
     nightlyTimer = setTimeout(() => {
-      queue.requestFull(NIGHTLY);
+      checkNow();
       scheduleNightly();
     }, due.getTime() - Date.now());
     nightlyTimer.unref();
@@ -231,7 +231,10 @@ export function createPublisher(options: PublisherOptions) {
     await builder.close();
   }
 
-  return { queue, status, build: buildNow, listen, releases: r, handle, close, builder };
+  /** Asks for the nightly check now: a full build, compared with the live release, that then goes live. */
+  const checkNow = () => queue.requestFull(NIGHTLY);
+
+  return { queue, status, build: buildNow, checkNow, listen, releases: r, handle, close, builder };
 }
 
 export type Publisher = ReturnType<typeof createPublisher>;
