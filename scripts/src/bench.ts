@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { createStrapiClient, type StrapiClient } from '@ikz/shared-types/rest';
 import { POPULATE } from '@ikz/site/snapshot/populate';
-import { stopSearchService } from '@ikz/site/build';
+import { stopSearchService } from '@ikz/site/builder';
 import { startTestStrapi } from './lib/ephemeral-strapi.ts';
 import { freePort, randomSecret } from './lib/strapi-process.ts';
 import { serveStatic } from './lib/static-server.ts';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSiteBuilder, ensureBundle, stopSearchService } from '@ikz/site/build';
+import { createSiteBuilder, ensureBundle, stopSearchService } from '@ikz/site/builder';
 import { loadOrCreateSecrets, localState } from './lib/local-state.ts';
 import { REPO_ROOT } from './lib/strapi-process.ts';
 

@@ -5,7 +5,7 @@ import { createStrapiClient, type StrapiClient } from '@ikz/shared-types/rest';
 import { startTestStrapi, type TestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
 import { freePort, randomSecret } from '@ikz/scripts/lib/strapi-process';
 import { createPublisher, type Publisher } from '@ikz/scripts/publisher/service';
-import { stopSearchService } from '@ikz/site/build';
+import { stopSearchService } from '@ikz/site/builder';
 import { serveStatic, type StaticServer } from '@ikz/scripts/lib/static-server';
 import { currentDir } from '@ikz/scripts/publisher/releases';
 import type { Browser } from 'playwright-core';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER } from '@ikz/shared-types/webhook';
-import { createSiteBuilder } from '@ikz/site/build';
+import { createSiteBuilder } from '@ikz/site/builder';
 import { Random } from '@ikz/scripts/lib/prng';
 import { freePort, REPO_ROOT } from '@ikz/scripts/lib/strapi-process';
 import { serveStatic } from '@ikz/scripts/lib/static-server';

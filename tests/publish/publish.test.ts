@@ -11,7 +11,7 @@ import { startTestStrapi, type TestStrapi } from '@ikz/scripts/lib/ephemeral-str
 import { freePort, randomSecret } from '@ikz/scripts/lib/strapi-process';
 import { serveStatic, type StaticServer } from '@ikz/scripts/lib/static-server';
 import { SECRET_HEADER } from '@ikz/shared-types/webhook';
-import { stopSearchService } from '@ikz/site/build';
+import { stopSearchService } from '@ikz/site/builder';
 import { currentDir, currentRelease } from '@ikz/scripts/publisher/releases';
 import { createPublisher, type Publisher } from '@ikz/scripts/publisher/service';
 

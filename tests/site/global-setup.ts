@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createStrapiClient } from '@ikz/shared-types/rest';
-import { createSiteBuilder, stopSearchService } from '@ikz/site/build';
+import { createSiteBuilder, stopSearchService } from '@ikz/site/builder';
 import { serveStatic } from '@ikz/scripts/lib/static-server';
 import { startTestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
 import { FORMULA, HOSTILE, SITE_SEED, SITE_URL, STEMMING } from './fixtures.ts';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRoutes, outputPath, routes, searchBundlePath, searchShard, SEGMENTS, STATIC_ROUTES, type RouteKind, type SiteInventory } from '@ikz/shared-types/routes';
-import { checkRelease } from '@ikz/site/build/checks';
+import { checkRelease } from '@ikz/site/builder/checks';
 import { sitemapUrls } from '@ikz/site/model/inventory';
 
 const inventory: SiteInventory = {

@@ -12,7 +12,7 @@ import { CONTENT_TYPES } from '@ikz/shared-types';
 import { escapeHtml } from '@ikz/shared-types/html';
 import { PREVIEW_PATH, verifyPreviewToken, type PreviewClaims } from '@ikz/shared-types/preview';
 import { createStrapiClient, StrapiRequestError } from '@ikz/shared-types/rest';
-import { ensureBundle, PreviewError, type SiteBuilder } from '@ikz/site/build';
+import { ensureBundle, PreviewError, type SiteBuilder } from '@ikz/site/builder';
 import { POPULATE } from '@ikz/site/snapshot/populate';
 import { listen as listenOn, type Listening } from '../lib/listen.ts';
 import { requestPath } from '../lib/static-server.ts';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { CONTENT_TYPES, type ContentTypeName } from '@ikz/shared-types';
 import type { BuildReport } from '@ikz/shared-types/build-report';
 import { assertWebhookSecret, SECRET_HEADER, secretMatches, triggersBuild, WebhookPayloadSchema } from '@ikz/shared-types/webhook';
-import { createSiteBuilder, type Change, type ReleaseManifest } from '@ikz/site/build';
+import { createSiteBuilder, type Change, type ReleaseManifest } from '@ikz/site/builder';
 import { listen as listenOn, type Listening } from '../lib/listen.ts';
 import { editorMessage } from './failure.ts';
 import { createBuildQueue, type BuildReason } from './queue.ts';

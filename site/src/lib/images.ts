@@ -1,7 +1,7 @@
 /**
  * Project images as the site serves them: responsive WebP variants and a fallback in the original format,
  * under /bilder/ with the upload's hash in the name (so a new upload gets new URLs). Pure: says which files a
- * page needs; the build makes them with sharp (see build/images.ts).
+ * page needs; the build makes them with sharp (see builder/assets.ts).
  */
 export const IMAGE_PREFIX = '/bilder/';
 export const IMAGE_WIDTHS = [480, 800, 1200] as const;

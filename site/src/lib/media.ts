@@ -1,7 +1,7 @@
 /**
  * Files readers download (PDFs etc.) are copied into the static output under /dateien/, so the built site
  * works with Strapi switched off. The snapshot records which Strapi URL each local file comes from; the
- * build fetches every file once into its cache (see build/assets.ts).
+ * build fetches every file once into its cache (see builder/assets.ts).
  */
 import path from 'node:path';
 import type { Media } from '@ikz/shared-types';

@@ -1,0 +1,47 @@
+/**
+ * What a release must hold before it goes live, compared with the content snapshot the build itself read
+ * (never with a later count from Strapi, which may already include newer publishes): every URL of the route
+ * table for that content, no page beyond them, a sitemap listing exactly the pages, and a search index with
+ * exactly the searchable pages.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { outputPath, SEARCH_MAIN_SHARD, searchBundlePath } from '@ikz/shared-types/routes';
+import { sitemapUrls } from '../model/inventory.ts';
+
+/** Problems found, in English for the operator's log; empty when the release is complete. */
+export function checkRelease(dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>): string[] {
+  const problems: string[] = [];
+  const missing = urls.filter((url) => !fs.existsSync(path.join(dir, outputPath(url))));
+  if (missing.length) problems.push(`${missing.length} expected file(s) missing, e.g. ${missing.slice(0, 5).join(', ')}`);
+
+  const expectedPages = new Set(urls.map(outputPath).filter((file) => file.endsWith('.html')));
+  const extra = fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((file) => !expectedPages.has(file));
+  if (extra.length) problems.push(`${extra.length} page(s) that the content does not have, e.g. ${extra.slice(0, 5).join(', ')}`);
+
+  const listed = new Set<string>();
+  for (const file of fs.readdirSync(dir).filter((f) => /^sitemap-\d+\.xml$/.test(f))) {
+    for (const match of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) listed.add(new URL(match[1]!.replace(/&amp;/g, '&')).pathname);
+  }
+  const pages = sitemapUrls(urls);
+  if (listed.size !== pages.length || pages.some((url) => !listed.has(url))) problems.push(`the sitemap lists ${listed.size} pages, the release has ${pages.length}`);
+
+  const byShard = new Map<string, number>();
+  for (const shard of Object.values(searchable)) byShard.set(shard, (byShard.get(shard) ?? 0) + 1);
+  for (const [shard, expected] of byShard) {
+    const entryFile = path.join(dir, searchBundlePath(shard), 'pagefind-entry.json');
+    if (!fs.existsSync(entryFile)) {
+      problems.push(`the search bundle ${searchBundlePath(shard)} is missing`);
+      continue;
+    }
+    const entry = JSON.parse(fs.readFileSync(entryFile, 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const count = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    if (count !== expected) problems.push(`the search bundle ${searchBundlePath(shard)} holds ${count} pages, the release has ${expected} for it`);
+  }
+  if (!fs.existsSync(path.join(dir, searchBundlePath(SEARCH_MAIN_SHARD), 'pagefind-ui.js'))) problems.push('the main search bundle (with the search UI) is missing');
+  return problems;
+}

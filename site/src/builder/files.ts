@@ -1,0 +1,59 @@
+/**
+ * Writing a release: new files are written into paths that do not exist yet; unchanged files and cached
+ * assets are hard links (to the previous release or the cache, whose files are never written again).
+ * Nothing is ever written through a link, so a new release cannot change the live one.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const made = new Set<string>();
+
+function ensureDir(dir: string): void {
+  if (made.has(dir)) return;
+  fs.mkdirSync(dir, { recursive: true });
+  made.add(dir);
+}
+
+/** Writes a file that must not exist yet. */
+export function writeNew(file: string, data: string | Uint8Array): void {
+  ensureDir(path.dirname(file));
+  fs.writeFileSync(file, data, { flag: 'wx' });
+}
+
+/** Links `target` to `source` (copies across file systems). */
+export function linkFile(source: string, target: string): void {
+  ensureDir(path.dirname(target));
+  try {
+    fs.linkSync(source, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
+  }
+}
+
+/** Links every file below `sourceDir` into `targetDir`, keeping the layout; existing targets are left alone. */
+export function linkTree(sourceDir: string, targetDir: string): number {
+  let count = 0;
+  for (const entry of fs.readdirSync(sourceDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(targetDir, path.relative(sourceDir, source));
+    if (fs.existsSync(target)) continue;
+    linkFile(source, target);
+    count += 1;
+  }
+  return count;
+}
+
+/** Writes into a cache file atomically (temporary file, then rename): readers never see half a file. */
+export function writeCacheFile(file: string, data: Uint8Array): void {
+  ensureDir(path.dirname(file));
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}
+
+/** Forget which directories exist (a release directory was removed). */
+export function forgetDirs(): void {
+  made.clear();
+}

@@ -1,0 +1,200 @@
+/**
+ * The site builder: keeps the published content, the renderer and the search index warm between builds,
+ * and builds a release on request – incrementally from the previous release, or in full. Used by the
+ * publisher (every publish), by `pnpm build:site` and by the tests; the editors' preview renders with the
+ * same renderer and page models.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BuildReport } from '@ikz/shared-types/build-report';
+import { createStrapiClient } from '@ikz/shared-types/rest';
+import { buildKreisMap, readKreisTopology, type KreisMap, type KreisTopology } from '../lib/map.ts';
+import { readReferenceJson } from '../lib/reference-data.ts';
+import { buildContent } from '../model/content.ts';
+import type { InfoPage, MapBuilder } from '../model/pages.ts';
+import { ContentStore, type Change } from '../snapshot/store.ts';
+import { AssetCache, type AssetStats } from './assets.ts';
+import { ensureBundle, loadRenderer, SITE_DIR, type Renderer } from './bundle.ts';
+import { checkRelease } from './checks.ts';
+import { forgetDirs } from './files.ts';
+import { buildRelease, type ReleaseManifest } from './release.ts';
+import { SearchShards } from './search.ts';
+import { renderPreview, type Preview } from './preview.ts';
+import type { ContentTypeName } from '@ikz/shared-types';
+import type { PreviewStatus } from '@ikz/shared-types/preview';
+
+export type { Change, Preview, ReleaseManifest, Renderer };
+export { PreviewError } from './preview.ts';
+export { ensureBundle, loadRenderer, codeHash } from './bundle.ts';
+export type { AssetCache } from './assets.ts';
+export { stopSearchService } from './search.ts';
+
+export interface SiteBuilderOptions {
+  strapiUrl: string;
+  /** The read-only API token. */
+  token: string;
+  /** The public address of the site. */
+  siteUrl: string;
+  /** Where downloads and image variants are cached between builds. */
+  cacheDir: string;
+  /** Fail instead of skipping invalid entries. */
+  strict?: boolean;
+  /** Configuration the data files read (security.txt). */
+  env?: Record<string, string | undefined>;
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
+export interface BuildRequest {
+  outDir: string;
+  previous: { dir: string; manifest: ReleaseManifest } | null;
+  /** Render every page and read all content again. */
+  full?: boolean;
+  /** Why the build is full (shown to editors). */
+  reason?: string;
+  /** What webhooks reported since the last build. */
+  changes?: readonly Change[];
+}
+
+export interface BuildResult {
+  manifest: ReleaseManifest;
+  report: BuildReport;
+}
+
+/** A release whose checks failed: the release is not complete and must not go live. */
+export class ReleaseCheckError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Release check failed: ${problems.join('; ')}`);
+    this.name = 'ReleaseCheckError';
+    this.problems = problems;
+  }
+}
+
+export const INFO_PAGES_DIR = path.join(SITE_DIR, 'src', 'content', 'pages');
+
+/** The site's MDX pages, and which of them show the content date. */
+export function readInfoPages(dir = INFO_PAGES_DIR): InfoPage[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .map((f) => ({ id: f.replace(/\.mdx$/, ''), usesContentDate: fs.readFileSync(path.join(dir, f), 'utf8').includes('<ContentDate') }));
+}
+
+/** The NRW map for a set of counts, computed once per distinct set. */
+function mapBuilder(): MapBuilder {
+  let topology: KreisTopology | null = null;
+  let last: { key: string; map: KreisMap } | null = null;
+  return (counts) => {
+    const key = JSON.stringify([...counts].sort());
+    if (last?.key === key) return last.map;
+    topology ??= readKreisTopology(readReferenceJson('nrw.topojson'));
+    last = { key, map: buildKreisMap(topology, counts) };
+    return last.map;
+  };
+}
+
+export function createSiteBuilder(options: SiteBuilderOptions) {
+  const baseUrl = options.strapiUrl.replace(/\/+$/, '');
+  const client = createStrapiClient({ baseUrl, token: options.token });
+  const log = options.log ?? (() => {});
+  const store = new ContentStore({ client, baseUrl, strict: options.strict ?? false, warn: log });
+  const search = new SearchShards();
+  const assets = new AssetCache(options.cacheDir);
+  const buildMap = mapBuilder();
+  let renderer: Renderer | null = null;
+
+  /** The renderer of the current code (built first if the code changed). */
+  async function currentRenderer(): Promise<Renderer> {
+    const bundle = await ensureBundle({ log });
+    if (renderer?.hash !== bundle.hash) renderer = await loadRenderer(bundle);
+    return renderer;
+  }
+
+  async function build(request: BuildRequest): Promise<BuildResult> {
+    const startedAt = new Date();
+    const started = performance.now();
+    const render = await currentRenderer();
+    const bundle = await ensureBundle();
+    const previous = request.previous;
+    const fullReason =
+      request.full ? (request.reason ?? 'Neubau aller Seiten angefordert')
+      : !previous ? 'erster Bau'
+      : previous.manifest.codeHash !== render.hash ? 'Code der Website oder Referenzdaten geändert'
+      : previous.manifest.siteUrl !== options.siteUrl ? 'Adresse der Website geändert'
+      : null;
+    const phases: Record<string, number> = {};
+    const step = (name: string, since: number) => (phases[name] = (performance.now() - since) / 1000);
+    let since = performance.now();
+    const sync = fullReason || !store.isLoaded ? await store.loadAll().then(() => ({ read: -1, removed: 0 })) : await store.apply(request.changes ?? []);
+    const snapshot = store.snapshot();
+    if (sync.read === -1) sync.read = Object.values(snapshot).reduce((n, list) => n + list.length, 0);
+    step('content', since);
+    since = performance.now();
+    const content = buildContent(snapshot, options.now?.() ?? new Date());
+    step('indexes', since);
+    forgetDirs();
+    try {
+      const { manifest, stats } = await buildRelease({
+        content,
+        context: { buildMap, infoPages: readInfoPages() },
+        renderer: render,
+        search,
+        outDir: request.outDir,
+        siteUrl: options.siteUrl,
+        clientDir: bundle.clientDir,
+        env: options.env ?? process.env,
+        previous,
+        full: Boolean(fullReason),
+      });
+      Object.assign(phases, stats.phases);
+      const assetStats: AssetStats = { files: 0, fetched: 0, made: 0 };
+      since = performance.now();
+      await assets.linkDownloads(store.downloads(), request.outDir, assetStats);
+      await assets.linkImages(content.projects.flatMap((p) => (p.image ? [p.image] : [])), store.images(), request.outDir, assetStats);
+      step('assets', since);
+      since = performance.now();
+      const problems = checkRelease(request.outDir, stats.urls, manifest.searchable);
+      step('checks', since);
+      if (problems.length) throw new ReleaseCheckError(problems);
+      const report: BuildReport = {
+        kind: fullReason ? 'full' : 'incremental',
+        reason: fullReason,
+        startedAt: startedAt.toISOString(),
+        seconds: (performance.now() - started) / 1000,
+        pages: stats.pages,
+        files: stats.files,
+        search: stats.search,
+        content: sync,
+        counts: Object.fromEntries(Object.entries(snapshot).map(([type, list]) => [type, list.length])),
+        skipped: store.skipped(),
+        phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
+      };
+      return { manifest, report };
+    } catch (error) {
+      // The search index may hold pages of this failed build: the next build starts it over.
+      await search.reset();
+      throw error;
+    }
+  }
+
+  /** Renders an entry fetched for the preview (a draft, or the published version) into the published content. */
+  async function preview(request: { type: ContentTypeName; status: PreviewStatus; entry: unknown }): Promise<Preview> {
+    if (!store.isLoaded) await store.loadAll();
+    return renderPreview({ ...request, store, renderer: await currentRenderer(), context: { buildMap, infoPages: readInfoPages() }, siteUrl: options.siteUrl, strapiUrl: baseUrl, now: options.now?.() ?? new Date() });
+  }
+
+  return {
+    build,
+    preview,
+    assets,
+    store,
+    renderer: currentRenderer,
+    /** Drops this builder's search index (Pagefind itself keeps running: see stopSearchService). */
+    close: () => search.reset(),
+  };
+}
+
+export type SiteBuilder = ReturnType<typeof createSiteBuilder>;

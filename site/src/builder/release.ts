@@ -1,0 +1,170 @@
+/**
+ * Builds one release of the site into a fresh directory: every URL of the route table for this content,
+ * pages rendered only where their model changed since the previous release (the others linked from it),
+ * data files written from the content, assets and downloads linked from caches, the search index updated by
+ * the changed pages only. Returns the manifest the next build compares with.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SEARCHABLE_ROUTES, isPageRoute, outputPath, routes, searchBundlePath, searchShard } from '@ikz/shared-types/routes';
+import type { Content } from '../model/content.ts';
+import { dataFile } from '../model/files.ts';
+import { inventory, sitemapUrls } from '../model/inventory.ts';
+import { pageModel, type ModelContext } from '../model/pages.ts';
+import type { Renderer } from './bundle.ts';
+import { linkFile, linkTree, writeNew } from './files.ts';
+import type { SearchShards } from './search.ts';
+
+export interface ReleaseManifest {
+  version: 1;
+  /** The code version the pages were rendered with; a different one means nothing can be reused. */
+  codeHash: string;
+  siteUrl: string;
+  builtAt: string;
+  /** HTML pages: URL → fingerprint of the page model. */
+  pages: Record<string, string>;
+  /** Data files: URL → hash of the content. */
+  files: Record<string, string>;
+  /** URLs in the search index, and the bundle (shard) each is in. */
+  searchable: Record<string, string>;
+}
+
+export interface ReleaseInput {
+  content: Content;
+  context: ModelContext;
+  renderer: Renderer;
+  search: SearchShards;
+  outDir: string;
+  siteUrl: string;
+  clientDir: string;
+  env: Record<string, string | undefined>;
+  previous: { dir: string; manifest: ReleaseManifest } | null;
+  /** Render every page even where the previous release could be reused. */
+  full: boolean;
+}
+
+/** Seconds per step, summed over the build. */
+export type Phases = Record<string, number>;
+
+function clock(phases: Phases) {
+  return <T>(name: string, work: () => T): T => {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      phases[name] = (phases[name] ?? 0) + (performance.now() - started) / 1000;
+    }
+  };
+}
+
+export interface ReleaseStats {
+  pages: { total: number; rendered: number; reused: number };
+  files: { total: number; written: number; reused: number };
+  search: { pages: number; changed: number; removed: number };
+  urls: string[];
+  phases: Phases;
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+const SEARCHABLE = new Set(SEARCHABLE_ROUTES);
+
+export async function buildRelease(input: ReleaseInput): Promise<{ manifest: ReleaseManifest; stats: ReleaseStats }> {
+  const { content, renderer, search, outDir, siteUrl, previous } = input;
+  if (fs.existsSync(outDir)) throw new Error(`${outDir} exists already; a release is always built into a new directory.`);
+  fs.mkdirSync(outDir, { recursive: true });
+  const listed = performance.now();
+  const urls = routes.expectedUrls(inventory(content, input.context.infoPages));
+  const sitemap = sitemapUrls(urls);
+  const reuse = !input.full && previous && previous.manifest.codeHash === renderer.hash && previous.manifest.siteUrl === siteUrl ? previous : null;
+  // A search index that does not match the previous release (first build, restart, failed build) starts over.
+  const searchFresh = !reuse || !search.current;
+  if (searchFresh) await search.reset();
+  /** Bundles whose pages changed: only these are written; the others are linked from the previous release. */
+  const dirty = new Set<string>();
+  const previousShard = (url: string) => reuse?.manifest.searchable[url];
+
+  const manifest: ReleaseManifest = { version: 1, codeHash: renderer.hash, siteUrl, builtAt: new Date().toISOString(), pages: {}, files: {}, searchable: {} };
+  const stats: ReleaseStats = { pages: { total: 0, rendered: 0, reused: 0 }, files: { total: 0, written: 0, reused: 0 }, search: { pages: 0, changed: 0, removed: 0 }, urls, phases: {} };
+  stats.phases.inventory = (performance.now() - listed) / 1000;
+  const time = clock(stats.phases);
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      stats.phases[name] = (stats.phases[name] ?? 0) + (performance.now() - started) / 1000;
+    }
+  };
+
+  for (const url of urls) {
+    const route = routes.match(url);
+    if (!route) throw new Error(`The route table lists ${url}, but cannot read it back.`);
+    const target = path.join(outDir, outputPath(url));
+    const before = reuse ? path.join(reuse.dir, outputPath(url)) : null;
+    if (isPageRoute(route.kind)) {
+      const page = time('models', () => pageModel(content, route, input.context));
+      if (!page) throw new Error(`No page model for ${url} (${route.kind}): the route table and the page models disagree.`);
+      const fingerprint = time('fingerprints', () => sha(JSON.stringify(page)));
+      manifest.pages[url] = fingerprint;
+      stats.pages.total += 1;
+      const shard = SEARCHABLE.has(route.kind) ? searchShard(route.kind, page.kind === 'document' ? page.document.date.slice(0, 4) : undefined) : null;
+      if (shard) manifest.searchable[url] = shard;
+      const moved = shard !== null && previousShard(url) !== undefined && previousShard(url) !== shard;
+      if (moved) {
+        await timed('search', () => search.get(previousShard(url)!).remove(url));
+        dirty.add(previousShard(url)!);
+      }
+      if (before && reuse!.manifest.pages[url] === fingerprint && fs.existsSync(before)) {
+        time('links', () => linkFile(before, target));
+        stats.pages.reused += 1;
+        if (shard && (searchFresh || moved)) await timed('search', () => search.get(shard).add(url, fs.readFileSync(before, 'utf8')));
+        if (shard && moved) dirty.add(shard);
+        continue;
+      }
+      const html = await timed('render', () => renderer.render(url, { page, siteUrl }));
+      time('write', () => writeNew(target, html));
+      stats.pages.rendered += 1;
+      if (shard) {
+        await timed('search', () => search.get(shard).add(url, html));
+        dirty.add(shard);
+        if (!searchFresh) stats.search.changed += 1;
+      }
+      continue;
+    }
+    const file = await timed('files', () => dataFile(content, route, { siteUrl, sitemapUrls: sitemap, env: input.env }));
+    if (!file) throw new Error(`No content for the file ${url} (${route.kind}).`);
+    const hash = sha(file.body);
+    manifest.files[url] = hash;
+    stats.files.total += 1;
+    if (before && reuse!.manifest.files[url] === hash && fs.existsSync(before)) {
+      linkFile(before, target);
+      stats.files.reused += 1;
+    } else {
+      writeNew(target, file.body);
+      stats.files.written += 1;
+    }
+  }
+
+  if (!searchFresh) {
+    for (const [url, shard] of Object.entries(reuse!.manifest.searchable)) {
+      if (url in manifest.searchable) continue;
+      await timed('search', () => search.get(shard).remove(url));
+      dirty.add(shard);
+      stats.search.removed += 1;
+    }
+  } else {
+    stats.search.changed = Object.keys(manifest.searchable).length;
+  }
+  const shards = new Set(Object.values(manifest.searchable));
+  for (const shard of search.names()) if (!shards.has(shard)) await search.drop(shard);
+  for (const shard of shards) {
+    const bundle = path.join(outDir, searchBundlePath(shard));
+    if (searchFresh || dirty.has(shard)) await timed('search', () => search.get(shard).write(bundle));
+    else time('links', () => linkTree(path.join(reuse!.dir, searchBundlePath(shard)), bundle));
+  }
+  search.current = true;
+  stats.search.pages = search.size;
+  time('links', () => linkTree(input.clientDir, outDir));
+  return { manifest, stats };
+}

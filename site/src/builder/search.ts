@@ -1,0 +1,108 @@
+/**
+ * The search index of the live site, kept in a Pagefind process for as long as the builder runs, so that a
+ * publish re-indexes only the pages it changed. Pagefind replaces a page added again under the same URL and
+ * drops a page added again without content; it always writes a whole index, so the site's index is split
+ * into bundles (see the route table) and a publish writes only the bundles whose pages changed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+
+type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+const EMPTY_PAGE = '<!doctype html><html lang="de"><body><main data-pagefind-body></main></body></html>';
+
+export class SearchIndex {
+  private index: Index | null = null;
+  private readonly pages = new Set<string>();
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  get loaded(): boolean {
+    return this.index !== null;
+  }
+
+  has(url: string): boolean {
+    return this.pages.has(url);
+  }
+
+  private async open(): Promise<Index> {
+    if (this.index) return this.index;
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'de', keepIndexUrl: false, verbose: false });
+    if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    this.index = index;
+    return index;
+  }
+
+  async add(url: string, html: string): Promise<void> {
+    const result = await (await this.open()).addHTMLFile({ url, content: html });
+    if (result.errors.length) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
+    this.pages.add(url);
+  }
+
+  async remove(url: string): Promise<void> {
+    if (!this.pages.has(url)) return;
+    await (await this.open()).addHTMLFile({ url, content: EMPTY_PAGE });
+    this.pages.delete(url);
+  }
+
+  /** Writes the whole index into `outputPath` and checks that it holds exactly the pages added. */
+  async write(outputPath: string): Promise<void> {
+    const written = await (await this.open()).writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const count = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    if (count !== this.pages.size) throw new Error(`The search index holds ${count} pages, but ${this.pages.size} were added.`);
+  }
+
+  /** Forgets everything (after a failed build, or before a full one). */
+  async reset(): Promise<void> {
+    if (this.index) await this.index.deleteIndex().catch(() => undefined);
+    this.index = null;
+    this.pages.clear();
+  }
+
+}
+
+/** One index per bundle (shard), created on first use. */
+export class SearchShards {
+  private readonly shards = new Map<string, SearchIndex>();
+  /** Whether the shards hold exactly the searchable pages of the previous release. */
+  current = false;
+
+  get(shard: string): SearchIndex {
+    let index = this.shards.get(shard);
+    if (!index) this.shards.set(shard, (index = new SearchIndex()));
+    return index;
+  }
+
+  names(): string[] {
+    return [...this.shards.keys()];
+  }
+
+  get size(): number {
+    return [...this.shards.values()].reduce((n, s) => n + s.size, 0);
+  }
+
+  /** Drops a shard that no page belongs to any more. */
+  async drop(shard: string): Promise<void> {
+    await this.shards.get(shard)?.reset();
+    this.shards.delete(shard);
+  }
+
+  async reset(): Promise<void> {
+    for (const index of this.shards.values()) await index.reset();
+    this.shards.clear();
+    this.current = false;
+  }
+}
+
+/**
+ * Stops Pagefind's process, which every index of this process shares: call it once, when the process is
+ * done with building (a command-line program before it exits), never while another builder may still run.
+ */
+export async function stopSearchService(): Promise<void> {
+  await pagefind.close();
+}
