@@ -28,7 +28,7 @@ const vitest = (project: string, report: string, env: Record<string, string> = {
 
 const steps: Step[] = [
   { name: 'shared-types up to date', command: [path.join(REPO_ROOT, 'shared-types', 'scripts', 'generate.ts'), '--check'] },
-  ...['shared-types/tsconfig.json', 'scripts/tsconfig.json', 'tests/tsconfig.json', 'cms/tsconfig.json', 'site/tsconfig.lib.json'].map((config) => ({
+  ...['shared-types/tsconfig.json', 'scripts/tsconfig.json', 'tests/tsconfig.json', 'cms/tsconfig.json', 'cms/src/admin/tsconfig.json', 'site/tsconfig.lib.json'].map((config) => ({
     name: `typecheck ${path.dirname(config)}`,
     command: [bin('typescript', 'bin/tsc'), '-p', path.join(REPO_ROOT, config), '--noEmit'],
   })),
