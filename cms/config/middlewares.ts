@@ -24,6 +24,5 @@ export default ({ env }: { env: Env }) => [
   'strapi::query',
   'strapi::body',
   'strapi::session',
-  'strapi::favicon',
   'strapi::public',
 ];
