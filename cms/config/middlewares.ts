@@ -24,5 +24,6 @@ export default ({ env }: { env: Env }) => [
   'strapi::query',
   'strapi::body',
   'strapi::session',
+  'strapi::favicon',
   'strapi::public',
 ];
