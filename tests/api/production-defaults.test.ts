@@ -40,6 +40,13 @@ describe('production defaults', () => {
     expect(cookie).toMatch(/;\s*httponly/i);
   });
 
+  it('answers the browser favicon request with the portal icon, not an error', async () => {
+    const response = await fetch(`${base()}/favicon.ico`);
+    expect(response.status).toBe(200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+  });
+
   it.skipIf(inject('database') !== 'sqlite')('keeps the SQLite database readable by its owner only', () => {
     const file = path.join(inject('strapiTmp'), 'data.db');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
