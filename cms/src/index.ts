@@ -8,6 +8,7 @@ import { registerDocumentRules } from './bootstrap/document-rules';
 import { syncMunicipalities } from './bootstrap/municipalities';
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
+import { registerAdminStatusRoute } from './ikz-admin/status-route';
 import { registerReaderQueryGuard } from './reader/access';
 
 export default {
@@ -15,6 +16,7 @@ export default {
     registerReaderQueryGuard(strapi);
     registerDocumentRules(strapi);
     guardAdminRegistration(strapi);
+    registerAdminStatusRoute(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
