@@ -5,6 +5,7 @@ import { ensureAdminFromEnv } from './bootstrap/admin-user';
 import { ensureBuildToken, ensureSeedToken } from './bootstrap/api-tokens';
 import { restrictDatabaseFile } from './bootstrap/database-file';
 import { registerDocumentRules } from './bootstrap/document-rules';
+import { ensureEditorRole } from './bootstrap/editor-role';
 import { syncMunicipalities } from './bootstrap/municipalities';
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
@@ -27,6 +28,7 @@ export default {
     await ensureSeedToken(strapi);
     await applyAdminLayouts(strapi);
     await ensureAdminFromEnv(strapi);
+    await ensureEditorRole(strapi);
     await syncPublisherWebhook(strapi);
   },
 };
