@@ -9,6 +9,7 @@ import { ensureEditorRole } from './bootstrap/editor-role';
 import { syncMunicipalities } from './bootstrap/municipalities';
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
+import { hideUsersCollection } from './bootstrap/users-collection';
 import { registerAdminStatusRoute } from './ikz-admin/status-route';
 import { registerReaderQueryGuard } from './reader/access';
 
@@ -17,6 +18,7 @@ export default {
     registerReaderQueryGuard(strapi);
     registerDocumentRules(strapi);
     guardAdminRegistration(strapi);
+    hideUsersCollection(strapi);
     registerAdminStatusRoute(strapi);
   },
 
