@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Earth } from '@strapi/icons';
+import { ADMIN_TRANSLATIONS_DE } from '../lib/admin-translations';
 import { SiteLinkPanel } from './ikz/SiteLinkPanel';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -9,6 +10,7 @@ export default {
     locales: ['de'],
     tutorials: false,
     notifications: { releases: false },
+    translations: { de: ADMIN_TRANSLATIONS_DE },
   },
   register(app: StrapiApp) {
     // Editors work in German: make it the default until someone picks another language.
