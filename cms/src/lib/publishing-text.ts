@@ -19,6 +19,7 @@ const STATE: Record<PublisherSummary['state'], string> = {
   waiting: 'Änderungen eingegangen – der Neubau startet gleich.',
   building: 'Die Website wird gerade neu gebaut.',
 };
+const FAILED_STATE = 'Der letzte Neubau ist fehlgeschlagen – die Website zeigt noch die vorherige Version.';
 const RESULT = { running: 'läuft', success: 'erfolgreich', failed: 'fehlgeschlagen' } as const;
 const KIND = { full: 'vollständig', incremental: 'nur Änderungen' } as const;
 
@@ -32,7 +33,8 @@ export function publishingText(summary: PublisherSummary): PublishingText {
   const build = summary.lastBuild;
   const details = build ? [formatBerlinTime(build.startedAt), build.seconds === null ? null : seconds(build.seconds), build.kind ? KIND[build.kind] : null].filter(Boolean).join(', ') : '';
   return {
-    state: STATE[summary.state],
+    // An idle publisher after a failed build is not "up to date": the site still shows the version before it.
+    state: summary.state === 'idle' && build?.result === 'failed' ? FAILED_STATE : STATE[summary.state],
     live: summary.live ? `Live ist die Version vom ${formatBerlinTime(summary.live)}.` : 'Noch keine Version live.',
     lastBuild: build ? `Letzter Neubau ${RESULT[build.result]} (${details}).` : null,
     error: build?.result === 'failed' ? (build.error ?? 'Ohne Angabe des Grundes.') : null,
