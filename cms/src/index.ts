@@ -5,9 +5,12 @@ import { ensureAdminFromEnv } from './bootstrap/admin-user';
 import { ensureBuildToken, ensurePreviewToken, ensureSeedToken } from './bootstrap/api-tokens';
 import { restrictDatabaseFile } from './bootstrap/database-file';
 import { registerDocumentRules } from './bootstrap/document-rules';
+import { ensureEditorRole } from './bootstrap/editor-role';
 import { syncMunicipalities } from './bootstrap/municipalities';
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
+import { hideUsersCollection } from './bootstrap/users-collection';
+import { registerAdminStatusRoute } from './ikz-admin/status-route';
 import { registerReaderQueryGuard } from './reader/access';
 
 export default {
@@ -15,6 +18,8 @@ export default {
     registerReaderQueryGuard(strapi);
     registerDocumentRules(strapi);
     guardAdminRegistration(strapi);
+    hideUsersCollection(strapi);
+    registerAdminStatusRoute(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -26,6 +31,7 @@ export default {
     await ensurePreviewToken(strapi);
     await applyAdminLayouts(strapi);
     await ensureAdminFromEnv(strapi);
+    await ensureEditorRole(strapi);
     await syncPublisherWebhook(strapi);
   },
 };

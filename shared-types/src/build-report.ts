@@ -30,3 +30,32 @@ export const BuildReportSchema = z.object({
   phases: z.record(z.string(), z.number()),
 });
 export type BuildReport = z.infer<typeof BuildReportSchema>;
+
+/**
+ * The part of the publisher's `GET /status` that other processes read (Strapi summarises it for the admin's
+ * home page). Parsing keeps only these fields: queue details, release lists and skipped entries stay behind.
+ */
+export const PublisherStatusSchema = z.object({
+  state: z.enum(['idle', 'waiting', 'building']),
+  /** Id of the live release (see releaseTime), or null before the first release. */
+  live: z.string().nullable(),
+  lastBuild: z
+    .object({
+      startedAt: z.string(),
+      seconds: z.number().nullable(),
+      result: z.enum(['running', 'success', 'failed']),
+      kind: z.enum(['full', 'incremental']).nullable(),
+      /** For editors, in German. */
+      error: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type PublisherStatus = z.infer<typeof PublisherStatusSchema>;
+
+/** The build time (ISO) a release id encodes – 20261122T021800123Z-ab12 → 2026-11-22T02:18:00.123Z – or null. */
+export function releaseTime(id: string): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z(?:-|$)/.exec(id);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`;
+  return Number.isNaN(Date.parse(iso)) ? null : iso;
+}

@@ -1,6 +1,7 @@
 /** Starts a real, seeded Strapi for the API tests (see tests/support/strapi-harness.ts). */
 import type { TestProject } from 'vitest/node';
 import { startTestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
+import { freePort } from '@ikz/scripts/lib/strapi-process';
 import { TEST_SEED } from './seed-options.ts';
 
 declare module 'vitest' {
@@ -12,12 +13,24 @@ declare module 'vitest' {
     adminPassword: string;
     database: 'sqlite' | 'postgres';
     strapiTmp: string;
+    /** Free port on 127.0.0.1 where Strapi expects the publisher's status; tests start a stand-in there. */
+    publisherStatusPort: number;
+    siteUrl: string;
+    statusPageUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  // Behind a TLS proxy, as in production: admin cookies must come out Secure for https requests.
-  const strapi = await startTestStrapi(TEST_SEED, 'api', { IKZ_BEHIND_PROXY: 'true' });
+  const publisherStatusPort = await freePort();
+  const siteUrl = 'https://interkommunales.example.org';
+  const statusPageUrl = 'https://status.interkommunales.example.org';
+  const strapi = await startTestStrapi(TEST_SEED, 'api', {
+    // Behind a TLS proxy, as in production: admin cookies must come out Secure for https requests.
+    IKZ_BEHIND_PROXY: 'true',
+    SITE_URL: siteUrl,
+    IKZ_STATUS_PAGE_URL: `${statusPageUrl}/`,
+    PUBLISHER_STATUS_URL: `http://127.0.0.1:${publisherStatusPort}/status`,
+  });
   project.provide('strapiUrl', strapi.url);
   project.provide('buildToken', strapi.buildToken);
   project.provide('seedToken', strapi.seedToken);
@@ -25,5 +38,8 @@ export default async function setup(project: TestProject) {
   project.provide('adminPassword', strapi.adminPassword);
   project.provide('database', strapi.database);
   project.provide('strapiTmp', strapi.tmp);
+  project.provide('publisherStatusPort', publisherStatusPort);
+  project.provide('siteUrl', siteUrl);
+  project.provide('statusPageUrl', statusPageUrl);
   return () => strapi.stop();
 }

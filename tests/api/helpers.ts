@@ -54,8 +54,12 @@ export function seededPlan(): Promise<SeedPlan> {
   return planPromise;
 }
 
-export async function adminJwt(): Promise<string> {
-  const response = await api<{ data: { token: string } }>('/admin/login', { method: 'POST', body: { email: inject('adminEmail'), password: inject('adminPassword') } });
-  if (response.status !== 200) throw new Error(`admin login failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body.data.token;
+let jwtPromise: Promise<string> | null = null;
+/** The first administrator's admin JWT, logged in once per test file (Strapi allows 5 logins per 5 minutes). */
+export function adminJwt(): Promise<string> {
+  jwtPromise ??= api<{ data: { token: string } }>('/admin/login', { method: 'POST', body: { email: inject('adminEmail'), password: inject('adminPassword') } }).then((response) => {
+    if (response.status !== 200) throw new Error(`admin login failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.data.token;
+  });
+  return jwtPromise;
 }

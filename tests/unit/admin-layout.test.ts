@@ -55,6 +55,13 @@ describe('German admin layout', () => {
     expect(applyLayout(once, CONTENT_TYPE_LAYOUTS['api::project.project']!)).toEqual(once);
   });
 
+  it('labels the timestamps Strapi adds, where the configuration has them', () => {
+    const stored = { metadatas: { updatedAt: { edit: { label: 'updatedAt', visible: false }, list: { label: 'updatedAt', searchable: true } } } };
+    const config = applyLayout(stored, CONTENT_TYPE_LAYOUTS['api::project.project']!);
+    expect(config.metadatas?.updatedAt).toEqual({ edit: { label: 'Zuletzt geändert', visible: false }, list: { label: 'Zuletzt geändert', searchable: true } });
+    expect(config.metadatas?.createdAt).toBeUndefined();
+  });
+
   it('makes reference data read-only', () => {
     const config = applyLayout({}, CONTENT_TYPE_LAYOUTS['api::municipality.municipality']!);
     expect(config.metadatas?.ags?.edit?.editable).toBe(false);

@@ -1,4 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { Earth } from '@strapi/icons';
+import { ADMIN_TRANSLATIONS_DE } from '../lib/admin-translations';
+import { SiteLinkPanel } from './ikz/SiteLinkPanel';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 
@@ -7,12 +10,26 @@ export default {
     locales: ['de'],
     tutorials: false,
     notifications: { releases: false },
+    translations: { de: ADMIN_TRANSLATIONS_DE },
   },
-  register(_app: StrapiApp) {
+  register(app: StrapiApp) {
     // Editors work in German: make it the default until someone picks another language.
     if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_KEY, 'de');
     }
+    // First on the home page: editors look there for whether their change is live.
+    app.widgets.register((widgets) => [
+      {
+        id: 'ikz-publishing',
+        icon: Earth,
+        title: { id: 'ikz.widget.publishing.title', defaultMessage: 'Veröffentlichung' },
+        component: async () => (await import('./ikz/PublishingWidget')).PublishingWidget,
+      },
+      ...widgets,
+    ]);
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void };
+    contentManager.addEditViewSidePanel([SiteLinkPanel]);
+  },
 };

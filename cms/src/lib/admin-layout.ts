@@ -237,8 +237,19 @@ export interface CmConfiguration {
 }
 
 /** Merges a layout into a stored content-manager configuration; the result is stable, so applying twice changes nothing. */
+/** Labels of the fields Strapi adds to every content type (shown as list columns and in filters). */
+export const SYSTEM_FIELD_LABELS: Record<string, string> = {
+  createdAt: 'Erstellt am',
+  updatedAt: 'Zuletzt geändert',
+  publishedAt: 'Veröffentlicht am',
+};
+
 export function applyLayout(config: CmConfiguration, layout: ModelLayout): CmConfiguration {
   const metadatas: Metadatas = { ...(config.metadatas ?? {}) };
+  for (const [field, label] of Object.entries(SYSTEM_FIELD_LABELS)) {
+    const current = metadatas[field];
+    if (current) metadatas[field] = { ...current, edit: { ...(current.edit ?? {}), label }, list: { ...(current.list ?? {}), label } };
+  }
   for (const [field, [label, description]] of Object.entries(layout.fields)) {
     const current = metadatas[field] ?? {};
     metadatas[field] = {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { CONTENT_TYPES, type ContentTypeName } from '@ikz/shared-types';
-import type { BuildReport } from '@ikz/shared-types/build-report';
+import type { BuildReport, PublisherStatus } from '@ikz/shared-types/build-report';
 import { assertWebhookSecret, SECRET_HEADER, secretMatches, triggersBuild, WebhookPayloadSchema } from '@ikz/shared-types/webhook';
 import { createSiteBuilder, type Change, type ReleaseManifest } from '@ikz/site/builder';
 import { listen as listenOn, type Listening } from '../lib/listen.ts';
@@ -54,6 +54,9 @@ export interface BuildRecord {
 
 const NIGHTLY = 'nächtliche Kontrolle';
 const MODELS = new Map<string, ContentTypeName>(Object.entries(CONTENT_TYPES).map(([name, t]) => [t.singular, name as ContentTypeName]));
+
+/** Type-checks that the status carries what Strapi's admin reads (PublisherStatusSchema), plus anything else. */
+const withStatusContract = <T extends PublisherStatus>(status: T): T => status;
 
 /** What a webhook says changed. */
 export function changeOf(payload: unknown): Change | null {
@@ -150,14 +153,14 @@ export function createPublisher(options: PublisherOptions) {
   scheduleNightly();
 
   function status() {
-    return {
+    return withStatusContract({
       ...queue.status(),
       live: currentRelease(r),
       releases: listReleases(r),
       lastBuild: history[0] ?? null,
       lastSuccess: history.find((h) => h.result === 'success') ?? null,
       history,
-    };
+    });
   }
 
   async function readBody(req: http.IncomingMessage, limit = 1_000_000): Promise<string> {

@@ -1,4 +1,5 @@
 /** The German status page for editors: is the site up to date, did the last build work, what was skipped. */
+import { releaseTime } from '@ikz/shared-types/build-report';
 import { escapeHtml as esc } from '@ikz/shared-types/html';
 import { CONTENT_TYPES } from '@ikz/shared-types';
 import type { BuildRecord } from './service.ts';
@@ -9,15 +10,10 @@ const RESULT: Record<BuildRecord['result'], string> = { running: 'läuft', succe
 const TYPE_LABELS: Record<string, string> = Object.fromEntries(Object.values(CONTENT_TYPES).map((t) => [t.plural, t.displayName]));
 const KIND: Record<NonNullable<BuildRecord['kind']>, string> = { full: 'vollständig', incremental: 'nur Änderungen' };
 
-/** The build time encoded in a release id (20261122T021800123Z-7fff). */
-export function releaseTime(id: string): string {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z/.exec(id);
-  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z` : new Date(0).toISOString();
-}
-
 export function renderStatusPage(status: { state: string; pending: number; live: string | null; history: BuildRecord[] }): string {
   const last = status.history[0];
   const skipped = status.history.find((h) => h.result === 'success')?.skipped ?? [];
+  const liveSince = status.live ? releaseTime(status.live) : null;
   return `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="5">
 <title>Veröffentlichungsstatus – Interkommunales.NRW</title>
@@ -25,7 +21,7 @@ export function renderStatusPage(status: { state: string; pending: number; live:
 </head><body><main>
 <h1>Veröffentlichungsstatus</h1>
 <p><strong>${esc(STATE[status.state] ?? status.state)}</strong>${status.pending ? ` (${status.pending} Änderung(en) warten)` : ''}</p>
-<p>Live ist die Version vom ${status.live ? esc(time(releaseTime(status.live))) : '–'}.</p>
+<p>Live ist die Version vom ${liveSince ? esc(time(liveSince)) : '–'}.</p>
 ${last?.result === 'failed' ? `<p class="failed">Der letzte Neubau ist fehlgeschlagen. ${esc(last.error ?? '')}</p>` : ''}
 ${skipped.length ? `<h2>Nicht veröffentlichte Einträge (${skipped.length})</h2><p>Diese Einträge sind fehlerhaft und wurden beim Neubau übersprungen. Bitte korrigieren und erneut veröffentlichen.</p><ul>${skipped.map((s) => `<li>${esc(TYPE_LABELS[s.type] ?? s.type)} „${esc(s.title ?? s.documentId)}“ – zu prüfen: ${esc(s.fields.join(', '))}</li>`).join('')}</ul>` : ''}
 <h2>Letzte Neubauten</h2>

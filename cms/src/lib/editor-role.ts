@@ -1,0 +1,46 @@
+/**
+ * The admin role "Redaktion": editors create, edit and publish the content types with drafts, keep the
+ * municipalities (reference data: read and update only) and the media library, and reach no settings,
+ * users, roles, API tokens or webhooks. Pure: the permission plan, which the bootstrap turns into Strapi
+ * permissions with every field of each content type.
+ */
+import { CONTENT_TYPES } from '@ikz/shared-types';
+
+export const EDITOR_ROLE = {
+  code: 'ikz-redaktion',
+  name: 'Redaktion',
+  description:
+    'Erstellt, bearbeitet und veröffentlicht Projekte, Dokumente, Newsletter-Ausgaben, Veranstaltungen und Handlungsfelder, pflegt Kommunen und die Medienbibliothek. Keine Einstellungen, Benutzer oder Rollen.',
+} as const;
+
+const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
+
+/** Content-manager actions on a content type with drafts, and on reference data without drafts. */
+export const CONTENT_ACTIONS = {
+  withDrafts: ['create', 'read', 'update', 'delete', 'publish'].map(explorer),
+  referenceData: ['read', 'update'].map(explorer),
+} as const;
+
+/** Media library: browse, upload, edit/replace/delete, download and copy links; not its settings or view configuration. */
+export const MEDIA_ACTIONS = [
+  'plugin::upload.read',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+] as const;
+
+export interface PlannedPermission {
+  action: string;
+  /** Content-type uid, or null for plugin actions. */
+  subject: string | null;
+}
+
+/** Every permission of the role, sorted by action and subject. */
+export function editorPermissionPlan(): PlannedPermission[] {
+  const content = Object.values(CONTENT_TYPES).flatMap((type) =>
+    (type.draftAndPublish ? CONTENT_ACTIONS.withDrafts : CONTENT_ACTIONS.referenceData).map((action) => ({ action, subject: type.uid as string })),
+  );
+  const media = MEDIA_ACTIONS.map((action) => ({ action, subject: null }));
+  return [...content, ...media].sort((a, b) => a.action.localeCompare(b.action) || (a.subject ?? '').localeCompare(b.subject ?? ''));
+}

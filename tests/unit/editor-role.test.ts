@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { EDITOR_ROLE, editorPermissionPlan } from '@ikz/cms/lib/editor-role';
+
+describe('the editors\' role plan', () => {
+  const plan = editorPermissionPlan();
+  const actionsOn = (subject: string | null) => plan.filter((p) => p.subject === subject).map((p) => p.action.split('.').pop()).sort();
+
+  it('lets editors create, edit, delete and publish the content types with drafts', () => {
+    for (const type of ['project', 'document', 'newsletter', 'event', 'topic']) expect(actionsOn(`api::${type}.${type}`)).toEqual(['create', 'delete', 'publish', 'read', 'update']);
+  });
+
+  it('lets them read and update municipalities, the reference data, but not create or delete them', () => {
+    expect(actionsOn('api::municipality.municipality')).toEqual(['read', 'update']);
+  });
+
+  it('gives the media library without its settings and nothing else', () => {
+    expect(plan.filter((p) => p.subject === null).map((p) => p.action)).toEqual([
+      'plugin::upload.assets.copy-link',
+      'plugin::upload.assets.create',
+      'plugin::upload.assets.download',
+      'plugin::upload.assets.update',
+      'plugin::upload.read',
+    ]);
+    expect(plan.every((p) => p.action.startsWith('plugin::content-manager.explorer.') || p.action.startsWith('plugin::upload.'))).toBe(true);
+    expect(plan).toHaveLength(5 * 5 + 2 + 5);
+  });
+
+  it('is named and described in German', () => {
+    expect(EDITOR_ROLE).toMatchObject({ code: 'ikz-redaktion', name: 'Redaktion' });
+    expect(EDITOR_ROLE.description).toMatch(/Keine Einstellungen, Benutzer oder Rollen/);
+  });
+});
