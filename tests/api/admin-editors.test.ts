@@ -7,6 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CMS_DIR } from '@ikz/scripts/lib/strapi-process';
+import { inviteEditor } from '../support/editor.ts';
 import { adminJwt, api } from './helpers.ts';
 
 const DRAFT_TYPES = ['api::document.document', 'api::event.event', 'api::newsletter.newsletter', 'api::project.project', 'api::topic.topic'];
@@ -73,16 +74,7 @@ describe('an editor with the role "Redaktion"', () => {
 
   beforeAll(async () => {
     superAdmin = await adminJwt();
-    const role = await editorRole(superAdmin);
-    const email = `redakteurin-${Date.now()}@test.example.org`;
-    const invited = await api('/admin/users', { method: 'POST', headers: auth(superAdmin), body: { firstname: 'Erika', lastname: 'Redakteurin', email, roles: [role.id] } });
-    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
-    const registered = await api('/admin/register', {
-      method: 'POST',
-      body: { registrationToken: invited.body.data.registrationToken, userInfo: { firstname: 'Erika', lastname: 'Redakteurin', password: 'Redaktion-Test-2026' } },
-    });
-    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
-    editor = registered.body.data.token;
+    editor = (await inviteEditor(inject('strapiUrl'), superAdmin)).token;
   });
 
   it('has that role only', async () => {

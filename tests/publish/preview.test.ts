@@ -10,6 +10,7 @@ import { DRAFT_MARKER } from '@ikz/scripts/seed/generate';
 import { freePort, randomSecret } from '@ikz/scripts/lib/strapi-process';
 import { createPreviewServer } from '@ikz/scripts/preview/server';
 import { launchChromium } from '../support/browser.ts';
+import { inviteEditor, type Editor } from '../support/editor.ts';
 import { adminJwt, releaseFiles, searchResults, settle, startPipeline, type Pipeline } from './harness.ts';
 import { currentDir } from '@ikz/scripts/publisher/releases';
 
@@ -17,6 +18,7 @@ let pipeline: Pipeline;
 let browser: Browser;
 let previewUrl: string;
 let closePreview: () => Promise<void>;
+let editor: Editor;
 const secret = randomSecret(48);
 const previewToken = randomSecret(48);
 
@@ -27,6 +29,7 @@ beforeAll(async () => {
   const server = createPreviewServer({ builder: pipeline.publisher.builder, strapiUrl: pipeline.strapi.url, previewToken, secret, adminOrigins: [pipeline.strapi.url], siteUrl: 'https://www.interkommunales.example', log: () => {} });
   closePreview = (await server.listen(previewPort)).close;
   browser = await launchChromium();
+  editor = await inviteEditor(pipeline.strapi.url, await adminJwt(pipeline.strapi));
 }, 900_000);
 
 afterAll(async () => {
@@ -48,23 +51,39 @@ async function handlerLink(uid: string, documentId: string, status: 'draft' | 'p
 const draftsOf = (plural: string) => pipeline.seed.findAll<{ documentId: string; slug: string }>(plural, { status: 'draft', fields: ['slug'], filters: { title: { $contains: DRAFT_MARKER } } });
 
 describe("the editors' preview", () => {
+  /** A browser page logged in to the admin as the editor with the role "Redaktion". */
+  async function editorPage() {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(`${pipeline.strapi.url}/admin/auth/login`);
+    await page.locator('input[name="email"]').fill(editor.email);
+    await page.locator('input[name="password"]').fill(editor.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/admin(?!\/auth)/, { timeout: 60_000 });
+    return { page, close: () => context.close() };
+  }
+
   it('shows an editor the draft of a project in the admin, in the site layout with the German banner', async () => {
     const [draft] = await draftsOf('projects');
     expect(draft).toBeDefined();
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${pipeline.strapi.url}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(pipeline.strapi.adminEmail);
-    await page.locator('input[name="password"]').fill(pipeline.strapi.adminPassword);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL(/\/admin(?!\/auth)/, { timeout: 60_000 });
+    const { page, close } = await editorPage();
     await page.goto(`${pipeline.strapi.url}/admin/content-manager/collection-types/api::project.project/${draft!.documentId}?status=draft`);
     await page.getByRole('link', { name: 'Vorschau öffnen' }).click({ timeout: 60_000 });
     const frame = page.frameLocator('iframe[data-testid="preview-iframe"]');
     await expect.poll(async () => (await frame.locator('body').textContent({ timeout: 60_000 })) ?? '', { timeout: 60_000 }).toContain(DRAFT_MARKER);
     await expect.poll(async () => (await frame.locator('.preview-banner').textContent()) ?? '').toContain('Vorschau – nicht veröffentlicht');
     expect(await frame.locator('h1').first().textContent()).toContain('Entwurf');
-    await context.close();
+    await close();
+  });
+
+  it('does not let the editor open the settings: roles, users, API tokens and webhooks answer with a German refusal', async () => {
+    const { page, close } = await editorPage();
+    for (const settings of ['roles', 'users', 'api-tokens', 'webhooks']) {
+      await page.goto(`${pipeline.strapi.url}/admin/settings/${settings}`);
+      await expect.poll(async () => (await page.locator('main').textContent({ timeout: 60_000 }).catch(() => '')) ?? '', { timeout: 60_000, message: settings }).toMatch(/keine ausreichenden Berechtigungen/);
+      expect(await page.locator('main').textContent(), settings).not.toMatch(/Super Admin|Redaktion-Test|Vorschau der Redaktion/);
+    }
+    await close();
   });
 
   it('allows the admin to frame exactly the preview service', async () => {
