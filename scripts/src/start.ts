@@ -34,6 +34,8 @@ function strapiEnv(state: LocalState, secrets: Record<string, string>, publisher
   return {
     ...secrets,
     PUBLISHER_WEBHOOK_URL: `${publisherUrl}/webhook`,
+    PUBLISHER_STATUS_URL: `${publisherUrl}/status`,
+    IKZ_STATUS_PAGE_URL: `${localhost(publisherUrl)}/`,
     PREVIEW_URL: localhost(previewUrl),
     SITE_URL: config.SITE_URL,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
