@@ -142,7 +142,7 @@ async function measureSearch(siteUrl: string, queries: string[]): Promise<{ quer
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, edits: { type: 'string', default: '5' }, sustain: { type: 'string', default: '120' }, keep: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, edits: { type: 'string', default: '5' }, sustain: { type: 'string', default: '120' }, keep: { type: 'boolean', default: false }, data: { type: 'string' } } });
   const scale = Number(values.scale);
   const secret = randomSecret(32);
   const publisherPort = await freePort();
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
   const strapi = await startTestStrapi({ scale, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') }, 'bench', {
     PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`,
     PUBLISHER_WEBHOOK_SECRET: secret,
-  });
+  }, values.data ? { dir: values.data } : {});
   const seedMs = performance.now() - seedStart;
   const publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: 'https://www.interkommunales.example', fullBuildAt: 'off', log: () => {} });
   const listening = await publisher.listen(publisherPort);
@@ -173,7 +173,16 @@ async function main(): Promise<void> {
     await web.close();
 
     const outDir = currentDir(publisher.releases);
-    const indexBytes = files(path.join(outDir, 'pagefind')).reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    const indexBytes = fs
+      .readdirSync(outDir)
+      .filter((d) => d.startsWith('pagefind'))
+      .flatMap((d) => files(path.join(outDir, d)))
+      .reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    const phaseNames = [...new Set(incremental.flatMap((h) => Object.keys(h.phases ?? {})))];
+    const phaseAverage = phaseNames
+      .map((name) => [name, incremental.reduce((sum, h) => sum + (h.phases?.[name] ?? 0), 0) / incremental.length] as const)
+      .filter(([, s]) => s >= 0.05)
+      .sort((a, b) => b[1] - a[1]);
     const all = files(outDir);
     const html = all.filter((f) => f.endsWith('.html'));
     const htmlSizes = html.map((f) => fs.statSync(f).size);
@@ -188,16 +197,17 @@ async function main(): Promise<void> {
     };
     console.log(`
 Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, Node ${process.versions.node}
-  seed (Strapi start + demo content via REST)   ${seconds(seedMs)}
+  seed (Strapi start + demo content via REST)   ${seconds(seedMs)}${values.data ? ` (folder ${values.data}; only a start when it was seeded before)` : ''}
   full build (renderer, content, pages, search) ${full.seconds!.toFixed(1)} s for ${full.pages!.total} pages; peak memory ${(peak / 1024 ** 3).toFixed(2)} GB (builder and Pagefind, without Strapi)
   build with nothing changed                    ${again.seconds!.toFixed(1)} s (${again.pages!.rendered} pages rendered, ${again.pages!.reused} reused)
   publish-to-live (REST save → new HTML served) median ${seconds(median(live))}, max ${seconds(Math.max(...live))} over ${live.length} edits
     incremental builds                          ${incremental.map((h) => `${h.seconds!.toFixed(2)} s / ${h.pages!.rendered} pages`).join(', ')}
+    ${'phases (mean, ≥ 0.05 s)'.padEnd(44)} ${phaseAverage.map(([n, s]) => `${n} ${s.toFixed(2)} s`).join(', ')}
   a new project every 3 s                       ${steady.times.length} projects, ${steady.builds} builds, ${steady.failed} failed; live after median ${seconds(median(steady.times))}, max ${seconds(Math.max(...steady.times))}
   preview of a draft project                    median ${median(preview).toFixed(0)} ms, max ${Math.max(...preview).toFixed(0)} ms (Strapi read + render)
   output                                        ${all.length} files, ${(total / 1024 / 1024).toFixed(1)} MB, ${html.length} HTML pages
   HTML page size                                median ${kb(median(htmlSizes))}, max ${kb(Math.max(...htmlSizes))} (${path.relative(outDir, largest)})
-  search index (Pagefind)                       ${(indexBytes / 1024 / 1024).toFixed(1)} MB on disk
+  search index (Pagefind, all bundles)          ${(indexBytes / 1024 / 1024).toFixed(1)} MB on disk
   search in Chromium (typing → results shown)   ${searchRuns.map((r) => `„${r.query}“ ${r.ms.toFixed(0)} ms, ${kb(r.bytes)} fetched`).join('; ')}
   page weight (HTML + CSS; transferred gzip):`);
     for (const [name, w] of Object.entries(weights)) console.log(`    ${name.padEnd(60)} ${kb(w.html + w.css).padStart(9)}  (${kb(w.gzip)} gzip)`);

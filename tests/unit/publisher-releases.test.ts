@@ -68,9 +68,9 @@ describe('status page', () => {
       pending: 0,
       live: '20261122T021800123Z-7fff',
       history: [
-        { id: 'x', startedAt: '2026-11-22T02:20:00Z', seconds: 3.2, result: 'failed', kind: null, reason: null, error: 'Strapi <nicht> erreichbar', pages: null, searchChanged: null, differences: null, changes: 2, skipped: [] },
-        { id: 'y', startedAt: '2026-11-22T02:18:00Z', seconds: 1.4, result: 'success', kind: 'incremental', reason: null, error: null, pages: { rendered: 13, reused: 687, total: 700 }, searchChanged: 1, differences: null, changes: 1, skipped: [{ type: 'projects', documentId: 'd1', title: 'Kaputt', fields: ['status'], message: 'status: ungültig' }] },
-        { id: 'z', startedAt: '2026-11-22T02:00:00Z', seconds: 14, result: 'success', kind: 'full', reason: 'nächtliche Kontrolle', error: null, pages: { rendered: 700, reused: 0, total: 700 }, searchChanged: 600, differences: ['/projekte/a/'], changes: 0, skipped: [] },
+        { id: 'x', startedAt: '2026-11-22T02:20:00Z', seconds: 3.2, result: 'failed', kind: null, reason: null, error: 'Strapi <nicht> erreichbar', pages: null, searchChanged: null, differences: null, changes: 2, skipped: [], phases: null },
+        { id: 'y', startedAt: '2026-11-22T02:18:00Z', seconds: 1.4, result: 'success', kind: 'incremental', reason: null, error: null, pages: { rendered: 13, reused: 687, total: 700 }, searchChanged: 1, differences: null, changes: 1, skipped: [{ type: 'projects', documentId: 'd1', title: 'Kaputt', fields: ['status'], message: 'status: ungültig' }], phases: null },
+        { id: 'z', startedAt: '2026-11-22T02:00:00Z', seconds: 14, result: 'success', kind: 'full', reason: 'nächtliche Kontrolle', error: null, pages: { rendered: 700, reused: 0, total: 700 }, searchChanged: 600, differences: ['/projekte/a/'], changes: 0, skipped: [], phases: null },
       ],
     });
     expect(html).toContain('<html lang="de">');

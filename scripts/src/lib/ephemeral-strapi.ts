@@ -46,11 +46,19 @@ async function createPostgresDatabase(baseUrl: string): Promise<{ env: Record<st
 export interface TestStrapiOptions {
   /** Build and serve the admin panel (for tests in the browser); otherwise only the server is compiled. */
   adminPanel?: boolean;
+  /**
+   * Keep Strapi's database and uploads in this folder (SQLite only; for benchmarks): the first run seeds it and
+   * saves its environment there, later runs start on it without seeding. Nothing is deleted at stop.
+   */
+  dir?: string;
 }
 
 export async function startTestStrapi(seed: { scale: number; seed: string; referenceDate: Date }, label: string, extraEnv: Record<string, string> = {}, options: TestStrapiOptions = {}): Promise<TestStrapi> {
   const database = process.env.IKZ_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `ikz-${label}-`));
+  if (options.dir && database !== 'sqlite') throw new Error('a kept Strapi folder works with SQLite only');
+  const tmp = options.dir ? path.resolve(options.dir) : fs.mkdtempSync(path.join(os.tmpdir(), `ikz-${label}-`));
+  const savedEnvFile = path.join(tmp, 'env.json');
+  const saved = options.dir && fs.existsSync(savedEnvFile) ? (JSON.parse(fs.readFileSync(savedEnvFile, 'utf8')) as Record<string, string>) : null;
   fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
   let dropDatabase = async () => {};
   let dbEnv: Record<string, string> = { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'data.db') };
@@ -63,16 +71,17 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
   }
   const cleanUp = async () => {
     await dropDatabase();
+    if (options.dir) return;
     if (process.env.IKZ_KEEP_TMP) console.log(`[${label}] kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
   };
 
   if (options.adminPanel) buildCmsIfNeeded((line) => console.log(`[${label}] ${line}`));
   else compileCms();
-  const secrets = generateSecrets();
-  const seedToken = randomSecret(48);
+  const secrets = saved ?? generateSecrets();
+  const seedToken = saved?.STRAPI_SEED_TOKEN ?? randomSecret(48);
   const adminEmail = 'redaktion@test.example.org';
-  const adminPassword = `Test-${randomSecret(12)}-9a`;
+  const adminPassword = saved?.IKZ_ADMIN_PASSWORD ?? `Test-${randomSecret(12)}-9a`;
   const logFile = path.join(tmp, 'strapi.log');
   let server: Awaited<ReturnType<typeof startStrapi>> | null = null;
   let env: Record<string, string> = {};
@@ -92,7 +101,10 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
         ...extraEnv,
     };
     server = await startStrapi({ logFile, env });
-    await runSeed({ url: server.url, token: seedToken, ...seed, concurrency: 4, quiet: true });
+    if (!saved) {
+      await runSeed({ url: server.url, token: seedToken, ...seed, concurrency: 4, quiet: true });
+      if (options.dir) fs.writeFileSync(savedEnvFile, JSON.stringify(env), { mode: 0o600 });
+    }
   } catch (error) {
     await server?.stop();
     if (fs.existsSync(logFile)) console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n'));

@@ -50,6 +50,8 @@ export interface BuildRecord {
   differences: string[] | null;
   changes: number;
   skipped: BuildReport['skipped'];
+  /** Seconds per build phase, for operators (the status JSON and the log). */
+  phases: Record<string, number> | null;
 }
 
 const NIGHTLY = 'nächtliche Kontrolle';
@@ -92,7 +94,7 @@ export function createPublisher(options: PublisherOptions) {
   }
 
   function startRecord(reason: BuildReason<Change>): BuildRecord {
-    const record: BuildRecord = { id: releaseId(), startedAt: new Date().toISOString(), seconds: null, result: 'running', kind: null, reason: null, error: null, pages: null, searchChanged: null, differences: null, changes: reason.changes, skipped: [] };
+    const record: BuildRecord = { id: releaseId(), startedAt: new Date().toISOString(), seconds: null, result: 'running', kind: null, reason: null, error: null, pages: null, searchChanged: null, differences: null, changes: reason.changes, skipped: [], phases: null };
     history.unshift(record);
     history.splice(20);
     return record;
@@ -124,10 +126,12 @@ export function createPublisher(options: PublisherOptions) {
       const { manifest, report } = await builder.build({ outDir, previous: live, full: Boolean(reason.full), ...(reason.full ? { reason: reason.full } : {}), changes: reason.items });
       Object.assign(record, { kind: report.kind, reason: report.reason, pages: report.pages, searchChanged: report.search.changed, skipped: report.skipped });
       if (reason.full === NIGHTLY) record.differences = compareWithLive(outDir, manifest, live);
+      const switching = performance.now();
       goLive(record, manifest);
+      record.phases = { ...report.phases, 'go-live': Math.round(performance.now() - switching) / 1000 };
       record.result = 'success';
       record.seconds = (performance.now() - started) / 1000;
-      log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length });
+      log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length, phases: record.phases });
     } catch (error) {
       record.result = 'failed';
       record.seconds = (performance.now() - started) / 1000;
