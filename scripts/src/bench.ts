@@ -206,7 +206,7 @@ Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, N
   a new project every 3 s                       ${steady.times.length} projects, ${steady.builds} builds, ${steady.failed} failed; live after median ${seconds(median(steady.times))}, max ${seconds(Math.max(...steady.times))}
   preview of a draft project                    median ${median(preview).toFixed(0)} ms, max ${Math.max(...preview).toFixed(0)} ms (Strapi read + render)
   output                                        ${all.length} files, ${(total / 1024 / 1024).toFixed(1)} MB, ${html.length} HTML pages
-  HTML page size                                median ${kb(median(htmlSizes))}, max ${kb(Math.max(...htmlSizes))} (${path.relative(outDir, largest)})
+  HTML page size                                median ${kb(median(htmlSizes))}, max ${kb(Math.max(...htmlSizes))} (${path.relative(outDir, largest)}); ${htmlSizes.filter((size) => size > 100 * 1024).length} pages over 100 KB
   search index (Pagefind, all bundles)          ${(indexBytes / 1024 / 1024).toFixed(1)} MB on disk
   search in Chromium (typing → results shown)   ${searchRuns.map((r) => `„${r.query}“ ${r.ms.toFixed(0)} ms, ${kb(r.bytes)} fetched`).join('; ')}
   page weight (HTML + CSS; transferred gzip):`);

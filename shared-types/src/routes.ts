@@ -30,6 +30,8 @@ export const PAGE_SIZES = {
   topicProjects: 24,
   municipalityProjects: 24,
   documentType: 50,
+  courtDecisions: 25,
+  eventArchive: 60,
 } as const;
 
 function patternsFor(s: Segments) {
@@ -50,11 +52,13 @@ function patternsFor(s: Segments) {
     documentType: `/${s.documents}/${s.documentType}/:slug/`,
     documentTypePage: `/${s.documents}/${s.documentType}/:slug/:page/`,
     courtDecisions: `/${s.documents}/${s.courtDecisions}/`,
+    courtDecisionsPage: `/${s.documents}/${s.courtDecisions}/${s.page}/:page/`,
     newsletters: `/${s.newsletters}/`,
     newsletter: `/${s.newsletters}/:slug/`,
     newsletterFeed: `/${s.newsletters}/feed.xml`,
     events: `/${s.events}/`,
     eventArchive: `/${s.events}/${s.eventArchive}/`,
+    eventArchivePage: `/${s.events}/${s.eventArchive}/${s.page}/:page/`,
     event: `/${s.events}/:slug/`,
     eventCalendar: `/${s.events}/:slug.ics`,
     calendar: `/${s.events}/kalender.ics`,
@@ -150,6 +154,8 @@ export function createRoutes(segments: Segments = SEGMENTS) {
     topic: (slug: string, page = 1) => (page === 1 ? url('topic', { slug }) : url('topicPage', { slug, page })),
     municipality: (slug: string, page = 1) => (page === 1 ? url('municipality', { slug }) : url('municipalityPage', { slug, page })),
     documentType: (slug: string, page = 1) => (page === 1 ? url('documentType', { slug }) : url('documentTypePage', { slug, page })),
+    courtDecisions: (page: number) => (page === 1 ? url('courtDecisions') : url('courtDecisionsPage', { page })),
+    eventArchive: (page: number) => (page === 1 ? url('eventArchive') : url('eventArchivePage', { page })),
   };
 
   /** The public page of an entry of a content type. */
@@ -168,9 +174,11 @@ export function createRoutes(segments: Segments = SEGMENTS) {
     for (const topic of inventory.topics) add(pages(topic.pages).map((p) => paged.topic(topic.slug, p)));
     for (const m of inventory.municipalities) add(pages(m.pages).map((p) => paged.municipality(m.slug, p)));
     for (const t of inventory.documentTypes) add(pages(t.pages).map((p) => paged.documentType(t.slug, p)));
+    add(pages(inventory.courtDecisionPages).slice(1).map(paged.courtDecisions));
     add(inventory.documents.map((slug) => url('document', { slug })));
     add(inventory.newsletters.map((slug) => url('newsletter', { slug })));
     for (const slug of inventory.events) add([url('event', { slug }), url('eventCalendar', { slug })]);
+    add(pages(inventory.eventArchivePages).slice(1).map(paged.eventArchive));
     add(inventory.infoPages.map((slug) => url('infoPage', { slug })));
     add(pages(inventory.sitemaps).map((n) => url('sitemap', { n: n - 1 })));
     return urls;
@@ -225,9 +233,13 @@ export interface SiteInventory {
   topics: { slug: string; pages: number }[];
   municipalities: { slug: string; pages: number }[];
   documentTypes: { slug: string; pages: number }[];
+  /** Pages of the court decisions' list (its first page is a static route). */
+  courtDecisionPages: number;
   documents: string[];
   newsletters: string[];
   events: string[];
+  /** Pages of the event archive (its first page is a static route). */
+  eventArchivePages: number;
   infoPages: string[];
   sitemaps: number;
 }

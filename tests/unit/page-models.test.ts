@@ -4,7 +4,7 @@ import { PAGE_SIZES, routes } from '@ikz/shared-types/routes';
 import { buildContent, type Snapshot } from '@ikz/site/model/content';
 import { inventory } from '@ikz/site/model/inventory';
 import { pageModel, type ModelContext, type PageModel, type PageOf } from '@ikz/site/model/pages';
-import type { SiteEvent, SiteMunicipality, SiteProject, SiteTopic } from '@ikz/site/lib/types';
+import type { SiteDocument, SiteEvent, SiteMunicipality, SiteProject, SiteTopic } from '@ikz/site/lib/types';
 
 const context: ModelContext = { buildMap: () => ({ viewBox: '0 0 1 1', width: 1, height: 1, shapes: [], legend: [] }), infoPages: [{ id: 'impressum', usesContentDate: false }, { id: 'barrierefreiheit', usesContentDate: true }] };
 
@@ -95,6 +95,33 @@ describe('home, topics and events', () => {
     expect([first.page, first.pages, first.total, first.projects.length]).toEqual([1, 2, PAGE_SIZES.topicProjects + 1, PAGE_SIZES.topicProjects]);
     expect(model(content, '/themen/digitalisierung/seite/2/', 'topic').projects.map((p) => p.title)).toEqual([`T${PAGE_SIZES.topicProjects}`]);
     expect(pageModel(content, routes.match('/themen/gibt-es-nicht/')!, context)).toBeNull();
+  });
+
+  it('paginates the event archive, newest first, grouped by year on each page', () => {
+    const events = Array.from({ length: PAGE_SIZES.eventArchive + 2 }, (_, i) => {
+      const start = new Date(Date.UTC(2020, 0, 1 + i * 20)).toISOString();
+      return event(`e${i}`, start, start);
+    });
+    const content = buildContent(snapshot({ events }), new Date('2026-11-23T12:00:00Z'));
+    const first = model(content, '/veranstaltungen/archiv/', 'eventArchive');
+    expect([first.page, first.pages, first.total]).toEqual([1, 2, PAGE_SIZES.eventArchive + 2]);
+    expect(first.years.flatMap((y) => y.events)).toHaveLength(PAGE_SIZES.eventArchive);
+    expect(first.years[0]!.events[0]!.slug).toBe(`e${PAGE_SIZES.eventArchive + 1}`);
+    const second = model(content, '/veranstaltungen/archiv/seite/2/', 'eventArchive');
+    expect(second.years).toEqual([{ year: '2020', events: [expect.objectContaining({ slug: 'e1' }), expect.objectContaining({ slug: 'e0' })] }]);
+    expect(pageModel(content, routes.match('/veranstaltungen/archiv/seite/3/')!, context)).toBeNull();
+    expect(inventory(content, context.infoPages).eventArchivePages).toBe(2);
+  });
+
+  it('paginates the court decisions and leaves out decisions without court data', () => {
+    const decision = (i: number, withCourt = true) =>
+      ({ id: i, documentId: `d${i}`, slug: `urteil-${i}`, title: `Urteil ${i}`, type: 'Gerichtsentscheidung', date: new Date(Date.UTC(2010, 0, 1 + i)).toISOString().slice(0, 10), publisher: null, courtDecision: withCourt ? { court: 'OVG NRW', decidedAt: null, docketNumber: `15 A ${i}/20`, kind: 'Urteil', holding: null } : null }) as unknown as SiteDocument;
+    const documents = [...Array.from({ length: PAGE_SIZES.courtDecisions + 1 }, (_, i) => decision(i)), decision(999, false)];
+    const content = buildContent(snapshot({ documents }), new Date('2026-11-23T12:00:00Z'));
+    const first = model(content, '/dokumente/rechtsprechung/', 'courtDecisions');
+    expect([first.page, first.pages, first.total, first.decisions.length]).toEqual([1, 2, PAGE_SIZES.courtDecisions + 1, PAGE_SIZES.courtDecisions]);
+    expect(model(content, '/dokumente/rechtsprechung/seite/2/', 'courtDecisions').decisions.map((d) => d.docketNumber)).toEqual(['15 A 0/20']);
+    expect(inventory(content, context.infoPages).courtDecisionPages).toBe(2);
   });
 
   it('gives the accessibility statement the content date, and other MDX pages none', () => {

@@ -13,9 +13,11 @@ const inventory: SiteInventory = {
   topics: [{ slug: 'digitalisierung', pages: 2 }],
   municipalities: [{ slug: 'kreis-lippe', pages: 2 }, { slug: 'detmold', pages: 1 }],
   documentTypes: [{ slug: 'satzung', pages: 2 }],
+  courtDecisionPages: 2,
   documents: ['satzung-zweckverband'],
   newsletters: ['newsletter-i-2026'],
   events: ['jahrestagung-2026'],
+  eventArchivePages: 2,
   infoPages: ['impressum'],
   sitemaps: 1,
 };
@@ -43,6 +45,10 @@ describe('route table', () => {
     expect(routes.paged.topic('digitalisierung', 2)).toBe('/themen/digitalisierung/seite/2/');
     expect(routes.paged.municipality('kreis-lippe', 3)).toBe('/kommunen/kreis-lippe/seite/3/');
     expect(routes.paged.documentType('satzung', 2)).toBe('/dokumente/typ/satzung/2/');
+    expect(routes.paged.courtDecisions(1)).toBe('/dokumente/rechtsprechung/');
+    expect(routes.paged.eventArchive(2)).toBe('/veranstaltungen/archiv/seite/2/');
+    expect(routes.paged.courtDecisions(2)).toBe('/dokumente/rechtsprechung/seite/2/');
+    expect(routes.expectedUrls(inventory).filter((u) => u.startsWith('/dokumente/rechtsprechung/'))).toEqual(['/dokumente/rechtsprechung/', '/dokumente/rechtsprechung/seite/2/']);
     expect(() => routes.url('project', { slug: 'Nicht erlaubt' })).toThrow(/not a valid slug/);
   });
 

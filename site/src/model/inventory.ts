@@ -2,7 +2,7 @@
 import { PAGE_SIZES, SITEMAP_SIZE, pageCount, routes, type SiteInventory } from '@ikz/shared-types/routes';
 import { typeSlug } from '../lib/collections.ts';
 import type { Content } from './content.ts';
-import { documentTypesInUse, municipalityProjects, type InfoPage } from './pages.ts';
+import { courtDecisionsOf, documentTypesInUse, municipalityProjects, type InfoPage } from './pages.ts';
 
 export function inventory(content: Content, infoPages: readonly InfoPage[]): SiteInventory {
   const counted: SiteInventory = {
@@ -14,9 +14,11 @@ export function inventory(content: Content, infoPages: readonly InfoPage[]): Sit
       return { slug: m.slug, pages: pageCount(own.length + memberProjects.length, PAGE_SIZES.municipalityProjects) };
     }),
     documentTypes: documentTypesInUse(content).map((t) => ({ slug: typeSlug(t), pages: pageCount(content.documentsByType.get(t)!.length, PAGE_SIZES.documentType) })),
+    courtDecisionPages: pageCount(courtDecisionsOf(content).length, PAGE_SIZES.courtDecisions),
     documents: content.documents.map((d) => d.slug),
     newsletters: content.newsletters.map((n) => n.slug),
     events: content.events.map((e) => e.slug),
+    eventArchivePages: pageCount(content.past.length, PAGE_SIZES.eventArchive),
     infoPages: infoPages.map((p) => p.id),
     sitemaps: 1,
   };

@@ -69,11 +69,11 @@ export type PageModel =
   | { kind: 'documents'; documentCount: number; types: { type: string; slug: string; count: number; courtDecisions: boolean }[]; latest: DocumentRowData[] }
   | { kind: 'document'; document: SiteDocument }
   | ({ kind: 'documentType'; type: string; slug: string; documents: DocumentRowData[] } & Paging)
-  | { kind: 'courtDecisions'; decisions: (DocumentRowData & { court: string; decidedAt: string | null; docketNumber: string; decisionKind: string; holding: string | null })[] }
+  | ({ kind: 'courtDecisions'; decisions: (DocumentRowData & { court: string; decidedAt: string | null; docketNumber: string; decisionKind: string; holding: string | null })[] } & Paging)
   | { kind: 'newsletters'; firstYear: number | null; years: { year: number; issues: { slug: string; title: string; sentAt: string }[] }[] }
   | { kind: 'newsletter'; newsletter: SiteNewsletter }
   | { kind: 'events'; upcoming: EventCardData[]; pastCount: number }
-  | { kind: 'eventArchive'; years: { year: string; events: { slug: string; title: string; startsAt: string; format: string }[] }[] }
+  | ({ kind: 'eventArchive'; years: { year: string; events: { slug: string; title: string; startsAt: string; format: string }[] }[] } & Paging)
   | { kind: 'event'; event: SiteEvent; past: boolean }
   | { kind: 'search'; mergeBundles: string[] }
   | { kind: 'openData'; projectCount: number }
@@ -205,13 +205,16 @@ function documentType(content: Content, slug: string, page: number): PageOf<'doc
   return part ? { kind: 'documentType', type, slug, documents: part.items.map(documentRow), ...part.paging } : null;
 }
 
-function eventArchive(content: Content): PageOf<'eventArchive'> {
+function eventArchive(content: Content, page: number): PageOf<'eventArchive'> | null {
+  const part = slice(content.past, PAGE_SIZES.eventArchive, page);
+  if (!part) return null;
   return {
     kind: 'eventArchive',
-    years: [...groupBy(content.past, (e) => e.startsAt.slice(0, 4)).entries()].map(([year, list]) => ({
+    years: [...groupBy(part.items, (e) => e.startsAt.slice(0, 4)).entries()].map(([year, list]) => ({
       year,
       events: list.map((e) => ({ slug: e.slug, title: e.title, startsAt: e.startsAt, format: e.format })),
     })),
+    ...part.paging,
   };
 }
 
@@ -220,6 +223,10 @@ export function searchBundles(content: Content): string[] {
   const shards = new Set(['weitere', ...content.documents.map((d) => searchShard('document', d.date.slice(0, 4)))]);
   return [...shards].sort().map(searchBundlePath);
 }
+
+/** The court decisions, newest first: documents of that type with their court data. */
+export const courtDecisionsOf = (content: Content) =>
+  (content.documentsByType.get('Gerichtsentscheidung') ?? []).flatMap((document) => (document.courtDecision ? [{ document, decision: document.courtDecision }] : []));
 
 /** The document types that have documents, in the order of the schema. */
 export const documentTypesInUse = (content: Content) => ENUMS['document.type'].filter((t) => content.documentsByType.has(t));
@@ -279,12 +286,16 @@ export function pageModel(content: Content, route: RouteMatch, context: ModelCon
     case 'documentTypePage':
       return documentType(content, slug, page);
     case 'courtDecisions':
-      return {
-        kind: 'courtDecisions',
-        decisions: (content.documentsByType.get('Gerichtsentscheidung') ?? []).flatMap((d) =>
-          d.courtDecision ? [{ ...documentRow(d), court: d.courtDecision.court, decidedAt: d.courtDecision.decidedAt, docketNumber: d.courtDecision.docketNumber, decisionKind: d.courtDecision.kind, holding: d.courtDecision.holding }] : [],
-        ),
-      };
+    case 'courtDecisionsPage': {
+      const part = slice(courtDecisionsOf(content), PAGE_SIZES.courtDecisions, page);
+      return part
+        ? {
+            kind: 'courtDecisions',
+            decisions: part.items.map(({ document: d, decision }) => ({ ...documentRow(d), court: decision.court, decidedAt: decision.decidedAt, docketNumber: decision.docketNumber, decisionKind: decision.kind, holding: decision.holding })),
+            ...part.paging,
+          }
+        : null;
+    }
     case 'newsletters':
       return {
         kind: 'newsletters',
@@ -298,7 +309,8 @@ export function pageModel(content: Content, route: RouteMatch, context: ModelCon
     case 'events':
       return { kind: 'events', upcoming: content.upcoming.map(eventCard), pastCount: content.past.length };
     case 'eventArchive':
-      return eventArchive(content);
+    case 'eventArchivePage':
+      return eventArchive(content, page);
     case 'event': {
       const event = content.bySlug.events.get(slug);
       return event ? { kind: 'event', event, past: new Date(event.endsAt) < content.now } : null;
