@@ -48,11 +48,11 @@ describe('releases', () => {
     expect(() => activate(r, 'half')).toThrow(/incomplete/);
   });
 
-  it('keeps the newest releases and never deletes the live one', () => {
+  it('keeps the newest releases and never deletes the live one', async () => {
     const r = releases(root);
     for (const id of ['1', '2', '3', '4', '5']) makeRelease(id);
     activate(r, '1');
-    expect(prune(r, 2)).toEqual(['2', '3']);
+    expect(await prune(r, 2)).toEqual(['2', '3']);
     expect(listReleases(r)).toEqual(['1', '4', '5']);
   });
 

@@ -74,14 +74,18 @@ export function activate(r: Releases, id: string): void {
   fs.renameSync(tmp, r.currentLink);
 }
 
-/** Deletes all but the newest `keep` releases; never the current one. */
-export function prune(r: Releases, keep: number): string[] {
+/**
+ * Deletes all but the newest `keep` releases; never the current one. Asynchronous (tens of thousands of
+ * links at scale), so the publisher can run it beside the next build. The manifest goes first: a release
+ * without a manifest is never the base of an incremental build.
+ */
+export async function prune(r: Releases, keep: number): Promise<string[]> {
   const current = currentRelease(r);
   const all = listReleases(r);
   const doomed = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== current);
   for (const id of doomed) {
-    fs.rmSync(path.join(r.releasesDir, id), { recursive: true, force: true });
-    fs.rmSync(manifestFile(r, id), { force: true });
+    await fs.promises.rm(manifestFile(r, id), { force: true });
+    await fs.promises.rm(path.join(r.releasesDir, id), { recursive: true, force: true });
   }
   return doomed;
 }

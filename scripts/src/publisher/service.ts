@@ -76,6 +76,7 @@ export function createPublisher(options: PublisherOptions) {
   fs.mkdirSync(r.releasesDir, { recursive: true });
   const log = options.log ?? ((record) => console.log(JSON.stringify({ time: new Date().toISOString(), ...record })));
   const history: BuildRecord[] = [];
+  let pruning: Promise<void> = Promise.resolve();
   const builder = createSiteBuilder({
     strapiUrl: options.strapiUrl,
     token: options.token,
@@ -112,8 +113,11 @@ export function createPublisher(options: PublisherOptions) {
   function goLive(record: BuildRecord, manifest: ReleaseManifest): void {
     writeManifest(r, record.id, manifest);
     activate(r, record.id);
-    const removed = prune(r, options.keep ?? 5);
-    if (removed.length) log({ msg: 'releases pruned', releases: removed });
+    // Old releases are removed beside the next build, one removal at a time.
+    pruning = pruning
+      .then(() => prune(r, options.keep ?? 5))
+      .then((removed) => void (removed.length && log({ msg: 'releases pruned', releases: removed })))
+      .catch((error: unknown) => log({ level: 'error', msg: 'removing old releases failed', error: String(error) }));
   }
 
   async function build(reason: BuildReason<Change>): Promise<void> {
@@ -226,7 +230,6 @@ export function createPublisher(options: PublisherOptions) {
     return listenOn(server, port, host);
   }
 
-
   /** Builds now, outside the queue (first start, benchmarks). */
   function buildNow(full: string | null = null): Promise<void> {
     return build({ changes: 0, firstAt: Date.now(), events: [full ?? 'build'], items: [], full });
@@ -235,6 +238,7 @@ export function createPublisher(options: PublisherOptions) {
   async function close(): Promise<void> {
     if (nightlyTimer) clearTimeout(nightlyTimer);
     await queue.idle();
+    await pruning;
     await builder.close();
   }
 
