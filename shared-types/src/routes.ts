@@ -269,6 +269,13 @@ export function searchShard(kind: RouteKind, documentYear?: string): string {
   return 'weitere';
 }
 
+/** The kinds of page a bundle can hold (the inverse of searchShard). */
+export function shardKinds(shard: string): RouteKind[] {
+  if (shard === SEARCH_MAIN_SHARD) return ['project'];
+  if (shard.startsWith('dokumente-')) return ['document'];
+  return SEARCHABLE_ROUTES.filter((kind) => kind !== 'project' && kind !== 'document');
+}
+
 /** URLs per sitemap file (the protocol allows 50,000). */
 export const SITEMAP_SIZE = 45_000;
 

@@ -12,15 +12,17 @@ import { sitemapUrls } from '../model/inventory.ts';
 /** Problems found, in English for the operator's log; empty when the release is complete. */
 export function checkRelease(dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>): string[] {
   const problems: string[] = [];
-  const missing = urls.filter((url) => !fs.existsSync(path.join(dir, outputPath(url))));
+  const present = new Set(
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')),
+  );
+  const missing = urls.filter((url) => !present.has(outputPath(url)));
   if (missing.length) problems.push(`${missing.length} expected file(s) missing, e.g. ${missing.slice(0, 5).join(', ')}`);
 
   const expectedPages = new Set(urls.map(outputPath).filter((file) => file.endsWith('.html')));
-  const extra = fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((file) => !expectedPages.has(file));
+  const extra = [...present].filter((file) => file.endsWith('.html') && !expectedPages.has(file));
   if (extra.length) problems.push(`${extra.length} page(s) that the content does not have, e.g. ${extra.slice(0, 5).join(', ')}`);
 
   const listed = new Set<string>();

@@ -31,6 +31,17 @@ export function linkFile(source: string, target: string): void {
   }
 }
 
+/** Links `target` to `source` when the source exists; false when it does not (then the caller writes it). */
+export function tryLinkFile(source: string, target: string): boolean {
+  try {
+    linkFile(source, target);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync(source)) return false;
+    throw error;
+  }
+}
+
 /** Links every file below `sourceDir` into `targetDir`, keeping the layout; existing targets are left alone. */
 export function linkTree(sourceDir: string, targetDir: string): number {
   let count = 0;

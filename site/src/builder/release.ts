@@ -7,13 +7,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEARCHABLE_ROUTES, isPageRoute, outputPath, routes, searchBundlePath, searchShard } from '@ikz/shared-types/routes';
+import { SEARCHABLE_ROUTES, isPageRoute, outputPath, routes, searchBundlePath, searchShard, shardKinds, type RouteKind, type RouteMatch } from '@ikz/shared-types/routes';
 import type { Content } from '../model/content.ts';
 import { dataFile } from '../model/files.ts';
 import { inventory, sitemapUrls } from '../model/inventory.ts';
 import { pageModel, type ModelContext } from '../model/pages.ts';
 import type { Renderer } from './bundle.ts';
-import { linkFile, linkTree, writeNew } from './files.ts';
+import { linkFile, linkTree, tryLinkFile, writeNew } from './files.ts';
 import type { SearchShards } from './search.ts';
 
 export interface ReleaseManifest {
@@ -97,9 +97,48 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
     }
   };
 
-  for (const url of urls) {
+  const matched = urls.map((url) => {
     const route = routes.match(url);
     if (!route) throw new Error(`The route table lists ${url}, but cannot read it back.`);
+    return route;
+  });
+  // Pages that left the site leave their bundle first, so that a bundle can be written as soon as the
+  // loop below is past the last page it can hold – Pagefind writes it in its own process meanwhile.
+  if (!searchFresh) {
+    const listed = new Set(urls);
+    for (const [url, shard] of Object.entries(reuse!.manifest.searchable)) {
+      if (listed.has(url)) continue;
+      await timed('search', () => search.get(shard).remove(url));
+      dirty.add(shard);
+      stats.search.removed += 1;
+    }
+  }
+  const lastOfKind = new Map<RouteKind, number>();
+  matched.forEach((route, i) => lastOfKind.set(route.kind, i));
+  // Bundles are written one after another (bounded memory in Pagefind), each as soon as it is complete.
+  const writes = new Map<string, Promise<unknown>>();
+  let writing: Promise<unknown> = Promise.resolve();
+  const startWrite = (shard: string) => {
+    if (writes.has(shard) || search.get(shard).size === 0) return;
+    const bundle = path.join(outDir, searchBundlePath(shard));
+    const write = async () => {
+      const started = performance.now();
+      await search.get(shard).write(bundle);
+      stats.phases['search-write'] = (stats.phases['search-write'] ?? 0) + (performance.now() - started) / 1000;
+    };
+    // Settles with the error (if any), which is thrown when the build waits for the bundles.
+    writing = writing.then(write).then(() => undefined, (error: unknown) => error ?? new Error(`writing ${shard} failed`));
+    writes.set(shard, writing);
+  };
+  const writeFinished = (i: number) => {
+    for (const shard of search.names()) {
+      if ((searchFresh || dirty.has(shard)) && shardKinds(shard).every((kind) => (lastOfKind.get(kind) ?? -1) <= i)) startWrite(shard);
+    }
+  };
+
+  for (const [i, url] of urls.entries()) {
+    const route: RouteMatch = matched[i]!;
+    if (i > 0 && matched[i - 1]!.kind !== route.kind) writeFinished(i - 1);
     const target = path.join(outDir, outputPath(url));
     const before = reuse ? path.join(reuse.dir, outputPath(url)) : null;
     if (isPageRoute(route.kind)) {
@@ -115,8 +154,7 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
         await timed('search', () => search.get(previousShard(url)!).remove(url));
         dirty.add(previousShard(url)!);
       }
-      if (before && reuse!.manifest.pages[url] === fingerprint && fs.existsSync(before)) {
-        time('links', () => linkFile(before, target));
+      if (before && reuse!.manifest.pages[url] === fingerprint && time('links', () => tryLinkFile(before, target))) {
         stats.pages.reused += 1;
         if (shard && (searchFresh || moved)) await timed('search', () => search.get(shard).add(url, fs.readFileSync(before, 'utf8')));
         if (shard && moved) dirty.add(shard);
@@ -146,25 +184,17 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
     }
   }
 
-  if (!searchFresh) {
-    for (const [url, shard] of Object.entries(reuse!.manifest.searchable)) {
-      if (url in manifest.searchable) continue;
-      await timed('search', () => search.get(shard).remove(url));
-      dirty.add(shard);
-      stats.search.removed += 1;
-    }
-  } else {
-    stats.search.changed = Object.keys(manifest.searchable).length;
-  }
+  if (searchFresh) stats.search.changed = Object.keys(manifest.searchable).length;
   const shards = new Set(Object.values(manifest.searchable));
-  for (const shard of search.names()) if (!shards.has(shard)) await search.drop(shard);
+  for (const shard of shards) if (searchFresh || dirty.has(shard)) startWrite(shard);
   for (const shard of shards) {
-    const bundle = path.join(outDir, searchBundlePath(shard));
-    if (searchFresh || dirty.has(shard)) await timed('search', () => search.get(shard).write(bundle));
-    else time('links', () => linkTree(path.join(reuse!.dir, searchBundlePath(shard)), bundle));
+    if (!writes.has(shard)) time('links', () => linkTree(path.join(reuse!.dir, searchBundlePath(shard)), path.join(outDir, searchBundlePath(shard))));
   }
+  time('links', () => linkTree(input.clientDir, outDir));
+  const failed = await timed('search-wait', async () => (await Promise.all(writes.values())).find((result) => result !== undefined));
+  if (failed !== undefined) throw failed instanceof Error ? failed : new Error(String(failed));
+  for (const shard of search.names()) if (!shards.has(shard)) await search.drop(shard);
   search.current = true;
   stats.search.pages = search.size;
-  time('links', () => linkTree(input.clientDir, outDir));
   return { manifest, stats };
 }
