@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activate, currentDir, currentRelease, listReleases, prune, releaseId, releases, rollback } from '@ikz/scripts/publisher/releases';
+import { activate, currentDir, currentRelease, emptyTrash, listReleases, prune, releaseId, releases, rollback } from '@ikz/scripts/publisher/releases';
 import { renderStatusPage } from '@ikz/scripts/publisher/status-page';
 
 let root: string;
@@ -54,6 +54,25 @@ describe('releases', () => {
     activate(r, '1');
     expect(await prune(r, 2)).toEqual(['2', '3']);
     expect(listReleases(r)).toEqual(['1', '4', '5']);
+    expect(fs.readdirSync(r.trashDir)).toEqual([]);
+  });
+
+  it('takes a release out of the list at once and removes it in another process, also after a crash', async () => {
+    const r = releases(root);
+    for (const id of ['1', '2', '3']) makeRelease(id, { projekte: 50 });
+    activate(r, '3');
+    const removing = prune(r, 1);
+    // Renamed into the trash before the first await: listed no more, while rm is still at work.
+    expect(listReleases(r)).toEqual(['3']);
+    expect(await removing).toEqual(['1', '2']);
+    expect(fs.readdirSync(r.trashDir)).toEqual([]);
+
+    // A publisher killed while rm ran leaves the trash; the next one empties it.
+    fs.mkdirSync(path.join(r.trashDir, 'left-over', 'projekte'), { recursive: true });
+    fs.writeFileSync(path.join(r.trashDir, 'left-over', 'projekte', 'index.html'), 'x');
+    await emptyTrash(r);
+    expect(fs.readdirSync(r.trashDir)).toEqual([]);
+    expect(fs.readFileSync(path.join(currentDir(r), 'index.html'), 'utf8')).toBe('3');
   });
 
   it('makes sortable unique ids', () => {

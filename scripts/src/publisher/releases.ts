@@ -2,6 +2,7 @@
  * Release directories of the live site: every build goes into releases/<id>/; `current` is a symlink that
  * is switched atomically (a new link renamed over the old one), so readers never see a half-built site.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -11,10 +12,12 @@ export interface Releases {
   /** One manifest per complete release (kept outside the served directory). */
   manifestsDir: string;
   currentLink: string;
+  /** Releases being deleted: moved here first (one rename), then removed by a separate process. */
+  trashDir: string;
 }
 
 export function releases(root: string): Releases {
-  return { root, releasesDir: path.join(root, 'releases'), manifestsDir: path.join(root, 'manifests'), currentLink: path.join(root, 'current') };
+  return { root, releasesDir: path.join(root, 'releases'), manifestsDir: path.join(root, 'manifests'), currentLink: path.join(root, 'current'), trashDir: path.join(root, 'trash') };
 }
 
 const manifestFile = (r: Releases, id: string) => path.join(r.manifestsDir, `${id}.json`);
@@ -75,19 +78,37 @@ export function activate(r: Releases, id: string): void {
 }
 
 /**
- * Deletes all but the newest `keep` releases; never the current one. Asynchronous (tens of thousands of
- * links at scale), so the publisher can run it beside the next build. The manifest goes first: a release
- * without a manifest is never the base of an incremental build.
+ * Deletes all but the newest `keep` releases; never the current one. The manifest goes first (a release
+ * without one is never the base of an incremental build), then the directory is renamed into the trash and
+ * removed by `rm` in its own process at the lowest CPU priority: a release at scale is ~90,000 links, and
+ * removing them in this process would take seconds of its event loop or queue behind every file read of
+ * its thread pool (the local web server's among them). Resolves when the trash is empty again.
  */
 export async function prune(r: Releases, keep: number): Promise<string[]> {
   const current = currentRelease(r);
   const all = listReleases(r);
   const doomed = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== current);
+  fs.mkdirSync(r.trashDir, { recursive: true });
   for (const id of doomed) {
-    await fs.promises.rm(manifestFile(r, id), { force: true });
-    await fs.promises.rm(path.join(r.releasesDir, id), { recursive: true, force: true });
+    fs.rmSync(manifestFile(r, id), { force: true });
+    fs.renameSync(path.join(r.releasesDir, id), path.join(r.trashDir, `${id}-${process.pid}-${Date.now()}`));
   }
+  await emptyTrash(r);
   return doomed;
+}
+
+/** Removes everything in the trash (also what a killed process left there), in a child process. */
+export async function emptyTrash(r: Releases): Promise<void> {
+  if (!fs.existsSync(r.trashDir)) return;
+  const entries = fs.readdirSync(r.trashDir).map((name) => path.join(r.trashDir, name));
+  if (!entries.length) return;
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn('nice', ['-n', '19', 'rm', '-rf', '--', ...entries], { stdio: 'ignore' });
+    child.on('error', () => resolve(null));
+    child.on('exit', (status) => resolve(status));
+  });
+  // Without `nice`/`rm` (or when they fail), the same in this process.
+  if (code !== 0) for (const entry of entries) await fs.promises.rm(entry, { recursive: true, force: true });
 }
 
 /** Switches back to the release before the current one. */

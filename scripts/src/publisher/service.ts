@@ -14,7 +14,7 @@ import { createSiteBuilder, type Change, type ReleaseManifest } from '@ikz/site/
 import { listen as listenOn, type Listening } from '../lib/listen.ts';
 import { editorMessage } from './failure.ts';
 import { createBuildQueue, type BuildReason } from './queue.ts';
-import { activate, currentRelease, listReleases, prune, readManifest, releaseId, releases, removeIncomplete, writeManifest } from './releases.ts';
+import { activate, currentRelease, emptyTrash, listReleases, prune, readManifest, releaseId, releases, removeIncomplete, writeManifest } from './releases.ts';
 import { renderStatusPage } from './status-page.ts';
 import { differingUrls, nextCheck } from './verify.ts';
 
@@ -87,6 +87,9 @@ export function createPublisher(options: PublisherOptions) {
     log: (message) => log({ msg: 'builder', detail: message }),
   });
   for (const id of removeIncomplete(r)) log({ msg: 'removed unfinished release', release: id });
+  const pruneFailed = (error: unknown) => log({ level: 'error', msg: 'removing old releases failed', error: String(error) });
+  // What a stopped publisher left in the trash goes now, beside the first build.
+  pruning = emptyTrash(r).catch(pruneFailed);
 
   function liveRelease(): { id: string; dir: string; manifest: ReleaseManifest } | null {
     const id = currentRelease(r);
@@ -113,11 +116,11 @@ export function createPublisher(options: PublisherOptions) {
   function goLive(record: BuildRecord, manifest: ReleaseManifest): void {
     writeManifest(r, record.id, manifest);
     activate(r, record.id);
-    // Old releases are removed beside the next build, one removal at a time.
+    // Old releases are removed beside the next build (by a separate process), one removal at a time.
     pruning = pruning
       .then(() => prune(r, options.keep ?? 5))
       .then((removed) => void (removed.length && log({ msg: 'releases pruned', releases: removed })))
-      .catch((error: unknown) => log({ level: 'error', msg: 'removing old releases failed', error: String(error) }));
+      .catch(pruneFailed);
   }
 
   async function build(reason: BuildReason<Change>): Promise<void> {
