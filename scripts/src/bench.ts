@@ -60,9 +60,18 @@ async function peakMemory<T>(work: () => Promise<T>): Promise<{ value: T; peak: 
   }
 }
 
+/** Requests to the web server that failed while waiting (printed with the figures: they should stay 0). */
+const failedRequests: string[] = [];
+
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
-  while (!(await check())) {
+  for (;;) {
+    const done = await check().catch((error: unknown) => {
+      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      failedRequests.push(`${new Date().toISOString()} ${error instanceof Error ? error.message : String(error)}${cause}`);
+      return false;
+    });
+    if (done) return;
     if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -209,6 +218,7 @@ Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, N
   output                                        ${all.length} files, ${(total / 1024 / 1024).toFixed(1)} MB, ${html.length} HTML pages
   HTML page size                                median ${kb(median(htmlSizes))}, max ${kb(Math.max(...htmlSizes))} (${path.relative(outDir, largest)}); ${htmlSizes.filter((size) => size > 100 * 1024).length} pages over 100 KB
   search index (Pagefind, all bundles)          ${(indexBytes / 1024 / 1024).toFixed(1)} MB on disk
+  failed requests while waiting for a page      ${failedRequests.length}${failedRequests.length ? ` (${failedRequests.slice(0, 3).join('; ')})` : ''}
   search in Chromium (typing → results shown)   ${searchRuns.map((r) => `„${r.query}“ ${Number.isNaN(r.ms) ? 'no result within 30 s' : `${r.ms.toFixed(0)} ms`}, ${kb(r.bytes)} fetched`).join('; ')}
   page weight (HTML + CSS; transferred gzip):`);
     for (const [name, w] of Object.entries(weights)) console.log(`    ${name.padEnd(60)} ${kb(w.html + w.css).padStart(9)}  (${kb(w.gzip)} gzip)`);
@@ -222,6 +232,7 @@ Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, N
 }
 
 main().catch((error: unknown) => {
-  console.error(`[bench] failed: ${error instanceof Error ? error.message : String(error)}`);
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  console.error(`[bench] failed: ${error instanceof Error ? error.message : String(error)}${cause}`);
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activate, currentDir, currentRelease, emptyTrash, listReleases, prune, releaseId, releases, rollback } from '@ikz/scripts/publisher/releases';
+import { activate, currentDir, currentRelease, emptyTrash, listReleases, prune, retire, releaseId, releases, rollback } from '@ikz/scripts/publisher/releases';
 import { renderStatusPage } from '@ikz/scripts/publisher/status-page';
 
 let root: string;
@@ -70,9 +70,23 @@ describe('releases', () => {
     // A publisher killed while rm ran leaves the trash; the next one empties it.
     fs.mkdirSync(path.join(r.trashDir, 'left-over', 'projekte'), { recursive: true });
     fs.writeFileSync(path.join(r.trashDir, 'left-over', 'projekte', 'index.html'), 'x');
-    await emptyTrash(r);
+    await emptyTrash(r).done;
     expect(fs.readdirSync(r.trashDir)).toEqual([]);
     expect(fs.readFileSync(path.join(currentDir(r), 'index.html'), 'utf8')).toBe('3');
+  });
+
+  it('stops removing when asked (a build starts) and leaves the rest in the trash for the next removal', async () => {
+    const r = releases(root);
+    for (const id of ['1', '2']) makeRelease(id, { projekte: 2000 });
+    activate(r, '2');
+    expect(retire(r, 1)).toEqual(['1']);
+    const removal = emptyTrash(r);
+    removal.stop();
+    await removal.done;
+    expect(fs.readdirSync(r.trashDir)).toHaveLength(1);
+    await emptyTrash(r).done;
+    expect(fs.readdirSync(r.trashDir)).toEqual([]);
+    expect(listReleases(r)).toEqual(['2']);
   });
 
   it('makes sortable unique ids', () => {

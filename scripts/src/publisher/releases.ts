@@ -42,7 +42,7 @@ export function readManifest<T>(r: Releases, id: string): T | null {
 export function removeIncomplete(r: Releases): string[] {
   const current = currentRelease(r);
   const doomed = listReleases(r).filter((id) => id !== current && !fs.existsSync(manifestFile(r, id)));
-  for (const id of doomed) fs.rmSync(path.join(r.releasesDir, id), { recursive: true, force: true });
+  for (const id of doomed) discard(r, path.join(r.releasesDir, id));
   return doomed;
 }
 
@@ -78,37 +78,66 @@ export function activate(r: Releases, id: string): void {
 }
 
 /**
- * Deletes all but the newest `keep` releases; never the current one. The manifest goes first (a release
- * without one is never the base of an incremental build), then the directory is renamed into the trash and
- * removed by `rm` in its own process at the lowest CPU priority: a release at scale is ~90,000 links, and
- * removing them in this process would take seconds of its event loop or queue behind every file read of
- * its thread pool (the local web server's among them). Resolves when the trash is empty again.
+ * Takes all but the newest `keep` releases (never the current one) out of the list: the manifest goes first
+ * (a release without one is never the base of an incremental build), then the directory is renamed into the
+ * trash. Renames only, so it is instant; `emptyTrash` removes the files.
  */
-export async function prune(r: Releases, keep: number): Promise<string[]> {
+export function retire(r: Releases, keep: number): string[] {
   const current = currentRelease(r);
   const all = listReleases(r);
   const doomed = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== current);
-  fs.mkdirSync(r.trashDir, { recursive: true });
   for (const id of doomed) {
     fs.rmSync(manifestFile(r, id), { force: true });
-    fs.renameSync(path.join(r.releasesDir, id), path.join(r.trashDir, `${id}-${process.pid}-${Date.now()}`));
+    discard(r, path.join(r.releasesDir, id));
   }
-  await emptyTrash(r);
   return doomed;
 }
 
-/** Removes everything in the trash (also what a killed process left there), in a child process. */
-export async function emptyTrash(r: Releases): Promise<void> {
-  if (!fs.existsSync(r.trashDir)) return;
-  const entries = fs.readdirSync(r.trashDir).map((name) => path.join(r.trashDir, name));
-  if (!entries.length) return;
-  const code = await new Promise<number | null>((resolve) => {
-    const child = spawn('nice', ['-n', '19', 'rm', '-rf', '--', ...entries], { stdio: 'ignore' });
-    child.on('error', () => resolve(null));
-    child.on('exit', (status) => resolve(status));
+/** Moves a directory (an old or a failed release) into the trash. */
+export function discard(r: Releases, dir: string): void {
+  fs.mkdirSync(r.trashDir, { recursive: true });
+  fs.renameSync(dir, path.join(r.trashDir, `${path.basename(dir)}-${process.pid}-${Date.now()}`));
+}
+
+export interface TrashRemoval {
+  /** Settles when the trash is empty, or when the removal was stopped. */
+  done: Promise<void>;
+  /** Stops the removal (what is left stays in the trash for the next one). */
+  stop(): void;
+}
+
+/**
+ * Removes everything in the trash (also what a stopped or killed publisher left) with `rm` in its own
+ * process at the lowest CPU priority: a release at scale is ~90,000 links; removing them in this process
+ * would hold its event loop for seconds or queue every file read of its thread pool (the local web
+ * server's among them) behind the unlinks. The publisher stops the removal while it builds.
+ */
+export function emptyTrash(r: Releases): TrashRemoval {
+  const entries = fs.existsSync(r.trashDir) ? fs.readdirSync(r.trashDir).map((name) => path.join(r.trashDir, name)) : [];
+  if (!entries.length) return { done: Promise.resolve(), stop: () => {} };
+  let stopped = false;
+  const child = spawn('nice', ['-n', '19', 'rm', '-rf', '--', ...entries], { stdio: 'ignore' });
+  const done = new Promise<boolean>((resolve) => {
+    child.on('error', () => resolve(false));
+    child.on('exit', (code) => resolve(code === 0));
+  }).then(async (removed) => {
+    // Without `nice` or `rm`, the same in this process.
+    if (!removed && !stopped) for (const entry of entries) await fs.promises.rm(entry, { recursive: true, force: true });
   });
-  // Without `nice`/`rm` (or when they fail), the same in this process.
-  if (code !== 0) for (const entry of entries) await fs.promises.rm(entry, { recursive: true, force: true });
+  return {
+    done,
+    stop: () => {
+      stopped = true;
+      child.kill();
+    },
+  };
+}
+
+/** Retires all but the newest `keep` releases and removes them; resolves with their ids once they are gone. */
+export async function prune(r: Releases, keep: number): Promise<string[]> {
+  const doomed = retire(r, keep);
+  await emptyTrash(r).done;
+  return doomed;
 }
 
 /** Switches back to the release before the current one. */

@@ -14,7 +14,7 @@ import { createSiteBuilder, type Change, type ReleaseManifest } from '@ikz/site/
 import { listen as listenOn, type Listening } from '../lib/listen.ts';
 import { editorMessage } from './failure.ts';
 import { createBuildQueue, type BuildReason } from './queue.ts';
-import { activate, currentRelease, emptyTrash, listReleases, prune, readManifest, releaseId, releases, removeIncomplete, writeManifest } from './releases.ts';
+import { activate, currentRelease, discard, emptyTrash, listReleases, retire, readManifest, releaseId, releases, removeIncomplete, writeManifest, type TrashRemoval } from './releases.ts';
 import { renderStatusPage } from './status-page.ts';
 import { differingUrls, nextCheck } from './verify.ts';
 
@@ -76,7 +76,8 @@ export function createPublisher(options: PublisherOptions) {
   fs.mkdirSync(r.releasesDir, { recursive: true });
   const log = options.log ?? ((record) => console.log(JSON.stringify({ time: new Date().toISOString(), ...record })));
   const history: BuildRecord[] = [];
-  let pruning: Promise<void> = Promise.resolve();
+  /** Old releases are removed between builds only, never beside one (a build needs the disk and both cores). */
+  let removal: TrashRemoval | null = null;
   const builder = createSiteBuilder({
     strapiUrl: options.strapiUrl,
     token: options.token,
@@ -87,9 +88,21 @@ export function createPublisher(options: PublisherOptions) {
     log: (message) => log({ msg: 'builder', detail: message }),
   });
   for (const id of removeIncomplete(r)) log({ msg: 'removed unfinished release', release: id });
-  const pruneFailed = (error: unknown) => log({ level: 'error', msg: 'removing old releases failed', error: String(error) });
-  // What a stopped publisher left in the trash goes now, beside the first build.
-  pruning = emptyTrash(r).catch(pruneFailed);
+  function removeOldReleases(): void {
+    if (removal) return;
+    const started = emptyTrash(r);
+    removal = started;
+    void started.done
+      .catch((error: unknown) => log({ level: 'error', msg: 'removing old releases failed', error: String(error) }))
+      .finally(() => {
+        if (removal === started) removal = null;
+      });
+  }
+  function pauseRemoval(): void {
+    removal?.stop();
+    removal = null;
+  }
+  removeOldReleases();
 
   function liveRelease(): { id: string; dir: string; manifest: ReleaseManifest } | null {
     const id = currentRelease(r);
@@ -116,11 +129,8 @@ export function createPublisher(options: PublisherOptions) {
   function goLive(record: BuildRecord, manifest: ReleaseManifest): void {
     writeManifest(r, record.id, manifest);
     activate(r, record.id);
-    // Old releases are removed beside the next build (by a separate process), one removal at a time.
-    pruning = pruning
-      .then(() => prune(r, options.keep ?? 5))
-      .then((removed) => void (removed.length && log({ msg: 'releases pruned', releases: removed })))
-      .catch(pruneFailed);
+    const retired = retire(r, options.keep ?? 5);
+    if (retired.length) log({ msg: 'releases retired', releases: retired });
   }
 
   async function build(reason: BuildReason<Change>): Promise<void> {
@@ -128,6 +138,7 @@ export function createPublisher(options: PublisherOptions) {
     const outDir = path.join(r.releasesDir, record.id);
     const started = performance.now();
     const live = liveRelease();
+    pauseRemoval();
     log({ msg: 'build started', release: record.id, changes: reason.changes, events: reason.events, full: reason.full });
     try {
       const { manifest, report } = await builder.build({ outDir, previous: live, full: Boolean(reason.full), ...(reason.full ? { reason: reason.full } : {}), changes: reason.items });
@@ -143,9 +154,11 @@ export function createPublisher(options: PublisherOptions) {
       record.result = 'failed';
       record.seconds = (performance.now() - started) / 1000;
       record.error = editorMessage(error);
-      fs.rmSync(outDir, { recursive: true, force: true });
+      if (fs.existsSync(outDir)) discard(r, outDir);
       log({ level: 'error', msg: 'build failed', release: record.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), cause: error instanceof Error && error.cause ? String(error.cause) : undefined, live: currentRelease(r) });
       throw error;
+    } finally {
+      removeOldReleases();
     }
   }
 
@@ -241,7 +254,10 @@ export function createPublisher(options: PublisherOptions) {
   async function close(): Promise<void> {
     if (nightlyTimer) clearTimeout(nightlyTimer);
     await queue.idle();
-    await pruning;
+    // What is left in the trash goes at the next start.
+    const stopping = removal;
+    pauseRemoval();
+    await stopping?.done;
     await builder.close();
   }
 
