@@ -60,6 +60,10 @@ async function peakMemory<T>(work: () => Promise<T>): Promise<{ value: T; peak: 
   }
 }
 
+/** An error's message with its cause (fetch puts the reason – ECONNRESET, … – there). */
+const errorText = (error: unknown) =>
+  error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error);
+
 /** Requests to the web server that failed while waiting (printed with the figures: they should stay 0). */
 const failedRequests: string[] = [];
 
@@ -67,8 +71,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const done = await check().catch((error: unknown) => {
-      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-      failedRequests.push(`${new Date().toISOString()} ${error instanceof Error ? error.message : String(error)}${cause}`);
+      failedRequests.push(`${new Date().toISOString()} ${errorText(error)}`);
       return false;
     });
     if (done) return;
@@ -232,7 +235,6 @@ Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, N
 }
 
 main().catch((error: unknown) => {
-  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  console.error(`[bench] failed: ${error instanceof Error ? error.message : String(error)}${cause}`);
+  console.error(`[bench] failed: ${errorText(error)}`);
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activate, currentDir, currentRelease, emptyTrash, listReleases, prune, retire, releaseId, releases, rollback } from '@ikz/scripts/publisher/releases';
+import { activate, currentDir, currentRelease, emptyTrash, listReleases, retire, releaseId, releases, rollback } from '@ikz/scripts/publisher/releases';
 import { renderStatusPage } from '@ikz/scripts/publisher/status-page';
 
 let root: string;
@@ -52,7 +52,8 @@ describe('releases', () => {
     const r = releases(root);
     for (const id of ['1', '2', '3', '4', '5']) makeRelease(id);
     activate(r, '1');
-    expect(await prune(r, 2)).toEqual(['2', '3']);
+    expect(retire(r, 2)).toEqual(['2', '3']);
+    await emptyTrash(r).done;
     expect(listReleases(r)).toEqual(['1', '4', '5']);
     expect(fs.readdirSync(r.trashDir)).toEqual([]);
   });
@@ -61,10 +62,11 @@ describe('releases', () => {
     const r = releases(root);
     for (const id of ['1', '2', '3']) makeRelease(id, { projekte: 50 });
     activate(r, '3');
-    const removing = prune(r, 1);
-    // Renamed into the trash before the first await: listed no more, while rm is still at work.
+    expect(retire(r, 1)).toEqual(['1', '2']);
+    const removing = emptyTrash(r);
+    // Renamed into the trash at once: listed no more, while rm is still at work.
     expect(listReleases(r)).toEqual(['3']);
-    expect(await removing).toEqual(['1', '2']);
+    await removing.done;
     expect(fs.readdirSync(r.trashDir)).toEqual([]);
 
     // A publisher killed while rm ran leaves the trash; the next one empties it.

@@ -133,13 +133,6 @@ export function emptyTrash(r: Releases): TrashRemoval {
   };
 }
 
-/** Retires all but the newest `keep` releases and removes them; resolves with their ids once they are gone. */
-export async function prune(r: Releases, keep: number): Promise<string[]> {
-  const doomed = retire(r, keep);
-  await emptyTrash(r).done;
-  return doomed;
-}
-
 /** Switches back to the release before the current one. */
 export function rollback(r: Releases): string {
   const current = currentRelease(r);

@@ -98,9 +98,12 @@ export function createPublisher(options: PublisherOptions) {
         if (removal === started) removal = null;
       });
   }
-  function pauseRemoval(): void {
-    removal?.stop();
+  /** Stops the removal under way, if any; resolves once it has stopped. */
+  function stopRemoval(): Promise<void> {
+    const stopping = removal;
     removal = null;
+    stopping?.stop();
+    return stopping?.done ?? Promise.resolve();
   }
   removeOldReleases();
 
@@ -138,7 +141,7 @@ export function createPublisher(options: PublisherOptions) {
     const outDir = path.join(r.releasesDir, record.id);
     const started = performance.now();
     const live = liveRelease();
-    pauseRemoval();
+    void stopRemoval();
     log({ msg: 'build started', release: record.id, changes: reason.changes, events: reason.events, full: reason.full });
     try {
       const { manifest, report } = await builder.build({ outDir, previous: live, full: Boolean(reason.full), ...(reason.full ? { reason: reason.full } : {}), changes: reason.items });
@@ -255,9 +258,7 @@ export function createPublisher(options: PublisherOptions) {
     if (nightlyTimer) clearTimeout(nightlyTimer);
     await queue.idle();
     // What is left in the trash goes at the next start.
-    const stopping = removal;
-    pauseRemoval();
-    await stopping?.done;
+    await stopRemoval();
     await builder.close();
   }
 

@@ -16,7 +16,9 @@ export function checkRelease(dir: string, urls: readonly string[], searchable: R
   if (missing.length) problems.push(`${missing.length} expected file(s) missing, e.g. ${missing.slice(0, 5).join(', ')}`);
 
   const expectedPages = new Set(urls.map(outputPath).filter((file) => file.endsWith('.html')));
-  const extra = htmlFiles(dir).filter((file) => !expectedPages.has(file));
+  // The search bundles hold no pages (and more than half of all files at scale): they are not walked.
+  const bundles = new Set([SEARCH_MAIN_SHARD, ...Object.values(searchable)].map((shard) => searchBundlePath(shard).replaceAll('/', '')));
+  const extra = htmlFiles(dir, bundles).filter((file) => !expectedPages.has(file));
   if (extra.length) problems.push(`${extra.length} page(s) that the content does not have, e.g. ${extra.slice(0, 5).join(', ')}`);
 
   const listed = new Set<string>();
@@ -42,15 +44,12 @@ export function checkRelease(dir: string, urls: readonly string[], searchable: R
   return problems;
 }
 
-/**
- * Every HTML file of a release, relative and with forward slashes. The search bundles (`pagefind*` at the
- * top, more than half of all files at scale) hold no pages and are not walked.
- */
-function htmlFiles(dir: string, relative = '', found: string[] = []): string[] {
+/** Every HTML file of a release, relative and with forward slashes, leaving out the top-level folders `skip`. */
+function htmlFiles(dir: string, skip: ReadonlySet<string>, relative = '', found: string[] = []): string[] {
   for (const entry of fs.readdirSync(path.join(dir, relative), { withFileTypes: true })) {
     const file = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (!(relative === '' && entry.name.startsWith('pagefind'))) htmlFiles(dir, file, found);
+      if (!skip.has(file)) htmlFiles(dir, skip, file, found);
     } else if (entry.name.endsWith('.html')) found.push(file);
   }
   return found;
