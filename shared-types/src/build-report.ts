@@ -18,6 +18,8 @@ export const BuildReportSchema = z.object({
   kind: z.enum(['full', 'incremental']),
   /** Why a build was full: first build, changed code or reference data, explicit request, nightly check. */
   reason: z.string().nullable(),
+  /** Whether an old release was patched into this one (instead of linking every file into a new folder). */
+  recycled: z.boolean(),
   startedAt: z.string(),
   seconds: z.number(),
   pages: z.object({ total: z.number().int(), rendered: z.number().int(), reused: z.number().int() }),

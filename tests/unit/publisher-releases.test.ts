@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activate, currentDir, currentRelease, emptyTrash, listReleases, retire, releaseId, releases, rollback } from '@ikz/scripts/publisher/releases';
+import { activate, claimRelease, currentDir, currentRelease, emptyTrash, listReleases, readManifest, recycleCandidate, retire, releaseId, releases, rollback, writeManifest } from '@ikz/scripts/publisher/releases';
+import { removeFile, replaceFile, replaceWithLink } from '@ikz/site/builder/files';
 import { renderStatusPage } from '@ikz/scripts/publisher/status-page';
 
 let root: string;
@@ -91,6 +92,56 @@ describe('releases', () => {
     expect(listReleases(r)).toEqual(['2']);
   });
 
+  it('offers the oldest complete release that is not live for recycling, once `keep` releases exist', () => {
+    const r = releases(root);
+    for (const id of ['1', '2', '3']) {
+      makeRelease(id);
+      writeManifest(r, id, { id });
+    }
+    activate(r, '1');
+    expect(recycleCandidate(r, 4)).toBeNull();
+    expect(recycleCandidate(r, 3)).toEqual({ id: '2', dir: path.join(r.releasesDir, '2'), manifest: { id: '2' } });
+    fs.rmSync(path.join(r.manifestsDir, '2.json'));
+    expect(recycleCandidate(r, 3)?.id).toBe('3');
+
+    // Claimed: no manifest any more (a killed build leaves an unfinished release), under the new name.
+    claimRelease(r, '3', path.join(r.releasesDir, '4'));
+    expect(readManifest(r, '3')).toBeNull();
+    expect(listReleases(r)).toEqual(['1', '2', '4']);
+    expect(fs.readFileSync(path.join(r.releasesDir, '4', 'index.html'), 'utf8')).toBe('3');
+    expect(currentRelease(r)).toBe('1');
+  });
+
+  it('patches a recycled release without writing through a link into another release', () => {
+    const r = releases(root);
+    const live = makeRelease('live', { projekte: 2 });
+    const old = path.join(root, 'releases', 'old');
+    fs.cpSync(live, old, { recursive: true });
+    // The recycled release shares a file with the live one.
+    fs.rmSync(path.join(old, 'projekte', 'p0', 'index.html'));
+    fs.linkSync(path.join(live, 'projekte', 'p0', 'index.html'), path.join(old, 'projekte', 'p0', 'index.html'));
+    replaceFile(path.join(old, 'projekte', 'p0', 'index.html'), 'neu');
+    expect(fs.readFileSync(path.join(old, 'projekte', 'p0', 'index.html'), 'utf8')).toBe('neu');
+    expect(fs.readFileSync(path.join(live, 'projekte', 'p0', 'index.html'), 'utf8')).toBe('x');
+
+    fs.writeFileSync(path.join(live, 'index.html'), 'live start');
+    expect(replaceWithLink(path.join(live, 'index.html'), path.join(old, 'index.html'))).toBe(true);
+    expect(fs.statSync(path.join(old, 'index.html')).ino).toBe(fs.statSync(path.join(live, 'index.html')).ino);
+    expect(replaceWithLink(path.join(live, 'fehlt.html'), path.join(old, '404.html'))).toBe(false);
+
+    // A removed page takes its empty folders with it (an empty folder answers 403, not 404), nothing else.
+    fs.mkdirSync(path.join(old, 'kommunen', 'x', 'seite', '2'), { recursive: true });
+    fs.writeFileSync(path.join(old, 'kommunen', 'x', 'index.html'), 'x');
+    fs.writeFileSync(path.join(old, 'kommunen', 'x', 'seite', '2', 'index.html'), 'x');
+    removeFile(old, path.join(old, 'kommunen', 'x', 'seite', '2', 'index.html'));
+    expect(fs.existsSync(path.join(old, 'kommunen', 'x', 'seite'))).toBe(false);
+    expect(fs.existsSync(path.join(old, 'kommunen', 'x', 'index.html'))).toBe(true);
+    removeFile(old, path.join(old, 'projekte', 'p1', 'index.html'));
+    expect(fs.readdirSync(path.join(old, 'projekte'))).toEqual(['p0']);
+    expect(fs.existsSync(path.join(live, 'projekte', 'p1', 'index.html'))).toBe(true);
+    expect(listReleases(r)).toEqual(['live', 'old']);
+  });
+
   it('makes sortable unique ids', () => {
     expect(releaseId(new Date('2026-11-22T02:18:00.123Z'), () => 0.5)).toBe('20261122T021800123Z-7fff');
   });
@@ -103,9 +154,9 @@ describe('status page', () => {
       pending: 0,
       live: '20261122T021800123Z-7fff',
       history: [
-        { id: 'x', startedAt: '2026-11-22T02:20:00Z', seconds: 3.2, result: 'failed', kind: null, reason: null, error: 'Strapi <nicht> erreichbar', pages: null, searchChanged: null, differences: null, changes: 2, skipped: [], phases: null },
-        { id: 'y', startedAt: '2026-11-22T02:18:00Z', seconds: 1.4, result: 'success', kind: 'incremental', reason: null, error: null, pages: { rendered: 13, reused: 687, total: 700 }, searchChanged: 1, differences: null, changes: 1, skipped: [{ type: 'projects', documentId: 'd1', title: 'Kaputt', fields: ['status'], message: 'status: ungültig' }], phases: null },
-        { id: 'z', startedAt: '2026-11-22T02:00:00Z', seconds: 14, result: 'success', kind: 'full', reason: 'nächtliche Kontrolle', error: null, pages: { rendered: 700, reused: 0, total: 700 }, searchChanged: 600, differences: ['/projekte/a/'], changes: 0, skipped: [], phases: null },
+        { id: 'x', startedAt: '2026-11-22T02:20:00Z', seconds: 3.2, result: 'failed', kind: null, reason: null, error: 'Strapi <nicht> erreichbar', pages: null, recycled: null, searchChanged: null, differences: null, changes: 2, skipped: [], phases: null },
+        { id: 'y', startedAt: '2026-11-22T02:18:00Z', seconds: 1.4, result: 'success', kind: 'incremental', reason: null, error: null, pages: { rendered: 13, reused: 687, total: 700 }, recycled: true, searchChanged: 1, differences: null, changes: 1, skipped: [{ type: 'projects', documentId: 'd1', title: 'Kaputt', fields: ['status'], message: 'status: ungültig' }], phases: null },
+        { id: 'z', startedAt: '2026-11-22T02:00:00Z', seconds: 14, result: 'success', kind: 'full', reason: 'nächtliche Kontrolle', error: null, pages: { rendered: 700, reused: 0, total: 700 }, recycled: false, searchChanged: 600, differences: ['/projekte/a/'], changes: 0, skipped: [], phases: null },
       ],
     });
     expect(html).toContain('<html lang="de">');

@@ -93,13 +93,21 @@ describe('route table', () => {
         fs.writeFileSync(path.join(bundle, 'pagefind-entry.json'), JSON.stringify({ languages: { de: { page_count: Object.values(searchable).filter((s) => s === shard).length } } }));
         fs.writeFileSync(path.join(bundle, 'pagefind-ui.js'), '');
       }
-      expect(checkRelease(dir, urls, searchable)).toEqual([]);
+      const assets = ['/dateien/satzung-ab12.pdf', '/bilder/cd34-800.webp'];
+      for (const file of assets) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), file);
+      }
+      expect(checkRelease(dir, urls, searchable, assets)).toEqual([]);
       fs.rmSync(path.join(dir, 'vorhaben', 'blatt', '3'), { recursive: true });
       fs.mkdirSync(path.join(dir, 'projekte', 'bauhof'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'projekte', 'bauhof', 'index.html'), 'alt');
-      const problems = checkRelease(dir, urls, searchable);
+      fs.writeFileSync(path.join(dir, 'dateien', 'alt-ef56.pdf'), 'alt');
+      const problems = checkRelease(dir, urls, searchable, [...assets, '/bilder/gh78-400.webp']);
       expect(problems.join('\n')).toMatch(/1 expected file\(s\) missing, e\.g\. \/vorhaben\/blatt\/3\//);
       expect(problems.join('\n')).toMatch(/1 page\(s\) that the content does not have, e\.g\. projekte\/bauhof\/index\.html/);
+      expect(problems.join('\n')).toMatch(/1 download\(s\) or image\(s\) missing, e\.g\. \/bilder\/gh78-400\.webp/);
+      expect(problems.join('\n')).toMatch(/1 download\(s\) or image\(s\) the content does not use, e\.g\. \/dateien\/alt-ef56\.pdf/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

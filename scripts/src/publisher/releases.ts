@@ -93,6 +93,32 @@ export function retire(r: Releases, keep: number): string[] {
   return doomed;
 }
 
+/**
+ * The release a build may recycle (patch into the new one) instead of linking every file into a new folder:
+ * the oldest complete release that is not live, once `keep` releases exist – the one the next retire would
+ * take anyway.
+ */
+export function recycleCandidate<M>(r: Releases, keep: number): { id: string; dir: string; manifest: M } | null {
+  const current = currentRelease(r);
+  const all = listReleases(r);
+  if (all.length < keep) return null;
+  for (const id of all) {
+    if (id === current) continue;
+    const manifest = readManifest<M>(r, id);
+    if (manifest) return { id, dir: path.join(r.releasesDir, id), manifest };
+  }
+  return null;
+}
+
+/**
+ * Takes a release for recycling: its manifest goes first (from now on it is an unfinished build, removed at
+ * the next start if the build is killed), then it is renamed to the new release's folder.
+ */
+export function claimRelease(r: Releases, id: string, dir: string): void {
+  fs.rmSync(manifestFile(r, id), { force: true });
+  fs.renameSync(path.join(r.releasesDir, id), dir);
+}
+
 /** Moves a directory (an old or a failed release) into the trash. */
 export function discard(r: Releases, dir: string): void {
   fs.mkdirSync(r.trashDir, { recursive: true });

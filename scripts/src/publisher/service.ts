@@ -14,7 +14,7 @@ import { createSiteBuilder, type Change, type ReleaseManifest } from '@ikz/site/
 import { listen as listenOn, type Listening } from '../lib/listen.ts';
 import { editorMessage } from './failure.ts';
 import { createBuildQueue, type BuildReason } from './queue.ts';
-import { activate, currentRelease, discard, emptyTrash, listReleases, retire, readManifest, releaseId, releases, removeIncomplete, writeManifest, type TrashRemoval } from './releases.ts';
+import { activate, claimRelease, currentRelease, discard, emptyTrash, listReleases, retire, readManifest, recycleCandidate, releaseId, releases, removeIncomplete, writeManifest, type TrashRemoval } from './releases.ts';
 import { renderStatusPage } from './status-page.ts';
 import { differingUrls, nextCheck } from './verify.ts';
 
@@ -45,6 +45,8 @@ export interface BuildRecord {
   /** For editors, in German; the full error is in the operator's log. */
   error: string | null;
   pages: { rendered: number; reused: number; total: number } | null;
+  /** Whether an old release was patched into this one. */
+  recycled: boolean | null;
   searchChanged: number | null;
   /** Pages in which the nightly full build differed from the incremental release. */
   differences: string[] | null;
@@ -114,7 +116,7 @@ export function createPublisher(options: PublisherOptions) {
   }
 
   function startRecord(reason: BuildReason<Change>): BuildRecord {
-    const record: BuildRecord = { id: releaseId(), startedAt: new Date().toISOString(), seconds: null, result: 'running', kind: null, reason: null, error: null, pages: null, searchChanged: null, differences: null, changes: reason.changes, skipped: [], phases: null };
+    const record: BuildRecord = { id: releaseId(), startedAt: new Date().toISOString(), seconds: null, result: 'running', kind: null, reason: null, error: null, pages: null, recycled: null, searchChanged: null, differences: null, changes: reason.changes, skipped: [], phases: null };
     history.unshift(record);
     history.splice(20);
     return record;
@@ -141,18 +143,20 @@ export function createPublisher(options: PublisherOptions) {
     const outDir = path.join(r.releasesDir, record.id);
     const started = performance.now();
     const live = liveRelease();
+    const candidate = recycleCandidate<ReleaseManifest>(r, options.keep ?? 5);
+    const recycle = candidate ? { dir: candidate.dir, manifest: candidate.manifest, claim: () => claimRelease(r, candidate.id, outDir) } : null;
     void stopRemoval();
     log({ msg: 'build started', release: record.id, changes: reason.changes, events: reason.events, full: reason.full });
     try {
-      const { manifest, report } = await builder.build({ outDir, previous: live, full: Boolean(reason.full), ...(reason.full ? { reason: reason.full } : {}), changes: reason.items });
-      Object.assign(record, { kind: report.kind, reason: report.reason, pages: report.pages, searchChanged: report.search.changed, skipped: report.skipped });
+      const { manifest, report } = await builder.build({ outDir, previous: live, recycle, discard: (dir) => discard(r, dir), full: Boolean(reason.full), ...(reason.full ? { reason: reason.full } : {}), changes: reason.items });
+      Object.assign(record, { kind: report.kind, reason: report.reason, pages: report.pages, recycled: report.recycled, searchChanged: report.search.changed, skipped: report.skipped });
       if (reason.full === NIGHTLY) record.differences = compareWithLive(outDir, manifest, live);
       const switching = performance.now();
       goLive(record, manifest);
       record.phases = { ...report.phases, 'go-live': Math.round(performance.now() - switching) / 1000 };
       record.result = 'success';
       record.seconds = (performance.now() - started) / 1000;
-      log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length, phases: record.phases });
+      log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, recycled: report.recycled, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length, phases: record.phases });
     } catch (error) {
       record.result = 'failed';
       record.seconds = (performance.now() - started) / 1000;

@@ -77,23 +77,28 @@ export class AssetCache {
     return this.variant(image, variant, source, stats);
   }
 
-  /** Links every download (local path → Strapi URL) into `outDir`, fetching what the cache lacks. */
-  async linkDownloads(downloads: Map<string, string>, outDir: string, stats: AssetStats): Promise<void> {
-    await pool([...downloads], 6, async ([local, source]) => {
+  /**
+   * Links every download (local path → Strapi URL) into `outDir`, fetching what the cache lacks, except
+   * those `present` there already. Returns the local paths of all of them.
+   */
+  async linkDownloads(downloads: Map<string, string>, outDir: string, stats: AssetStats, present: ReadonlySet<string> = new Set()): Promise<string[]> {
+    await pool([...downloads].filter(([local]) => !present.has(local)), 6, async ([local, source]) => {
       linkFile(await this.download(local, source, stats), path.join(outDir, local));
       stats.files += 1;
     });
+    return [...downloads.keys()];
   }
 
-  /** Links every variant of every image into `outDir`, making what the cache lacks. */
-  async linkImages(images: SiteImage[], sources: Map<string, string>, outDir: string, stats: AssetStats): Promise<void> {
+  /** Links every variant of every image into `outDir` (except those `present`), making what the cache lacks. */
+  async linkImages(images: SiteImage[], sources: Map<string, string>, outDir: string, stats: AssetStats, present: ReadonlySet<string> = new Set()): Promise<string[]> {
     const jobs = images.flatMap((image) => imageFiles(image).map((variant) => ({ image, variant })));
     const unique = [...new Map(jobs.map((job) => [job.variant.path, job])).values()];
-    await pool(unique, 2, async ({ image, variant }) => {
+    await pool(unique.filter((job) => !present.has(job.variant.path)), 2, async ({ image, variant }) => {
       const source = sources.get(image.key);
       if (!source) throw new Error(`No source for image ${image.key}.`);
       linkFile(await this.variant(image, variant, source, stats), path.join(outDir, variant.path));
       stats.files += 1;
     });
+    return unique.map((job) => job.variant.path);
   }
 }

@@ -1,16 +1,18 @@
 /**
  * What a release must hold before it goes live, compared with the content snapshot the build itself read
  * (never with a later count from Strapi, which may already include newer publishes): every URL of the route
- * table for that content, no page beyond them, a sitemap listing exactly the pages, and a search index with
- * exactly the searchable pages.
+ * table for that content, no page beyond them, a sitemap listing exactly the pages, a search index with
+ * exactly the searchable pages, and exactly the downloads and images the content uses.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { outputPath, SEARCH_MAIN_SHARD, searchBundlePath } from '@ikz/shared-types/routes';
+import { IMAGE_PREFIX } from '../lib/images.ts';
+import { DOWNLOAD_PREFIX } from '../lib/media.ts';
 import { sitemapUrls } from '../model/inventory.ts';
 
 /** Problems found, in English for the operator's log; empty when the release is complete. */
-export function checkRelease(dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>): string[] {
+export function checkRelease(dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>, assets: readonly string[]): string[] {
   const problems: string[] = [];
   const missing = urls.filter((url) => !fs.existsSync(path.join(dir, outputPath(url))));
   if (missing.length) problems.push(`${missing.length} expected file(s) missing, e.g. ${missing.slice(0, 5).join(', ')}`);
@@ -41,6 +43,15 @@ export function checkRelease(dir: string, urls: readonly string[], searchable: R
     if (count !== expected) problems.push(`the search bundle ${searchBundlePath(shard)} holds ${count} pages, the release has ${expected} for it`);
   }
   if (!fs.existsSync(path.join(dir, searchBundlePath(SEARCH_MAIN_SHARD), 'pagefind-ui.js'))) problems.push('the main search bundle (with the search UI) is missing');
+
+  const wanted = new Set(assets);
+  const missingAssets = assets.filter((file) => !fs.existsSync(path.join(dir, file)));
+  if (missingAssets.length) problems.push(`${missingAssets.length} download(s) or image(s) missing, e.g. ${missingAssets.slice(0, 5).join(', ')}`);
+  const extraAssets = [DOWNLOAD_PREFIX, IMAGE_PREFIX].flatMap((prefix) => {
+    const folder = path.join(dir, prefix);
+    return fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => `${prefix}${name}`).filter((file) => !wanted.has(file)) : [];
+  });
+  if (extraAssets.length) problems.push(`${extraAssets.length} download(s) or image(s) the content does not use, e.g. ${extraAssets.slice(0, 5).join(', ')}`);
   return problems;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Writing a release: new files are written into paths that do not exist yet; unchanged files and cached
  * assets are hard links (to the previous release or the cache, whose files are never written again).
- * Nothing is ever written through a link, so a new release cannot change the live one.
+ * A file of a recycled release is replaced by removing it first. Nothing is ever written through a link, so
+ * a new release cannot change the live one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +40,43 @@ export function tryLinkFile(source: string, target: string): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync(source)) return false;
     throw error;
+  }
+}
+
+/** Removes a file if it is there (a link is removed, never the file it shares its data with). */
+function unlinkIfPresent(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/** Replaces a file of a recycled release with new content (a new file, not a write through the old one). */
+export function replaceFile(file: string, data: string | Uint8Array): void {
+  unlinkIfPresent(file);
+  writeNew(file, data);
+}
+
+/** Replaces a file of a recycled release with a link to `source`; false when the source does not exist. */
+export function replaceWithLink(source: string, target: string): boolean {
+  unlinkIfPresent(target);
+  return tryLinkFile(source, target);
+}
+
+/**
+ * Removes a file of a recycled release that the new release does not have, and the folders it leaves
+ * empty up to `root` (an empty page folder would answer 403 instead of 404).
+ */
+export function removeFile(root: string, file: string): void {
+  unlinkIfPresent(file);
+  for (let dir = path.dirname(file); dir.startsWith(`${root}${path.sep}`); dir = path.dirname(dir)) {
+    try {
+      fs.rmdirSync(dir);
+      made.delete(dir);
+    } catch {
+      return; // not empty (or gone already)
+    }
   }
 }
 

@@ -16,14 +16,14 @@ import { ContentStore, type Change } from '../snapshot/store.ts';
 import { AssetCache, type AssetStats } from './assets.ts';
 import { ensureBundle, loadRenderer, SITE_DIR, type Renderer } from './bundle.ts';
 import { checkRelease } from './checks.ts';
-import { forgetDirs } from './files.ts';
-import { buildRelease, type ReleaseManifest } from './release.ts';
+import { buildRelease, reusable, type ReleaseBase, type ReleaseManifest } from './release.ts';
+import { forgetDirs, removeFile } from './files.ts';
 import { SearchShards } from './search.ts';
 import { renderPreview, type Preview } from './preview.ts';
 import type { ContentTypeName } from '@ikz/shared-types';
 import type { PreviewStatus } from '@ikz/shared-types/preview';
 
-export type { Change, Preview, ReleaseManifest, Renderer };
+export type { Change, Preview, ReleaseBase, ReleaseManifest, Renderer };
 export { PreviewError } from './preview.ts';
 export { ensureBundle, loadRenderer, codeHash } from './bundle.ts';
 export type { AssetCache } from './assets.ts';
@@ -47,7 +47,15 @@ export interface SiteBuilderOptions {
 
 export interface BuildRequest {
   outDir: string;
-  previous: { dir: string; manifest: ReleaseManifest } | null;
+  previous: ReleaseBase | null;
+  /**
+   * An old release (never the live one) the build may turn into the new one instead of starting from an
+   * empty directory. If the build takes it, it calls `claim`, which must move the release to `outDir` and
+   * forget its manifest; a release not taken stays as it is.
+   */
+  recycle?: (ReleaseBase & { claim: () => void }) | null;
+  /** Takes a folder out of a recycled release (into a trash emptied later); by default it is removed. */
+  discard?: (dir: string) => void;
   /** Render every page and read all content again. */
   full?: boolean;
   /** Why the build is full (shown to editors). */
@@ -124,6 +132,7 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
       : !previous ? 'erster Bau'
       : previous.manifest.codeHash !== render.hash ? 'Code der Website oder Referenzdaten geändert'
       : previous.manifest.siteUrl !== options.siteUrl ? 'Adresse der Website geändert'
+      : !reusable(previous.manifest, render.hash, options.siteUrl) ? 'neues Format der Veröffentlichung'
       : null;
     const phases: Record<string, number> = {};
     const step = (name: string, since: number) => (phases[name] = (performance.now() - since) / 1000);
@@ -135,7 +144,9 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
     since = performance.now();
     const content = buildContent(snapshot, options.now?.() ?? new Date());
     step('indexes', since);
+    const recycle = !fullReason && request.recycle && reusable(request.recycle.manifest, render.hash, options.siteUrl) ? request.recycle : null;
     forgetDirs();
+    recycle?.claim();
     try {
       const { manifest, stats } = await buildRelease({
         content,
@@ -147,21 +158,30 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
         clientDir: bundle.clientDir,
         env: options.env ?? process.env,
         previous,
+        recycled: recycle?.manifest ?? null,
         full: Boolean(fullReason),
+        ...(request.discard ? { discard: request.discard } : {}),
       });
       Object.assign(phases, stats.phases);
       const assetStats: AssetStats = { files: 0, fetched: 0, made: 0 };
       since = performance.now();
-      await assets.linkDownloads(store.downloads(), request.outDir, assetStats);
-      await assets.linkImages(content.projects.flatMap((p) => (p.image ? [p.image] : [])), store.images(), request.outDir, assetStats);
+      // A recycled release has the assets it had: only new ones are linked, and those no longer used removed.
+      const present = new Set(recycle?.manifest.assets ?? []);
+      const linked = new Set([
+        ...(await assets.linkDownloads(store.downloads(), request.outDir, assetStats, present)),
+        ...(await assets.linkImages(content.projects.flatMap((p) => (p.image ? [p.image] : [])), store.images(), request.outDir, assetStats, present)),
+      ]);
+      for (const file of present) if (!linked.has(file)) removeFile(request.outDir, path.join(request.outDir, file));
+      manifest.assets = [...linked].sort();
       step('assets', since);
       since = performance.now();
-      const problems = checkRelease(request.outDir, stats.urls, manifest.searchable);
+      const problems = checkRelease(request.outDir, stats.urls, manifest.searchable, manifest.assets);
       step('checks', since);
       if (problems.length) throw new ReleaseCheckError(problems);
       const report: BuildReport = {
         kind: fullReason ? 'full' : 'incremental',
         reason: fullReason,
+        recycled: Boolean(recycle),
         startedAt: startedAt.toISOString(),
         seconds: (performance.now() - started) / 1000,
         pages: stats.pages,
