@@ -101,6 +101,7 @@ describe('releases', () => {
     activate(r, '1');
     expect(recycleCandidate(r, 4)).toBeNull();
     expect(recycleCandidate(r, 3)).toEqual({ id: '2', dir: path.join(r.releasesDir, '2'), manifest: { id: '2' } });
+    expect(recycleCandidate<{ id: string }>(r, 3, (m) => m.id !== '2')?.id).toBe('3');
     fs.rmSync(path.join(r.manifestsDir, '2.json'));
     expect(recycleCandidate(r, 3)?.id).toBe('3');
 

@@ -95,17 +95,17 @@ export function retire(r: Releases, keep: number): string[] {
 
 /**
  * The release a build may recycle (patch into the new one) instead of linking every file into a new folder:
- * the oldest complete release that is not live, once `keep` releases exist – the one the next retire would
- * take anyway.
+ * once `keep` releases exist, the oldest complete one that is not live and that `fits` (built by the same code
+ * for the same site) – usually the one the next retire would take anyway.
  */
-export function recycleCandidate<M>(r: Releases, keep: number): { id: string; dir: string; manifest: M } | null {
+export function recycleCandidate<M>(r: Releases, keep: number, fits: (manifest: M) => boolean = () => true): { id: string; dir: string; manifest: M } | null {
   const current = currentRelease(r);
   const all = listReleases(r);
   if (all.length < keep) return null;
   for (const id of all) {
     if (id === current) continue;
     const manifest = readManifest<M>(r, id);
-    if (manifest) return { id, dir: path.join(r.releasesDir, id), manifest };
+    if (manifest && fits(manifest)) return { id, dir: path.join(r.releasesDir, id), manifest };
   }
   return null;
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { CONTENT_TYPES, type ContentTypeName } from '@ikz/shared-types';
 import type { BuildReport, PublisherStatus } from '@ikz/shared-types/build-report';
 import { assertWebhookSecret, SECRET_HEADER, secretMatches, triggersBuild, WebhookPayloadSchema } from '@ikz/shared-types/webhook';
-import { createSiteBuilder, type Change, type ReleaseManifest } from '@ikz/site/builder';
+import { createSiteBuilder, reusable, type Change, type ReleaseManifest } from '@ikz/site/builder';
 import { listen as listenOn, type Listening } from '../lib/listen.ts';
 import { editorMessage } from './failure.ts';
 import { createBuildQueue, type BuildReason } from './queue.ts';
@@ -143,7 +143,7 @@ export function createPublisher(options: PublisherOptions) {
     const outDir = path.join(r.releasesDir, record.id);
     const started = performance.now();
     const live = liveRelease();
-    const candidate = recycleCandidate<ReleaseManifest>(r, options.keep ?? 5);
+    const candidate = live ? recycleCandidate<ReleaseManifest>(r, options.keep ?? 5, (m) => reusable(m, live.manifest.codeHash, live.manifest.siteUrl)) : null;
     const recycle = candidate ? { dir: candidate.dir, manifest: candidate.manifest, claim: () => claimRelease(r, candidate.id, outDir) } : null;
     void stopRemoval();
     log({ msg: 'build started', release: record.id, changes: reason.changes, events: reason.events, full: reason.full });

@@ -13,6 +13,11 @@ import { sitemapUrls } from '../model/inventory.ts';
 
 /** Problems found, in English for the operator's log; empty when the release is complete. */
 export function checkRelease(dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>, assets: readonly string[]): string[] {
+  return [...checkFiles(dir, urls, searchable, assets), ...checkSearch(dir, searchable)];
+}
+
+/** The pages, the sitemap, downloads and images (checked while Pagefind may still be writing the search index). */
+export function checkFiles(dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>, assets: readonly string[]): string[] {
   const problems: string[] = [];
   const missing = urls.filter((url) => !fs.existsSync(path.join(dir, outputPath(url))));
   if (missing.length) problems.push(`${missing.length} expected file(s) missing, e.g. ${missing.slice(0, 5).join(', ')}`);
@@ -30,6 +35,21 @@ export function checkRelease(dir: string, urls: readonly string[], searchable: R
   const pages = sitemapUrls(urls);
   if (listed.size !== pages.length || pages.some((url) => !listed.has(url))) problems.push(`the sitemap lists ${listed.size} pages, the release has ${pages.length}`);
 
+  const wanted = new Set(assets);
+  const missingAssets = assets.filter((file) => !fs.existsSync(path.join(dir, file)));
+  if (missingAssets.length) problems.push(`${missingAssets.length} download(s) or image(s) missing, e.g. ${missingAssets.slice(0, 5).join(', ')}`);
+  const extraAssets = [DOWNLOAD_PREFIX, IMAGE_PREFIX].flatMap((prefix) => {
+    const folder = path.join(dir, prefix);
+    return fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => `${prefix}${name}`).filter((file) => !wanted.has(file)) : [];
+  });
+  if (extraAssets.length) problems.push(`${extraAssets.length} download(s) or image(s) the content does not use, e.g. ${extraAssets.slice(0, 5).join(', ')}`);
+  return problems;
+}
+
+/** The search bundles: each holds exactly the pages the release has for it. */
+export function checkSearch(dir: string, searchable: Readonly<Record<string, string>>): string[] {
+  const problems: string[] = [];
+
   const byShard = new Map<string, number>();
   for (const shard of Object.values(searchable)) byShard.set(shard, (byShard.get(shard) ?? 0) + 1);
   for (const [shard, expected] of byShard) {
@@ -43,15 +63,6 @@ export function checkRelease(dir: string, urls: readonly string[], searchable: R
     if (count !== expected) problems.push(`the search bundle ${searchBundlePath(shard)} holds ${count} pages, the release has ${expected} for it`);
   }
   if (!fs.existsSync(path.join(dir, searchBundlePath(SEARCH_MAIN_SHARD), 'pagefind-ui.js'))) problems.push('the main search bundle (with the search UI) is missing');
-
-  const wanted = new Set(assets);
-  const missingAssets = assets.filter((file) => !fs.existsSync(path.join(dir, file)));
-  if (missingAssets.length) problems.push(`${missingAssets.length} download(s) or image(s) missing, e.g. ${missingAssets.slice(0, 5).join(', ')}`);
-  const extraAssets = [DOWNLOAD_PREFIX, IMAGE_PREFIX].flatMap((prefix) => {
-    const folder = path.join(dir, prefix);
-    return fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => `${prefix}${name}`).filter((file) => !wanted.has(file)) : [];
-  });
-  if (extraAssets.length) problems.push(`${extraAssets.length} download(s) or image(s) the content does not use, e.g. ${extraAssets.slice(0, 5).join(', ')}`);
   return problems;
 }
 

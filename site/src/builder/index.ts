@@ -15,7 +15,7 @@ import type { InfoPage, MapBuilder } from '../model/pages.ts';
 import { ContentStore, type Change } from '../snapshot/store.ts';
 import { AssetCache, type AssetStats } from './assets.ts';
 import { ensureBundle, loadRenderer, SITE_DIR, type Renderer } from './bundle.ts';
-import { checkRelease } from './checks.ts';
+import { checkFiles, checkSearch } from './checks.ts';
 import { buildRelease, reusable, type ReleaseBase, type ReleaseManifest } from './release.ts';
 import { forgetDirs, removeFile } from './files.ts';
 import { SearchShards } from './search.ts';
@@ -26,6 +26,7 @@ import type { PreviewStatus } from '@ikz/shared-types/preview';
 export type { Change, Preview, ReleaseBase, ReleaseManifest, Renderer };
 export { PreviewError } from './preview.ts';
 export { ensureBundle, loadRenderer, codeHash } from './bundle.ts';
+export { reusable } from './release.ts';
 export type { AssetCache } from './assets.ts';
 export { stopSearchService } from './search.ts';
 
@@ -147,8 +148,9 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
     const recycle = !fullReason && request.recycle && reusable(request.recycle.manifest, render.hash, options.siteUrl) ? request.recycle : null;
     forgetDirs();
     recycle?.claim();
+    let searchWritten: Promise<void> | null = null;
     try {
-      const { manifest, stats } = await buildRelease({
+      const { manifest, stats, ...built } = await buildRelease({
         content,
         context: { buildMap, infoPages: readInfoPages() },
         renderer: render,
@@ -162,7 +164,7 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
         full: Boolean(fullReason),
         ...(request.discard ? { discard: request.discard } : {}),
       });
-      Object.assign(phases, stats.phases);
+      searchWritten = built.searchWritten;
       const assetStats: AssetStats = { files: 0, fetched: 0, made: 0 };
       since = performance.now();
       // A recycled release has the assets it had: only new ones are linked, and those no longer used removed.
@@ -175,9 +177,14 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
       manifest.assets = [...linked].sort();
       step('assets', since);
       since = performance.now();
-      const problems = checkRelease(request.outDir, stats.urls, manifest.searchable, manifest.assets);
+      const problems = checkFiles(request.outDir, stats.urls, manifest.searchable, manifest.assets);
       step('checks', since);
+      since = performance.now();
+      await searchWritten;
+      step('search-wait', since);
+      problems.push(...checkSearch(request.outDir, manifest.searchable));
       if (problems.length) throw new ReleaseCheckError(problems);
+      Object.assign(phases, stats.phases);
       const report: BuildReport = {
         kind: fullReason ? 'full' : 'incremental',
         reason: fullReason,
@@ -195,6 +202,7 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
       return { manifest, report };
     } catch (error) {
       // The search index may hold pages of this failed build: the next build starts it over.
+      await searchWritten?.catch(() => undefined);
       await search.reset();
       throw error;
     }

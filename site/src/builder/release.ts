@@ -96,7 +96,7 @@ export function reusable(manifest: ReleaseManifest, codeHash: string, siteUrl: s
   return manifest.version === MANIFEST_VERSION && manifest.codeHash === codeHash && manifest.siteUrl === siteUrl;
 }
 
-export async function buildRelease(input: ReleaseInput): Promise<{ manifest: ReleaseManifest; stats: ReleaseStats }> {
+export async function buildRelease(input: ReleaseInput): Promise<{ manifest: ReleaseManifest; stats: ReleaseStats; searchWritten: Promise<void> }> {
   const { content, renderer, search, outDir, siteUrl, previous } = input;
   const reuse = !input.full && previous && reusable(previous.manifest, renderer.hash, siteUrl) ? previous : null;
   /** The recycled release in `outDir`; only with a previous release to take what changed since from. */
@@ -243,10 +243,14 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
     if (!shards.has(shard) && fs.existsSync(dir)) discard(dir);
   }
   time('links', () => linkTree(input.clientDir, outDir));
-  const failed = await timed('search-wait', async () => (await Promise.all(writes.values())).find((result) => result !== undefined));
-  if (failed !== undefined) throw failed instanceof Error ? failed : new Error(String(failed));
-  for (const shard of search.names()) if (!shards.has(shard)) await search.drop(shard);
-  search.current = true;
-  stats.search.pages = search.size;
-  return { manifest, stats };
+  // Pagefind may still be writing: the caller checks the pages meanwhile and waits for this before going live.
+  const searchWritten = (async () => {
+    const failed = (await Promise.all(writes.values())).find((result) => result !== undefined);
+    if (failed !== undefined) throw failed instanceof Error ? failed : new Error(String(failed));
+    for (const shard of search.names()) if (!shards.has(shard)) await search.drop(shard);
+    search.current = true;
+    stats.search.pages = search.size;
+  })();
+  searchWritten.catch(() => undefined); // handled by the caller, which may await it only later
+  return { manifest, stats, searchWritten };
 }
