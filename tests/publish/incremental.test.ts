@@ -249,6 +249,15 @@ describe('a build killed in the middle', () => {
       expect(listReleases(r)).not.toContain(unfinished);
       const html = fs.readFileSync(path.join(currentDir(r), 'projekte', project!.slug, 'index.html'), 'utf8');
       expect(html).toContain('Nach dem abgebrochenen Neubau veröffentlichte Kurzbeschreibung.');
+      // The restarted publisher's search index is empty: it loads only the bundles this build changed (the
+      // projects') and takes the others from the previous release as they are (the release check counted
+      // every bundle's pages before it went live).
+      const entry = (id: string, bundle: string) => fs.statSync(path.join(r.releasesDir, id, bundle, 'pagefind-entry.json')).ino;
+      const now = currentRelease(r)!;
+      const documentBundles = fs.readdirSync(path.join(r.releasesDir, live)).filter((name) => name.startsWith('pagefind-dokumente-'));
+      expect(documentBundles.length).toBeGreaterThan(3);
+      expect(entry(now, 'pagefind')).not.toBe(entry(live, 'pagefind'));
+      for (const bundle of documentBundles) expect(entry(now, bundle), bundle).toBe(entry(live, bundle));
     } finally {
       const exited2 = new Promise((res) => child.once('exit', res));
       child.kill('SIGTERM');

@@ -108,12 +108,25 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
   const listed = performance.now();
   const urls = routes.expectedUrls(inventory(content, input.context.infoPages));
   const sitemap = sitemapUrls(urls);
-  // A search index that does not match the previous release (first build, restart, failed build) starts over.
-  const searchFresh = !reuse || !search.current;
+  // Without a previous release every page is indexed. Otherwise the search index holds those bundles of the
+  // previous release that earlier builds of this process wrote (none after a restart or a failed build,
+  // and none that a rollback replaced); a bundle it does not hold is loaded – all its pages, read from the
+  // new release – only when a page of it changed.
+  const searchFresh = !reuse;
   if (searchFresh) await search.reset();
+  for (const shard of search.names()) if (search.version(shard) !== reuse?.manifest.bundles[shard]) await search.drop(shard);
+  const loaded = (shard: string) => searchFresh || search.has(shard) || !(shard in reuse!.manifest.bundles);
   /** Bundles whose pages changed: only these are written; the others are linked from the previous release. */
   const dirty = new Set<string>();
   const previousShard = (url: string) => reuse?.manifest.searchable[url];
+  const removeFromSearch = async (shard: string, url: string) => {
+    if (loaded(shard)) await timed('search', () => search.get(shard).remove(url));
+    dirty.add(shard);
+  };
+  const addToSearch = async (shard: string, url: string, html: () => string) => {
+    if (loaded(shard)) await timed('search', () => search.get(shard).add(url, html()));
+    dirty.add(shard);
+  };
 
   const manifest: ReleaseManifest = { version: MANIFEST_VERSION, codeHash: renderer.hash, siteUrl, builtAt: new Date().toISOString(), pages: {}, files: {}, searchable: {}, bundles: {}, assets: [] };
   const bundleVersion = `${manifest.builtAt}-${Math.random().toString(36).slice(2, 8)}`;
@@ -140,8 +153,7 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
     const listed = new Set(urls);
     for (const [url, shard] of Object.entries(reuse!.manifest.searchable)) {
       if (listed.has(url)) continue;
-      await timed('search', () => search.get(shard).remove(url));
-      dirty.add(shard);
+      await removeFromSearch(shard, url);
       stats.search.removed += 1;
     }
   }
@@ -151,13 +163,18 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
   const writes = new Map<string, Promise<unknown>>();
   let writing: Promise<unknown> = Promise.resolve();
   const startWrite = (shard: string) => {
-    if (writes.has(shard) || search.get(shard).size === 0) return;
+    if (writes.has(shard)) return;
+    // A bundle not loaded yet gets all its pages now: the loop is past them, so they are in the release.
+    const load = loaded(shard) ? [] : Object.keys(manifest.searchable).filter((url) => manifest.searchable[url] === shard);
+    if (!load.length && (!search.has(shard) || search.get(shard).size === 0)) return;
     const bundle = path.join(outDir, searchBundlePath(shard));
     manifest.bundles[shard] = bundleVersion;
     if (base && fs.existsSync(bundle)) discard(bundle);
     const write = async () => {
+      const index = search.get(shard);
+      for (const url of load) await timed('search', () => index.add(url, fs.readFileSync(path.join(outDir, outputPath(url)), 'utf8')));
       const started = performance.now();
-      await search.get(shard).write(bundle);
+      await index.write(bundle);
       stats.phases['search-write'] = (stats.phases['search-write'] ?? 0) + (performance.now() - started) / 1000;
     };
     // Settles with the error (if any), which is thrown when the build waits for the bundles.
@@ -165,7 +182,7 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
     writes.set(shard, writing);
   };
   const writeFinished = (i: number) => {
-    for (const shard of search.names()) {
+    for (const shard of new Set([...search.names(), ...dirty])) {
       if ((searchFresh || dirty.has(shard)) && shardKinds(shard).every((kind) => (lastOfKind.get(kind) ?? -1) <= i)) startWrite(shard);
     }
   };
@@ -184,23 +201,18 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
       const shard = SEARCHABLE.has(route.kind) ? searchShard(route.kind, page.kind === 'document' ? page.document.date.slice(0, 4) : undefined) : null;
       if (shard) manifest.searchable[url] = shard;
       const moved = shard !== null && previousShard(url) !== undefined && previousShard(url) !== shard;
-      if (moved) {
-        await timed('search', () => search.get(previousShard(url)!).remove(url));
-        dirty.add(previousShard(url)!);
-      }
+      if (moved) await removeFromSearch(previousShard(url)!, url);
       const inPlace = base?.pages[url] === fingerprint;
       if (inPlace || (before && reuse!.manifest.pages[url] === fingerprint && time('links', () => (base ? replaceWithLink(before, target) : tryLinkFile(before, target))))) {
         stats.pages.reused += 1;
-        if (shard && (searchFresh || moved)) await timed('search', () => search.get(shard).add(url, fs.readFileSync(inPlace ? target : before!, 'utf8')));
-        if (shard && moved) dirty.add(shard);
+        if (shard && moved) await addToSearch(shard, url, () => fs.readFileSync(target, 'utf8'));
         continue;
       }
       const html = await timed('render', () => renderer.render(url, { page, siteUrl }));
       time('write', () => (base ? replaceFile(target, html) : writeNew(target, html)));
       stats.pages.rendered += 1;
       if (shard) {
-        await timed('search', () => search.get(shard).add(url, html));
-        dirty.add(shard);
+        await addToSearch(shard, url, () => html);
         if (!searchFresh) stats.search.changed += 1;
       }
       continue;
@@ -248,8 +260,8 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
     const failed = (await Promise.all(writes.values())).find((result) => result !== undefined);
     if (failed !== undefined) throw failed instanceof Error ? failed : new Error(String(failed));
     for (const shard of search.names()) if (!shards.has(shard)) await search.drop(shard);
-    search.current = true;
-    stats.search.pages = search.size;
+    for (const shard of writes.keys()) search.written(shard, bundleVersion);
+    stats.search.pages = Object.keys(manifest.searchable).length;
   })();
   searchWritten.catch(() => undefined); // handled by the caller, which may await it only later
   return { manifest, stats, searchWritten };

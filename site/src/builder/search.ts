@@ -66,16 +66,31 @@ export class SearchIndex {
 
 }
 
-/** One index per bundle (shard), created on first use. */
+/**
+ * One index per bundle (shard), created on first use. Each knows the version of the bundle it was written
+ * as (see ReleaseManifest.bundles): a build can add to it only if the release it builds on has that version.
+ */
 export class SearchShards {
   private readonly shards = new Map<string, SearchIndex>();
-  /** Whether the shards hold exactly the searchable pages of the previous release. */
-  current = false;
+  private readonly versions = new Map<string, string>();
 
   get(shard: string): SearchIndex {
     let index = this.shards.get(shard);
     if (!index) this.shards.set(shard, (index = new SearchIndex()));
     return index;
+  }
+
+  has(shard: string): boolean {
+    return this.shards.has(shard);
+  }
+
+  /** The bundle version this shard was last written as. */
+  version(shard: string): string | undefined {
+    return this.versions.get(shard);
+  }
+
+  written(shard: string, version: string): void {
+    this.versions.set(shard, version);
   }
 
   names(): string[] {
@@ -90,12 +105,13 @@ export class SearchShards {
   async drop(shard: string): Promise<void> {
     await this.shards.get(shard)?.reset();
     this.shards.delete(shard);
+    this.versions.delete(shard);
   }
 
   async reset(): Promise<void> {
     for (const index of this.shards.values()) await index.reset();
     this.shards.clear();
-    this.current = false;
+    this.versions.clear();
   }
 }
 
