@@ -166,8 +166,9 @@ async function main(): Promise<void> {
     PUBLISHER_WEBHOOK_SECRET: secret,
   }, values.data ? { dir: values.data } : {});
   const seedMs = performance.now() - seedStart;
-  const publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: 'https://www.interkommunales.example', fullBuildAt: 'off', log: values.log ? (record) => fs.appendFileSync(values.log!, `${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`) : () => {} });
-  const listening = await publisher.listen(publisherPort);
+  const startPublisher = () => createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: 'https://www.interkommunales.example', fullBuildAt: 'off', log: values.log ? (record) => fs.appendFileSync(values.log!, `${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`) : () => {} });
+  let publisher = startPublisher();
+  let listening = await publisher.listen(publisherPort);
   try {
     console.log('[bench] full build …');
     const { peak } = await peakMemory(() => publisher.build('bench: full'));
@@ -181,6 +182,18 @@ async function main(): Promise<void> {
     const incremental = publisher.status().history.filter((h) => h.kind === 'incremental' && h.result === 'success').slice(0, Number(values.edits));
     console.log(`[bench] a new project every 3 s for ${values.sustain} s …`);
     const steady = await steadyPublishing(client, publisher, web.url, Number(values.sustain));
+    // A restarted publisher knows nothing: it catches up (reads all content), loads the projects' search
+    // bundle, and then publishes as fast as before.
+    console.log('[bench] restart the publisher, then one edit …');
+    await listening.close();
+    await publisher.close();
+    const restarted = performance.now();
+    publisher = startPublisher();
+    listening = await publisher.listen(publisherPort);
+    publisher.queue.notify('bench: restart');
+    await publisher.queue.idle();
+    const catchUp = performance.now() - restarted;
+    const afterRestart = await publishToLive(client, web.url, 1);
     const preview = await previewTimes(client, publisher, 5);
     const searchRuns = await measureSearch(web.url, ['Bauhof', 'Kooperationen Digitalisierung', 'Satzung Zweckverband']);
     await web.close();
@@ -216,6 +229,7 @@ Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, N
   publish-to-live (REST save → new HTML served) median ${seconds(median(live))}, max ${seconds(Math.max(...live))} over ${live.length} edits
     incremental builds                          ${incremental.map((h) => `${h.seconds!.toFixed(2)} s / ${h.pages!.rendered} pages`).join(', ')}
     ${'phases (mean, ≥ 0.05 s)'.padEnd(44)} ${phaseAverage.map(([n, s]) => `${n} ${s.toFixed(2)} s`).join(', ')}
+  after a restart: catch-up build + search load ${seconds(catchUp)}; then one edit live after ${seconds(afterRestart[0]!)}
   a new project every 3 s                       ${steady.times.length} projects, ${steady.builds} builds, ${steady.failed} failed; live after median ${seconds(median(steady.times))}, max ${seconds(Math.max(...steady.times))}
   preview of a draft project                    median ${median(preview).toFixed(0)} ms, max ${Math.max(...preview).toFixed(0)} ms (Strapi read + render)
   output                                        ${all.length} files, ${(total / 1024 / 1024).toFixed(1)} MB, ${html.length} HTML pages

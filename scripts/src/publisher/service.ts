@@ -138,6 +138,17 @@ export function createPublisher(options: PublisherOptions) {
     if (retired.length) log({ msg: 'releases retired', releases: retired });
   }
 
+  /** After a restart: the projects' search bundle is loaded while nothing waits (see SiteBuilder.warmSearch). */
+  async function warmSearch(release: { dir: string; manifest: ReleaseManifest }): Promise<void> {
+    const started = performance.now();
+    try {
+      const pages = await builder.warmSearch(release);
+      if (pages) log({ msg: 'search index loaded', pages, seconds: (performance.now() - started) / 1000 });
+    } catch (error) {
+      log({ level: 'error', msg: 'loading the search index failed (the next build loads it)', error: String(error) });
+    }
+  }
+
   async function build(reason: BuildReason<Change>): Promise<void> {
     const record = startRecord(reason);
     const outDir = path.join(r.releasesDir, record.id);
@@ -157,6 +168,7 @@ export function createPublisher(options: PublisherOptions) {
       record.result = 'success';
       record.seconds = (performance.now() - started) / 1000;
       log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, recycled: report.recycled, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length, phases: record.phases });
+      await warmSearch({ dir: path.join(r.releasesDir, record.id), manifest });
     } catch (error) {
       record.result = 'failed';
       record.seconds = (performance.now() - started) / 1000;

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BuildReport } from '@ikz/shared-types/build-report';
+import { outputPath, SEARCH_MAIN_SHARD } from '@ikz/shared-types/routes';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { buildKreisMap, readKreisTopology, type KreisMap, type KreisTopology } from '../lib/map.ts';
 import { readReferenceJson } from '../lib/reference-data.ts';
@@ -208,6 +209,19 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
     }
   }
 
+  /**
+   * Loads the projects' search bundle of a release into the search index if it is not loaded (after a
+   * restart): nearly every publish changes that bundle, and loading its pages takes seconds at scale. Called
+   * by the publisher after a build, before the next one can start. Returns the pages loaded.
+   */
+  async function warmSearch(release: ReleaseBase): Promise<number> {
+    const version = release.manifest.bundles[SEARCH_MAIN_SHARD];
+    if (!version) return 0;
+    const urls = Object.keys(release.manifest.searchable).filter((url) => release.manifest.searchable[url] === SEARCH_MAIN_SHARD);
+    const loaded = await search.load(SEARCH_MAIN_SHARD, version, urls, (url) => fs.readFileSync(path.join(release.dir, outputPath(url)), 'utf8'));
+    return loaded ? urls.length : 0;
+  }
+
   /** Renders an entry fetched for the preview (a draft, or the published version) into the published content. */
   async function preview(request: { type: ContentTypeName; status: PreviewStatus; entry: unknown }): Promise<Preview> {
     if (!store.isLoaded) await store.loadAll();
@@ -217,6 +231,7 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
   return {
     build,
     preview,
+    warmSearch,
     assets,
     store,
     renderer: currentRenderer,

@@ -101,6 +101,16 @@ export class SearchShards {
     return [...this.shards.values()].reduce((n, s) => n + s.size, 0);
   }
 
+  /** Loads a shard from a release (its pages' HTML) as the bundle version the release has; false if it was loaded. */
+  async load(shard: string, version: string, urls: readonly string[], read: (url: string) => string): Promise<boolean> {
+    if (this.versions.get(shard) === version) return false;
+    await this.drop(shard);
+    const index = this.get(shard);
+    for (const url of urls) await index.add(url, read(url));
+    this.written(shard, version);
+    return true;
+  }
+
   /** Drops a shard that no page belongs to any more. */
   async drop(shard: string): Promise<void> {
     await this.shards.get(shard)?.reset();
