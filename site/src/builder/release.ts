@@ -202,10 +202,14 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
       if (shard) manifest.searchable[url] = shard;
       const moved = shard !== null && previousShard(url) !== undefined && previousShard(url) !== shard;
       if (moved) await removeFromSearch(previousShard(url)!, url);
+      const live = reuse?.manifest.pages[url] === fingerprint;
+      // A recycled release may hold the page as it is now but not as it is live (its model went back to
+      // an earlier state): then the page is in place, but its search record changed.
       const inPlace = base?.pages[url] === fingerprint;
-      if (inPlace || (before && reuse!.manifest.pages[url] === fingerprint && time('links', () => (base ? replaceWithLink(before, target) : tryLinkFile(before, target))))) {
+      if (inPlace || (live && time('links', () => (base ? replaceWithLink(before!, target) : tryLinkFile(before!, target))))) {
         stats.pages.reused += 1;
-        if (shard && moved) await addToSearch(shard, url, () => fs.readFileSync(target, 'utf8'));
+        if (shard && (moved || !live)) await addToSearch(shard, url, () => fs.readFileSync(target, 'utf8'));
+        if (shard && !live) stats.search.changed += 1;
         continue;
       }
       const html = await timed('render', () => renderer.render(url, { page, siteUrl }));
