@@ -73,6 +73,7 @@ function layoutProblems(page: Page): Promise<string[]> {
       const name = table.caption?.textContent?.trim() ?? '(no caption)';
       if (!region || region.getAttribute('tabindex') !== '0' || !label || label !== table.caption || !label.textContent?.trim()) problems.push(`table "${name}" is not in a focusable region named by its caption`);
       else if (getComputedStyle(region).overflowX !== 'auto' && getComputedStyle(region).overflowX !== 'scroll') problems.push(`table "${name}" cannot scroll inside its region`);
+      else if (table.caption!.getBoundingClientRect().right > region.getBoundingClientRect().right + 1) problems.push(`the caption of table "${name}" runs out of its region (it would scroll away with the columns)`);
     }
     return problems;
   });
