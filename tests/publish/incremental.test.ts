@@ -175,6 +175,31 @@ describe('incremental publishing', () => {
     }
   });
 
+  it('takes a page changed and changed back out of the search index too, when a recycled release held it', async () => {
+    const p = pipeline;
+    await settle(p.publisher);
+    const documents = (await p.seed.findPage<{ slug: string; topics?: { documentId: string; name: string }[] }>('documents', 1, { fields: ['slug'], populate: { topics: { fields: ['name'] } } })).data;
+    const document = documents.find((d) => d.topics?.length)!;
+    const topic = document.topics![0]!;
+    const documentPage = async () => (await fetch(`${p.web.url}/dokumente/${document.slug}/`)).text();
+    // Every kept release (keep: 3) shows the document as it is now.
+    for (let i = 0; i < 3; i += 1) await p.publisher.build();
+    const before = await documentPage();
+    const word = 'Xylqwertz';
+    await p.seed.request('PUT', `/api/topics/${topic.documentId}`, { body: { data: { name: `${topic.name} ${word}` } } });
+    await settle(p.publisher);
+    expect((await searchResults(browser, p.web.url, [word]))[word]).toContain(`/dokumente/${document.slug}/`);
+
+    await p.seed.request('PUT', `/api/topics/${topic.documentId}`, { body: { data: { name: topic.name } } });
+    await settle(p.publisher);
+    const last = p.publisher.status().history[0]!;
+    expect(last.result).toBe('success');
+    // The recycled release held the document's page as it is again: the page stayed, its search record changed.
+    expect(last.recycled).toBe(true);
+    expect(await documentPage()).toBe(before);
+    expect((await searchResults(browser, p.web.url, [word]))[word]).toEqual([]);
+  });
+
   it('keeps every build green while a new project is published every 3 s', async () => {
     const p = pipeline;
     const startedAt = new Date().toISOString();

@@ -67,6 +67,22 @@ function readError(plural: string, baseUrl: string, error: unknown): Error {
   return new Error(`Cannot read ${plural} for the site – ${hint}`, { cause: error });
 }
 
+/**
+ * A relation without the row ids of the entries it points to: Strapi gives a published entry a new row id
+ * at every publish, and no page shows it – kept, it would make every page that names the entry change
+ * (rendered and re-indexed again) whenever the entry is published, even with nothing visible changed.
+ */
+function withoutRowIds(value: unknown, path: readonly string[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => withoutRowIds(v, path));
+  if (!value || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  if (path.length === 0) {
+    const { id: _rowId, ...rest } = record;
+    return rest;
+  }
+  return path[0]! in record ? { ...record, [path[0]!]: withoutRowIds(record[path[0]!], path.slice(1)) } : record;
+}
+
 /** Turns a valid REST entry into what the pages use: uploads as local files and images. */
 function transform(type: ContentTypeName, entry: Entry, baseUrl: string): Stored {
   const downloads: AssetSources = new Map();
@@ -91,8 +107,10 @@ function transform(type: ContentTypeName, entry: Entry, baseUrl: string): Stored
     if (file) media.push(file.id);
   }
   const refs: string[] = [];
+  let shown: Entry = site;
   for (const relation of RELATIONS[type]) {
     if (relation.target === 'media') continue;
+    shown = withoutRowIds(shown, relation.path) as Entry;
     const collect = (value: unknown, path: readonly string[]): void => {
       if (Array.isArray(value)) return value.forEach((v) => collect(v, path));
       if (!value || typeof value !== 'object') return;
@@ -105,7 +123,7 @@ function transform(type: ContentTypeName, entry: Entry, baseUrl: string): Stored
     };
     collect(entry, relation.path);
   }
-  return { entry: site, downloads: [...downloads], images, refs, media };
+  return { entry: shown, downloads: [...downloads], images, refs, media };
 }
 
 /** A filter that selects entries whose relation at `path` points to one of `ids`. */
