@@ -17,7 +17,7 @@ import { ContentStore, type Change } from '../snapshot/store.ts';
 import { AssetCache, type AssetStats } from './assets.ts';
 import { ensureBundle, loadRenderer, SITE_DIR, type Renderer } from './bundle.ts';
 import { checkFiles, checkSearch } from './checks.ts';
-import { buildRelease, reusable, type ReleaseBase, type ReleaseManifest } from './release.ts';
+import { buildRelease, bundlePages, reusable, type ReleaseBase, type ReleaseManifest } from './release.ts';
 import { forgetDirs, removeFile } from './files.ts';
 import { SearchShards } from './search.ts';
 import { renderPreview, type Preview } from './preview.ts';
@@ -217,7 +217,7 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
   async function warmSearch(release: ReleaseBase): Promise<number> {
     const version = release.manifest.bundles[SEARCH_MAIN_SHARD];
     if (!version) return 0;
-    const urls = Object.keys(release.manifest.searchable).filter((url) => release.manifest.searchable[url] === SEARCH_MAIN_SHARD);
+    const urls = bundlePages(release.manifest, SEARCH_MAIN_SHARD);
     const loaded = await search.load(SEARCH_MAIN_SHARD, version, urls, (url) => fs.readFileSync(path.join(release.dir, outputPath(url)), 'utf8'));
     return loaded ? urls.length : 0;
   }

@@ -91,6 +91,10 @@ export interface ReleaseStats {
 const sha = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 const SEARCHABLE = new Set(SEARCHABLE_ROUTES);
 
+/** The searchable pages of a release that are in one search bundle. */
+export const bundlePages = (manifest: Pick<ReleaseManifest, 'searchable'>, shard: string) =>
+  Object.keys(manifest.searchable).filter((url) => manifest.searchable[url] === shard);
+
 /** Whether a release can be the base of an incremental build with this code for this site. */
 export function reusable(manifest: ReleaseManifest, codeHash: string, siteUrl: string): boolean {
   return manifest.version === MANIFEST_VERSION && manifest.codeHash === codeHash && manifest.siteUrl === siteUrl;
@@ -105,6 +109,8 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
   if (!input.recycled && fs.existsSync(outDir)) throw new Error(`${outDir} exists already; a release is built into a new directory or a recycled release.`);
   fs.mkdirSync(outDir, { recursive: true });
   const discard = input.discard ?? ((dir: string) => fs.rmSync(dir, { recursive: true, force: true }));
+  // A file of a recycled release is replaced (removed first); in a new folder it is simply created.
+  const place = base ? { link: replaceWithLink, write: replaceFile } : { link: tryLinkFile, write: writeNew };
   const listed = performance.now();
   const urls = routes.expectedUrls(inventory(content, input.context.infoPages));
   const sitemap = sitemapUrls(urls);
@@ -165,16 +171,15 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
   const startWrite = (shard: string) => {
     if (writes.has(shard)) return;
     // A bundle not loaded yet gets all its pages now: the loop is past them, so they are in the release.
-    const load = loaded(shard) ? [] : Object.keys(manifest.searchable).filter((url) => manifest.searchable[url] === shard);
+    const load = loaded(shard) ? [] : bundlePages(manifest, shard);
     if (!load.length && (!search.has(shard) || search.get(shard).size === 0)) return;
     const bundle = path.join(outDir, searchBundlePath(shard));
     manifest.bundles[shard] = bundleVersion;
     if (base && fs.existsSync(bundle)) discard(bundle);
     const write = async () => {
-      const index = search.get(shard);
-      for (const url of load) await timed('search', () => index.add(url, fs.readFileSync(path.join(outDir, outputPath(url)), 'utf8')));
+      if (load.length) await timed('search', () => search.load(shard, bundleVersion, load, (url) => fs.readFileSync(path.join(outDir, outputPath(url)), 'utf8')));
       const started = performance.now();
-      await index.write(bundle);
+      await search.get(shard).write(bundle);
       stats.phases['search-write'] = (stats.phases['search-write'] ?? 0) + (performance.now() - started) / 1000;
     };
     // Settles with the error (if any), which is thrown when the build waits for the bundles.
@@ -206,14 +211,14 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
       // A recycled release may hold the page as it is now but not as it is live (its model went back to
       // an earlier state): then the page is in place, but its search record changed.
       const inPlace = base?.pages[url] === fingerprint;
-      if (inPlace || (live && time('links', () => (base ? replaceWithLink(before!, target) : tryLinkFile(before!, target))))) {
+      if (inPlace || (live && time('links', () => place.link(before!, target)))) {
         stats.pages.reused += 1;
         if (shard && (moved || !live)) await addToSearch(shard, url, () => fs.readFileSync(target, 'utf8'));
         if (shard && !live) stats.search.changed += 1;
         continue;
       }
       const html = await timed('render', () => renderer.render(url, { page, siteUrl }));
-      time('write', () => (base ? replaceFile(target, html) : writeNew(target, html)));
+      time('write', () => place.write(target, html));
       stats.pages.rendered += 1;
       if (shard) {
         await addToSearch(shard, url, () => html);
@@ -226,10 +231,10 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
     const hash = sha(file.body);
     manifest.files[url] = hash;
     stats.files.total += 1;
-    if (base?.files[url] === hash || (before && reuse!.manifest.files[url] === hash && (base ? replaceWithLink(before, target) : tryLinkFile(before, target)))) {
+    if (base?.files[url] === hash || (before && reuse!.manifest.files[url] === hash && place.link(before, target))) {
       stats.files.reused += 1;
     } else {
-      (base ? replaceFile : writeNew)(target, file.body);
+      place.write(target, file.body);
       stats.files.written += 1;
     }
   }

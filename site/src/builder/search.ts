@@ -97,10 +97,6 @@ export class SearchShards {
     return [...this.shards.keys()];
   }
 
-  get size(): number {
-    return [...this.shards.values()].reduce((n, s) => n + s.size, 0);
-  }
-
   /** Loads a shard from a release (its pages' HTML) as the bundle version the release has; false if it was loaded. */
   async load(shard: string, version: string, urls: readonly string[], read: (url: string) => string): Promise<boolean> {
     if (this.versions.get(shard) === version) return false;
