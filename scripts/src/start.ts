@@ -8,12 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readEnv } from '@ikz/shared-types/env';
+import { referenceDataProblem } from '@ikz/shared-types/reference-data';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 import { createPreviewServer } from './preview/server.ts';
 import { createPublisher, type Publisher } from './publisher/service.ts';
 import { currentDir, currentRelease } from './publisher/releases.ts';
-import { buildCmsIfNeeded, DEFAULT_REFERENCE_DATA, startStrapi, type StrapiServer } from './lib/strapi-process.ts';
+import { buildCmsIfNeeded, startStrapi, type StrapiServer } from './lib/strapi-process.ts';
 import { ensureStateDir, loadOrCreateSecrets, localState, readSeedState, shouldSeed, writeSeedState, type LocalState } from './lib/local-state.ts';
 import { defaultReferenceDate, DEFAULT_SEED, runSeed } from './seed.ts';
 
@@ -27,6 +28,12 @@ const config = (() => {
     process.exit(1);
   }
 })();
+// Before anything is started or changed: Strapi and the site builder both need the reference data.
+const referenceProblem = referenceDataProblem();
+if (referenceProblem) {
+  console.error(`[start] ${referenceProblem}`);
+  process.exit(1);
+}
 const localhost = (url: string) => url.replace('127.0.0.1', 'localhost');
 
 /** What Strapi is started with: the generated secrets, the local paths, and what the user configured. */
@@ -42,7 +49,7 @@ function strapiEnv(state: LocalState, secrets: Record<string, string>, publisher
     DATABASE_FILENAME: state.databaseFile,
     STRAPI_PUBLIC_DIR: state.publicDir,
     BUILD_TOKEN_FILE: `${state.dir}/build-token`,
-    IKZ_REFERENCE_DATA: config.IKZ_REFERENCE_DATA ?? DEFAULT_REFERENCE_DATA,
+    ...(config.IKZ_REFERENCE_DATA ? { IKZ_REFERENCE_DATA: config.IKZ_REFERENCE_DATA } : {}),
     // Strapi listens on localhost only: the first administrator may register in the admin panel.
     ...(config.IKZ_ADMIN_EMAIL ? {} : { IKZ_ADMIN_REGISTRATION: 'open' }),
     ...Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && /^(DATABASE_|IKZ_ADMIN_|PUBLIC_URL$)/.test(e[0]))),

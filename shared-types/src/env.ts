@@ -36,7 +36,7 @@ export const ENV = {
   IKZ_ADMIN_EMAIL: { schema: z.string().trim().email().optional(), doc: 'first administrator, created when none exists (with IKZ_ADMIN_PASSWORD)' },
   IKZ_ADMIN_PASSWORD: { schema: z.string().min(8).optional(), doc: 'password of that administrator' },
   IKZ_ADMIN_REGISTRATION: { schema: z.enum(['open', 'closed']).default('closed'), doc: '`open`: the first administrator may register in the admin (`pnpm start` on localhost sets it)' },
-  IKZ_REFERENCE_DATA: { schema: text.optional(), doc: 'folder with the NRW reference data (default `../shared/data`)' },
+  IKZ_REFERENCE_DATA: { schema: text.optional(), doc: "folder with the NRW reference data instead of the repository's copy in `shared-types/reference-data/`" },
   IKZ_KEEP_RELEASES: { schema: z.coerce.number().int().min(2).max(100).default(5), doc: 'how many site releases are kept for rollback' },
   IKZ_FULL_BUILD_AT: { schema: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|off)$/, 'must be HH:MM or off').default('03:30'), doc: 'time (Europe/Berlin) of the nightly full build that checks the incremental one, or `off`' },
   IKZ_STRICT_CONTENT: { schema: flag.prefault('0'), doc: '`1`: an invalid entry fails the build instead of being skipped' },

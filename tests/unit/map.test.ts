@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { geoDistance } from 'd3-geo';
 import { mesh, neighbors } from 'topojson-client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buildKreisMap,
   DEFAULT_WIDTH,
@@ -16,7 +13,7 @@ import {
   type KreisProperties,
   type KreisTopology,
 } from '@ikz/site/lib/map';
-import { readReferenceJson } from '@ikz/site/lib/reference-data';
+import { readReferenceJson } from '@ikz/shared-types/reference-data';
 
 const raw = readReferenceJson<unknown>('nrw.topojson');
 const kreisTable = readReferenceJson<Array<{ ags: string; anzeigename: string; lat: number; lon: number }>>('nrw-kreise.json');
@@ -131,35 +128,6 @@ describe('readKreisTopology (real reference data)', () => {
     const g = wound.objects.kreise.geometries[0] as { arcs: number[][] };
     g.arcs = g.arcs.map((ring) => ring.map((i) => ~i).reverse());
     expect(() => readKreisTopology(wound)).toThrow(/Kreis 05111 has its rings wound the wrong way/);
-  });
-});
-
-describe('readReferenceJson', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-  });
-
-  it('says which file is missing and what to set', () => {
-    expect(() => readReferenceJson('fehlt.topojson')).toThrow(/Cannot read the NRW reference file .*fehlt\.topojson; set IKZ_REFERENCE_DATA/);
-  });
-
-  it('says which file is not JSON', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-map-'));
-    try {
-      fs.writeFileSync(path.join(dir, 'nrw.topojson'), '{"type": "Topology", ');
-      vi.stubEnv('IKZ_REFERENCE_DATA', dir);
-      let error: unknown;
-      try {
-        readReferenceJson('nrw.topojson');
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(Error);
-      expect((error as Error).message).toMatch(/nrw\.topojson is not valid JSON/);
-      expect((error as Error).cause).toBeInstanceOf(SyntaxError);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
 

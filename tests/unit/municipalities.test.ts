@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMunicipalityRows, changedFields, planMunicipalitySync, type KommuneRecord, type KreisRecord } from '@ikz/cms/lib/municipalities';
 import { SLUG_PATTERN } from '@ikz/shared-types/slug';
-import { DEFAULT_REFERENCE_DATA } from '@ikz/scripts/lib/strapi-process';
+import { readReferenceJson } from '@ikz/shared-types/reference-data';
 
-const dir = process.env.IKZ_REFERENCE_DATA ?? DEFAULT_REFERENCE_DATA;
-const kommunen = JSON.parse(fs.readFileSync(path.join(dir, 'nrw-kommunen.json'), 'utf8')) as KommuneRecord[];
-const kreise = JSON.parse(fs.readFileSync(path.join(dir, 'nrw-kreise.json'), 'utf8')) as KreisRecord[];
+const kommunen = readReferenceJson<KommuneRecord[]>('nrw-kommunen.json');
+const kreise = readReferenceJson<KreisRecord[]>('nrw-kreise.json');
 
 describe('buildMunicipalityRows (real reference data)', () => {
   const rows = buildMunicipalityRows(kommunen, kreise);

@@ -1,20 +1,14 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMunicipalityRows } from '@ikz/cms/lib/municipalities';
 import { SLUG_PATTERN } from '@ikz/shared-types/slug';
 import { validateEntry } from '@ikz/cms/lib/validation';
-import { DEFAULT_REFERENCE_DATA } from '@ikz/scripts/lib/strapi-process';
+import { readReferenceJson } from '@ikz/shared-types/reference-data';
 import { Random } from '@ikz/scripts/lib/prng';
 import { countWord, DRAFT_MARKER, generatePlan, inRegion, type SeedPlan } from '@ikz/scripts/seed/generate';
 import { TOPICS } from '@ikz/scripts/seed/corpus';
 
-const dir = process.env.IKZ_REFERENCE_DATA ?? DEFAULT_REFERENCE_DATA;
-const municipalities = buildMunicipalityRows(
-  JSON.parse(fs.readFileSync(path.join(dir, 'nrw-kommunen.json'), 'utf8')),
-  JSON.parse(fs.readFileSync(path.join(dir, 'nrw-kreise.json'), 'utf8')),
-);
+const municipalities = buildMunicipalityRows(readReferenceJson('nrw-kommunen.json'), readReferenceJson('nrw-kreise.json'));
 const referenceDate = new Date('2026-11-01T00:00:00Z');
 const options = { scale: 1, seed: 'interkommunales-nrw', referenceDate };
 const full = generatePlan(municipalities, options);

@@ -1,29 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { readReferenceJson, referenceDataDir } from '@ikz/shared-types/reference-data';
 import { buildMunicipalityRows, planMunicipalitySync, type KommuneRecord, type KreisRecord } from '../lib/municipalities.ts';
 
 const UID = 'api::municipality.municipality';
 
-export function referenceDataDir(): string {
-  return path.resolve(process.env.IKZ_REFERENCE_DATA ?? path.join(process.cwd(), '..', '..', 'shared', 'data'));
-}
-
-function readJson<T>(file: string): T {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch (error) {
-    throw new Error(`Cannot read the municipality reference data ${file}: set IKZ_REFERENCE_DATA to the folder with nrw-kommunen.json and nrw-kreise.json.`, { cause: error });
-  }
-}
-
 /** Loads the 396 Gemeinden and 31 Kreise from the reference data; creates, updates and removes rows so they match. */
 export async function syncMunicipalities(strapi: Core.Strapi): Promise<void> {
   const dir = referenceDataDir();
-  const rows = buildMunicipalityRows(
-    readJson<KommuneRecord[]>(path.join(dir, 'nrw-kommunen.json')),
-    readJson<KreisRecord[]>(path.join(dir, 'nrw-kreise.json')),
-  );
+  const rows = buildMunicipalityRows(readReferenceJson<KommuneRecord[]>('nrw-kommunen.json'), readReferenceJson<KreisRecord[]>('nrw-kreise.json'));
   const documents = strapi.documents(UID as any) as any;
   const stored = await strapi.db.query(UID).findMany({});
   const plan = planMunicipalitySync(stored as any, rows);

@@ -1,5 +1,5 @@
 /**
- * Maps the NRW reference data (../shared/data, Destatis GV100AD) to municipality rows:
+ * Maps the NRW reference data (shared-types/reference-data, Destatis GV100AD) to municipality rows:
  * the 396 Gemeinden (the 22 kreisfreie Städte among them) and the 31 Kreise – kreisfreie Städte once.
  */
 import { slugify } from '@ikz/shared-types/slug';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { buildCmsIfNeeded, compileCms, DEFAULT_REFERENCE_DATA, generateSecrets, randomSecret, startStrapi } from './strapi-process.ts';
+import { buildCmsIfNeeded, compileCms, generateSecrets, randomSecret, startStrapi } from './strapi-process.ts';
 import { runSeed } from '../seed.ts';
 
 export interface TestStrapi {
@@ -95,7 +95,6 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
         STRAPI_STARTUP_BANNER: 'false',
         STRAPI_PUBLIC_DIR: path.join(tmp, 'public'),
         BUILD_TOKEN_FILE: path.join(tmp, 'build-token'),
-        IKZ_REFERENCE_DATA: process.env.IKZ_REFERENCE_DATA ?? DEFAULT_REFERENCE_DATA,
         IKZ_ADMIN_EMAIL: adminEmail,
         IKZ_ADMIN_PASSWORD: adminPassword,
         ...extraEnv,

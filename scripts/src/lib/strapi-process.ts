@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const CMS_DIR = path.join(REPO_ROOT, 'cms');
-export const DEFAULT_REFERENCE_DATA = path.resolve(REPO_ROOT, '..', 'shared', 'data');
 const STRAPI_BIN = path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const TSC_BIN = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 

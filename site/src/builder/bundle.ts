@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PageModel } from '../model/pages.ts';
-import { referenceDataDir } from '../lib/reference-data.ts';
+import { readReferenceText, REFERENCE_FILES } from '@ikz/shared-types/reference-data';
 
 export const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const REPO_ROOT = path.resolve(SITE_DIR, '..');
@@ -31,8 +31,8 @@ export function codeHash(): string {
   walk(path.join(SITE_DIR, 'public'));
   walk(path.join(REPO_ROOT, 'shared-types', 'src'));
   for (const file of ['site/astro.config.mjs', 'site/package.json', 'pnpm-lock.yaml']) add(path.join(REPO_ROOT, file));
-  const data = referenceDataDir();
-  for (const file of fs.readdirSync(data).sort()) if (/\.(json|geojson|topojson)$/.test(file)) add(path.join(data, file));
+  // By name and content, wherever IKZ_REFERENCE_DATA puts them.
+  for (const file of REFERENCE_FILES) hash.update(`reference-data/${file}`).update('\0').update(readReferenceText(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 

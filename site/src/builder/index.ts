@@ -10,7 +10,7 @@ import type { BuildReport } from '@ikz/shared-types/build-report';
 import { outputPath, SEARCH_MAIN_SHARD } from '@ikz/shared-types/routes';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { buildKreisMap, readKreisTopology, type KreisMap, type KreisTopology } from '../lib/map.ts';
-import { readReferenceJson } from '../lib/reference-data.ts';
+import { readReferenceJson } from '@ikz/shared-types/reference-data';
 import { buildContent } from '../model/content.ts';
 import type { InfoPage, MapBuilder } from '../model/pages.ts';
 import { ContentStore, type Change } from '../snapshot/store.ts';

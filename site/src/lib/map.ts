@@ -7,7 +7,7 @@
  * centred on NRW (conformal, like ETRS89 / UTM 32N). Shade classes are quantiles of the project counts.
  *
  * Geometry: © GeoBasis-DE / BKG 2021 (Daten verändert), https://www.bkg.bund.de
- * (see shared/data/SOURCES.md for the full attribution).
+ * (see shared-types/reference-data/SOURCES.md for the full attribution).
  */
 import { quantileSorted } from 'd3-array';
 import { geoArea, geoBounds, geoPath, geoTransverseMercator, type GeoProjection } from 'd3-geo';
