@@ -19,6 +19,7 @@ import { freePort, randomSecret } from './lib/strapi-process.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { currentDir } from './publisher/releases.ts';
 import { createPublisher, type Publisher } from './publisher/service.ts';
+import { readEnv } from '@ikz/shared-types/env';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -130,7 +131,7 @@ async function previewTimes(seed: StrapiClient, publisher: Publisher, runs: numb
 
 /** Time from typing a query on /suche/ until results are rendered, and the bytes the browser fetched for it. */
 async function measureSearch(siteUrl: string, queries: string[]): Promise<{ query: string; ms: number; bytes: number }[]> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({ executablePath: readEnv(['CHROMIUM_PATH']).CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   const runs: { query: string; ms: number; bytes: number }[] = [];
   try {
     for (const query of queries) {

@@ -6,19 +6,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readEnv } from '@ikz/shared-types/env';
 import { createSiteBuilder, ensureBundle, stopSearchService } from '@ikz/site/builder';
 import { loadOrCreateSecrets, localState } from './lib/local-state.ts';
 import { REPO_ROOT } from './lib/strapi-process.ts';
 
 const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } });
+let env;
+try {
+  env = readEnv(['OUT_DIR', 'STRAPI_URL', 'STRAPI_BUILD_TOKEN', 'SITE_URL', 'IKZ_STRICT_CONTENT']);
+} catch (error) {
+  console.error(`[build:site] ${(error as Error).message}`);
+  process.exit(1);
+}
 const state = localState();
-const outDir = path.resolve(process.env.OUT_DIR ?? path.join(REPO_ROOT, 'site', 'dist'));
+const outDir = path.resolve(env.OUT_DIR ?? path.join(REPO_ROOT, 'site', 'dist'));
 const builder = createSiteBuilder({
-  strapiUrl: process.env.STRAPI_URL ?? `http://127.0.0.1:${process.env.PORT ?? 1337}`,
-  token: process.env.STRAPI_BUILD_TOKEN ?? loadOrCreateSecrets(state).STRAPI_BUILD_TOKEN!,
-  siteUrl: process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`,
+  strapiUrl: env.STRAPI_URL,
+  token: env.STRAPI_BUILD_TOKEN ?? loadOrCreateSecrets(state).STRAPI_BUILD_TOKEN!,
+  siteUrl: env.SITE_URL,
   cacheDir: path.join(state.dir, 'site', 'cache'),
-  strict: process.env.IKZ_STRICT_CONTENT === '1',
+  strict: env.IKZ_STRICT_CONTENT,
   log: (line) => console.log(`[build:site] ${line}`),
 });
 try {

@@ -6,9 +6,9 @@
  * STRAPI_PREVIEW_TOKEN it also serves the editors' preview on PREVIEW_HOST:PREVIEW_PORT (behind nginx, on a
  * host name of its own). Variables: see @ikz/shared-types/env and the README.
  */
-import path from 'node:path';
-import { readEnv } from '@ikz/shared-types/env';
-import { localState } from './lib/local-state.ts';
+import { envIsSet, readEnv } from '@ikz/shared-types/env';
+import { referenceDataProblem } from '@ikz/shared-types/reference-data';
+import { localState, siteRoot } from './lib/local-state.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { createPreviewServer } from './preview/server.ts';
 import { currentDir, currentRelease } from './publisher/releases.ts';
@@ -21,19 +21,21 @@ function fail(message: string): never {
 
 let config;
 try {
-  config = readEnv(['STRAPI_URL', 'STRAPI_BUILD_TOKEN', 'STRAPI_PREVIEW_TOKEN', 'PUBLISHER_WEBHOOK_SECRET', 'PREVIEW_SECRET', 'SITE_URL', 'PUBLIC_URL', 'IKZ_SITE_ROOT', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'PUBLISHER_PORT', 'PUBLISHER_HOST', 'PREVIEW_PORT', 'PREVIEW_HOST']);
+  config = readEnv(['STRAPI_URL', 'STRAPI_BUILD_TOKEN', 'STRAPI_PREVIEW_TOKEN', 'PUBLISHER_WEBHOOK_SECRET', 'PREVIEW_SECRET', 'SITE_URL', 'PUBLIC_URL', 'IKZ_SITE_ROOT', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'PUBLISHER_PORT', 'PUBLISHER_HOST', 'PREVIEW_PORT', 'PREVIEW_HOST', 'SITE_PORT', 'SITE_HOST']);
 } catch (error) {
   fail((error as Error).message);
 }
 if (!config.STRAPI_BUILD_TOKEN) fail('STRAPI_BUILD_TOKEN is not set');
 if (!config.PUBLISHER_WEBHOOK_SECRET) fail('PUBLISHER_WEBHOOK_SECRET is not set');
-if (!process.env.SITE_URL) fail('SITE_URL is not set');
+if (!envIsSet('SITE_URL')) fail('SITE_URL is not set');
+const referenceProblem = referenceDataProblem();
+if (referenceProblem) fail(referenceProblem);
 
 const publisher = createPublisher({
   strapiUrl: config.STRAPI_URL,
   token: config.STRAPI_BUILD_TOKEN,
   secret: config.PUBLISHER_WEBHOOK_SECRET,
-  root: path.resolve(config.IKZ_SITE_ROOT ?? path.join(localState().dir, 'site')),
+  root: siteRoot(localState()),
   siteUrl: config.SITE_URL,
   keep: config.IKZ_KEEP_RELEASES,
   fullBuildAt: config.IKZ_FULL_BUILD_AT,
@@ -47,8 +49,9 @@ if (config.PREVIEW_SECRET && config.STRAPI_PREVIEW_TOKEN) {
   preview = await createPreviewServer({ builder: publisher.builder, strapiUrl: config.STRAPI_URL, previewToken: config.STRAPI_PREVIEW_TOKEN, secret: config.PREVIEW_SECRET, adminOrigins: [new URL(config.PUBLIC_URL).origin], siteUrl: config.SITE_URL }).listen(config.PREVIEW_PORT, config.PREVIEW_HOST);
   console.log(`[publisher] editors' preview on ${preview.url}`);
 }
-if (process.env.SITE_PORT) {
-  const web = await serveStatic(() => currentDir(publisher.releases), Number(process.env.SITE_PORT), process.env.SITE_HOST ?? '127.0.0.1');
+// Only when asked to: in production nginx serves IKZ_SITE_ROOT/current.
+if (envIsSet('SITE_PORT')) {
+  const web = await serveStatic(() => currentDir(publisher.releases), config.SITE_PORT, config.SITE_HOST);
   console.log(`[publisher] serving the live release on ${web.url}`);
 }
 publisher.queue.notify(currentRelease(publisher.releases) ? 'publisher start' : 'publisher start: no release yet');

@@ -1,16 +1,16 @@
 /**
- * `pnpm rollback`: switches the live site back to the previous release (of the local installation in
- * .var/, or IKZ_DATA_DIR). Takes effect at once: the web server reads the `current` link per request.
+ * `pnpm rollback`: switches the live site back to the previous release in IKZ_SITE_ROOT (default: `site/` in
+ * the local installation's .var/, or IKZ_DATA_DIR). Takes effect at once: the web server reads the `current`
+ * link per request.
  */
-import path from 'node:path';
-import { localState } from './lib/local-state.ts';
 import { currentRelease, listReleases, releases, rollback } from './publisher/releases.ts';
+import { localState, siteRoot } from './lib/local-state.ts';
 
-const r = releases(path.join(localState().dir, 'site'));
 try {
+  const r = releases(siteRoot(localState()));
   const before = currentRelease(r);
   const now = rollback(r);
-  console.log(`[rollback] live release: ${now} (was ${before}); releases kept: ${listReleases(r).join(', ')}`);
+  console.log(`[rollback] live release in ${r.root}: ${now} (was ${before}); releases kept: ${listReleases(r).join(', ')}`);
 } catch (error) {
   console.error(`[rollback] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -11,6 +11,7 @@ import cliProgress from 'cli-progress';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { generatePlan } from './seed/generate.ts';
 import { loadMunicipalities, writePlan, type Progress, type WriteResult } from './seed/write.ts';
+import { readEnv } from '@ikz/shared-types/env';
 
 export interface SeedRunOptions {
   url: string;
@@ -67,9 +68,10 @@ export async function runSeed(options: SeedRunOptions): Promise<WriteResult & { 
 }
 
 async function main(): Promise<void> {
+  const env = readEnv(['STRAPI_URL', 'STRAPI_SEED_TOKEN']);
   const { values } = parseArgs({
     options: {
-      url: { type: 'string', default: process.env.STRAPI_URL ?? 'http://127.0.0.1:1337' },
+      url: { type: 'string', default: env.STRAPI_URL },
       scale: { type: 'string', default: '1' },
       seed: { type: 'string', default: DEFAULT_SEED },
       'reference-date': { type: 'string' },
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
       quiet: { type: 'boolean', default: false },
     },
   });
-  const token = process.env.STRAPI_SEED_TOKEN;
+  const token = env.STRAPI_SEED_TOKEN;
   if (!token) throw new Error('STRAPI_SEED_TOKEN is not set: start Strapi with it (pnpm start does) and pass the same value here.');
   const scale = Number(values.scale);
   if (!(scale > 0 && scale <= 20)) throw new Error(`--scale must be a number between 0 and 20, got "${values.scale}"`);

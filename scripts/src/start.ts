@@ -15,14 +15,14 @@ import { createPreviewServer } from './preview/server.ts';
 import { createPublisher, type Publisher } from './publisher/service.ts';
 import { currentDir, currentRelease } from './publisher/releases.ts';
 import { buildCmsIfNeeded, startStrapi, type StrapiServer } from './lib/strapi-process.ts';
-import { ensureStateDir, loadOrCreateSecrets, localState, readSeedState, shouldSeed, writeSeedState, type LocalState } from './lib/local-state.ts';
+import { ensureStateDir, loadOrCreateSecrets, localState, readSeedState, shouldSeed, siteRoot, writeSeedState, type LocalState } from './lib/local-state.ts';
 import { defaultReferenceDate, DEFAULT_SEED, runSeed } from './seed.ts';
 
 const log = (line: string) => console.log(`[start] ${line}`);
 
 const config = (() => {
   try {
-    return readEnv(['PORT', 'SITE_PORT', 'PUBLISHER_PORT', 'PREVIEW_PORT', 'SITE_URL', 'IKZ_SEED', 'IKZ_SEED_SCALE', 'IKZ_ADMIN_EMAIL', 'IKZ_ADMIN_PASSWORD', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'IKZ_REFERENCE_DATA', 'DATABASE_CLIENT']);
+    return readEnv(['PORT', 'SITE_PORT', 'PUBLISHER_PORT', 'PREVIEW_PORT', 'SITE_URL', 'IKZ_SEED', 'IKZ_SEED_SCALE', 'IKZ_ADMIN_EMAIL', 'IKZ_ADMIN_PASSWORD', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'IKZ_REFERENCE_DATA', 'IKZ_SITE_ROOT', 'PUBLIC_URL', 'DATABASE_CLIENT']);
   } catch (error) {
     console.error(`[start] ${(error as Error).message}`);
     process.exit(1);
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     strapiUrl,
     token: secrets.STRAPI_BUILD_TOKEN!,
     secret: secrets.PUBLISHER_WEBHOOK_SECRET!,
-    root: path.join(state.dir, 'site'),
+    root: siteRoot(state),
     siteUrl: config.SITE_URL,
     keep: config.IKZ_KEEP_RELEASES,
     fullBuildAt: config.IKZ_FULL_BUILD_AT,
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   });
   publisher.queue.pause();
   const publisherServer = await publisher.listen(config.PUBLISHER_PORT);
-  const adminOrigins = [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`, ...(process.env.PUBLIC_URL ? [new URL(process.env.PUBLIC_URL).origin] : [])];
+  const adminOrigins = [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`, ...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [])];
   const preview = createPreviewServer({ builder: publisher.builder, strapiUrl, previewToken: secrets.STRAPI_PREVIEW_TOKEN!, secret: secrets.PREVIEW_SECRET!, adminOrigins, siteUrl: config.SITE_URL });
   const previewServer = await preview.listen(config.PREVIEW_PORT);
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { readEnv } from '@ikz/shared-types/env';
 import { registrationOpen } from './admin-registration';
 
 /**
@@ -7,8 +8,7 @@ import { registrationOpen } from './admin-registration';
  * (IKZ_ADMIN_REGISTRATION=open, which `pnpm start` sets on localhost); otherwise the start says what to set.
  */
 export async function ensureAdminFromEnv(strapi: Core.Strapi): Promise<void> {
-  const email = process.env.IKZ_ADMIN_EMAIL?.trim();
-  const password = process.env.IKZ_ADMIN_PASSWORD;
+  const { IKZ_ADMIN_EMAIL: email, IKZ_ADMIN_PASSWORD: password, IKZ_ADMIN_FIRSTNAME: firstname, IKZ_ADMIN_LASTNAME: lastname } = readEnv(['IKZ_ADMIN_EMAIL', 'IKZ_ADMIN_PASSWORD', 'IKZ_ADMIN_FIRSTNAME', 'IKZ_ADMIN_LASTNAME']);
   const users = strapi.service('admin::user') as any;
   if ((await users.count()) > 0) return;
   if (!email || !password) {
@@ -20,8 +20,8 @@ export async function ensureAdminFromEnv(strapi: Core.Strapi): Promise<void> {
   if (!superAdmin) throw new Error('The Super Admin role is missing; cannot create the first administrator.');
   await users.create({
     email: email.toLowerCase(),
-    firstname: process.env.IKZ_ADMIN_FIRSTNAME ?? 'Redaktion',
-    lastname: process.env.IKZ_ADMIN_LASTNAME ?? 'Interkommunales.NRW',
+    firstname,
+    lastname,
     password,
     isActive: true,
     registrationToken: null,

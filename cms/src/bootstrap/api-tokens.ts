@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { readEnv } from '@ikz/shared-types/env';
 import { PREVIEW_TOKEN_NAME } from '../reader/access';
 import { PUBLIC_READABLE } from './public-permissions';
 
@@ -16,8 +17,8 @@ const BUILD_TOKEN_DESCRIPTION = 'Liest veröffentlichte Inhalte für den Bau der
  * - otherwise: created once, and its key written to BUILD_TOKEN_FILE (mode 0600) – never to the log.
  */
 export async function ensureBuildToken(strapi: Core.Strapi): Promise<void> {
-  const fromEnv = process.env.STRAPI_BUILD_TOKEN?.trim();
-  const tokenFile = path.resolve(process.cwd(), process.env.BUILD_TOKEN_FILE ?? '.tmp/build-token');
+  const { STRAPI_BUILD_TOKEN: fromEnv, BUILD_TOKEN_FILE } = readEnv(['STRAPI_BUILD_TOKEN', 'BUILD_TOKEN_FILE']);
+  const tokenFile = path.resolve(process.cwd(), BUILD_TOKEN_FILE ?? '.tmp/build-token');
   const service = strapi.service('admin::api-token-content-api') as any;
   if (fromEnv) {
     await ensureTokenWithKey(strapi, BUILD_TOKEN_NAME, 'read-only', BUILD_TOKEN_DESCRIPTION, fromEnv);
@@ -41,7 +42,7 @@ export async function ensureBuildToken(strapi: Core.Strapi): Promise<void> {
  * so that production (which sets no seed token) keeps no write token around.
  */
 export async function ensureSeedToken(strapi: Core.Strapi): Promise<void> {
-  const fromEnv = process.env.STRAPI_SEED_TOKEN?.trim();
+  const fromEnv = readEnv(['STRAPI_SEED_TOKEN']).STRAPI_SEED_TOKEN;
   if (fromEnv) {
     await ensureTokenWithKey(strapi, SEED_TOKEN_NAME, 'full-access', 'Schreibt die Demo-Inhalte (nur lokal und in Tests).', fromEnv);
     return;
@@ -55,7 +56,7 @@ export async function ensureSeedToken(strapi: Core.Strapi): Promise<void> {
  * content types only, and nothing else – only while STRAPI_PREVIEW_TOKEN is set; removed otherwise.
  */
 export async function ensurePreviewToken(strapi: Core.Strapi): Promise<void> {
-  const fromEnv = process.env.STRAPI_PREVIEW_TOKEN?.trim();
+  const fromEnv = readEnv(['STRAPI_PREVIEW_TOKEN']).STRAPI_PREVIEW_TOKEN;
   if (fromEnv) {
     await ensureTokenWithKey(strapi, PREVIEW_TOKEN_NAME, 'custom', 'Liest Entwürfe für die Vorschau der Redaktion.', fromEnv, PREVIEW_PERMISSIONS);
     return;

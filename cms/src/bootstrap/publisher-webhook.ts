@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { readEnv } from '@ikz/shared-types/env';
 import { assertWebhookSecret } from '@ikz/shared-types/webhook';
 import { PUBLISHER_WEBHOOK_NAME, publisherWebhook, sameWebhook } from '../lib/webhook.ts';
 
@@ -10,8 +11,7 @@ import { PUBLISHER_WEBHOOK_NAME, publisherWebhook, sameWebhook } from '../lib/we
 export async function syncPublisherWebhook(strapi: Core.Strapi): Promise<void> {
   const store = strapi.get('webhookStore') as any;
   const runner = strapi.get('webhookRunner') as any;
-  const url = process.env.PUBLISHER_WEBHOOK_URL?.trim();
-  const secret = process.env.PUBLISHER_WEBHOOK_SECRET?.trim();
+  const { PUBLISHER_WEBHOOK_URL: url, PUBLISHER_WEBHOOK_SECRET: secret } = readEnv(['PUBLISHER_WEBHOOK_URL', 'PUBLISHER_WEBHOOK_SECRET']);
   const ours = ((await store.findWebhooks()) as any[]).filter((w) => w.name === PUBLISHER_WEBHOOK_NAME);
 
   if (!url || !secret) {

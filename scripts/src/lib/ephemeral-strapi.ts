@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { buildCmsIfNeeded, compileCms, generateSecrets, randomSecret, startStrapi } from './strapi-process.ts';
 import { runSeed } from '../seed.ts';
+import { readEnv } from '@ikz/shared-types/env';
 
 export interface TestStrapi {
   url: string;
@@ -54,7 +55,8 @@ export interface TestStrapiOptions {
 }
 
 export async function startTestStrapi(seed: { scale: number; seed: string; referenceDate: Date }, label: string, extraEnv: Record<string, string> = {}, options: TestStrapiOptions = {}): Promise<TestStrapi> {
-  const database = process.env.IKZ_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+  const testEnv = readEnv(['IKZ_TEST_DB', 'IKZ_TEST_POSTGRES_URL', 'IKZ_KEEP_TMP']);
+  const database = testEnv.IKZ_TEST_DB;
   if (options.dir && database !== 'sqlite') throw new Error('a kept Strapi folder works with SQLite only');
   const tmp = options.dir ? path.resolve(options.dir) : fs.mkdtempSync(path.join(os.tmpdir(), `ikz-${label}-`));
   const savedEnvFile = path.join(tmp, 'env.json');
@@ -63,7 +65,7 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
   let dropDatabase = async () => {};
   let dbEnv: Record<string, string> = { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'data.db') };
   if (database === 'postgres') {
-    const baseUrl = process.env.IKZ_TEST_POSTGRES_URL;
+    const baseUrl = testEnv.IKZ_TEST_POSTGRES_URL;
     if (!baseUrl) throw new Error('IKZ_TEST_DB=postgres needs IKZ_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
     const created = await createPostgresDatabase(baseUrl);
     dbEnv = created.env;
@@ -72,7 +74,7 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
   const cleanUp = async () => {
     await dropDatabase();
     if (options.dir) return;
-    if (process.env.IKZ_KEEP_TMP) console.log(`[${label}] kept ${tmp}`);
+    if (testEnv.IKZ_KEEP_TMP) console.log(`[${label}] kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
   };
 

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { readEnv } from '@ikz/shared-types/env';
 import { generateSecrets, randomSecret, REPO_ROOT } from './strapi-process.ts';
 
 export interface LocalState {
@@ -14,7 +15,7 @@ export interface LocalState {
   seedStateFile: string;
 }
 
-export function localState(dir = process.env.IKZ_DATA_DIR ?? path.join(REPO_ROOT, '.var')): LocalState {
+export function localState(dir = readEnv(['IKZ_DATA_DIR']).IKZ_DATA_DIR ?? path.join(REPO_ROOT, '.var')): LocalState {
   const abs = path.resolve(dir);
   return {
     dir: abs,
@@ -23,6 +24,11 @@ export function localState(dir = process.env.IKZ_DATA_DIR ?? path.join(REPO_ROOT
     publicDir: path.join(abs, 'strapi', 'public'),
     seedStateFile: path.join(abs, 'seed-state.json'),
   };
+}
+
+/** The folder of the site releases: IKZ_SITE_ROOT, or `site/` in the state folder. */
+export function siteRoot(state: LocalState, env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(readEnv(['IKZ_SITE_ROOT'], env).IKZ_SITE_ROOT ?? path.join(state.dir, 'site'));
 }
 
 /** The state folder exists and only its owner may enter it (database, uploads and secrets live inside). */

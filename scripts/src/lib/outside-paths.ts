@@ -1,7 +1,7 @@
 /**
- * Finds references in the repository's source files to paths outside the repository (a sibling folder such
- * as `../shared` beside the clone, or `..` segments that climb above the repository root): the repository
- * must run on its own after `git clone`. Pure; a unit test runs it over every tracked source file.
+ * Finds references in the repository's source files to paths outside the repository (a folder beside the
+ * clone, or `..` segments that climb above the repository root): the repository must run on its own after
+ * `git clone`. Pure; a unit test runs it over every tracked source file.
  */
 import path from 'node:path';
 
