@@ -8,11 +8,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { CONTENT_TYPES, type ContentTypeName } from '@ikz/shared-types';
-import type { BuildReport, PublisherStatus } from '@ikz/shared-types/build-report';
+import type { PublisherStatus } from '@ikz/shared-types/build-report';
 import { assertWebhookSecret, SECRET_HEADER, secretMatches, triggersBuild, WebhookPayloadSchema } from '@ikz/shared-types/webhook';
 import { createSiteBuilder, reusable, type Change, type ReleaseManifest } from '@ikz/site/builder';
 import { listen as listenOn, type Listening } from '../lib/listen.ts';
 import { editorMessage } from './failure.ts';
+import { HISTORY_LIMIT, loadHistory, saveHistory, type BuildRecord } from './history.ts';
 import { createBuildQueue, type BuildReason } from './queue.ts';
 import { activate, claimRelease, currentRelease, discard, emptyTrash, listReleases, retire, readManifest, recycleCandidate, releaseId, releases, removeIncomplete, writeManifest, type TrashRemoval } from './releases.ts';
 import { renderStatusPage } from './status-page.ts';
@@ -34,27 +35,7 @@ export interface PublisherOptions {
   log?: (record: Record<string, unknown>) => void;
 }
 
-export interface BuildRecord {
-  id: string;
-  startedAt: string;
-  seconds: number | null;
-  result: 'running' | 'success' | 'failed';
-  kind: 'full' | 'incremental' | null;
-  /** Why the build was full, in German. */
-  reason: string | null;
-  /** For editors, in German; the full error is in the operator's log. */
-  error: string | null;
-  pages: { rendered: number; reused: number; total: number } | null;
-  /** Whether an old release was patched into this one. */
-  recycled: boolean | null;
-  searchChanged: number | null;
-  /** Pages in which the nightly full build differed from the incremental release. */
-  differences: string[] | null;
-  changes: number;
-  skipped: BuildReport['skipped'];
-  /** Seconds per build phase, for operators (the status JSON and the log). */
-  phases: Record<string, number> | null;
-}
+export type { BuildRecord } from './history.ts';
 
 const NIGHTLY = 'nächtliche Kontrolle';
 const MODELS = new Map<string, ContentTypeName>(Object.entries(CONTENT_TYPES).map(([name, t]) => [t.singular, name as ContentTypeName]));
@@ -77,7 +58,19 @@ export function createPublisher(options: PublisherOptions) {
   const r = releases(options.root);
   fs.mkdirSync(r.releasesDir, { recursive: true });
   const log = options.log ?? ((record) => console.log(JSON.stringify({ time: new Date().toISOString(), ...record })));
-  const history: BuildRecord[] = [];
+  /** The build records, newest first; kept in the site root across restarts. */
+  const loaded = loadHistory(options.root);
+  if (loaded.problem) log({ level: 'error', msg: 'build history ignored in part or whole', file: 'history.json', problem: loaded.problem });
+  const history: BuildRecord[] = loaded.records;
+  // Records a killed process left running are stored as aborted now.
+  if (loaded.records.length) persistHistory();
+  function persistHistory(): void {
+    try {
+      saveHistory(options.root, history);
+    } catch (error) {
+      log({ level: 'error', msg: 'saving the build history failed (the status keeps it until the next restart)', error: String(error) });
+    }
+  }
   /** Old releases are removed between builds only, never beside one (a build needs the disk and both cores). */
   let removal: TrashRemoval | null = null;
   const builder = createSiteBuilder({
@@ -118,7 +111,8 @@ export function createPublisher(options: PublisherOptions) {
   function startRecord(reason: BuildReason<Change>): BuildRecord {
     const record: BuildRecord = { id: releaseId(), startedAt: new Date().toISOString(), seconds: null, result: 'running', kind: null, reason: null, error: null, pages: null, recycled: null, searchChanged: null, differences: null, changes: reason.changes, skipped: [], phases: null };
     history.unshift(record);
-    history.splice(20);
+    history.splice(HISTORY_LIMIT);
+    persistHistory();
     return record;
   }
 
@@ -168,6 +162,7 @@ export function createPublisher(options: PublisherOptions) {
       record.result = 'success';
       record.seconds = (performance.now() - started) / 1000;
       log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, recycled: report.recycled, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length, phases: record.phases });
+      persistHistory();
       await warmSearch({ dir: path.join(r.releasesDir, record.id), manifest });
     } catch (error) {
       record.result = 'failed';
@@ -177,6 +172,7 @@ export function createPublisher(options: PublisherOptions) {
       log({ level: 'error', msg: 'build failed', release: record.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), cause: error instanceof Error && error.cause ? String(error.cause) : undefined, live: currentRelease(r) });
       throw error;
     } finally {
+      persistHistory();
       removeOldReleases();
     }
   }
