@@ -30,7 +30,8 @@ function twoReleases(root: string): { r: Releases; older: string; newer: string 
 const rollback = (env: Record<string, string>) =>
   spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'src', 'rollback.ts')], { cwd: REPO_ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
 
-describe('pnpm rollback', () => {
+// Each test starts the real command (about a second each on a busy machine).
+describe('pnpm rollback', { timeout: 30_000 }, () => {
   it('switches the releases in IKZ_SITE_ROOT back, not those of the local installation', () => {
     const { r, older, newer } = twoReleases(path.join(tmp, 'srv', 'site'));
     const local = twoReleases(path.join(tmp, 'state', 'site'));

@@ -38,7 +38,7 @@ describe('the prerequisites of pnpm test', () => {
     expect(prerequisitesMessage([])).toBeNull();
   });
 
-  it('stop the real pnpm test before it runs anything', () => {
+  it('stop the real pnpm test before it runs anything', { timeout: 60_000 }, () => {
     const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'src', 'test.ts')], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
