@@ -6,7 +6,7 @@ import { ensureBuildToken, ensurePreviewToken, ensureSeedToken } from './bootstr
 import { restrictDatabaseFile } from './bootstrap/database-file';
 import { registerDocumentRules } from './bootstrap/document-rules';
 import { ensureEditorRole } from './bootstrap/editor-role';
-import { syncMunicipalities } from './bootstrap/municipalities';
+import { assertReferenceData, syncMunicipalities } from './bootstrap/municipalities';
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
 import { hideUsersCollection } from './bootstrap/users-collection';
@@ -15,6 +15,7 @@ import { registerReaderQueryGuard } from './reader/access';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    assertReferenceData();
     registerReaderQueryGuard(strapi);
     registerDocumentRules(strapi);
     guardAdminRegistration(strapi);

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readEnv } from '@ikz/shared-types/env';
+import { referenceDataProblem } from '@ikz/shared-types/reference-data';
 import { createSiteBuilder, ensureBundle, stopSearchService } from '@ikz/site/builder';
 import { loadOrCreateSecrets, localState } from './lib/local-state.ts';
 import { REPO_ROOT } from './lib/strapi-process.ts';
@@ -17,6 +18,12 @@ try {
   env = readEnv(['OUT_DIR', 'STRAPI_URL', 'STRAPI_BUILD_TOKEN', 'SITE_URL', 'IKZ_STRICT_CONTENT']);
 } catch (error) {
   console.error(`[build:site] ${(error as Error).message}`);
+  process.exit(1);
+}
+// Before the output folder is emptied.
+const referenceProblem = referenceDataProblem();
+if (referenceProblem) {
+  console.error(`[build:site] ${referenceProblem}`);
   process.exit(1);
 }
 const state = localState();

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,5 +88,27 @@ describe('IKZ_REFERENCE_DATA', () => {
     }
     expect((error as Error).message).toBe(`The NRW reference file ${path.join(dir, 'nrw.topojson')} is not valid JSON.`);
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+  });
+});
+
+describe('a missing IKZ_REFERENCE_DATA folder', () => {
+  const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+  it.each(['start', 'build-site', 'publisher'])('stops scripts/src/%s.ts with one line naming file and variable, before it changes anything', { timeout: 60_000 }, (command) => {
+    const dir = fs.mkdtempSync(path.join(tmp, `${command}-`));
+    fs.mkdirSync(path.join(dir, 'out'));
+    fs.writeFileSync(path.join(dir, 'out', 'index.html'), 'bleibt');
+    const missing = path.join(dir, 'fehlt');
+    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'src', `${command}.ts`)], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: process.env.PATH ?? '', IKZ_REFERENCE_DATA: missing, IKZ_DATA_DIR: path.join(dir, 'state'), IKZ_SITE_ROOT: path.join(dir, 'site'), OUT_DIR: path.join(dir, 'out'), STRAPI_BUILD_TOKEN: 'a'.repeat(40), PUBLISHER_WEBHOOK_SECRET: 'b'.repeat(40), SITE_URL: 'https://www.interkommunales.example' },
+    });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`Cannot read the NRW reference file ${path.join(missing, 'nrw-kommunen.json')} (ENOENT): IKZ_REFERENCE_DATA=${missing}`);
+    expect(fs.readdirSync(dir).sort()).toEqual(['out']);
+    expect(fs.readFileSync(path.join(dir, 'out', 'index.html'), 'utf8')).toBe('bleibt');
   });
 });

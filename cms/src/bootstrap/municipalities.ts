@@ -1,8 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { readReferenceJson, referenceDataDir } from '@ikz/shared-types/reference-data';
+import { readReferenceJson, referenceDataDir, referenceDataProblem } from '@ikz/shared-types/reference-data';
 import { buildMunicipalityRows, planMunicipalitySync, type KommuneRecord, type KreisRecord } from '../lib/municipalities.ts';
 
 const UID = 'api::municipality.municipality';
+
+/** Stops Strapi's start, before its database is touched, when the reference data cannot be read (one line). */
+export function assertReferenceData(): void {
+  const problem = referenceDataProblem();
+  if (problem) throw new Error(problem);
+}
 
 /** Loads the 396 Gemeinden and 31 Kreise from the reference data; creates, updates and removes rows so they match. */
 export async function syncMunicipalities(strapi: Core.Strapi): Promise<void> {
