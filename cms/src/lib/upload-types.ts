@@ -103,3 +103,16 @@ export function servingTypeOf(fileName: string): { mime: string; inline: boolean
   const type = typeByExtension(extensionOf(fileName));
   return type ? { mime: type.mime, inline: type.inline } : { mime: 'application/octet-stream', inline: false };
 }
+
+/**
+ * A replaced file keeps its stored hash and extension (Strapi keeps its URL), so the new content must be of
+ * the type that extension names; otherwise the editor uploads it as a new file.
+ */
+export function decideReplacement(fileName: string, detectedMime: string | undefined, stored: { name: string; ext: string }): UploadDecision {
+  const decision = decideUpload(fileName, detectedMime);
+  if (!decision.ok) return decision;
+  const storedType = typeByExtension(stored.ext);
+  if (storedType === decision.type) return decision;
+  const what = storedType ? storedType.label : 'ein Dateityp, der nicht mehr erlaubt ist';
+  return refuse(fileName, `Sie kann „${stored.name}“ (${what}) nicht ersetzen, denn eine ersetzte Datei behält ihren Typ. Bitte laden Sie sie als neue Datei hoch.`);
+}
