@@ -108,3 +108,16 @@ describe('detecting the type from the content', () => {
     expect(isPlainCsvText(Buffer.alloc(0))).toBe(false);
   });
 });
+
+describe('replacing a stored file', () => {
+  it('takes content of the stored type only', async () => {
+    const { decideReplacement } = await import('@ikz/cms/lib/upload-types');
+    expect(decideReplacement('neu.PDF', 'application/pdf', { name: 'alt.pdf', ext: '.pdf' })).toMatchObject({ ok: true, ext: '.pdf' });
+    expect(decideReplacement('neu.png', 'image/png', { name: 'alt.pdf', ext: '.pdf' })).toEqual({
+      ok: false,
+      message: 'Die Datei „neu.png“ wurde abgelehnt: Sie kann „alt.pdf“ (PDF-Dokument) nicht ersetzen, denn eine ersetzte Datei behält ihren Typ. Bitte laden Sie sie als neue Datei hoch.',
+    });
+    expect(decideReplacement('neu.pdf', 'application/pdf', { name: 'alt.html', ext: '.html' })).toMatchObject({ ok: false, message: expect.stringContaining('(ein Dateityp, der nicht mehr erlaubt ist)') });
+    expect(decideReplacement('neu.html', 'application/pdf', { name: 'alt.pdf', ext: '.pdf' }).ok).toBe(false);
+  });
+});
