@@ -235,6 +235,29 @@ describe('replacing a file', () => {
   });
 });
 
+describe('the media library\'s own text', () => {
+  it('refuses control characters in name, alternative text and caption; a renamed file keeps its extension', async () => {
+    const jwt = await adminJwt();
+    const before = await fileCount();
+    const bad = await post('/upload', [{ name: 'karte.png', bytes: await png() }], jwt, {
+      fileInfo: JSON.stringify({ name: 'karte.png', alternativeText: 'Karte\r\nvon NRW', caption: null, folder: null }),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('„Alternativtext“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.');
+    expect(await fileCount()).toBe(before);
+
+    const created = await post('/upload', [{ name: 'karte.png', bytes: await png() }], jwt);
+    expect(created.status).toBe(201);
+    const id = created.body[0].id;
+    const renamed = await post(`/upload?id=${id}`, [], jwt, { fileInfo: JSON.stringify({ name: 'karte.html', alternativeText: 'Karte von NRW', caption: 'Zeile 1\nZeile 2' }) });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'karte.png', ext: '.png', alternativeText: 'Karte von NRW' });
+    const tab = await post(`/upload?id=${id}`, [], jwt, { fileInfo: JSON.stringify({ caption: 'a\tb' }) });
+    expect(tab.status).toBe(400);
+    expect(tab.body.error.message).toContain('„Bildunterschrift“');
+  });
+});
+
 describe('serving /uploads/', () => {
   const legacy = ['altlast_1a2b3c.html', 'altlast_1a2b3c.js', 'altlast_1a2b3c.svg'];
 
