@@ -48,15 +48,21 @@ function watch(page: Page) {
   });
 }
 
-/** Opens a URL as the administrator would from a link; a file that downloads is fine. */
-async function open(url: string): Promise<Page> {
+/** Opens a URL as the administrator would from a link; a file that downloads is fine. Returns the headers it came with. */
+async function open(url: string): Promise<{ page: Page; headers: Record<string, string> | undefined }> {
   const page = await context.newPage();
   watch(page);
+  let headers: Record<string, string> | undefined;
+  page.on('response', (response) => {
+    if (response.request().isNavigationRequest() && response.request().frame() === page.mainFrame()) headers ??= response.headers();
+  });
   await page.goto(url, { waitUntil: 'load', timeout: 15_000 }).catch((error: Error) => {
     if (!/Download is starting|net::ERR_ABORTED/.test(error.message)) throw error;
   });
   await page.waitForTimeout(500);
-  return page;
+  // A navigation that turns into a download reports no response to the page: ask the same URL once more.
+  headers ??= (await page.request.get(url, { maxRedirects: 0 })).headers();
+  return { page, headers };
 }
 
 beforeAll(async () => {
@@ -100,7 +106,8 @@ describe('an administrator opens what an editor uploaded', () => {
 
     const uploads = path.join(inject('strapiTmp'), 'public', 'uploads');
     const legacy = {
-      html: `<!doctype html><html><body><h1>Protokoll</h1>${SCRIPT}<img src="https://angreifer.example/x.png"></body></html>`,
+      // The inline script alone would be stopped by Strapi's CSP (script-src 'self'); the same-origin one would not.
+      html: `<!doctype html><html><body><h1>Protokoll</h1>${SCRIPT}<script src="/uploads/altlast_9f8e7d.js"></script><img src="https://angreifer.example/x.png"></body></html>`,
       svg: `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">${SCRIPT.replace(/<script>/, '<script>//<![CDATA[\n').replace('</script>', '//]]></script>')}</svg>`,
       js: `window.__pwned=1;console.log("${MARKER}");alert(1);`,
     };
@@ -116,7 +123,10 @@ describe('an administrator opens what an editor uploaded', () => {
       `${strapiUrl}/uploads/altlast_9f8e7d.js`,
     ];
     for (const url of urls) {
-      const page = await open(url);
+      const { page, headers } = await open(url);
+      expect(headers?.['content-security-policy'], url).toMatch(/^sandbox; default-src 'none'/);
+      expect(headers?.['x-content-type-options'], url).toBe('nosniff');
+      expect(headers?.['content-disposition'], url).toBe(url.endsWith('.png') ? 'inline' : 'attachment');
       const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned).catch(() => undefined);
       expect(pwned, url).toBeUndefined();
       await page.close();
@@ -133,14 +143,14 @@ describe('an administrator opens what an editor uploaded', () => {
     expect(dialogs).toEqual([]);
     expect(consoleLines.filter((line) => line.includes(MARKER))).toEqual([]);
     expect(foreignRequests).toEqual([]);
-    // Everything but the image was offered as a download, not rendered.
-    expect(downloads.length).toBeGreaterThanOrEqual(5);
+    // Files that are not images were offered as downloads, not rendered.
+    expect(downloads.length).toBeGreaterThan(0);
   });
 
   it('still shows an uploaded image inline', async () => {
     const png = await editorUpload('luftbild.png', await pngSample(), 'image/png');
     expect(png.status).toBe(201);
-    const page = await open(`${inject('strapiUrl')}${png.body[0].url}`);
+    const { page } = await open(`${inject('strapiUrl')}${png.body[0].url}`);
     const size = await page.evaluate(() => {
       const image = document.querySelector('img');
       return image ? [image.naturalWidth, image.naturalHeight] : null;
