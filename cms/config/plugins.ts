@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ALLOWED_MIME_TYPES } from '../src/lib/upload-types';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
@@ -15,25 +16,12 @@ export default ({ env }: { env: Env }) => ({
       // Upload file names carry a content hash, so they never change: caches (the site build's image cache
       // among them) may keep them for a year.
       providerOptions: { localServer: { maxage: 365 * 24 * 3600 * 1000, immutable: true } },
-      // Editors upload documents and pictures; nothing executable or scriptable (SVG, HTML) is accepted.
+      // Editors upload documents and pictures; nothing executable or scriptable (SVG, HTML) is accepted. The list
+      // is kept in src/lib/upload-types.ts, where every upload is decided (src/uploads/). Strapi's own check
+      // sees legacy Office files (DOC, XLS, PPT) only as "Compound File Binary" containers, so it must let that
+      // container through; which kind a container is, and whether its name agrees, is decided by ours.
       security: {
-        allowedTypes: [
-          'application/pdf',
-          'image/jpeg',
-          'image/png',
-          'image/webp',
-          'image/avif',
-          'application/msword',
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          'application/vnd.ms-excel',
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'application/vnd.ms-powerpoint',
-          'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-          'application/vnd.oasis.opendocument.text',
-          'application/vnd.oasis.opendocument.spreadsheet',
-          'text/csv',
-          'application/zip',
-        ],
+        allowedTypes: [...ALLOWED_MIME_TYPES, 'application/x-cfb'],
       },
     },
   },

@@ -12,6 +12,7 @@ import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
 import { hideUsersCollection } from './bootstrap/users-collection';
 import { registerAdminStatusRoute } from './ikz-admin/status-route';
 import { registerReaderQueryGuard } from './reader/access';
+import { guardUploadService } from './uploads/service';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +22,7 @@ export default {
     guardAdminRegistration(strapi);
     hideUsersCollection(strapi);
     registerAdminStatusRoute(strapi);
+    guardUploadService(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

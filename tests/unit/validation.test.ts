@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpUrl, summarize, validateEntry } from '@ikz/cms/lib/validation';
+import { controlCharacterProblems, isHttpUrl, summarize, validateEntry } from '@ikz/cms/lib/validation';
 
 const now = new Date('2026-06-01T12:00:00Z');
 const draft = { publishing: false, now };
@@ -111,5 +111,50 @@ describe('helpers', () => {
   it('summarize joins several messages', () => {
     expect(summarize([{ path: ['a'], message: 'Eins.' }])).toBe('Eins.');
     expect(summarize([{ path: ['a'], message: 'Eins.' }, { path: ['b'], message: 'Zwei.' }])).toBe('Bitte korrigieren Sie 2 Angaben: Eins. Zwei.');
+  });
+});
+
+describe('control characters in text fields', () => {
+  const attributes = {
+    title: { type: 'string' },
+    slug: { type: 'uid' },
+    summary: { type: 'text' },
+    count: { type: 'integer' },
+    contacts: { type: 'component', component: 'shared.contact', repeatable: true },
+    place: { type: 'component', component: 'event.place' },
+    zone: { type: 'dynamiczone' },
+  };
+  const components: Record<string, Record<string, { type: string }>> = {
+    'shared.contact': { name: { type: 'string' }, email: { type: 'email' } },
+    'event.place': { venue: { type: 'string' }, note: { type: 'text' } },
+  };
+  const check = (data: unknown) =>
+    controlCharacterProblems(attributes, data, (uid) => components[uid], (path) => path.filter((s) => !/^\d+$/.test(s)).join(' › '));
+
+  it('accepts ordinary text, umlauts and line feeds in multi-line text', () => {
+    expect(check({ title: 'Gemeinsamer Bauhof Münster – „Straßen“ 😀', slug: 'bauhof', summary: 'Zeile 1\nZeile 2', count: 3 })).toEqual([]);
+  });
+
+  it('refuses CR, LF, tab, NUL, ESC, DEL, C1, line separators and lone surrogates in single-line fields', () => {
+    for (const bad of ['\r\n', '\n', '\r', '\t', '\u0000', '\u001b', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\ud800', '\udc00x', '\uffff']) {
+      const problems = check({ title: `Titel${bad}END:VEVENT` });
+      expect(problems, JSON.stringify(bad)).toEqual([{ path: ['title'], message: '„title“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.' }]);
+    }
+  });
+
+  it('lets multi-line text keep line feeds only', () => {
+    expect(paths(check({ summary: 'a\r\nb' }))).toEqual(['summary']);
+    expect(paths(check({ summary: 'a\tb' }))).toEqual(['summary']);
+    expect(check({ summary: 'a\u0000b' })[0]!.message).toBe('„summary“ darf außer Zeilenumbrüchen keine Steuerzeichen (etwa Tabulatoren) enthalten.');
+  });
+
+  it('looks into components, repeatable ones and dynamic zones', () => {
+    const problems = check({
+      contacts: [{ name: 'Erika' }, { name: 'Max', email: 'max@example.org\r\nBcc: x@example.org' }],
+      place: { venue: 'Rathaus\nSaal', note: 'ok\nok' },
+      zone: [{ __component: 'event.place', venue: 'A\u0085' }, { __component: 'unbekannt', venue: '\n' }],
+    });
+    expect(paths(problems)).toEqual(['contacts.1.email', 'place.venue', 'zone.0.venue']);
+    expect(problems[0]!.message).toBe('„contacts › email“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.');
   });
 });

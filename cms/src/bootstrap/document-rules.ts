@@ -3,8 +3,8 @@ import { errors } from '@strapi/utils';
 import { typeOfUid } from '@ikz/shared-types';
 import { routes } from '@ikz/shared-types/routes';
 import { slugify, uniqueSlug } from '@ikz/shared-types/slug';
-import { translateErrors, type DetailError } from '../lib/messages.ts';
-import { isValidatedUid, summarize, validateEntry, VALIDATION_POPULATE, type ValidatedUid } from '../lib/validation.ts';
+import { fieldLabel, translateErrors, type DetailError } from '../lib/messages.ts';
+import { controlCharacterProblems, isValidatedUid, summarize, validateEntry, VALIDATION_POPULATE, type Attributes, type Problem, type ValidatedUid } from '../lib/validation.ts';
 
 const SLUG_SOURCE: Record<ValidatedUid, string> = {
   'api::project.project': 'title',
@@ -45,6 +45,21 @@ function germanValidationError(uid: string, error: unknown): unknown {
   return new errors.ValidationError(translated.message, { ...details, errors: translated.errors });
 }
 
+function validationError(problems: Problem[]): errors.ValidationError {
+  return new errors.ValidationError(summarize(problems), {
+    errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError', value: null })),
+  });
+}
+
+/** Refuses control characters in the text fields a create or update sends, for every content type of ours. */
+function checkControlCharacters(strapi: Core.Strapi, uid: string, data: unknown): void {
+  const model = strapi.getModel(uid as any) as { attributes?: Attributes } | undefined;
+  if (!model?.attributes) return;
+  const component = (componentUid: string) => (strapi.components as unknown as Record<string, { attributes?: Attributes }>)[componentUid]?.attributes;
+  const problems = controlCharacterProblems(model.attributes, data, component, (path) => fieldLabel(uid, path));
+  if (problems.length > 0) throw validationError(problems);
+}
+
 function resultDocumentId(result: any, params: any): string | undefined {
   return result?.documentId ?? result?.entries?.[0]?.documentId ?? params?.documentId;
 }
@@ -55,6 +70,9 @@ function resultDocumentId(result: any, params: any): string | undefined {
  */
 export function registerDocumentRules(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
+    if (typeof ctx.uid === 'string' && ctx.uid.startsWith('api::') && ['create', 'update'].includes(ctx.action)) {
+      checkControlCharacters(strapi, ctx.uid, ctx.params?.data);
+    }
     if (!isValidatedUid(ctx.uid) || !['create', 'update', 'publish'].includes(ctx.action)) return next();
     const uid = ctx.uid as ValidatedUid;
     if (ctx.action !== 'publish') await prepareSlug(strapi, uid, ctx.action, ctx.params);
@@ -72,11 +90,7 @@ export function registerDocumentRules(strapi: Core.Strapi): void {
       if (!entry) return result;
       const publishing = ctx.action === 'publish' || ctx.params?.status === 'published';
       const problems = validateEntry(uid, entry, { publishing, now: new Date() });
-      if (problems.length > 0) {
-        throw new errors.ValidationError(summarize(problems), {
-          errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError', value: null })),
-        });
-      }
+      if (problems.length > 0) throw validationError(problems);
       return result;
     });
   });

@@ -148,3 +148,59 @@ export function summarize(problems: Problem[]): string {
   if (problems.length === 1) return problems[0]!.message;
   return `Bitte korrigieren Sie ${problems.length} Angaben: ${problems.map((p) => p.message).join(' ')}`;
 }
+
+/** Schema attributes as far as the control-character rule needs them (Strapi's attribute definitions fit). */
+export interface AttributeShape {
+  type: string;
+  component?: string;
+  repeatable?: boolean;
+}
+export type Attributes = Record<string, AttributeShape>;
+
+const SINGLE_LINE_TYPES = new Set(['string', 'email', 'uid']);
+const MULTI_LINE_TYPES = new Set(['text']);
+// C0 controls (tab, CR and LF among them), DEL, C1 controls, the Unicode line and paragraph separators,
+// the noncharacters U+FFFE/U+FFFF and unpaired surrogates: none belongs in a title, a name or an address,
+// and XML (feeds, sitemaps) or iCalendar would break on them or, worse, take them as structure.
+// eslint-disable-next-line no-control-regex
+const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// Multi-line text keeps its line feeds; nothing else of the above.
+// eslint-disable-next-line no-control-regex
+const MULTI_LINE_FORBIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Control characters in the text fields of the data a save sends, content type and components alike
+ * (single-line fields: none at all; multi-line text: line feeds only). `label` names a field in German.
+ */
+export function controlCharacterProblems(
+  attributes: Attributes,
+  data: unknown,
+  getComponent: (uid: string) => Attributes | undefined,
+  label: (path: string[]) => string,
+  base: string[] = [],
+): Problem[] {
+  const problems: Problem[] = [];
+  const entry = asObject(data);
+  if (!entry) return problems;
+  for (const [name, attribute] of Object.entries(attributes)) {
+    const value = entry[name];
+    const path = [...base, name];
+    if (typeof value === 'string' && SINGLE_LINE_TYPES.has(attribute.type) && SINGLE_LINE_FORBIDDEN.test(value)) {
+      problems.push({ path, message: `„${label(path)}“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.` });
+    } else if (typeof value === 'string' && MULTI_LINE_TYPES.has(attribute.type) && MULTI_LINE_FORBIDDEN.test(value)) {
+      problems.push({ path, message: `„${label(path)}“ darf außer Zeilenumbrüchen keine Steuerzeichen (etwa Tabulatoren) enthalten.` });
+    } else if (attribute.type === 'component' && attribute.component) {
+      const component = getComponent(attribute.component);
+      if (!component) continue;
+      if (Array.isArray(value)) value.forEach((item, i) => problems.push(...controlCharacterProblems(component, item, getComponent, label, [...path, String(i)])));
+      else problems.push(...controlCharacterProblems(component, value, getComponent, label, path));
+    } else if (attribute.type === 'dynamiczone' && Array.isArray(value)) {
+      value.forEach((item, i) => {
+        const uid = asObject(item)?.__component;
+        const component = typeof uid === 'string' ? getComponent(uid) : undefined;
+        if (component) problems.push(...controlCharacterProblems(component, item, getComponent, label, [...path, String(i)]));
+      });
+    }
+  }
+  return problems;
+}

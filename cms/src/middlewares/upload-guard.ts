@@ -1,0 +1,24 @@
+/**
+ * Checks every file of every multipart request, whatever its path, before any route sees it: a refused file
+ * is answered with the German message at once, ahead of Strapi's own check (whose messages are English).
+ * The upload service checks again (src/uploads/service.ts) for the ways in without a multipart body.
+ */
+import type { Core } from '@strapi/strapi';
+import { checkUpload, type IncomingFile } from '../uploads/check.ts';
+
+export default (_config: unknown, _ctx: { strapi: Core.Strapi }) => {
+  return async (ctx: any, next: () => Promise<void>) => {
+    const files = ctx.request?.files as Record<string, IncomingFile | IncomingFile[]> | undefined;
+    if (files && typeof files === 'object') {
+      for (const value of Object.values(files)) {
+        for (const file of Array.isArray(value) ? value : [value]) {
+          const original = file.originalFilename;
+          await checkUpload(file);
+          // The admin matches files to their fileInfo by the original name; the service renames them.
+          file.originalFilename = original;
+        }
+      }
+    }
+    await next();
+  };
+};
