@@ -58,6 +58,17 @@ export const ENV = {
   IKZ_TEST_POSTGRES_URL: { schema: text.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(), doc: 'tests: PostgreSQL as a role that may create databases; the API tests then run on PostgreSQL too' },
   IKZ_TEST_DB: { schema: z.enum(['sqlite', 'postgres']).default('sqlite'), doc: 'tests: the database of this API test run (set by `pnpm test`)' },
   IKZ_KEEP_TMP: { schema: flag.prefault('0'), doc: "tests: `1` keeps the temporary Strapi folders (and says where)" },
+  DATABASE_FILENAME: { schema: text.optional(), doc: 'the SQLite file (default `.var/strapi/data.db`; Strapi alone: `cms/.tmp/data.db`)' },
+  DATABASE_URL: { schema: text.optional(), doc: 'PostgreSQL connection URL (postgres://user:password@host:port/name); overrides the DATABASE_HOST … variables' },
+  DATABASE_HOST: { schema: text.default('127.0.0.1'), doc: 'PostgreSQL host' },
+  DATABASE_PORT: { schema: port.default(5432), doc: 'PostgreSQL port' },
+  DATABASE_NAME: { schema: text.default('interkommunales'), doc: 'PostgreSQL database' },
+  DATABASE_USERNAME: { schema: text.default('strapi'), doc: 'PostgreSQL user' },
+  DATABASE_PASSWORD: { schema: z.string().optional(), doc: "that user's password" },
+  DATABASE_SSL: { schema: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'), doc: '`true`: connect to PostgreSQL with TLS' },
+  STRAPI_PUBLIC_DIR: { schema: text.optional(), doc: "Strapi's public folder with `uploads/` (default `.var/strapi/public`; Strapi alone: `cms/public`)" },
+  IKZ_BACKUP_DIR: { schema: text.optional(), doc: 'folder `pnpm backup` writes its archives to (default `.var/backups`)' },
+  IKZ_BACKUP_KEEP: { schema: z.coerce.number().int().min(1).max(1000).default(14), doc: 'how many archives `pnpm backup` keeps in that folder (older ones are deleted after a successful backup)' },
 } as const satisfies Record<string, { schema: z.ZodType; doc: string }>;
 
 export type EnvName = keyof typeof ENV;

@@ -18,6 +18,8 @@ export interface TestStrapi {
   adminEmail: string;
   adminPassword: string;
   database: 'sqlite' | 'postgres';
+  /** The environment Strapi runs with: its secrets, its database and its public folder. */
+  env: Record<string, string>;
   /** Stops the Strapi process only; the database stays for a restart. */
   kill(): Promise<void>;
   /** Starts Strapi again on the same database and port. */
@@ -25,7 +27,8 @@ export interface TestStrapi {
   stop(): Promise<void>;
 }
 
-async function createPostgresDatabase(baseUrl: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+/** A fresh, empty PostgreSQL database on the server of `baseUrl`, and how to drop it. */
+export async function createPostgresDatabase(baseUrl: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const name = `ikz_test_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -121,6 +124,7 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
     adminEmail,
     adminPassword,
     database,
+    env,
     kill: () => running.stop(),
     restart: async () => {
       await running.stop();
