@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { allowedOrigins, framingOrigins } from '../src/lib/origins';
+import { adminOrigins, allowedOrigins, framingOrigins } from '../src/lib/origins';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
@@ -22,8 +22,15 @@ export default ({ env }: { env: Env }) => [
   },
   // Stored uploads go out inert (no script on any origin); see src/lib/upload-serving.ts.
   'global::upload-serving',
-  // Browsers may call Strapi only from the admin (and the configured site origins), never from anywhere else.
-  { name: 'strapi::cors', config: { origin: allowedOrigins((name) => env(name)) } },
+  // Browsers may call Strapi with credentials only from the admin's own origin; IKZ_CORS_ORIGINS may read
+  // without them; the static site and everything else get no CORS headers at all.
+  {
+    name: 'strapi::cors',
+    config: {
+      origin: allowedOrigins((name) => env(name)),
+      credentials: (ctx: { get(name: string): string }) => adminOrigins((name) => env(name)).includes(ctx.get('Origin')),
+    },
+  },
   'strapi::query',
   'strapi::body',
   // Every uploaded file is checked against the upload allowlist before any route sees it.

@@ -6,6 +6,7 @@ import { ensureBuildToken, ensurePreviewToken, ensureSeedToken } from './bootstr
 import { restrictDatabaseFile } from './bootstrap/database-file';
 import { registerDocumentRules } from './bootstrap/document-rules';
 import { ensureEditorRole } from './bootstrap/editor-role';
+import { equalizeLoginTiming } from './bootstrap/login-timing';
 import { assertReferenceData, syncMunicipalities } from './bootstrap/municipalities';
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
@@ -20,6 +21,7 @@ export default {
     registerReaderQueryGuard(strapi);
     registerDocumentRules(strapi);
     guardAdminRegistration(strapi);
+    equalizeLoginTiming(strapi);
     hideUsersCollection(strapi);
     registerAdminStatusRoute(strapi);
     guardUploadService(strapi);

@@ -21,7 +21,7 @@ function fail(message: string): never {
 
 let config;
 try {
-  config = readEnv(['STRAPI_URL', 'STRAPI_BUILD_TOKEN', 'STRAPI_PREVIEW_TOKEN', 'PUBLISHER_WEBHOOK_SECRET', 'PREVIEW_SECRET', 'SITE_URL', 'PUBLIC_URL', 'IKZ_SITE_ROOT', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'PUBLISHER_PORT', 'PUBLISHER_HOST', 'PREVIEW_PORT', 'PREVIEW_HOST', 'SITE_PORT', 'SITE_HOST']);
+  config = readEnv(['STRAPI_URL', 'STRAPI_BUILD_TOKEN', 'STRAPI_PREVIEW_TOKEN', 'PUBLISHER_WEBHOOK_SECRET', 'PREVIEW_SECRET', 'SITE_URL', 'PUBLIC_URL', 'IKZ_SITE_ROOT', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'PUBLISHER_PORT', 'PUBLISHER_HOST', 'PREVIEW_PORT', 'PREVIEW_HOST', 'PREVIEW_URL', 'IKZ_STATUS_PAGE_URL', 'PUBLISHER_STATUS_URL', 'PUBLISHER_WEBHOOK_URL', 'SITE_PORT', 'SITE_HOST']);
 } catch (error) {
   fail((error as Error).message);
 }
@@ -40,13 +40,16 @@ const publisher = createPublisher({
   keep: config.IKZ_KEEP_RELEASES,
   fullBuildAt: config.IKZ_FULL_BUILD_AT,
   strict: config.IKZ_STRICT_CONTENT,
+  // The status answers only these host names (and loopback); the webhook only Strapi's address for it.
+  statusUrls: [config.IKZ_STATUS_PAGE_URL, config.PUBLISHER_STATUS_URL],
+  webhookUrls: [config.PUBLISHER_WEBHOOK_URL],
 });
 const server = await publisher.listen(config.PUBLISHER_PORT, config.PUBLISHER_HOST);
 console.log(`[publisher] listening on ${server.url} (POST /webhook, GET /status, GET /)`);
 let preview: Awaited<ReturnType<ReturnType<typeof createPreviewServer>['listen']>> | null = null;
 if (config.PREVIEW_SECRET && config.STRAPI_PREVIEW_TOKEN) {
   if (!config.PUBLIC_URL) fail('PUBLIC_URL (the admin\'s address) is needed for the preview');
-  preview = await createPreviewServer({ builder: publisher.builder, strapiUrl: config.STRAPI_URL, previewToken: config.STRAPI_PREVIEW_TOKEN, secret: config.PREVIEW_SECRET, adminOrigins: [new URL(config.PUBLIC_URL).origin], siteUrl: config.SITE_URL }).listen(config.PREVIEW_PORT, config.PREVIEW_HOST);
+  preview = await createPreviewServer({ builder: publisher.builder, strapiUrl: config.STRAPI_URL, previewToken: config.STRAPI_PREVIEW_TOKEN, secret: config.PREVIEW_SECRET, adminOrigins: [new URL(config.PUBLIC_URL).origin], siteUrl: config.SITE_URL, publicUrls: [config.PREVIEW_URL] }).listen(config.PREVIEW_PORT, config.PREVIEW_HOST);
   console.log(`[publisher] editors' preview on ${preview.url}`);
 }
 // Only when asked to: in production nginx serves IKZ_SITE_ROOT/current.

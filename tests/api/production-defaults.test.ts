@@ -17,16 +17,25 @@ describe('production defaults', () => {
     expect(login.status).toBe(400);
   });
 
-  it('answers CORS requests from its own origin only', async () => {
+  it('answers CORS requests from its own origin only – not even from the site, which never needs them', async () => {
     const own = new URL(base()).origin;
-    for (const origin of ['https://evil.example', 'null', `${own}.evil.example`, 'http://localhost:1']) {
-      const response = await fetch(`${base()}/api/topics`, { headers: { Origin: origin } });
-      expect(response.headers.get('access-control-allow-origin'), origin).toBeNull();
-      const preflight = await fetch(`${base()}/api/topics`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } });
-      expect(preflight.headers.get('access-control-allow-origin'), `preflight ${origin}`).toBeNull();
+    const site = inject('siteUrl');
+    for (const origin of [site, `${site}/`, site.replace('https:', 'http:'), site.toUpperCase(), 'https://evil.example', 'null', `${own}.evil.example`, `${own}/`, 'http://localhost:1']) {
+      for (const url of ['/api/topics', '/admin/users/me', '/admin/login']) {
+        const response = await fetch(`${base()}${url}`, { headers: { Origin: origin } });
+        expect(response.headers.get('access-control-allow-origin'), `${origin} ${url}`).toBeNull();
+        expect(response.headers.get('access-control-allow-credentials'), `${origin} ${url}`).toBeNull();
+        const preflight = await fetch(`${base()}${url}`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' } });
+        expect(preflight.headers.get('access-control-allow-origin'), `preflight ${origin} ${url}`).toBeNull();
+        expect(preflight.headers.get('access-control-allow-credentials'), `preflight ${origin} ${url}`).toBeNull();
+      }
     }
     const allowed = await fetch(`${base()}/api/topics`, { headers: { Origin: own } });
     expect(allowed.headers.get('access-control-allow-origin')).toBe(own);
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    const preflight = await fetch(`${base()}/admin/login`, { method: 'OPTIONS', headers: { Origin: own, 'Access-Control-Request-Method': 'POST' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(own);
+    expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
   });
 
   it('marks the admin session cookie Secure for requests that came through the TLS proxy', async () => {

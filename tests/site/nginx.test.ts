@@ -1,7 +1,9 @@
 /** The shipped nginx sample, run by Debian's nginx against the built site, and the site under its CSP in Chromium. */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import tls from 'node:tls';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
@@ -15,7 +17,7 @@ const firstFile = (dir: string, pattern: RegExp) => fs.readdirSync(path.join(sit
 const firstPage = (dir: string) => fs.readdirSync(path.join(siteDir(), dir), { withFileTypes: true }).find((e) => e.isDirectory() && fs.existsSync(path.join(siteDir(), dir, e.name, 'index.html')) && e.name !== 'seite')!.name;
 
 const SECURITY_HEADERS: Record<string, RegExp> = {
-  'content-security-policy': /default-src 'self'.*script-src 'self' 'wasm-unsafe-eval'.*frame-ancestors 'none'/,
+  'content-security-policy': /default-src 'self'.*script-src 'self' 'wasm-unsafe-eval'.*frame-ancestors 'none'|^sandbox; default-src 'none'$/,
   'strict-transport-security': /max-age=31536000/,
   'x-content-type-options': /^nosniff$/,
   'referrer-policy': /^strict-origin-when-cross-origin$/,
@@ -24,7 +26,8 @@ const SECURITY_HEADERS: Record<string, RegExp> = {
 
 beforeAll(async () => {
   // Stands in for the preview service behind nginx: answers with the headers the real one sends.
-  preview = http.createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' }).end(`Vorschau ${req.url} ${req.headers['x-forwarded-proto']}`));
+  // It also sends a fingerprint header, which nginx must drop.
+  preview = http.createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow', 'X-Powered-By': 'Express' }).end(`Vorschau ${req.url} ${req.headers['x-forwarded-proto']}`));
   await new Promise<void>((resolve) => preview.listen(0, '127.0.0.1', resolve));
   nginx = await startNginx(siteDir(), (preview.address() as { port: number }).port);
   browser = await launchChromium();
@@ -55,6 +58,8 @@ describe('nginx sample configuration', () => {
       const response = await request(nginx.httpsPort, url);
       expect(response.status, url).toBe(url === '/gibt-es-nicht/' ? 404 : 200);
       for (const [header, pattern] of Object.entries(SECURITY_HEADERS)) expect(response.headers[header], `${header} on ${url}`).toMatch(pattern);
+      // Uploaded files are sandboxed instead (see below); everything else has the site's CSP.
+      expect(String(response.headers['content-security-policy']).startsWith('sandbox;'), url).toBe(url.startsWith('/dateien/'));
     }
     const notFound = await request(nginx.httpsPort, '/gibt-es-nicht/');
     expect(notFound.body.toString()).toContain('Seite nicht gefunden');
@@ -86,6 +91,8 @@ describe('nginx sample configuration', () => {
     expect(response.body.toString()).toBe('Vorschau /vorschau?token=x https');
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['x-robots-tag']).toBe('noindex, nofollow');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+    expect(response.headers.server).toBe('nginx');
   });
 
   it('redirects plain HTTP to HTTPS', async () => {
@@ -112,5 +119,126 @@ describe('nginx sample configuration', () => {
     await page.goto(`${base}/`);
     expect(violations).toEqual([]);
     await context.close();
+  });
+
+  it('serves uploaded files sandboxed, with types from the allowlist only, and as downloads unless PDF or image', async () => {
+    const pdf = firstFile('dateien', /\.pdf$/);
+    const image = firstFile('bilder', /\.webp$/);
+    const probes: Record<string, string> = {
+      'dateien/probe-a1b2.html': '<script>alert(1)</script>',
+      'dateien/probe-a1b2.htm': '<script>alert(1)</script>',
+      'dateien/probe-a1b2.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      'dateien/probe-a1b2.js': 'alert(1)',
+      'dateien/probe-a1b2.xml': '<x/>',
+      'dateien/probe-a1b2.docx': 'PK',
+      'dateien/probe-a1b2.PDF': '%PDF-1.4',
+      'dateien/probe-a1b2': '<script>alert(1)</script>',
+      'bilder/probe-a1b2-480.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      'bilder/probe-a1b2-480.html': '<script>alert(1)</script>',
+    };
+    const expected: Record<string, [string, string | undefined]> = {
+      [`dateien/${pdf}`]: ['application/pdf', undefined],
+      [`bilder/${image}`]: ['image/webp', undefined],
+      'dateien/probe-a1b2.html': ['application/octet-stream', 'attachment'],
+      'dateien/probe-a1b2.htm': ['application/octet-stream', 'attachment'],
+      'dateien/probe-a1b2.svg': ['application/octet-stream', 'attachment'],
+      'dateien/probe-a1b2.js': ['application/octet-stream', 'attachment'],
+      'dateien/probe-a1b2.xml': ['application/octet-stream', 'attachment'],
+      'dateien/probe-a1b2.docx': ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'attachment'],
+      'dateien/probe-a1b2.PDF': ['application/pdf', undefined],
+      'dateien/probe-a1b2': ['application/octet-stream', 'attachment'],
+      'bilder/probe-a1b2-480.svg': ['application/octet-stream', 'attachment'],
+      'bilder/probe-a1b2-480.html': ['application/octet-stream', 'attachment'],
+    };
+    for (const [name, content] of Object.entries(probes)) fs.writeFileSync(path.join(siteDir(), name), content);
+    try {
+      for (const [name, [type, disposition]] of Object.entries(expected)) {
+        for (const url of [`/${name}`, `//${name}`, `/./${name}`, `/${name.replace('/', '//')}`, `/${name.replace(/^(\w+)\/(.)/, (_, dir: string, first: string) => `${dir}/%${first.charCodeAt(0).toString(16)}`)}`]) {
+          const response = await request(nginx.httpsPort, url);
+          expect(response.status, url).toBe(200);
+          expect(response.headers['content-type']?.replace(/;\s*charset=utf-8$/, ''), url).toBe(type);
+          expect(response.headers['content-disposition'], url).toBe(disposition);
+          expect(response.headers['content-security-policy'], url).toBe("sandbox; default-src 'none'");
+          expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+          expect(response.headers.server, url).toBe('nginx');
+        }
+      }
+    } finally {
+      for (const name of Object.keys(probes)) fs.rmSync(path.join(siteDir(), name), { force: true });
+    }
+    // Pages keep the site's CSP.
+    expect((await request(nginx.httpsPort, '/')).headers['content-security-policy']).toMatch(/^default-src 'self'/);
+  });
+});
+
+describe('TLS of the nginx sample (BSI TR-02102-2)', () => {
+  interface Handshake {
+    ok: boolean;
+    protocol?: string | null;
+    cipher?: string;
+    /** Bytes of the session ticket the server sent, if any. */
+    ticket?: number;
+    error?: string;
+  }
+  const handshake = (port: number, options: tls.ConnectionOptions): Promise<Handshake> =>
+    new Promise((resolve) => {
+      const socket = tls.connect({ host: '127.0.0.1', port, servername: 'www.interkommunales.example', rejectUnauthorized: false, ...options });
+      socket.once('secureConnect', () => {
+        const result = { ok: true, protocol: socket.getProtocol(), cipher: socket.getCipher().standardName };
+        // A session ticket (TLS 1.2 sends it in the handshake, TLS 1.3 after it) would arrive here.
+        setTimeout(() => {
+          resolve({ ...result, ticket: socket.getTLSTicket()?.length });
+          socket.destroy();
+        }, 200);
+      });
+      socket.once('error', (error) => resolve({ ok: false, error: error.message }));
+    });
+  // The old protocols need OpenSSL's lowest security level on the client side.
+  const legacy = { ciphers: 'DEFAULT@SECLEVEL=0' };
+
+  // A TLS server that allows everything, with the same certificate: shows that the client below really offers
+  // what nginx refuses.
+  let control: tls.Server;
+  const controlPort = () => (control.address() as { port: number }).port;
+  beforeAll(async () => {
+    // It issues session tickets, and keeps each connection open long enough for the client to get one.
+    control = tls.createServer({ key: fs.readFileSync(nginx.key), cert: fs.readFileSync(nginx.cert), minVersion: 'TLSv1', ciphers: 'ALL@SECLEVEL=0', dhparam: 'auto', ticketKeys: randomBytes(48) }, (socket) => {
+      setTimeout(() => socket.end(), 1000);
+    });
+    await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => control?.close());
+  /** Refused by nginx, accepted by the control server. */
+  const refused = async (options: tls.ConnectionOptions, label: string) => {
+    expect((await handshake(controlPort(), options)).ok, `control: ${label}`).toBe(true);
+    expect((await handshake(nginx.httpsPort, options)).ok, label).toBe(false);
+  };
+
+  it('refuses TLS 1.0 and 1.1', async () => {
+    for (const version of ['TLSv1', 'TLSv1.1'] as const) {
+      expect(await handshake(controlPort(), { ...legacy, minVersion: version, maxVersion: version }), `control ${version}`).toMatchObject({ ok: true, protocol: version });
+      await refused({ ...legacy, minVersion: version, maxVersion: version }, version);
+    }
+  });
+
+  it('speaks TLS 1.2 and 1.3 with the recommended cipher suites and curves only, without session tickets', async () => {
+    const tls12 = await handshake(nginx.httpsPort, { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' });
+    expect(tls12).toMatchObject({ ok: true, protocol: 'TLSv1.2', ticket: undefined });
+    expect((await handshake(controlPort(), { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' })).ticket, 'control: a ticket in TLS 1.2').toBeGreaterThan(32);
+    expect(['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']).toContain(tls12.cipher);
+    const tls13 = await handshake(nginx.httpsPort, { minVersion: 'TLSv1.3' });
+    expect(tls13).toMatchObject({ ok: true, protocol: 'TLSv1.3' });
+    // TLS 1.3 always hands out a ticket; without ticket keys it is only the 32-byte key of nginx's session cache
+    // (a server with ticket keys sends the encrypted session itself).
+    expect(tls13.ticket).toBeLessThanOrEqual(32);
+    expect((await handshake(controlPort(), { minVersion: 'TLSv1.3' })).ticket, 'control: an encrypted ticket').toBeGreaterThan(32);
+    expect(['TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256']).toContain(tls13.cipher);
+    // Suites and curves outside the recommendation are refused, though the client offers nothing else.
+    for (const cipher of ['ECDHE-RSA-CHACHA20-POLY1305', 'ECDHE-RSA-AES128-SHA256', 'ECDHE-RSA-AES256-SHA', 'AES128-GCM-SHA256', 'DHE-RSA-AES128-GCM-SHA256']) {
+      await refused({ ciphers: `${cipher}@SECLEVEL=0`, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' }, cipher);
+    }
+    await refused({ minVersion: 'TLSv1.3', ciphers: 'TLS_CHACHA20_POLY1305_SHA256' }, 'TLS 1.3 with ChaCha20');
+    await refused({ ecdhCurve: 'X25519' }, 'X25519');
+    for (const curve of ['P-256', 'P-384', 'P-521']) expect((await handshake(nginx.httpsPort, { ecdhCurve: curve })).ok, curve).toBe(true);
   });
 });

@@ -17,25 +17,41 @@ export const SAMPLE = path.join(REPO_ROOT, 'scripts', 'deploy', 'nginx.conf');
 export interface RunningNginx {
   httpsPort: number;
   httpPort: number;
+  /** The test certificate and its key (PEM files), e.g. for a TLS server to compare with. */
+  cert: string;
+  key: string;
   stop(): Promise<void>;
 }
 
-/** The sample with this host's ports, certificate and release root. */
-export function adaptSample(sample: string, values: { httpsPort: number; httpPort: number; previewPort: number; cert: string; key: string; root: string }): string {
+export interface Upstreams {
+  /** Port of Strapi behind the admin host (default: a free port where nothing listens). */
+  strapiPort?: number;
+  /** Port of the publisher behind the admin host's status page. */
+  publisherPort?: number;
+  /** Lines of the status page's password file (`user:hash`). */
+  htpasswd?: string[];
+}
+
+/** The sample with this host's ports, certificate, release root and password file. */
+export function adaptSample(sample: string, values: { httpsPort: number; httpPort: number; previewPort: number; strapiPort: number; publisherPort: number; cert: string; key: string; root: string; htpasswd: string }): string {
   const replaced = sample
     .replaceAll('listen 443 ssl', `listen 127.0.0.1:${values.httpsPort} ssl`)
     .replaceAll('listen 80;', `listen 127.0.0.1:${values.httpPort};`)
     .replaceAll('/etc/ssl/interkommunales/fullchain.pem', values.cert)
     .replaceAll('/etc/ssl/interkommunales/privkey.pem', values.key)
     .replaceAll('/srv/interkommunales/site/current', values.root)
-    .replaceAll('127.0.0.1:4322', `127.0.0.1:${values.previewPort}`);
-  for (const original of ['listen 443', 'listen 80;', '/etc/ssl/interkommunales', '/srv/interkommunales/site/current']) {
+    .replaceAll('/etc/nginx/interkommunales.htpasswd', values.htpasswd)
+    .replaceAll('127.0.0.1:4322', `127.0.0.1:${values.previewPort}`)
+    .replaceAll('127.0.0.1:1337', `127.0.0.1:${values.strapiPort}`)
+    .replaceAll('127.0.0.1:4320', `127.0.0.1:${values.publisherPort}`);
+  for (const original of ['listen 443', 'listen 80;', '/etc/ssl/interkommunales', '/srv/interkommunales/site/current', '/etc/nginx/interkommunales.htpasswd']) {
     if (replaced.includes(original)) throw new Error(`The nginx sample still contains "${original}" after adapting it: update tests/support/nginx.ts.`);
   }
+  if (/127\.0\.0\.1:(1337|4320|4322)\b/.test(replaced)) throw new Error('The nginx sample still contains a default upstream port after adapting it: update tests/support/nginx.ts.');
   return replaced;
 }
 
-export async function startNginx(siteDir: string, previewPort: number): Promise<RunningNginx> {
+export async function startNginx(siteDir: string, previewPort: number, upstreams: Upstreams = {}): Promise<RunningNginx> {
   if (!fs.existsSync(NGINX)) throw new Error(`nginx not found at ${NGINX}: install Debian's package (apt-get install nginx) or set NGINX_PATH.`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-nginx-'));
   const cert = path.join(tmp, 'cert.pem');
@@ -45,7 +61,11 @@ export async function startNginx(siteDir: string, previewPort: number): Promise<
   const root = path.join(tmp, 'current');
   fs.symlinkSync(siteDir, root);
   const [httpsPort, httpPort] = [await freePort(), await freePort()];
-  fs.writeFileSync(path.join(tmp, 'interkommunales.conf'), adaptSample(fs.readFileSync(SAMPLE, 'utf8'), { httpsPort, httpPort, previewPort, cert, key, root }));
+  const strapiPort = upstreams.strapiPort ?? (await freePort());
+  const publisherPort = upstreams.publisherPort ?? (await freePort());
+  const htpasswd = path.join(tmp, 'htpasswd');
+  fs.writeFileSync(htpasswd, (upstreams.htpasswd ?? []).map((line) => `${line}\n`).join(''), { mode: 0o600 });
+  fs.writeFileSync(path.join(tmp, 'interkommunales.conf'), adaptSample(fs.readFileSync(SAMPLE, 'utf8'), { httpsPort, httpPort, previewPort, strapiPort, publisherPort, cert, key, root, htpasswd }));
   fs.writeFileSync(
     path.join(tmp, 'nginx.conf'),
     `master_process off;
@@ -56,6 +76,10 @@ events { worker_connections 128; }
 http {
   include /etc/nginx/mime.types;
   default_type application/octet-stream;
+  # As in Debian's /etc/nginx/nginx.conf: the sample must hold against these.
+  ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;
+  ssl_prefer_server_ciphers on;
+  gzip on;
   access_log off;
   client_body_temp_path ${tmp}/body;
   proxy_temp_path ${tmp}/proxy;
@@ -81,6 +105,8 @@ http {
   return {
     httpsPort,
     httpPort,
+    cert,
+    key,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -99,16 +125,17 @@ export interface Fetched {
 }
 
 /** A request to the local nginx as the public host name, over TLS with the test certificate. */
-export function request(port: number, urlPath: string, options: { tls?: boolean; headers?: Record<string, string>; host?: string } = {}): Promise<Fetched> {
+export function request(port: number, urlPath: string, options: { tls?: boolean; headers?: Record<string, string>; host?: string; method?: string; body?: string; localAddress?: string } = {}): Promise<Fetched> {
   const tls = options.tls ?? true;
   const host = options.host ?? 'www.interkommunales.example';
   return new Promise((resolve, reject) => {
-    const settings = { host: '127.0.0.1', port, path: urlPath, headers: { Host: host, ...options.headers }, servername: host, rejectUnauthorized: false };
-    const req = (tls ? https : http).get(settings, (res) => {
+    const settings = { host: '127.0.0.1', port, path: urlPath, method: options.method ?? 'GET', headers: { Host: host, ...options.headers }, servername: host, rejectUnauthorized: false, localAddress: options.localAddress, agent: false };
+    const req = (tls ? https : http).request(settings, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
+    req.end(options.body);
   });
 }

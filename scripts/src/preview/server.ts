@@ -14,6 +14,7 @@ import { PREVIEW_PATH, verifyPreviewToken, type PreviewClaims } from '@ikz/share
 import { createStrapiClient, StrapiRequestError } from '@ikz/shared-types/rest';
 import { ensureBundle, PreviewError, type SiteBuilder } from '@ikz/site/builder';
 import { POPULATE } from '@ikz/site/snapshot/populate';
+import { refuseForeignHost } from '../lib/host-allowlist.ts';
 import { listen as listenOn, type Listening } from '../lib/listen.ts';
 import { requestPath } from '../lib/static-server.ts';
 
@@ -27,6 +28,8 @@ export interface PreviewServerOptions {
   /** Origins of the admin that may frame the preview and tell it to reload. */
   adminOrigins: string[];
   siteUrl: string;
+  /** Public address of the preview (PREVIEW_URL): its host name is answered besides loopback with the port. */
+  publicUrls?: (string | undefined)[];
   log?: (record: Record<string, unknown>) => void;
 }
 
@@ -133,6 +136,7 @@ export function createPreviewServer(options: PreviewServerOptions) {
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (refuseForeignHost(req, res, options.publicUrls ?? [])) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

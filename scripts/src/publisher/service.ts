@@ -11,6 +11,7 @@ import { CONTENT_TYPES, type ContentTypeName } from '@ikz/shared-types';
 import type { PublisherStatus } from '@ikz/shared-types/build-report';
 import { assertWebhookSecret, SECRET_HEADER, secretMatches, triggersBuild, WebhookPayloadSchema } from '@ikz/shared-types/webhook';
 import { createSiteBuilder, reusable, type Change, type ReleaseManifest } from '@ikz/site/builder';
+import { refuseForeignHost } from '../lib/host-allowlist.ts';
 import { listen as listenOn, type Listening } from '../lib/listen.ts';
 import { editorMessage } from './failure.ts';
 import { HISTORY_LIMIT, loadHistory, saveHistory, type BuildRecord } from './history.ts';
@@ -33,6 +34,13 @@ export interface PublisherOptions {
   strict?: boolean;
   env?: Record<string, string | undefined>;
   log?: (record: Record<string, unknown>) => void;
+  /**
+   * Public addresses of the status page and JSON (IKZ_STATUS_PAGE_URL, PUBLISHER_STATUS_URL): their host names
+   * are answered besides localhost/127.0.0.1/[::1] with the port listened on.
+   */
+  statusUrls?: (string | undefined)[];
+  /** Where Strapi sends its webhooks (PUBLISHER_WEBHOOK_URL): /webhook and /build answer only its host name and loopback. */
+  webhookUrls?: (string | undefined)[];
 }
 
 export type { BuildRecord } from './history.ts';
@@ -214,7 +222,9 @@ export function createPublisher(options: PublisherOptions) {
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (refuseForeignHost(req, res, [...(options.statusUrls ?? []), ...(options.webhookUrls ?? [])])) return;
     const url = new URL(req.url ?? '/', 'http://publisher');
+    if ((url.pathname === '/webhook' || url.pathname === '/build') && refuseForeignHost(req, res, options.webhookUrls ?? [])) return;
     const json = (code: number, body: unknown): void => {
       res.writeHead(code, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
     };
