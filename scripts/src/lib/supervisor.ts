@@ -2,9 +2,10 @@
  * Runs the parts of `pnpm start` as child processes and keeps them running, as systemd does in production:
  * a process that exits unexpectedly is started again after a back-off (see backoff.ts), with one line in
  * the log for each crash and each return; a crash loop is said so. Each child runs in a process group of
- * its own, so that what it started (Pagefind, a removal) goes with it; children are stopped by their
- * process id – SIGTERM to the group, SIGKILL after a grace period – never by name. A child also stops when
- * the supervisor itself is gone (supervised-child.ts).
+ * its own, so that what it started (Pagefind, a removal) goes with it. Children are stopped by their
+ * process id, never by name: SIGTERM, then SIGKILL to the group after a grace period, and once the child
+ * exited to whatever of its group is left. A child also stops when the supervisor itself is gone
+ * (supervised-child.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -163,7 +164,8 @@ export function createSupervisor(options: SupervisorOptions) {
       restartTimer = null;
       const current = child;
       if (!current?.pid || !alive(current)) return;
-      signalGroup(current.pid, 'SIGTERM');
+      // The process ends what it started itself; whatever of its group is left goes with SIGKILL at its exit.
+      current.kill('SIGTERM');
       const killer = setTimeout(() => {
         options.log(`${spec.name} did not stop within ${seconds(graceMs)}: SIGKILL (pid ${current.pid})`);
         signalGroup(current.pid!, 'SIGKILL');
@@ -179,7 +181,7 @@ export function createSupervisor(options: SupervisorOptions) {
     });
   }
 
-  /** Stops every service, the last started first, each by its process group. */
+  /** Stops every service, the last started first. */
   async function stopAll(): Promise<void> {
     stopping = true;
     for (const service of running.slice().reverse()) await service.stop();
