@@ -50,14 +50,25 @@ const how = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `S
 const howEn = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `signal ${signal}` : `exit code ${code}`);
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
-/** Signals the process group led by `pid` (the child and what it started); false when none is left. */
-function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
+/** Signals the process group led by `pid` (the child and what it started; 0: only asks); false when none is left. */
+function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   try {
     process.kill(-pid, signal);
     return true;
   } catch {
     return false;
   }
+}
+
+/** Waits until no process of the group led by `pid` is left (killed ones take a moment to go). */
+async function groupGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (signalGroup(pid, 0)) {
+    if (Date.now() > deadline) return false;
+    signalGroup(pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
 }
 
 export function createSupervisor(options: SupervisorOptions) {
@@ -172,6 +183,7 @@ export function createSupervisor(options: SupervisorOptions) {
       }, graceMs);
       await exited;
       clearTimeout(killer);
+      if (!(await groupGone(current.pid, 5_000))) options.log(`${spec.name}: processes of group ${current.pid} are still there after SIGKILL`);
     }
 
     running.push({ stop });
