@@ -182,7 +182,9 @@ async function main(): Promise<void> {
       env: publisherEnv(secrets, strapiUrl, siteRoot),
       ready: (signal) => waitForHttp(`${publisherUrl}/status`, signal),
       // A restarted publisher reads all content again at its first build: nothing it missed is lost.
-      onReady: (service) => void (seeded && service.send({ type: 'resume' })),
+      onReady: (service) => {
+        if (seeded) service.send({ type: 'resume' });
+      },
     });
     log(`starting Strapi on port ${config.PORT} (${config.DATABASE_CLIENT === 'postgres' ? 'PostgreSQL' : `SQLite in ${state.databaseFile}`}) …`);
     await supervisor.start({
@@ -193,7 +195,10 @@ async function main(): Promise<void> {
       env: strapiProcessEnv(config.PORT, strapiEnv(state, secrets, publisherUrl, previewUrl)),
       ready: (signal) => waitForStrapi(strapiUrl, signal),
       readyTimeoutMs: 180_000,
-      onReady: (_service, restarts) => void (restarts > 0 && publisher.send({ type: 'catch-up', reason: 'Strapi wurde neu gestartet' })),
+      // Back after a crash: the publisher builds what changed meanwhile, and a build that failed meanwhile.
+      onReady: (_service, restarts) => {
+        if (restarts > 0) publisher.send({ type: 'catch-up', reason: 'Strapi wurde neu gestartet' });
+      },
     });
     await seedIfNeeded(state, strapiUrl, secrets.STRAPI_SEED_TOKEN!);
     seeded = true;
