@@ -6,8 +6,9 @@
  * STRAPI_PREVIEW_TOKEN it also serves the editors' preview on PREVIEW_HOST:PREVIEW_PORT (behind nginx, on a
  * host name of its own). Variables: see @ikz/shared-types/env and the README.
  *
- * Under `pnpm start` it runs as a supervised child (with an IPC channel): its queue waits for "resume" (sent
- * once the demo content is in), and "catch-up" asks for a build of whatever changed while Strapi was away.
+ * Under `pnpm start` it runs as a supervised child (`--supervised`, with an IPC channel): its queue waits for
+ * "resume" (sent once the demo content is in), and "catch-up" asks for a build of whatever changed while
+ * Strapi was away.
  */
 import path from 'node:path';
 import { readEnv } from '@ikz/shared-types/env';
@@ -56,7 +57,7 @@ if (process.env.SITE_PORT) {
 }
 /** What `pnpm start`'s supervisor tells the publisher (see start.ts). */
 type SupervisorMessage = { type: 'resume' } | { type: 'catch-up'; reason: string };
-if (process.send) {
+if (process.argv.includes('--supervised') && process.send) {
   publisher.queue.pause();
   process.on('message', (message: SupervisorMessage) => {
     if (message.type === 'resume') publisher.queue.resume();

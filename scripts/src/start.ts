@@ -178,6 +178,7 @@ async function main(): Promise<void> {
     const publisher: Service = await supervisor.start({
       name: 'Publisher',
       script: PUBLISHER_SCRIPT,
+      args: ['--supervised'],
       cwd: REPO_ROOT,
       env: publisherEnv(secrets, strapiUrl, siteRoot),
       ready: (signal) => waitForHttp(`${publisherUrl}/status`, signal),
