@@ -1,13 +1,15 @@
 /**
  * The supervisor with small real processes and a fast back-off: a process that keeps crashing is started
  * again with growing delays and reported as a crash loop; one that stays up is reported back; one that
- * fails at its first start fails the start; stopping ends the process and what it started.
+ * fails at its first start fails the start; stopping ends the process and what it started, and so does
+ * the end of the supervisor itself.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@ikz/scripts/lib/strapi-process';
+import { freePort, REPO_ROOT } from '@ikz/scripts/lib/strapi-process';
 import { createSupervisor, type ServiceSpec, type Supervisor } from '@ikz/scripts/lib/supervisor';
 
 /** Serves on PORT, starts a grandchild (`sleep`), writes both pids, and exits with 3 soon after it served unless `stay` exists. */
@@ -23,7 +25,7 @@ let asked = false;
 http.createServer((req, res) => {
   res.end('ok');
   // Crashes 100 ms after it was first seen serving, unless told to stay.
-  if (!asked && !fs.existsSync(dir + '/stay')) setTimeout(() => process.exit(3), 100);
+  if (!asked && !process.env.STAY && !fs.existsSync(dir + '/stay')) setTimeout(() => process.exit(3), 100);
   asked = true;
 }).listen(Number(process.env.PORT), '127.0.0.1');
 process.on('SIGTERM', () => { grandchild.kill(); process.exit(0); });
@@ -45,6 +47,27 @@ async function until(what: string, probe: () => boolean, timeoutMs = 20_000): Pr
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** A supervisor of its own process, for killing it: starts SCRIPT and prints "ready". */
+const SUPERVISOR_SCRIPT = `
+import { createSupervisor } from ${JSON.stringify(path.join(REPO_ROOT, 'scripts', 'src', 'lib', 'supervisor.ts'))};
+const port = process.env.PORT;
+const supervisor = createSupervisor({ log: (line) => console.log(line) });
+await supervisor.start({
+  name: 'Testdienst',
+  script: process.env.SCRIPT,
+  env: process.env,
+  ready: async (signal) => {
+    while (!signal.aborted) {
+      if (await fetch('http://127.0.0.1:' + port + '/').then((r) => r.ok, () => false)) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error('exited');
+  },
+});
+console.log('ready');
+setInterval(() => {}, 60_000);
+`;
 
 describe('the supervisor', () => {
   let dir: string;
@@ -125,6 +148,25 @@ describe('the supervisor', () => {
     expect([alive(last), alive(lastGrandchild)]).toEqual([false, false]);
     expect(service.pid).toBeNull();
     fs.rmSync(path.join(dir, 'stay'));
+  });
+
+  it('leaves nothing behind when it is killed itself', async () => {
+    fs.rmSync(path.join(dir, 'pids'), { force: true });
+    const supervisorScript = path.join(dir, 'supervisor.mjs');
+    fs.writeFileSync(supervisorScript, SUPERVISOR_SCRIPT);
+    const port = await freePort();
+    const supervisor = spawn(process.execPath, [supervisorScript], { env: { ...process.env, DIR: dir, PORT: String(port), SCRIPT: script, STAY: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    supervisor.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    try {
+      await until('the service up', () => output.includes('ready'));
+      const [[pid, grandchild]] = pidsWritten() as [[number, number]];
+      expect([alive(pid), alive(grandchild)]).toEqual([true, true]);
+      supervisor.kill('SIGKILL');
+      await until('the service and its grandchild gone', () => !alive(pid) && !alive(grandchild), 10_000);
+    } finally {
+      if (supervisor.exitCode === null && supervisor.signalCode === null) supervisor.kill('SIGKILL');
+    }
   });
 
   it('fails the start of a process that exits before it serves, and restarts nothing', async () => {
