@@ -5,12 +5,16 @@
  * IKZ_SITE_ROOT/current, or set SITE_PORT to let this process serve it. With PREVIEW_SECRET and
  * STRAPI_PREVIEW_TOKEN it also serves the editors' preview on PREVIEW_HOST:PREVIEW_PORT (behind nginx, on a
  * host name of its own). Variables: see @ikz/shared-types/env and the README.
+ *
+ * Under `pnpm start` it runs as a supervised child (`--supervised`, with an IPC channel): its queue waits for
+ * "resume" (sent once the demo content is in), and "catch-up" asks for a build of whatever changed while
+ * Strapi was away.
  */
 import { envIsSet, readEnv } from '@ikz/shared-types/env';
 import { referenceDataProblem } from '@ikz/shared-types/reference-data';
 import { localState, siteRoot } from './lib/local-state.ts';
 import { serveStatic } from './lib/static-server.ts';
-import { createPreviewServer } from './preview/server.ts';
+import { adminOriginsOf, createPreviewServer } from './preview/server.ts';
 import { currentDir, currentRelease } from './publisher/releases.ts';
 import { createPublisher } from './publisher/service.ts';
 
@@ -49,13 +53,22 @@ console.log(`[publisher] listening on ${server.url} (POST /webhook, GET /status,
 let preview: Awaited<ReturnType<ReturnType<typeof createPreviewServer>['listen']>> | null = null;
 if (config.PREVIEW_SECRET && config.STRAPI_PREVIEW_TOKEN) {
   if (!config.PUBLIC_URL) fail('PUBLIC_URL (the admin\'s address) is needed for the preview');
-  preview = await createPreviewServer({ builder: publisher.builder, strapiUrl: config.STRAPI_URL, previewToken: config.STRAPI_PREVIEW_TOKEN, secret: config.PREVIEW_SECRET, adminOrigins: [new URL(config.PUBLIC_URL).origin], siteUrl: config.SITE_URL, publicUrls: [config.PREVIEW_URL] }).listen(config.PREVIEW_PORT, config.PREVIEW_HOST);
+  preview = await createPreviewServer({ builder: publisher.builder, strapiUrl: config.STRAPI_URL, previewToken: config.STRAPI_PREVIEW_TOKEN, secret: config.PREVIEW_SECRET, adminOrigins: adminOriginsOf(config.PUBLIC_URL), siteUrl: config.SITE_URL, publicUrls: [config.PREVIEW_URL] }).listen(config.PREVIEW_PORT, config.PREVIEW_HOST);
   console.log(`[publisher] editors' preview on ${preview.url}`);
 }
 // Only when asked to: in production nginx serves IKZ_SITE_ROOT/current.
 if (envIsSet('SITE_PORT')) {
   const web = await serveStatic(() => currentDir(publisher.releases), config.SITE_PORT, config.SITE_HOST);
   console.log(`[publisher] serving the live release on ${web.url}`);
+}
+/** What `pnpm start`'s supervisor tells the publisher (see start.ts). */
+type SupervisorMessage = { type: 'resume' } | { type: 'catch-up'; reason: string };
+if (process.argv.includes('--supervised') && process.send) {
+  publisher.queue.pause();
+  process.on('message', (message: SupervisorMessage) => {
+    if (message.type === 'resume') publisher.queue.resume();
+    else if (message.type === 'catch-up') publisher.catchUp(message.reason);
+  });
 }
 publisher.queue.notify(currentRelease(publisher.releases) ? 'publisher start' : 'publisher start: no release yet');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

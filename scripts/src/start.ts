@@ -1,23 +1,29 @@
 /**
  * `pnpm start`: runs Interkommunales.NRW on its embedded default – Strapi on SQLite with the demo content
- * (seeded on first start), the publisher with a first build of the static site, the editors' preview, and a
- * local web server for the site. Ctrl-C stops everything. All local state lives in `.var/` (or IKZ_DATA_DIR).
+ * (seeded on first start), the publisher with a first build of the static site and the editors' preview, and
+ * a local web server for the site. Ctrl-C stops everything. All local state lives in `.var/` (or IKZ_DATA_DIR).
  * Every publish in Strapi reaches the publisher by webhook, which puts the change live in a new release.
+ *
+ * Like the production units (scripts/deploy/), Strapi and the publisher (`pnpm publisher`, which also serves
+ * the preview) run as processes of their own, supervised here: one that crashes is started again with a
+ * back-off, and the publisher then catches up with what changed meanwhile. This process itself only serves
+ * the live release, so the site keeps answering whatever else fails.
  * The variables it reads are listed in @ikz/shared-types/env and the README.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readEnv } from '@ikz/shared-types/env';
 import { referenceDataProblem } from '@ikz/shared-types/reference-data';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
-import { createPreviewServer } from './preview/server.ts';
-import { createPublisher, type Publisher } from './publisher/service.ts';
-import { currentDir, currentRelease } from './publisher/releases.ts';
-import { buildCmsIfNeeded, startStrapi, type StrapiServer } from './lib/strapi-process.ts';
-import { ensureStateDir, loadOrCreateSecrets, localState, readSeedState, shouldSeed, siteRoot, writeSeedState, type LocalState } from './lib/local-state.ts';
+import { createSupervisor, type Service } from './lib/supervisor.ts';
+import { currentDir, currentRelease, releases } from './publisher/releases.ts';
+import { buildCmsIfNeeded, CMS_DIR, REPO_ROOT, STRAPI_BIN, strapiProcessEnv, waitForStrapi } from './lib/strapi-process.ts';
+import { ensureStateDir, loadOrCreateSecrets, localState, readSeedState, shouldSeed, siteRoot as siteRootOf, writeSeedState, type LocalState } from './lib/local-state.ts';
 import { defaultReferenceDate, DEFAULT_SEED, runSeed } from './seed.ts';
 
+const PUBLISHER_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'publisher.ts');
 const log = (line: string) => console.log(`[start] ${line}`);
 
 const config = (() => {
@@ -69,18 +75,61 @@ async function seedIfNeeded(state: LocalState, strapiUrl: string, seedToken: str
   log(`demo content ready in ${result.seconds.toFixed(0)} s (${Object.entries(result.created).map(([k, v]) => `${v} ${k}`).join(', ')})`);
 }
 
-/** The first build on a fresh installation; afterwards, catch up with what changed while stopped. */
-async function bringSiteUpToDate(publisher: Publisher): Promise<void> {
-  if (!currentRelease(publisher.releases)) {
-    log('building the static site …');
-    await publisher.build();
-    publisher.queue.discardPending();
-  } else {
-    publisher.queue.notify('start: content may have changed while stopped');
+/** The publisher's environment: the production service's variables, pointed at this installation. */
+function publisherEnv(secrets: Record<string, string>, strapiUrl: string, siteRoot: string): Record<string, string | undefined> {
+  // This process serves the site; the publisher must not.
+  const { SITE_PORT: _port, SITE_HOST: _host, ...inherited } = process.env;
+  return {
+    ...inherited,
+    STRAPI_URL: strapiUrl,
+    STRAPI_BUILD_TOKEN: secrets.STRAPI_BUILD_TOKEN,
+    STRAPI_PREVIEW_TOKEN: secrets.STRAPI_PREVIEW_TOKEN,
+    PUBLISHER_WEBHOOK_SECRET: secrets.PUBLISHER_WEBHOOK_SECRET,
+    PREVIEW_SECRET: secrets.PREVIEW_SECRET,
+    SITE_URL: config.SITE_URL,
+    // The admin that may frame the preview (localhost and 127.0.0.1 alike).
+    PUBLIC_URL: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    IKZ_SITE_ROOT: siteRoot,
+    PUBLISHER_PORT: String(config.PUBLISHER_PORT),
+    PUBLISHER_HOST: '127.0.0.1',
+    PREVIEW_PORT: String(config.PREVIEW_PORT),
+    PREVIEW_HOST: '127.0.0.1',
+  };
+}
+
+/** Resolves once `url` answers 200; rejects when `signal` aborts first. */
+async function waitForHttp(url: string, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    if (signal.aborted) throw new Error(`${url} stopped before it answered`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(5_000)]) });
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
   }
-  publisher.queue.resume();
-  const last = publisher.status().lastBuild;
-  if (last) log(`site built: ${last.pages?.total ?? 0} pages in ${last.seconds?.toFixed(1)} s`);
+}
+
+type PublisherStatus = { live: string | null; lastBuild: { result: string; error: string | null; seconds: number | null; pages: { total: number } | null } | null };
+
+/** On a fresh installation: waits for the publisher's first build (or its failure, which the status page shows). */
+async function waitForFirstBuild(publisherUrl: string): Promise<void> {
+  log('building the static site …');
+  for (;;) {
+    const status = await fetch(`${publisherUrl}/status`).then((r) => r.json() as Promise<PublisherStatus>, () => null);
+    const last = status?.lastBuild;
+    if (status?.live && last?.result === 'success') {
+      log(`site built: ${last.pages?.total ?? 0} pages in ${last.seconds?.toFixed(1)} s`);
+      return;
+    }
+    if (status && !status.live && last?.result === 'failed') {
+      log(`the first build failed: ${last.error ?? 'see the publisher\'s log above'} (status page: ${publisherUrl}/)`);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 function printAddresses(urls: { site: string; publisher: string; preview: string; strapi: string }, secretsFile: string): void {
@@ -96,6 +145,7 @@ function printAddresses(urls: { site: string; publisher: string; preview: string
   REST-API (nur veröffentlichte Inhalte):  ${urls.strapi}/api/projects
   Lese-Token für den Website-Build:  STRAPI_BUILD_TOKEN in ${secretsFile}
 
+  Stürzt Strapi, die Veröffentlichung oder die Vorschau ab, wird sie neu gestartet; die Website bleibt erreichbar.
   Beenden mit Strg+C.
 `);
 }
@@ -108,55 +158,72 @@ async function main(): Promise<void> {
   buildCmsIfNeeded(log);
 
   const strapiUrl = `http://127.0.0.1:${config.PORT}`;
-  const publisher = createPublisher({
-    strapiUrl,
-    token: secrets.STRAPI_BUILD_TOKEN!,
-    secret: secrets.PUBLISHER_WEBHOOK_SECRET!,
-    root: siteRoot(state),
-    siteUrl: config.SITE_URL,
-    keep: config.IKZ_KEEP_RELEASES,
-    fullBuildAt: config.IKZ_FULL_BUILD_AT,
-    strict: config.IKZ_STRICT_CONTENT,
-  });
-  publisher.queue.pause();
-  const publisherServer = await publisher.listen(config.PUBLISHER_PORT);
-  const adminOrigins = [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`, ...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [])];
-  const preview = createPreviewServer({ builder: publisher.builder, strapiUrl, previewToken: secrets.STRAPI_PREVIEW_TOKEN!, secret: secrets.PREVIEW_SECRET!, adminOrigins, siteUrl: config.SITE_URL });
-  const previewServer = await preview.listen(config.PREVIEW_PORT);
+  const publisherUrl = `http://127.0.0.1:${config.PUBLISHER_PORT}`;
+  const previewUrl = `http://127.0.0.1:${config.PREVIEW_PORT}`;
+  const siteRoot = siteRootOf(state);
+  const site = releases(siteRoot);
+  const supervisor = createSupervisor({ log });
 
-  let server: StrapiServer | null = null;
   let web: StaticServer | null = null;
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const stop = async (signal: string, code: number) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping …`);
+    await supervisor.stopAll();
     await web?.close();
-    await previewServer.close();
-    await publisherServer.close();
-    await publisher.close();
-    await server?.stop();
-    process.exit(0);
+    process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  /** The live release is served by this process from the moment one exists, whatever else fails. */
+  const serveSite = async (): Promise<StaticServer> => (web ??= await serveStatic(() => currentDir(site), config.SITE_PORT, '127.0.0.1'));
 
-  log(`starting Strapi on port ${config.PORT} (${config.DATABASE_CLIENT === 'postgres' ? 'PostgreSQL' : `SQLite in ${state.databaseFile}`}) …`);
-  server = await startStrapi({ env: strapiEnv(state, secrets, publisherServer.url, previewServer.url), port: config.PORT, readyTimeoutMs: 180_000 });
-  server.child.on('exit', (code) => {
-    if (!stopping) {
-      console.error(`[start] Strapi exited unexpectedly (${code}); see its output above.`);
-      process.exit(1);
-    }
-  });
-  await seedIfNeeded(state, server.url, secrets.STRAPI_SEED_TOKEN!);
-  await bringSiteUpToDate(publisher);
-  web = await serveStatic(() => currentDir(publisher.releases), config.SITE_PORT, '127.0.0.1');
-  printAddresses({ site: web.url, publisher: publisherServer.url, preview: previewServer.url, strapi: server.url }, state.secretsFile);
+  try {
+    if (currentRelease(site)) await serveSite();
+    let seeded = false;
+    const publisher: Service = await supervisor.start({
+      name: 'Publisher',
+      script: PUBLISHER_SCRIPT,
+      args: ['--supervised'],
+      cwd: REPO_ROOT,
+      env: publisherEnv(secrets, strapiUrl, siteRoot),
+      ready: (signal) => waitForHttp(`${publisherUrl}/status`, signal),
+      // A restarted publisher reads all content again at its first build: nothing it missed is lost.
+      onReady: (service) => {
+        if (seeded) service.send({ type: 'resume' });
+      },
+    });
+    log(`starting Strapi on port ${config.PORT} (${config.DATABASE_CLIENT === 'postgres' ? 'PostgreSQL' : `SQLite in ${state.databaseFile}`}) …`);
+    await supervisor.start({
+      name: 'Strapi',
+      script: STRAPI_BIN,
+      args: ['start'],
+      cwd: CMS_DIR,
+      env: strapiProcessEnv(config.PORT, strapiEnv(state, secrets, publisherUrl, previewUrl)),
+      ready: (signal) => waitForStrapi(strapiUrl, signal),
+      readyTimeoutMs: 180_000,
+      // Back after a crash: the publisher builds what changed meanwhile, and a build that failed meanwhile.
+      onReady: (_service, restarts) => {
+        if (restarts > 0) publisher.send({ type: 'catch-up', reason: 'Strapi wurde neu gestartet' });
+      },
+    });
+    await seedIfNeeded(state, strapiUrl, secrets.STRAPI_SEED_TOKEN!);
+    seeded = true;
+    const fresh = !currentRelease(site);
+    publisher.send({ type: 'resume' });
+    if (fresh) await waitForFirstBuild(publisherUrl);
+    const served = await serveSite();
+    printAddresses({ site: served.url, publisher: publisherUrl, preview: previewUrl, strapi: strapiUrl }, state.secretsFile);
+  } catch (error) {
+    if (stopping) return;
+    console.error(`[start] failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof Error && error.cause) console.error(error.cause);
+    await stop('failed', 1);
+  }
 }
 
 main().catch((error: unknown) => {
   console.error(`[start] failed: ${error instanceof Error ? error.message : String(error)}`);
-  if (error instanceof Error && error.cause) console.error(error.cause);
   process.exit(1);
 });

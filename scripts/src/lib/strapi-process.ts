@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const CMS_DIR = path.join(REPO_ROOT, 'cms');
-const STRAPI_BIN = path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+export const STRAPI_BIN = path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const TSC_BIN = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 export function randomSecret(bytes = 32): string {
@@ -94,19 +94,36 @@ export interface StartOptions {
   readyTimeoutMs?: number;
 }
 
+/** The environment `strapi start` runs with: listening on localhost at `port`, no telemetry, plus `env`. */
+export function strapiProcessEnv(port: number, env: Record<string, string>): Record<string, string | undefined> {
+  return { ...process.env, HOST: '127.0.0.1', PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none', ...env };
+}
+
+/** Resolves once Strapi's health check at `url` answers; rejects when `signal` aborts first. */
+export async function waitForStrapi(url: string, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    if (signal.aborted) throw new Error(`Strapi at ${url} stopped before it answered`);
+    try {
+      const response = await fetch(`${url}/_health`, { signal: AbortSignal.any([signal, AbortSignal.timeout(5_000)]) });
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
 /** Starts `strapi start` in cms/ and resolves once its health check answers. */
 export async function startStrapi(options: StartOptions): Promise<StrapiServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const out = options.logFile ? fs.openSync(options.logFile, 'a') : 'inherit';
-  const child = spawn(process.execPath, [STRAPI_BIN, 'start'], {
-    cwd: CMS_DIR,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none', ...options.env },
-    stdio: ['ignore', out, out],
-  });
+  const child = spawn(process.execPath, [STRAPI_BIN, 'start'], { cwd: CMS_DIR, env: strapiProcessEnv(port, options.env), stdio: ['ignore', out, out] });
   let exited: string | null = null;
+  const aborted = new AbortController();
   child.on('exit', (code, signal) => {
     exited = `exit ${code ?? signal}`;
+    aborted.abort();
   });
 
   const stop = async () => {
@@ -118,23 +135,19 @@ export async function startStrapi(options: StartOptions): Promise<StrapiServer> 
     clearTimeout(timer);
   };
 
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
-  for (;;) {
+  const timeoutMs = options.readyTimeoutMs ?? 120_000;
+  const timer = setTimeout(() => aborted.abort(), timeoutMs);
+  try {
+    await waitForStrapi(url, aborted.signal);
+  } catch {
     if (exited) {
       const tail = options.logFile ? fs.readFileSync(options.logFile, 'utf8').split('\n').slice(-40).join('\n') : '';
       throw new Error(`Strapi stopped during start (${exited}).${tail ? `\n${tail}` : ''}`);
     }
-    try {
-      const response = await fetch(`${url}/_health`);
-      if (response.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`Strapi did not answer at ${url} within ${(options.readyTimeoutMs ?? 120_000) / 1000} s`);
-    }
-    await new Promise((r) => setTimeout(r, 300));
+    await stop();
+    throw new Error(`Strapi did not answer at ${url} within ${timeoutMs / 1000} s`);
+  } finally {
+    clearTimeout(timer);
   }
   return { url, port, child, stop };
 }

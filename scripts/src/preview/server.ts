@@ -47,6 +47,16 @@ const MESSAGES: Record<string, string> = {
   expired: 'Dieser Vorschau-Link ist abgelaufen. Bitte öffnen Sie die Vorschau im Redaktionssystem erneut.',
 };
 
+/** The admin's origins from its public address; on this machine localhost and 127.0.0.1 are the same admin. */
+export function adminOriginsOf(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  const twin = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname === '127.0.0.1' ? 'localhost' : null;
+  if (!twin) return [url.origin];
+  const other = new URL(url.origin);
+  other.hostname = twin;
+  return [url.origin, other.origin];
+}
+
 const IMAGE_FILE = /^(.+)-(\d+)\.(webp|jpg|png)$/;
 
 export function createPreviewServer(options: PreviewServerOptions) {

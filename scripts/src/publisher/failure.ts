@@ -3,7 +3,7 @@
  * build log, file paths or internal addresses (those go to the operator's log only).
  */
 export const FAILURE_MESSAGES = {
-  strapi: 'Die Inhalte konnten nicht aus Strapi gelesen werden (Strapi war nicht erreichbar). Die Website zeigt weiter den vorherigen Stand; der Neubau wird bei der nächsten Änderung wiederholt.',
+  strapi: 'Die Inhalte konnten nicht aus Strapi gelesen werden (Strapi war nicht erreichbar). Die Website zeigt weiter den vorherigen Stand; der Neubau wird wiederholt, sobald Strapi wieder erreicht wird.',
   token: 'Strapi hat den Lesezugang der Website abgelehnt. Bitte wenden Sie sich an den Betrieb; die Website zeigt weiter den vorherigen Stand.',
   check: 'Die neue Fassung der Website hat die Prüfung vor dem Veröffentlichen nicht bestanden und wurde nicht veröffentlicht. Der Betrieb ist über das Protokoll informiert.',
   other: 'Der Neubau ist an einem technischen Fehler gescheitert. Die Website zeigt weiter den vorherigen Stand; der Betrieb ist über das Protokoll informiert.',

@@ -13,7 +13,8 @@ import { assertWebhookSecret, SECRET_HEADER, secretMatches, triggersBuild, Webho
 import { createSiteBuilder, reusable, type Change, type ReleaseManifest } from '@ikz/site/builder';
 import { refuseForeignHost } from '../lib/host-allowlist.ts';
 import { listen as listenOn, type Listening } from '../lib/listen.ts';
-import { editorMessage } from './failure.ts';
+import { backoffDelay } from '../lib/backoff.ts';
+import { editorMessage, failureKind } from './failure.ts';
 import { HISTORY_LIMIT, loadHistory, saveHistory, type BuildRecord } from './history.ts';
 import { createBuildQueue, type BuildReason } from './queue.ts';
 import { activate, claimRelease, currentRelease, discard, emptyTrash, listReleases, retire, readManifest, recycleCandidate, releaseId, releases, removeIncomplete, writeManifest, type TrashRemoval } from './releases.ts';
@@ -116,6 +117,32 @@ export function createPublisher(options: PublisherOptions) {
     return id && manifest ? { id, dir: path.join(r.releasesDir, id), manifest } : null;
   }
 
+  /**
+   * A build that failed because Strapi was not reachable is tried again – with what it was to build – after
+   * a back-off (1 s, 2 s, … 30 s), and at once when something else asks for a build (a webhook, or
+   * `catchUp` when Strapi is back).
+   */
+  let closing = false;
+  const retry = { items: [] as Change[], full: null as string | null, attempts: 0, timer: null as NodeJS.Timeout | null };
+  function clearRetryTimer(): void {
+    if (retry.timer) clearTimeout(retry.timer);
+    retry.timer = null;
+  }
+  function scheduleRetry(reason: BuildReason<Change>): void {
+    retry.items = reason.items;
+    retry.full = reason.full;
+    const delayMs = backoffDelay(retry.attempts);
+    retry.attempts += 1;
+    log({ level: 'warn', msg: 'Strapi not reachable: the build is tried again', inSeconds: delayMs / 1000, attempt: retry.attempts });
+    clearRetryTimer();
+    retry.timer = setTimeout(() => {
+      retry.timer = null;
+      if (closing) return;
+      if (retry.full) queue.requestFull(retry.full);
+      else queue.notify('Wiederholung: Strapi war nicht erreichbar');
+    }, delayMs);
+  }
+
   function startRecord(reason: BuildReason<Change>): BuildRecord {
     const record: BuildRecord = { id: releaseId(), startedAt: new Date().toISOString(), seconds: null, result: 'running', kind: null, reason: null, error: null, pages: null, recycled: null, searchChanged: null, differences: null, changes: reason.changes, skipped: [], phases: null };
     history.unshift(record);
@@ -151,7 +178,11 @@ export function createPublisher(options: PublisherOptions) {
     }
   }
 
-  async function build(reason: BuildReason<Change>): Promise<void> {
+  async function build(queued: BuildReason<Change>): Promise<void> {
+    clearRetryTimer();
+    const reason: BuildReason<Change> = { ...queued, items: [...retry.items, ...queued.items], full: queued.full ?? retry.full };
+    retry.items = [];
+    retry.full = null;
     const record = startRecord(reason);
     const outDir = path.join(r.releasesDir, record.id);
     const started = performance.now();
@@ -169,6 +200,7 @@ export function createPublisher(options: PublisherOptions) {
       record.phases = { ...report.phases, 'go-live': Math.round(performance.now() - switching) / 1000 };
       record.result = 'success';
       record.seconds = (performance.now() - started) / 1000;
+      retry.attempts = 0;
       log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, recycled: report.recycled, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length, phases: record.phases });
       persistHistory();
       await warmSearch({ dir: path.join(r.releasesDir, record.id), manifest });
@@ -178,6 +210,7 @@ export function createPublisher(options: PublisherOptions) {
       record.error = editorMessage(error);
       if (fs.existsSync(outDir)) discard(r, outDir);
       log({ level: 'error', msg: 'build failed', release: record.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), cause: error instanceof Error && error.cause ? String(error.cause) : undefined, live: currentRelease(r) });
+      if (failureKind(error) === 'strapi' && !closing) scheduleRetry(reason);
       throw error;
     } finally {
       persistHistory();
@@ -276,7 +309,12 @@ export function createPublisher(options: PublisherOptions) {
     return build({ changes: 0, firstAt: Date.now(), events: [full ?? 'build'], items: [], full });
   }
 
+  /** Something may have changed unseen (Strapi was restarted): a build picks up what Strapi reports as updated. */
+  const catchUp = (why: string) => queue.notify(why);
+
   async function close(): Promise<void> {
+    closing = true;
+    clearRetryTimer();
     if (nightlyTimer) clearTimeout(nightlyTimer);
     await queue.idle();
     // What is left in the trash goes at the next start.
@@ -287,7 +325,7 @@ export function createPublisher(options: PublisherOptions) {
   /** Asks for the nightly check now: a full build, compared with the live release, that then goes live. */
   const checkNow = () => queue.requestFull(NIGHTLY);
 
-  return { queue, status, build: buildNow, checkNow, listen, releases: r, handle, close, builder };
+  return { queue, status, build: buildNow, checkNow, catchUp, listen, releases: r, handle, close, builder };
 }
 
 export type Publisher = ReturnType<typeof createPublisher>;

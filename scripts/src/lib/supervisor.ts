@@ -1,0 +1,205 @@
+/**
+ * Runs the parts of `pnpm start` as child processes and keeps them running, as systemd does in production:
+ * a process that exits unexpectedly is started again after a back-off (see backoff.ts), with one line in
+ * the log for each crash and each return; a crash loop is said so. Each child runs in a process group of
+ * its own, so that what it started (Pagefind, a removal) goes with it. Children are stopped by their
+ * process id, never by name: SIGTERM, then SIGKILL to the group after a grace period, and once the child
+ * exited to whatever of its group is left. A child also stops when the supervisor itself is gone
+ * (supervised-child.ts).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_BACKOFF, restartDecision, type BackoffPolicy } from './backoff.ts';
+
+const CHILD_PRELOAD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'supervised-child.ts');
+
+export interface ServiceSpec {
+  /** Name in the log ("Strapi"). */
+  name: string;
+  /** A Node.js script and its arguments (run with this Node.js). */
+  script: string;
+  args?: string[];
+  cwd?: string;
+  env: Record<string, string | undefined>;
+  /** Resolves once the process serves; `signal` aborts when the process exited meanwhile. */
+  ready(signal: AbortSignal): Promise<void>;
+  /** How long a (re)start may take until it serves (default 120 s); a restart that takes longer is a crash. */
+  readyTimeoutMs?: number;
+  /** Called every time the process serves: `restarts` is 0 at the first start. */
+  onReady?(service: Service, restarts: number): void;
+}
+
+export interface Service {
+  readonly name: string;
+  /** The running process's id, or null between a crash and its restart. */
+  readonly pid: number | null;
+  /** Sends a message over the IPC channel; false when the process is not running. */
+  send(message: unknown): boolean;
+}
+
+export interface SupervisorOptions {
+  log: (line: string) => void;
+  policy?: BackoffPolicy;
+  /** Time between SIGTERM and SIGKILL when stopping (default 10 s). */
+  graceMs?: number;
+}
+
+const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+const how = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `Signal ${signal}` : `Exit-Code ${code}`);
+const howEn = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `signal ${signal}` : `exit code ${code}`);
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+
+/** Signals the process group led by `pid` (the child and what it started; 0: only asks); false when none is left. */
+function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until no process of the group led by `pid` is left (killed ones take a moment to go). */
+async function groupGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (signalGroup(pid, 0)) {
+    if (Date.now() > deadline) return false;
+    signalGroup(pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+export function createSupervisor(options: SupervisorOptions) {
+  const policy = options.policy ?? DEFAULT_BACKOFF;
+  const graceMs = options.graceMs ?? 10_000;
+  const running: { stop(): Promise<void> }[] = [];
+  let stopping = false;
+
+  /** Starts a service and resolves once it serves; rejects when it exits or times out before that. */
+  function start(spec: ServiceSpec): Promise<Service> {
+    let child: ChildProcess | null = null;
+    let startedAt = 0;
+    let failures = 0;
+    let restarts = 0;
+    let everReady = false;
+    let restartTimer: NodeJS.Timeout | null = null;
+    let exited: Promise<void> = Promise.resolve();
+    let firstStart: { resolve: (s: Service) => void; reject: (e: Error) => void } | null = null;
+
+    const service: Service = {
+      name: spec.name,
+      get pid() {
+        return child && alive(child) ? (child.pid ?? null) : null;
+      },
+      send: (message) => Boolean(child && alive(child) && child.connected && child.send(message as object)),
+    };
+
+    function launch(): void {
+      startedAt = Date.now();
+      const current = spawn(process.execPath, ['--import', CHILD_PRELOAD, spec.script, ...(spec.args ?? [])], {
+        cwd: spec.cwd,
+        env: spec.env,
+        detached: true,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      child = current;
+      const aborted = new AbortController();
+      exited = new Promise<void>((resolve) =>
+        current.once('exit', (code, signal) => {
+          aborted.abort();
+          if (current.pid) signalGroup(current.pid, 'SIGKILL');
+          onExit(code, signal);
+          resolve();
+        }),
+      );
+      current.once('error', (error) => options.log(`${spec.name}: ${error.message}`));
+      void waitUntilReady(current, aborted.signal);
+    }
+
+    async function waitUntilReady(current: ChildProcess, signal: AbortSignal): Promise<void> {
+      const timeoutMs = spec.readyTimeoutMs ?? 120_000;
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+      try {
+        const result = await Promise.race([spec.ready(signal).then(() => 'ready' as const), timedOut]);
+        if (result === 'timeout') {
+          if (!alive(current)) return;
+          options.log(`${spec.name} antwortet nach ${seconds(timeoutMs)} nicht · ${spec.name} did not answer within ${seconds(timeoutMs)} (pid ${current.pid})`);
+          if (!everReady) firstStart?.reject(new Error(`${spec.name} did not answer within ${seconds(timeoutMs)}`));
+          signalGroup(current.pid!, 'SIGKILL');
+          return;
+        }
+      } catch (error) {
+        // The process exited before it served; its exit is handled there.
+        if (!signal.aborted) options.log(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      } finally {
+        clearTimeout(timer);
+      }
+      if (!alive(current) || stopping) return;
+      if (everReady) options.log(`${spec.name} läuft wieder (pid ${current.pid}) · ${spec.name} is back (pid ${current.pid}, restart ${restarts})`);
+      else options.log(`${spec.name} is up (pid ${current.pid})`);
+      everReady = true;
+      firstStart?.resolve(service);
+      firstStart = null;
+      spec.onReady?.(service, restarts);
+    }
+
+    function onExit(code: number | null, signal: NodeJS.Signals | null): void {
+      if (stopping) return;
+      if (!everReady) {
+        firstStart?.reject(new Error(`${spec.name} stopped during start (${howEn(code, signal)}); see its output above.`));
+        firstStart = null;
+        return;
+      }
+      const decision = restartDecision(failures, Date.now() - startedAt, policy);
+      failures = decision.failures;
+      const wait = seconds(decision.delayMs);
+      options.log(
+        decision.crashLoop
+          ? `${spec.name} stürzt wiederholt ab (${failures}× in Folge, zuletzt ${how(code, signal)}), nächster Versuch in ${wait} · ${spec.name} is in a crash loop (${failures} crashes in a row, last ${howEn(code, signal)}), next attempt in ${wait}; see its output above`
+          : `${spec.name} abgestürzt (${how(code, signal)}), Neustart in ${wait} · ${spec.name} crashed (${howEn(code, signal)}), restarting in ${wait}`,
+      );
+      restartTimer = setTimeout(() => {
+        restartTimer = null;
+        if (stopping) return;
+        restarts += 1;
+        launch();
+      }, decision.delayMs);
+    }
+
+    async function stop(): Promise<void> {
+      if (restartTimer) clearTimeout(restartTimer);
+      restartTimer = null;
+      const current = child;
+      if (!current?.pid || !alive(current)) return;
+      // The process ends what it started itself; whatever of its group is left goes with SIGKILL at its exit.
+      current.kill('SIGTERM');
+      const killer = setTimeout(() => {
+        options.log(`${spec.name} did not stop within ${seconds(graceMs)}: SIGKILL (pid ${current.pid})`);
+        signalGroup(current.pid!, 'SIGKILL');
+      }, graceMs);
+      await exited;
+      clearTimeout(killer);
+      if (!(await groupGone(current.pid, 5_000))) options.log(`${spec.name}: processes of group ${current.pid} are still there after SIGKILL`);
+    }
+
+    running.push({ stop });
+    return new Promise<Service>((resolve, reject) => {
+      firstStart = { resolve, reject };
+      launch();
+    });
+  }
+
+  /** Stops every service, the last started first. */
+  async function stopAll(): Promise<void> {
+    stopping = true;
+    for (const service of running.slice().reverse()) await service.stop();
+  }
+
+  return { start, stopAll };
+}
+
+export type Supervisor = ReturnType<typeof createSupervisor>;
