@@ -52,6 +52,8 @@ export interface BuildRecord {
   differences: string[] | null;
   changes: number;
   skipped: BuildReport['skipped'];
+  /** Files left out of the release (their entries are live without them). */
+  withheld: BuildReport['withheld'];
   /** Seconds per build phase, for operators (the status JSON and the log). */
   phases: Record<string, number> | null;
 }
@@ -116,7 +118,7 @@ export function createPublisher(options: PublisherOptions) {
   }
 
   function startRecord(reason: BuildReason<Change>): BuildRecord {
-    const record: BuildRecord = { id: releaseId(), startedAt: new Date().toISOString(), seconds: null, result: 'running', kind: null, reason: null, error: null, pages: null, recycled: null, searchChanged: null, differences: null, changes: reason.changes, skipped: [], phases: null };
+    const record: BuildRecord = { id: releaseId(), startedAt: new Date().toISOString(), seconds: null, result: 'running', kind: null, reason: null, error: null, pages: null, recycled: null, searchChanged: null, differences: null, changes: reason.changes, skipped: [], withheld: [], phases: null };
     history.unshift(record);
     history.splice(20);
     return record;
@@ -160,14 +162,14 @@ export function createPublisher(options: PublisherOptions) {
     log({ msg: 'build started', release: record.id, changes: reason.changes, events: reason.events, full: reason.full });
     try {
       const { manifest, report } = await builder.build({ outDir, previous: live, recycle, discard: (dir) => discard(r, dir), full: Boolean(reason.full), ...(reason.full ? { reason: reason.full } : {}), changes: reason.items });
-      Object.assign(record, { kind: report.kind, reason: report.reason, pages: report.pages, recycled: report.recycled, searchChanged: report.search.changed, skipped: report.skipped });
+      Object.assign(record, { kind: report.kind, reason: report.reason, pages: report.pages, recycled: report.recycled, searchChanged: report.search.changed, skipped: report.skipped, withheld: report.withheld });
       if (reason.full === NIGHTLY) record.differences = compareWithLive(outDir, manifest, live);
       const switching = performance.now();
       goLive(record, manifest);
       record.phases = { ...report.phases, 'go-live': Math.round(performance.now() - switching) / 1000 };
       record.result = 'success';
       record.seconds = (performance.now() - started) / 1000;
-      log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, recycled: report.recycled, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length, phases: record.phases });
+      log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, recycled: report.recycled, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length, withheld: report.withheld.length, phases: record.phases });
       await warmSearch({ dir: path.join(r.releasesDir, record.id), manifest });
     } catch (error) {
       record.result = 'failed';
