@@ -1,7 +1,7 @@
 /**
  * The report of one site build, as the site builder returns it and the publisher shows and stores it:
- * what kind of build, how many pages were rendered or reused, what changed in the search index, and which
- * entries were skipped as invalid (for editors to fix).
+ * what kind of build, how many pages were rendered or reused, what changed in the search index, which
+ * entries were skipped as invalid, and which files stayed out of the release (for editors to fix).
  */
 import { z } from 'zod';
 
@@ -13,6 +13,21 @@ export const InvalidEntrySchema = z.object({
   message: z.string(),
 });
 export type InvalidEntry = z.infer<typeof InvalidEntrySchema>;
+
+/** An uploaded file that was not published (its entry was): its type is not on the allowlist, or it is unreadable. */
+export const WithheldFileSchema = z.object({
+  /** The entry's content type (plural API name). */
+  type: z.string(),
+  documentId: z.string(),
+  title: z.string().nullable(),
+  /** The entry's field that holds the file. */
+  field: z.string(),
+  /** The file's name as uploaded (null when not known). */
+  name: z.string().nullable(),
+  /** What the file's bytes are, as far as detected (e.g. "html", "unbekannt"), for editors. */
+  detected: z.string(),
+});
+export type WithheldFile = z.infer<typeof WithheldFileSchema>;
 
 export const BuildReportSchema = z.object({
   kind: z.enum(['full', 'incremental']),
@@ -28,6 +43,8 @@ export const BuildReportSchema = z.object({
   content: z.object({ read: z.number().int(), removed: z.number().int() }),
   counts: z.record(z.string(), z.number().int()),
   skipped: z.array(InvalidEntrySchema),
+  /** Files left out of the release; their entries are published without them. */
+  withheld: z.array(WithheldFileSchema),
   /** Seconds spent per step (read content, models, rendering, files, search, assets, checks), for the operator. */
   phases: z.record(z.string(), z.number()),
 });

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { fileTypeFromBuffer } from 'file-type';
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, inject, it } from 'vitest';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { DRAFT_MARKER } from '@ikz/scripts/seed/generate';
 import { listFiles } from './global-setup.ts';
-import { FORMULA, HOSTILE, SITE_URL } from './fixtures.ts';
+import type { BuildReport } from '@ikz/shared-types/build-report';
+import { FORMULA, HOSTILE, HOSTILE_FILES, SITE_URL } from './fixtures.ts';
 
 const dir = () => inject('siteDir');
 const read = (rel: string) => fs.readFileSync(path.join(dir(), rel), 'utf8');
@@ -34,7 +36,7 @@ describe('build output', () => {
 
   it('copies every download into the output and links it locally', async () => {
     const docs = await api().findAll<{ slug: string; file: { url: string; mime: string } | null }>('documents', { populate: { file: true } });
-    const withFile = docs.filter((d) => d.file);
+    const withFile = docs.filter((d) => d.file && d.slug !== HOSTILE_FILES.document.slug);
     expect(withFile.length).toBeGreaterThan(10);
     for (const d of withFile) {
       const html = read(`dokumente/${d.slug}/index.html`);
@@ -48,7 +50,7 @@ describe('build output', () => {
 
   it('optimises project images into modern formats with responsive sizes and alt text', async () => {
     const projects = await api().findAll<{ slug: string; image: { url: string } | null; imageAlt: string | null }>('projects', { populate: { image: true }, fields: ['slug', 'imageAlt'] });
-    const withImage = projects.filter((p) => p.image);
+    const withImage = projects.filter((p) => p.image && p.slug !== HOSTILE_FILES.projectSlug);
     expect(withImage.length).toBeGreaterThan(0);
     for (const p of withImage) {
       const html = read(`projekte/${p.slug}/index.html`);
@@ -58,6 +60,46 @@ describe('build output', () => {
       for (const candidate of srcset.split(',')) expect(exists(candidate.trim().split(' ')[0]!)).toBe(true);
       expect(html).toContain(`alt="${p.imageAlt}"`);
     }
+  });
+
+  it('holds under /dateien/ and /bilder/ only files of an allowed type, detected from their bytes, with the extension of that type', async () => {
+    /** Extension → what a file with it must be (file-type's answer; CSV is text, which it does not detect). */
+    const allowed: Record<string, string | null> = { pdf: 'pdf', jpg: 'jpg', png: 'png', webp: 'webp', avif: 'avif', gif: 'gif', doc: 'cfb', xls: 'cfb', ppt: 'cfb', docx: 'docx', xlsx: 'xlsx', pptx: 'pptx', odt: 'odt', ods: 'ods', zip: 'zip', csv: null };
+    const images: Record<string, string> = { webp: 'webp', jpg: 'jpg', png: 'png' };
+    const checked: string[] = [];
+    for (const folder of ['dateien', 'bilder']) {
+      for (const file of listFiles(path.join(dir(), folder))) {
+        const ext = path.extname(file).slice(1);
+        const rule = folder === 'bilder' ? images : allowed;
+        expect(ext in rule, file).toBe(true);
+        const detected = await fileTypeFromBuffer(fs.readFileSync(file));
+        expect(detected?.ext ?? null, file).toBe(rule[ext]);
+        checked.push(folder);
+      }
+    }
+    expect(checked.filter((f) => f === 'dateien').length).toBeGreaterThan(10);
+    expect(checked.filter((f) => f === 'bilder').length).toBeGreaterThan(2);
+  });
+
+  it('publishes a document whose file is not what its name says without the file, and names it in the build report', () => {
+    const html = read(`dokumente/${HOSTILE_FILES.document.slug}/index.html`);
+    expect(html).toContain(`<h1>${HOSTILE_FILES.document.title}</h1>`);
+    expect(html).toContain('Die Datei zu diesem Dokument ist derzeit nicht verfügbar.');
+    expect(html).not.toMatch(/href="\/dateien\//);
+    expect(listFiles(path.join(dir(), 'dateien')).filter((f) => path.basename(f).startsWith('protokoll'))).toEqual([]);
+    expect(listFiles(dir()).filter((f) => fs.readFileSync(f).includes(HOSTILE_FILES.documentBytes))).toEqual([]);
+    const report = JSON.parse(inject('buildReport')) as BuildReport;
+    expect(report.withheld).toEqual([
+      expect.objectContaining({ type: 'documents', title: HOSTILE_FILES.document.title, field: 'file', name: 'protokoll.pdf', detected: 'unbekannt' }),
+      expect.objectContaining({ type: 'projects', title: HOSTILE_FILES.project.title, field: 'image', detected: 'unbekannt' }),
+    ]);
+  });
+
+  it('publishes a project whose image is not a raster image without the image', () => {
+    const html = read(`projekte/${HOSTILE_FILES.projectSlug}/index.html`);
+    expect(html).toContain(HOSTILE_FILES.project.summary);
+    expect(html).not.toMatch(/<picture|src="\/bilder\//);
+    expect(listFiles(dir()).filter((f) => /\.(svg|html?|js|xml)$/.test(f) && /[\\/](dateien|bilder)[\\/]/.test(f))).toEqual([]);
   });
 
   it('leaves no absolute URL of the Strapi host in the HTML', () => {

@@ -59,3 +59,17 @@ export const FORMULA = {
     };
   },
 };
+
+/**
+ * Uploads whose stored bytes are not what their name says – as an older Strapi stored them, or as someone
+ * with access to the upload folder could leave them: the entries must be published, without the files.
+ */
+export const HOSTILE_FILES = {
+  document: { title: 'Protokoll mit verstecktem Skript', slug: 'protokoll-mit-verstecktem-skript', type: 'Sonstiges', date: '2026-03-01' },
+  /** Stored as protokoll.pdf, but HTML with a script. */
+  documentBytes: '<!doctype html><html><body><script>alert(document.domain)</script></body></html>',
+  project: { title: 'Projekt mit untergeschobenem Bild', summary: 'Das Bild dieses Projekts ist in Wahrheit eine SVG-Grafik mit Skript.', cooperationForm: 'Sonstige', projectStatus: 'Planung', bestPractice: false, startYear: 2026 },
+  projectSlug: 'projekt-mit-untergeschobenem-bild',
+  /** Stored as bild.png, but SVG with a script. */
+  imageBytes: '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" onload="alert(1)"><script>alert(2)</script></svg>',
+};

@@ -9,7 +9,8 @@ import { createStrapiClient } from '@ikz/shared-types/rest';
 import { createSiteBuilder, stopSearchService } from '@ikz/site/builder';
 import { serveStatic } from '@ikz/scripts/lib/static-server';
 import { startTestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
-import { FORMULA, HOSTILE, SITE_SEED, SITE_URL, STEMMING } from './fixtures.ts';
+import { image, pdf } from '../support/sample-files.ts';
+import { FORMULA, HOSTILE, HOSTILE_FILES, SITE_SEED, SITE_URL, STEMMING } from './fixtures.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,6 +30,13 @@ export default async function setup(project: TestProject) {
     await client.request('POST', '/api/projects', { body: { data: HOSTILE.project(topic!.documentId, lead!.documentId) } });
     await client.request('POST', '/api/projects', { body: { data: STEMMING.project(topic!.documentId, lead!.documentId) } });
     await client.request('POST', '/api/projects', { body: { data: FORMULA.project(topic!.documentId, lead!.documentId) } });
+    // Uploaded as what they claim, then their stored bytes replaced (the upload check cannot see that).
+    const file = await client.upload({ name: 'protokoll.pdf', type: 'application/pdf', data: pdf() });
+    fs.writeFileSync(path.join(strapi.tmp, 'public', file.url), HOSTILE_FILES.documentBytes);
+    await client.request('POST', '/api/documents', { body: { data: { ...HOSTILE_FILES.document, file: file.id } } });
+    const picture = await client.upload({ name: 'bild.png', type: 'image/png', data: await image('png', 800, 600) });
+    fs.writeFileSync(path.join(strapi.tmp, 'public', picture.url), HOSTILE_FILES.imageBytes);
+    await client.request('POST', '/api/projects', { body: { data: { ...HOSTILE_FILES.project, topics: [topic!.documentId], leadMunicipality: lead!.documentId, image: picture.id, imageAlt: 'Ein Bild' } } });
     const outDir = path.join(strapi.tmp, 'dist');
     const builder = createSiteBuilder({ strapiUrl: strapi.url, token: strapi.buildToken, siteUrl: SITE_URL, cacheDir: path.join(strapi.tmp, 'cache') });
     const result = await builder.build({ outDir, previous: null }).finally(() => builder.close().then(stopSearchService));

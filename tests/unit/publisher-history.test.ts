@@ -19,6 +19,7 @@ const record = (n: number, changes: Partial<BuildRecord> = {}): BuildRecord => (
   differences: null,
   changes: 1,
   skipped: [],
+  withheld: [],
   phases: { content: 0.2 },
   ...changes,
 });

@@ -35,6 +35,14 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'kalender.ics'), 'BEGIN:VCALENDAR');
   fs.writeFileSync(path.join(dir, '.well-known', 'security.txt'), 'Contact: mailto:x@example.org');
   fs.writeFileSync(path.join(os.tmpdir(), 'ikz-static-secret.txt'), 'geheim');
+  fs.mkdirSync(path.join(dir, 'dateien'));
+  fs.mkdirSync(path.join(dir, 'bilder'));
+  fs.writeFileSync(path.join(dir, 'dateien', 'vertrag-abc.pdf'), '%PDF-1.4\n');
+  fs.writeFileSync(path.join(dir, 'dateien', 'satzung-abc.docx'), 'PK');
+  // Files an older release might hold: they must never be served as what their name says.
+  fs.writeFileSync(path.join(dir, 'dateien', 'alt-abc.html'), '<script>alert(1)</script>');
+  fs.writeFileSync(path.join(dir, 'dateien', 'alt-abc.SVG'), '<svg onload="alert(1)"/>');
+  fs.writeFileSync(path.join(dir, 'bilder', 'abc-800.webp'), 'RIFF');
   server = await serveStatic(() => dir);
 });
 
@@ -85,6 +93,27 @@ describe('static server', () => {
     const response = await get(attack);
     expect(response.body).not.toContain('geheim');
     expect(response.status).not.toBe(200);
+  });
+
+  it('sends uploaded files with their allowlisted type, sandboxed, never sniffed, and documents as attachments', async () => {
+    const pdf = await get('/dateien/vertrag-abc.pdf');
+    expect([pdf.status, pdf.headers['content-type'], pdf.headers['x-content-type-options'], pdf.headers['content-disposition']]).toEqual([200, 'application/pdf', 'nosniff', undefined]);
+    expect(pdf.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
+    const image = await get('/bilder/abc-800.webp');
+    expect([image.headers['content-type'], image.headers['content-disposition']]).toEqual(['image/webp', undefined]);
+    expect(image.headers['content-security-policy']).toMatch(/^sandbox/);
+    const docx = await get('/dateien/satzung-abc.docx');
+    expect([docx.headers['content-type'], docx.headers['content-disposition']]).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'attachment']);
+    expect(pdf.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it.each(['/dateien/alt-abc.html', '/dateien/alt-abc.SVG', '/%64ateien/alt-abc.html', '/dateien/alt-abc%2ehtml', '/dateien/./alt-abc.html', '/projekte/../dateien/alt-abc.html', '/bilder/../dateien/alt-abc.html', '/dateien/alt-abc.html?x.pdf'])('serves %s only as an opaque sandboxed download', async (spelling) => {
+    const response = await get(spelling);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/octet-stream');
+    expect(response.headers['content-disposition']).toBe('attachment');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
   });
 
   it('computes redirect targets from the file system, not from the request', () => {

@@ -3,12 +3,15 @@
  * directory indexes, conditional GET and ranges, no path traversal, the site's 404 page. `root` is read per
  * request, so a release directory can be swapped underneath. A directory asked for without its trailing
  * slash is redirected to the normalised path of that directory on this site – never to what the request
- * spelled, so `//evil.example/..%2fprojekte` cannot become a redirect to another host.
+ * spelled, so `//evil.example/..%2fprojekte` cannot become a redirect to another host. Uploaded files
+ * (/dateien/, /bilder/) get their headers from the file-type allowlist, decided from the file actually
+ * served (whatever case or %-encoding the request used): see @ikz/shared-types/file-types.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import send from 'send';
+import { servingHeaders } from '@ikz/shared-types/file-types';
 import { listen, type Listening } from './listen.ts';
 
 /** The same-site path of a directory below root: "/projekte/", each segment percent-encoded. */
@@ -23,6 +26,16 @@ export function directoryLocation(root: string, directory: string): string | nul
 export const requestPath = (target: string | undefined) => (target ?? '/').split(/[?#]/)[0] || '/';
 
 export type StaticServer = Listening;
+
+/** The folders of uploaded files in a release. */
+const UPLOAD_FOLDERS = new Set(['dateien', 'bilder']);
+
+/** Whether a file below root is an uploaded file (compared without case: some file systems ignore it). */
+export function isUploadedFile(root: string, file: string): boolean {
+  const relative = path.relative(path.resolve(root), path.resolve(file));
+  const [first, ...rest] = relative.split(path.sep);
+  return rest.length > 0 && UPLOAD_FOLDERS.has((first ?? '').toLowerCase());
+}
 
 export function serveStatic(root: string | (() => string), port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const rootOf = typeof root === 'function' ? root : () => root;
@@ -43,7 +56,10 @@ export function serveStatic(root: string | (() => string), port = 0, host = '127
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 404 ? 'Nicht gefunden' : 'Ungültige Anfrage');
     };
     send(req, requestPath(req.url), { root: base, index: ['index.html'], dotfiles: 'allow', etag: true })
-      .on('headers', (response) => response.setHeader('X-Content-Type-Options', 'nosniff'))
+      .on('headers', (response, file: string) => {
+        response.setHeader('X-Content-Type-Options', 'nosniff');
+        if (isUploadedFile(base, file)) for (const [name, value] of Object.entries(servingHeaders(file))) response.setHeader(name, value);
+      })
       .on('directory', (response, directory: string) => {
         const location = directoryLocation(base, directory);
         if (!location) return notFound(404);

@@ -4,15 +4,21 @@
  * read from Strapi with the preview's own token (which may read drafts, and nothing else), and rendered by
  * the site builder into the published content. Responses are never cached or indexed, may only be framed
  * by the admin, and reload when the editor saves (Strapi posts "strapiUpdate" to the frame).
+ *
+ * Downloads and images are served only where the published content uses them, or a draft rendered for a
+ * token that is still valid (until it expires) – exactly the files and image widths the page shows, with the
+ * headers of @ikz/shared-types/file-types – and only while Strapi still has them: a file Strapi answers 404
+ * for is dropped from the cache and answered with 404.
  */
 import http from 'node:http';
 import path from 'node:path';
 import send from 'send';
 import { CONTENT_TYPES } from '@ikz/shared-types';
+import { servingHeaders } from '@ikz/shared-types/file-types';
 import { escapeHtml } from '@ikz/shared-types/html';
 import { PREVIEW_PATH, verifyPreviewToken, type PreviewClaims } from '@ikz/shared-types/preview';
 import { createStrapiClient, StrapiRequestError } from '@ikz/shared-types/rest';
-import { ensureBundle, PreviewError, type SiteBuilder } from '@ikz/site/builder';
+import { ensureBundle, PreviewError, UploadGoneError, type AssetRef, type SiteBuilder } from '@ikz/site/builder';
 import { POPULATE } from '@ikz/site/snapshot/populate';
 import { refuseForeignHost } from '../lib/host-allowlist.ts';
 import { listen as listenOn, type Listening } from '../lib/listen.ts';
@@ -57,18 +63,41 @@ export function adminOriginsOf(publicUrl: string): string[] {
   return [url.origin, other.origin];
 }
 
-const IMAGE_FILE = /^(.+)-(\d+)\.(webp|jpg|png)$/;
+/** How many rendered drafts' files the preview remembers at most. */
+const MAX_DRAFTS = 500;
+
+/** A request path as the file system would read it: percent-decoded, or null when that is impossible. */
+export function decodedPath(pathname: string): string | null {
+  try {
+    const decoded = decodeURIComponent(pathname);
+    return decoded.includes('\0') || decoded.includes('\\') ? null : path.posix.normalize(decoded);
+  } catch {
+    return null;
+  }
+}
 
 export function createPreviewServer(options: PreviewServerOptions) {
   const log = options.log ?? ((record) => console.log(JSON.stringify({ time: new Date().toISOString(), service: 'preview', ...record })));
   const client = createStrapiClient({ baseUrl: options.strapiUrl, token: options.previewToken, attempts: 2 });
   const siteOrigin = new URL(options.siteUrl).origin;
-  /** Uploads of recently previewed entries (local path or image key → Strapi URL), which the preview serves. */
-  const downloads = new Map<string, string>();
-  const images = new Map<string, string>();
-  const remember = (map: Map<string, string>, entries: [string, string][]) => {
-    for (const [k, v] of entries) map.set(k, v);
-    while (map.size > 500) map.delete(map.keys().next().value!);
+  /** Files of drafts rendered for a valid token, by entry ("type:documentId"): the latest render's, until its token expires. */
+  const drafts = new Map<string, { expires: number; assets: Map<string, AssetRef> }>();
+  const remember = (entry: string, expires: number, assets: [string, AssetRef][]) => {
+    drafts.delete(entry);
+    drafts.set(entry, { expires, assets: new Map(assets) });
+    while (drafts.size > MAX_DRAFTS) drafts.delete(drafts.keys().next().value!);
+  };
+  const draftAsset = (sitePath: string): AssetRef | undefined => {
+    const now = Date.now();
+    let found: AssetRef | undefined;
+    for (const [entry, draft] of drafts) {
+      if (draft.expires <= now) drafts.delete(entry);
+      else found ??= draft.assets.get(sitePath);
+    }
+    return found;
+  };
+  const forgetDraftAsset = (sitePath: string) => {
+    for (const draft of drafts.values()) draft.assets.delete(sitePath);
   };
 
   const headers = (type: string): Record<string, string> => ({
@@ -110,8 +139,7 @@ export function createPreviewServer(options: PreviewServerOptions) {
     if (!entry) return page(res, 404, 'Eintrag nicht gefunden', claims.status === 'published' ? 'Von diesem Eintrag gibt es keine veröffentlichte Fassung.' : 'Diesen Eintrag gibt es nicht (mehr).');
     try {
       const result = await options.builder.preview({ type: claims.type, status: claims.status, entry });
-      remember(downloads, result.downloads);
-      remember(images, result.images);
+      remember(`${claims.type}:${claims.documentId}`, claims.exp * 1000, result.assets);
       const admins = escapeHtml(options.adminOrigins.join(' '));
       const html = result.html.replace('</body>', `<script src="/_vorschau/aktualisieren.js" data-admin="${admins}"></script></body>`);
       res.writeHead(200, headers('text/html; charset=utf-8')).end(html);
@@ -122,27 +150,46 @@ export function createPreviewServer(options: PreviewServerOptions) {
     }
   }
 
-  const serveFile = (req: http.IncomingMessage, res: http.ServerResponse, file: string) =>
-    send(req, path.basename(file), { root: path.dirname(file) }).on('headers', (r) => r.setHeader('Cache-Control', 'no-store')).pipe(res);
+  /** Whether Strapi still has an upload (its own answer; an unreachable Strapi is not taken as "gone"). */
+  async function stillInStrapi(source: string): Promise<boolean> {
+    try {
+      const response = await fetch(source, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+      return response.status !== 404 && response.status !== 410;
+    } catch {
+      return true;
+    }
+  }
 
   async function asset(req: http.IncomingMessage, pathname: string, res: http.ServerResponse): Promise<boolean> {
-    const name = path.posix.basename(pathname);
-    if (pathname.startsWith('/dateien/')) {
-      const source = downloads.get(pathname) ?? options.builder.store.downloads().get(pathname);
-      if (!source) return false;
-      serveFile(req, res, await options.builder.assets.download(pathname, source));
-      return true;
+    const sitePath = decodedPath(pathname);
+    const lower = sitePath?.toLowerCase() ?? '';
+    if (!lower.startsWith('/dateien/') && !lower.startsWith('/bilder/')) return false;
+    const ref = sitePath ? (draftAsset(sitePath) ?? (await options.builder.publishedAssets()).get(sitePath)) : undefined;
+    if (!ref) return false;
+    if (!(await stillInStrapi(ref.source))) {
+      options.builder.assets.forget(ref);
+      forgetDraftAsset(sitePath!);
+      log({ msg: 'preview: file no longer in Strapi, forgotten', path: sitePath });
+      return false;
     }
-    const match = pathname.startsWith('/bilder/') ? IMAGE_FILE.exec(name) : null;
-    if (match) {
-      const [, key, width, ext] = match as unknown as [string, string, string, 'webp' | 'jpg' | 'png'];
-      const source = images.get(key) ?? options.builder.store.images().get(key);
-      if (!source) return false;
-      const format = ext === 'jpg' ? 'jpeg' : ext;
-      serveFile(req, res, await options.builder.assets.image({ key, width: Number(width), height: 0, alt: '', fallback: format === 'png' ? 'png' : 'jpeg' }, { path: pathname, width: Number(width), format }, source));
-      return true;
+    let file: string;
+    try {
+      file = await options.builder.assets.file(ref);
+    } catch (error) {
+      if (error instanceof UploadGoneError) {
+        forgetDraftAsset(sitePath!);
+        return false;
+      }
+      throw error;
     }
-    return false;
+    const fileHeaders = { ...servingHeaders(sitePath!), 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' };
+    send(req, path.basename(file), { root: path.dirname(file), dotfiles: 'deny' })
+      .on('headers', (response) => {
+        for (const [name, value] of Object.entries(fileHeaders)) response.setHeader(name, value);
+      })
+      .on('error', () => page(res, 404, 'Nicht gefunden', 'Diese Datei gibt es nicht.'))
+      .pipe(res);
+    return true;
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

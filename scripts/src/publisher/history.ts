@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { InvalidEntrySchema } from '@ikz/shared-types/build-report';
+import { InvalidEntrySchema, WithheldFileSchema } from '@ikz/shared-types/build-report';
 
 export const HISTORY_LIMIT = 50;
 export const HISTORY_FILE = 'history.json';
@@ -31,6 +31,8 @@ export const BuildRecordSchema = z.object({
   differences: z.array(z.string()).nullable(),
   changes: z.number(),
   skipped: z.array(InvalidEntrySchema),
+  /** Files left out of the release (their entries are live without them); absent in records of older versions. */
+  withheld: z.array(WithheldFileSchema).default([]),
   /** Seconds per build phase, for operators (the status JSON and the log). */
   phases: z.record(z.string(), z.number()).nullable(),
 });

@@ -144,7 +144,7 @@ export function createPublisher(options: PublisherOptions) {
   }
 
   function startRecord(reason: BuildReason<Change>): BuildRecord {
-    const record: BuildRecord = { id: releaseId(), startedAt: new Date().toISOString(), seconds: null, result: 'running', kind: null, reason: null, error: null, pages: null, recycled: null, searchChanged: null, differences: null, changes: reason.changes, skipped: [], phases: null };
+    const record: BuildRecord = { id: releaseId(), startedAt: new Date().toISOString(), seconds: null, result: 'running', kind: null, reason: null, error: null, pages: null, recycled: null, searchChanged: null, differences: null, changes: reason.changes, skipped: [], withheld: [], phases: null };
     history.unshift(record);
     history.splice(HISTORY_LIMIT);
     persistHistory();
@@ -193,7 +193,7 @@ export function createPublisher(options: PublisherOptions) {
     log({ msg: 'build started', release: record.id, changes: reason.changes, events: reason.events, full: reason.full });
     try {
       const { manifest, report } = await builder.build({ outDir, previous: live, recycle, discard: (dir) => discard(r, dir), full: Boolean(reason.full), ...(reason.full ? { reason: reason.full } : {}), changes: reason.items });
-      Object.assign(record, { kind: report.kind, reason: report.reason, pages: report.pages, recycled: report.recycled, searchChanged: report.search.changed, skipped: report.skipped });
+      Object.assign(record, { kind: report.kind, reason: report.reason, pages: report.pages, recycled: report.recycled, searchChanged: report.search.changed, skipped: report.skipped, withheld: report.withheld });
       if (reason.full === NIGHTLY) record.differences = compareWithLive(outDir, manifest, live);
       const switching = performance.now();
       goLive(record, manifest);
@@ -201,7 +201,7 @@ export function createPublisher(options: PublisherOptions) {
       record.result = 'success';
       record.seconds = (performance.now() - started) / 1000;
       retry.attempts = 0;
-      log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, recycled: report.recycled, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length, phases: record.phases });
+      log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, recycled: report.recycled, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length, withheld: report.withheld.length, phases: record.phases });
       persistHistory();
       await warmSearch({ dir: path.join(r.releasesDir, record.id), manifest });
     } catch (error) {

@@ -1,21 +1,34 @@
 /**
  * Downloads and images of the published content, fetched from Strapi once into the builder's cache and
- * linked into every release: /dateien/<name>-<hash>.<ext> as uploaded, /bilder/<hash>-<width>.<format> made
- * with sharp. A file that cannot be fetched fails the build (no release with a broken download goes live).
+ * linked into every release: /dateien/<name>-<hash>.<ext> with the extension of the type its bytes have,
+ * /bilder/<hash>-<width>.<format> made with sharp (see builder/screen.ts for what may enter a release). A
+ * file Strapi does not have (404) stays out of the release; one that cannot be fetched otherwise fails the
+ * build (no release with a broken download goes live).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { imageFiles, type ImageFile, type SiteImage } from '../lib/images.ts';
+import type { ImageFile, SiteImage } from '../lib/images.ts';
+import type { AssetRef } from '../model/published-files.ts';
 import { linkFile, writeCacheFile } from './files.ts';
+
+/** Strapi does not have the file (any more). */
+export class UploadGoneError extends Error {
+  constructor(url: string) {
+    super(`Strapi no longer has ${url} (HTTP 404).`);
+    this.name = 'UploadGoneError';
+  }
+}
 
 async function fetchWithRetry(url: string, attempts = 3): Promise<Buffer> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       const response = await fetch(url);
+      if (response.status === 404) throw new UploadGoneError(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return Buffer.from(await response.arrayBuffer());
     } catch (error) {
+      if (error instanceof UploadGoneError) throw error;
       if (attempt >= attempts) throw new Error(`Download of ${url} failed: ${(error as Error).message}`, { cause: error });
       await new Promise((r) => setTimeout(r, 300 * attempt));
     }
@@ -42,11 +55,12 @@ export class AssetCache {
     this.dir = cacheDir;
   }
 
-  private async original(key: string, source: string, stats: AssetStats): Promise<string> {
-    const file = path.join(this.dir, 'originals', key);
+  /** The cached original of an image, fetched first if the cache lacks it. */
+  async original(key: string, source: string, stats?: AssetStats): Promise<string> {
+    const file = path.join(this.dir, 'originals', `image-${key}`);
     if (!fs.existsSync(file)) {
       writeCacheFile(file, await fetchWithRetry(source));
-      stats.fetched += 1;
+      if (stats) stats.fetched += 1;
     }
     return file;
   }
@@ -54,7 +68,7 @@ export class AssetCache {
   private async variant(image: SiteImage, variant: ImageFile, source: string, stats: AssetStats): Promise<string> {
     const file = path.join(this.dir, 'images', path.basename(variant.path));
     if (fs.existsSync(file)) return file;
-    const original = await this.original(`image-${image.key}`, source, stats);
+    const original = await this.original(image.key, source, stats);
     const pipeline = sharp(original).resize({ width: variant.width, withoutEnlargement: true });
     const data = variant.format === 'webp' ? await pipeline.webp({ quality: 78 }).toBuffer() : variant.format === 'png' ? await pipeline.png().toBuffer() : await pipeline.jpeg({ quality: 80, mozjpeg: true }).toBuffer();
     writeCacheFile(file, data);
@@ -72,33 +86,37 @@ export class AssetCache {
     return file;
   }
 
-  /** The cached file of one image variant, made first if the cache lacks it. */
-  image(image: SiteImage, variant: ImageFile, source: string, stats: AssetStats = { files: 0, fetched: 0, made: 0 }): Promise<string> {
-    return this.variant(image, variant, source, stats);
+  /** The cached file of a release file (a download, or an image variant made first if the cache lacks it). */
+  file(ref: AssetRef, stats: AssetStats = { files: 0, fetched: 0, made: 0 }): Promise<string> {
+    return ref.kind === 'download' ? this.download(ref.local, ref.source, stats) : this.variant(ref.image, ref.variant, ref.source, stats);
+  }
+
+  /** Drops the cached copies of a file Strapi no longer has (links in releases keep their data). */
+  forget(ref: AssetRef): void {
+    const files =
+      ref.kind === 'download'
+        ? [path.join(this.dir, 'downloads', path.basename(ref.local))]
+        : [path.join(this.dir, 'originals', `image-${ref.image.key}`), path.join(this.dir, 'images', path.basename(ref.variant.path))];
+    for (const file of files) fs.rmSync(file, { force: true });
   }
 
   /**
-   * Links every download (local path → Strapi URL) into `outDir`, fetching what the cache lacks, except
-   * those `present` there already. Returns the local paths of all of them.
+   * Links every file of a release (site path → where it comes from) into `outDir`, fetching or making what
+   * the cache lacks, except those `present` there already. Returns the site paths of all of them.
    */
-  async linkDownloads(downloads: Map<string, string>, outDir: string, stats: AssetStats, present: ReadonlySet<string> = new Set()): Promise<string[]> {
-    await pool([...downloads].filter(([local]) => !present.has(local)), 6, async ([local, source]) => {
-      linkFile(await this.download(local, source, stats), path.join(outDir, local));
+  async linkAssets(assets: ReadonlyMap<string, AssetRef>, outDir: string, stats: AssetStats, present: ReadonlySet<string> = new Set()): Promise<string[]> {
+    const jobs = [...assets].filter(([target]) => !present.has(target));
+    await pool(jobs.filter(([, ref]) => ref.kind === 'download'), 6, async ([target, ref]) => {
+      linkFile(await this.file(ref, stats), path.join(outDir, target));
       stats.files += 1;
     });
-    return [...downloads.keys()];
-  }
-
-  /** Links every variant of every image into `outDir` (except those `present`), making what the cache lacks. */
-  async linkImages(images: SiteImage[], sources: Map<string, string>, outDir: string, stats: AssetStats, present: ReadonlySet<string> = new Set()): Promise<string[]> {
-    const jobs = images.flatMap((image) => imageFiles(image).map((variant) => ({ image, variant })));
-    const unique = [...new Map(jobs.map((job) => [job.variant.path, job])).values()];
-    await pool(unique.filter((job) => !present.has(job.variant.path)), 2, async ({ image, variant }) => {
-      const source = sources.get(image.key);
-      if (!source) throw new Error(`No source for image ${image.key}.`);
-      linkFile(await this.variant(image, variant, source, stats), path.join(outDir, variant.path));
+    await pool(jobs.filter(([, ref]) => ref.kind === 'image'), 2, async ([target, ref]) => {
+      linkFile(await this.file(ref, stats), path.join(outDir, target));
       stats.files += 1;
     });
-    return unique.map((job) => job.variant.path);
+    return [...assets.keys()];
   }
 }
+
+export { pool };
+export type { ImageFile, SiteImage };

@@ -2,14 +2,20 @@
  * What a release must hold before it goes live, compared with the content snapshot the build itself read
  * (never with a later count from Strapi, which may already include newer publishes): every URL of the route
  * table for that content, no page beyond them, a sitemap listing exactly the pages, a search index with
- * exactly the searchable pages, and exactly the downloads and images the content uses.
+ * exactly the searchable pages, and exactly the downloads and images the content uses, each with the
+ * extension of an allowed type (the bytes were checked before: see builder/screen.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ALLOWED_FILE_TYPES, extensionOf, typeForExtension } from '@ikz/shared-types/file-types';
 import { outputPath, SEARCH_MAIN_SHARD, searchBundlePath } from '@ikz/shared-types/routes';
 import { IMAGE_PREFIX } from '../lib/images.ts';
 import { DOWNLOAD_PREFIX } from '../lib/media.ts';
 import { sitemapUrls } from '../model/inventory.ts';
+
+const ALLOWED = new Set(ALLOWED_FILE_TYPES.map((t) => t.ext));
+/** The formats the build writes images in. */
+const IMAGE_OUTPUT = new Set(['webp', 'jpg', 'png']);
 
 /** Problems found, in English for the operator's log; empty when the release is complete. */
 export function checkRelease(dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>, assets: readonly string[]): string[] {
@@ -38,11 +44,14 @@ export function checkFiles(dir: string, urls: readonly string[], searchable: Rea
   const wanted = new Set(assets);
   const missingAssets = assets.filter((file) => !fs.existsSync(path.join(dir, file)));
   if (missingAssets.length) problems.push(`${missingAssets.length} download(s) or image(s) missing, e.g. ${missingAssets.slice(0, 5).join(', ')}`);
-  const extraAssets = [DOWNLOAD_PREFIX, IMAGE_PREFIX].flatMap((prefix) => {
+  const present = [DOWNLOAD_PREFIX, IMAGE_PREFIX].flatMap((prefix) => {
     const folder = path.join(dir, prefix);
-    return fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => `${prefix}${name}`).filter((file) => !wanted.has(file)) : [];
+    return fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => `${prefix}${name}`) : [];
   });
+  const extraAssets = present.filter((file) => !wanted.has(file));
   if (extraAssets.length) problems.push(`${extraAssets.length} download(s) or image(s) the content does not use, e.g. ${extraAssets.slice(0, 5).join(', ')}`);
+  const foreign = present.filter((file) => !(file.startsWith(IMAGE_PREFIX) ? IMAGE_OUTPUT : ALLOWED).has(typeForExtension(extensionOf(file))?.ext ?? ''));
+  if (foreign.length) problems.push(`${foreign.length} download(s) or image(s) of a type not allowed, e.g. ${foreign.slice(0, 5).join(', ')}`);
   return problems;
 }
 

@@ -12,6 +12,7 @@ import { createStrapiClient } from '@ikz/shared-types/rest';
 import { buildKreisMap, readKreisTopology, type KreisMap, type KreisTopology } from '../lib/map.ts';
 import { readReferenceJson } from '@ikz/shared-types/reference-data';
 import { buildContent } from '../model/content.ts';
+import { publishedFiles, type AssetRef } from '../model/published-files.ts';
 import type { InfoPage, MapBuilder } from '../model/pages.ts';
 import { ContentStore, type Change } from '../snapshot/store.ts';
 import { AssetCache, type AssetStats } from './assets.ts';
@@ -21,14 +22,15 @@ import { buildRelease, bundlePages, reusable, type ReleaseBase, type ReleaseMani
 import { forgetDirs, removeFile } from './files.ts';
 import { SearchShards } from './search.ts';
 import { renderPreview, type Preview } from './preview.ts';
+import { FileScreen } from './screen.ts';
 import type { ContentTypeName } from '@ikz/shared-types';
 import type { PreviewStatus } from '@ikz/shared-types/preview';
 
-export type { Change, Preview, ReleaseBase, ReleaseManifest, Renderer };
+export type { AssetRef, Change, Preview, ReleaseBase, ReleaseManifest, Renderer };
 export { PreviewError } from './preview.ts';
 export { ensureBundle, loadRenderer, codeHash } from './bundle.ts';
 export { reusable } from './release.ts';
-export type { AssetCache } from './assets.ts';
+export { UploadGoneError, type AssetCache } from './assets.ts';
 export { stopSearchService } from './search.ts';
 
 export interface SiteBuilderOptions {
@@ -113,6 +115,7 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
   const store = new ContentStore({ client, baseUrl, strict: options.strict ?? false, warn: log });
   const search = new SearchShards();
   const assets = new AssetCache(options.cacheDir);
+  const screen = new FileScreen(assets);
   const buildMap = mapBuilder();
   let renderer: Renderer | null = null;
 
@@ -144,7 +147,14 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
     if (sync.read === -1) sync.read = Object.values(snapshot).reduce((n, list) => n + list.length, 0);
     step('content', since);
     since = performance.now();
-    const content = buildContent(snapshot, options.now?.() ?? new Date());
+    const assetStats: AssetStats = { files: 0, fetched: 0, made: 0 };
+    const sources = { downloads: store.downloads(), images: store.images() };
+    await screen.screen(sources.downloads, sources.images, assetStats);
+    const files = publishedFiles(snapshot, screen, sources);
+    for (const file of files.withheld) log(`file not published (${file.detected}): ${file.type} ${file.documentId} ${file.field} ${file.name ?? ''}`);
+    step('screen', since);
+    since = performance.now();
+    const content = buildContent(files.snapshot, options.now?.() ?? new Date());
     step('indexes', since);
     const recycle = !fullReason && request.recycle && reusable(request.recycle.manifest, render.hash, options.siteUrl) ? request.recycle : null;
     forgetDirs();
@@ -166,14 +176,10 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
         ...(request.discard ? { discard: request.discard } : {}),
       });
       searchWritten = built.searchWritten;
-      const assetStats: AssetStats = { files: 0, fetched: 0, made: 0 };
       since = performance.now();
       // A recycled release has the assets it had: only new ones are linked, and those no longer used removed.
       const present = new Set(recycle?.manifest.assets ?? []);
-      const linked = new Set([
-        ...(await assets.linkDownloads(store.downloads(), request.outDir, assetStats, present)),
-        ...(await assets.linkImages(content.projects.flatMap((p) => (p.image ? [p.image] : [])), store.images(), request.outDir, assetStats, present)),
-      ]);
+      const linked = new Set(await assets.linkAssets(files.assets, request.outDir, assetStats, present));
       for (const file of present) if (!linked.has(file)) removeFile(request.outDir, path.join(request.outDir, file));
       manifest.assets = [...linked].sort();
       step('assets', since);
@@ -198,6 +204,7 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
         content: sync,
         counts: Object.fromEntries(Object.entries(snapshot).map(([type, list]) => [type, list.length])),
         skipped: store.skipped(),
+        withheld: files.withheld,
         phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
       };
       return { manifest, report };
@@ -225,13 +232,22 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
   /** Renders an entry fetched for the preview (a draft, or the published version) into the published content. */
   async function preview(request: { type: ContentTypeName; status: PreviewStatus; entry: unknown }): Promise<Preview> {
     if (!store.isLoaded) await store.loadAll();
-    return renderPreview({ ...request, store, renderer: await currentRenderer(), context: { buildMap, infoPages: readInfoPages() }, siteUrl: options.siteUrl, strapiUrl: baseUrl, now: options.now?.() ?? new Date() });
+    return renderPreview({ ...request, store, screen, renderer: await currentRenderer(), context: { buildMap, infoPages: readInfoPages() }, siteUrl: options.siteUrl, strapiUrl: baseUrl, now: options.now?.() ?? new Date() });
+  }
+
+  /** The downloads and image files of the published content (site path → source), as a release holds them. */
+  async function publishedAssets(): Promise<Map<string, AssetRef>> {
+    if (!store.isLoaded) await store.loadAll();
+    const sources = { downloads: store.downloads(), images: store.images() };
+    await screen.screen(sources.downloads, sources.images);
+    return publishedFiles(store.snapshot(), screen, sources).assets;
   }
 
   return {
     build,
     preview,
     warmSearch,
+    publishedAssets,
     assets,
     store,
     renderer: currentRenderer,

@@ -9,9 +9,11 @@ import { ENTRY_ROUTES, routes } from '@ikz/shared-types/routes';
 import type { PreviewStatus } from '@ikz/shared-types/preview';
 import { buildContent, type Snapshot } from '../model/content.ts';
 import { pageModel, type ModelContext } from '../model/pages.ts';
+import { publishedFiles, type AssetRef } from '../model/published-files.ts';
 import { partitionEntries } from '../snapshot/entries.ts';
 import { toSiteEntry, type ContentStore } from '../snapshot/store.ts';
 import type { Renderer } from './bundle.ts';
+import type { FileScreen } from './screen.ts';
 
 const SNAPSHOT_KEYS: Record<ContentTypeName, keyof Snapshot> = {
   project: 'projects',
@@ -74,6 +76,8 @@ export interface PreviewInput {
   /** The entry as Strapi's REST API returned it (populated like the site reads it). */
   entry: unknown;
   store: ContentStore;
+  /** Decides which uploads may be shown (as in a release). */
+  screen: FileScreen;
   renderer: Renderer;
   context: ModelContext;
   siteUrl: string;
@@ -85,9 +89,8 @@ export interface PreviewInput {
 export interface Preview {
   html: string;
   url: string;
-  /** Local paths of the entry's uploads → Strapi URLs, so the preview can serve them. */
-  downloads: [string, string][];
-  images: [string, string][];
+  /** The entry's downloads and image files as the page uses them (site path → source), so the preview can serve them. */
+  assets: [string, AssetRef][];
 }
 
 export async function renderPreview(input: PreviewInput): Promise<Preview> {
@@ -104,10 +107,15 @@ export async function renderPreview(input: PreviewInput): Promise<Preview> {
   const key = SNAPSHOT_KEYS[type];
   const list = (snapshot[key] as readonly { documentId: string }[]).filter((e) => e.documentId !== entry.documentId);
   const overlay = { ...snapshot, [key]: [...list, entry] } as Snapshot;
-  const content = buildContent(overlay, input.now ?? new Date());
+  const sources = { downloads: new Map([...store.downloads(), ...stored.downloads]), images: new Map([...store.images(), ...stored.images]) };
+  await input.screen.screen(sources.downloads, sources.images);
+  const files = publishedFiles(overlay, input.screen, sources);
+  const own = new Set([...stored.downloads, ...stored.images].map(([k]) => k));
+  const assets = [...files.assets].filter(([, ref]) => own.has(ref.kind === 'download' ? ref.local : ref.image.key));
+  const content = buildContent(files.snapshot, input.now ?? new Date());
   const url = routes.url(ENTRY_ROUTES[type], { slug: String(entry.slug) });
   const page = pageModel(content, routes.match(url)!, input.context);
   if (!page) throw new PreviewError(`No page for ${url}`, 'Für diesen Eintrag gibt es keine Seite.');
   const html = await input.renderer.render(url, { page, siteUrl: input.siteUrl, preview: { status: input.status, updatedAt: String(entry.updatedAt) } });
-  return { html: linksToLiveSite(html, input.siteUrl), url, downloads: stored.downloads, images: stored.images };
+  return { html: linksToLiveSite(html, input.siteUrl), url, assets };
 }

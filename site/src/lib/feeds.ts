@@ -1,5 +1,9 @@
-/** RSS items for new projects and newsletter issues (@astrojs/rss renders and escapes them). */
+/**
+ * RSS items for new projects and newsletter issues (@astrojs/rss renders and escapes them); titles on one
+ * line, and no character that XML forbids (one would make the whole feed unreadable).
+ */
 import type { RSSFeedItem } from '@astrojs/rss';
+import { multiLine, singleLine } from './plain-text.ts';
 import type { SiteNewsletter, SiteProject } from './types.ts';
 import { routes } from '@ikz/shared-types/routes';
 
@@ -8,11 +12,11 @@ export function projectItems(projects: readonly SiteProject[], limit = 50): RSSF
     .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
     .slice(0, limit)
     .map((p) => ({
-      title: p.title,
+      title: singleLine(p.title),
       link: routes.url('project', { slug: p.slug }),
       pubDate: new Date(p.publishedAt ?? p.updatedAt),
-      description: p.summary,
-      categories: (p.topics ?? []).map((t) => t.name ?? '').filter(Boolean),
+      description: multiLine(p.summary),
+      categories: (p.topics ?? []).map((t) => singleLine(t.name ?? '')).filter(Boolean),
     }));
 }
 
@@ -20,9 +24,9 @@ export function newsletterItems(newsletters: readonly SiteNewsletter[]): RSSFeed
   return [...newsletters]
     .sort((a, b) => b.sentAt.localeCompare(a.sentAt))
     .map((n) => ({
-      title: n.title,
+      title: singleLine(n.title),
       link: routes.url('newsletter', { slug: n.slug }),
       pubDate: new Date(`${n.sentAt}T08:00:00Z`),
-      description: (n.sections ?? []).map((s) => s.heading).join(' · '),
+      description: (n.sections ?? []).map((s) => singleLine(s.heading)).join(' · '),
     }));
 }

@@ -5,8 +5,9 @@ import type { Download } from './media.ts';
 
 export type { SiteImage };
 export type SiteProject = Omit<Project, 'image'> & { image: SiteImage | null };
-export type SiteDocument = Omit<Document, 'file'> & { file: Download | null };
-export type SiteNewsletter = Omit<Newsletter, 'pdf'> & { pdf: Download | null };
+/** `fileWithheld`: the entry has a file that is not published (its type is not allowed). */
+export type SiteDocument = Omit<Document, 'file'> & { file: Download | null; fileWithheld?: boolean };
+export type SiteNewsletter = Omit<Newsletter, 'pdf'> & { pdf: Download | null; pdfWithheld?: boolean };
 export type SiteEvent = Event;
 export type SiteTopic = Topic;
 export type SiteMunicipality = Municipality;

@@ -7,6 +7,7 @@ import { routes, SITEMAP_SIZE, type RouteMatch } from '@ikz/shared-types/routes'
 import { escapeHtml } from '@ikz/shared-types/html';
 import { calendar } from '../lib/calendar.ts';
 import { newsletterItems, projectItems } from '../lib/feeds.ts';
+import { xmlText } from '../lib/plain-text.ts';
 import { projectRecord, toCsv } from '../lib/open-data.ts';
 import { securityTxt, securityTxtOptions } from '../lib/security-txt.ts';
 import type { Content } from './content.ts';
@@ -26,12 +27,12 @@ export interface FileContext {
 const absolute = (path: string, siteUrl: string) => new URL(path, siteUrl).href;
 
 function sitemapIndex(count: number, siteUrl: string): string {
-  const entries = Array.from({ length: count }, (_, n) => `<sitemap><loc>${escapeHtml(absolute(routes.url('sitemap', { n }), siteUrl))}</loc></sitemap>`);
+  const entries = Array.from({ length: count }, (_, n) => `<sitemap><loc>${escapeHtml(xmlText(absolute(routes.url('sitemap', { n }), siteUrl)))}</loc></sitemap>`);
   return `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join('')}</sitemapindex>`;
 }
 
 function sitemap(urls: readonly string[], siteUrl: string): string {
-  const entries = urls.map((url) => `<url><loc>${escapeHtml(absolute(url, siteUrl))}</loc></url>`);
+  const entries = urls.map((url) => `<url><loc>${escapeHtml(xmlText(absolute(url, siteUrl)))}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join('')}</urlset>`;
 }
 
