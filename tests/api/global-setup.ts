@@ -17,6 +17,8 @@ declare module 'vitest' {
     publisherStatusPort: number;
     siteUrl: string;
     statusPageUrl: string;
+    /** The first administrator's admin JWT, logged in once for the whole run (Strapi allows 5 logins per 5 minutes). */
+    adminJwt: string;
   }
 }
 
@@ -41,5 +43,12 @@ export default async function setup(project: TestProject) {
   project.provide('publisherStatusPort', publisherStatusPort);
   project.provide('siteUrl', siteUrl);
   project.provide('statusPageUrl', statusPageUrl);
+  const login = await fetch(`${strapi.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: strapi.adminEmail, password: strapi.adminPassword }),
+  });
+  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${await login.text()}`);
+  project.provide('adminJwt', ((await login.json()) as { data: { token: string } }).data.token);
   return () => strapi.stop();
 }

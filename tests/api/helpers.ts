@@ -54,12 +54,7 @@ export function seededPlan(): Promise<SeedPlan> {
   return planPromise;
 }
 
-let jwtPromise: Promise<string> | null = null;
-/** The first administrator's admin JWT, logged in once per test file (Strapi allows 5 logins per 5 minutes). */
+/** The first administrator's admin JWT, logged in once for the whole run by the global setup. */
 export function adminJwt(): Promise<string> {
-  jwtPromise ??= api<{ data: { token: string } }>('/admin/login', { method: 'POST', body: { email: inject('adminEmail'), password: inject('adminPassword') } }).then((response) => {
-    if (response.status !== 200) throw new Error(`admin login failed: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body.data.token;
-  });
-  return jwtPromise;
+  return Promise.resolve(inject('adminJwt'));
 }
