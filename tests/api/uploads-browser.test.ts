@@ -78,8 +78,12 @@ beforeAll(async () => {
   });
 });
 
+/** Files this suite writes straight into Strapi's uploads folder; removed again, as other suites share that Strapi. */
+const written: string[] = [];
+
 afterAll(async () => {
   await browser?.close();
+  for (const file of written) fs.rmSync(file, { force: true });
 });
 
 describe('an administrator opens what an editor uploaded', () => {
@@ -111,7 +115,11 @@ describe('an administrator opens what an editor uploaded', () => {
       svg: `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">${SCRIPT.replace(/<script>/, '<script>//<![CDATA[\n').replace('</script>', '//]]></script>')}</svg>`,
       js: `window.__pwned=1;console.log("${MARKER}");alert(1);`,
     };
-    for (const [ext, content] of Object.entries(legacy)) fs.writeFileSync(path.join(uploads, `altlast_9f8e7d.${ext}`), content);
+    for (const [ext, content] of Object.entries(legacy)) {
+      const file = path.join(uploads, `altlast_9f8e7d.${ext}`);
+      written.push(file);
+      fs.writeFileSync(file, content);
+    }
 
     const strapiUrl = inject('strapiUrl');
     const urls = [

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { UPLOAD_TYPES } from '@ikz/cms/lib/upload-types';
 import { adminJwt, api, tokens } from './helpers.ts';
@@ -264,6 +264,9 @@ describe('serving /uploads/', () => {
   beforeAll(() => {
     // Files stored before these rules, with the extensions an editor got through then.
     for (const name of legacy) fs.writeFileSync(path.join(uploadsDir(), name), '<script>alert(1)</script>');
+  });
+  afterAll(() => {
+    for (const name of legacy) fs.rmSync(path.join(uploadsDir(), name), { force: true });
   });
 
   const expectInert = (headers: http.IncomingHttpHeaders, what: string) => {
