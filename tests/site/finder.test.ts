@@ -14,7 +14,7 @@ async function openFinder(query = ''): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${inject('siteUrl')}/projekte/${query}`);
   await expect.poll(() => page.locator('#projektfinder').isVisible(), { timeout: 10_000 }).toBe(true);
-  await expect.poll(() => page.locator('[data-summary]').textContent()).toMatch(/gefunden/);
+  await expect.poll(() => page.locator('[data-summary]').textContent(), { timeout: 15_000 }).toMatch(/gefunden/);
   return page;
 }
 
