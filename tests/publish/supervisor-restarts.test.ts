@@ -31,10 +31,15 @@ http.createServer((req, res) => {
 process.on('SIGTERM', () => { grandchild.kill(); process.exit(0); });
 `;
 
+/** Whether the process runs; a zombie (killed, not yet reaped by init) counts as gone. */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return false;
   }
@@ -141,6 +146,8 @@ describe('the supervisor', () => {
     const [last, lastGrandchild] = pids.at(-1)!;
     expect(service.pid).toBe(last);
     // Each crashed process's grandchild went with its process group.
+    // (SIGKILL takes a moment on a busy machine.)
+    await until('the crashed processes and their grandchildren to go', () => pids.slice(0, -1).every(([pid, grandchild]) => !alive(pid) && !alive(grandchild)), 5_000);
     for (const [pid, grandchild] of pids.slice(0, -1)) expect([alive(pid), alive(grandchild)]).toEqual([false, false]);
     expect(alive(lastGrandchild)).toBe(true);
 
