@@ -17,9 +17,10 @@ export default ({ env }: { env: Env }) => ({
       // among them) may keep them for a year.
       providerOptions: { localServer: { maxage: 365 * 24 * 3600 * 1000, immutable: true } },
       // Editors upload documents and pictures; nothing executable or scriptable (SVG, HTML) is accepted. The list
-      // is kept in src/lib/upload-types.ts, where every upload is decided (src/uploads/). Strapi's own check
-      // sees legacy Office files (DOC, XLS, PPT) only as "Compound File Binary" containers, so it must let that
-      // container through; which kind a container is, and whether its name agrees, is decided by ours.
+      // is the one of @ikz/shared-types/file-types; every upload is decided in src/lib/upload-types.ts (applied
+      // by src/uploads/). Strapi's own check sees legacy Office files (DOC, XLS, PPT) only as "Compound File
+      // Binary" containers, so it must let that container through; which kind a container is (by the streams in
+      // its directory), and whether its name agrees, is decided by ours.
       security: {
         allowedTypes: [...ALLOWED_MIME_TYPES, 'application/x-cfb'],
       },

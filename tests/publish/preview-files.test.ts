@@ -11,6 +11,7 @@ import { signPreviewToken } from '@ikz/shared-types/preview';
 import { freePort, randomSecret } from '@ikz/scripts/lib/strapi-process';
 import { createPreviewServer } from '@ikz/scripts/preview/server';
 import { currentDir } from '@ikz/scripts/publisher/releases';
+import { FILE_CSP } from '@ikz/shared-types/file-types';
 import { pdf } from '../support/sample-files.ts';
 import { startPipeline, type Pipeline } from './harness.ts';
 
@@ -63,7 +64,8 @@ function expectFileHeaders(response: { status: number; headers: http.IncomingHtt
   expect(response.status).toBe(200);
   expect(response.headers['content-type']).toBe(type);
   expect(response.headers['x-content-type-options']).toBe('nosniff');
-  expect(response.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
+  expect(response.headers['content-security-policy']).toBe(FILE_CSP);
+  expect(response.headers['content-disposition']).toBe(type.startsWith('image/') ? 'inline' : 'attachment');
   expect(response.headers['cache-control']).toBe('no-store');
   expect(response.headers['x-powered-by']).toBeUndefined();
 }

@@ -7,6 +7,7 @@ import tls from 'node:tls';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
+import { FILE_CSP } from '@ikz/shared-types/file-types';
 import { request, startNginx, type RunningNginx } from '../support/nginx.ts';
 
 let nginx: RunningNginx;
@@ -17,7 +18,7 @@ const firstFile = (dir: string, pattern: RegExp) => fs.readdirSync(path.join(sit
 const firstPage = (dir: string) => fs.readdirSync(path.join(siteDir(), dir), { withFileTypes: true }).find((e) => e.isDirectory() && fs.existsSync(path.join(siteDir(), dir, e.name, 'index.html')) && e.name !== 'seite')!.name;
 
 const SECURITY_HEADERS: Record<string, RegExp> = {
-  'content-security-policy': /default-src 'self'.*script-src 'self' 'wasm-unsafe-eval'.*frame-ancestors 'none'|^sandbox; default-src 'none'$/,
+  'content-security-policy': /default-src 'self'.*script-src 'self' 'wasm-unsafe-eval'.*frame-ancestors 'none'|^sandbox; default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'$/,
   'strict-transport-security': /max-age=31536000/,
   'x-content-type-options': /^nosniff$/,
   'referrer-policy': /^strict-origin-when-cross-origin$/,
@@ -121,7 +122,7 @@ describe('nginx sample configuration', () => {
     await context.close();
   });
 
-  it('serves uploaded files sandboxed, with types from the allowlist only, and as downloads unless PDF or image', async () => {
+  it('serves uploaded files sandboxed, with types from the allowlist only, and as downloads unless an image', async () => {
     const pdf = firstFile('dateien', /\.pdf$/);
     const image = firstFile('bilder', /\.webp$/);
     const probes: Record<string, string> = {
@@ -137,15 +138,15 @@ describe('nginx sample configuration', () => {
       'bilder/probe-a1b2-480.html': '<script>alert(1)</script>',
     };
     const expected: Record<string, [string, string | undefined]> = {
-      [`dateien/${pdf}`]: ['application/pdf', undefined],
-      [`bilder/${image}`]: ['image/webp', undefined],
+      [`dateien/${pdf}`]: ['application/pdf', 'attachment'],
+      [`bilder/${image}`]: ['image/webp', 'inline'],
       'dateien/probe-a1b2.html': ['application/octet-stream', 'attachment'],
       'dateien/probe-a1b2.htm': ['application/octet-stream', 'attachment'],
       'dateien/probe-a1b2.svg': ['application/octet-stream', 'attachment'],
       'dateien/probe-a1b2.js': ['application/octet-stream', 'attachment'],
       'dateien/probe-a1b2.xml': ['application/octet-stream', 'attachment'],
       'dateien/probe-a1b2.docx': ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'attachment'],
-      'dateien/probe-a1b2.PDF': ['application/pdf', undefined],
+      'dateien/probe-a1b2.PDF': ['application/pdf', 'attachment'],
       'dateien/probe-a1b2': ['application/octet-stream', 'attachment'],
       'bilder/probe-a1b2-480.svg': ['application/octet-stream', 'attachment'],
       'bilder/probe-a1b2-480.html': ['application/octet-stream', 'attachment'],
@@ -158,7 +159,7 @@ describe('nginx sample configuration', () => {
           expect(response.status, url).toBe(200);
           expect(response.headers['content-type']?.replace(/;\s*charset=utf-8$/, ''), url).toBe(type);
           expect(response.headers['content-disposition'], url).toBe(disposition);
-          expect(response.headers['content-security-policy'], url).toBe("sandbox; default-src 'none'");
+          expect(response.headers['content-security-policy'], url).toBe(FILE_CSP);
           expect(response.headers['x-content-type-options'], url).toBe('nosniff');
           expect(response.headers.server, url).toBe('nginx');
         }

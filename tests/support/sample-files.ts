@@ -4,6 +4,7 @@
  */
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
+import { compoundFile, polyglots } from './samples.ts';
 
 /** A ZIP archive with the given entries, stored uncompressed (enough for type detection and unzip). */
 export function zip(entries: Record<string, string>): Buffer {
@@ -52,7 +53,7 @@ const openXml = (part: string, type: string) =>
 
 const openDocument = (mime: string) => zip({ mimetype: mime, 'content.xml': '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>' });
 
-/** The header of an OLE2 (Compound File) container, as old Word, Excel and PowerPoint files begin. */
+/** The header of an OLE2 (Compound File) container, as old Word, Excel and PowerPoint files begin, without a directory. */
 export function cfb(): Buffer {
   const data = Buffer.alloc(1536);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(data);
@@ -77,10 +78,9 @@ export async function allowedSamples(): Promise<{ name: string; ext: string; dat
     { name: 'karte.png', ext: 'png', data: await image('png') },
     { name: 'bild.webp', ext: 'webp', data: await image('webp') },
     { name: 'bild.avif', ext: 'avif', data: await image('avif') },
-    { name: 'animation.gif', ext: 'gif', data: await image('gif') },
-    { name: 'alt.doc', ext: 'doc', data: cfb() },
-    { name: 'alt.xls', ext: 'xls', data: cfb() },
-    { name: 'alt.ppt', ext: 'ppt', data: cfb() },
+    { name: 'alt.doc', ext: 'doc', data: compoundFile('WordDocument') },
+    { name: 'alt.xls', ext: 'xls', data: compoundFile('Workbook') },
+    { name: 'alt.ppt', ext: 'ppt', data: compoundFile('PowerPoint Document') },
     { name: 'satzung.docx', ext: 'docx', data: openXml('word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml') },
     { name: 'haushalt.xlsx', ext: 'xlsx', data: openXml('xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml') },
     { name: 'vortrag.pptx', ext: 'pptx', data: openXml('ppt/presentation.xml', 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml') },
@@ -102,5 +102,8 @@ export const HOSTILE_FILES: { name: string; data: Buffer }[] = [
   { name: 'daten.csv', data: Buffer.from('a;b\u0000c\n') },
   { name: 'programm.exe', data: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]) },
   { name: 'nachricht.msg', data: cfb() },
+  { name: 'nachricht.doc', data: compoundFile('__substg1.0_0037001F') },
+  { name: 'animation.gif', data: polyglots.gifJs() },
+  { name: 'liste.csv', data: Buffer.from('Name;Wert\n<b>fett</b>;1\n') },
   { name: 'seite.xml', data: Buffer.from('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>') },
 ];

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directoryLocation, serveStatic, type StaticServer } from '@ikz/scripts/lib/static-server';
+import { FILE_CSP } from '@ikz/shared-types/file-types';
 
 let dir: string;
 let server: StaticServer;
@@ -95,13 +96,13 @@ describe('static server', () => {
     expect(response.status).not.toBe(200);
   });
 
-  it('sends uploaded files with their allowlisted type, sandboxed, never sniffed, and documents as attachments', async () => {
+  it('sends uploaded files with their allowlisted type, sandboxed, never sniffed, and everything but images as attachments', async () => {
     const pdf = await get('/dateien/vertrag-abc.pdf');
-    expect([pdf.status, pdf.headers['content-type'], pdf.headers['x-content-type-options'], pdf.headers['content-disposition']]).toEqual([200, 'application/pdf', 'nosniff', undefined]);
+    expect([pdf.status, pdf.headers['content-type'], pdf.headers['x-content-type-options'], pdf.headers['content-disposition']]).toEqual([200, 'application/pdf', 'nosniff', 'attachment']);
     expect(pdf.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
     const image = await get('/bilder/abc-800.webp');
-    expect([image.headers['content-type'], image.headers['content-disposition']]).toEqual(['image/webp', undefined]);
-    expect(image.headers['content-security-policy']).toMatch(/^sandbox/);
+    expect([image.headers['content-type'], image.headers['content-disposition']]).toEqual(['image/webp', 'inline']);
+    expect(image.headers['content-security-policy']).toBe(FILE_CSP);
     const docx = await get('/dateien/satzung-abc.docx');
     expect([docx.headers['content-type'], docx.headers['content-disposition']]).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'attachment']);
     expect(pdf.headers['x-powered-by']).toBeUndefined();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizedRequestPath, uploadRequestFile, uploadResponseHeaders } from '@ikz/cms/lib/upload-serving';
+import { normalizedRequestPath, uploadRequestFile } from '@ikz/cms/lib/upload-serving';
+import { servingHeaders } from '@ikz/shared-types/file-types';
 
 describe('which requests are for /uploads/', () => {
   it('sees the path as the static server resolves it, whatever the spelling', () => {
@@ -34,7 +35,7 @@ describe('which requests are for /uploads/', () => {
 
 describe('what a stored upload is sent with', () => {
   it('a script or markup file: a download of no particular type, sandboxed', () => {
-    expect(uploadResponseHeaders('altlast_1a2b.html')).toEqual({
+    expect(servingHeaders('altlast_1a2b.html')).toEqual({
       'Content-Type': 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "sandbox; default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
@@ -43,8 +44,8 @@ describe('what a stored upload is sent with', () => {
   });
 
   it('an image: its type, inline, sandboxed; a PDF or office file: a download', () => {
-    expect(uploadResponseHeaders('karte_1a2b.png')).toMatchObject({ 'Content-Type': 'image/png', 'Content-Disposition': 'inline' });
-    expect(uploadResponseHeaders('satzung_1a2b.pdf')).toMatchObject({ 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment' });
-    expect(uploadResponseHeaders('daten_1a2b.csv')).toMatchObject({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment' });
+    expect(servingHeaders('karte_1a2b.png')).toMatchObject({ 'Content-Type': 'image/png', 'Content-Disposition': 'inline' });
+    expect(servingHeaders('satzung_1a2b.pdf')).toMatchObject({ 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment' });
+    expect(servingHeaders('daten_1a2b.csv')).toMatchObject({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment' });
   });
 });

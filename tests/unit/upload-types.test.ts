@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { compoundFileStreams, detectContentType, isPlainCsvText } from '@ikz/cms/lib/upload-content';
-import { ALLOWED_MIME_TYPES, decideUpload, extensionOf, servingTypeOf, UPLOAD_TYPES } from '@ikz/cms/lib/upload-types';
+import { ALLOWED_MIME_TYPES, decideUpload, extensionOf } from '@ikz/cms/lib/upload-types';
+import { ALLOWED_FILE_TYPES, compoundFileStreams, detectContentType, isCsvText, servingHeaders } from '@ikz/shared-types/file-types';
 import { allowedSamples, compoundFile, gif, pdf, polyglots } from '../support/samples.ts';
+
+/** The MIME type of the allowed type the content was detected as (undefined when none). */
+async function detectedMime(bytes: Uint8Array): Promise<string | undefined> {
+  const verdict = await detectContentType(bytes);
+  return verdict.ok ? verdict.type.mime : undefined;
+}
 
 const FOREIGN_EXTENSIONS = ['.html', '.htm', '.svg', '.js', '.mjs', '.xml', '.xhtml', '.shtml', '.HTML', '.Svg', '.exe', '.php', '.gif'];
 
 describe('the upload allowlist', () => {
   it('has nothing a browser runs or renders as a document', () => {
-    for (const type of UPLOAD_TYPES) {
-      expect(type.mime).not.toMatch(/html|svg|[+/]xml|javascript|ecmascript|text\/plain/);
-      for (const ext of type.extensions) expect(ext).toMatch(/^\.[a-z]+$/);
+    for (const type of ALLOWED_FILE_TYPES) {
+      expect(type.mime).not.toMatch(/html|svg|[+/]xml|javascript|ecmascript|text\/plain|gif/);
+      for (const ext of [type.ext, ...type.aliases]) expect(ext).toMatch(/^[a-z]+$/);
     }
     expect(ALLOWED_MIME_TYPES).toContain('application/pdf');
-    expect(new Set(ALLOWED_MIME_TYPES).size).toBe(UPLOAD_TYPES.length);
+    expect(new Set(ALLOWED_MIME_TYPES).size).toBe(ALLOWED_FILE_TYPES.length);
   });
 
   it('reads extensions as Strapi stores them', () => {
@@ -65,12 +71,16 @@ describe('deciding on an upload', () => {
 
 describe('serving a stored file', () => {
   it('sends a type from the allowlist, inline only for images', () => {
-    expect(servingTypeOf('bild_abc.png')).toEqual({ mime: 'image/png', inline: true });
-    expect(servingTypeOf('FOTO_abc.JPEG')).toEqual({ mime: 'image/jpeg', inline: true });
-    expect(servingTypeOf('protokoll_abc.pdf')).toEqual({ mime: 'application/pdf', inline: false });
-    expect(servingTypeOf('daten_abc.csv')).toEqual({ mime: 'text/csv', inline: false });
-    for (const name of ['protokoll_abc.html', 'x.svg', 'x.js', 'x.xhtml', 'x', 'x.pdf.html', 'x.PHP']) {
-      expect(servingTypeOf(name)).toEqual({ mime: 'application/octet-stream', inline: false });
+    const servingType = (name: string) => {
+      const headers = servingHeaders(name);
+      return { mime: headers['Content-Type'], inline: headers['Content-Disposition'] === 'inline' };
+    };
+    expect(servingType('bild_abc.png')).toEqual({ mime: 'image/png', inline: true });
+    expect(servingType('FOTO_abc.JPEG')).toEqual({ mime: 'image/jpeg', inline: true });
+    expect(servingType('protokoll_abc.pdf')).toEqual({ mime: 'application/pdf', inline: false });
+    expect(servingType('daten_abc.csv')).toEqual({ mime: 'text/csv; charset=utf-8', inline: false });
+    for (const name of ['protokoll_abc.html', 'x.svg', 'x.js', 'x.xhtml', 'x', 'x.pdf.html', 'x.PHP', 'x.gif']) {
+      expect(servingType(name)).toEqual({ mime: 'application/octet-stream', inline: false });
     }
   });
 });
@@ -78,7 +88,7 @@ describe('serving a stored file', () => {
 describe('detecting the type from the content', () => {
   it('recognises every allowed sample as its own type', async () => {
     for (const sample of await allowedSamples()) {
-      expect(await detectContentType(sample.bytes), sample.label).toBe(sample.mime);
+      expect(await detectedMime(sample.bytes), sample.label).toBe(sample.mime);
     }
   });
 
@@ -89,23 +99,23 @@ describe('detecting the type from the content', () => {
   });
 
   it('recognises no markup, script or other image format as allowed', async () => {
-    expect(await detectContentType(await gif())).toBe('image/gif');
-    expect(await detectContentType(polyglots.svg())).toBeUndefined();
-    expect(await detectContentType(polyglots.html())).toBeUndefined();
-    expect(await detectContentType(polyglots.xmlSvg())).not.toMatch(/^(text\/csv|image\/)/);
-    expect(await detectContentType(polyglots.gifJs())).toBe('image/gif');
-    expect(await detectContentType(polyglots.pdfHtml())).toBe('application/pdf');
-    expect(await detectContentType(pdf())).toBe('application/pdf');
+    expect(await detectContentType(await gif())).toEqual({ ok: false, detected: 'gif' });
+    expect(await detectedMime(polyglots.svg())).toBeUndefined();
+    expect(await detectedMime(polyglots.html())).toBeUndefined();
+    expect(await detectedMime(polyglots.xmlSvg())).toBeUndefined();
+    expect(await detectContentType(polyglots.gifJs())).toEqual({ ok: false, detected: 'gif' });
+    expect(await detectedMime(polyglots.pdfHtml())).toBe('application/pdf');
+    expect(await detectedMime(pdf())).toBe('application/pdf');
   });
 
   it('takes text as CSV only when it is clean UTF-8 without markup', () => {
-    expect(isPlainCsvText(Buffer.from('a;b\r\n1;2\n\tx'))).toBe(true);
-    expect(isPlainCsvText(Buffer.from('Name;Wert\n<b>fett</b>;1\n'))).toBe(false);
-    expect(isPlainCsvText(Buffer.from('a;b\u0000'))).toBe(false);
-    expect(isPlainCsvText(Buffer.from('a;b\u001b[31m'))).toBe(false);
-    expect(isPlainCsvText(Buffer.from('a;b\u2028'))).toBe(false);
-    expect(isPlainCsvText(Buffer.from([0x4d, 0xfc, 0x6e, 0x73, 0x74, 0x65, 0x72]))).toBe(false); // "Münster" in Latin-1
-    expect(isPlainCsvText(Buffer.alloc(0))).toBe(false);
+    expect(isCsvText(Buffer.from('a;b\r\n1;2\n\tx'))).toBe(true);
+    expect(isCsvText(Buffer.from('Name;Wert\n<b>fett</b>;1\n'))).toBe(false);
+    expect(isCsvText(Buffer.from('a;b\u0000'))).toBe(false);
+    expect(isCsvText(Buffer.from('a;b\u001b[31m'))).toBe(false);
+    expect(isCsvText(Buffer.from('a;b\u2028'))).toBe(false);
+    expect(isCsvText(Buffer.from([0x4d, 0xfc, 0x6e, 0x73, 0x74, 0x65, 0x72]))).toBe(false); // "Münster" in Latin-1
+    expect(isCsvText(Buffer.alloc(0))).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * How Strapi serves stored uploads: never as anything a browser runs. Pure; the middleware
- * (src/middlewares/upload-serving.ts) applies it to every response under /uploads/.
+ * Which responses of Strapi are stored uploads. Pure; the middleware (src/middlewares/upload-serving.ts)
+ * sends every one of them with the headers of the one serving rule (servingHeaders of
+ * @ikz/shared-types/file-types), the same as the site's web servers and the preview.
  *
  * Whether a request is for /uploads/ is decided on the path as the static file server reads it, not as the
  * router matches it: Strapi's public-folder route serves `/%75ploads/x`, `//uploads/x` and
@@ -9,7 +10,6 @@
  * slashes are resolved, and case is ignored — broader than any file system it may run on.
  */
 import path from 'node:path';
-import { servingTypeOf } from './upload-types.ts';
 
 function decodeFully(value: string): string {
   let current = value;
@@ -37,21 +37,4 @@ export function uploadRequestFile(rawPath: string): string | null {
   const normalized = normalizedRequestPath(rawPath);
   if (normalized !== '/uploads' && !normalized.startsWith('/uploads/')) return null;
   return normalized.slice(normalized.lastIndexOf('/') + 1);
-}
-
-/**
- * The sandbox forbids scripts, forms, plugins and same-origin access even if a browser were to render the
- * file as a document; nothing may be loaded from it. Images stay viewable: an image document needs nothing
- * beyond itself (checked in Chromium by tests/api/uploads-browser.test.ts).
- */
-export const UPLOAD_CSP = "sandbox; default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-
-export function uploadResponseHeaders(fileName: string): Record<string, string> {
-  const { mime, inline } = servingTypeOf(fileName);
-  return {
-    'Content-Type': mime === 'text/csv' ? 'text/csv; charset=utf-8' : mime,
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': UPLOAD_CSP,
-    'Content-Disposition': inline ? 'inline' : 'attachment',
-  };
 }

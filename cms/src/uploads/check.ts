@@ -1,11 +1,11 @@
 /**
  * Strapi glue of the upload rules (src/lib/upload-types.ts): reads an uploaded file, detects its type from its
- * content and applies the decision to the file object Strapi's upload service goes on with, or throws the
+ * content (@ikz/shared-types/file-types) and applies the decision to the file object Strapi's upload service goes on with, or throws the
  * German refusal as a validation error (answered with 400).
  */
 import fs from 'node:fs/promises';
 import { errors } from '@strapi/utils';
-import { detectContentType } from '../lib/upload-content.ts';
+import { detectContentType } from '@ikz/shared-types/file-types';
 import { decideReplacement, decideUpload, withExtension, type UploadDecision } from '../lib/upload-types.ts';
 
 /** An uploaded file as Strapi's multipart parser (formidable) or its URL fetcher hands it on. */
@@ -24,7 +24,8 @@ export function incomingName(file: IncomingFile): string {
 
 async function detect(file: IncomingFile): Promise<string | undefined> {
   if (!file.filepath) return undefined;
-  return detectContentType(await fs.readFile(file.filepath));
+  const content = await detectContentType(await fs.readFile(file.filepath));
+  return content.ok ? content.type.mime : undefined;
 }
 
 function accepted(decision: UploadDecision): Extract<UploadDecision, { ok: true }> {

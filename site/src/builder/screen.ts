@@ -12,11 +12,16 @@ import { pool, UploadGoneError, type AssetCache, type AssetStats } from './asset
 
 /** Enough of a file to tell its type (and to check a CSV for control characters). */
 const HEAD_BYTES = 8 * 1024 * 1024;
+/** An old Office file's type is in its directory, which may lie anywhere in it: such a file is read whole. */
+const COMPOUND_FILE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 function head(file: string): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
-    const size = Math.min(fs.fstatSync(fd).size, HEAD_BYTES);
+    const total = fs.fstatSync(fd).size;
+    const magic = Buffer.alloc(COMPOUND_FILE_MAGIC.length);
+    fs.readSync(fd, magic, 0, magic.length, 0);
+    const size = magic.equals(COMPOUND_FILE_MAGIC) ? total : Math.min(total, HEAD_BYTES);
     const buffer = Buffer.alloc(size);
     fs.readSync(fd, buffer, 0, size, 0);
     return buffer;
