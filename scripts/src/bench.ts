@@ -3,7 +3,8 @@
  * figures – seed time, full build (with peak memory), rebuild with nothing changed, publish-to-live time (an
  * edit saved through the REST API until the web server serves the new HTML, through the real webhook,
  * publisher and incremental build), steady publishing (a new project every 3 s), preview render time, output
- * size, page weight, largest page, search index size and search in Chromium. A benchmark, not a test: it
+ * size, page weight, largest page, search index size, search in Chromium (typing, and a cold /suche/?q=… load) and
+ * the finder's layout shift. A benchmark, not a test: it
  * never fails on timing.
  */
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import { stopSearchService } from '@ikz/site/builder';
 import { startTestStrapi } from './lib/ephemeral-strapi.ts';
 import { freePort, randomSecret } from './lib/strapi-process.ts';
 import { serveStatic } from './lib/static-server.ts';
+import { COLD_QUERIES, coldSearchLine, measureColdSearch, measureLayoutShift } from './lib/reader-figures.ts';
 import { currentDir } from './publisher/releases.ts';
 import { createPublisher, type Publisher } from './publisher/service.ts';
 import { readEnv } from '@ikz/shared-types/env';
@@ -197,6 +199,8 @@ async function main(): Promise<void> {
     const afterRestart = await publishToLive(client, web.url, 1);
     const preview = await previewTimes(client, publisher, 5);
     const searchRuns = await measureSearch(web.url, ['Bauhof', 'Kooperationen Digitalisierung', 'Satzung Zweckverband']);
+    const coldSearch = await measureColdSearch(web.url, COLD_QUERIES);
+    const finderShift = await measureLayoutShift(web.url, '/projekte/');
     await web.close();
 
     const outDir = currentDir(publisher.releases);
@@ -237,6 +241,8 @@ Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, N
   HTML page size                                median ${kb(median(htmlSizes))}, max ${kb(Math.max(...htmlSizes))} (${path.relative(outDir, largest)}); ${htmlSizes.filter((size) => size > 100 * 1024).length} pages over 100 KB
   search index (Pagefind, all bundles)          ${(indexBytes / 1024 / 1024).toFixed(1)} MB on disk
   failed requests while waiting for a page      ${failedRequests.length}${failedRequests.length ? ` (${failedRequests.slice(0, 3).join('; ')})` : ''}
+  search in Chromium, cold /suche/?q=… → first results (local web server) ${coldSearchLine(coldSearch)}
+  layout shift of /projekte/ (finder, CPU ÷4)   ${finderShift.toFixed(3)}
   search in Chromium (typing → results shown)   ${searchRuns.map((r) => `„${r.query}“ ${Number.isNaN(r.ms) ? 'no result within 30 s' : `${r.ms.toFixed(0)} ms`}, ${kb(r.bytes)} fetched`).join('; ')}
   page weight (HTML + CSS; transferred gzip):`);
     for (const [name, w] of Object.entries(weights)) console.log(`    ${name.padEnd(60)} ${kb(w.html + w.css).padStart(9)}  (${kb(w.gzip)} gzip)`);
