@@ -15,9 +15,10 @@ if (!dir) {
 const web = await serveStatic(dir);
 try {
   const cold = await measureColdSearch(web.url, COLD_QUERIES, { identity });
-  const cls = await measureLayoutShift(web.url, '/projekte/');
+  const cls = [await measureLayoutShift(web.url, '/projekte/'), await measureLayoutShift(web.url, '/projekte/', { mobile: true })];
+  const searchCls = [await measureLayoutShift(web.url, '/suche/?q=Bauhof'), await measureLayoutShift(web.url, '/suche/?q=Bauhof', { mobile: true })];
   console.log(`search in Chromium, cold /suche/?q=… → first results  ${coldSearchLine(cold)}`);
-  console.log(`layout shift of /projekte/ (CPU ÷4)                  ${cls.toFixed(3)}`);
+  console.log(`layout shift (CPU ÷4; desktop / phone)              /projekte/ ${cls.map((c) => c.toFixed(3)).join(' / ')}; /suche/?q=Bauhof ${searchCls.map((c) => c.toFixed(3)).join(' / ')}`);
 } finally {
   await web.close();
 }

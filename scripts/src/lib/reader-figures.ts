@@ -31,25 +31,24 @@ export async function measureColdSearch(siteUrl: string, queries: string[], { id
   const runs: ColdSearch[] = [];
   try {
     for (const query of queries) {
-      const context = await browser.newContext();
+      const context = await browser.newContext(identity ? { extraHTTPHeaders: { 'Accept-Encoding': 'identity' } } : {});
       const page = await context.newPage();
-      const client = await context.newCDPSession(page);
-      await client.send('Network.enable');
-      if (identity) await client.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'identity' } });
+      // Context events: they include what Pagefind's web worker fetches, which the page's own events miss.
       let requests = 0;
-      let bytes = 0;
       let done = false;
-      client.on('Network.requestWillBeSent', () => {
+      const sizes: Promise<number>[] = [];
+      context.on('request', () => {
         if (!done) requests += 1;
       });
-      client.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
-        if (!done) bytes += event.encodedDataLength;
+      context.on('requestfinished', (request) => {
+        if (!done) sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
       });
       const started = performance.now();
       await page.goto(`${siteUrl}/suche/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
       const shown = await page.locator(FIRST_RESULT).first().waitFor({ timeout: 30_000 }).then(() => true, () => false);
       const ms = shown ? performance.now() - started : Number.NaN;
       done = true;
+      const bytes = (await Promise.all(sizes)).reduce((sum, n) => sum + n, 0);
       runs.push({ query, ms, requests, bytes });
       await context.close();
     }
@@ -63,10 +62,11 @@ export async function measureColdSearch(siteUrl: string, queries: string[], { id
  * Cumulative layout shift of a page (the sum of shifts without recent input, which is at least what Lighthouse
  * reports) until `settledMs` after the load event; a CPU slowed by `cpuSlowdown` makes late scripts visible.
  */
-export async function measureLayoutShift(siteUrl: string, pagePath: string, { settledMs = 1500, cpuSlowdown = 4 } = {}): Promise<number> {
+export async function measureLayoutShift(siteUrl: string, pagePath: string, { settledMs = 1500, cpuSlowdown = 4, mobile = false } = {}): Promise<number> {
   const browser = await launchBenchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1350, height: 940 } });
+    // Lighthouse's two form factors: a desktop window, and a phone (412 × 823 CSS pixels).
+    const context = await browser.newContext(mobile ? { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true } : { viewport: { width: 1350, height: 940 } });
     const page = await context.newPage();
     const client = await context.newCDPSession(page);
     await client.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
