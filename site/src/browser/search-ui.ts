@@ -162,7 +162,6 @@ export async function startSearch(element: HTMLElement): Promise<void> {
   element.innerHTML = '';
   const form = el('form', 'pagefind-ui__form');
   form.setAttribute('role', 'search');
-  form.setAttribute('action', '');
   const label = el('label', 'visually-hidden', SEARCH_TRANSLATIONS.search_label);
   label.htmlFor = 'suche-eingabe';
   const input = el('input', 'pagefind-ui__search-input');
@@ -298,9 +297,10 @@ export async function startSearch(element: HTMLElement): Promise<void> {
       message.textContent = complete ? resultMessage(results.length, q) : `${resultMessage(results.length, q)} – ${SEARCH_TRANSLATIONS.more_loading}`;
       if (complete && filterValues) showCounts(mergeFilterCounts(answers.map((a) => a!.filters)));
     };
-    // Later groups start once the first has answered, so that the first answer is not slowed by them.
+    // Later groups start once the first answer is painted, so that it is not slowed by them.
     const firstAnswer = ask(0);
-    const laterAnswers = groups.slice(1).map((_, i) => firstAnswer.catch(() => undefined).then(() => ask(i + 1)));
+    const painted = firstAnswer.catch(() => undefined).then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    const laterAnswers = groups.slice(1).map((_, i) => painted.then(() => ask(i + 1)));
     await Promise.all([firstAnswer, ...laterAnswers]).catch(() => {
       if (mine === run) message.textContent = SEARCH_TRANSLATIONS.failed;
     });
