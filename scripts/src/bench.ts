@@ -3,7 +3,8 @@
  * figures – seed time, full build (with peak memory), rebuild with nothing changed, publish-to-live time (an
  * edit saved through the REST API until the web server serves the new HTML, through the real webhook,
  * publisher and incremental build), steady publishing (a new project every 3 s), preview render time, output
- * size, page weight, largest page, search index size and search in Chromium. A benchmark, not a test: it
+ * size, page weight, largest page, search index size, search in Chromium (typing, and a cold /suche/?q=… load) and
+ * the finder's layout shift. A benchmark, not a test: it
  * never fails on timing.
  */
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import { stopSearchService } from '@ikz/site/builder';
 import { startTestStrapi } from './lib/ephemeral-strapi.ts';
 import { freePort, randomSecret } from './lib/strapi-process.ts';
 import { serveStatic } from './lib/static-server.ts';
+import { COLD_QUERIES, coldSearchLine, measureColdSearch, measureLayoutShift } from './lib/reader-figures.ts';
 import { currentDir } from './publisher/releases.ts';
 import { createPublisher, type Publisher } from './publisher/service.ts';
 import { readEnv } from '@ikz/shared-types/env';
@@ -129,7 +131,7 @@ async function previewTimes(seed: StrapiClient, publisher: Publisher, runs: numb
   return times;
 }
 
-/** Time from typing a query on /suche/ until results are rendered, and the bytes the browser fetched for it. */
+/** Time from typing a query on /suche/ until results are rendered, and the search index bytes the browser fetched meanwhile (as transferred). */
 async function measureSearch(siteUrl: string, queries: string[]): Promise<{ query: string; ms: number; bytes: number }[]> {
   const browser = await chromium.launch({ executablePath: readEnv(['CHROMIUM_PATH']).CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   const runs: { query: string; ms: number; bytes: number }[] = [];
@@ -139,8 +141,9 @@ async function measureSearch(siteUrl: string, queries: string[]): Promise<{ quer
       await page.goto(`${siteUrl}/suche/`);
       await page.locator('.pagefind-ui__search-input').waitFor();
       let bytes = 0;
-      page.on('response', async (response) => {
-        if (response.url().includes('/pagefind/')) bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+      // Context events include what Pagefind's web worker fetches; every bundle counts (/pagefind/, /pagefind-…/).
+      page.context().on('requestfinished', async (request) => {
+        if (new URL(request.url()).pathname.startsWith('/pagefind')) bytes += await request.sizes().then((s) => s.responseBodySize, () => 0);
       });
       const started = performance.now();
       await page.locator('.pagefind-ui__search-input').fill(query);
@@ -197,6 +200,9 @@ async function main(): Promise<void> {
     const afterRestart = await publishToLive(client, web.url, 1);
     const preview = await previewTimes(client, publisher, 5);
     const searchRuns = await measureSearch(web.url, ['Bauhof', 'Kooperationen Digitalisierung', 'Satzung Zweckverband']);
+    const coldSearch = await measureColdSearch(web.url, COLD_QUERIES);
+    const shifts = [];
+    for (const url of ['/projekte/', '/suche/?q=Bauhof']) shifts.push(`${url} ${(await measureLayoutShift(web.url, url)).toFixed(3)} / ${(await measureLayoutShift(web.url, url, { mobile: true })).toFixed(3)}`);
     await web.close();
 
     const outDir = currentDir(publisher.releases);
@@ -237,6 +243,8 @@ Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, N
   HTML page size                                median ${kb(median(htmlSizes))}, max ${kb(Math.max(...htmlSizes))} (${path.relative(outDir, largest)}); ${htmlSizes.filter((size) => size > 100 * 1024).length} pages over 100 KB
   search index (Pagefind, all bundles)          ${(indexBytes / 1024 / 1024).toFixed(1)} MB on disk
   failed requests while waiting for a page      ${failedRequests.length}${failedRequests.length ? ` (${failedRequests.slice(0, 3).join('; ')})` : ''}
+  search in Chromium, cold /suche/?q=… → first results (local web server) ${coldSearchLine(coldSearch)}
+  layout shift (CPU ÷4; desktop / phone)        ${shifts.join('; ')}
   search in Chromium (typing → results shown)   ${searchRuns.map((r) => `„${r.query}“ ${Number.isNaN(r.ms) ? 'no result within 30 s' : `${r.ms.toFixed(0)} ms`}, ${kb(r.bytes)} fetched`).join('; ')}
   page weight (HTML + CSS; transferred gzip):`);
     for (const [name, w] of Object.entries(weights)) console.log(`    ${name.padEnd(60)} ${kb(w.html + w.css).padStart(9)}  (${kb(w.gzip)} gzip)`);

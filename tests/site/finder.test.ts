@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { WCAG_22_AA } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, layoutShift, observeLayoutShift } from '../support/browser.ts';
 
 let browser: Browser;
 const api = () => createStrapiClient({ baseUrl: inject('siteStrapiUrl') });
@@ -40,6 +40,18 @@ describe('project finder', () => {
       expect(await countOf(page, 'Status', status), status).toBe(projects.filter((p) => p.projectStatus === status).length);
     }
     await page.context().close();
+  });
+
+  it('replaces the plain list without moving what the reader sees', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 800 }]) {
+      const page = await (await browser.newContext({ viewport })).newPage();
+      await observeLayoutShift(page);
+      await page.goto(`${inject('siteUrl')}/projekte/`);
+      await expect.poll(() => page.locator('#projektfinder').isVisible(), { timeout: 10_000 }).toBe(true);
+      expect(await page.locator('[data-results] .card').count()).toBeGreaterThan(0);
+      expect(await layoutShift(page), `cumulative layout shift at ${viewport.width} px`).toBeLessThanOrEqual(0.05);
+      await page.context().close();
+    }
   });
 
   it('combines facets, keeps the state in the URL and restores it from a shared link', async () => {

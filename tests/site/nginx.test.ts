@@ -79,6 +79,11 @@ describe('nginx sample configuration', () => {
   it('serves the right types and compresses text', async () => {
     const csv = await request(nginx.httpsPort, '/daten/projekte.csv', { headers: { 'Accept-Encoding': 'gzip' } });
     expect(csv.headers['content-encoding']).toBe('gzip');
+    expect(csv.headers.vary).toBe('Accept-Encoding');
+    const script = await request(nginx.httpsPort, '/pagefind/pagefind.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect([script.headers['content-encoding'], script.headers.vary]).toEqual(['gzip', 'Accept-Encoding']);
+    const chunk = await request(nginx.httpsPort, `/pagefind/fragment/${firstFile('pagefind/fragment', /./)}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(chunk.headers['content-encoding']).toBeUndefined();
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const ics = fs.readdirSync(path.join(siteDir(), 'veranstaltungen')).find((f) => f.endsWith('.ics'))!;
     expect((await request(nginx.httpsPort, `/veranstaltungen/${ics}`)).headers['content-type']).toBe('text/calendar; charset=utf-8');

@@ -40,6 +40,8 @@ async function show(page: Page, url: string): Promise<void> {
   if (url === '/suche/') {
     await page.goto(`${inject('siteUrl')}/suche/?q=${encodeURIComponent(searchTerm)}`);
     await expect.poll(() => page.locator('.pagefind-ui__result-link').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    // The filters' values load after the first results.
+    await expect.poll(() => page.locator('.pagefind-ui__filter-block').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.locator('.pagefind-ui__filter-block').evaluateAll((blocks) => blocks.forEach((b) => ((b as HTMLDetailsElement).open = true)));
     await expect.poll(() => page.locator('.pagefind-ui__filter-checkbox').first().isVisible()).toBe(true);
     return;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { DRAFT_MARKER } from '@ikz/scripts/seed/generate';
 import { WCAG_22_AA } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, layoutShift, observeLayoutShift } from '../support/browser.ts';
 import { STEMMING } from './fixtures.ts';
 
 let browser: Browser;
@@ -95,6 +95,32 @@ describe('/suche/', () => {
     expect(shown).toMatch(/Art: Projekt/);
     await p.locator('.pagefind-ui__search-input').fill('Bauhof');
     await expect.poll(() => new URL(p.url()).searchParams.get('q')).toBe('Bauhof');
+    await p.context().close();
+  });
+
+  it('shows results and filters without moving what the reader sees', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 800 }]) {
+      const p = await (await browser.newContext({ viewport })).newPage();
+      await observeLayoutShift(p);
+      await p.goto(`${inject('siteUrl')}/suche/?q=Satzung`);
+      await expect.poll(() => p.locator('.pagefind-ui__message').textContent(), { timeout: 10_000 }).toMatch(/^\d+ Treffer für „Satzung“$/);
+      await expect.poll(() => p.locator('.pagefind-ui__filter-checkbox').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await layoutShift(p), `cumulative layout shift at ${viewport.width} px`).toBeLessThanOrEqual(0.05);
+      await p.context().close();
+    }
+  });
+
+  it('finds documents too, filters them and keeps the filters in the URL', async () => {
+    const p = await (await browser.newContext()).newPage();
+    await p.goto(`${inject('siteUrl')}/suche/?q=Satzung&Inhalt=Dokument`);
+    await expect.poll(() => p.locator('.pagefind-ui__message').textContent(), { timeout: 10_000 }).toMatch(/^\d+ Treffer für „Satzung“$/);
+    const tags = await p.locator('.pagefind-ui__result-tag').allTextContents();
+    expect(tags.filter((t) => t.startsWith('Art:'))).not.toContain('Art: Projekt');
+    expect(tags).toContain('Art: Dokument');
+    await expect.poll(() => p.locator('.pagefind-ui__filter-checkbox:checked').count(), { timeout: 10_000 }).toBe(1);
+    await p.locator('.pagefind-ui__filter-checkbox:checked').uncheck();
+    await expect.poll(() => new URL(p.url()).searchParams.getAll('Inhalt')).toEqual([]);
+    expect(new URL(p.url()).searchParams.get('q')).toBe('Satzung');
     await p.context().close();
   });
 

@@ -1,6 +1,6 @@
 /** Debian's Chromium through playwright-core; Playwright never downloads a browser here. */
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -10,4 +10,20 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
+}
+
+/**
+ * Adds up the page's layout shifts without recent input from its first frame (window.__layoutShift); read it with
+ * `layoutShift(page)`, which waits two frames so that the last shifts are reported.
+ */
+export async function observeLayoutShift(page: Page): Promise<void> {
+  await page.addInitScript(`window.__layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });`);
+}
+
+export async function layoutShift(page: Page): Promise<number> {
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+  return (await page.evaluate('window.__layoutShift')) as number;
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRoutes, outputPath, routes, searchBundlePath, searchShard, SEGMENTS, STATIC_ROUTES, type RouteKind, type SiteInventory } from '@ikz/shared-types/routes';
+import { createRoutes, outputPath, routes, SEARCH_MAIN_SHARD, searchBundlePath, searchShard, SEGMENTS, STATIC_ROUTES, type RouteKind, type SiteInventory } from '@ikz/shared-types/routes';
 import { checkRelease } from '@ikz/site/builder/checks';
 import { sitemapUrls } from '@ikz/site/model/inventory';
 
@@ -91,7 +91,7 @@ describe('route table', () => {
         const bundle = path.join(dir, searchBundlePath(shard));
         fs.mkdirSync(bundle, { recursive: true });
         fs.writeFileSync(path.join(bundle, 'pagefind-entry.json'), JSON.stringify({ languages: { de: { page_count: Object.values(searchable).filter((s) => s === shard).length } } }));
-        fs.writeFileSync(path.join(bundle, 'pagefind-ui.js'), '');
+        for (const file of ['pagefind.js', 'pagefind-worker.js']) fs.writeFileSync(path.join(bundle, file), '');
       }
       const assets = ['/dateien/satzung-ab12.pdf', '/bilder/cd34-800.webp'];
       for (const file of assets) {
@@ -108,6 +108,8 @@ describe('route table', () => {
       expect(problems.join('\n')).toMatch(/1 page\(s\) that the content does not have, e\.g\. projekte\/bauhof\/index\.html/);
       expect(problems.join('\n')).toMatch(/1 download\(s\) or image\(s\) missing, e\.g\. \/bilder\/gh78-400\.webp/);
       expect(problems.join('\n')).toMatch(/1 download\(s\) or image\(s\) the content does not use, e\.g\. \/dateien\/alt-ef56\.pdf/);
+      fs.rmSync(path.join(dir, searchBundlePath(SEARCH_MAIN_SHARD), 'pagefind-worker.js'));
+      expect(checkRelease(dir, urls, searchable, assets).join('\n')).toMatch(/the main search bundle has no pagefind-worker\.js/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

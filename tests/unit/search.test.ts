@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSearchState, writeSearchState } from '@ikz/site/browser/search-ui';
+import { mergeFilterCounts, mergeResults, orderFilters, readSearchState, resultMessage, writeSearchState } from '@ikz/site/browser/search-ui';
 import { documentSearch, projectSearch } from '@ikz/site/lib/search';
 import type { SiteDocument, SiteProject } from '@ikz/site/lib/types';
 
@@ -10,6 +10,31 @@ describe('search state in the URL', () => {
     expect(readSearchState(url)).toEqual({ q: 'Kooperationen Bauhof', filters: { Inhalt: ['Projekt'], Handlungsfeld: ['Bauhof und Fuhrpark', 'Winterdienst'] } });
     expect(writeSearchState('', {})).toBe('');
     expect(readSearchState('?q=&x=')).toEqual({ q: '', filters: {} });
+  });
+});
+
+describe('search over groups of bundles', () => {
+  it('orders merged results by score as one merged index does, and adds up filter counts', () => {
+    const projects = [{ id: 'p1', score: 3 }, { id: 'p2', score: 1 }];
+    const documents = [{ id: 'd1', score: 2 }, { id: 'd2', score: 3 }];
+    expect(mergeResults([projects, documents]).map((r) => r.id)).toEqual(['p1', 'd2', 'd1', 'p2']);
+    expect(mergeFilterCounts([{ Inhalt: { Projekt: 4, Seite: 1 } }, { Inhalt: { Dokument: 7, Seite: 2 }, Jahr: { '2024': 7 } }])).toEqual({ Inhalt: { Projekt: 4, Seite: 3, Dokument: 7 }, Jahr: { '2024': 7 } });
+  });
+
+  it('shows filters in the site order, values by name and years newest first', () => {
+    expect(orderFilters({ Jahr: { '2019': 1, '2024': 1 }, Zusatz: { b: 1 }, Inhalt: { Seite: 1, Dokument: 1 }, Status: { Planung: 1, 'in Betrieb': 1 } })).toEqual([
+      ['Inhalt', ['Dokument', 'Seite']],
+      ['Status', ['in Betrieb', 'Planung']],
+      ['Jahr', ['2024', '2019']],
+      ['Zusatz', ['b']],
+    ]);
+  });
+
+  it('says in German how many results a search has', () => {
+    expect(resultMessage(0, 'Bauhof')).toBe('Keine Treffer für „Bauhof“');
+    expect(resultMessage(1, 'Bauhof')).toBe('1 Treffer für „Bauhof“');
+    expect(resultMessage(12, 'Bauhof')).toBe('12 Treffer für „Bauhof“');
+    expect(resultMessage(5, '')).toBe('5 Treffer');
   });
 });
 

@@ -1,9 +1,12 @@
 /** The local web server, on a real socket, with the path spellings an attacker tries. */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompressedCache, isCompressible, negotiateEncoding } from '@ikz/scripts/lib/compression';
 import { directoryLocation, serveStatic, type StaticServer } from '@ikz/scripts/lib/static-server';
 import { FILE_CSP } from '@ikz/shared-types/file-types';
 
@@ -122,5 +125,124 @@ describe('static server', () => {
     expect(directoryLocation('/srv/site', '/srv/site/a b/c')).toBe('/a%20b/c/');
     expect(directoryLocation('/srv/site', '/srv/site')).toBe('/');
     expect(directoryLocation('/srv/site', '/srv/other')).toBeNull();
+  });
+});
+
+/** A request with headers, the body as bytes. */
+function fetchRaw(rawPath: string, headers: http.OutgoingHttpHeaders = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, path: rawPath, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('static server compression', () => {
+  const script = `/* pagefind */\n${Array.from({ length: 400 }, (_, i) => `export const value${i} = "Interkommunale Zusammenarbeit ${i}";`).join('\n')}\n`;
+  const chunk = zlib.gzipSync(Buffer.from('x'.repeat(5000)));
+  const image = Buffer.alloc(4000, 7);
+
+  beforeAll(() => {
+    fs.mkdirSync(path.join(dir, 'pagefind', 'index'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'pagefind', 'pagefind.js'), script);
+    fs.writeFileSync(path.join(dir, 'pagefind', 'index', 'de_abc.pf_index'), chunk);
+    fs.writeFileSync(path.join(dir, 'bild.webp'), image);
+  });
+
+  it.each([
+    ['br', 'gzip, deflate, br', (b: Buffer) => zlib.brotliDecompressSync(b)],
+    ['gzip', 'gzip, deflate', (b: Buffer) => zlib.gunzipSync(b)],
+    ['gzip', 'br;q=0, gzip;q=0.8', (b: Buffer) => zlib.gunzipSync(b)],
+    ['br', '*', (b: Buffer) => zlib.brotliDecompressSync(b)],
+  ])('sends %s for Accept-Encoding "%s", with Vary, its own ETag and the compressed length', async (encoding, accept, decode) => {
+    const response = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': accept });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe(encoding);
+    expect(response.headers.vary).toBe('Accept-Encoding');
+    expect(response.headers['content-type']).toMatch(/javascript/);
+    expect(Number(response.headers['content-length'])).toBe(response.body.length);
+    expect(response.body.length).toBeLessThan(script.length / 4);
+    expect(decode(response.body).toString()).toBe(script);
+    expect(response.headers.etag).toMatch(new RegExp(`-${encoding}"$`));
+    const head = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': accept }, 'HEAD');
+    expect([head.headers['content-length'], head.headers['content-encoding'], head.headers.etag]).toEqual([response.headers['content-length'], encoding, response.headers.etag]);
+  });
+
+  it('sends the file as it is without Accept-Encoding or with identity only, still saying it varies', async () => {
+    for (const headers of [{}, { 'Accept-Encoding': 'identity' }, { 'Accept-Encoding': 'gzip;q=0, br;q=0' }]) {
+      const response = await fetchRaw('/pagefind/pagefind.js', headers);
+      expect(response.headers['content-encoding']).toBeUndefined();
+      expect(response.headers.vary).toBe('Accept-Encoding');
+      expect(response.body.toString()).toBe(script);
+      expect(response.headers.etag).not.toMatch(/-(br|gzip)"$/);
+    }
+  });
+
+  it('answers 304 only for the ETag of the encoding asked for', async () => {
+    const gz = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': 'gzip' });
+    const plain = await fetchRaw('/pagefind/pagefind.js');
+    expect(gz.headers.etag).not.toBe(plain.headers.etag);
+    const revalidated = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': 'gzip', 'If-None-Match': gz.headers.etag! });
+    expect([revalidated.status, revalidated.body.length]).toEqual([304, 0]);
+    const otherVariant = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': 'gzip', 'If-None-Match': plain.headers.etag! });
+    expect(otherVariant.status).toBe(200);
+    expect(zlib.gunzipSync(otherVariant.body).toString()).toBe(script);
+  });
+
+  it('answers a range request with the bytes of the file as it is', async () => {
+    const response = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': 'gzip, br', Range: 'bytes=3-10' });
+    expect(response.status).toBe(206);
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.body.toString()).toBe(script.slice(3, 11));
+  });
+
+  it('never compresses Pagefind chunks, images or small files', async () => {
+    const pf = await fetchRaw('/pagefind/index/de_abc.pf_index', { 'Accept-Encoding': 'gzip, br' });
+    expect(pf.headers['content-encoding']).toBeUndefined();
+    expect(pf.body.equals(chunk)).toBe(true);
+    const webp = await fetchRaw('/bild.webp', { 'Accept-Encoding': 'gzip, br' });
+    expect([webp.headers['content-encoding'], webp.headers.vary, webp.body.length]).toEqual([undefined, undefined, image.length]);
+    const small = await fetchRaw('/projekte/bauhof/', { 'Accept-Encoding': 'gzip, br' });
+    expect([small.headers['content-encoding'], small.body.toString()]).toEqual([undefined, '<p>Bauhof</p>']);
+  });
+
+  it('sends the new content after a file is rewritten in place', async () => {
+    const file = path.join(dir, 'neu.html');
+    fs.writeFileSync(file, `<p>alt</p>${' '.repeat(2000)}`);
+    expect(zlib.gunzipSync((await fetchRaw('/neu.html', { 'Accept-Encoding': 'gzip' })).body).toString()).toMatch(/^<p>alt/);
+    fs.writeFileSync(file, `<p>neu</p>${' '.repeat(3000)}`);
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(zlib.gunzipSync((await fetchRaw('/neu.html', { 'Accept-Encoding': 'gzip' })).body).toString()).toMatch(/^<p>neu/);
+  });
+});
+
+describe('compression helpers', () => {
+  it('negotiates brotli before gzip and honours q=0', () => {
+    expect(negotiateEncoding(undefined)).toBeNull();
+    expect(negotiateEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(negotiateEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(negotiateEncoding('*;q=0')).toBeNull();
+    expect(negotiateEncoding('deflate')).toBeNull();
+    expect(negotiateEncoding('GZIP;Q=0.5')).toBe('gzip');
+  });
+
+  it('keeps the cache within its bound and compresses a body once', async () => {
+    let reads = 0;
+    const cache = new CompressedCache(3000, async () => {
+      reads++;
+      return crypto.randomBytes(1000);
+    });
+    const version = { size: 1000, mtimeMs: 1 };
+    await Promise.all([cache.get('/a', version, 'gzip'), cache.get('/a', version, 'gzip')]);
+    expect(reads).toBe(1);
+    for (const name of ['/b', '/c', '/d', '/e']) await cache.get(name, version, 'gzip');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(cache.bytes).toBeLessThanOrEqual(3000);
+    expect(isCompressible('/x/pagefind-entry.json')).toBe(true);
+    expect(isCompressible('/x/wasm.de.pagefind')).toBe(false);
   });
 });

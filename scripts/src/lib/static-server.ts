@@ -5,13 +5,17 @@
  * slash is redirected to the normalised path of that directory on this site – never to what the request
  * spelled, so `//evil.example/..%2fprojekte` cannot become a redirect to another host. Uploaded files
  * (/dateien/, /bilder/) get their headers from the file-type allowlist, decided from the file actually
- * served (whatever case or %-encoding the request used): see @ikz/shared-types/file-types.
+ * served (whatever case or %-encoding the request used): see @ikz/shared-types/file-types. Text files of 1 KB and
+ * more are sent with brotli or gzip when the client accepts it (compressed once, kept in a bounded cache keyed by
+ * file, size and mtime), with `Vary: Accept-Encoding` and an ETag of their own; a range request gets the file
+ * as it is.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import send from 'send';
 import { servingHeaders } from '@ikz/shared-types/file-types';
+import { CompressedCache, isCompressible, MIN_COMPRESS_BYTES, negotiateEncoding, type Encoding } from './compression.ts';
 import { listen, type Listening } from './listen.ts';
 
 /** The same-site path of a directory below root: "/projekte/", each segment percent-encoded. */
@@ -39,6 +43,7 @@ export function isUploadedFile(root: string, file: string): boolean {
 
 export function serveStatic(root: string | (() => string), port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const rootOf = typeof root === 'function' ? root : () => root;
+  const compressed = new CompressedCache(32 * 1024 * 1024, (file) => fs.promises.readFile(file));
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -55,10 +60,30 @@ export function serveStatic(root: string | (() => string), port = 0, host = '127
       }
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 404 ? 'Nicht gefunden' : 'Ungültige Anfrage');
     };
-    send(req, requestPath(req.url), { root: base, index: ['index.html'], dotfiles: 'allow', etag: true })
-      .on('headers', (response, file: string) => {
+    let encoding: Encoding | null = null;
+    const sending = send(req, requestPath(req.url), { root: base, index: ['index.html'], dotfiles: 'allow', etag: true });
+    const sendFile = sending.send.bind(sending);
+    sending.send = (file: string, stat?: fs.Stats) => {
+      const wanted = stat && stat.size >= MIN_COMPRESS_BYTES && isCompressible(file) && !req.headers.range ? negotiateEncoding(req.headers['accept-encoding']) : null;
+      if (!wanted || !stat) return sendFile(file, stat);
+      compressed.get(file, stat, wanted).then(
+        (body) => {
+          encoding = wanted;
+          sending.stream = (_file: string, options: { start?: number; end?: number }) => res.end(body.subarray(options.start, (options.end ?? body.length - 1) + 1));
+          sendFile(file, Object.assign(Object.create(Object.getPrototypeOf(stat) as object) as fs.Stats, stat, { size: body.length }));
+        },
+        () => sendFile(file, stat),
+      );
+    };
+    sending
+      .on('headers', (response, file: string, stat: fs.Stats) => {
         response.setHeader('X-Content-Type-Options', 'nosniff');
         if (isUploadedFile(base, file)) for (const [name, value] of Object.entries(servingHeaders(file))) response.setHeader(name, value);
+        if (encoding || (stat.size >= MIN_COMPRESS_BYTES && isCompressible(file))) response.setHeader('Vary', 'Accept-Encoding');
+        if (encoding) {
+          response.setHeader('Content-Encoding', encoding);
+          response.setHeader('ETag', `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}-${encoding}"`);
+        }
       })
       .on('directory', (response, directory: string) => {
         const location = directoryLocation(base, directory);

@@ -1,7 +1,7 @@
 /**
  * The project finder on /projekte/ (browser code): combinable facets with counts over Pagefind's index,
  * the state in the URL, results announced to screen readers. Without JavaScript the page keeps its plain
- * paginated list; this code only takes over once the index has loaded.
+ * paginated list; this code only takes over once the index has loaded and the first results are rendered.
  */
 import { escapeHtml as esc } from '@ikz/shared-types/html';
 import { FINDER_FACETS, finderQuery, pagefindFilters, pagefindSort, parseFinderState, resultSummary, sortFacetValues, toggleFilter, type Facet, type FinderSort, type FinderState } from './finder-state.ts';
@@ -107,7 +107,8 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
     void render();
   });
 
+  // Rendered while hidden, then swapped in one frame: nothing the reader already sees moves (no layout shift).
+  await render();
   staticList.hidden = true;
   root.hidden = false;
-  await render();
 }

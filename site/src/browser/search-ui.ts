@@ -1,13 +1,13 @@
 /**
- * Client code of /suche/: Pagefind's own UI in German, with the query and the filters in the URL
- * (?q=…&Inhalt=Projekt) so that a search can be shared and bookmarked.
+ * Client code of /suche/: a small German search UI over Pagefind's JavaScript API, with the query and the
+ * filters in the URL (?q=…&Inhalt=Projekt) so that a search can be shared and bookmarked.
+ *
+ * The index is split into bundles (see the route table). The main group – projects and the other pages – is
+ * asked first and its results are shown at once; the documents' bundles (one per year) are merged into a second
+ * group that loads meanwhile, and their results join the list when they arrive. The filters' values load after
+ * the first results. Results of both groups are ordered by Pagefind's score, as one merged index orders them.
+ * The class names are those of Pagefind's own UI, which this replaces.
  */
-declare global {
-  interface Window {
-    PagefindUI?: new (options: Record<string, unknown>) => { triggerSearch(term: string): void; triggerFilters(filters: Record<string, string[]>): void };
-  }
-}
-
 export const SEARCH_TRANSLATIONS = {
   placeholder: 'Suchbegriff eingeben',
   clear_search: 'Löschen',
@@ -17,9 +17,10 @@ export const SEARCH_TRANSLATIONS = {
   zero_results: 'Keine Treffer für [SEARCH_TERM]',
   many_results: '[COUNT] Treffer für [SEARCH_TERM]',
   one_result: '[COUNT] Treffer für [SEARCH_TERM]',
-  alt_search: 'Keine Treffer für [SEARCH_TERM]. Stattdessen Treffer für [DIFFERENT_TERM]',
-  search_suggestion: 'Keine Treffer für [SEARCH_TERM]. Versuchen Sie eine andere Suche:',
+  filter_results: '[COUNT] Treffer',
   searching: 'Suche nach [SEARCH_TERM] …',
+  more_loading: 'Dokumente werden noch durchsucht …',
+  failed: 'Die Suche konnte nicht geladen werden. Bitte laden Sie die Seite neu.',
 };
 
 const dateFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
@@ -53,42 +54,311 @@ export function writeSearchState(q: string, filters: Record<string, string[]>): 
   return s ? `?${s}` : '';
 }
 
-export function startSearch(element: HTMLElement): void {
-  const UI = window.PagefindUI;
-  if (!UI) {
-    element.innerHTML = '<p class="panel">Die Suche konnte nicht geladen werden. Bitte laden Sie die Seite neu.</p>';
+export type FilterCounts = Record<string, Record<string, number>>;
+
+/** Filter counts of several groups added up, as Pagefind adds up those of merged bundles. */
+export function mergeFilterCounts(parts: FilterCounts[]): FilterCounts {
+  const merged: FilterCounts = {};
+  for (const part of parts) {
+    for (const [name, values] of Object.entries(part)) {
+      const into = (merged[name] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return merged;
+}
+
+/** Results of several groups in one list, best score first (ties keep the order of the groups). */
+export function mergeResults<T extends { score: number }>(parts: T[][]): T[] {
+  return parts
+    .flat()
+    .map((result, i) => ({ result, i }))
+    .sort((a, b) => b.result.score - a.result.score || a.i - b.i)
+    .map((r) => r.result);
+}
+
+const FILTER_ORDER = ['Inhalt', 'Handlungsfeld', 'Regierungsbezirk', 'Kreis', 'Kooperationsform', 'Status', 'Startjahr', 'Best Practice', 'Dokumenttyp', 'Jahr'];
+const YEAR_FILTERS = new Set(['Startjahr', 'Jahr']);
+
+/** Filter names in the site's order (unknown ones after, by name); values by name, years newest first. */
+export function orderFilters(filters: FilterCounts): [string, string[]][] {
+  const rank = (name: string) => (FILTER_ORDER.includes(name) ? FILTER_ORDER.indexOf(name) : FILTER_ORDER.length);
+  return Object.keys(filters)
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'de'))
+    .map((name) => [name, Object.keys(filters[name]!).sort((a, b) => (YEAR_FILTERS.has(name) ? b.localeCompare(a) : a.localeCompare(b, 'de')))]);
+}
+
+export function resultMessage(count: number, q: string): string {
+  if (!q) return SEARCH_TRANSLATIONS.filter_results.replace('[COUNT]', String(count));
+  const template = count === 0 ? SEARCH_TRANSLATIONS.zero_results : count === 1 ? SEARCH_TRANSLATIONS.one_result : SEARCH_TRANSLATIONS.many_results;
+  return template.replace('[COUNT]', String(count)).replace('[SEARCH_TERM]', `„${q}“`);
+}
+
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+interface Result {
+  id: string;
+  score: number;
+  data(): Promise<ResultData>;
+}
+interface Response {
+  results: Result[];
+  filters: FilterCounts;
+}
+interface Instance {
+  init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options: { filters: Record<string, string[]> }): Promise<Response>;
+  filters(): Promise<FilterCounts>;
+}
+interface PagefindModule {
+  createInstance(options: { basePath: string }): Instance;
+}
+
+/** One group of bundles searched as one index: the first bundle and those merged into it. */
+function group(pagefind: PagefindModule, [first, ...rest]: string[]): () => Promise<Instance> {
+  let ready: Promise<Instance> | undefined;
+  return () =>
+    (ready ??= (async () => {
+      const instance = pagefind.createInstance({ basePath: first! });
+      await instance.init();
+      await Promise.all(rest.map((bundle) => instance.mergeIndex(bundle)));
+      return instance;
+    })());
+}
+
+/** Pagefind's excerpt as nodes: its text and its <mark>s, nothing else (parsed inert, in a template). */
+function excerptNodes(excerpt: string): Node[] {
+  const template = document.createElement('template');
+  template.innerHTML = excerpt;
+  return Array.from(template.content.childNodes).map((node) => {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent ?? '');
+  });
+}
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] => {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+const PAGE_SIZE = 10;
+
+export async function startSearch(element: HTMLElement): Promise<void> {
+  const main = [element.dataset.bundle ?? '/pagefind/', ...(element.dataset.merge ?? '').split(' ').filter(Boolean)];
+  const later = (element.dataset.later ?? '').split(' ').filter(Boolean);
+  const first = main.filter((bundle) => !later.includes(bundle));
+
+  element.classList.add('pagefind-ui');
+  element.innerHTML = '';
+  const form = el('form', 'pagefind-ui__form');
+  form.setAttribute('role', 'search');
+  const label = el('label', 'visually-hidden', SEARCH_TRANSLATIONS.search_label);
+  label.htmlFor = 'suche-eingabe';
+  const input = el('input', 'pagefind-ui__search-input');
+  Object.assign(input, { id: 'suche-eingabe', type: 'search', name: 'q', placeholder: SEARCH_TRANSLATIONS.placeholder, autocomplete: 'off', enterKeyHint: 'search' });
+  const clear = el('button', 'pagefind-ui__search-clear', SEARCH_TRANSLATIONS.clear_search);
+  clear.type = 'button';
+  form.append(label, input, clear);
+  const drawer = el('div', 'pagefind-ui__drawer');
+  const panel = el('div', 'pagefind-ui__filter-panel');
+  panel.setAttribute('role', 'group');
+  panel.setAttribute('aria-label', SEARCH_TRANSLATIONS.filters_label);
+  panel.hidden = true;
+  const area = el('div', 'pagefind-ui__results-area');
+  const message = el('p', 'pagefind-ui__message');
+  message.setAttribute('role', 'status');
+  const list = el('ol', 'pagefind-ui__results');
+  const more = el('button', 'pagefind-ui__button', SEARCH_TRANSLATIONS.load_more);
+  more.type = 'button';
+  more.hidden = true;
+  area.append(message, list, more);
+  // Results first, filters after them (beside them on wide screens): filters that load later move nothing.
+  drawer.append(area, panel);
+  element.append(form, drawer);
+
+  let pagefind: PagefindModule;
+  try {
+    pagefind = (await import(/* @vite-ignore */ `${main[0]}pagefind.js`)) as PagefindModule;
+  } catch {
+    message.textContent = SEARCH_TRANSLATIONS.failed;
     return;
   }
-  const state = readSearchState(window.location.search);
-  let current = state;
-  const ui = new UI({
-    element,
-    bundlePath: element.dataset.bundle,
-    // The index is split into bundles (see the route table); the search covers them all.
-    mergeIndex: (element.dataset.merge ?? '').split(' ').filter(Boolean).map((bundlePath) => ({ bundlePath })),
-    showImages: false,
-    showSubResults: true,
-    resetStyles: false,
-    pageSize: 10,
-    excerptLength: 30,
-    translations: SEARCH_TRANSLATIONS,
-    processResult: (result: { meta: Record<string, string> }) => ({ ...result, meta: germanMeta(result.meta) }),
-    processTerm: (term: string) => {
-      current = { ...current, q: term };
-      history.replaceState(null, '', `${window.location.pathname}${writeSearchState(current.q, current.filters)}`);
-      return term;
-    },
-  });
-  if (Object.keys(state.filters).length) ui.triggerFilters(state.filters);
-  if (state.q) ui.triggerSearch(state.q);
-  element.addEventListener('change', () => {
-    const filters: Record<string, string[]> = {};
-    element.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked').forEach((box) => {
-      const name = box.closest('fieldset')?.querySelector('legend')?.textContent?.trim();
-      const value = box.closest('label')?.textContent?.replace(/\s*\(\d+\)\s*$/, '').trim() ?? box.value;
-      if (name) (filters[name] ??= []).push(box.value || value);
+  const groups = [group(pagefind, first), ...(later.length ? [group(pagefind, later)] : [])];
+
+  let state = readSearchState(window.location.search);
+  input.value = state.q;
+  let run = 0;
+  let shown = PAGE_SIZE;
+  let results: Result[] = [];
+  const data = new WeakMap<Result, Promise<ResultData>>();
+  const dataOf = (result: Result) => {
+    let d = data.get(result);
+    if (!d) data.set(result, (d = result.data()));
+    return d;
+  };
+
+  // The filters: built once every group's values are known, then only their counts change.
+  let filterValues: FilterCounts | null = null;
+  const countNodes = new Map<string, HTMLElement>();
+  function buildFilters(values: FilterCounts): void {
+    panel.innerHTML = '';
+    countNodes.clear();
+    panel.append(el('p', 'pagefind-ui__filter-panel-label', SEARCH_TRANSLATIONS.filters_label));
+    orderFilters(values).forEach(([name, names], g) => {
+      const block = el('details', 'pagefind-ui__filter-block');
+      block.open = (state.filters[name] ?? []).length > 0;
+      block.append(el('summary', 'pagefind-ui__filter-name', name));
+      const fieldset = el('fieldset', 'pagefind-ui__filter-group');
+      fieldset.append(el('legend', 'visually-hidden', name));
+      names.forEach((value, v) => {
+        const row = el('div', 'pagefind-ui__filter-value');
+        const box = el('input', 'pagefind-ui__filter-checkbox');
+        Object.assign(box, { type: 'checkbox', id: `filter-${g}-${v}`, value, checked: (state.filters[name] ?? []).includes(value) });
+        box.dataset.filter = name;
+        const text = el('label', 'pagefind-ui__filter-label', `${value} `);
+        text.htmlFor = box.id;
+        const count = el('span', 'count', `(${values[name]![value]})`);
+        text.append(count);
+        countNodes.set(`${name}\u0000${value}`, count);
+        row.append(box, text);
+        fieldset.append(row);
+      });
+      block.append(fieldset);
+      panel.append(block);
     });
-    current = { ...current, filters };
-    history.replaceState(null, '', `${window.location.pathname}${writeSearchState(current.q, current.filters)}`);
+    panel.hidden = false;
+  }
+  function showCounts(counts: FilterCounts): void {
+    for (const [key, node] of countNodes) {
+      const [name, value] = key.split('\u0000') as [string, string];
+      node.textContent = `(${counts[name]?.[value] ?? 0})`;
+    }
+  }
+
+  async function showResults(mine: number): Promise<void> {
+    const page = results.slice(0, shown);
+    const shownData = await Promise.all(page.map(dataOf));
+    if (mine !== run) return;
+    const items = shownData.map((d) => {
+      const meta = germanMeta(d.meta);
+      const item = el('li', 'pagefind-ui__result');
+      const inner = el('div', 'pagefind-ui__result-inner');
+      const title = el('p', 'pagefind-ui__result-title');
+      const link = el('a', 'pagefind-ui__result-link', meta.title ?? d.url);
+      link.href = d.url.startsWith('/') && !d.url.startsWith('//') ? d.url : '/';
+      title.append(link);
+      const excerpt = el('p', 'pagefind-ui__result-excerpt');
+      excerpt.append(...excerptNodes(d.excerpt));
+      const tags = el('ul', 'pagefind-ui__result-tags');
+      for (const key of ['Art', 'Datum']) if (meta[key]) tags.append(el('li', 'pagefind-ui__result-tag', `${key}: ${meta[key]}`));
+      inner.append(title, excerpt);
+      if (tags.childElementCount) inner.append(tags);
+      item.append(inner);
+      return item;
+    });
+    list.replaceChildren(...items);
+    more.hidden = results.length <= shown;
+  }
+
+  /** Searches every group; shows the first group's answer at once and the merged answer when all are in. */
+  async function search(): Promise<void> {
+    const mine = ++run;
+    const { q, filters } = state;
+    history.replaceState(null, '', `${window.location.pathname}${writeSearchState(q, filters)}`);
+    shown = PAGE_SIZE;
+    if (!q && !Object.keys(filters).length) {
+      results = [];
+      list.replaceChildren();
+      more.hidden = true;
+      message.textContent = '';
+      if (filterValues) showCounts(filterValues);
+      return;
+    }
+    if (!results.length) message.textContent = q ? SEARCH_TRANSLATIONS.searching.replace('[SEARCH_TERM]', `„${q}“`) : '';
+    const answers: (Response | null)[] = groups.map(() => null);
+    const ask = async (i: number) => {
+      const answer = await (await groups[i]!()).search(q || null, { filters });
+      answers[i] = answer;
+      if (mine !== run) return;
+      const complete = answers.every(Boolean);
+      results = mergeResults(answers.filter((a): a is Response => a !== null).map((a) => a.results));
+      await showResults(mine);
+      if (mine !== run) return;
+      message.textContent = complete ? resultMessage(results.length, q) : `${resultMessage(results.length, q)} – ${SEARCH_TRANSLATIONS.more_loading}`;
+      if (complete && filterValues) showCounts(mergeFilterCounts(answers.map((a) => a!.filters)));
+    };
+    // Later groups start once the first answer is painted, so that it is not slowed by them.
+    const firstAnswer = ask(0);
+    const painted = firstAnswer.catch(() => undefined).then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    const laterAnswers = groups.slice(1).map((_, i) => painted.then(() => ask(i + 1)));
+    await Promise.all([firstAnswer, ...laterAnswers]).catch(() => {
+      if (mine === run) message.textContent = SEARCH_TRANSLATIONS.failed;
+    });
+  }
+
+  async function loadFilters(): Promise<void> {
+    const values = mergeFilterCounts(await Promise.all(groups.map(async (instanceOf) => (await instanceOf()).filters())));
+    filterValues = values;
+    buildFilters(values);
+    // Counts for the current search need the filter chunks just loaded: ask again, but leave the results as shown.
+    const { q, filters } = state;
+    if (!q && !Object.keys(filters).length) return;
+    const mine = run;
+    const answers = await Promise.all(groups.map(async (instanceOf) => (await instanceOf()).search(q || null, { filters })));
+    if (mine === run) showCounts(mergeFilterCounts(answers.map((a) => a.filters)));
+  }
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      state = { ...state, q: input.value.trim() };
+      void search();
+    }, 120);
   });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    state = { ...state, q: input.value.trim() };
+    void search();
+  });
+  clear.addEventListener('click', () => {
+    input.value = '';
+    state = { ...state, q: '' };
+    void search();
+    input.focus();
+  });
+  panel.addEventListener('change', (event) => {
+    const box = event.target as HTMLInputElement;
+    const name = box.dataset.filter;
+    if (!name) return;
+    const values = new Set(state.filters[name] ?? []);
+    if (box.checked) values.add(box.value);
+    else values.delete(box.value);
+    const filters = { ...state.filters, [name]: [...values] };
+    if (!values.size) delete filters[name];
+    state = { ...state, filters };
+    void search();
+  });
+  more.addEventListener('click', () => {
+    const firstNew = shown;
+    shown += PAGE_SIZE;
+    void showResults(run).then(() => list.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')[firstNew]?.focus());
+  });
+
+  // A search from the URL first; the filters' values (every filter chunk of every bundle) afterwards. Without a
+  // query the groups load while the reader types.
+  if (state.q || Object.keys(state.filters).length) await search();
+  else void groups[0]!().catch(() => undefined);
+  await loadFilters().catch(() => undefined);
 }

@@ -71,7 +71,10 @@ export function checkSearch(dir: string, searchable: Readonly<Record<string, str
     const count = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     if (count !== expected) problems.push(`the search bundle ${searchBundlePath(shard)} holds ${count} pages, the release has ${expected} for it`);
   }
-  if (!fs.existsSync(path.join(dir, searchBundlePath(SEARCH_MAIN_SHARD), 'pagefind-ui.js'))) problems.push('the main search bundle (with the search UI) is missing');
+  // /suche/ and the project finder load Pagefind's API (and its web worker) from the main bundle.
+  for (const file of ['pagefind.js', 'pagefind-worker.js']) {
+    if (!fs.existsSync(path.join(dir, searchBundlePath(SEARCH_MAIN_SHARD), file))) problems.push(`the main search bundle has no ${file}`);
+  }
   return problems;
 }
 
