@@ -19,6 +19,7 @@ import { createSiteBuilder, stopSearchService } from '@ikz/site/builder';
 import { createPostgresDatabase, startTestStrapi, type TestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
 import { REPO_ROOT, startStrapi, type StrapiServer } from '@ikz/scripts/lib/strapi-process';
 import { TEST_SEED } from './seed-options.ts';
+import { readEnv } from '@ikz/shared-types/env';
 
 const run = promisify(execFile);
 const BACKUP = path.join(REPO_ROOT, 'scripts', 'src', 'backup.ts');
@@ -127,7 +128,7 @@ describe('backup and restore', () => {
     restoredDir = path.join(work, 'restored');
     restoredEnv = { IKZ_DATA_DIR: restoredDir };
     if (original.database === 'postgres') {
-      const created = await createPostgresDatabase(process.env.IKZ_TEST_POSTGRES_URL!);
+      const created = await createPostgresDatabase(readEnv(['IKZ_TEST_POSTGRES_URL']).IKZ_TEST_POSTGRES_URL!);
       restoredEnv = { ...restoredEnv, ...created.env };
       dropRestored = created.drop;
     }

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStrapiClient, type StrapiClient } from '@ikz/shared-types/rest';
 import { SECRET_HEADER } from '@ikz/shared-types/webhook';
 import { freePort, REPO_ROOT } from '@ikz/scripts/lib/strapi-process';
+import { readEnv } from '@ikz/shared-types/env';
 
 const START_SCRIPT = path.join(REPO_ROOT, 'scripts', 'src', 'start.ts');
 const PID_LINE = /\[start\] (Strapi|Publisher) (?:is up|läuft wieder) \(pid (\d+)/;
@@ -152,7 +153,7 @@ describe('pnpm start supervises Strapi and the publisher', () => {
       if (start.exitCode === null && start.signalCode === null) start.kill('SIGKILL');
     }
     for (const pid of [...pids.Strapi, ...pids.Publisher]) if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
-    if (process.env.IKZ_KEEP_TMP) console.log(`[supervisor test] kept ${tmp}`);
+    if (readEnv(['IKZ_KEEP_TMP']).IKZ_KEEP_TMP) console.log(`[supervisor test] kept ${tmp}`);
     else if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 

@@ -1,8 +1,9 @@
 /** Debian's Chromium through playwright-core; Playwright never downloads a browser here. */
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { readEnv } from '@ikz/shared-types/env';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = readEnv(['CHROMIUM_PATH']).CHROMIUM_PATH;
 
 export function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);

@@ -10,8 +10,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, REPO_ROOT } from '@ikz/scripts/lib/strapi-process';
+import { readEnv } from '@ikz/shared-types/env';
 
-export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+export const NGINX = readEnv(['NGINX_PATH']).NGINX_PATH;
 export const SAMPLE = path.join(REPO_ROOT, 'scripts', 'deploy', 'nginx.conf');
 
 export interface RunningNginx {

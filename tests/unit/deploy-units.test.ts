@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readEnv } from '@ikz/shared-types/env';
 
 const DEPLOY = path.resolve(import.meta.dirname, '..', '..', 'scripts', 'deploy');
-const ANALYZE = process.env.SYSTEMD_ANALYZE_PATH ?? '/usr/bin/systemd-analyze';
+const ANALYZE = readEnv(['SYSTEMD_ANALYZE_PATH']).SYSTEMD_ANALYZE_PATH;
 
 /** Verifies one unit; `beside` are units it names (a timer's service), placed next to it. */
 function verify(unitText: string, name: string, beside: string[] = []): { status: number | null; output: string } {
