@@ -13,6 +13,7 @@ import type { SiteEvent, SiteProject } from '@ikz/site/lib/types';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
+import { siteEvent } from '../support/site-event.ts';
 
 describe('renderBlocks', () => {
   it('escapes every text and keeps structure', () => {
@@ -181,24 +182,7 @@ describe('downloads', () => {
 });
 
 describe('calendar', () => {
-  const event = {
-    id: 1,
-    documentId: 'e1',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    publishedAt: '2026-01-01T00:00:00.000Z',
-    title: 'Jahrestagung 2027',
-    slug: 'jahrestagung-2027',
-    format: 'Jahrestagung',
-    startsAt: '2027-09-23T08:00:00.000Z',
-    endsAt: '2027-09-23T14:30:00.000Z',
-    summary: 'Treffen, Vorträge; Austausch',
-    description: null,
-    agenda: null,
-    eventStatus: 'abgesagt',
-    place: { venue: 'Stadthalle', street: 'Ostring 1', postalCode: '59065', city: 'Hamm' },
-    online: null,
-  } as unknown as SiteEvent;
+  const event = siteEvent({ summary: 'Treffen, Vorträge; Austausch', eventStatus: 'abgesagt' });
 
   it('writes an iCalendar file that parses, with status and place', () => {
     const parsed = Object.values(ical.sync.parseICS(calendar([event], 'https://www.interkommunales.example/', 'Test'))).filter((c) => c?.type === 'VEVENT') as VEvent[];

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '@ikz/shared-types/routes';
 import { calendar } from '@ikz/site/lib/calendar';
 import { icalText, multiLine, singleLine, xmlText } from '@ikz/site/lib/plain-text';
-import type { SiteEvent, SiteNewsletter, SiteProject } from '@ikz/site/lib/types';
+import type { SiteNewsletter, SiteProject } from '@ikz/site/lib/types';
 import { buildContent } from '@ikz/site/model/content';
 import { dataFile } from '@ikz/site/model/files';
+import { siteEvent } from '../support/site-event.ts';
 
 const SITE = 'https://www.interkommunales.example';
 /** A title that tries to end the calendar's name and add an event of its own. */
@@ -31,38 +32,18 @@ describe('plain text helpers', () => {
   });
 });
 
-const event = (over: Partial<SiteEvent>): SiteEvent =>
-  ({
-    id: 1,
-    documentId: 'e1',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    publishedAt: '2026-01-01T00:00:00.000Z',
-    title: 'Jahrestagung 2027',
-    slug: 'jahrestagung-2027',
-    format: 'Jahrestagung',
-    startsAt: '2027-09-23T08:00:00.000Z',
-    endsAt: '2027-09-23T14:30:00.000Z',
-    summary: null,
-    description: null,
-    agenda: null,
-    eventStatus: 'angekündigt',
-    place: { venue: 'Stadthalle', street: 'Ostring 1', postalCode: '59065', city: 'Hamm' },
-    online: null,
-    ...over,
-  }) as unknown as SiteEvent;
 
 const vevents = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as VEvent[];
 
 describe('iCalendar with hostile text', () => {
-  const hostile = event({
+  const hostile = siteEvent({
     title: FORGED,
     summary: `Zusammenfassung\r\nBEGIN:VEVENT${CONTROLS}`,
     place: { venue: 'Halle\r\nBEGIN:VEVENT', street: 'Ostring 1;2,3', postalCode: '59065', city: `Hamm${CONTROLS}` } as never,
   });
 
   it('writes one event per event, whatever its texts hold', () => {
-    for (const text of [calendar([hostile], SITE, hostile.title), calendar([hostile, event({ documentId: 'e2', slug: 'zwei' })], SITE, 'Interkommunales.NRW – Veranstaltungen')]) {
+    for (const text of [calendar([hostile], SITE, hostile.title), calendar([hostile, siteEvent({ documentId: 'e2', slug: 'zwei' })], SITE, 'Interkommunales.NRW – Veranstaltungen')]) {
       const events = vevents(text);
       expect(events.length).toBe(text.includes('zwei') ? 2 : 1);
       expect(text.match(/^BEGIN:VEVENT\r$/gm)?.length).toBe(events.length);
