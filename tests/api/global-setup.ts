@@ -2,6 +2,11 @@
 import type { TestProject } from 'vitest/node';
 import { startTestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
 import { freePort } from '@ikz/scripts/lib/strapi-process';
+import { startMailCatcher } from '@ikz/scripts/lib/mail-catcher';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { testSmtpReply } from '../support/mailbox.ts';
 import { TEST_SEED } from './seed-options.ts';
 
 declare module 'vitest' {
@@ -19,6 +24,8 @@ declare module 'vitest' {
     statusPageUrl: string;
     /** The first administrator's admin JWT, logged in once for the whole run (Strapi allows 5 logins per 5 minutes). */
     adminJwt: string;
+    /** Folder where the test SMTP server (the mail catcher) writes every mail Strapi sends, one .eml each. */
+    mailDir: string;
   }
 }
 
@@ -26,7 +33,13 @@ export default async function setup(project: TestProject) {
   const publisherStatusPort = await freePort();
   const siteUrl = 'https://interkommunales.example.org';
   const statusPageUrl = 'https://status.interkommunales.example.org';
+  // A real SMTP server on loopback: Strapi's mail goes there, and the tests read it from mailDir.
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-api-mail-'));
+  const smtp = await startMailCatcher({ dir: mailDir, reply: testSmtpReply });
   const strapi = await startTestStrapi(TEST_SEED, 'api', {
+    SMTP_HOST: smtp.host,
+    SMTP_PORT: String(smtp.port),
+    MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example.org>',
     // Behind a TLS proxy, as in production: admin cookies must come out Secure for https requests.
     IKZ_BEHIND_PROXY: 'true',
     SITE_URL: siteUrl,
@@ -43,6 +56,7 @@ export default async function setup(project: TestProject) {
   project.provide('publisherStatusPort', publisherStatusPort);
   project.provide('siteUrl', siteUrl);
   project.provide('statusPageUrl', statusPageUrl);
+  project.provide('mailDir', mailDir);
   const login = await fetch(`${strapi.url}/admin/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -50,5 +64,9 @@ export default async function setup(project: TestProject) {
   });
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${await login.text()}`);
   project.provide('adminJwt', ((await login.json()) as { data: { token: string } }).data.token);
-  return () => strapi.stop();
+  return async () => {
+    await strapi.stop();
+    await smtp.close();
+    fs.rmSync(mailDir, { recursive: true, force: true });
+  };
 }

@@ -28,6 +28,7 @@ export function generateSecrets(): Record<string, string> {
     JWT_SECRET: randomSecret(),
     ENCRYPTION_KEY: randomSecret(),
     STRAPI_BUILD_TOKEN: randomSecret(48),
+    IKZ_FORM_SECRET: randomSecret(48),
   };
 }
 
