@@ -347,6 +347,82 @@ const NewsletterObject = z.object({
 export const NewsletterSchema: z.ZodType<Newsletter> = NewsletterObject;
 export const NewsletterRefSchema: z.ZodType<NewsletterRef> = NewsletterObject.partial().required({ documentId: true });
 
+/** Newsletter-Zustellung (api::newsletter-delivery.newsletter-delivery) as the REST API returns it; relations, media and components only when populated. */
+export interface NewsletterDelivery {
+  id: number;
+  documentId: string;
+  createdAt: string;
+  updatedAt: string;
+  dispatchId: string;
+  subscriberDocumentId: string;
+  email: string;
+  state: "queued" | "sending" | "sent" | "failed" | "skipped";
+  attempts: number | null;
+  nextAttemptAt: string | null;
+  claimedAt: string | null;
+  lastError: string | null;
+  messageId: string | null;
+  sentAt: string | null;
+}
+/** A populated relation to a Newsletter-Zustellung: the selected fields only. */
+export type NewsletterDeliveryRef = Partial<NewsletterDelivery> & { documentId: string };
+const NewsletterDeliveryObject = z.object({
+  id: z.number().int(),
+  documentId: z.string().min(1),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  dispatchId: z.string(),
+  subscriberDocumentId: z.string(),
+  email: z.string().email(),
+  state: z.enum(["queued","sending","sent","failed","skipped"]),
+  attempts: z.number().int().nullable(),
+  nextAttemptAt: IsoDateTime.nullable(),
+  claimedAt: IsoDateTime.nullable(),
+  lastError: z.string().nullable(),
+  messageId: z.string().nullable(),
+  sentAt: IsoDateTime.nullable(),
+});
+export const NewsletterDeliverySchema: z.ZodType<NewsletterDelivery> = NewsletterDeliveryObject;
+export const NewsletterDeliveryRefSchema: z.ZodType<NewsletterDeliveryRef> = NewsletterDeliveryObject.partial().required({ documentId: true });
+
+/** Newsletter-Versand (api::newsletter-dispatch.newsletter-dispatch) as the REST API returns it; relations, media and components only when populated. */
+export interface NewsletterDispatch {
+  id: number;
+  documentId: string;
+  createdAt: string;
+  updatedAt: string;
+  issueDocumentId: string;
+  issueTitle: string | null;
+  state: "queued" | "sending" | "done";
+  total: number | null;
+  sent: number | null;
+  failed: number | null;
+  skipped: number | null;
+  startedBy: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+/** A populated relation to a Newsletter-Versand: the selected fields only. */
+export type NewsletterDispatchRef = Partial<NewsletterDispatch> & { documentId: string };
+const NewsletterDispatchObject = z.object({
+  id: z.number().int(),
+  documentId: z.string().min(1),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  issueDocumentId: z.string(),
+  issueTitle: z.string().nullable(),
+  state: z.enum(["queued","sending","done"]),
+  total: z.number().int().nullable(),
+  sent: z.number().int().nullable(),
+  failed: z.number().int().nullable(),
+  skipped: z.number().int().nullable(),
+  startedBy: z.string().nullable(),
+  startedAt: IsoDateTime.nullable(),
+  finishedAt: IsoDateTime.nullable(),
+});
+export const NewsletterDispatchSchema: z.ZodType<NewsletterDispatch> = NewsletterDispatchObject;
+export const NewsletterDispatchRefSchema: z.ZodType<NewsletterDispatchRef> = NewsletterDispatchObject.partial().required({ documentId: true });
+
 /** Newsletter-Abonnement (api::newsletter-subscriber.newsletter-subscriber) as the REST API returns it; relations, media and components only when populated. */
 export interface NewsletterSubscriber {
   id: number;
@@ -495,6 +571,8 @@ export const ENUMS = {
   'event.format': ["Jahrestagung","Online-Veranstaltung","Spotlight","Sprechstunde","Seminar","externe Veranstaltung"] as const,
   'event.eventStatus': ["angekündigt","Anmeldung offen","ausgebucht","abgesagt"] as const,
   'municipality.kind': ["Kreisfreie Stadt","Kreisangehörige Stadt","Kreisangehörige Gemeinde","Kreis"] as const,
+  'newsletter-delivery.state': ["queued","sending","sent","failed","skipped"] as const,
+  'newsletter-dispatch.state': ["queued","sending","done"] as const,
   'newsletter-subscriber.state': ["pending","confirmed","unsubscribed","bouncing"] as const,
   'newsletter-subscriber.unsubscribeChannel': ["link","one-click","site-form","editor"] as const,
   'project.cooperationForm': ["öffentlich-rechtliche Vereinbarung","Zweckverband","gemeinsames Kommunalunternehmen (AöR)","Arbeitsgemeinschaft","öffentlich-rechtlicher Vertrag","privatrechtliche Gesellschaft","informelle Kooperation","Sonstige"] as const,
@@ -510,12 +588,18 @@ export const CONTENT_TYPES = {
   event: { uid: 'api::event.event', singular: 'event', plural: 'events', displayName: "Veranstaltung", draftAndPublish: true },
   municipality: { uid: 'api::municipality.municipality', singular: 'municipality', plural: 'municipalities', displayName: "Kommune", draftAndPublish: false },
   newsletter: { uid: 'api::newsletter.newsletter', singular: 'newsletter', plural: 'newsletters', displayName: "Newsletter-Ausgabe", draftAndPublish: true },
-  newsletter-subscriber: { uid: 'api::newsletter-subscriber.newsletter-subscriber', singular: 'newsletter-subscriber', plural: 'newsletter-subscribers', displayName: "Newsletter-Abonnement", draftAndPublish: false },
   project: { uid: 'api::project.project', singular: 'project', plural: 'projects', displayName: "Projekt", draftAndPublish: true },
   topic: { uid: 'api::topic.topic', singular: 'topic', plural: 'topics', displayName: "Handlungsfeld", draftAndPublish: true },
 } as const;
 
 export type ContentTypeName = keyof typeof CONTENT_TYPES;
+
+/** The CMS's internal content types (never public, never read by the site). */
+export const INTERNAL_CONTENT_TYPES = {
+  'newsletter-delivery': { uid: 'api::newsletter-delivery.newsletter-delivery', singular: 'newsletter-delivery', plural: 'newsletter-deliveries', displayName: "Newsletter-Zustellung" },
+  'newsletter-dispatch': { uid: 'api::newsletter-dispatch.newsletter-dispatch', singular: 'newsletter-dispatch', plural: 'newsletter-dispatches', displayName: "Newsletter-Versand" },
+  'newsletter-subscriber': { uid: 'api::newsletter-subscriber.newsletter-subscriber', singular: 'newsletter-subscriber', plural: 'newsletter-subscribers', displayName: "Newsletter-Abonnement" },
+} as const;
 
 /** The schema each content type is validated with when it is read. */
 export const SCHEMAS = {
@@ -523,7 +607,6 @@ export const SCHEMAS = {
   event: EventSchema,
   municipality: MunicipalitySchema,
   newsletter: NewsletterSchema,
-  newsletter-subscriber: NewsletterSubscriberSchema,
   project: ProjectSchema,
   topic: TopicSchema,
 } as const;
@@ -534,7 +617,6 @@ export const RELATIONS = {
   event: [{ path: ["documents"], target: 'document' }, { path: ["topics"], target: 'topic' }],
   municipality: [],
   newsletter: [{ path: ["sections","projects"], target: 'project' }, { path: ["sections","events"], target: 'event' }, { path: ["sections","documents"], target: 'document' }, { path: ["pdf"], target: 'media' }],
-  newsletter-subscriber: [],
   project: [{ path: ["leadMunicipality"], target: 'municipality' }, { path: ["municipalities"], target: 'municipality' }, { path: ["topics"], target: 'topic' }, { path: ["documents"], target: 'document' }, { path: ["image"], target: 'media' }],
   topic: [],
 } as const satisfies Record<ContentTypeName, readonly { path: readonly string[]; target: ContentTypeName | 'media' }[]>;

@@ -6,10 +6,14 @@ import { CMS_DIR } from '@ikz/scripts/lib/strapi-process';
 
 const apiDir = path.join(CMS_DIR, 'src', 'api');
 const componentDir = path.join(CMS_DIR, 'src', 'components');
-const schemas = fs.readdirSync(apiDir).map((name) => ({
+const allSchemas = fs.readdirSync(apiDir).map((name) => ({
   uid: `api::${name}.${name}`,
   schema: JSON.parse(fs.readFileSync(path.join(apiDir, name, 'content-types', name, 'schema.json'), 'utf8')),
 }));
+/** The CMS's own records, never public (see INTERNAL_CONTENT_TYPES); the rest is the site's content. */
+const INTERNAL = ['api::newsletter-subscriber.newsletter-subscriber', 'api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery'];
+const schemas = allSchemas.filter((s) => !INTERNAL.includes(s.uid));
+const labelled = allSchemas.filter((s) => s.uid !== 'api::newsletter-subscriber.newsletter-subscriber' || CONTENT_TYPE_LAYOUTS[s.uid]);
 const components = fs.readdirSync(componentDir).flatMap((category) =>
   fs.readdirSync(path.join(componentDir, category)).map((file) => ({
     uid: `${category}.${file.replace(/\.json$/, '')}`,
@@ -20,7 +24,7 @@ const components = fs.readdirSync(componentDir).flatMap((category) =>
 describe('German admin layout', () => {
   it('labels every attribute of every content type and component', () => {
     const missing: string[] = [];
-    for (const { uid, schema } of schemas) {
+    for (const { uid, schema } of labelled) {
       for (const attr of Object.keys(schema.attributes)) if (!CONTENT_TYPE_LAYOUTS[uid]?.fields[attr]) missing.push(`${uid}.${attr}`);
     }
     for (const { uid, schema } of components) {
@@ -31,7 +35,7 @@ describe('German admin layout', () => {
   });
 
   it('lists only existing attributes as columns', () => {
-    for (const { uid, schema } of schemas) {
+    for (const { uid, schema } of allSchemas) {
       for (const column of CONTENT_TYPE_LAYOUTS[uid]?.list ?? []) {
         expect([...Object.keys(schema.attributes), 'updatedAt', 'createdAt', 'publishedAt']).toContain(column);
       }
@@ -40,6 +44,14 @@ describe('German admin layout', () => {
 
   it('has German display names', () => {
     expect(schemas.map((s) => s.schema.info.displayName).sort()).toEqual(['Dokument', 'Handlungsfeld', 'Kommune', 'Newsletter-Ausgabe', 'Projekt', 'Veranstaltung']);
+    expect(allSchemas.filter((s) => INTERNAL.includes(s.uid)).map((s) => s.schema.info.displayName).sort()).toEqual(['Newsletter-Abonnement', 'Newsletter-Versand', 'Newsletter-Zustellung']);
+  });
+
+  it('keeps the internal records without drafts and read-only in the admin', () => {
+    for (const uid of INTERNAL.slice(1)) {
+      expect(allSchemas.find((s) => s.uid === uid)?.schema.options.draftAndPublish).toBe(false);
+      expect(CONTENT_TYPE_LAYOUTS[uid]?.readOnly).toBe(true);
+    }
   });
 
   it('keeps draft & publish on for all content types but municipality', () => {

@@ -13,6 +13,10 @@ describe('the editors\' role plan', () => {
     expect(actionsOn('api::municipality.municipality')).toEqual(['read', 'update']);
   });
 
+  it('lets them read, but not change, the internal records of the newsletter', () => {
+    for (const type of ['newsletter-subscriber', 'newsletter-dispatch', 'newsletter-delivery']) expect(actionsOn(`api::${type}.${type}`)).toEqual(['read']);
+  });
+
   it('gives the media library without its settings and nothing else', () => {
     expect(plan.filter((p) => p.subject === null).map((p) => p.action)).toEqual([
       'plugin::upload.assets.copy-link',
@@ -22,7 +26,7 @@ describe('the editors\' role plan', () => {
       'plugin::upload.read',
     ]);
     expect(plan.every((p) => p.action.startsWith('plugin::content-manager.explorer.') || p.action.startsWith('plugin::upload.'))).toBe(true);
-    expect(plan).toHaveLength(5 * 5 + 2 + 5);
+    expect(plan).toHaveLength(5 * 5 + 2 + 3 + 5);
   });
 
   it('is named and described in German', () => {
