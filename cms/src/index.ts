@@ -11,7 +11,9 @@ import { assertReferenceData, syncMunicipalities } from './bootstrap/municipalit
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
 import { hideUsersCollection } from './bootstrap/users-collection';
+import { registerNewsletterRoutes } from './ikz-admin/newsletter-routes';
 import { registerAdminStatusRoute } from './ikz-admin/status-route';
+import { startNewsletterSending, stopNewsletterSending } from './newsletter/sending/lifecycle';
 import { registerReaderQueryGuard } from './reader/access';
 import { guardUploadService } from './uploads/service';
 
@@ -24,6 +26,7 @@ export default {
     equalizeLoginTiming(strapi);
     hideUsersCollection(strapi);
     registerAdminStatusRoute(strapi);
+    registerNewsletterRoutes(strapi);
     guardUploadService(strapi);
   },
 
@@ -38,5 +41,10 @@ export default {
     await ensureAdminFromEnv(strapi);
     await ensureEditorRole(strapi);
     await syncPublisherWebhook(strapi);
+    await startNewsletterSending(strapi);
+  },
+
+  async destroy() {
+    await stopNewsletterSending();
   },
 };

@@ -1,0 +1,201 @@
+/**
+ * Sending a newsletter issue through the admin API, against the shared Strapi and the real SMTP server of the
+ * global setup (the mail catcher: `tempfail<N>-…` is refused with 451 N times, `bounce…` always with 550).
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { mailsTo, waitForMails, type CaughtMail } from '../support/mailbox.ts';
+import { adminJwt, api, tokens } from './helpers.ts';
+
+const SUBSCRIBER = 'api::newsletter-subscriber.newsletter-subscriber';
+const cm = (uid: string, rest = '') => `/content-manager/collection-types/${uid}${rest}`;
+let headers: Record<string, string> = {};
+const mailDir = () => inject('mailDir');
+const run = randomUUID().slice(0, 8);
+const address = (local: string) => `${local}-${run}@empfaenger.example.org`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  headers = { authorization: `Bearer ${await adminJwt()}` };
+});
+
+/** A published issue of its own (each issue can be sent once), with umlauts in its title and text. */
+async function publishedIssue(label: string, status: 'published' | 'draft' = 'published'): Promise<{ documentId: string; title: string; slug: string }> {
+  const title = `Newsletter Übung ${label} ${run}: Bauhöfe & Zweckverbände`;
+  const response = await api('/api/newsletters', {
+    method: 'POST',
+    token: tokens.seed,
+    query: { status },
+    body: {
+      data: {
+        title,
+        year: 2026,
+        number: 12,
+        sentAt: '2026-12-05',
+        editorial: [{ type: 'paragraph', children: [{ type: 'text', text: 'Grüße aus Münster – größere Kooperationen <b>' }] }],
+      },
+    },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.data;
+}
+
+async function subscriber(email: string, state: 'confirmed' | 'pending' | 'unsubscribed' = 'confirmed'): Promise<{ documentId: string }> {
+  const response = await api(cm(SUBSCRIBER), { method: 'POST', headers, body: { email, state, requestedAt: new Date().toISOString(), confirmedAt: new Date().toISOString() } });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.data;
+}
+
+async function setState(documentId: string, state: string) {
+  const response = await api(cm(SUBSCRIBER, `/${documentId}`), { method: 'PUT', headers, body: { state } });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+}
+
+const dispatchPath = (documentId: string) => `/ikz/newsletter/issues/${documentId}/dispatch`;
+const progress = async (documentId: string) => (await api(dispatchPath(documentId), { headers })).body;
+const dispatch = (documentId: string, expectedRecipients: unknown) => api(dispatchPath(documentId), { method: 'POST', headers, body: { expectedRecipients } });
+const testSend = (documentId: string, to: unknown) => api(`/ikz/newsletter/issues/${documentId}/test`, { method: 'POST', headers, body: { to } });
+
+async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(value)}`);
+    await sleep(250);
+  }
+}
+
+/** The header block of a raw mail with folded lines unfolded. */
+const headerOf = (mail: CaughtMail, name: string) => {
+  const head = mail.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  return head.split(/\r?\n/).filter((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`)).map((line) => line.slice(name.length + 1).trim());
+};
+
+describe('the admin API of sending', () => {
+  it('answers only logged-in admin users', async () => {
+    const issue = await publishedIssue('Zugang');
+    expect((await api(dispatchPath(issue.documentId))).status).toBe(401);
+    expect((await api(dispatchPath(issue.documentId), { method: 'POST', body: { expectedRecipients: 1 } })).status).toBe(401);
+    expect((await api(`/ikz/newsletter/issues/${issue.documentId}/test`, { method: 'POST', body: { to: address('x') } })).status).toBe(401);
+  });
+
+  it('sends a test mail to one address, with "[Test]" before the subject and without a delivery', async () => {
+    const issue = await publishedIssue('Test');
+    const to = address('testversand');
+    const response = await testSend(issue.documentId, to);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body).toMatchObject({ sent: true, to, messageId: expect.stringMatching(/^<.+@interkommunales\.example\.org>$/) });
+    const [mail] = await waitForMails(mailDir(), to);
+    expect(mail!.subject).toBe(`[Test] ${issue.title}`);
+    expect(mail!.text).toContain('Grüße aus Münster');
+    expect(mail!.html).toContain('Grüße aus Münster – größere Kooperationen &lt;b&gt;');
+    expect((await progress(issue.documentId)).state).toBe('none');
+  });
+
+  it('refuses a test address with a line break or without an @, in German, and sends nothing', async () => {
+    const issue = await publishedIssue('Kopfzeilen');
+    const victim = address('bcc-opfer');
+    const injected = await testSend(issue.documentId, `${address('crlf')}\r\nBcc: ${victim}`);
+    expect(injected.status).toBe(400);
+    expect(injected.body.error.message).toMatch(/Zeilenumbruch/);
+    const lf = await testSend(issue.documentId, `${address('lf')}\nSubject: x`);
+    expect(lf.status).toBe(400);
+    const invalid = await testSend(issue.documentId, 'keine-adresse');
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.message).toMatch(/keine gültige E-Mail-Adresse/);
+    await sleep(1000);
+    expect(await mailsTo(mailDir(), victim)).toHaveLength(0);
+    expect(await mailsTo(mailDir(), address('crlf'))).toHaveLength(0);
+    expect(await mailsTo(mailDir(), address('lf'))).toHaveLength(0);
+  });
+
+  it('refuses an issue that is not published, and one that does not exist', async () => {
+    const draft = await publishedIssue('Entwurf', 'draft');
+    const response = await dispatch(draft.documentId, 1);
+    expect(response.status).toBe(409);
+    expect(response.body.error.message).toMatch(/nicht veröffentlicht/);
+    expect((await testSend(draft.documentId, address('entwurf'))).status).toBe(409);
+    expect((await dispatch('abcdefghijklmnopqrstuvwx', 1)).status).toBe(404);
+  });
+
+  it('refuses a send whose confirmed number of recipients is no longer right, and starts nothing', async () => {
+    const issue = await publishedIssue('Zahl');
+    await subscriber(address('zahl'));
+    const { recipients } = await progress(issue.documentId);
+    expect(recipients).toBeGreaterThanOrEqual(1);
+    const wrong = await dispatch(issue.documentId, recipients + 1);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/Zahl der Empfänger hat sich geändert/);
+    expect((await dispatch(issue.documentId, 'alle')).status).toBe(400);
+    expect((await progress(issue.documentId)).state).toBe('none');
+  });
+});
+
+describe('sending an issue to every confirmed subscriber', () => {
+  it('delivers exactly one mail to each, retries a 4xx, marks a 5xx as bouncing, skips who left, and sends an issue only once', { timeout: 120_000 }, async () => {
+    const issue = await publishedIssue('Versand');
+    const regular = [address('anna'), address('bernd'), address('cem')];
+    for (const email of regular) await subscriber(email);
+    const retried = address('tempfail2');
+    await subscriber(retried);
+    const bounced = address('bounce');
+    const bouncer = await subscriber(bounced);
+    const pending = address('unbestaetigt');
+    await subscriber(pending, 'pending');
+    const left = address('abgemeldet');
+    await subscriber(left, 'unsubscribed');
+    // Confirmed at the start, unsubscribed before its turn: it is the newest, so it is sent last.
+    const leaving = address('geht-gerade');
+    const leaver = await subscriber(leaving);
+
+    const before = await progress(issue.documentId);
+    expect(before).toMatchObject({ state: 'none', total: 0 });
+    const started = await dispatch(issue.documentId, before.recipients);
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    expect(started.body).toMatchObject({ total: before.recipients, recipients: before.recipients, startedAt: expect.any(String), startedBy: expect.stringContaining('redaktion@test.example.org') });
+    await setState(leaver.documentId, 'unsubscribed');
+
+    const again = await dispatch(issue.documentId, before.recipients - 1);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/bereits verschickt/);
+
+    const done = await until('dispatch', () => progress(issue.documentId), (p) => p.state === 'done', 90_000);
+    expect(done.queued + done.sending).toBe(0);
+    expect(done.sent + done.failed + done.skipped).toBe(done.total);
+    expect(done.failed).toBeGreaterThanOrEqual(1);
+    expect(done.skipped).toBeGreaterThanOrEqual(1);
+    expect(done.finishedAt).toEqual(expect.any(String));
+
+    for (const email of [...regular, retried]) {
+      const mails = await mailsTo(mailDir(), email);
+      expect(mails, email).toHaveLength(1);
+      const mail = mails[0]!;
+      expect(mail.subject).toBe(issue.title);
+      expect(mail.text).toContain('Grüße aus Münster');
+      expect(mail.html).toContain('<html lang="de"');
+      expect(mail.html).toContain(`https://interkommunales.example.org/newsletter/${issue.slug}/`);
+      expect(mail.raw).toMatch(/^Content-Type: text\/plain; charset=utf-8/im);
+      expect(mail.raw).toMatch(/^Content-Type: text\/html; charset=utf-8/im);
+      const [unsubscribe] = headerOf(mail, 'List-Unsubscribe');
+      expect(unsubscribe).toMatch(/^<https:\/\/interkommunales\.example\.org\/formulare\/newsletter\/abmelden\?t=[a-z0-9]+\.[A-Za-z0-9_-]{43}>$/);
+      expect(mail.text).toContain(unsubscribe!.slice(1, -1));
+      expect(mail.html).toContain(unsubscribe!.slice(1, -1));
+      expect(headerOf(mail, 'List-Unsubscribe-Post')).toEqual(['List-Unsubscribe=One-Click']);
+      expect(headerOf(mail, 'List-Id')).toEqual(['"Newsletter von Interkommunales.NRW" <newsletter.interkommunales.example.org>']);
+      expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@interkommunales\.example\.org>$/);
+    }
+    const links = await Promise.all(regular.map(async (email) => headerOf((await mailsTo(mailDir(), email))[0]!, 'List-Unsubscribe')[0]));
+    expect(new Set(links).size).toBe(regular.length);
+
+    expect(await mailsTo(mailDir(), bounced)).toHaveLength(0);
+    const bouncing = await api(cm(SUBSCRIBER, `/${bouncer.documentId}`), { headers });
+    expect(bouncing.body.data).toMatchObject({ state: 'bouncing', hardBounces: 1, lastBounceAt: expect.any(String) });
+    for (const email of [pending, left, leaving]) expect(await mailsTo(mailDir(), email), email).toHaveLength(0);
+
+    // Nothing more arrives later (a retry or a second worker round would show here).
+    await sleep(2000);
+    for (const email of [...regular, retried]) expect(await mailsTo(mailDir(), email), email).toHaveLength(1);
+    expect(await progress(issue.documentId)).toMatchObject({ state: 'done', sent: done.sent, failed: done.failed, skipped: done.skipped });
+  });
+});
