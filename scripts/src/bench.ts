@@ -4,7 +4,8 @@
  * edit saved through the REST API until the web server serves the new HTML, through the real webhook,
  * publisher and incremental build), steady publishing (a new project every 3 s), preview render time, output
  * size, page weight, largest page, search index size, search in Chromium (typing, and a cold /suche/?q=… load) and
- * the finder's layout shift. A benchmark, not a test: it
+ * the finder's layout shift; then, with a Strapi of its own, one newsletter issue sent to 5,000 subscribers
+ * (./bench-newsletter.ts; `--skip-newsletter` leaves it out). A benchmark, not a test: it
  * never fails on timing.
  */
 import fs from 'node:fs';
@@ -15,6 +16,7 @@ import { chromium } from 'playwright-core';
 import { createStrapiClient, type StrapiClient } from '@ikz/shared-types/rest';
 import { POPULATE } from '@ikz/site/snapshot/populate';
 import { stopSearchService } from '@ikz/site/builder';
+import { benchNewsletter } from './bench-newsletter.ts';
 import { startTestStrapi } from './lib/ephemeral-strapi.ts';
 import { freePort, randomSecret } from './lib/strapi-process.ts';
 import { serveStatic } from './lib/static-server.ts';
@@ -159,7 +161,7 @@ async function measureSearch(siteUrl: string, queries: string[]): Promise<{ quer
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, edits: { type: 'string', default: '5' }, sustain: { type: 'string', default: '120' }, keep: { type: 'boolean', default: false }, data: { type: 'string' }, log: { type: 'string' } } });
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, edits: { type: 'string', default: '5' }, sustain: { type: 'string', default: '120' }, keep: { type: 'boolean', default: false }, 'skip-newsletter': { type: 'boolean', default: false }, data: { type: 'string' }, log: { type: 'string' } } });
   const scale = Number(values.scale);
   const secret = randomSecret(32);
   const publisherPort = await freePort();
@@ -255,6 +257,7 @@ Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, N
     await stopSearchService();
     if (!values.keep) await strapi.stop();
   }
+  if (!values['skip-newsletter']) console.log(await benchNewsletter({ subscribers: 5000, rate: 1000 }));
 }
 
 main().catch((error: unknown) => {

@@ -22,6 +22,8 @@ export interface TestStrapi {
   env: Record<string, string>;
   /** Stops the Strapi process only; the database stays for a restart. */
   kill(): Promise<void>;
+  /** Kills the Strapi process with SIGKILL (a crash: no shutdown hooks run); the database stays for a restart. */
+  crash(): Promise<void>;
   /** Starts Strapi again on the same database and port. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -126,6 +128,13 @@ export async function startTestStrapi(seed: { scale: number; seed: string; refer
     database,
     env,
     kill: () => running.stop(),
+    crash: async () => {
+      const child = running.child;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await exited;
+    },
     restart: async () => {
       await running.stop();
       running = await startStrapi({ logFile, env, port: running.port });

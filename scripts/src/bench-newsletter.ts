@@ -1,0 +1,129 @@
+/**
+ * `pnpm bench:newsletter [--subscribers 5000] [--rate 1000]` (also the last part of `pnpm bench`): sends one
+ * issue to that many confirmed subscribers through a local SMTP server (the mail catcher) at a high rate and
+ * prints the time, mails per second, the peak memory of the Strapi process during the send, and the
+ * publish-to-live time of an edit made while the send runs (webhook → publisher → incremental build → served).
+ * A benchmark, not a test: it never fails on timing.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createStrapiClient } from '@ikz/shared-types/rest';
+import { stopSearchService } from '@ikz/site/builder';
+import { startTestStrapi } from './lib/ephemeral-strapi.ts';
+import { startMailCatcher } from './lib/mail-catcher.ts';
+import { adminLogin, createConfirmedSubscribers, createPublishedIssue, dispatchProgress, startDispatch } from './lib/newsletter-admin.ts';
+import { freePort, randomSecret } from './lib/strapi-process.ts';
+import { serveStatic } from './lib/static-server.ts';
+import { currentDir } from './publisher/releases.ts';
+import { createPublisher } from './publisher/service.ts';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resident memory of the Strapi child process of this process, in bytes (0 when not found). */
+function strapiResidentBytes(): number {
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      if (/PPid:\s+(\d+)/.exec(status)?.[1] !== String(process.pid)) continue;
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('strapi')) continue;
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return 0;
+}
+
+export async function benchNewsletter(options: { subscribers: number; rate: number }): Promise<string> {
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-bench-mail-'));
+  const catcher = await startMailCatcher({ dir: mailDir });
+  const secret = randomSecret(32);
+  const publisherPort = await freePort();
+  console.log(`[bench:newsletter] starting a temporary Strapi (mail to ${catcher.host}:${catcher.port}, at most ${options.rate} mails/s) …`);
+  const strapi = await startTestStrapi({ scale: 0.05, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') }, 'bench-newsletter', {
+    SMTP_HOST: catcher.host,
+    SMTP_PORT: String(catcher.port),
+    MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example>',
+    SITE_URL: 'https://www.interkommunales.example',
+    NEWSLETTER_RATE: String(options.rate),
+    PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`,
+    PUBLISHER_WEBHOOK_SECRET: secret,
+  });
+  const publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: 'https://www.interkommunales.example', fullBuildAt: 'off', log: () => {} });
+  const listening = await publisher.listen(publisherPort);
+  let web: Awaited<ReturnType<typeof serveStatic>> | null = null;
+  try {
+    console.log('[bench:newsletter] full build of the site …');
+    await publisher.build('bench: full');
+    web = await serveStatic(() => currentDir(publisher.releases));
+    const jwt = await adminLogin(strapi.url, strapi.adminEmail, strapi.adminPassword);
+    console.log(`[bench:newsletter] ${options.subscribers} confirmed subscribers through the content manager …`);
+    const createStarted = performance.now();
+    await createConfirmedSubscribers(strapi.url, jwt, Array.from({ length: options.subscribers }, (_, i) => `leser-${i}@kommune-${i % 50}.example.org`));
+    const createMs = performance.now() - createStarted;
+    const issue = await createPublishedIssue(strapi.url, strapi.seedToken, `Newsletter Messung ${new Date().toISOString().slice(0, 10)}: Bauhöfe & Klärwerke`);
+    await publisher.queue.idle();
+
+    const idleRss = strapiResidentBytes();
+    let peak = idleRss;
+    const sampler = setInterval(() => (peak = Math.max(peak, strapiResidentBytes())), 200);
+    const before = catcher.count();
+    const started = performance.now();
+    await startDispatch(strapi.url, jwt, issue.documentId);
+
+    // An edit while the send runs: how long until the web server serves it.
+    await sleep(1500);
+    const client = createStrapiClient({ baseUrl: strapi.url, token: strapi.seedToken });
+    const [project] = (await client.findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })).data;
+    const marker = `Messung während des Versands ${Date.now()}`;
+    const editStarted = performance.now();
+    const mailsAtEdit = catcher.count() - before;
+    await client.request('PUT', `/api/projects/${project!.documentId}`, { body: { data: { summary: marker } } });
+    for (;;) {
+      const html = await fetch(`${web.url}/projekte/${project!.slug}/`).then((r) => r.text(), () => '');
+      if (html.includes(marker)) break;
+      if (performance.now() - editStarted > 300_000) throw new Error('the edit did not go live within 5 minutes');
+      await sleep(50);
+    }
+    const liveMs = performance.now() - editStarted;
+
+    let progress = await dispatchProgress(strapi.url, jwt, issue.documentId);
+    while (progress.state !== 'done') {
+      await sleep(200);
+      progress = await dispatchProgress(strapi.url, jwt, issue.documentId);
+    }
+    const sendMs = performance.now() - started;
+    clearInterval(sampler);
+    const received = catcher.count() - before;
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+    return `
+Interkommunales.NRW newsletter benchmark – ${new Date().toISOString()}, Node ${process.versions.node}, ${os.cpus().length} cores
+  subscribers created (content manager, 8 at a time) ${options.subscribers} in ${seconds(createMs)}
+  send (dispatch → last delivery done)               ${seconds(sendMs)} for ${progress.total} mails: ${(progress.sent / (sendMs / 1000)).toFixed(0)} mails/s (NEWSLETTER_RATE ${options.rate})
+  outcome                                            ${progress.sent} sent, ${progress.failed} failed, ${progress.skipped} skipped; the SMTP server received ${received}
+  Strapi memory (resident)                           ${mb(idleRss)} before, peak ${mb(peak)} during the send
+  publish-to-live of an edit during the send         ${seconds(liveMs)} (edit after ${mailsAtEdit} mails)`;
+  } finally {
+    await web?.close();
+    await listening.close();
+    await publisher.close();
+    await stopSearchService();
+    await strapi.stop();
+    await catcher.close();
+    fs.rmSync(mailDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '5000' }, rate: { type: 'string', default: '1000' } } });
+  benchNewsletter({ subscribers: Number(values.subscribers), rate: Number(values.rate) }).then(
+    (report) => console.log(report),
+    (error: unknown) => {
+      console.error(`[bench:newsletter] failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * Strapi killed (SIGKILL) in the middle of sending an issue to 300 subscribers, then started again on the same
+ * database: everybody gets the issue, nobody is missed, and a second copy can only be a mail that was in flight
+ * at the kill, with the same Message-ID (see the guarantee in cms/src/newsletter/sending/worker.ts). A stop
+ * through Strapi's shutdown (SIGTERM) waits for the mails in flight: after it, nobody has a copy twice.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestStrapi, type TestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
+import { startMailCatcher, type MailCatcher } from '@ikz/scripts/lib/mail-catcher';
+import { adminLogin, createConfirmedSubscribers, createPublishedIssue, dispatchProgress, startDispatch } from '@ikz/scripts/lib/newsletter-admin';
+import { readMailbox } from '../support/mailbox.ts';
+
+const COUNT = 300;
+const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-newsletter-restart-mail-'));
+let catcher: MailCatcher;
+let strapi: TestStrapi;
+let jwt = '';
+
+beforeAll(async () => {
+  catcher = await startMailCatcher({ dir: mailDir });
+  strapi = await startTestStrapi({ scale: 0.02, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') }, 'newsletter-restart', {
+    SMTP_HOST: catcher.host,
+    SMTP_PORT: String(catcher.port),
+    MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example.org>',
+    SITE_URL: 'https://interkommunales.example.org',
+    NEWSLETTER_RATE: '30',
+    NEWSLETTER_RETRY_SECONDS: '1',
+  });
+  jwt = await adminLogin(strapi.url, strapi.adminEmail, strapi.adminPassword);
+});
+
+afterAll(async () => {
+  await strapi?.stop();
+  await catcher?.close();
+  fs.rmSync(mailDir, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitUntil(what: string, done: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Mails per recipient address, with their Message-IDs. */
+async function mailsByRecipient(): Promise<Map<string, string[]>> {
+  const byRecipient = new Map<string, string[]>();
+  for (const mail of await readMailbox(mailDir)) {
+    for (const to of mail.envelopeTo) byRecipient.set(to, [...(byRecipient.get(to) ?? []), mail.messageId ?? '']);
+  }
+  return byRecipient;
+}
+
+it('sends every subscriber the issue after a SIGKILL in the middle of the send, copies only with the same Message-ID', async () => {
+  const emails = Array.from({ length: COUNT }, (_, i) => `leser-${String(i).padStart(3, '0')}@kommune-${i % 7}.example.org`);
+  await createConfirmedSubscribers(strapi.url, jwt, emails);
+  const issue = await createPublishedIssue(strapi.url, strapi.seedToken, 'Newsletter Neustart 2026: Kläranlagen & Bauhöfe');
+  const started = await startDispatch(strapi.url, jwt, issue.documentId);
+  expect(started.total).toBe(COUNT);
+
+  // About a third of the way through (30 mails per second), the process dies without any shutdown.
+  await waitUntil('the first hundred mails', () => catcher.count() >= 100, 60_000);
+  await strapi.crash();
+  const atKill = catcher.count();
+  expect(atKill).toBeLessThan(COUNT);
+  await sleep(500);
+  expect(catcher.count() - atKill).toBeLessThanOrEqual(4);
+
+  await strapi.restart();
+  await waitUntil('the send to finish', async () => (await dispatchProgress(strapi.url, jwt, issue.documentId)).state === 'done', 120_000);
+  const progress = await dispatchProgress(strapi.url, jwt, issue.documentId);
+  expect(progress).toMatchObject({ total: COUNT, sent: COUNT, failed: 0, skipped: 0, queued: 0, sending: 0 });
+
+  const byRecipient = await mailsByRecipient();
+  const missing = emails.filter((e) => !byRecipient.has(e));
+  expect(missing).toEqual([]);
+  expect(byRecipient.size).toBe(COUNT);
+  for (const [to, ids] of byRecipient) {
+    expect(new Set(ids).size, `${to}: ${ids.join(', ')}`).toBe(1);
+    expect(ids[0]).toMatch(/^<[0-9a-f-]{36}@interkommunales\.example\.org>$/);
+  }
+  // A copy is possible only for a mail in flight at the kill: at most one per concurrent lane.
+  const log = fs.readFileSync(path.join(strapi.tmp, 'strapi.log'), 'utf8');
+  const requeued = Number(/newsletter: (\d+) mails were being sent when Strapi stopped/.exec(log)?.[1] ?? 0);
+  const copies = [...byRecipient.values()].reduce((sum, ids) => sum + ids.length - 1, 0);
+  expect(requeued).toBeLessThanOrEqual(4);
+  expect(copies).toBeLessThanOrEqual(requeued);
+  console.log(`[newsletter-restart] killed after ${atKill} of ${COUNT} mails; ${requeued} in flight were queued again, ${copies} arrived twice (same Message-ID)`);
+});
+
+it('finishes the mails in flight on a regular stop (SIGTERM), so nobody gets a copy twice', async () => {
+  const emails = Array.from({ length: 120 }, (_, i) => `zweite-${String(i).padStart(3, '0')}@kommune.example.org`);
+  await createConfirmedSubscribers(strapi.url, jwt, emails);
+  const issue = await createPublishedIssue(strapi.url, strapi.seedToken, 'Newsletter Neustart 2026 (zweite Ausgabe)');
+  const before = catcher.count();
+  const started = await startDispatch(strapi.url, jwt, issue.documentId);
+  expect(started.total).toBe(COUNT + 120);
+
+  await waitUntil('the first mails', () => catcher.count() >= before + 60, 60_000);
+  await strapi.kill();
+  await strapi.restart();
+  await waitUntil('the send to finish', async () => (await dispatchProgress(strapi.url, jwt, issue.documentId)).state === 'done', 120_000);
+  expect(await dispatchProgress(strapi.url, jwt, issue.documentId)).toMatchObject({ sent: COUNT + 120, failed: 0 });
+
+  const byRecipient = await mailsByRecipient();
+  expect(emails.filter((e) => byRecipient.get(e)?.length !== 1)).toEqual([]);
+  expect(catcher.count() - before).toBe(COUNT + 120);
+  // Strapi's shutdown ran the worker's stop: no mail was left in `sending` (only the crash above left some).
+  const log = fs.readFileSync(path.join(strapi.tmp, 'strapi.log'), 'utf8');
+  expect(log.match(/mails were being sent when Strapi stopped/g)?.length ?? 0).toBeLessThanOrEqual(1);
+});
