@@ -360,6 +360,7 @@ export interface NewsletterDelivery {
   attempts: number | null;
   nextAttemptAt: string | null;
   claimedAt: string | null;
+  claimToken: string | null;
   lastError: string | null;
   messageId: string | null;
   sentAt: string | null;
@@ -378,6 +379,7 @@ const NewsletterDeliveryObject = z.object({
   attempts: z.number().int().nullable(),
   nextAttemptAt: IsoDateTime.nullable(),
   claimedAt: IsoDateTime.nullable(),
+  claimToken: z.string().nullable(),
   lastError: z.string().nullable(),
   messageId: z.string().nullable(),
   sentAt: IsoDateTime.nullable(),

@@ -108,6 +108,8 @@ export async function startDispatch(
         state: 'queued',
         attempts: 0,
         nextAttemptAt: now,
+        // Made now, before any mail goes out, and kept for every attempt: a copy after a crash has the same one.
+        messageId: newMessageId(),
       }));
       // Chunks keep each INSERT below SQLite's limit of bound variables.
       for (let i = 0; i < rows.length; i += 500) await strapi.db.query(DELIVERY_UID).createMany({ data: rows.slice(i, i + 500) });

@@ -29,6 +29,8 @@ async function ensureIndexes(strapi: Core.Strapi): Promise<void> {
   await index('ikz_newsletter_dispatch_issue_unique', DISPATCH_UID, ['issueDocumentId'], true);
   await index('ikz_newsletter_delivery_unique', DELIVERY_UID, ['dispatchId', 'subscriberDocumentId'], true);
   await index('ikz_newsletter_delivery_due', DELIVERY_UID, ['state', 'nextAttemptAt'], false);
+  await index('ikz_newsletter_delivery_claim', DELIVERY_UID, ['claimToken'], false);
+  await index('ikz_newsletter_delivery_dispatch', DELIVERY_UID, ['dispatchId', 'state'], false);
 }
 
 export async function startNewsletterSending(strapi: Core.Strapi): Promise<void> {

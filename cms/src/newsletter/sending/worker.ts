@@ -2,25 +2,28 @@
  * The worker that sends the queued deliveries of newsletter issues, inside Strapi: started at bootstrap,
  * stopped (after the mails in flight) on destroy.
  *
- * Each round reads due rows (`queued`, nextAttemptAt reached) and claims each one with a conditional update
- * (`UPDATE … SET state='sending' WHERE id=? AND state='queued'`, one statement, the same on SQLite and
- * PostgreSQL): only the caller whose update changed the row sends it. The claim also stores the mail's
- * Message-ID (made at the first claim, kept for every later attempt) and counts the attempt – before any byte
- * goes to the mail server. Mails start at most NEWSLETTER_RATE per second, a few at a time over the pooled
- * SMTP connections. Before each mail the subscription is read again: one that is no longer `confirmed` gets
- * nothing (`skipped`).
+ * Each round reads due rows (`queued`, nextAttemptAt reached) and claims them with one conditional update
+ * (`UPDATE … SET state='sending', claimToken=<new> WHERE id IN (…) AND state='queued'`, the same on SQLite
+ * and PostgreSQL); it then sends exactly the rows that carry its token, so two workers never send the same row.
+ * Every row has its Message-ID from the start of the send (./dispatch.ts), kept for every attempt: it is stored
+ * before any byte goes to the mail server. Mails start at most NEWSLETTER_RATE per second, a few at a time over
+ * the pooled SMTP connections. Right before each mail the subscription is read again: one that is no longer
+ * `confirmed` gets nothing (`skipped`). Each mail costs one database write (its outcome) plus one per batch (the
+ * claim): on SQLite every write waits for the disk, which bounds the speed (see README, Benchmarks).
  *
  * Delivery guarantee (at least once, duplicates only after a crash, and then recognisable):
- * - A stop through Strapi's destroy (SIGTERM, Ctrl-C) claims nothing new and waits for the mails in flight,
- *   so every row ends `sent`, `queued` (for a retry) or `failed` – nothing is sent twice, nobody is left out.
+ * - A stop through Strapi's destroy (SIGTERM, Ctrl-C) starts no new mail, waits for the mails in flight and
+ *   gives the claimed rows it did not start back to the queue, so every row ends `sent`, `queued` or `failed`
+ *   – nothing is sent twice, nobody is left out.
  * - A crash (SIGKILL, power loss) can leave rows in `sending`. The deployment runs one Strapi process, so at
- *   the next start no process is working on them: they are queued again and sent with the Message-ID stored at
- *   their claim. Nobody is missed. A recipient gets a second copy only if the mail server had already accepted
+ *   the next start no process is working on them: they are queued again and sent with their stored Message-ID.
+ *   Nobody is missed. A recipient gets a second copy only if the mail server had already accepted
  *   the mail in the few milliseconds between its "250 OK" and our update to `sent`; that copy carries the same
  *   Message-ID, by which mail servers and clients recognise (and mostly drop) duplicates. Exactly-once is not
  *   possible over SMTP: after a crash there is no way to ask the server whether it took the mail.
  */
 import type { Core } from '@strapi/strapi';
+import { randomUUID } from 'node:crypto';
 import { newMessageId, sendMail } from '../../mail/send.ts';
 import { MailError } from '../../mail/types.ts';
 import { newUnsubscribeSalt } from '../links.ts';
@@ -29,7 +32,7 @@ import { DELIVERY_UID, DISPATCH_UID, SUBSCRIBER_UID, deliveryCounts } from './di
 import { issueMailFor, loadPublishedIssue, renderForSend, sendSettings, type SendSettings } from './issue-mail.ts';
 import { afterHardBounce, createPacer, outcomeOf, type AttemptResult } from './policy.ts';
 
-type Delivery = { id: number; dispatchId: string; subscriberDocumentId: string; email: string; attempts: number; messageId: string | null };
+type Delivery = { id: number; dispatchId: string; subscriberDocumentId: string; email: string; attempts: number; messageId: string | null; claimToken: string };
 type Dispatch = { id: number; documentId: string; issueDocumentId: string; state: string };
 
 export interface NewsletterWorker {
@@ -45,14 +48,15 @@ const CONCURRENCY = 4;
 /** Rows a crashed process left in `sending` are queued again (see the module comment); returns how many. */
 export async function requeueInterrupted(strapi: Core.Strapi): Promise<number> {
   const { count } = await strapi.db.query(DELIVERY_UID).updateMany({ where: { state: 'sending' }, data: { state: 'queued', nextAttemptAt: new Date() } });
-  if (count) strapi.log.warn(`[ikz] newsletter: ${count} mails were being sent when Strapi stopped; they are sent again with the same Message-ID`);
+  if (count) strapi.log.warn(`[ikz] newsletter: ${count} claimed mails were unfinished when Strapi stopped; they are queued again (a mail that was in flight keeps its Message-ID)`);
   return count;
 }
 
 export function startNewsletterWorker(strapi: Core.Strapi, settings: SendSettings = sendSettings()): NewsletterWorker {
   const pacer = createPacer(settings.rate);
   const batch = Math.max(CONCURRENCY, Math.min(200, Math.ceil(settings.rate * 2)));
-  const rendered = new Map<string, { issue: RenderedIssue; dispatch: Dispatch } | null>();
+  /** The mail of each send, rendered once (per process) at its first delivery. */
+  const rendered = new Map<string, Promise<{ issue: RenderedIssue; dispatch: Dispatch } | null>>();
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -60,34 +64,44 @@ export function startNewsletterWorker(strapi: Core.Strapi, settings: SendSetting
 
   const log = (message: string) => strapi.log.info(`[ikz] newsletter: ${message}`);
 
-  async function templateFor(dispatchId: string) {
-    if (!rendered.has(dispatchId)) {
-      const dispatch: Dispatch | null = await strapi.db.query(DISPATCH_UID).findOne({ where: { documentId: dispatchId } });
-      const issue = dispatch ? await loadPublishedIssue(strapi, dispatch.issueDocumentId) : null;
-      rendered.set(dispatchId, dispatch && issue ? { issue: renderForSend(issue, settings.siteUrl), dispatch } : null);
-      if (dispatch?.state === 'queued') await strapi.db.query(DISPATCH_UID).update({ where: { id: dispatch.id }, data: { state: 'sending' } });
-    }
+  async function render(dispatchId: string): Promise<{ issue: RenderedIssue; dispatch: Dispatch } | null> {
+    const dispatch: Dispatch | null = await strapi.db.query(DISPATCH_UID).findOne({ where: { documentId: dispatchId } });
+    const issue = dispatch ? await loadPublishedIssue(strapi, dispatch.issueDocumentId) : null;
+    if (dispatch?.state === 'queued') await strapi.db.query(DISPATCH_UID).update({ where: { id: dispatch.id }, data: { state: 'sending' } });
+    return dispatch && issue ? { issue: renderForSend(issue, settings.siteUrl), dispatch } : null;
+  }
+
+  function templateFor(dispatchId: string) {
+    if (!rendered.has(dispatchId)) rendered.set(dispatchId, render(dispatchId));
     return rendered.get(dispatchId)!;
   }
 
-  async function claim(row: Delivery): Promise<string | null> {
-    const messageId = row.messageId ?? newMessageId();
-    const { count } = await strapi.db.query(DELIVERY_UID).updateMany({
-      where: { id: row.id, state: 'queued' },
-      data: { state: 'sending', claimedAt: new Date(), attempts: row.attempts + 1, messageId },
+  /** Claims the rows for this worker (one statement); returns the rows that are now its own. */
+  async function claim(ids: number[]): Promise<Delivery[]> {
+    const claimToken = randomUUID();
+    await strapi.db.query(DELIVERY_UID).updateMany({ where: { id: { $in: ids }, state: 'queued' }, data: { state: 'sending', claimToken, claimedAt: new Date() } });
+    return strapi.db.query(DELIVERY_UID).findMany({
+      where: { claimToken, state: 'sending' },
+      select: ['id', 'dispatchId', 'subscriberDocumentId', 'email', 'attempts', 'messageId', 'claimToken'],
+      orderBy: { id: 'asc' },
     });
-    return count === 1 ? messageId : null;
+  }
+
+  /** Gives claimed rows that were not started back to the queue (at a regular stop). */
+  async function release(rows: Delivery[]): Promise<void> {
+    if (!rows.length) return;
+    await strapi.db.query(DELIVERY_UID).updateMany({ where: { id: { $in: rows.map((r) => r.id) }, state: 'sending', claimToken: rows[0]!.claimToken }, data: { state: 'queued' } });
   }
 
   async function finish(row: Delivery, attempts: number, result: AttemptResult): Promise<void> {
     const now = new Date();
     const outcome = outcomeOf(result, attempts, now, settings.retrySeconds);
     if (outcome.state === 'sent') {
-      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'sent', sentAt: now, lastError: null } });
+      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'sent', attempts, sentAt: now, lastError: null } });
     } else if (outcome.state === 'queued') {
-      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'queued', nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.lastError } });
+      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'queued', attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.lastError } });
     } else {
-      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'failed', lastError: outcome.lastError } });
+      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'failed', attempts, lastError: outcome.lastError } });
       if (outcome.hardBounce) {
         const subscriber = await strapi.db.query(SUBSCRIBER_UID).findOne({ where: { documentId: row.subscriberDocumentId }, select: ['id', 'state', 'hardBounces'] });
         if (subscriber) await strapi.db.query(SUBSCRIBER_UID).update({ where: { id: subscriber.id }, data: afterHardBounce(subscriber, now) });
@@ -96,12 +110,16 @@ export function startNewsletterWorker(strapi: Core.Strapi, settings: SendSetting
   }
 
   async function deliver(row: Delivery): Promise<void> {
-    const messageId = await claim(row);
-    if (!messageId) return;
     const attempts = row.attempts + 1;
+    let messageId = row.messageId;
+    if (!messageId) {
+      // Rows are made with their Message-ID; should one lack it, it is stored before the mail goes out.
+      messageId = newMessageId();
+      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { messageId } });
+    }
     const template = await templateFor(row.dispatchId);
     if (!template) {
-      await finish(row, attempts, { ok: false, kind: 'permanent', message: 'Die Ausgabe ist nicht mehr veröffentlicht.' }).catch(() => undefined);
+      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'failed', lastError: 'Die Ausgabe ist nicht mehr veröffentlicht.' } });
       return;
     }
     const subscriber = await strapi.db.query(SUBSCRIBER_UID).findOne({ where: { documentId: row.subscriberDocumentId }, select: ['id', 'documentId', 'email', 'state', 'unsubscribeSalt'] });
@@ -135,26 +153,30 @@ export function startNewsletterWorker(strapi: Core.Strapi, settings: SendSetting
     }
   }
 
-  /** One round: the due rows, sent in order at the configured rate; true when there may be more. */
+  /** One round: the due rows claimed, then sent in order at the configured rate; true when there may be more. */
   async function round(): Promise<boolean> {
-    const due: Delivery[] = await strapi.db.query(DELIVERY_UID).findMany({
+    const due: { id: number }[] = await strapi.db.query(DELIVERY_UID).findMany({
       where: { state: 'queued', nextAttemptAt: { $lte: new Date() } },
-      select: ['id', 'dispatchId', 'subscriberDocumentId', 'email', 'attempts', 'messageId'],
+      select: ['id'],
       orderBy: { id: 'asc' },
       limit: batch,
     });
     if (!due.length) return false;
+    const rows = await claim(due.map((r) => r.id));
     let next = 0;
+    const started = new Set<number>();
     const lane = async () => {
-      while (!stopped && next < due.length) {
-        const row = due[next++]!;
+      while (!stopped && next < rows.length) {
+        const row = rows[next++]!;
         const wait = pacer.next();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         if (stopped) return;
+        started.add(row.id);
         await deliver(row).catch((error: unknown) => strapi.log.error(`[ikz] newsletter: delivery ${row.id} failed unexpectedly: ${String(error)}`));
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+    if (stopped) await release(rows.filter((row) => !started.has(row.id)));
     return due.length === batch;
   }
 
