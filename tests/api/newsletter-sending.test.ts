@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { inviteEditor } from '../support/editor.ts';
 import { mailsTo, waitForMails, type CaughtMail } from '../support/mailbox.ts';
 import { adminJwt, api, tokens } from './helpers.ts';
 
@@ -78,6 +79,28 @@ describe('the admin API of sending', () => {
     expect((await api(dispatchPath(issue.documentId))).status).toBe(401);
     expect((await api(dispatchPath(issue.documentId), { method: 'POST', body: { expectedRecipients: 1 } })).status).toBe(401);
     expect((await api(`/ikz/newsletter/issues/${issue.documentId}/test`, { method: 'POST', body: { to: address('x') } })).status).toBe(401);
+  });
+
+  it('answers editors (role Redaktion), but not admin users who may not edit newsletter issues', async () => {
+    const issue = await publishedIssue('Rollen');
+    const editor = await inviteEditor(inject('strapiUrl'), await adminJwt());
+    const asEditor = await api(dispatchPath(issue.documentId), { headers: { authorization: `Bearer ${editor.token}` } });
+    expect(asEditor.status).toBe(200);
+    expect(asEditor.body).toMatchObject({ state: 'none', recipients: expect.any(Number) });
+    // A role without any permission, and a user with only that role.
+    const role = await api('/admin/roles', { method: 'POST', headers, body: { name: `Ohne Rechte ${run}`, description: 'Test: darf nichts' } });
+    expect(role.status, JSON.stringify(role.body)).toBe(201);
+    const email = `ohne-rechte-${run}@test.example.org`;
+    const invited = await api('/admin/users', { method: 'POST', headers, body: { firstname: 'Otto', lastname: 'Ohnerecht', email, roles: [role.body.data.id] } });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    const registered = await api('/admin/register', { method: 'POST', body: { registrationToken: invited.body.data.registrationToken, userInfo: { firstname: 'Otto', lastname: 'Ohnerecht', password: 'Ohne-Rechte-2026' } } });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+    const other = { authorization: `Bearer ${registered.body.data.token}` };
+    const refused = await api(dispatchPath(issue.documentId), { headers: other });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/Redaktion/);
+    expect((await api(dispatchPath(issue.documentId), { method: 'POST', headers: other, body: { expectedRecipients: 1 } })).status).toBe(403);
+    expect((await api(`/ikz/newsletter/issues/${issue.documentId}/test`, { method: 'POST', headers: other, body: { to: address('otto') } })).status).toBe(403);
   });
 
   it('sends a test mail to one address, with "[Test]" before the subject and without a delivery', async () => {
