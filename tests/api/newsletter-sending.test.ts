@@ -81,6 +81,13 @@ describe('the admin API of sending', () => {
     expect((await api(`/ikz/newsletter/issues/${issue.documentId}/test`, { method: 'POST', body: { to: address('x') } })).status).toBe(401);
   });
 
+  it('keeps dispatches and deliveries off the content API, even for a full-access token', async () => {
+    for (const plural of ['newsletter-dispatches', 'newsletter-deliveries', 'newsletter-subscribers']) {
+      expect((await api(`/api/${plural}`)).status, plural).toBe(404);
+      expect((await api(`/api/${plural}`, { token: tokens.seed })).status, plural).toBe(404);
+    }
+  });
+
   it('answers editors (role Redaktion), but not admin users who may not edit newsletter issues', async () => {
     const issue = await publishedIssue('Rollen');
     const editor = await inviteEditor(inject('strapiUrl'), await adminJwt());
