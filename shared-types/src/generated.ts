@@ -510,12 +510,16 @@ export const CONTENT_TYPES = {
   event: { uid: 'api::event.event', singular: 'event', plural: 'events', displayName: "Veranstaltung", draftAndPublish: true },
   municipality: { uid: 'api::municipality.municipality', singular: 'municipality', plural: 'municipalities', displayName: "Kommune", draftAndPublish: false },
   newsletter: { uid: 'api::newsletter.newsletter', singular: 'newsletter', plural: 'newsletters', displayName: "Newsletter-Ausgabe", draftAndPublish: true },
-  newsletter-subscriber: { uid: 'api::newsletter-subscriber.newsletter-subscriber', singular: 'newsletter-subscriber', plural: 'newsletter-subscribers', displayName: "Newsletter-Abonnement", draftAndPublish: false },
   project: { uid: 'api::project.project', singular: 'project', plural: 'projects', displayName: "Projekt", draftAndPublish: true },
   topic: { uid: 'api::topic.topic', singular: 'topic', plural: 'topics', displayName: "Handlungsfeld", draftAndPublish: true },
 } as const;
 
 export type ContentTypeName = keyof typeof CONTENT_TYPES;
+
+/** Content types the site never reads: no REST routes, never public (`pluginOptions.ikz.internal`). */
+export const INTERNAL_CONTENT_TYPES = {
+  'newsletter-subscriber': { uid: 'api::newsletter-subscriber.newsletter-subscriber', displayName: "Newsletter-Abonnement" },
+} as const;
 
 /** The schema each content type is validated with when it is read. */
 export const SCHEMAS = {
@@ -523,7 +527,6 @@ export const SCHEMAS = {
   event: EventSchema,
   municipality: MunicipalitySchema,
   newsletter: NewsletterSchema,
-  newsletter-subscriber: NewsletterSubscriberSchema,
   project: ProjectSchema,
   topic: TopicSchema,
 } as const;
@@ -534,7 +537,6 @@ export const RELATIONS = {
   event: [{ path: ["documents"], target: 'document' }, { path: ["topics"], target: 'topic' }],
   municipality: [],
   newsletter: [{ path: ["sections","projects"], target: 'project' }, { path: ["sections","events"], target: 'event' }, { path: ["sections","documents"], target: 'document' }, { path: ["pdf"], target: 'media' }],
-  newsletter-subscriber: [],
   project: [{ path: ["leadMunicipality"], target: 'municipality' }, { path: ["municipalities"], target: 'municipality' }, { path: ["topics"], target: 'topic' }, { path: ["documents"], target: 'document' }, { path: ["image"], target: 'media' }],
   topic: [],
 } as const satisfies Record<ContentTypeName, readonly { path: readonly string[]; target: ContentTypeName | 'media' }[]>;

@@ -27,7 +27,7 @@ describe('German admin layout', () => {
       for (const attr of Object.keys(schema.attributes)) if (!COMPONENT_LAYOUTS[uid]?.fields[attr]) missing.push(`${uid}.${attr}`);
     }
     expect(missing).toEqual([]);
-    expect(schemas).toHaveLength(6);
+    expect(schemas).toHaveLength(7);
   });
 
   it('lists only existing attributes as columns', () => {
@@ -39,11 +39,11 @@ describe('German admin layout', () => {
   });
 
   it('has German display names', () => {
-    expect(schemas.map((s) => s.schema.info.displayName).sort()).toEqual(['Dokument', 'Handlungsfeld', 'Kommune', 'Newsletter-Ausgabe', 'Projekt', 'Veranstaltung']);
+    expect(schemas.map((s) => s.schema.info.displayName).sort()).toEqual(['Dokument', 'Handlungsfeld', 'Kommune', 'Newsletter-Abonnement', 'Newsletter-Ausgabe', 'Projekt', 'Veranstaltung']);
   });
 
-  it('keeps draft & publish on for all content types but municipality', () => {
-    for (const { uid, schema } of schemas) expect(schema.options.draftAndPublish).toBe(uid !== 'api::municipality.municipality');
+  it('keeps draft & publish on for all content types but municipality and the newsletter subscribers', () => {
+    for (const { uid, schema } of schemas) expect(schema.options.draftAndPublish).toBe(uid !== 'api::municipality.municipality' && uid !== 'api::newsletter-subscriber.newsletter-subscriber');
   });
 
   it('merges labels into a stored configuration and is idempotent', () => {

@@ -13,6 +13,10 @@ describe('the editors\' role plan', () => {
     expect(actionsOn('api::municipality.municipality')).toEqual(['read', 'update']);
   });
 
+  it('lets them find and delete newsletter subscribers, but not create or change them (the record is the proof of consent)', () => {
+    expect(actionsOn('api::newsletter-subscriber.newsletter-subscriber')).toEqual(['delete', 'read']);
+  });
+
   it('gives the media library without its settings and nothing else', () => {
     expect(plan.filter((p) => p.subject === null).map((p) => p.action)).toEqual([
       'plugin::upload.assets.copy-link',
@@ -22,7 +26,7 @@ describe('the editors\' role plan', () => {
       'plugin::upload.read',
     ]);
     expect(plan.every((p) => p.action.startsWith('plugin::content-manager.explorer.') || p.action.startsWith('plugin::upload.'))).toBe(true);
-    expect(plan).toHaveLength(5 * 5 + 2 + 5);
+    expect(plan).toHaveLength(5 * 5 + 2 + 2 + 5);
   });
 
   it('is named and described in German', () => {

@@ -4,13 +4,13 @@
  * users, roles, API tokens or webhooks. Pure: the permission plan, which the bootstrap turns into Strapi
  * permissions with every field of each content type.
  */
-import { CONTENT_TYPES } from '@ikz/shared-types';
+import { CONTENT_TYPES, INTERNAL_CONTENT_TYPES } from '@ikz/shared-types';
 
 export const EDITOR_ROLE = {
   code: 'ikz-redaktion',
   name: 'Redaktion',
   description:
-    'Erstellt, bearbeitet und veröffentlicht Projekte, Dokumente, Newsletter-Ausgaben, Veranstaltungen und Handlungsfelder, pflegt Kommunen und die Medienbibliothek. Keine Einstellungen, Benutzer oder Rollen.',
+    'Erstellt, bearbeitet und veröffentlicht Projekte, Dokumente, Newsletter-Ausgaben, Veranstaltungen und Handlungsfelder, pflegt Kommunen und die Medienbibliothek, sieht und löscht Newsletter-Abonnements. Keine Einstellungen, Benutzer oder Rollen.',
 } as const;
 
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
@@ -19,6 +19,8 @@ const explorer = (action: string) => `plugin::content-manager.explorer.${action}
 export const CONTENT_ACTIONS = {
   withDrafts: ['create', 'read', 'update', 'delete', 'publish'].map(explorer),
   referenceData: ['read', 'update'].map(explorer),
+  /** Records the forms write (newsletter subscribers): look one up to answer a request, delete it; never create or edit. */
+  formRecords: ['read', 'delete'].map(explorer),
 } as const;
 
 /** Media library: browse, upload, edit/replace/delete, download and copy links; not its settings or view configuration. */
@@ -41,6 +43,7 @@ export function editorPermissionPlan(): PlannedPermission[] {
   const content = Object.values(CONTENT_TYPES).flatMap((type) =>
     (type.draftAndPublish ? CONTENT_ACTIONS.withDrafts : CONTENT_ACTIONS.referenceData).map((action) => ({ action, subject: type.uid as string })),
   );
+  const records = Object.values(INTERNAL_CONTENT_TYPES).flatMap((type) => CONTENT_ACTIONS.formRecords.map((action) => ({ action, subject: type.uid as string })));
   const media = MEDIA_ACTIONS.map((action) => ({ action, subject: null }));
-  return [...content, ...media].sort((a, b) => a.action.localeCompare(b.action) || (a.subject ?? '').localeCompare(b.subject ?? ''));
+  return [...content, ...records, ...media].sort((a, b) => a.action.localeCompare(b.action) || (a.subject ?? '').localeCompare(b.subject ?? ''));
 }
