@@ -11,7 +11,11 @@ import { assertReferenceData, syncMunicipalities } from './bootstrap/municipalit
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
 import { hideUsersCollection } from './bootstrap/users-collection';
+import { registerFormRoutes } from './forms/index.ts';
 import { registerAdminStatusRoute } from './ikz-admin/status-route';
+import { registerSubscriberAdminRoutes } from './newsletter/subscription/admin-routes.ts';
+import { startSignUpCleanup, stopSignUpCleanup } from './newsletter/subscription/cleanup.ts';
+import { newsletterFormRoutes } from './newsletter/subscription/routes.ts';
 import { registerReaderQueryGuard } from './reader/access';
 import { guardUploadService } from './uploads/service';
 
@@ -25,6 +29,8 @@ export default {
     hideUsersCollection(strapi);
     registerAdminStatusRoute(strapi);
     guardUploadService(strapi);
+    registerFormRoutes(strapi, newsletterFormRoutes(strapi));
+    registerSubscriberAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -38,5 +44,10 @@ export default {
     await ensureAdminFromEnv(strapi);
     await ensureEditorRole(strapi);
     await syncPublisherWebhook(strapi);
+    await startSignUpCleanup(strapi);
+  },
+
+  destroy() {
+    stopSignUpCleanup();
   },
 };
