@@ -16,6 +16,8 @@ const EXPECTED_PERMISSIONS = [
   ...DRAFT_TYPES.flatMap((uid) => ['create', 'read', 'update', 'delete', 'publish'].map((a) => `${explorer(a)} ${uid}`)),
   `${explorer('read')} api::municipality.municipality`,
   `${explorer('update')} api::municipality.municipality`,
+  `${explorer('read')} api::newsletter-subscriber.newsletter-subscriber`,
+  `${explorer('delete')} api::newsletter-subscriber.newsletter-subscriber`,
   'plugin::upload.read null',
   'plugin::upload.assets.create null',
   'plugin::upload.assets.update null',
@@ -34,7 +36,7 @@ const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const cm = (uid: string, rest = '') => `/content-manager/collection-types/${uid}${rest}`;
 
 function schemaAttributes(uid: string): string[] {
-  const name = uid.replace(/^api::([a-z]+)\..*$/, '$1');
+  const name = uid.replace(/^api::([a-z-]+)\..*$/, '$1');
   const schema = JSON.parse(fs.readFileSync(path.join(CMS_DIR, 'src', 'api', name, 'content-types', name, 'schema.json'), 'utf8'));
   return Object.keys(schema.attributes);
 }
@@ -175,7 +177,7 @@ describe('the users-permissions user collection', () => {
     const user = types.body.data.find((t: { uid: string }) => t.uid === 'plugin::users-permissions.user');
     expect(user?.isDisplayed).toBe(false);
     const shown = types.body.data.filter((t: { isDisplayed: boolean }) => t.isDisplayed).map((t: { uid: string }) => t.uid);
-    expect(shown.sort()).toEqual([...DRAFT_TYPES, 'api::municipality.municipality'].sort());
+    expect(shown.sort()).toEqual([...DRAFT_TYPES, 'api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber'].sort());
   });
 });
 

@@ -7,6 +7,7 @@ import {
   confirmFields,
   confirmOutcome,
   normalizeEmail,
+  PROOF_RETENTION_MS,
   signUpAction,
   signUpFields,
   staleAction,
@@ -145,6 +146,13 @@ describe('what stays after unsubscribing', () => {
     expect(staleAction({ state: 'pending', confirmExpiresAt: valid, unsubscribedAt: null }, NOW)).toBeNull();
     expect(staleAction({ state: 'pending', confirmExpiresAt: expired, unsubscribedAt: '2026-03-01T00:00:00.000Z' }, NOW)).toBe('revert');
     expect(staleAction({ state: 'confirmed', confirmExpiresAt: expired, unsubscribedAt: null }, NOW)).toBeNull();
+  });
+
+  it('deletes the proof of a withdrawn consent 3 years after unsubscribing, not before', () => {
+    const at = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
+    expect(staleAction({ state: 'unsubscribed', confirmExpiresAt: null, unsubscribedAt: at(PROOF_RETENTION_MS) }, NOW)).toBe('delete');
+    expect(staleAction({ state: 'unsubscribed', confirmExpiresAt: null, unsubscribedAt: at(PROOF_RETENTION_MS - 1000) }, NOW)).toBeNull();
+    expect(PROOF_RETENTION_MS).toBe(3 * 365 * 86_400_000);
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * Unconfirmed sign-ups do not stay: at the start and every hour, pending subscribers whose confirmation link
- * expired (7 days) are deleted, or – when they had unsubscribed before – put back to "unsubscribed".
+ * expired (7 days) are deleted, or – when they had unsubscribed before – put back to "unsubscribed"; the proof
+ * of a withdrawn consent is deleted 3 years after the withdrawal.
  */
 import type { Core } from '@strapi/strapi';
-import { revertFields, staleAction } from './rules.ts';
+import { PROOF_RETENTION_MS, revertFields, staleAction } from './rules.ts';
 import { subscriberStore } from './store.ts';
 
 export const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
@@ -12,7 +13,7 @@ export async function cleanUpStaleSignUps(strapi: Core.Strapi, now = new Date())
   const store = subscriberStore(strapi);
   let deleted = 0;
   let reverted = 0;
-  for (const subscriber of await store.stale(now)) {
+  for (const subscriber of await store.stale(now, new Date(now.getTime() - PROOF_RETENTION_MS))) {
     const action = staleAction(subscriber, now);
     if (action === 'delete') {
       await store.remove(subscriber.id);
@@ -22,7 +23,7 @@ export async function cleanUpStaleSignUps(strapi: Core.Strapi, now = new Date())
       reverted++;
     }
   }
-  if (deleted || reverted) strapi.log.info(`[ikz] newsletter: ${deleted} unconfirmed sign-up(s) deleted, ${reverted} put back to unsubscribed`);
+  if (deleted || reverted) strapi.log.info(`[ikz] newsletter: ${deleted} expired sign-up(s) or proof(s) deleted, ${reverted} put back to unsubscribed`);
   return { deleted, reverted };
 }
 

@@ -106,16 +106,22 @@ export function unsubscribeFields(now: Date, channel: UnsubscribeChannel) {
   };
 }
 
+/** How long the proof of a withdrawn consent is kept: the regular limitation period (§ 195 BGB). */
+export const PROOF_RETENTION_MS = 3 * 365 * 24 * 60 * 60 * 1000;
+
 /**
- * What the hourly cleanup does with a pending subscriber whose link expired: a request that was never
- * confirmed is deleted; a former subscriber who signed up again and did not confirm goes back to
- * "unsubscribed" (the times of the earlier confirmation and withdrawal stay; the request fields are those of
- * the unconfirmed new request, whose token goes).
- * null: nothing to do yet.
+ * What the hourly cleanup does: a pending subscriber whose link expired is deleted when the request was never
+ * confirmed; a former subscriber who signed up again and did not confirm goes back to "unsubscribed" (the
+ * times of the earlier confirmation and withdrawal stay; the request fields are those of the unconfirmed new
+ * request, whose token goes). The proof of an unsubscribed consent is deleted 3 years after unsubscribing.
+ * null: nothing to do (yet).
  */
 export type StaleAction = 'delete' | 'revert' | null;
 
 export function staleAction(subscriber: Pick<SubscriberRecord, 'state' | 'confirmExpiresAt' | 'unsubscribedAt'>, now: Date): StaleAction {
+  if (subscriber.state === 'unsubscribed') {
+    return subscriber.unsubscribedAt && new Date(subscriber.unsubscribedAt).getTime() + PROOF_RETENTION_MS <= now.getTime() ? 'delete' : null;
+  }
   if (subscriber.state !== 'pending') return null;
   if (subscriber.confirmExpiresAt && new Date(subscriber.confirmExpiresAt).getTime() > now.getTime()) return null;
   return subscriber.unsubscribedAt ? 'revert' : 'delete';

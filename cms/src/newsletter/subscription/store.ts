@@ -13,9 +13,16 @@ export function subscriberStore(strapi: Core.Strapi) {
     create: (data: Partial<SubscriberRecord>) => query().create({ data }),
     update: (id: number, data: Partial<SubscriberRecord>) => query().update({ where: { id }, data }),
     remove: (id: number) => query().delete({ where: { id } }),
-    /** Pending rows whose link expired before `now`. */
-    stale: (now: Date) =>
-      query().findMany({ where: { state: 'pending', $or: [{ confirmExpiresAt: { $lte: now.toISOString() } }, { confirmExpiresAt: null }] } }) as Promise<(SubscriberRecord & { id: number })[]>,
+    /** Pending rows whose link expired before `now`, and unsubscribed rows older than `proofUntil`. */
+    stale: (now: Date, proofUntil: Date) =>
+      query().findMany({
+        where: {
+          $or: [
+            { state: 'pending', $or: [{ confirmExpiresAt: { $lte: now.toISOString() } }, { confirmExpiresAt: null }] },
+            { state: 'unsubscribed', unsubscribedAt: { $lte: proofUntil.toISOString() } },
+          ],
+        },
+      }) as Promise<(SubscriberRecord & { id: number })[]>,
     countByState: (state: SubscriberState) => query().count({ where: { state } }),
     confirmed: () => query().findMany({ where: { state: 'confirmed' }, select: ['email', 'confirmedAt', 'consentVersion'], orderBy: { email: 'asc' } }) as Promise<{ email: string; confirmedAt: string | null; consentVersion: string | null }[]>,
   };
