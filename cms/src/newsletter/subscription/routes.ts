@@ -83,11 +83,14 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
       return respond(ctx, { status: 503, ...MESSAGES.signUpUnavailable });
     }
     const email = normalizeEmail(parsed.data.email);
-    const outcome = await oneAtATime(email, async () => {
+    const { consentVersion, source } = parsed.data;
+    // Looking the address up and mailing happen after the answer, so that neither the answer nor its timing
+    // tells a confirmed address (no mail) from a new one (a mail through SMTP).
+    void oneAtATime(email, async () => {
       const existing = await store.byEmail(email);
       const action = signUpAction(existing);
-      // Confirmed addresses get nothing; the others at most MAILS_PER_ADDRESS_PER_DAY mails. The answer is the same.
-      if (action === 'none' || !allowMailTo(email, MAILS_PER_ADDRESS_PER_DAY)) return 'done';
+      // Confirmed addresses get nothing; the others at most MAILS_PER_ADDRESS_PER_DAY mails.
+      if (action === 'none' || !allowMailTo(email, MAILS_PER_ADDRESS_PER_DAY)) return;
       const { token, hash } = newConfirmToken();
       const now = new Date();
       let messageId: string;
@@ -95,15 +98,13 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
         messageId = (await sendMail(strapi, { to: email, ...confirmMail(siteUrl, token), headers: { 'Auto-Submitted': 'auto-generated' } })).messageId;
       } catch (error) {
         if (!(error instanceof MailError)) throw error;
-        log(`confirmation mail not sent (${error.kind})`, error);
-        return 'unavailable';
+        // Nothing is stored: the reader can simply sign up again.
+        return log(`confirmation mail not sent (${error.kind})`, error);
       }
-      const data = signUpFields({ email, consentVersion: parsed.data.consentVersion, sourcePage: parsed.data.source ?? DEFAULT_SOURCE, tokenHash: hash, now, expiresAt: confirmExpiry(now), messageId });
+      const data = signUpFields({ email, consentVersion, sourcePage: source ?? DEFAULT_SOURCE, tokenHash: hash, now, expiresAt: confirmExpiry(now), messageId });
       if (existing) await store.update(existing.id, data);
       else await store.create(data);
-      return 'done';
-    });
-    if (outcome === 'unavailable') return respond(ctx, { status: 503, ...MESSAGES.signUpUnavailable });
+    }).catch((error: unknown) => log('sign-up failed', error));
     respond(ctx, { status: 200, ...MESSAGES.signUpDone });
   }
 
