@@ -11,6 +11,7 @@ import { assertReferenceData, syncMunicipalities } from './bootstrap/municipalit
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
 import { hideUsersCollection } from './bootstrap/users-collection';
+import { registerChallengeRoute } from './forms/index.ts';
 import { registerAdminStatusRoute } from './ikz-admin/status-route';
 import { registerReaderQueryGuard } from './reader/access';
 import { guardUploadService } from './uploads/service';
@@ -25,6 +26,7 @@ export default {
     hideUsersCollection(strapi);
     registerAdminStatusRoute(strapi);
     guardUploadService(strapi);
+    registerChallengeRoute(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
