@@ -45,7 +45,10 @@ export function decodePayload(field: string): Payload | null {
 /** Solutions already used, until their challenge expires (bounded: the oldest go first). */
 export class ReplayGuard {
   private readonly seen = new Map<string, number>();
-  constructor(private readonly capacity = 50_000) {}
+  private readonly capacity: number;
+  constructor(capacity = 50_000) {
+    this.capacity = capacity;
+  }
   /** Records a signature; false when it was used before. */
   claim(signature: string, expiresAtMs: number, now = Date.now()): boolean {
     for (const [key, until] of this.seen) {

@@ -16,7 +16,7 @@ export class FormLimits {
   /** All forms together, per client address and hour. */
   private readonly overall: RateLimiterMemory;
 
-  constructor(readonly overallPerHour = 60) {
+  constructor(overallPerHour = 60) {
     this.overall = new RateLimiterMemory({ keyPrefix: 'forms', points: overallPerHour, duration: HOUR });
   }
 
@@ -46,7 +46,12 @@ export class FormLimits {
 /** A fixed window per recipient address; synchronous, so it can guard a send without a race. */
 export class MailCaps {
   private readonly windows = new Map<string, { start: number; count: number }>();
-  constructor(private readonly windowMs = 24 * HOUR * 1000, private readonly capacity = 100_000) {}
+  private readonly windowMs: number;
+  private readonly capacity: number;
+  constructor(windowMs = 24 * HOUR * 1000, capacity = 100_000) {
+    this.windowMs = windowMs;
+    this.capacity = capacity;
+  }
 
   allow(address: string, perWindow: number, now = Date.now()): boolean {
     const key = createHash('sha256').update(address.trim().toLowerCase()).digest('base64url');
