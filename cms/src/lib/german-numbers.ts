@@ -11,7 +11,7 @@ const INSTALLED = Symbol.for('ikz.germanGrouping');
 
 export function withGermanGrouping(options?: Intl.NumberFormatOptions): Intl.NumberFormatOptions {
   if (options?.useGrouping === false) return options;
-  return { ...options, useGrouping: 'min2' } as Intl.NumberFormatOptions;
+  return { ...options, useGrouping: 'min2' } as unknown as Intl.NumberFormatOptions;
 }
 
 export function installGermanGrouping(intl: { NumberFormat: NumberFormatConstructor } = Intl): void {

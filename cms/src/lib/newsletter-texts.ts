@@ -32,7 +32,7 @@ export interface SubscriberSummary {
   bouncing: number;
 }
 
-const count = new Intl.NumberFormat('de-DE', { useGrouping: 'min2' } as Intl.NumberFormatOptions);
+const count = new Intl.NumberFormat('de-DE', { useGrouping: 'min2' } as unknown as Intl.NumberFormatOptions);
 const when = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
 
 /** 1 → "1", 1234 → "1234", 12345 → "12.345" (German style: four digits need no separator). */
