@@ -12,6 +12,7 @@ import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
 import { hideUsersCollection } from './bootstrap/users-collection';
 import { registerChallengeRoute } from './forms/index.ts';
+import { mailSettings } from './mail/config.ts';
 import { registerAdminStatusRoute } from './ikz-admin/status-route';
 import { registerReaderQueryGuard } from './reader/access';
 import { guardUploadService } from './uploads/service';
@@ -40,5 +41,8 @@ export default {
     await ensureAdminFromEnv(strapi);
     await ensureEditorRole(strapi);
     await syncPublisherWebhook(strapi);
+    const mail = mailSettings();
+    if (mail.configured) strapi.log.info(`[ikz] mail goes out through ${mail.describe} as ${mail.from}`);
+    else strapi.log.warn('[ikz] SMTP_HOST is not set: no mail is sent (newsletter sign-ups and sending are refused)');
   },
 };

@@ -310,7 +310,8 @@ describe('forms behind the nginx sample', () => {
 
   it('answers a burst of form posts from one address with 429 beyond the limit', async () => {
     const statuses = await Promise.all(Array.from({ length: 30 }, () => request(formsNginx.httpsPort, '/formulare/challenge').then((r) => r.status)));
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(10);
+    // The earlier tests of this block used part of the burst (10) already; at most that many more get through.
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(11);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(19);
   });
 });
