@@ -4,25 +4,27 @@
  * editors write them: 1.234 for counts, a year as 2026.
  */
 
-export type DispatchState = 'queued' | 'sending' | 'done';
+/** 'none': the issue was not sent yet. */
+export type DispatchState = 'none' | 'queued' | 'sending' | 'done';
 
 export interface DispatchProgress {
   state: DispatchState;
   total: number;
   queued: number;
+  /** Handed to the mail server right now. */
+  sending?: number;
   sent: number;
   failed: number;
   skipped: number;
   startedAt: string | null;
   finishedAt: string | null;
+  startedBy?: string | null;
 }
 
-/** The answer of GET /ikz/newsletter/issues/:documentId/dispatch. */
-export interface IssueDispatch {
+/** The answer of GET /ikz/newsletter/issues/:documentId/dispatch (cms/src/ikz-admin/newsletter-routes.ts). */
+export interface IssueDispatch extends DispatchProgress {
   /** Confirmed subscribers now: the number the confirmation names and the send request repeats. */
   recipients: number;
-  /** Null until the issue is sent. */
-  dispatch: DispatchProgress | null;
 }
 
 export interface SubscriberSummary {
@@ -48,7 +50,8 @@ export function progressText(p: DispatchProgress): { headline: string; detail: s
   const done = p.sent + p.failed + p.skipped;
   const percent = p.total ? Math.round((done / p.total) * 100) : 100;
   const parts = [`${formatCount(p.sent)} von ${formatCount(p.total)} versendet`];
-  if (p.queued) parts.push(`${formatCount(p.queued)} in der Warteschlange`);
+  const waiting = p.queued + (p.sending ?? 0);
+  if (waiting) parts.push(`${formatCount(waiting)} in der Warteschlange`);
   if (p.failed) parts.push(`${formatCount(p.failed)} fehlgeschlagen`);
   if (p.skipped) parts.push(`${formatCount(p.skipped)} übersprungen (inzwischen abgemeldet)`);
   if (p.state === 'done') {

@@ -91,8 +91,8 @@ export function NewsletterSendPanel(props: PanelProps) {
   let content;
   if (!data) {
     content = <Typography variant="omega">{failed ? 'Der Versandstatus konnte nicht geladen werden.' : 'Versandstatus wird geladen …'}</Typography>;
-  } else if (data.dispatch) {
-    const text = progressText(data.dispatch);
+  } else if (data.state !== 'none') {
+    const text = progressText(data);
     content = (
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Typography variant="omega" fontWeight="bold" textColor={TONE_COLOR[text.tone]}>

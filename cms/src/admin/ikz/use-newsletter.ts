@@ -25,7 +25,7 @@ export function useIssueDispatch(documentId: string | undefined) {
       setState((previous) => ({ ...previous, failed: true }));
     }
   }, [get, documentId]);
-  const running = state.data?.dispatch && state.data.dispatch.state !== 'done';
+  const running = state.data && state.data.state !== 'none' && state.data.state !== 'done';
   useEffect(() => {
     void load();
     if (!running) return;
