@@ -11,7 +11,8 @@ import { assertReferenceData, syncMunicipalities } from './bootstrap/municipalit
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
 import { hideUsersCollection } from './bootstrap/users-collection';
-import { registerFormRoutes } from './forms/index.ts';
+import { registerChallengeRoute, registerFormRoutes } from './forms/index.ts';
+import { mailSettings } from './mail/config.ts';
 import { registerAdminStatusRoute } from './ikz-admin/status-route';
 import { registerSubscriberAdminRoutes } from './newsletter/subscription/admin-routes.ts';
 import { startSignUpCleanup, stopSignUpCleanup } from './newsletter/subscription/cleanup.ts';
@@ -29,6 +30,7 @@ export default {
     hideUsersCollection(strapi);
     registerAdminStatusRoute(strapi);
     guardUploadService(strapi);
+    registerChallengeRoute(strapi);
     registerFormRoutes(strapi, newsletterFormRoutes(strapi));
     registerSubscriberAdminRoutes(strapi);
   },
@@ -44,6 +46,9 @@ export default {
     await ensureAdminFromEnv(strapi);
     await ensureEditorRole(strapi);
     await syncPublisherWebhook(strapi);
+    const mail = mailSettings();
+    if (mail.configured) strapi.log.info(`[ikz] mail goes out through ${mail.describe} as ${mail.from}`);
+    else strapi.log.warn('[ikz] SMTP_HOST is not set: no mail is sent (newsletter sign-ups and sending are refused)');
     await startSignUpCleanup(strapi);
   },
 

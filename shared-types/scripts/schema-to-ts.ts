@@ -21,8 +21,6 @@ export interface Attribute {
 export interface ModelSchema {
   info: { singularName?: string; pluralName?: string; displayName: string; description?: string };
   options?: { draftAndPublish?: boolean };
-  /** `ikz.internal`: a content type the site never reads (no REST routes), e.g. the newsletter's subscribers. */
-  pluginOptions?: { ikz?: { internal?: boolean } };
   attributes: Record<string, Attribute>;
 }
 
@@ -132,12 +130,7 @@ import { BlocksSchema, IsoDate, IsoDateTime, MediaSchema, type Blocks, type Medi
 export function generateSource(schemas: SchemaSet): string {
   const out: string[] = [HEADER];
   const componentUids = Object.keys(schemas.components).sort();
-  const allContentTypeNames = Object.keys(schemas.contentTypes).sort();
-  const isInternal = (name: string) => schemas.contentTypes[name]!.pluginOptions?.ikz?.internal === true;
-  // CONTENT_TYPES, SCHEMAS and RELATIONS list what the site reads; internal types get their types only.
-  const contentTypeNames = allContentTypeNames.filter((name) => !isInternal(name));
-  const internalNames = allContentTypeNames.filter(isInternal);
-  const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
+  const contentTypeNames = Object.keys(schemas.contentTypes).sort();
 
   for (const uid of componentUids) {
     const schema = schemas.components[uid]!;
@@ -152,7 +145,7 @@ export function generateSource(schemas: SchemaSet): string {
     );
   }
 
-  for (const name of allContentTypeNames) {
+  for (const name of contentTypeNames) {
     const schema = schemas.contentTypes[name]!;
     const type = typeNameOfContentType(name);
     const fields = Object.entries(schema.attributes).map(([n, attr]) => [n, emitAttribute(n, attr, name)] as const);
@@ -190,26 +183,19 @@ export function generateSource(schemas: SchemaSet): string {
   for (const name of contentTypeNames) {
     const s = schemas.contentTypes[name]!;
     out.push(
-      `  ${key(name)}: { uid: 'api::${name}.${name}', singular: '${s.info.singularName}', plural: '${s.info.pluralName}', displayName: ${JSON.stringify(s.info.displayName)}, draftAndPublish: ${s.options?.draftAndPublish !== false} },`,
+      `  ${name}: { uid: 'api::${name}.${name}', singular: '${s.info.singularName}', plural: '${s.info.pluralName}', displayName: ${JSON.stringify(s.info.displayName)}, draftAndPublish: ${s.options?.draftAndPublish !== false} },`,
     );
   }
   out.push('} as const;\n');
   out.push('export type ContentTypeName = keyof typeof CONTENT_TYPES;\n');
-  out.push('/** Content types the site never reads: no REST routes, never public (`pluginOptions.ikz.internal`). */');
-  out.push('export const INTERNAL_CONTENT_TYPES = {');
-  for (const name of internalNames) {
-    const s = schemas.contentTypes[name]!;
-    out.push(`  ${key(name)}: { uid: 'api::${name}.${name}', displayName: ${JSON.stringify(s.info.displayName)} },`);
-  }
-  out.push('} as const;\n');
   out.push('/** The schema each content type is validated with when it is read. */');
   out.push('export const SCHEMAS = {');
-  for (const name of contentTypeNames) out.push(`  ${key(name)}: ${typeNameOfContentType(name)}Schema,`);
+  for (const name of contentTypeNames) out.push(`  ${name}: ${typeNameOfContentType(name)}Schema,`);
   out.push('} as const;\n');
   out.push('/** Every relation of a content type – direct or inside a component – to another content type or to media. */');
   out.push('export const RELATIONS = {');
   for (const name of contentTypeNames) {
-    out.push(`  ${key(name)}: [${relationsOf(schemas, schemas.contentTypes[name]!).map((r) => `{ path: ${JSON.stringify(r.path)}, target: '${r.target}' }`).join(', ')}],`);
+    out.push(`  ${name}: [${relationsOf(schemas, schemas.contentTypes[name]!).map((r) => `{ path: ${JSON.stringify(r.path)}, target: '${r.target}' }`).join(', ')}],`);
   }
   out.push('} as const satisfies Record<ContentTypeName, readonly { path: readonly string[]; target: ContentTypeName | \'media\' }[]>;');
   return `${out.join('\n')}\n`;

@@ -347,54 +347,6 @@ const NewsletterObject = z.object({
 export const NewsletterSchema: z.ZodType<Newsletter> = NewsletterObject;
 export const NewsletterRefSchema: z.ZodType<NewsletterRef> = NewsletterObject.partial().required({ documentId: true });
 
-/** Newsletter-Abonnement (api::newsletter-subscriber.newsletter-subscriber) as the REST API returns it; relations, media and components only when populated. */
-export interface NewsletterSubscriber {
-  id: number;
-  documentId: string;
-  createdAt: string;
-  updatedAt: string;
-  email: string;
-  state: "pending" | "confirmed" | "unsubscribed" | "bouncing";
-  requestedAt: string;
-  consentVersion: string | null;
-  sourcePage: string | null;
-  confirmTokenHash: string | null;
-  confirmExpiresAt: string | null;
-  confirmMailSentAt: string | null;
-  confirmMailMessageId: string | null;
-  confirmedAt: string | null;
-  unsubscribeSalt: string | null;
-  unsubscribedAt: string | null;
-  unsubscribeChannel: "link" | "one-click" | "site-form" | "editor" | null;
-  hardBounces: number | null;
-  lastBounceAt: string | null;
-}
-/** A populated relation to a Newsletter-Abonnement: the selected fields only. */
-export type NewsletterSubscriberRef = Partial<NewsletterSubscriber> & { documentId: string };
-const NewsletterSubscriberObject = z.object({
-  id: z.number().int(),
-  documentId: z.string().min(1),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-  email: z.string().email(),
-  state: z.enum(["pending","confirmed","unsubscribed","bouncing"]),
-  requestedAt: IsoDateTime,
-  consentVersion: z.string().nullable(),
-  sourcePage: z.string().nullable(),
-  confirmTokenHash: z.string().nullable(),
-  confirmExpiresAt: IsoDateTime.nullable(),
-  confirmMailSentAt: IsoDateTime.nullable(),
-  confirmMailMessageId: z.string().nullable(),
-  confirmedAt: IsoDateTime.nullable(),
-  unsubscribeSalt: z.string().nullable(),
-  unsubscribedAt: IsoDateTime.nullable(),
-  unsubscribeChannel: z.enum(["link","one-click","site-form","editor"]).nullable(),
-  hardBounces: z.number().int().nullable(),
-  lastBounceAt: IsoDateTime.nullable(),
-});
-export const NewsletterSubscriberSchema: z.ZodType<NewsletterSubscriber> = NewsletterSubscriberObject;
-export const NewsletterSubscriberRefSchema: z.ZodType<NewsletterSubscriberRef> = NewsletterSubscriberObject.partial().required({ documentId: true });
-
 /** Projekt (api::project.project) as the REST API returns it; relations, media and components only when populated. */
 export interface Project {
   id: number;
@@ -495,8 +447,6 @@ export const ENUMS = {
   'event.format': ["Jahrestagung","Online-Veranstaltung","Spotlight","Sprechstunde","Seminar","externe Veranstaltung"] as const,
   'event.eventStatus': ["angekündigt","Anmeldung offen","ausgebucht","abgesagt"] as const,
   'municipality.kind': ["Kreisfreie Stadt","Kreisangehörige Stadt","Kreisangehörige Gemeinde","Kreis"] as const,
-  'newsletter-subscriber.state': ["pending","confirmed","unsubscribed","bouncing"] as const,
-  'newsletter-subscriber.unsubscribeChannel': ["link","one-click","site-form","editor"] as const,
   'project.cooperationForm': ["öffentlich-rechtliche Vereinbarung","Zweckverband","gemeinsames Kommunalunternehmen (AöR)","Arbeitsgemeinschaft","öffentlich-rechtlicher Vertrag","privatrechtliche Gesellschaft","informelle Kooperation","Sonstige"] as const,
   'project.projectStatus': ["Idee/Partnersuche","Planung","Umsetzung","in Betrieb","beendet"] as const,
   'document.court-decision.kind': ["Urteil","Beschluss"] as const,
@@ -515,11 +465,6 @@ export const CONTENT_TYPES = {
 } as const;
 
 export type ContentTypeName = keyof typeof CONTENT_TYPES;
-
-/** Content types the site never reads: no REST routes, never public (`pluginOptions.ikz.internal`). */
-export const INTERNAL_CONTENT_TYPES = {
-  'newsletter-subscriber': { uid: 'api::newsletter-subscriber.newsletter-subscriber', displayName: "Newsletter-Abonnement" },
-} as const;
 
 /** The schema each content type is validated with when it is read. */
 export const SCHEMAS = {

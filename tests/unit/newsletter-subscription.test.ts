@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseFields } from '@ikz/cms/forms/fields';
 import { consentOfVersion, consentParts, NEWSLETTER_CONSENT, NEWSLETTER_CONSENT_VERSIONS } from '@ikz/shared-types/newsletter-consent';
 import { csvCell, exportFileName, subscribersCsv } from '@ikz/cms/newsletter/subscription/export';
 import { isSitePath, signUpSchema, unsubscribeRequestSchema } from '@ikz/cms/newsletter/subscription/input';
@@ -16,15 +17,6 @@ import {
 } from '@ikz/cms/newsletter/subscription/rules';
 import { confirmMail, confirmUrl, signUpFormHtml, unsubscribeLinkMail } from '@ikz/cms/newsletter/subscription/texts';
 import { CONFIRM_VALIDITY_MS, confirmExpiry, hashToken, isTokenShaped, newConfirmToken } from '@ikz/cms/newsletter/subscription/tokens';
-
-/** The first German message per field, as the forms' parseFields reports them. */
-function parseFields(schema: typeof signUpSchema | typeof unsubscribeRequestSchema, fields: Record<string, string>) {
-  const result = schema.safeParse(fields);
-  if (result.success) return { ok: true as const, data: result.data };
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) errors[String(issue.path[0])] ??= issue.message;
-  return { ok: false as const, errors };
-}
 
 const NOW = new Date('2026-12-05T10:00:00.000Z');
 
@@ -189,6 +181,7 @@ describe('the sign-up fields', () => {
 
   it('accept a plain sign-up', () => {
     expect(parseFields(signUpSchema, valid)).toEqual({ ok: true, data: { email: 'erika@example.org', consent: 'ja', consentVersion: NEWSLETTER_CONSENT.version, source: '/newsletter/' } });
+    expect(parseFields(signUpSchema, { ...valid, email: ' Erika@Example.ORG ' })).toMatchObject({ ok: true, data: { email: 'erika@example.org' } });
   });
 
   it('refuse hostile and missing values with German messages', () => {
@@ -197,7 +190,7 @@ describe('the sign-up fields', () => {
       return result.ok ? {} : result.errors;
     };
     expect(errorsOf({ ...valid, email: 'erika@example.org\r\nBcc: x@example.org' }).email).toMatch(/E-Mail-Adresse/);
-    expect(errorsOf({ ...valid, email: `${'a'.repeat(290)}@example.org` }).email).toMatch(/zu lang/);
+    expect(errorsOf({ ...valid, email: `${'a'.repeat(290)}@example.org` }).email).toMatch(/höchstens 254 Zeichen/);
     expect(errorsOf({ ...valid, email: 'keine-adresse' }).email).toMatch(/gültige E-Mail-Adresse/);
     const { consent: _c, ...withoutConsent } = valid;
     expect(errorsOf(withoutConsent).consent).toMatch(/Bitte bestätigen Sie/);
@@ -226,11 +219,13 @@ describe('mails and pages', () => {
   });
 
   it('the form shown again escapes what was typed', () => {
-    const form = signUpFormHtml({ version: 'v1', parts: consentParts() }, { email: '"><script>alert(1)</script>', source: 'javascript:alert(1)' }, { email: 'Fehler <b>' });
+    const form = String(signUpFormHtml({ version: 'v1', parts: consentParts() }, { email: '"><script>alert(1)</script>', source: 'javascript:alert(1)' }, { email: 'Fehler <b>' }));
     expect(form).not.toContain('<script>');
     expect(form).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(form).toContain('Fehler &lt;b&gt;');
-    expect(form).toContain('aria-describedby="email-fehler"');
+    expect(form).toContain('id="feld-email" name="email"');
+    expect(form).toContain('aria-invalid="true" aria-describedby="feld-email-fehler"');
+    expect(form).toContain('id="feld-consent" name="consent" type="checkbox" value="ja" required>');
     expect(form).toContain('name="source" value="/newsletter/"');
   });
 });

@@ -4,7 +4,7 @@
  * users, roles, API tokens or webhooks. Pure: the permission plan, which the bootstrap turns into Strapi
  * permissions with every field of each content type.
  */
-import { CONTENT_TYPES, INTERNAL_CONTENT_TYPES } from '@ikz/shared-types';
+import { CONTENT_TYPES } from '@ikz/shared-types';
 
 export const EDITOR_ROLE = {
   code: 'ikz-redaktion',
@@ -32,6 +32,9 @@ export const MEDIA_ACTIONS = [
   'plugin::upload.assets.copy-link',
 ] as const;
 
+/** Content types the public forms write (no content-API routes, so not in CONTENT_TYPES). */
+export const FORM_RECORD_TYPES = ['api::newsletter-subscriber.newsletter-subscriber'] as const;
+
 export interface PlannedPermission {
   action: string;
   /** Content-type uid, or null for plugin actions. */
@@ -43,7 +46,7 @@ export function editorPermissionPlan(): PlannedPermission[] {
   const content = Object.values(CONTENT_TYPES).flatMap((type) =>
     (type.draftAndPublish ? CONTENT_ACTIONS.withDrafts : CONTENT_ACTIONS.referenceData).map((action) => ({ action, subject: type.uid as string })),
   );
-  const records = Object.values(INTERNAL_CONTENT_TYPES).flatMap((type) => CONTENT_ACTIONS.formRecords.map((action) => ({ action, subject: type.uid as string })));
+  const records = FORM_RECORD_TYPES.flatMap((uid) => CONTENT_ACTIONS.formRecords.map((action) => ({ action, subject: uid as string })));
   const media = MEDIA_ACTIONS.map((action) => ({ action, subject: null }));
   return [...content, ...records, ...media].sort((a, b) => a.action.localeCompare(b.action) || (a.subject ?? '').localeCompare(b.subject ?? ''));
 }

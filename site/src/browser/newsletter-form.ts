@@ -18,7 +18,7 @@ interface FormAnswer {
 const FAILED = 'Das Formular konnte nicht gesendet werden. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.';
 const SENDING = 'Wird gesendet …';
 
-export function enhanceSignUpForm(form: HTMLFormElement, solve: ChallengeSolver = async () => ''): void {
+export function enhanceSignUpForm(form: HTMLFormElement, solve: ChallengeSolver): void {
   const status = form.querySelector<HTMLElement>('[role="status"]')!;
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const altcha = form.querySelector<HTMLInputElement>('input[name="altcha"]');
@@ -29,6 +29,7 @@ export function enhanceSignUpForm(form: HTMLFormElement, solve: ChallengeSolver 
 
   // Started by the first interaction, so that it is solved (and old enough for the time trap) at submit.
   const startChallenge = () => {
+    // Unsolved (no network, too slow): the form is sent without it and the stricter limit applies.
     challenge ??= solve().catch(() => '');
   };
   form.addEventListener('focusin', startChallenge, { once: true });

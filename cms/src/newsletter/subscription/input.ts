@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { consentOfVersion } from '@ikz/shared-types/newsletter-consent';
-import { checkboxField, emailField, lineField } from '../../forms/index.ts';
+import { emailField, lineField } from '../../forms/index.ts';
 
 /** A page of this site, as the form's hidden `source` field names it: `/newsletter/`, `/`, `/projekte/x/`. */
 export const isSitePath = (value: string) => value.length <= 200 && /^\/(?:[a-z0-9-]+\/)*$/.test(value);
@@ -13,7 +13,10 @@ export const DEFAULT_SOURCE = '/newsletter/';
 
 export const signUpSchema = z.object({
   email: emailField(),
-  consent: checkboxField('Einwilligung in den Empfang des Newsletters'),
+  // The box's value is `ja`; nothing else counts as the consent the stored version describes.
+  consent: z
+    .string({ error: 'Bitte bestätigen Sie mit dem Kästchen, dass Sie den Newsletter erhalten möchten.' })
+    .refine((v) => v === 'ja', 'Bitte bestätigen Sie mit dem Kästchen, dass Sie den Newsletter erhalten möchten.'),
   consentVersion: z
     .string({ error: 'Die Fassung der Einwilligung fehlt. Bitte laden Sie die Seite neu und senden Sie das Formular erneut.' })
     .pipe(lineField(40, 'Fassung der Einwilligung'))

@@ -5,8 +5,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { readEnv } from '@ikz/shared-types/env';
+import type { Context } from 'koa';
 import { consentParts, NEWSLETTER_CONSENT } from '@ikz/shared-types/newsletter-consent';
-import { allowMailTo, guardSubmission, parseFields, readFields, respond, type FormRoute } from '../../forms/index.ts';
+import { allowMailTo, formSecret, guardSubmission, parseFields, readFields, respond, type FormRoute } from '../../forms/index.ts';
 import { mailSettings } from '../../mail/config.ts';
 import { sendMail } from '../../mail/send.ts';
 import { MailError } from '../../mail/types.ts';
@@ -39,7 +40,7 @@ export const MAILS_PER_ADDRESS_PER_DAY = 3;
 /** Marks the unsubscribe link sent on request from the site's form, so the unsubscription is recorded as `site-form`. */
 const SITE_FORM_MARK = 'formular';
 
-type Ctx = any;
+type Ctx = Context;
 
 /** One sign-up at a time per address in this process, so two parallel requests cannot both create a row. */
 const busy = new Map<string, Promise<unknown>>();
@@ -56,11 +57,10 @@ async function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
 }
 
 function settings() {
-  const env = readEnv(['SITE_URL', 'IKZ_FORM_SECRET']);
-  return { siteUrl: env.SITE_URL, secret: env.IKZ_FORM_SECRET ?? null, mail: mailSettings().configured };
+  return { siteUrl: readEnv(['SITE_URL']).SITE_URL, secret: formSecret(), mail: mailSettings().configured };
 }
 
-const queryToken = (ctx: Ctx): string => (typeof ctx.query?.t === 'string' ? ctx.query.t : '');
+const queryToken = (ctx: Ctx): string => (typeof ctx.query.t === 'string' ? ctx.query.t : '');
 const CONSENT = { version: NEWSLETTER_CONSENT.version, parts: consentParts(NEWSLETTER_CONSENT) };
 
 export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
@@ -73,13 +73,13 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
     if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
     const parsed = parseFields(signUpSchema, fields);
     if (!parsed.ok) {
-      return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: parsed.errors, fields, formHtml: signUpFormHtml(CONSENT, fields, parsed.errors) });
+      return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: parsed.errors, formHtml: signUpFormHtml(CONSENT, fields, parsed.errors) });
     }
     // A bot that filled the honeypot (or was too fast) gets the answer everybody gets, and nothing happens.
     if (guard.verdict === 'drop') return respond(ctx, { status: 200, ...MESSAGES.signUpDone });
     const { siteUrl, secret, mail } = settings();
-    if (!mail || !secret) {
-      log(!mail ? 'sign-up refused: no mail server configured (SMTP_HOST)' : 'sign-up refused: IKZ_FORM_SECRET is not set');
+    if (!mail) {
+      log('sign-up refused: no mail server configured (SMTP_HOST)');
       return respond(ctx, { status: 503, ...MESSAGES.signUpUnavailable });
     }
     const email = normalizeEmail(parsed.data.email);
@@ -150,11 +150,11 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
   async function unsubscribePage(ctx: Ctx): Promise<void> {
     const { secret } = settings();
     const token = queryToken(ctx);
-    const { subscriber, valid } = secret ? await unsubscribeTarget(token, secret) : { subscriber: null, valid: false };
+    const { subscriber, valid } = await unsubscribeTarget(token, secret);
     if (subscriber?.state === 'unsubscribed') return respond(ctx, { status: 200, ...MESSAGES.alreadyUnsubscribed });
     if (subscriber && valid && canUnsubscribe(subscriber)) {
       const hidden: Record<string, string> = { t: token };
-      if (ctx.query?.k === SITE_FORM_MARK) hidden.k = SITE_FORM_MARK;
+      if (ctx.query.k === SITE_FORM_MARK) hidden.k = SITE_FORM_MARK;
       return respond(ctx, { status: 200, ...MESSAGES.unsubscribeAsk, formHtml: buttonForm(UNSUBSCRIBE_PATH, hidden, 'Newsletter abbestellen') });
     }
     respond(ctx, { status: 404, ...MESSAGES.unsubscribeUnknown, formHtml: backLink(SITE_UNSUBSCRIBE_PAGE, 'Abmeldung über das Formular anfordern') });
@@ -168,7 +168,7 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
     const channel = oneClick ? 'one-click' : fields.k === SITE_FORM_MARK ? 'site-form' : 'link';
     const { secret } = settings();
     const outcome = await oneAtATime(`unsubscribe:${token}`, async () => {
-      const { subscriber, valid } = secret ? await unsubscribeTarget(token, secret) : { subscriber: null, valid: false };
+      const { subscriber, valid } = await unsubscribeTarget(token, secret);
       if (subscriber?.state === 'unsubscribed') return 'already';
       if (!subscriber || !valid || !canUnsubscribe(subscriber)) return 'unknown';
       await store.update(subscriber.id, unsubscribeFields(new Date(), channel));
@@ -184,10 +184,10 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
     const guard = await guardSubmission(ctx, fields, UNSUBSCRIBE_REQUEST_POLICY);
     if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
     const parsed = parseFields(unsubscribeRequestSchema, fields);
-    if (!parsed.ok) return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: parsed.errors, fields, formHtml: backLink(SITE_UNSUBSCRIBE_PAGE, 'Zurück zum Formular') });
+    if (!parsed.ok) return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: parsed.errors, formHtml: backLink(SITE_UNSUBSCRIBE_PAGE, 'Zurück zum Formular') });
     if (guard.verdict === 'drop') return respond(ctx, { status: 200, ...MESSAGES.unsubscribeRequested });
     const { siteUrl, secret, mail } = settings();
-    if (!mail || !secret) return respond(ctx, { status: 503, title: 'Derzeit nicht möglich', message: 'Die Abmeldung über das Formular ist derzeit nicht möglich. Bitte nutzen Sie den Abmeldelink in einer Ausgabe des Newsletters oder versuchen Sie es später erneut.' });
+    if (!mail) return respond(ctx, { status: 503, title: 'Derzeit nicht möglich', message: 'Die Abmeldung über das Formular ist derzeit nicht möglich. Bitte nutzen Sie den Abmeldelink in einer Ausgabe des Newsletters oder versuchen Sie es später erneut.' });
     const email = normalizeEmail(parsed.data.email);
     const subscriber = await store.byEmail(email);
     // Only an address that gets the newsletter gets a mail; the answer never says which one does.

@@ -4,6 +4,7 @@
  * free text anyone typed, only the address they were sent to.
  */
 import { escapeHtml } from '@ikz/shared-types/html';
+import { html, type SafeHtml } from '../../forms/html.ts';
 import { FORMS_PATH } from '../links.ts';
 
 export const SIGN_UP_PATH = '/newsletter/anmelden';
@@ -65,16 +66,13 @@ export function unsubscribeLinkMail(link: string): MailText {
   };
 }
 
-/** A page's body: a short text and a form with one button that POSTs the token (GET never changes anything). */
-export function buttonForm(action: string, hidden: Record<string, string>, button: string): string {
-  const inputs = Object.entries(hidden)
-    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
-    .join('');
-  return `<form method="post" action="${escapeHtml(FORMS_PATH + action)}">${inputs}<button type="submit">${escapeHtml(button)}</button></form>`;
+/** A page's body: a form with one button that POSTs the token (GET never changes anything). */
+export function buttonForm(action: string, hidden: Record<string, string>, button: string): SafeHtml {
+  return html`<form method="post" action="${FORMS_PATH + action}">${Object.entries(hidden).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}<button type="submit">${button}</button></form>`;
 }
 
 /** A paragraph with a link back to the site. */
-export const backLink = (href: string, label: string) => `<p><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></p>`;
+export const backLink = (href: string, label: string): SafeHtml => html`<p><a href="${href}">${label}</a></p>`;
 
 export const MESSAGES = {
   signUpDone: {
@@ -107,21 +105,21 @@ export const MESSAGES = {
 
 /**
  * The sign-up form for the answer page of a submission without JavaScript that had errors: the same fields as
- * the site's form (site/src/components/NewsletterSignUp.astro), with the typed address and the messages.
+ * the site's form (site/src/components/NewsletterSignUp.astro), with the typed address and the messages. The
+ * fields' ids are `feld-<name>`, where the answer's list of errors links to.
  */
-export function signUpFormHtml(consent: { version: string; parts: [string, string, string] }, fields: Record<string, string>, errors: Record<string, string>): string {
-  const error = (name: string) => (errors[name] ? `<p class="field-error" id="${name}-fehler">${escapeHtml(errors[name]!)}</p>` : '');
-  const described = (name: string) => (errors[name] ? ` aria-invalid="true" aria-describedby="${name}-fehler"` : '');
+export function signUpFormHtml(consent: { version: string; parts: [string, string, string] }, fields: Record<string, string>, errors: Record<string, string>): SafeHtml {
+  const error = (name: string) => (errors[name] ? html`<p class="field-error" id="feld-${name}-fehler">${errors[name]}</p>` : '');
+  const marked = (name: string) => (errors[name] ? html` aria-invalid="true" aria-describedby="feld-${name}-fehler"` : '');
   const source = fields.source && /^\/(?:[a-z0-9-]+\/)*$/.test(fields.source) && fields.source.length <= 200 ? fields.source : '/newsletter/';
-  return (
-    `<form method="post" action="${FORMS_PATH}${SIGN_UP_PATH}" novalidate>` +
-    `<p><label for="newsletter-email">E-Mail-Adresse</label>${error('email')}` +
-    `<input id="newsletter-email" name="email" type="email" autocomplete="email" required maxlength="254" value="${escapeHtml((fields.email ?? '').slice(0, 254))}"${described('email')}></p>` +
-    `<p>${error('consent')}<input id="newsletter-consent" name="consent" type="checkbox" value="ja" required${described('consent')}> ` +
-    `<label for="newsletter-consent">${escapeHtml(consent.parts[0])}<a href="/datenschutz/">${escapeHtml(consent.parts[1])}</a>${escapeHtml(consent.parts[2])}</label></p>` +
-    `<input type="hidden" name="consentVersion" value="${escapeHtml(consent.version)}">` +
-    `<input type="hidden" name="source" value="${escapeHtml(source)}">` +
-    `<input type="hidden" name="website" value="">` +
-    `<p><button type="submit">Newsletter abonnieren</button></p></form>`
-  );
+  return html`<form method="post" action="${FORMS_PATH}${SIGN_UP_PATH}">
+<label for="feld-email">E-Mail-Adresse</label>${error('email')}
+<input id="feld-email" name="email" type="email" autocomplete="email" required maxlength="254" value="${(fields.email ?? '').slice(0, 254)}"${marked('email')}>
+${error('consent')}<div class="check"><input id="feld-consent" name="consent" type="checkbox" value="ja" required${marked('consent')}>
+<label for="feld-consent">${consent.parts[0]}<a href="/datenschutz/">${consent.parts[1]}</a>${consent.parts[2]}</label></div>
+<input type="hidden" name="consentVersion" value="${consent.version}">
+<input type="hidden" name="source" value="${source}">
+<div class="hp" aria-hidden="true"><label for="feld-website">Bitte leer lassen</label><input id="feld-website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>
+<button type="submit">Newsletter abonnieren</button>
+</form>`;
 }
