@@ -5,7 +5,10 @@
  * a proxy with one hop), so the per-client limits of one test do not touch another.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { describe, expect, inject, it } from 'vitest';
+import { encodePayload } from '@ikz/site/browser/form-challenge';
 import { NEWSLETTER_CONSENT } from '@ikz/shared-types/newsletter-consent';
 import { inviteEditor } from '../support/editor.ts';
 import { linkIn, mailsTo, readMailbox, waitForMails } from '../support/mailbox.ts';
@@ -199,6 +202,31 @@ describe('newsletter sign-up with double opt-in', () => {
     const page = await get(`${strapiUrl()}/formulare/newsletter/bestaetigen?t=${'B'.repeat(43)}`);
     expect(page.status).toBe(404);
     expect(page.text).not.toContain('<form');
+  });
+});
+
+describe('with the page\'s script', () => {
+  /** What browser/form-challenge.ts puts into the hidden `altcha` field. */
+  async function solvedChallenge(): Promise<string> {
+    const challenge = (await (await fetch(`${strapiUrl()}/formulare/challenge`)).json()) as Challenge;
+    const solution = await solveChallenge({ challenge, deriveKey });
+    return encodePayload(challenge, solution!);
+  }
+
+  it('accepts a sign-up with a solved challenge, and drops one sent faster than a person could (same answer, no mail)', async () => {
+    const [slow, fast] = [newAddress('mit-js'), newAddress('zu-schnell')];
+    const [slowAltcha, fastAltcha] = await Promise.all([solvedChallenge(), solvedChallenge()]);
+    const quick = await signUp(fast, { altcha: fastAltcha });
+    await new Promise((r) => setTimeout(r, 3200));
+    const person = await signUp(slow, { altcha: slowAltcha });
+    expect({ status: quick.status, body: quick.body }).toEqual({ status: person.status, body: person.body });
+    expect(person.status).toBe(200);
+    await waitForMails(mailDir(), slow, 1);
+    // A solution counts once.
+    expect((await signUp(newAddress(), { altcha: slowAltcha })).status).toBe(400);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await mailsTo(mailDir(), fast)).toHaveLength(0);
+    expect(await subscriber(fast)).toBeNull();
   });
 });
 
@@ -406,7 +434,7 @@ describe('a burst of sign-ups', () => {
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(35);
-    expect(answers.find((a) => a.status === 429)!.body.message).toMatch(/Zu viele Anfragen/);
+    expect(answers.find((a) => a.status === 429)!.body.message).toMatch(/zu viele Anfragen/);
     expect(Math.max(...(await health))).toBeLessThan(1000);
     const countMails = async () => {
       const wanted = new Set(addresses);
