@@ -15,6 +15,12 @@ interface FormAnswer {
   errors?: Record<string, string>;
 }
 
+/**
+ * The server drops a solution younger than 3 s as a bot's (cms/src/forms/guard.ts); a reader who fixes a field
+ * quickly must not be dropped silently, so a solution is sent no earlier than this after it was asked for.
+ */
+const MIN_CHALLENGE_AGE_MS = 4_000;
+
 const FAILED = 'Das Formular konnte nicht gesendet werden. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.';
 const SENDING = 'Wird gesendet …';
 
@@ -22,15 +28,15 @@ export function enhanceSignUpForm(form: HTMLFormElement, solve: ChallengeSolver)
   const status = form.querySelector<HTMLElement>('[role="status"]')!;
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const altcha = form.querySelector<HTMLInputElement>('input[name="altcha"]');
-  let challenge: Promise<string> | null = null;
+  let challenge: { value: Promise<string>; askedAt: number } | null = null;
   let busy = false;
   // The server's messages are the ones that count; the browser's own bubbles would say something else.
   form.noValidate = true;
 
   // Started by the first interaction, so that it is solved (and old enough for the time trap) at submit.
+  // Unsolved (no network, too slow): the form is sent without it and the stricter limit applies.
   const startChallenge = () => {
-    // Unsolved (no network, too slow): the form is sent without it and the stricter limit applies.
-    challenge ??= solve().catch(() => '');
+    challenge ??= { value: solve().catch(() => ''), askedAt: Date.now() };
   };
   form.addEventListener('focusin', startChallenge, { once: true });
 
@@ -43,8 +49,13 @@ export function enhanceSignUpForm(form: HTMLFormElement, solve: ChallengeSolver)
     status.textContent = SENDING;
     try {
       startChallenge();
-      if (altcha) altcha.value = await challenge!;
-      challenge = null; // a solution is used once
+      // A solution is used once, whatever the answer.
+      const current = challenge!;
+      challenge = null;
+      const solution = await current.value;
+      const wait = current.askedAt + MIN_CHALLENGE_AGE_MS - Date.now();
+      if (solution && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (altcha) altcha.value = solution;
       const response = await fetch(form.action, {
         method: 'POST',
         headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -58,6 +69,7 @@ export function enhanceSignUpForm(form: HTMLFormElement, solve: ChallengeSolver)
     } finally {
       busy = false;
       button.removeAttribute('aria-disabled');
+      startChallenge(); // ready for the next attempt
     }
   });
 }
