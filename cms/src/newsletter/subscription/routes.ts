@@ -77,7 +77,7 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
     }
     // A bot that filled the honeypot (or was too fast) gets the answer everybody gets, and nothing happens.
     if (guard.verdict === 'drop') return respond(ctx, { status: 200, ...MESSAGES.signUpDone });
-    const { siteUrl, secret, mail } = settings();
+    const { siteUrl, mail } = settings();
     if (!mail) {
       log('sign-up refused: no mail server configured (SMTP_HOST)');
       return respond(ctx, { status: 503, ...MESSAGES.signUpUnavailable });
@@ -189,9 +189,10 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
     const { siteUrl, secret, mail } = settings();
     if (!mail) return respond(ctx, { status: 503, title: 'Derzeit nicht möglich', message: 'Die Abmeldung über das Formular ist derzeit nicht möglich. Bitte nutzen Sie den Abmeldelink in einer Ausgabe des Newsletters oder versuchen Sie es später erneut.' });
     const email = normalizeEmail(parsed.data.email);
-    const subscriber = await store.byEmail(email);
-    // Only an address that gets the newsletter gets a mail; the answer never says which one does.
-    if (subscriber?.state === 'confirmed' && subscriber.unsubscribeSalt && allowMailTo(email, MAILS_PER_ADDRESS_PER_DAY)) {
+    // After the answer, as with the sign-up: neither the answer nor its timing says whether the address gets the newsletter.
+    void (async () => {
+      const subscriber = await store.byEmail(email);
+      if (subscriber?.state !== 'confirmed' || !subscriber.unsubscribeSalt || !allowMailTo(email, MAILS_PER_ADDRESS_PER_DAY)) return;
       const link = `${unsubscribeUrl(siteUrl, secret, { documentId: subscriber.documentId, unsubscribeSalt: subscriber.unsubscribeSalt })}&k=${SITE_FORM_MARK}`;
       try {
         await sendMail(strapi, { to: email, ...unsubscribeLinkMail(link), headers: { 'Auto-Submitted': 'auto-generated' } });
@@ -199,7 +200,7 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
         if (!(error instanceof MailError)) throw error;
         log(`unsubscribe link not sent (${error.kind})`, error);
       }
-    }
+    })().catch((error: unknown) => log('unsubscribe request failed', error));
     respond(ctx, { status: 200, ...MESSAGES.unsubscribeRequested });
   }
 
