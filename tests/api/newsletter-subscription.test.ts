@@ -5,6 +5,8 @@
  * a proxy with one hop), so the per-client limits of one test do not touch another.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { describe, expect, inject, it } from 'vitest';
@@ -362,6 +364,14 @@ describe('hostile input', () => {
     await new Promise((r) => setTimeout(r, 800));
     expect(await subscriber(email)).toBeNull();
     expect(await mailsTo(mailDir(), email)).toHaveLength(0);
+  });
+});
+
+describe('the cleanup of unconfirmed sign-ups', () => {
+  it('ran its database query at the start without an error (the rules are unit-tested)', () => {
+    const log = fs.readFileSync(path.join(inject('strapiTmp'), 'strapi.log'), 'utf8');
+    expect(log).toContain('unconfirmed sign-ups are deleted after 7 days');
+    expect(log).not.toContain('newsletter cleanup failed');
   });
 });
 

@@ -32,7 +32,7 @@ let timer: NodeJS.Timeout | undefined;
 /** Runs the cleanup now and then hourly; `stopSignUpCleanup` ends it (Strapi's destroy). */
 export async function startSignUpCleanup(strapi: Core.Strapi): Promise<void> {
   const run = () => cleanUpStaleSignUps(strapi).catch((error: unknown) => strapi.log.error(`[ikz] newsletter cleanup failed: ${error instanceof Error ? error.message : String(error)}`));
-  await run();
+  if (await run()) strapi.log.info('[ikz] newsletter: unconfirmed sign-ups are deleted after 7 days (checked now and every hour)');
   stopSignUpCleanup();
   timer = setInterval(run, CLEANUP_INTERVAL_MS);
   timer.unref();
