@@ -11,9 +11,14 @@ import { assertReferenceData, syncMunicipalities } from './bootstrap/municipalit
 import { enforceReadOnlyRoles } from './bootstrap/public-permissions';
 import { syncPublisherWebhook } from './bootstrap/publisher-webhook';
 import { hideUsersCollection } from './bootstrap/users-collection';
+import { registerChallengeRoute, registerFormRoutes } from './forms/index.ts';
+import { mailSettings } from './mail/config.ts';
 import { registerNewsletterRoutes } from './ikz-admin/newsletter-routes';
 import { registerAdminStatusRoute } from './ikz-admin/status-route';
 import { startNewsletterSending, stopNewsletterSending } from './newsletter/sending/lifecycle';
+import { registerSubscriberAdminRoutes } from './newsletter/subscription/admin-routes.ts';
+import { startSignUpCleanup, stopSignUpCleanup } from './newsletter/subscription/cleanup.ts';
+import { newsletterFormRoutes } from './newsletter/subscription/routes.ts';
 import { registerReaderQueryGuard } from './reader/access';
 import { guardUploadService } from './uploads/service';
 
@@ -28,6 +33,9 @@ export default {
     registerAdminStatusRoute(strapi);
     registerNewsletterRoutes(strapi);
     guardUploadService(strapi);
+    registerChallengeRoute(strapi);
+    registerFormRoutes(strapi, newsletterFormRoutes(strapi));
+    registerSubscriberAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -41,10 +49,15 @@ export default {
     await ensureAdminFromEnv(strapi);
     await ensureEditorRole(strapi);
     await syncPublisherWebhook(strapi);
+    const mail = mailSettings();
+    if (mail.configured) strapi.log.info(`[ikz] mail goes out through ${mail.describe} as ${mail.from}`);
+    else strapi.log.warn('[ikz] SMTP_HOST is not set: no mail is sent (newsletter sign-ups and sending are refused)');
+    await startSignUpCleanup(strapi);
     await startNewsletterSending(strapi);
   },
 
   async destroy() {
+    stopSignUpCleanup();
     await stopNewsletterSending();
   },
 };

@@ -58,7 +58,7 @@ if (config.PREVIEW_SECRET && config.STRAPI_PREVIEW_TOKEN) {
 }
 // Only when asked to: in production nginx serves IKZ_SITE_ROOT/current.
 if (envIsSet('SITE_PORT')) {
-  const web = await serveStatic(() => currentDir(publisher.releases), config.SITE_PORT, config.SITE_HOST);
+  const web = await serveStatic(() => currentDir(publisher.releases), config.SITE_PORT, config.SITE_HOST, { formsUpstream: config.STRAPI_URL });
   console.log(`[publisher] serving the live release on ${web.url}`);
 }
 /** What `pnpm start`'s supervisor tells the publisher (see start.ts). */

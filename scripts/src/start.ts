@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { readEnv } from '@ikz/shared-types/env';
 import { referenceDataProblem } from '@ikz/shared-types/reference-data';
 import { createStrapiClient } from '@ikz/shared-types/rest';
+import { startMailCatcher, type MailCatcher } from './lib/mail-catcher.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 import { createSupervisor, type Service } from './lib/supervisor.ts';
 import { currentDir, currentRelease, releases } from './publisher/releases.ts';
@@ -28,7 +29,7 @@ const log = (line: string) => console.log(`[start] ${line}`);
 
 const config = (() => {
   try {
-    return readEnv(['PORT', 'SITE_PORT', 'PUBLISHER_PORT', 'PREVIEW_PORT', 'SITE_URL', 'IKZ_SEED', 'IKZ_SEED_SCALE', 'IKZ_ADMIN_EMAIL', 'IKZ_ADMIN_PASSWORD', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'IKZ_REFERENCE_DATA', 'IKZ_SITE_ROOT', 'PUBLIC_URL', 'DATABASE_CLIENT']);
+    return readEnv(['PORT', 'SITE_PORT', 'PUBLISHER_PORT', 'PREVIEW_PORT', 'SITE_URL', 'IKZ_SEED', 'IKZ_SEED_SCALE', 'IKZ_ADMIN_EMAIL', 'IKZ_ADMIN_PASSWORD', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'IKZ_REFERENCE_DATA', 'IKZ_SITE_ROOT', 'PUBLIC_URL', 'DATABASE_CLIENT', 'SMTP_HOST', 'IKZ_MAIL_DIR']);
   } catch (error) {
     console.error(`[start] ${(error as Error).message}`);
     process.exit(1);
@@ -43,9 +44,11 @@ if (referenceProblem) {
 const localhost = (url: string) => url.replace('127.0.0.1', 'localhost');
 
 /** What Strapi is started with: the generated secrets, the local paths, and what the user configured. */
-function strapiEnv(state: LocalState, secrets: Record<string, string>, publisherUrl: string, previewUrl: string): Record<string, string> {
+function strapiEnv(state: LocalState, secrets: Record<string, string>, publisherUrl: string, previewUrl: string, catcher: MailCatcher | null): Record<string, string> {
   return {
     ...secrets,
+    // Without a mail server of the user's, mail goes to the local catcher (one .eml file per mail).
+    ...(catcher ? { SMTP_HOST: catcher.host, SMTP_PORT: String(catcher.port), SMTP_SECURE: 'false' } : {}),
     PUBLISHER_WEBHOOK_URL: `${publisherUrl}/webhook`,
     PUBLISHER_STATUS_URL: `${publisherUrl}/status`,
     IKZ_STATUS_PAGE_URL: `${localhost(publisherUrl)}/`,
@@ -132,7 +135,7 @@ async function waitForFirstBuild(publisherUrl: string): Promise<void> {
   }
 }
 
-function printAddresses(urls: { site: string; publisher: string; preview: string; strapi: string }, secretsFile: string): void {
+function printAddresses(urls: { site: string; publisher: string; preview: string; strapi: string }, secretsFile: string, catcher: MailCatcher | null): void {
   const hasAdmin = Boolean(config.IKZ_ADMIN_EMAIL && config.IKZ_ADMIN_PASSWORD);
   console.log(`
   Interkommunales.NRW läuft.
@@ -144,6 +147,7 @@ function printAddresses(urls: { site: string; publisher: string; preview: string
   Vorschau für die Redaktion: ${localhost(urls.preview)}/vorschau (über „Vorschau“ im Admin)
   REST-API (nur veröffentlichte Inhalte):  ${urls.strapi}/api/projects
   Lese-Token für den Website-Build:  STRAPI_BUILD_TOKEN in ${secretsFile}
+  E-Mails:                   ${catcher ? `nicht versendet, sondern als .eml-Dateien in ${catcher.dir}/ (ohne SMTP_HOST)` : `über ${config.SMTP_HOST}`}
 
   Stürzt Strapi, die Veröffentlichung oder die Vorschau ab, wird sie neu gestartet; die Website bleibt erreichbar.
   Beenden mit Strg+C.
@@ -165,6 +169,7 @@ async function main(): Promise<void> {
   const supervisor = createSupervisor({ log });
 
   let web: StaticServer | null = null;
+  let catcher: MailCatcher | null = null;
   let stopping = false;
   const stop = async (signal: string, code: number) => {
     if (stopping) return;
@@ -172,14 +177,19 @@ async function main(): Promise<void> {
     log(`${signal}: stopping …`);
     await supervisor.stopAll();
     await web?.close();
+    await catcher?.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop('SIGINT', 0));
   process.on('SIGTERM', () => void stop('SIGTERM', 0));
   /** The live release is served by this process from the moment one exists, whatever else fails. */
-  const serveSite = async (): Promise<StaticServer> => (web ??= await serveStatic(() => currentDir(site), config.SITE_PORT, '127.0.0.1'));
+  const serveSite = async (): Promise<StaticServer> => (web ??= await serveStatic(() => currentDir(site), config.SITE_PORT, '127.0.0.1', { formsUpstream: strapiUrl }));
 
   try {
+    if (!config.SMTP_HOST) {
+      catcher = await startMailCatcher({ dir: config.IKZ_MAIL_DIR ?? path.join(state.dir, 'mail') });
+      log(`no SMTP_HOST: mails are written to ${catcher.dir}/ (one .eml file each), not sent`);
+    }
     if (currentRelease(site)) await serveSite();
     let seeded = false;
     const publisher: Service = await supervisor.start({
@@ -200,7 +210,7 @@ async function main(): Promise<void> {
       script: STRAPI_BIN,
       args: ['start'],
       cwd: CMS_DIR,
-      env: strapiProcessEnv(config.PORT, strapiEnv(state, secrets, publisherUrl, previewUrl)),
+      env: strapiProcessEnv(config.PORT, strapiEnv(state, secrets, publisherUrl, previewUrl, catcher)),
       ready: (signal) => waitForStrapi(strapiUrl, signal),
       readyTimeoutMs: 180_000,
       // Back after a crash: the publisher builds what changed meanwhile, and a build that failed meanwhile.
@@ -214,7 +224,7 @@ async function main(): Promise<void> {
     publisher.send({ type: 'resume' });
     if (fresh) await waitForFirstBuild(publisherUrl);
     const served = await serveSite();
-    printAddresses({ site: served.url, publisher: publisherUrl, preview: previewUrl, strapi: strapiUrl }, state.secretsFile);
+    printAddresses({ site: served.url, publisher: publisherUrl, preview: previewUrl, strapi: strapiUrl }, state.secretsFile, catcher);
   } catch (error) {
     if (stopping) return;
     console.error(`[start] failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -18,6 +18,9 @@ export function readSchemas(cmsSrc = CMS_SRC): SchemaSet {
   const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as ModelSchema;
   const contentTypes: SchemaSet['contentTypes'] = {};
   for (const api of fs.readdirSync(path.join(cmsSrc, 'api'))) {
+    // Only content types with content-API routes are read by the site; internal ones (newsletter subscribers,
+    // deliveries, …) have none and stay out of the shared types.
+    if (!fs.existsSync(path.join(cmsSrc, 'api', api, 'routes'))) continue;
     const dir = path.join(cmsSrc, 'api', api, 'content-types');
     for (const ct of fs.readdirSync(dir)) contentTypes[ct] = read(path.join(dir, ct, 'schema.json'));
   }

@@ -21,8 +21,6 @@ export interface Attribute {
 export interface ModelSchema {
   info: { singularName?: string; pluralName?: string; displayName: string; description?: string };
   options?: { draftAndPublish?: boolean };
-  /** `ikz.internal`: a type of the CMS's own bookkeeping (e.g. newsletter deliveries) that the site never reads. */
-  pluginOptions?: { ikz?: { internal?: boolean } };
   attributes: Record<string, Attribute>;
 }
 
@@ -30,15 +28,6 @@ export interface SchemaSet {
   contentTypes: Record<string, ModelSchema>; // key: singular name, e.g. "project"
   components: Record<string, ModelSchema>; // key: "category.name"
 }
-
-/** An object key as TypeScript source: quoted unless it is an identifier (`'newsletter-subscriber'`). */
-const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
-/**
- * The subscriber schema belongs to the sign-up work and does not carry the marker yet; it is internal all the same
- * (never public, never read by the site). Drop the name here once its schema.json says `ikz.internal`.
- */
-const INTERNAL_WITHOUT_MARKER = new Set(['newsletter-subscriber']);
-const isInternal = (name: string, schema: ModelSchema) => schema.pluginOptions?.ikz?.internal === true || INTERNAL_WITHOUT_MARKER.has(name);
 
 const pascal = (s: string) => s.replace(/(^|[-_.\s])(\w)/g, (_, __, c: string) => c.toUpperCase());
 export const typeNameOfComponent = (uid: string) => pascal(uid);
@@ -141,10 +130,7 @@ import { BlocksSchema, IsoDate, IsoDateTime, MediaSchema, type Blocks, type Medi
 export function generateSource(schemas: SchemaSet): string {
   const out: string[] = [HEADER];
   const componentUids = Object.keys(schemas.components).sort();
-  const allContentTypeNames = Object.keys(schemas.contentTypes).sort();
-  // The site's contract (CONTENT_TYPES, SCHEMAS, RELATIONS) holds the types it reads; internal ones only get their types.
-  const contentTypeNames = allContentTypeNames.filter((name) => !isInternal(name, schemas.contentTypes[name]!));
-  const internalNames = allContentTypeNames.filter((name) => isInternal(name, schemas.contentTypes[name]!));
+  const contentTypeNames = Object.keys(schemas.contentTypes).sort();
 
   for (const uid of componentUids) {
     const schema = schemas.components[uid]!;
@@ -159,7 +145,7 @@ export function generateSource(schemas: SchemaSet): string {
     );
   }
 
-  for (const name of allContentTypeNames) {
+  for (const name of contentTypeNames) {
     const schema = schemas.contentTypes[name]!;
     const type = typeNameOfContentType(name);
     const fields = Object.entries(schema.attributes).map(([n, attr]) => [n, emitAttribute(n, attr, name)] as const);
@@ -197,26 +183,19 @@ export function generateSource(schemas: SchemaSet): string {
   for (const name of contentTypeNames) {
     const s = schemas.contentTypes[name]!;
     out.push(
-      `  ${key(name)}: { uid: 'api::${name}.${name}', singular: '${s.info.singularName}', plural: '${s.info.pluralName}', displayName: ${JSON.stringify(s.info.displayName)}, draftAndPublish: ${s.options?.draftAndPublish !== false} },`,
+      `  ${name}: { uid: 'api::${name}.${name}', singular: '${s.info.singularName}', plural: '${s.info.pluralName}', displayName: ${JSON.stringify(s.info.displayName)}, draftAndPublish: ${s.options?.draftAndPublish !== false} },`,
     );
   }
   out.push('} as const;\n');
   out.push('export type ContentTypeName = keyof typeof CONTENT_TYPES;\n');
-  out.push("/** The CMS's internal content types (never public, never read by the site). */");
-  out.push('export const INTERNAL_CONTENT_TYPES = {');
-  for (const name of internalNames) {
-    const s = schemas.contentTypes[name]!;
-    out.push(`  ${key(name)}: { uid: 'api::${name}.${name}', singular: '${s.info.singularName}', plural: '${s.info.pluralName}', displayName: ${JSON.stringify(s.info.displayName)} },`);
-  }
-  out.push('} as const;\n');
   out.push('/** The schema each content type is validated with when it is read. */');
   out.push('export const SCHEMAS = {');
-  for (const name of contentTypeNames) out.push(`  ${key(name)}: ${typeNameOfContentType(name)}Schema,`);
+  for (const name of contentTypeNames) out.push(`  ${name}: ${typeNameOfContentType(name)}Schema,`);
   out.push('} as const;\n');
   out.push('/** Every relation of a content type – direct or inside a component – to another content type or to media. */');
   out.push('export const RELATIONS = {');
   for (const name of contentTypeNames) {
-    out.push(`  ${key(name)}: [${relationsOf(schemas, schemas.contentTypes[name]!).map((r) => `{ path: ${JSON.stringify(r.path)}, target: '${r.target}' }`).join(', ')}],`);
+    out.push(`  ${name}: [${relationsOf(schemas, schemas.contentTypes[name]!).map((r) => `{ path: ${JSON.stringify(r.path)}, target: '${r.target}' }`).join(', ')}],`);
   }
   out.push('} as const satisfies Record<ContentTypeName, readonly { path: readonly string[]; target: ContentTypeName | \'media\' }[]>;');
   return `${out.join('\n')}\n`;

@@ -347,132 +347,6 @@ const NewsletterObject = z.object({
 export const NewsletterSchema: z.ZodType<Newsletter> = NewsletterObject;
 export const NewsletterRefSchema: z.ZodType<NewsletterRef> = NewsletterObject.partial().required({ documentId: true });
 
-/** Newsletter-Zustellung (api::newsletter-delivery.newsletter-delivery) as the REST API returns it; relations, media and components only when populated. */
-export interface NewsletterDelivery {
-  id: number;
-  documentId: string;
-  createdAt: string;
-  updatedAt: string;
-  dispatchId: string;
-  subscriberDocumentId: string;
-  email: string;
-  state: "queued" | "sending" | "sent" | "failed" | "skipped";
-  attempts: number | null;
-  nextAttemptAt: string | null;
-  claimedAt: string | null;
-  claimToken: string | null;
-  lastError: string | null;
-  messageId: string | null;
-  sentAt: string | null;
-}
-/** A populated relation to a Newsletter-Zustellung: the selected fields only. */
-export type NewsletterDeliveryRef = Partial<NewsletterDelivery> & { documentId: string };
-const NewsletterDeliveryObject = z.object({
-  id: z.number().int(),
-  documentId: z.string().min(1),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-  dispatchId: z.string(),
-  subscriberDocumentId: z.string(),
-  email: z.string().email(),
-  state: z.enum(["queued","sending","sent","failed","skipped"]),
-  attempts: z.number().int().nullable(),
-  nextAttemptAt: IsoDateTime.nullable(),
-  claimedAt: IsoDateTime.nullable(),
-  claimToken: z.string().nullable(),
-  lastError: z.string().nullable(),
-  messageId: z.string().nullable(),
-  sentAt: IsoDateTime.nullable(),
-});
-export const NewsletterDeliverySchema: z.ZodType<NewsletterDelivery> = NewsletterDeliveryObject;
-export const NewsletterDeliveryRefSchema: z.ZodType<NewsletterDeliveryRef> = NewsletterDeliveryObject.partial().required({ documentId: true });
-
-/** Newsletter-Versand (api::newsletter-dispatch.newsletter-dispatch) as the REST API returns it; relations, media and components only when populated. */
-export interface NewsletterDispatch {
-  id: number;
-  documentId: string;
-  createdAt: string;
-  updatedAt: string;
-  issueDocumentId: string;
-  issueTitle: string | null;
-  state: "queued" | "sending" | "done";
-  total: number | null;
-  sent: number | null;
-  failed: number | null;
-  skipped: number | null;
-  startedBy: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-/** A populated relation to a Newsletter-Versand: the selected fields only. */
-export type NewsletterDispatchRef = Partial<NewsletterDispatch> & { documentId: string };
-const NewsletterDispatchObject = z.object({
-  id: z.number().int(),
-  documentId: z.string().min(1),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-  issueDocumentId: z.string(),
-  issueTitle: z.string().nullable(),
-  state: z.enum(["queued","sending","done"]),
-  total: z.number().int().nullable(),
-  sent: z.number().int().nullable(),
-  failed: z.number().int().nullable(),
-  skipped: z.number().int().nullable(),
-  startedBy: z.string().nullable(),
-  startedAt: IsoDateTime.nullable(),
-  finishedAt: IsoDateTime.nullable(),
-});
-export const NewsletterDispatchSchema: z.ZodType<NewsletterDispatch> = NewsletterDispatchObject;
-export const NewsletterDispatchRefSchema: z.ZodType<NewsletterDispatchRef> = NewsletterDispatchObject.partial().required({ documentId: true });
-
-/** Newsletter-Abonnement (api::newsletter-subscriber.newsletter-subscriber) as the REST API returns it; relations, media and components only when populated. */
-export interface NewsletterSubscriber {
-  id: number;
-  documentId: string;
-  createdAt: string;
-  updatedAt: string;
-  email: string;
-  state: "pending" | "confirmed" | "unsubscribed" | "bouncing";
-  requestedAt: string;
-  consentVersion: string | null;
-  sourcePage: string | null;
-  confirmTokenHash: string | null;
-  confirmExpiresAt: string | null;
-  confirmMailSentAt: string | null;
-  confirmMailMessageId: string | null;
-  confirmedAt: string | null;
-  unsubscribeSalt: string | null;
-  unsubscribedAt: string | null;
-  unsubscribeChannel: "link" | "one-click" | "site-form" | "editor" | null;
-  hardBounces: number | null;
-  lastBounceAt: string | null;
-}
-/** A populated relation to a Newsletter-Abonnement: the selected fields only. */
-export type NewsletterSubscriberRef = Partial<NewsletterSubscriber> & { documentId: string };
-const NewsletterSubscriberObject = z.object({
-  id: z.number().int(),
-  documentId: z.string().min(1),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-  email: z.string().email(),
-  state: z.enum(["pending","confirmed","unsubscribed","bouncing"]),
-  requestedAt: IsoDateTime,
-  consentVersion: z.string().nullable(),
-  sourcePage: z.string().nullable(),
-  confirmTokenHash: z.string().nullable(),
-  confirmExpiresAt: IsoDateTime.nullable(),
-  confirmMailSentAt: IsoDateTime.nullable(),
-  confirmMailMessageId: z.string().nullable(),
-  confirmedAt: IsoDateTime.nullable(),
-  unsubscribeSalt: z.string().nullable(),
-  unsubscribedAt: IsoDateTime.nullable(),
-  unsubscribeChannel: z.enum(["link","one-click","site-form","editor"]).nullable(),
-  hardBounces: z.number().int().nullable(),
-  lastBounceAt: IsoDateTime.nullable(),
-});
-export const NewsletterSubscriberSchema: z.ZodType<NewsletterSubscriber> = NewsletterSubscriberObject;
-export const NewsletterSubscriberRefSchema: z.ZodType<NewsletterSubscriberRef> = NewsletterSubscriberObject.partial().required({ documentId: true });
-
 /** Projekt (api::project.project) as the REST API returns it; relations, media and components only when populated. */
 export interface Project {
   id: number;
@@ -573,10 +447,6 @@ export const ENUMS = {
   'event.format': ["Jahrestagung","Online-Veranstaltung","Spotlight","Sprechstunde","Seminar","externe Veranstaltung"] as const,
   'event.eventStatus': ["angekündigt","Anmeldung offen","ausgebucht","abgesagt"] as const,
   'municipality.kind': ["Kreisfreie Stadt","Kreisangehörige Stadt","Kreisangehörige Gemeinde","Kreis"] as const,
-  'newsletter-delivery.state': ["queued","sending","sent","failed","skipped"] as const,
-  'newsletter-dispatch.state': ["queued","sending","done"] as const,
-  'newsletter-subscriber.state': ["pending","confirmed","unsubscribed","bouncing"] as const,
-  'newsletter-subscriber.unsubscribeChannel': ["link","one-click","site-form","editor"] as const,
   'project.cooperationForm': ["öffentlich-rechtliche Vereinbarung","Zweckverband","gemeinsames Kommunalunternehmen (AöR)","Arbeitsgemeinschaft","öffentlich-rechtlicher Vertrag","privatrechtliche Gesellschaft","informelle Kooperation","Sonstige"] as const,
   'project.projectStatus': ["Idee/Partnersuche","Planung","Umsetzung","in Betrieb","beendet"] as const,
   'document.court-decision.kind': ["Urteil","Beschluss"] as const,
@@ -595,13 +465,6 @@ export const CONTENT_TYPES = {
 } as const;
 
 export type ContentTypeName = keyof typeof CONTENT_TYPES;
-
-/** The CMS's internal content types (never public, never read by the site). */
-export const INTERNAL_CONTENT_TYPES = {
-  'newsletter-delivery': { uid: 'api::newsletter-delivery.newsletter-delivery', singular: 'newsletter-delivery', plural: 'newsletter-deliveries', displayName: "Newsletter-Zustellung" },
-  'newsletter-dispatch': { uid: 'api::newsletter-dispatch.newsletter-dispatch', singular: 'newsletter-dispatch', plural: 'newsletter-dispatches', displayName: "Newsletter-Versand" },
-  'newsletter-subscriber': { uid: 'api::newsletter-subscriber.newsletter-subscriber', singular: 'newsletter-subscriber', plural: 'newsletter-subscribers', displayName: "Newsletter-Abonnement" },
-} as const;
 
 /** The schema each content type is validated with when it is read. */
 export const SCHEMAS = {

@@ -15,6 +15,7 @@ export const SEGMENTS = {
   documentType: 'typ',
   courtDecisions: 'rechtsprechung',
   newsletters: 'newsletter',
+  newsletterUnsubscribe: 'abmelden',
   events: 'veranstaltungen',
   eventArchive: 'archiv',
   search: 'suche',
@@ -56,6 +57,7 @@ function patternsFor(s: Segments) {
     newsletters: `/${s.newsletters}/`,
     newsletter: `/${s.newsletters}/:slug/`,
     newsletterFeed: `/${s.newsletters}/feed.xml`,
+    newsletterUnsubscribe: `/${s.newsletters}/${s.newsletterUnsubscribe}/`,
     events: `/${s.events}/`,
     eventArchive: `/${s.events}/${s.eventArchive}/`,
     eventArchivePage: `/${s.events}/${s.eventArchive}/${s.page}/:page/`,
@@ -218,7 +220,7 @@ export type EntryType = keyof typeof ENTRY_ROUTES;
 
 /** Routes without parameters that every build contains. */
 export const STATIC_ROUTES = [
-  'home', 'projectFeed', 'topics', 'municipalities', 'documents', 'courtDecisions', 'newsletters', 'newsletterFeed',
+  'home', 'projectFeed', 'topics', 'municipalities', 'documents', 'courtDecisions', 'newsletters', 'newsletterFeed', 'newsletterUnsubscribe',
   'events', 'eventArchive', 'calendar', 'search', 'openData', 'openDataJson', 'openDataCsv', 'sitemapIndex', 'robots',
   'securityTxt', 'notFound',
 ] as const satisfies readonly StaticRouteKind[];

@@ -12,13 +12,15 @@ import { adminJwt, api } from './helpers.ts';
 
 const DRAFT_TYPES = ['api::document.document', 'api::event.event', 'api::newsletter.newsletter', 'api::project.project', 'api::topic.topic'];
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
-/** The CMS's own records (INTERNAL_CONTENT_TYPES): shown to editors read-only. */
-const INTERNAL_TYPES = ['newsletter-subscriber', 'newsletter-dispatch', 'newsletter-delivery'].map((name) => `api::${name}.${name}`);
+/** Records of sending newsletter issues: editors see them, the code writes them. */
+const SENDING_TYPES = ['api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery'];
 const EXPECTED_PERMISSIONS = [
   ...DRAFT_TYPES.flatMap((uid) => ['create', 'read', 'update', 'delete', 'publish'].map((a) => `${explorer(a)} ${uid}`)),
   `${explorer('read')} api::municipality.municipality`,
   `${explorer('update')} api::municipality.municipality`,
-  ...INTERNAL_TYPES.map((uid) => `${explorer('read')} ${uid}`),
+  `${explorer('read')} api::newsletter-subscriber.newsletter-subscriber`,
+  `${explorer('delete')} api::newsletter-subscriber.newsletter-subscriber`,
+  ...SENDING_TYPES.map((uid) => `${explorer('read')} ${uid}`),
   'plugin::upload.read null',
   'plugin::upload.assets.create null',
   'plugin::upload.assets.update null',
@@ -178,7 +180,7 @@ describe('the users-permissions user collection', () => {
     const user = types.body.data.find((t: { uid: string }) => t.uid === 'plugin::users-permissions.user');
     expect(user?.isDisplayed).toBe(false);
     const shown = types.body.data.filter((t: { isDisplayed: boolean }) => t.isDisplayed).map((t: { uid: string }) => t.uid);
-    expect(shown.sort()).toEqual([...DRAFT_TYPES, 'api::municipality.municipality', ...INTERNAL_TYPES].sort());
+    expect(shown.sort()).toEqual([...DRAFT_TYPES, 'api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber', ...SENDING_TYPES].sort());
   });
 });
 

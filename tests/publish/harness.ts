@@ -34,7 +34,7 @@ export async function startPipeline(label: string, scale = 0.02, extraEnv: Recor
   const publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: SITE_URL, debounceMs: 300, maxWaitMs: 3000, keep: 3, fullBuildAt: 'off', log: (record) => { if (record.level === 'error') console.error(JSON.stringify(record)); } });
   const listening = await publisher.listen(port);
   await publisher.build();
-  const web = await serveStatic(() => currentDir(publisher.releases));
+  const web = await serveStatic(() => currentDir(publisher.releases), 0, '127.0.0.1', { formsUpstream: strapi.url });
   return {
     strapi,
     publisher,

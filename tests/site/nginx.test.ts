@@ -248,3 +248,70 @@ describe('TLS of the nginx sample (BSI TR-02102-2)', () => {
     for (const curve of ['P-256', 'P-384', 'P-521']) expect((await handshake(nginx.httpsPort, { ecdhCurve: curve })).ok, curve).toBe(true);
   });
 });
+
+describe('forms behind the nginx sample', () => {
+  // Stands in for Strapi: echoes what arrived, and tries to set a cookie and name itself (nginx must drop both).
+  let strapi: http.Server;
+  let formsNginx: RunningNginx;
+  beforeAll(async () => {
+    strapi = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () =>
+        res
+          .writeHead(200, { 'Content-Type': 'application/json', 'Set-Cookie': 'koa.sess=x; path=/', 'X-Powered-By': 'Strapi <strapi.io>', 'Cache-Control': 'no-store' })
+          .end(JSON.stringify({ url: req.url, method: req.method, xff: req.headers['x-forwarded-for'], proto: req.headers['x-forwarded-proto'], cookie: req.headers.cookie ?? null, authorization: req.headers.authorization ?? null, body: Buffer.concat(chunks).toString() })),
+      );
+    });
+    await new Promise<void>((resolve) => strapi.listen(0, '127.0.0.1', resolve));
+    formsNginx = await startNginx(siteDir(), (preview.address() as { port: number }).port, { strapiPort: (strapi.address() as { port: number }).port });
+  });
+  afterAll(async () => {
+    await formsNginx?.stop();
+    await new Promise((resolve) => strapi?.close(resolve));
+  });
+
+  it('passes a form post on to Strapi with the address nginx saw, without cookies or credentials, uncached', async () => {
+    const response = await request(formsNginx.httpsPort, '/formulare/newsletter/anmelden', {
+      method: 'POST',
+      body: 'email=a%40example.org',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '203.0.113.9', Cookie: 'strapi_admin_refresh=stolen', Authorization: 'Bearer stolen' },
+    });
+    expect(response.status).toBe(200);
+    const seen = JSON.parse(response.body.toString()) as Record<string, string | null>;
+    expect(seen).toMatchObject({ url: '/formulare/newsletter/anmelden', method: 'POST', xff: '127.0.0.1', proto: 'https', cookie: null, authorization: null, body: 'email=a%40example.org' });
+    expect(response.headers['set-cookie']).toBeUndefined();
+    expect(response.headers['x-powered-by']).toBeUndefined();
+    expect(response.headers['cache-control']).not.toMatch(/public|max-age=[1-9]/);
+  });
+
+  it('never lets another spelling reach another route of Strapi', async () => {
+    for (const spelling of ['/formulare/../admin/login', '/formulare/%2e%2e/admin/login', '/formulare/..%2fadmin/login', '/formulare/%2E%2E%2Fapi/users', '/formulare//../api/users']) {
+      const response = await request(formsNginx.httpsPort, spelling);
+      const body = response.body.toString();
+      if (response.headers['content-type']?.includes('application/json')) {
+        // Reached the stand-in: then only with a normalised path below /formulare/.
+        expect((JSON.parse(body) as { url: string }).url, spelling).toMatch(/^\/formulare\/(?!.*\.\.)/);
+      } else {
+        expect(response.status, spelling).toBeGreaterThanOrEqual(400);
+      }
+    }
+    const normalised = await request(formsNginx.httpsPort, '/formulare/a/%2e%2e/challenge');
+    expect((JSON.parse(normalised.body.toString()) as { url: string }).url).toBe('/formulare/challenge');
+  });
+
+  it('does not pass the forms on from the admin host, in any spelling', async () => {
+    for (const spelling of ['/formulare/challenge', '/Formulare/challenge', '/FORMULARE/newsletter/anmelden', '//formulare/challenge', '/%66ormulare/challenge']) {
+      const response = await request(formsNginx.httpsPort, spelling, { host: 'redaktion.interkommunales.example' });
+      expect(response.status, spelling).toBe(404);
+      expect(response.body.toString(), spelling).not.toContain('/formulare/');
+    }
+  });
+
+  it('answers a burst of form posts from one address with 429 beyond the limit', async () => {
+    const statuses = await Promise.all(Array.from({ length: 30 }, () => request(formsNginx.httpsPort, '/formulare/challenge').then((r) => r.status)));
+    // The earlier tests of this block used part of the burst (10) already; at most that many more get through.
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(11);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(19);
+  });
+});

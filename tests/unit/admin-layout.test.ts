@@ -6,14 +6,10 @@ import { CMS_DIR } from '@ikz/scripts/lib/strapi-process';
 
 const apiDir = path.join(CMS_DIR, 'src', 'api');
 const componentDir = path.join(CMS_DIR, 'src', 'components');
-const allSchemas = fs.readdirSync(apiDir).map((name) => ({
+const schemas = fs.readdirSync(apiDir).map((name) => ({
   uid: `api::${name}.${name}`,
   schema: JSON.parse(fs.readFileSync(path.join(apiDir, name, 'content-types', name, 'schema.json'), 'utf8')),
 }));
-/** The CMS's own records, never public (see INTERNAL_CONTENT_TYPES); the rest is the site's content. */
-const INTERNAL = ['api::newsletter-subscriber.newsletter-subscriber', 'api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery'];
-const schemas = allSchemas.filter((s) => !INTERNAL.includes(s.uid));
-const labelled = allSchemas.filter((s) => s.uid !== 'api::newsletter-subscriber.newsletter-subscriber' || CONTENT_TYPE_LAYOUTS[s.uid]);
 const components = fs.readdirSync(componentDir).flatMap((category) =>
   fs.readdirSync(path.join(componentDir, category)).map((file) => ({
     uid: `${category}.${file.replace(/\.json$/, '')}`,
@@ -24,18 +20,18 @@ const components = fs.readdirSync(componentDir).flatMap((category) =>
 describe('German admin layout', () => {
   it('labels every attribute of every content type and component', () => {
     const missing: string[] = [];
-    for (const { uid, schema } of labelled) {
+    for (const { uid, schema } of schemas) {
       for (const attr of Object.keys(schema.attributes)) if (!CONTENT_TYPE_LAYOUTS[uid]?.fields[attr]) missing.push(`${uid}.${attr}`);
     }
     for (const { uid, schema } of components) {
       for (const attr of Object.keys(schema.attributes)) if (!COMPONENT_LAYOUTS[uid]?.fields[attr]) missing.push(`${uid}.${attr}`);
     }
     expect(missing).toEqual([]);
-    expect(schemas).toHaveLength(6);
+    expect(schemas).toHaveLength(9);
   });
 
   it('lists only existing attributes as columns', () => {
-    for (const { uid, schema } of allSchemas) {
+    for (const { uid, schema } of schemas) {
       for (const column of CONTENT_TYPE_LAYOUTS[uid]?.list ?? []) {
         expect([...Object.keys(schema.attributes), 'updatedAt', 'createdAt', 'publishedAt']).toContain(column);
       }
@@ -43,19 +39,16 @@ describe('German admin layout', () => {
   });
 
   it('has German display names', () => {
-    expect(schemas.map((s) => s.schema.info.displayName).sort()).toEqual(['Dokument', 'Handlungsfeld', 'Kommune', 'Newsletter-Ausgabe', 'Projekt', 'Veranstaltung']);
-    expect(allSchemas.filter((s) => INTERNAL.includes(s.uid)).map((s) => s.schema.info.displayName).sort()).toEqual(['Newsletter-Abonnement', 'Newsletter-Versand', 'Newsletter-Zustellung']);
+    expect(schemas.map((s) => s.schema.info.displayName).sort()).toEqual(['Dokument', 'Handlungsfeld', 'Kommune', 'Newsletter-Abonnement', 'Newsletter-Ausgabe', 'Newsletter-Versand', 'Newsletter-Zustellung', 'Projekt', 'Veranstaltung']);
   });
 
-  it('keeps the internal records without drafts and read-only in the admin', () => {
-    for (const uid of INTERNAL.slice(1)) {
-      expect(allSchemas.find((s) => s.uid === uid)?.schema.options.draftAndPublish).toBe(false);
-      expect(CONTENT_TYPE_LAYOUTS[uid]?.readOnly).toBe(true);
-    }
+  it('keeps draft & publish on for all content types but municipality and the newsletter records', () => {
+    const without = ['api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber', 'api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery'];
+    for (const { uid, schema } of schemas) expect(schema.options.draftAndPublish).toBe(!without.includes(uid));
   });
 
-  it('keeps draft & publish on for all content types but municipality', () => {
-    for (const { uid, schema } of schemas) expect(schema.options.draftAndPublish).toBe(uid !== 'api::municipality.municipality');
+  it('shows the records of sending newsletter issues read-only', () => {
+    for (const uid of ['api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery']) expect(CONTENT_TYPE_LAYOUTS[uid]?.readOnly).toBe(true);
   });
 
   it('merges labels into a stored configuration and is idempotent', () => {

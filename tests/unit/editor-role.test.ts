@@ -13,8 +13,12 @@ describe('the editors\' role plan', () => {
     expect(actionsOn('api::municipality.municipality')).toEqual(['read', 'update']);
   });
 
-  it('lets them read, but not change, the internal records of the newsletter', () => {
-    for (const type of ['newsletter-subscriber', 'newsletter-dispatch', 'newsletter-delivery']) expect(actionsOn(`api::${type}.${type}`)).toEqual(['read']);
+  it('lets them find and delete newsletter subscribers, but not create or change them (the record is the proof of consent)', () => {
+    expect(actionsOn('api::newsletter-subscriber.newsletter-subscriber')).toEqual(['delete', 'read']);
+  });
+
+  it('lets them read, but not change, the records of sending newsletter issues', () => {
+    for (const type of ['newsletter-dispatch', 'newsletter-delivery']) expect(actionsOn(`api::${type}.${type}`)).toEqual(['read']);
   });
 
   it('gives the media library without its settings and nothing else', () => {
@@ -26,7 +30,7 @@ describe('the editors\' role plan', () => {
       'plugin::upload.read',
     ]);
     expect(plan.every((p) => p.action.startsWith('plugin::content-manager.explorer.') || p.action.startsWith('plugin::upload.'))).toBe(true);
-    expect(plan).toHaveLength(5 * 5 + 2 + 3 + 5);
+    expect(plan).toHaveLength(5 * 5 + 2 + 2 + 2 + 5);
   });
 
   it('is named and described in German', () => {

@@ -55,6 +55,7 @@ describe('route table', () => {
   it('reserves the slugs that would be another route', () => {
     expect(routes.reservedSlugs('event')).toEqual(['archiv', 'kalender']);
     expect(routes.reservedSlugs('document')).toEqual(['rechtsprechung', 'typ']);
+    expect(routes.reservedSlugs('newsletter')).toEqual(['abmelden', 'feed']);
     // Without the reservation these entries would take another route's URL.
     const collides = (type: 'event' | 'document', slug: string) => {
       const urls = routes.expectedUrls({ ...inventory, [`${type}s`]: [slug] });

@@ -1,7 +1,12 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Earth } from '@strapi/icons';
+import { Earth, Mail } from '@strapi/icons';
 import { ADMIN_TRANSLATIONS_DE } from '../lib/admin-translations';
+import { installGermanGrouping } from '../lib/german-numbers';
+import { NewsletterSendPanel } from './ikz/NewsletterSendPanel';
 import { SiteLinkPanel } from './ikz/SiteLinkPanel';
+
+// Before the admin formats its first number: a year reads 2026, not 2.026 (see lib/german-numbers.ts).
+installGermanGrouping();
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 
@@ -25,11 +30,17 @@ export default {
         title: { id: 'ikz.widget.publishing.title', defaultMessage: 'Veröffentlichung' },
         component: async () => (await import('./ikz/PublishingWidget')).PublishingWidget,
       },
+      {
+        id: 'ikz-newsletter',
+        icon: Mail,
+        title: { id: 'ikz.widget.newsletter.title', defaultMessage: 'Newsletter-Abonnements' },
+        component: async () => (await import('./ikz/NewsletterWidget')).NewsletterWidget,
+      },
       ...widgets,
     ]);
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void };
-    contentManager.addEditViewSidePanel([SiteLinkPanel]);
+    contentManager.addEditViewSidePanel([SiteLinkPanel, NewsletterSendPanel]);
   },
 };

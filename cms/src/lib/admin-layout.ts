@@ -184,6 +184,31 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
       note: ['Hinweis', 'Besonderheit (z. B. Status der Stadt Aachen).'],
     },
   },
+  'api::newsletter-subscriber.newsletter-subscriber': {
+    mainField: 'email',
+    list: ['email', 'state', 'requestedAt', 'confirmedAt'],
+    defaultSortBy: 'requestedAt',
+    defaultSortOrder: 'DESC',
+    // Written only by the sign-up and unsubscribe forms: the record is the proof of consent.
+    readOnly: true,
+    fields: {
+      email: ['E-Mail-Adresse', 'Kleingeschrieben. Für Auskunft oder Löschung nach dieser Adresse suchen.'],
+      state: ['Status', 'Ausstehend (noch nicht bestätigt), bestätigt, abgemeldet oder unzustellbar.'],
+      requestedAt: ['Angemeldet am', 'Zeitpunkt der (letzten) Anmeldung über das Formular.'],
+      consentVersion: ['Version der Einwilligung', 'Fassung des Einwilligungstextes, dem bei der Anmeldung zugestimmt wurde.'],
+      sourcePage: ['Seite der Anmeldung', 'Seite der Website, auf der das Formular abgeschickt wurde.'],
+      confirmTokenHash: ['Bestätigungscode (Hash)', 'Nur der SHA-256-Hash des Codes im Bestätigungslink.'],
+      confirmExpiresAt: ['Bestätigungslink gültig bis', 'Unbestätigte Anmeldungen werden danach gelöscht.'],
+      confirmMailSentAt: ['Bestätigungs-E-Mail gesendet am', 'Nachweis des Double-Opt-in.'],
+      confirmMailMessageId: ['Message-ID der Bestätigungs-E-Mail', 'Nachweis des Double-Opt-in.'],
+      confirmedAt: ['Bestätigt am', 'Zeitpunkt, zu dem der Link in der Bestätigungs-E-Mail bestätigt wurde.'],
+      unsubscribeSalt: ['Schlüssel der Abmeldelinks', 'Zufallswert; wird bei der Abmeldung gelöscht.'],
+      unsubscribedAt: ['Abgemeldet am', 'Zeitpunkt des Widerrufs.'],
+      unsubscribeChannel: ['Abgemeldet über', 'Link in der E-Mail, Ein-Klick-Abmeldung des E-Mail-Programms, Formular der Website oder Redaktion.'],
+      hardBounces: ['Unzustellbare Sendungen', 'Anzahl dauerhafter Zustellfehler.'],
+      lastBounceAt: ['Letzter Zustellfehler am', ''],
+    },
+  },
 };
 
 export const COMPONENT_LAYOUTS: Record<string, ModelLayout> = {

@@ -4,13 +4,13 @@
  * users, roles, API tokens or webhooks. Pure: the permission plan, which the bootstrap turns into Strapi
  * permissions with every field of each content type.
  */
-import { CONTENT_TYPES, INTERNAL_CONTENT_TYPES } from '@ikz/shared-types';
+import { CONTENT_TYPES } from '@ikz/shared-types';
 
 export const EDITOR_ROLE = {
   code: 'ikz-redaktion',
   name: 'Redaktion',
   description:
-    'Erstellt, bearbeitet und veröffentlicht Projekte, Dokumente, Newsletter-Ausgaben, Veranstaltungen und Handlungsfelder, pflegt Kommunen und die Medienbibliothek. Keine Einstellungen, Benutzer oder Rollen.',
+    'Erstellt, bearbeitet und veröffentlicht Projekte, Dokumente, Newsletter-Ausgaben, Veranstaltungen und Handlungsfelder, pflegt Kommunen und die Medienbibliothek, sieht und löscht Newsletter-Abonnements. Keine Einstellungen, Benutzer oder Rollen.',
 } as const;
 
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
@@ -19,8 +19,10 @@ const explorer = (action: string) => `plugin::content-manager.explorer.${action}
 export const CONTENT_ACTIONS = {
   withDrafts: ['create', 'read', 'update', 'delete', 'publish'].map(explorer),
   referenceData: ['read', 'update'].map(explorer),
-  /** The CMS's own records (newsletter subscriptions, dispatches, deliveries): shown, changed only by the code. */
-  internal: ['read'].map(explorer),
+  /** Records the forms write (newsletter subscribers): look one up to answer a request, delete it; never create or edit. */
+  formRecords: ['read', 'delete'].map(explorer),
+  /** Records of sending newsletter issues (dispatches, deliveries): shown, written only by the code. */
+  sendingRecords: ['read'].map(explorer),
 } as const;
 
 /** Media library: browse, upload, edit/replace/delete, download and copy links; not its settings or view configuration. */
@@ -31,6 +33,12 @@ export const MEDIA_ACTIONS = [
   'plugin::upload.assets.download',
   'plugin::upload.assets.copy-link',
 ] as const;
+
+/** Content types the public forms write (no content-API routes, so not in CONTENT_TYPES). */
+export const FORM_RECORD_TYPES = ['api::newsletter-subscriber.newsletter-subscriber'] as const;
+
+/** Content types the newsletter sending writes (no content-API routes either). */
+export const SENDING_RECORD_TYPES = ['api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery'] as const;
 
 export interface PlannedPermission {
   action: string;
@@ -43,7 +51,8 @@ export function editorPermissionPlan(): PlannedPermission[] {
   const content = Object.values(CONTENT_TYPES).flatMap((type) =>
     (type.draftAndPublish ? CONTENT_ACTIONS.withDrafts : CONTENT_ACTIONS.referenceData).map((action) => ({ action, subject: type.uid as string })),
   );
-  const internal = Object.values(INTERNAL_CONTENT_TYPES).flatMap((type) => CONTENT_ACTIONS.internal.map((action) => ({ action, subject: type.uid as string })));
+  const records = FORM_RECORD_TYPES.flatMap((uid) => CONTENT_ACTIONS.formRecords.map((action) => ({ action, subject: uid as string })));
+  const sending = SENDING_RECORD_TYPES.flatMap((uid) => CONTENT_ACTIONS.sendingRecords.map((action) => ({ action, subject: uid as string })));
   const media = MEDIA_ACTIONS.map((action) => ({ action, subject: null }));
-  return [...content, ...internal, ...media].sort((a, b) => a.action.localeCompare(b.action) || (a.subject ?? '').localeCompare(b.subject ?? ''));
+  return [...content, ...records, ...sending, ...media].sort((a, b) => a.action.localeCompare(b.action) || (a.subject ?? '').localeCompare(b.subject ?? ''));
 }

@@ -16,6 +16,7 @@ import path from 'node:path';
 import send from 'send';
 import { servingHeaders } from '@ikz/shared-types/file-types';
 import { CompressedCache, isCompressible, MIN_COMPRESS_BYTES, negotiateEncoding, type Encoding } from './compression.ts';
+import { formTarget, FORMS_PREFIX, proxyForm } from './forms-proxy.ts';
 import { listen, type Listening } from './listen.ts';
 
 /** The same-site path of a directory below root: "/projekte/", each segment percent-encoded. */
@@ -41,10 +42,19 @@ export function isUploadedFile(root: string, file: string): boolean {
   return rest.length > 0 && UPLOAD_FOLDERS.has((first ?? '').toLowerCase());
 }
 
-export function serveStatic(root: string | (() => string), port = 0, host = '127.0.0.1'): Promise<StaticServer> {
+export type StaticServerOptions = {
+  /** Strapi's base URL: requests below /formulare/ are passed on to it (see forms-proxy.ts), as nginx does. */
+  formsUpstream?: string;
+};
+
+export function serveStatic(root: string | (() => string), port = 0, host = '127.0.0.1', options: StaticServerOptions = {}): Promise<StaticServer> {
   const rootOf = typeof root === 'function' ? root : () => root;
   const compressed = new CompressedCache(32 * 1024 * 1024, (file) => fs.promises.readFile(file));
   const server = http.createServer((req, res) => {
+    if (options.formsUpstream && requestPath(req.url).toLowerCase().startsWith(FORMS_PREFIX)) {
+      const target = formTarget(req.url);
+      if (target) return proxyForm(req, res, options.formsUpstream, target);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

@@ -72,6 +72,7 @@ export type PageModel =
   | ({ kind: 'courtDecisions'; decisions: (DocumentRowData & { court: string; decidedAt: string | null; docketNumber: string; decisionKind: string; holding: string | null })[] } & Paging)
   | { kind: 'newsletters'; firstYear: number | null; years: { year: number; issues: { slug: string; title: string; sentAt: string }[] }[] }
   | { kind: 'newsletter'; newsletter: SiteNewsletter }
+  | { kind: 'newsletterUnsubscribe' }
   | { kind: 'events'; upcoming: EventCardData[]; pastCount: number }
   | ({ kind: 'eventArchive'; years: { year: string; events: { slug: string; title: string; startsAt: string; format: string }[] }[] } & Paging)
   | { kind: 'event'; event: SiteEvent; past: boolean }
@@ -306,6 +307,8 @@ export function pageModel(content: Content, route: RouteMatch, context: ModelCon
       const newsletter = content.bySlug.newsletters.get(slug);
       return newsletter ? { kind: 'newsletter', newsletter } : null;
     }
+    case 'newsletterUnsubscribe':
+      return { kind: 'newsletterUnsubscribe' };
     case 'events':
       return { kind: 'events', upcoming: content.upcoming.map(eventCard), pastCount: content.past.length };
     case 'eventArchive':

@@ -1,0 +1,151 @@
+import { useState, type FormEvent } from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { Box, Button, Dialog, Field, Flex, ProgressBar, TextInput, Typography } from '@strapi/design-system';
+import { Mail } from '@strapi/icons';
+import { confirmText, progressText, recipientsText } from '../../lib/newsletter-texts';
+import { errorMessage, issueDispatchPath, useIssueDispatch } from './use-newsletter';
+
+const NEWSLETTER_UID = 'api::newsletter.newsletter';
+const TONE_COLOR = { success: 'success600', warning: 'warning600', neutral: 'neutral800' } as const;
+
+interface PanelProps {
+  model: string;
+  documentId?: string;
+  document?: { publishedAt?: string | null; title?: unknown } & Record<string, unknown>;
+  meta?: { availableStatus?: { publishedAt?: string | null }[] };
+}
+
+type Notice = { tone: 'success' | 'danger'; text: string } | null;
+
+function NoticeBox({ notice }: { notice: Notice }) {
+  if (!notice) return null;
+  return (
+    <Box padding={3} background={notice.tone === 'success' ? 'success100' : 'danger100'} hasRadius width="100%" role={notice.tone === 'success' ? 'status' : 'alert'}>
+      <Typography variant="omega" textColor={notice.tone === 'success' ? 'success700' : 'danger700'}>
+        {notice.text}
+      </Typography>
+    </Box>
+  );
+}
+
+function TestSend({ documentId }: { documentId: string }) {
+  const { post } = useFetchClient();
+  const [to, setTo] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setNotice(null);
+    try {
+      await post(`${issueDispatchPath(documentId).replace(/\/dispatch$/, '/test')}`, { to });
+      setNotice({ tone: 'success', text: `Testversand an ${to} verschickt.` });
+    } catch (error) {
+      setNotice({ tone: 'danger', text: errorMessage(error, 'Der Testversand ist fehlgeschlagen.') });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} style={{ width: '100%' }}>
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Field.Root name="ikz-test-address" hint="Die Ausgabe geht zuerst an diese Adresse, mit „[Test]“ im Betreff.">
+          <Field.Label>Testadresse</Field.Label>
+          <TextInput type="email" autoComplete="email" value={to} onChange={(e: { target: { value: string } }) => setTo(e.target.value)} required />
+          <Field.Hint />
+        </Field.Root>
+        <Button type="submit" variant="secondary" loading={busy} fullWidth>
+          Testversand
+        </Button>
+        <NoticeBox notice={notice} />
+      </Flex>
+    </form>
+  );
+}
+
+/** Side panel of a newsletter issue's edit view: test mail, the send to all confirmed subscribers, and its progress. */
+export function NewsletterSendPanel(props: PanelProps) {
+  const { post } = useFetchClient();
+  const documentId = props.model === NEWSLETTER_UID ? props.documentId : undefined;
+  const { data, failed, reload } = useIssueDispatch(documentId);
+  const [confirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  if (!documentId) return null;
+  const published = Boolean(props.document?.publishedAt) || Boolean(props.meta?.availableStatus?.some((v) => v.publishedAt));
+  const title = typeof props.document?.title === 'string' ? props.document.title : 'diese Ausgabe';
+
+  const send = async () => {
+    if (!data) return;
+    setNotice(null);
+    try {
+      await post(issueDispatchPath(documentId), { expectedRecipients: data.recipients });
+      setNotice({ tone: 'success', text: 'Der Versand hat begonnen.' });
+    } catch (error) {
+      setNotice({ tone: 'danger', text: errorMessage(error, 'Der Versand konnte nicht gestartet werden.') });
+    } finally {
+      setConfirming(false);
+      void reload();
+    }
+  };
+
+  let content;
+  if (!data) {
+    content = <Typography variant="omega">{failed ? 'Der Versandstatus konnte nicht geladen werden.' : 'Versandstatus wird geladen …'}</Typography>;
+  } else if (data.state !== 'none') {
+    const text = progressText(data);
+    content = (
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Typography variant="omega" fontWeight="bold" textColor={TONE_COLOR[text.tone]}>
+          {text.headline}
+        </Typography>
+        <ProgressBar value={text.percent} aria-label={`Versandfortschritt: ${text.percent} Prozent`} />
+        <Typography variant="pi">{text.detail}</Typography>
+      </Flex>
+    );
+  } else if (!published) {
+    content = <Typography variant="omega">Versenden lässt sich eine Ausgabe, sobald sie veröffentlicht ist.</Typography>;
+  } else {
+    content = (
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <TestSend documentId={documentId} />
+        <Dialog.Root open={confirming} onOpenChange={setConfirming}>
+          <Dialog.Trigger>
+            <Button variant="default" startIcon={<Mail aria-hidden />} fullWidth disabled={data.recipients === 0}>
+              Versenden …
+            </Button>
+          </Dialog.Trigger>
+          <Dialog.Content>
+            <Dialog.Header>Newsletter versenden?</Dialog.Header>
+            <Dialog.Body>
+              <Typography variant="omega">{confirmText(title, data.recipients)}</Typography>
+            </Dialog.Body>
+            <Dialog.Footer>
+              <Dialog.Cancel>
+                <Button variant="tertiary" fullWidth>
+                  Abbrechen
+                </Button>
+              </Dialog.Cancel>
+              <Dialog.Action>
+                <Button variant="default" fullWidth onClick={() => void send()}>
+                  Jetzt an {data.recipients} versenden
+                </Button>
+              </Dialog.Action>
+            </Dialog.Footer>
+          </Dialog.Content>
+        </Dialog.Root>
+        <Typography variant="pi" textColor="neutral600">
+          {data.recipients ? `Geht an ${recipientsText(data.recipients)}.` : 'Es gibt noch keine bestätigten Abonnentinnen und Abonnenten.'}
+        </Typography>
+      </Flex>
+    );
+  }
+  return {
+    title: 'Versand',
+    content: (
+      <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+        {content}
+        <NoticeBox notice={notice} />
+      </Flex>
+    ),
+  };
+}

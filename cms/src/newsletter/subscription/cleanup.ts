@@ -1,0 +1,44 @@
+/**
+ * Unconfirmed sign-ups do not stay: at the start and every hour, pending subscribers whose confirmation link
+ * expired (7 days) are deleted, or – when they had unsubscribed before – put back to "unsubscribed"; the proof
+ * of a withdrawn consent is deleted 3 years after the withdrawal.
+ */
+import type { Core } from '@strapi/strapi';
+import { PROOF_RETENTION_MS, revertFields, staleAction } from './rules.ts';
+import { subscriberStore } from './store.ts';
+
+export const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
+
+export async function cleanUpStaleSignUps(strapi: Core.Strapi, now = new Date()): Promise<{ deleted: number; reverted: number }> {
+  const store = subscriberStore(strapi);
+  let deleted = 0;
+  let reverted = 0;
+  for (const subscriber of await store.stale(now, new Date(now.getTime() - PROOF_RETENTION_MS))) {
+    const action = staleAction(subscriber, now);
+    if (action === 'delete') {
+      await store.remove(subscriber.id);
+      deleted++;
+    } else if (action === 'revert') {
+      await store.update(subscriber.id, revertFields());
+      reverted++;
+    }
+  }
+  if (deleted || reverted) strapi.log.info(`[ikz] newsletter: ${deleted} expired sign-up(s) or proof(s) deleted, ${reverted} put back to unsubscribed`);
+  return { deleted, reverted };
+}
+
+let timer: NodeJS.Timeout | undefined;
+
+/** Runs the cleanup now and then hourly; `stopSignUpCleanup` ends it (Strapi's destroy). */
+export async function startSignUpCleanup(strapi: Core.Strapi): Promise<void> {
+  const run = () => cleanUpStaleSignUps(strapi).catch((error: unknown) => strapi.log.error(`[ikz] newsletter cleanup failed: ${error instanceof Error ? error.message : String(error)}`));
+  if (await run()) strapi.log.info('[ikz] newsletter: unconfirmed sign-ups are deleted after 7 days (checked now and every hour)');
+  stopSignUpCleanup();
+  timer = setInterval(run, CLEANUP_INTERVAL_MS);
+  timer.unref();
+}
+
+export function stopSignUpCleanup(): void {
+  if (timer) clearInterval(timer);
+  timer = undefined;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { confirmText, formatCount, progressText, recipientsText, summaryLines } from '@ikz/cms/lib/newsletter-texts';
+import { installGermanGrouping, withGermanGrouping } from '@ikz/cms/lib/german-numbers';
+
+describe('numbers in the admin', () => {
+  it('leave a year ungrouped and group five digits and more, as German editors write them', () => {
+    const intl = { NumberFormat: Intl.NumberFormat };
+    expect(new intl.NumberFormat('de-DE').format(2026)).toBe('2.026');
+    installGermanGrouping(intl);
+    installGermanGrouping(intl);
+    expect(new intl.NumberFormat('de-DE').format(2026)).toBe('2026');
+    expect(new intl.NumberFormat('de', { maximumFractionDigits: 0, useGrouping: true }).format(2026)).toBe('2026');
+    expect(new intl.NumberFormat('de-DE').format(12345)).toBe('12.345');
+    expect(new intl.NumberFormat('de-DE', { useGrouping: false }).format(12345)).toBe('12345');
+    expect(intl.NumberFormat.supportedLocalesOf(['de-DE'])).toEqual(['de-DE']);
+    expect(new intl.NumberFormat('de-DE')).toBeInstanceOf(Intl.NumberFormat);
+    expect(withGermanGrouping({ useGrouping: false })).toEqual({ useGrouping: false });
+  });
+});
+
+describe('what the admin says about sending', () => {
+  it('names the number of recipients in the confirmation', () => {
+    expect(confirmText('Newsletter 2/2026', 1234)).toBe('Die Ausgabe „Newsletter 2/2026“ wird jetzt an 1234 bestätigte Abonnentinnen und Abonnenten versendet. Jede Ausgabe kann nur einmal versendet werden; der Versand lässt sich nicht zurücknehmen.');
+    expect(recipientsText(1)).toBe('1 bestätigte Abonnentin bzw. 1 bestätigter Abonnent');
+    expect(formatCount(12345)).toBe('12.345');
+  });
+
+  it('shows progress while sending and the outcome afterwards', () => {
+    const running = progressText({ state: 'sending', total: 200, queued: 150, sent: 48, failed: 2, skipped: 0, startedAt: '2026-12-05T10:00:00Z', finishedAt: null });
+    expect(running).toEqual({ headline: 'Versand läuft …', detail: '48 von 200 versendet, 150 in der Warteschlange, 2 fehlgeschlagen', tone: 'neutral', percent: 25 });
+    const done = progressText({ state: 'done', total: 200, queued: 0, sent: 197, failed: 2, skipped: 1, startedAt: '2026-12-05T10:00:00Z', finishedAt: '2026-12-05T10:05:00Z' });
+    expect(done).toEqual({ headline: 'Versendet am 05.12.2026, 11:05', detail: '197 von 200 versendet, 2 fehlgeschlagen, 1 übersprungen (inzwischen abgemeldet)', tone: 'warning', percent: 100 });
+    expect(summaryLines({ pending: 3, confirmed: 1500, unsubscribed: 12, bouncing: 0 })).toEqual(['1500 bestätigt', '3 noch nicht bestätigt', '12 abgemeldet', '0 nicht zustellbar']);
+  });
+});
