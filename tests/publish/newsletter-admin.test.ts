@@ -90,17 +90,21 @@ describe('the newsletter in the admin', () => {
     await expect.poll(async () => (await table.textContent({ timeout: 60_000 })) ?? '', { timeout: 60_000 }).toMatch(/\b20\d\d\b/);
     expect((await table.textContent()) ?? '').not.toMatch(/\b2\.0\d\d\b/);
     await page.locator('table tbody tr').first().click();
-    const year = page.getByLabel('Jahrgang');
+    const year = page.getByRole('textbox', { name: 'Jahrgang', exact: true });
     await expect.poll(() => year.inputValue(), { timeout: 60_000 }).toMatch(/^20\d\d$/);
     await close();
   });
 
   it('sends a published issue: a test mail, then to every confirmed subscriber once, after a confirmation naming their number', async () => {
-    const issues = await admin(`/content-manager/collection-types/${ISSUE_UID}?page=1&pageSize=1&sort=sentAt:DESC`);
-    const issue = issues.body.results[0] as { documentId: string; title: string };
+    // The newest published issue (the content manager's list would also give the seeded draft, which cannot be sent).
+    const issues = await fetch(`${pipeline.strapi.url}/api/newsletters?sort=sentAt:desc&pagination[pageSize]=1`, { headers: { authorization: `Bearer ${pipeline.strapi.buildToken}` } });
+    const issue = ((await issues.json()) as { data: { documentId: string; title: string }[] }).data[0]!;
     const { page, close } = await loggedIn(editor.email, editor.password);
     await page.goto(`${pipeline.strapi.url}/admin/content-manager/collection-types/${ISSUE_UID}/${issue.documentId}`);
-    await page.getByLabel('Testadresse').fill('pruefung@redaktion.example', { timeout: 60_000 });
+    // The panel renders its form again once the issue's sending state has loaded: fill it after that.
+    await page.getByRole('button', { name: 'Versenden …' }).waitFor({ timeout: 60_000 });
+    await page.getByLabel('Testadresse').fill('pruefung@redaktion.example');
+    await expect.poll(() => page.getByLabel('Testadresse').inputValue()).toBe('pruefung@redaktion.example');
     await page.getByRole('button', { name: 'Testversand' }).click();
     const [test] = await waitForMails(catcher.dir, 'pruefung@redaktion.example');
     expect(test!.subject).toMatch(/^\[Test\]/);
