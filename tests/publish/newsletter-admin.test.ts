@@ -124,6 +124,9 @@ describe('the newsletter in the admin', () => {
     const again = await admin(`/ikz/newsletter/issues/${issue.documentId}/dispatch`, { method: 'POST', body: { expectedRecipients: 2 } });
     expect(again.status).toBe(409);
     expect((await mailsTo(catcher.dir, subscribers[0]!)).length).toBe(1);
+    // The publishing widget on the home page tells the send's outcome.
+    await page.goto(`${pipeline.strapi.url}/admin`);
+    await expect.poll(async () => (await page.getByText(/^Newsletter „.*“: Versendet am .* – 2 von 2 versendet\.$/).count()), { timeout: 60_000 }).toBe(1);
     await close();
   });
 });

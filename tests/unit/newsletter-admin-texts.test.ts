@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmText, formatCount, progressText, recipientsText, summaryLines } from '@ikz/cms/lib/newsletter-texts';
+import { confirmText, currentDispatchText, formatCount, progressText, recipientsText, summaryLines } from '@ikz/cms/lib/newsletter-texts';
 import { installGermanGrouping, withGermanGrouping } from '@ikz/cms/lib/german-numbers';
 
 describe('numbers in the admin', () => {
@@ -30,6 +30,7 @@ describe('what the admin says about sending', () => {
     expect(running).toEqual({ headline: 'Versand läuft …', detail: '48 von 200 versendet, 150 in der Warteschlange, 2 fehlgeschlagen', tone: 'neutral', percent: 25 });
     const done = progressText({ state: 'done', total: 200, queued: 0, sent: 197, failed: 2, skipped: 1, startedAt: '2026-12-05T10:00:00Z', finishedAt: '2026-12-05T10:05:00Z' });
     expect(done).toEqual({ headline: 'Versendet am 05.12.2026, 11:05', detail: '197 von 200 versendet, 2 fehlgeschlagen, 1 übersprungen (inzwischen abgemeldet)', tone: 'warning', percent: 100 });
+    expect(currentDispatchText({ issueTitle: 'Newsletter 4/2026', issueDocumentId: 'abcdefghij', state: 'sending', total: 10, queued: 4, sending: 2, sent: 4, failed: 0, skipped: 0, startedAt: null, finishedAt: null })).toBe('Newsletter „Newsletter 4/2026“: Versand läuft … – 4 von 10 versendet, 6 in der Warteschlange.');
     expect(summaryLines({ pending: 3, confirmed: 1500, unsubscribed: 12, bouncing: 0 })).toEqual(['1500 bestätigt', '3 noch nicht bestätigt', '12 abgemeldet', '0 nicht zustellbar']);
   });
 });

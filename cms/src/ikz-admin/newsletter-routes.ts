@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { confirmedCount, dispatchProgress, SendingError, sendTestMail, startDispatch } from '../newsletter/sending/dispatch.ts';
+import { confirmedCount, currentDispatch, dispatchProgress, SendingError, sendTestMail, startDispatch } from '../newsletter/sending/dispatch.ts';
 import { wakeNewsletterWorker } from '../newsletter/sending/lifecycle.ts';
 
 const ISSUE_UID = 'api::newsletter.newsletter';
@@ -58,6 +58,18 @@ export function registerNewsletterRoutes(strapi: Core.Strapi): void {
   strapi.server.routes({
     type: 'admin',
     routes: [
+      {
+        // For the publishing widget on the admin's home page: the send under way (or finished today), or null.
+        method: 'GET',
+        path: '/ikz/newsletter/dispatches/current',
+        handler: async (koa: unknown) => {
+          const ctx = koa as Ctx;
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = { dispatch: await currentDispatch(strapi) };
+        },
+        config,
+        info: { pluginName: 'ikz' },
+      },
       {
         method: 'GET',
         path: `${base}/dispatch`,

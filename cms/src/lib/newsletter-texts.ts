@@ -27,6 +27,18 @@ export interface IssueDispatch extends DispatchProgress {
   recipients: number;
 }
 
+/** The answer of GET /ikz/newsletter/dispatches/current (when there is a send to show). */
+export interface CurrentDispatch extends DispatchProgress {
+  issueTitle: string | null;
+  issueDocumentId: string;
+}
+
+/** The publishing widget's line about a newsletter send. */
+export function currentDispatchText(d: CurrentDispatch): string {
+  const text = progressText(d);
+  return `Newsletter „${d.issueTitle ?? 'Ausgabe'}“: ${text.headline} – ${text.detail}.`;
+}
+
 export interface SubscriberSummary {
   pending: number;
   confirmed: number;

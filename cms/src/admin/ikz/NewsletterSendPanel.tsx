@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Box, Button, Dialog, Field, Flex, ProgressBar, TextInput, Typography } from '@strapi/design-system';
 import { Mail } from '@strapi/icons';
 import { confirmText, progressText, recipientsText } from '../../lib/newsletter-texts';
-import { errorMessage, issueDispatchPath, useIssueDispatch } from './use-newsletter';
+import { errorMessage, issueDispatchPath, issueTestPath, useIssueDispatch } from './use-newsletter';
 
 const NEWSLETTER_UID = 'api::newsletter.newsletter';
 const TONE_COLOR = { success: 'success600', warning: 'warning600', neutral: 'neutral800' } as const;
@@ -33,12 +33,18 @@ function TestSend({ documentId }: { documentId: string }) {
   const [to, setTo] = useState('');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  // Not a <form>: the panel sits inside the content manager's own form, and a nested form's submit never
+  // reaches its handler there.
+  const submit = async () => {
+    if (busy) return;
+    if (!to.trim()) {
+      setNotice({ tone: 'danger', text: 'Bitte geben Sie eine Testadresse an.' });
+      return;
+    }
     setBusy(true);
     setNotice(null);
     try {
-      await post(`${issueDispatchPath(documentId).replace(/\/dispatch$/, '/test')}`, { to });
+      await post(issueTestPath(documentId), { to });
       setNotice({ tone: 'success', text: `Testversand an ${to} verschickt.` });
     } catch (error) {
       setNotice({ tone: 'danger', text: errorMessage(error, 'Der Testversand ist fehlgeschlagen.') });
@@ -46,20 +52,25 @@ function TestSend({ documentId }: { documentId: string }) {
       setBusy(false);
     }
   };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    void submit();
+  };
   return (
-    <form onSubmit={submit} style={{ width: '100%' }}>
+    <Box width="100%">
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Field.Root name="ikz-test-address" hint="Die Ausgabe geht zuerst an diese Adresse, mit „[Test]“ im Betreff.">
           <Field.Label>Testadresse</Field.Label>
-          <TextInput type="email" autoComplete="email" value={to} onChange={(e: { target: { value: string } }) => setTo(e.target.value)} required />
+          <TextInput type="email" autoComplete="email" value={to} onChange={(e: { target: { value: string } }) => setTo(e.target.value)} onKeyDown={onKeyDown} />
           <Field.Hint />
         </Field.Root>
-        <Button type="submit" variant="secondary" loading={busy} fullWidth>
+        <Button type="button" variant="secondary" loading={busy} fullWidth onClick={() => void submit()}>
           Testversand
         </Button>
         <NoticeBox notice={notice} />
       </Flex>
-    </form>
+    </Box>
   );
 }
 

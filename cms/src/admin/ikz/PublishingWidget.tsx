@@ -1,6 +1,8 @@
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
+import { currentDispatchText } from '../../lib/newsletter-texts';
 import { publishingText } from '../../lib/publishing-text';
+import { useCurrentDispatch } from './use-newsletter';
 import { useAdminStatus } from './use-admin-status';
 
 const REFRESH_MS = 15_000;
@@ -9,6 +11,12 @@ const TONE_COLOR = { success: 'success600', warning: 'warning600', danger: 'dang
 /** Home-page widget: which version of the site is live, how the last build went, and the way to the status page. */
 export function PublishingWidget() {
   const { status, failed } = useAdminStatus(REFRESH_MS);
+  const dispatch = useCurrentDispatch();
+  const sending = dispatch && (
+    <Typography variant="omega" textColor={dispatch.state === 'done' ? 'neutral800' : 'primary600'}>
+      {currentDispatchText(dispatch)}
+    </Typography>
+  );
   if (!status) return failed ? <Widget.Error>Der Veröffentlichungsstatus konnte nicht geladen werden.</Widget.Error> : <Widget.Loading>Status wird geladen …</Widget.Loading>;
   const links = (
     <Flex gap={4} wrap="wrap">
@@ -29,6 +37,7 @@ export function PublishingWidget() {
         <Typography variant="omega" textColor="neutral600">
           {status.publisherUnavailable}
         </Typography>
+        {sending}
         {links}
       </Flex>
     );
@@ -48,6 +57,7 @@ export function PublishingWidget() {
           </Typography>
         </Box>
       )}
+      {sending}
       {links}
     </Flex>
   );

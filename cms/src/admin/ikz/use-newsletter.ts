@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { IssueDispatch, SubscriberSummary } from '../../lib/newsletter-texts';
+import type { CurrentDispatch, IssueDispatch, SubscriberSummary } from '../../lib/newsletter-texts';
 
 export const issueDispatchPath = (documentId: string) => `/ikz/newsletter/issues/${encodeURIComponent(documentId)}/dispatch`;
+export const issueTestPath = (documentId: string) => `/ikz/newsletter/issues/${encodeURIComponent(documentId)}/test`;
 export const SUBSCRIBER_SUMMARY_PATH = '/ikz/newsletter/subscribers/summary';
 export const SUBSCRIBER_EXPORT_PATH = '/ikz/newsletter/subscribers/export';
 
@@ -53,4 +54,25 @@ export function useSubscriberSummary(refreshMs = 30_000) {
     };
   }, [get, refreshMs]);
   return state;
+}
+
+/** The newsletter send under way (or finished today), polled with the publishing widget. */
+export function useCurrentDispatch(refreshMs = 5_000) {
+  const { get } = useFetchClient();
+  const [dispatch, setDispatch] = useState<CurrentDispatch | null>(null);
+  useEffect(() => {
+    let active = true;
+    const load = () =>
+      get<{ dispatch: CurrentDispatch | null }>('/ikz/newsletter/dispatches/current').then(
+        ({ data }) => active && setDispatch(data.dispatch),
+        () => undefined,
+      );
+    void load();
+    const timer = setInterval(load, refreshMs);
+    return () => {
+      active = false;
+      clearInterval(timer);
+    };
+  }, [get, refreshMs]);
+  return dispatch;
 }

@@ -180,3 +180,21 @@ export async function dispatchProgress(strapi: Core.Strapi, issueDocumentId: str
     startedBy: dispatch.startedBy,
   };
 }
+
+/** How long a finished send stays on the admin's home page. */
+export const RECENT_DISPATCH_MS = 24 * 3600_000;
+
+/**
+ * The send the admin's publishing widget shows: the one under way, else the last one finished within a day;
+ * null when there is none.
+ */
+export async function currentDispatch(strapi: Core.Strapi, now = Date.now()): Promise<(DispatchProgress & { issueTitle: string | null; issueDocumentId: string }) | null> {
+  const rows = (await strapi.db.query(DISPATCH_UID).findMany({
+    where: { $or: [{ state: { $ne: 'done' } }, { finishedAt: { $gt: new Date(now - RECENT_DISPATCH_MS) } }] },
+    orderBy: { createdAt: 'desc' },
+    limit: 5,
+  })) as DispatchRow[];
+  const row = rows.find((r) => r.state !== 'done') ?? rows[0];
+  if (!row) return null;
+  return { ...(await dispatchProgress(strapi, row.issueDocumentId)), issueTitle: row.issueTitle, issueDocumentId: row.issueDocumentId };
+}
