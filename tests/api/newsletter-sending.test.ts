@@ -3,7 +3,7 @@
  * global setup (the mail catcher: `tempfail<N>-…` is refused with 451 N times, `bounce…` always with 550).
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { inviteEditor } from '../support/editor.ts';
 import { mailsTo, waitForMails, type CaughtMail } from '../support/mailbox.ts';
 import { adminJwt, api, tokens } from './helpers.ts';
@@ -18,6 +18,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   headers = { authorization: `Bearer ${await adminJwt()}` };
+});
+
+/** The issues made here are removed again: the other suites of the shared Strapi count the seeded ones. */
+const createdIssues: string[] = [];
+afterAll(async () => {
+  for (const documentId of createdIssues) {
+    const response = await api(`/api/newsletters/${documentId}`, { method: 'DELETE', token: tokens.seed });
+    expect([200, 204, 404]).toContain(response.status);
+  }
 });
 
 /** A published issue of its own (each issue can be sent once), with umlauts in its title and text. */
@@ -38,6 +47,7 @@ async function publishedIssue(label: string, status: 'published' | 'draft' = 'pu
     },
   });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
+  createdIssues.push(response.body.data.documentId);
   return response.body.data;
 }
 
