@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { adviceCleanup } from './advice/cleanup.ts';
+import { adviceFormRoutes } from './advice/routes.ts';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { guardAdminRegistration } from './bootstrap/admin-registration';
 import { ensureAdminFromEnv } from './bootstrap/admin-user';
@@ -32,6 +34,7 @@ export default {
     guardUploadService(strapi);
     registerChallengeRoute(strapi);
     registerFormRoutes(strapi, newsletterFormRoutes(strapi));
+    registerFormRoutes(strapi, adviceFormRoutes(strapi));
     registerSubscriberAdminRoutes(strapi);
   },
 
@@ -50,9 +53,11 @@ export default {
     if (mail.configured) strapi.log.info(`[ikz] mail goes out through ${mail.describe} as ${mail.from}`);
     else strapi.log.warn('[ikz] SMTP_HOST is not set: no mail is sent (newsletter sign-ups and sending are refused)');
     await startSignUpCleanup(strapi);
+    if (await adviceCleanup.start(strapi)) strapi.log.info('[ikz] advisory requests: unconfirmed ones are deleted after 7 days, all after IKZ_ADVICE_RETENTION_DAYS (checked now and every hour)');
   },
 
   destroy() {
     stopSignUpCleanup();
+    adviceCleanup.stop();
   },
 };

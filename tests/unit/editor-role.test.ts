@@ -17,6 +17,13 @@ describe('the editors\' role plan', () => {
     expect(actionsOn('api::newsletter-subscriber.newsletter-subscriber')).toEqual(['delete', 'read']);
   });
 
+  it('lets them read, delete and set the state of advisory requests, and change nothing else of them', () => {
+    expect(actionsOn('api::advice-request.advice-request')).toEqual(['delete', 'read', 'update']);
+    const update = plan.find((p) => p.subject === 'api::advice-request.advice-request' && p.action.endsWith('.update'));
+    expect(update?.fields).toEqual(['state']);
+    expect(plan.filter((p) => p.fields).length).toBe(1);
+  });
+
   it('gives the media library without its settings and nothing else', () => {
     expect(plan.filter((p) => p.subject === null).map((p) => p.action)).toEqual([
       'plugin::upload.assets.copy-link',
@@ -26,7 +33,7 @@ describe('the editors\' role plan', () => {
       'plugin::upload.read',
     ]);
     expect(plan.every((p) => p.action.startsWith('plugin::content-manager.explorer.') || p.action.startsWith('plugin::upload.'))).toBe(true);
-    expect(plan).toHaveLength(5 * 5 + 2 + 2 + 5);
+    expect(plan).toHaveLength(5 * 5 + 2 + 2 + 3 + 5);
   });
 
   it('is named and described in German', () => {

@@ -10,7 +10,7 @@ export const EDITOR_ROLE = {
   code: 'ikz-redaktion',
   name: 'Redaktion',
   description:
-    'Erstellt, bearbeitet und veröffentlicht Projekte, Dokumente, Newsletter-Ausgaben, Veranstaltungen und Handlungsfelder, pflegt Kommunen und die Medienbibliothek, sieht und löscht Newsletter-Abonnements. Keine Einstellungen, Benutzer oder Rollen.',
+    'Erstellt, bearbeitet und veröffentlicht Projekte, Dokumente, Newsletter-Ausgaben, Veranstaltungen und Handlungsfelder, pflegt Kommunen und die Medienbibliothek, sieht und löscht Newsletter-Abonnements, bearbeitet Beratungsanfragen (Status) und löscht sie. Keine Einstellungen, Benutzer oder Rollen.',
 } as const;
 
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
@@ -21,6 +21,8 @@ export const CONTENT_ACTIONS = {
   referenceData: ['read', 'update'].map(explorer),
   /** Records the forms write (newsletter subscribers): look one up to answer a request, delete it; never create or edit. */
   formRecords: ['read', 'delete'].map(explorer),
+  /** Requests the forms write (advisory requests): read, delete, and change the state as they are worked through. */
+  formRequests: ['read', 'update', 'delete'].map(explorer),
 } as const;
 
 /** Media library: browse, upload, edit/replace/delete, download and copy links; not its settings or view configuration. */
@@ -34,11 +36,15 @@ export const MEDIA_ACTIONS = [
 
 /** Content types the public forms write (no content-API routes, so not in CONTENT_TYPES). */
 export const FORM_RECORD_TYPES = ['api::newsletter-subscriber.newsletter-subscriber'] as const;
+/** Requests from the public forms that editors work through: only these fields can be changed. */
+export const FORM_REQUEST_TYPES = { 'api::advice-request.advice-request': ['state'] } as const;
 
 export interface PlannedPermission {
   action: string;
   /** Content-type uid, or null for plugin actions. */
   subject: string | null;
+  /** The only fields the action may touch (default: every field). */
+  fields?: readonly string[];
 }
 
 /** Every permission of the role, sorted by action and subject. */
@@ -47,6 +53,9 @@ export function editorPermissionPlan(): PlannedPermission[] {
     (type.draftAndPublish ? CONTENT_ACTIONS.withDrafts : CONTENT_ACTIONS.referenceData).map((action) => ({ action, subject: type.uid as string })),
   );
   const records = FORM_RECORD_TYPES.flatMap((uid) => CONTENT_ACTIONS.formRecords.map((action) => ({ action, subject: uid as string })));
+  const requests = Object.entries(FORM_REQUEST_TYPES).flatMap(([uid, fields]) =>
+    CONTENT_ACTIONS.formRequests.map((action) => ({ action, subject: uid, ...(action.endsWith('.update') ? { fields } : {}) })),
+  );
   const media = MEDIA_ACTIONS.map((action) => ({ action, subject: null }));
-  return [...content, ...records, ...media].sort((a, b) => a.action.localeCompare(b.action) || (a.subject ?? '').localeCompare(b.subject ?? ''));
+  return [...content, ...records, ...requests, ...media].sort((a, b) => a.action.localeCompare(b.action) || (a.subject ?? '').localeCompare(b.subject ?? ''));
 }
