@@ -40,6 +40,7 @@ export default async function setup(project: TestProject) {
     SMTP_HOST: smtp.host,
     SMTP_PORT: String(smtp.port),
     MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example.org>',
+    IKZ_ADVICE_MAIL: 'beratung@interkommunales.example.org',
     // Behind a TLS proxy, as in production: admin cookies must come out Secure for https requests.
     IKZ_BEHIND_PROXY: 'true',
     SITE_URL: siteUrl,
