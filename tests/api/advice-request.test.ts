@@ -240,7 +240,8 @@ describe('the limits of the advisory request', () => {
 
 describe('who sees advisory requests', () => {
   it('are not readable through the public REST API, not even with the build token', async () => {
-    for (const auth of [{}, { authorization: `Bearer ${inject('buildToken')}` }]) {
+    const auths: Record<string, string>[] = [{}, { authorization: `Bearer ${inject('buildToken')}` }];
+    for (const auth of auths) {
       for (const url of ['/api/advice-requests', '/api/advice-request']) {
         const response = await fetch(`${strapiUrl()}${url}`, { headers: auth });
         expect(response.status).toBe(404);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readMunicipalityChoices, findMunicipality } from '@ikz/shared-types/municipality-choices';
+import { findMunicipality, municipalityChoices } from '@ikz/shared-types/municipality-choices';
+import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
 import { adviceSchema } from '@ikz/cms/advice/input';
 import { cleanupCutoffs, confirmedFields, pendingFields } from '@ikz/cms/advice/rules';
 import { adviceFormHtml, confirmMail, copyMail, teamMail } from '@ikz/cms/advice/texts';
@@ -27,6 +28,14 @@ describe('the municipalities a form offers', () => {
     expect(findMunicipality(groups, '05154')?.name).toBe('Kreis Kleve');
     expect(findMunicipality(groups, '05314000')?.name).toBe('Bonn');
     expect(findMunicipality(groups, '09162000')).toBeNull();
+  });
+
+  it('group rows by Regierungsbezirk in the order of its key, sorted by name as in German (Ä with A)', () => {
+    const row = (ags: string, name: string, rb: string) => ({ ags, name, regierungsbezirkAgs: rb, regierungsbezirkName: rb === '053' ? 'Köln' : 'Düsseldorf' });
+    expect(municipalityChoices([row('3', 'Bonn', '053'), row('2', 'Zülpich', '053'), row('1', 'Ährenstadt', '053'), row('4', 'Wesel', '051')])).toEqual([
+      { label: 'Regierungsbezirk Düsseldorf', choices: [{ ags: '4', name: 'Wesel' }] },
+      { label: 'Regierungsbezirk Köln', choices: [{ ags: '1', name: 'Ährenstadt' }, { ags: '3', name: 'Bonn' }, { ags: '2', name: 'Zülpich' }] },
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { readEnv } from '@ikz/shared-types/env';
-import { readMunicipalityChoices } from '@ikz/shared-types/municipality-choices';
+import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
 import { backLink, confirmationRoutes, pendingOutcome } from '../forms/confirmation.ts';
 import { allowMailTo, guardSubmission, parseFields, readFields, respond, type FormRoute } from '../forms/index.ts';
 import { confirmExpiry, newConfirmToken } from '../forms/tokens.ts';

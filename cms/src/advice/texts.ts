@@ -92,7 +92,7 @@ ${line('topic', 'text', 200, 'off')}
 ${line('name', 'text', 200, 'name')}
 ${line('email', 'email', 254, 'email')}
 ${line('phone', 'tel', 40, 'tel', false)}
-${error('consent')}<div class="check"><input id="feld-consent" name="consent" type="checkbox" value="ja" required${marked('consent')}>
+${error('consent')}<div class="check"><input id="feld-consent" name="consent" type="checkbox" value="ja" required${fields.consent === 'ja' ? html` checked` : ''}${marked('consent')}>
 <label for="feld-consent">Ich bin damit einverstanden, dass Interkommunales.NRW meine Angaben zur Bearbeitung meiner Anfrage verarbeitet. Hinweise in der <a href="/datenschutz/">Datenschutzerklärung</a>.</label></div>
 <div class="hp" aria-hidden="true"><label for="feld-website">Bitte leer lassen</label><input id="feld-website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>
 <button type="submit">Anfrage senden</button>
