@@ -10,6 +10,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { inviteEditor } from '../support/editor.ts';
+import { postForm } from '../support/form-post.ts';
 import { linkIn, mailsTo, readMailbox, waitForMails } from '../support/mailbox.ts';
 
 const UID = 'api::advice-request.advice-request';
@@ -23,27 +24,8 @@ const runId = Math.floor(Math.random() * 200) + 20;
 const newClient = () => `203.0.${runId}.${++clientCounter}`;
 const newAddress = (local = 'kaemmerei') => `${local}-${randomUUID()}@example.org`;
 
-type Answer = { status: number; body: any; text: string };
-
-async function post(path: string, body: string | Record<string, string>, options: { client?: string; json?: boolean; contentType?: string } = {}): Promise<Answer> {
-  const response = await fetch(`${strapiUrl()}/formulare${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
-      'x-forwarded-for': options.client ?? newClient(),
-      ...(options.json === false ? {} : { accept: 'application/json' }),
-    },
-    body: typeof body === 'string' ? body : new URLSearchParams(body).toString(),
-  });
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // an HTML page
-  }
-  return { status: response.status, body: parsed, text };
-}
+const post = (path: string, body: string | Record<string, string>, options: { client?: string; json?: boolean; contentType?: string } = {}) =>
+  postForm(strapiUrl(), path, body, { ...options, client: options.client ?? newClient() });
 
 const requestFields = (email: string, extra: Record<string, string> = {}) => ({
   municipality: '05314000',
