@@ -141,3 +141,21 @@ describe('the newsletter sign-up in the browser', () => {
     await page.context().close();
   });
 });
+
+// This pipeline has a mail server but no IKZ_ADVICE_MAIL: the advisory request form must take nothing.
+describe('the advisory request form without an advisory team address', () => {
+  it('answers "derzeit nicht möglich" in German, stores nothing and sends no mail', async () => {
+    const email = 'ohne-team@kommune.example';
+    const fields = { municipality: '05314000', topic: 'Bauhof', question: 'Wie teilen wir uns einen Bauhof?', name: 'Erika Mustermann', email, consent: 'ja', website: '' };
+    for (const accept of ['application/json', 'text/html']) {
+      const response = await fetch(`${pipeline.strapi.url}/formulare/beratung/anfragen`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept }, body: new URLSearchParams(fields).toString() });
+      expect(response.status).toBe(503);
+      expect(await response.text()).toMatch(/Derzeit nicht möglich/);
+    }
+    const stored = await fetch(`${pipeline.strapi.url}/content-manager/collection-types/api::advice-request.advice-request?filters[email][$eq]=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${jwt}` } });
+    expect(stored.status).toBe(200);
+    expect(((await stored.json()) as { results: unknown[] }).results).toEqual([]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await mailsTo(catcher.dir, email)).toHaveLength(0);
+  });
+});
