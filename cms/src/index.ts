@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { adviceCleanup } from './advice/cleanup.ts';
+import { adviceFormRoutes } from './advice/routes.ts';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { guardAdminRegistration } from './bootstrap/admin-registration';
 import { ensureAdminFromEnv } from './bootstrap/admin-user';
@@ -35,6 +37,7 @@ export default {
     guardUploadService(strapi);
     registerChallengeRoute(strapi);
     registerFormRoutes(strapi, newsletterFormRoutes(strapi));
+    registerFormRoutes(strapi, adviceFormRoutes(strapi));
     registerSubscriberAdminRoutes(strapi);
   },
 
@@ -54,10 +57,12 @@ export default {
     else strapi.log.warn('[ikz] SMTP_HOST is not set: no mail is sent (newsletter sign-ups and sending are refused)');
     await startSignUpCleanup(strapi);
     await startNewsletterSending(strapi);
+    if (await adviceCleanup.start(strapi)) strapi.log.info('[ikz] advisory requests: unconfirmed ones are deleted after 7 days, all after IKZ_ADVICE_RETENTION_DAYS (checked now and every hour)');
   },
 
   async destroy() {
     stopSignUpCleanup();
     await stopNewsletterSending();
+    adviceCleanup.stop();
   },
 };

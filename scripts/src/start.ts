@@ -29,7 +29,7 @@ const log = (line: string) => console.log(`[start] ${line}`);
 
 const config = (() => {
   try {
-    return readEnv(['PORT', 'SITE_PORT', 'PUBLISHER_PORT', 'PREVIEW_PORT', 'SITE_URL', 'IKZ_SEED', 'IKZ_SEED_SCALE', 'IKZ_ADMIN_EMAIL', 'IKZ_ADMIN_PASSWORD', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'IKZ_REFERENCE_DATA', 'IKZ_SITE_ROOT', 'PUBLIC_URL', 'DATABASE_CLIENT', 'SMTP_HOST', 'IKZ_MAIL_DIR']);
+    return readEnv(['PORT', 'SITE_PORT', 'PUBLISHER_PORT', 'PREVIEW_PORT', 'SITE_URL', 'IKZ_SEED', 'IKZ_SEED_SCALE', 'IKZ_ADMIN_EMAIL', 'IKZ_ADMIN_PASSWORD', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'IKZ_REFERENCE_DATA', 'IKZ_SITE_ROOT', 'PUBLIC_URL', 'DATABASE_CLIENT', 'SMTP_HOST', 'IKZ_MAIL_DIR', 'IKZ_ADVICE_MAIL']);
   } catch (error) {
     console.error(`[start] ${(error as Error).message}`);
     process.exit(1);
@@ -49,6 +49,8 @@ function strapiEnv(state: LocalState, secrets: Record<string, string>, publisher
     ...secrets,
     // Without a mail server of the user's, mail goes to the local catcher (one .eml file per mail).
     ...(catcher ? { SMTP_HOST: catcher.host, SMTP_PORT: String(catcher.port), SMTP_SECURE: 'false' } : {}),
+    // …and the advisory requests go to a placeholder team address there, so the form on /beratung/ can be tried out.
+    ...(catcher && !config.IKZ_ADVICE_MAIL ? { IKZ_ADVICE_MAIL: 'beratung@interkommunales.example' } : {}),
     PUBLISHER_WEBHOOK_URL: `${publisherUrl}/webhook`,
     PUBLISHER_STATUS_URL: `${publisherUrl}/status`,
     IKZ_STATUS_PAGE_URL: `${localhost(publisherUrl)}/`,

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readEnv } from './env.ts';
+import { municipalityChoices, type MunicipalityGroup, type MunicipalityRowLike } from './municipality-choices.ts';
 
 /** The repository's copy. */
 export const REPOSITORY_REFERENCE_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'reference-data');
@@ -73,4 +74,14 @@ export function readReferenceJson<T>(file: ReferenceFile, env: Env = process.env
   } catch (error) {
     throw new Error(`The NRW reference file ${path.join(referenceDataDir(env), file)} is not valid JSON.`, { cause: error });
   }
+}
+
+type ReferenceRow = { ags: string; name: string; typ: string; regierungsbezirk: string; regierungsbezirkName: string; anzeigename?: string };
+
+/** The choices from the reference data in use (IKZ_REFERENCE_DATA or the repository's copy). */
+export function readMunicipalityChoices(env: Record<string, string | undefined> = process.env): MunicipalityGroup[] {
+  const row = (r: ReferenceRow, name: string): MunicipalityRowLike => ({ ags: r.ags, name, regierungsbezirkAgs: r.regierungsbezirk, regierungsbezirkName: r.regierungsbezirkName });
+  const gemeinden = readReferenceJson<ReferenceRow[]>('nrw-kommunen.json', env).map((g) => row(g, g.name));
+  const kreise = readReferenceJson<ReferenceRow[]>('nrw-kreise.json', env).filter((k) => k.typ === 'Kreis').map((k) => row(k, k.anzeigename ?? k.name));
+  return municipalityChoices([...gemeinden, ...kreise]);
 }

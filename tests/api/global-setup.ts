@@ -42,6 +42,7 @@ export default async function setup(project: TestProject) {
     MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example.org>',
     // Newsletter mails refused for now are tried again after 1 s, 4 s, 16 s … instead of minutes.
     NEWSLETTER_RETRY_SECONDS: '1',
+    IKZ_ADVICE_MAIL: 'beratung@interkommunales.example.org',
     // Behind a TLS proxy, as in production: admin cookies must come out Secure for https requests.
     IKZ_BEHIND_PROXY: 'true',
     SITE_URL: siteUrl,

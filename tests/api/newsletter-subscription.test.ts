@@ -13,6 +13,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { encodePayload } from '@ikz/site/browser/form-challenge';
 import { NEWSLETTER_CONSENT } from '@ikz/shared-types/newsletter-consent';
 import { inviteEditor } from '../support/editor.ts';
+import { postForm, type FormAnswer } from '../support/form-post.ts';
 import { linkIn, mailsTo, readMailbox, waitForMails } from '../support/mailbox.ts';
 
 const UID = 'api::newsletter-subscriber.newsletter-subscriber';
@@ -29,28 +30,10 @@ const newClient = () => {
 };
 const newAddress = (local = 'leser') => `${local}-${randomUUID()}@example.org`;
 
-type Answer = { status: number; body: any; text: string; type: string };
+type Answer = FormAnswer;
 
-async function post(path: string, body: string | Record<string, string>, options: { client?: string; json?: boolean; contentType?: string } = {}): Promise<Answer> {
-  const form = typeof body === 'string' ? body : new URLSearchParams(body).toString();
-  const response = await fetch(`${strapiUrl()}/formulare${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
-      'x-forwarded-for': options.client ?? newClient(),
-      ...(options.json === false ? {} : { accept: 'application/json' }),
-    },
-    body: form,
-  });
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // an HTML page
-  }
-  return { status: response.status, body: parsed, text, type: response.headers.get('content-type') ?? '' };
-}
+const post = (path: string, body: string | Record<string, string>, options: { client?: string; json?: boolean; contentType?: string } = {}) =>
+  postForm(strapiUrl(), path, body, { ...options, client: options.client ?? newClient() });
 
 async function get(url: string): Promise<Answer> {
   const response = await fetch(url, { headers: { 'x-forwarded-for': newClient() } });

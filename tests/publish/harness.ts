@@ -1,6 +1,8 @@
 /** Shared pieces of the publish tests: a real Strapi whose webhook reaches a real publisher. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { startMailCatcher, type MailCatcher } from '@ikz/scripts/lib/mail-catcher';
 import { createStrapiClient, type StrapiClient } from '@ikz/shared-types/rest';
 import { startTestStrapi, type TestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
 import { freePort, randomSecret } from '@ikz/scripts/lib/strapi-process';
@@ -123,4 +125,39 @@ export async function searchResults(browser: Browser, siteUrl: string, queries: 
   })(${JSON.stringify(queries)}, ${JSON.stringify(merge)})`)) as Record<string, string[]>;
   await page.context().close();
   return results;
+}
+
+export interface MailPipeline {
+  pipeline: Pipeline;
+  /** The SMTP server Strapi sends to; its mails are `.eml` files in `catcher.dir`. */
+  catcher: MailCatcher;
+  /** A super admin's JWT. */
+  jwt: string;
+  close(): Promise<void>;
+}
+
+/** A pipeline (small demo content) whose Strapi mails to a mail catcher of its own, for the forms' browser tests. */
+export async function startMailPipeline(label: string, extraEnv: Record<string, string> = {}): Promise<MailPipeline> {
+  const catcher = await startMailCatcher({ dir: fs.mkdtempSync(path.join(os.tmpdir(), `ikz-${label}-mail-`)) });
+  const closeCatcher = async () => {
+    await catcher.close();
+    fs.rmSync(catcher.dir, { recursive: true, force: true });
+  };
+  try {
+    const env = { SMTP_HOST: catcher.host, SMTP_PORT: String(catcher.port), SITE_URL, MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example>', ...extraEnv };
+    const pipeline = await startPipeline(label, 0.02, env);
+    const close = async () => {
+      await pipeline.close();
+      await closeCatcher();
+    };
+    try {
+      return { pipeline, catcher, jwt: await adminJwt(pipeline.strapi), close };
+    } catch (error) {
+      await pipeline.close();
+      throw error;
+    }
+  } catch (error) {
+    await closeCatcher();
+    throw error;
+  }
 }

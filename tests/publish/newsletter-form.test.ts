@@ -5,35 +5,30 @@
  * confirmation link from the mail, and unsubscribing with the site's form.
  */
 import AxeBuilder from '@axe-core/playwright';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher, type MailCatcher } from '@ikz/scripts/lib/mail-catcher';
+import type { MailCatcher } from '@ikz/scripts/lib/mail-catcher';
 import { WCAG_22_AA } from '../support/axe.ts';
 import { launchChromium, layoutShift, observeLayoutShift } from '../support/browser.ts';
 import { linkIn, mailsTo, waitForMails } from '../support/mailbox.ts';
-import { adminJwt, SITE_URL, startPipeline, type Pipeline } from './harness.ts';
+import { SITE_URL, startMailPipeline, type MailPipeline, type Pipeline } from './harness.ts';
 
+const UID = 'api::newsletter-subscriber.newsletter-subscriber';
+let mailPipeline: MailPipeline;
 let pipeline: Pipeline;
 let catcher: MailCatcher;
 let browser: Browser;
 let jwt: string;
-const UID = 'api::newsletter-subscriber.newsletter-subscriber';
 
 beforeAll(async () => {
-  catcher = await startMailCatcher({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-newsletter-form-mail-')) });
-  pipeline = await startPipeline('newsletter-form', 0.02, { SMTP_HOST: catcher.host, SMTP_PORT: String(catcher.port), SITE_URL, MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example>' });
-  jwt = await adminJwt(pipeline.strapi);
+  mailPipeline = await startMailPipeline('newsletter-form');
+  ({ pipeline, catcher, jwt } = mailPipeline);
   browser = await launchChromium();
 }, 900_000);
 
 afterAll(async () => {
   await browser?.close();
-  await pipeline?.close();
-  await catcher?.close();
-  if (catcher) fs.rmSync(catcher.dir, { recursive: true, force: true });
+  await mailPipeline?.close();
 });
 
 async function subscriber(email: string): Promise<Record<string, any> | null> {
@@ -144,5 +139,23 @@ describe('the newsletter sign-up in the browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Abgemeldet');
     expect(await subscriber(email)).toMatchObject({ state: 'unsubscribed', unsubscribeChannel: 'site-form' });
     await page.context().close();
+  });
+});
+
+// This pipeline has a mail server but no IKZ_ADVICE_MAIL: the advisory request form must take nothing.
+describe('the advisory request form without an advisory team address', () => {
+  it('answers "derzeit nicht möglich" in German, stores nothing and sends no mail', async () => {
+    const email = 'ohne-team@kommune.example';
+    const fields = { municipality: '05314000', topic: 'Bauhof', question: 'Wie teilen wir uns einen Bauhof?', name: 'Erika Mustermann', email, consent: 'ja', website: '' };
+    for (const accept of ['application/json', 'text/html']) {
+      const response = await fetch(`${pipeline.strapi.url}/formulare/beratung/anfragen`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept }, body: new URLSearchParams(fields).toString() });
+      expect(response.status).toBe(503);
+      expect(await response.text()).toMatch(/Derzeit nicht möglich/);
+    }
+    const stored = await fetch(`${pipeline.strapi.url}/content-manager/collection-types/api::advice-request.advice-request?filters[email][$eq]=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${jwt}` } });
+    expect(stored.status).toBe(200);
+    expect(((await stored.json()) as { results: unknown[] }).results).toEqual([]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await mailsTo(catcher.dir, email)).toHaveLength(0);
   });
 });

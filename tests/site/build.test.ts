@@ -218,8 +218,8 @@ describe('build output', () => {
     expect(kommunen).toContain('© GeoBasis-DE / BKG 2021 (Daten verändert)');
   });
 
-  it('loads no script on pages that need none (only search, project finder and the newsletter sign-up do)', () => {
-    const needScript = new Set([path.join(dir(), 'suche', 'index.html'), path.join(dir(), 'projekte', 'index.html'), path.join(dir(), 'newsletter', 'index.html')]);
+  it('loads no script on pages that need none (only search, project finder, the newsletter sign-up and the advisory request do)', () => {
+    const needScript = new Set(['suche', 'projekte', 'newsletter', 'beratung'].map((page) => path.join(dir(), page, 'index.html')));
     const withScript = listFiles(dir()).filter((f) => f.endsWith('.html') && !needScript.has(f) && /<script(?![^>]*application\/ld\+json)/.test(withoutAttributeValues(fs.readFileSync(f, 'utf8'))));
     expect(withScript).toEqual([]);
   });

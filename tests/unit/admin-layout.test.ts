@@ -27,7 +27,7 @@ describe('German admin layout', () => {
       for (const attr of Object.keys(schema.attributes)) if (!COMPONENT_LAYOUTS[uid]?.fields[attr]) missing.push(`${uid}.${attr}`);
     }
     expect(missing).toEqual([]);
-    expect(schemas).toHaveLength(9);
+    expect(schemas).toHaveLength(10);
   });
 
   it('lists only existing attributes as columns', () => {
@@ -39,16 +39,23 @@ describe('German admin layout', () => {
   });
 
   it('has German display names', () => {
-    expect(schemas.map((s) => s.schema.info.displayName).sort()).toEqual(['Dokument', 'Handlungsfeld', 'Kommune', 'Newsletter-Abonnement', 'Newsletter-Ausgabe', 'Newsletter-Versand', 'Newsletter-Zustellung', 'Projekt', 'Veranstaltung']);
+    expect(schemas.map((s) => s.schema.info.displayName).sort()).toEqual(['Beratungsanfrage', 'Dokument', 'Handlungsfeld', 'Kommune', 'Newsletter-Abonnement', 'Newsletter-Ausgabe', 'Newsletter-Versand', 'Newsletter-Zustellung', 'Projekt', 'Veranstaltung']);
   });
 
-  it('keeps draft & publish on for all content types but municipality and the newsletter records', () => {
-    const without = ['api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber', 'api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery'];
+  it('keeps draft & publish on for all content types but municipality and the records of the forms and of sending', () => {
+    const without = ['api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber', 'api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery', 'api::advice-request.advice-request'];
     for (const { uid, schema } of schemas) expect(schema.options.draftAndPublish).toBe(!without.includes(uid));
   });
 
   it('shows the records of sending newsletter issues read-only', () => {
     for (const uid of ['api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery']) expect(CONTENT_TYPE_LAYOUTS[uid]?.readOnly).toBe(true);
+  });
+
+  it('lets editors change only the state of an advisory request', () => {
+    const stored = { metadatas: { state: { edit: {} }, question: { edit: {} } } };
+    const applied = applyLayout(stored, CONTENT_TYPE_LAYOUTS['api::advice-request.advice-request']!) as any;
+    expect(applied.metadatas.state.edit.editable).toBeUndefined();
+    expect(applied.metadatas.question.edit.editable).toBe(false);
   });
 
   it('merges labels into a stored configuration and is idempotent', () => {

@@ -21,6 +21,13 @@ describe('the editors\' role plan', () => {
     for (const type of ['newsletter-dispatch', 'newsletter-delivery']) expect(actionsOn(`api::${type}.${type}`)).toEqual(['read']);
   });
 
+  it('lets them read, delete and set the state of advisory requests, and change nothing else of them', () => {
+    expect(actionsOn('api::advice-request.advice-request')).toEqual(['delete', 'read', 'update']);
+    const update = plan.find((p) => p.subject === 'api::advice-request.advice-request' && p.action.endsWith('.update'));
+    expect(update?.fields).toEqual(['state']);
+    expect(plan.filter((p) => p.fields).length).toBe(1);
+  });
+
   it('gives the media library without its settings and nothing else', () => {
     expect(plan.filter((p) => p.subject === null).map((p) => p.action)).toEqual([
       'plugin::upload.assets.copy-link',
@@ -30,7 +37,7 @@ describe('the editors\' role plan', () => {
       'plugin::upload.read',
     ]);
     expect(plan.every((p) => p.action.startsWith('plugin::content-manager.explorer.') || p.action.startsWith('plugin::upload.'))).toBe(true);
-    expect(plan).toHaveLength(5 * 5 + 2 + 2 + 2 + 5);
+    expect(plan).toHaveLength(5 * 5 + 2 + 2 + 2 + 3 + 5);
   });
 
   it('is named and described in German', () => {

@@ -16,7 +16,7 @@ import {
   type SubscriberRecord,
 } from '@ikz/cms/newsletter/subscription/rules';
 import { confirmMail, confirmUrl, signUpFormHtml, unsubscribeLinkMail } from '@ikz/cms/newsletter/subscription/texts';
-import { CONFIRM_VALIDITY_MS, confirmExpiry, hashToken, isTokenShaped, newConfirmToken } from '@ikz/cms/newsletter/subscription/tokens';
+import { CONFIRM_VALIDITY_MS, confirmExpiry, hashToken, isTokenShaped, newConfirmToken } from '@ikz/cms/forms/tokens';
 
 const NOW = new Date('2026-12-05T10:00:00.000Z');
 

@@ -6,7 +6,7 @@ import { inventory } from '@ikz/site/model/inventory';
 import { pageModel, type ModelContext, type PageModel, type PageOf } from '@ikz/site/model/pages';
 import type { SiteDocument, SiteEvent, SiteMunicipality, SiteProject, SiteTopic } from '@ikz/site/lib/types';
 
-const context: ModelContext = { buildMap: () => ({ viewBox: '0 0 1 1', width: 1, height: 1, shapes: [], legend: [] }), infoPages: [{ id: 'impressum', usesContentDate: false }, { id: 'barrierefreiheit', usesContentDate: true }] };
+const context: ModelContext = { buildMap: () => ({ viewBox: '0 0 1 1', width: 1, height: 1, shapes: [], legend: [] }), infoPages: [{ id: 'impressum', usesContentDate: false }, { id: 'barrierefreiheit', usesContentDate: true }, { id: 'beratung', usesContentDate: false, usesMunicipalities: true }] };
 
 const municipality = (ags: string, name: string, kind: SiteMunicipality['kind'], kreisAgs: string): SiteMunicipality =>
   ({ id: 1, documentId: `m${ags}`, ags, name, slug: name.toLowerCase(), kind, kreisAgs, kreisName: 'Kreis Lippe', regierungsbezirkAgs: '057', regierungsbezirkName: 'Detmold', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }) as unknown as SiteMunicipality;
@@ -129,5 +129,13 @@ describe('home, topics and events', () => {
     expect(model(content, '/barrierefreiheit/', 'infoPage').contentDate).toBe('2026-11-20');
     expect(model(content, '/impressum/', 'infoPage').contentDate).toBeNull();
     expect(pageModel(content, routes.match('/unbekannt/')!, context)).toBeNull();
+  });
+
+  it('gives the page with the advisory request form the municipalities, grouped by Regierungsbezirk, and other MDX pages none', () => {
+    const content = buildContent(snapshot({ projects: [project('Neu', lage)] }), new Date('2026-11-23T12:00:00Z'));
+    expect(model(content, '/beratung/', 'infoPage').municipalities).toEqual([
+      { label: 'Regierungsbezirk Detmold', choices: ['Bielefeld', 'Detmold', 'Lage', 'Lippe'].map((name) => ({ ags: content.municipalities.find((m) => m.name === name)!.ags, name })) },
+    ]);
+    expect(model(content, '/impressum/', 'infoPage').municipalities).toBeNull();
   });
 });

@@ -46,9 +46,16 @@ function editorPermissions(strapi: Core.Strapi): unknown[] {
   const plan = editorPermissionPlan();
   // Strapi's own shape for content permissions: one per action and subject, with properties.fields listing
   // every (nested) field where the action has fields.
-  const content = contentTypes.getPermissionsWithNestedFields(
-    plan.filter((p) => p.subject !== null).map((p) => ({ ...definition(p.action, p.subject), subjects: [p.subject] })),
-  );
+  // …except where the plan names the only fields an action may touch (a request's state).
+  const restricted = new Map(plan.filter((p) => p.fields).map((p) => [`${p.action} ${p.subject}`, [...p.fields!]]));
+  const content = (
+    contentTypes.getPermissionsWithNestedFields(
+      plan.filter((p) => p.subject !== null).map((p) => ({ ...definition(p.action, p.subject), subjects: [p.subject] })),
+    ) as { action: string; subject: string; properties?: Record<string, unknown> }[]
+  ).map((permission) => {
+    const fields = restricted.get(`${permission.action} ${permission.subject}`);
+    return fields ? { ...permission, properties: { ...permission.properties, fields } } : permission;
+  });
   const plugins = plan.filter((p) => p.subject === null).map((p) => ({ action: definition(p.action, null).actionId, subject: null, properties: {}, conditions: [] }));
   return [...content, ...plugins];
 }

@@ -8,6 +8,8 @@ export interface ModelLayout {
   defaultSortBy?: string;
   defaultSortOrder?: 'ASC' | 'DESC';
   readOnly?: boolean;
+  /** With readOnly: the fields editors may still change (e.g. a request's state). */
+  editable?: string[];
   fields: Record<string, [label: string, description: string]>;
 }
 
@@ -209,6 +211,31 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
       lastBounceAt: ['Letzter Zustellfehler am', ''],
     },
   },
+  'api::advice-request.advice-request': {
+    mainField: 'topic',
+    list: ['requestedAt', 'state', 'municipality', 'topic', 'name'],
+    defaultSortBy: 'requestedAt',
+    defaultSortOrder: 'DESC',
+    // Written only by the form on /beratung/: editors work through the requests and set their state.
+    readOnly: true,
+    editable: ['state'],
+    fields: {
+      state: ['Status', '„unbestätigt“: die E-Mail-Adresse ist noch nicht bestätigt (wird nach 7 Tagen gelöscht). „neu“: bestätigt und an das Beratungsteam gesendet. Danach „in Bearbeitung“ und „erledigt“.'],
+      municipality: ['Kommune', 'Die Kommune, für die angefragt wird (aus der Liste der NRW-Kommunen).'],
+      municipalityAgs: ['Gemeindeschlüssel (AGS)', 'Amtlicher Gemeindeschlüssel der Kommune.'],
+      topic: ['Thema', 'Das Thema der Anfrage, wie angegeben.'],
+      question: ['Frage', 'Die Anfrage im Wortlaut.'],
+      name: ['Name', 'Name der anfragenden Person.'],
+      email: ['E-Mail-Adresse', 'Bestätigte Adresse der anfragenden Person; Antworten an das Beratungsteam gehen dorthin.'],
+      phone: ['Telefon', 'Optional angegeben.'],
+      requestedAt: ['Eingegangen am', 'Zeitpunkt, zu dem das Formular abgeschickt wurde.'],
+      confirmTokenHash: ['Bestätigungscode (Hash)', 'Nur der SHA-256-Hash des Codes im Bestätigungslink.'],
+      confirmExpiresAt: ['Bestätigungslink gültig bis', 'Unbestätigte Anfragen werden danach gelöscht.'],
+      confirmMailMessageId: ['Message-ID der Bestätigungs-E-Mail', ''],
+      confirmedAt: ['Bestätigt am', 'Zeitpunkt, zu dem die anfragende Person ihre E-Mail-Adresse bestätigt hat.'],
+      forwardedAt: ['An das Beratungsteam gesendet am', 'Leer, wenn die E-Mail an das Beratungsteam nicht gesendet werden konnte.'],
+    },
+  },
 };
 
 export const COMPONENT_LAYOUTS: Record<string, ModelLayout> = {
@@ -322,7 +349,7 @@ export function applyLayout(config: CmConfiguration, layout: ModelLayout): CmCon
         ...(current.edit ?? {}),
         label,
         description,
-        ...(layout.readOnly ? { editable: false } : {}),
+        ...(layout.readOnly && !layout.editable?.includes(field) ? { editable: false } : {}),
       },
       list: { ...(current.list ?? {}), label },
     };

@@ -10,7 +10,7 @@ export const EDITOR_ROLE = {
   code: 'ikz-redaktion',
   name: 'Redaktion',
   description:
-    'Erstellt, bearbeitet und veröffentlicht Projekte, Dokumente, Newsletter-Ausgaben, Veranstaltungen und Handlungsfelder, pflegt Kommunen und die Medienbibliothek, sieht und löscht Newsletter-Abonnements. Keine Einstellungen, Benutzer oder Rollen.',
+    'Erstellt, bearbeitet und veröffentlicht Projekte, Dokumente, Newsletter-Ausgaben, Veranstaltungen und Handlungsfelder, pflegt Kommunen und die Medienbibliothek, sieht und löscht Newsletter-Abonnements, bearbeitet Beratungsanfragen (Status) und löscht sie. Keine Einstellungen, Benutzer oder Rollen.',
 } as const;
 
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
@@ -23,6 +23,8 @@ export const CONTENT_ACTIONS = {
   formRecords: ['read', 'delete'].map(explorer),
   /** Records of sending newsletter issues (dispatches, deliveries): shown, written only by the code. */
   sendingRecords: ['read'].map(explorer),
+  /** Requests the forms write (advisory requests): read, delete, and change the state as they are worked through. */
+  formRequests: ['read', 'update', 'delete'].map(explorer),
 } as const;
 
 /** Media library: browse, upload, edit/replace/delete, download and copy links; not its settings or view configuration. */
@@ -36,6 +38,8 @@ export const MEDIA_ACTIONS = [
 
 /** Content types the public forms write (no content-API routes, so not in CONTENT_TYPES). */
 export const FORM_RECORD_TYPES = ['api::newsletter-subscriber.newsletter-subscriber'] as const;
+/** Requests from the public forms that editors work through: only these fields can be changed. */
+export const FORM_REQUEST_TYPES = { 'api::advice-request.advice-request': ['state'] } as const;
 
 /** Content types the newsletter sending writes (no content-API routes either). */
 export const SENDING_RECORD_TYPES = ['api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery'] as const;
@@ -44,6 +48,8 @@ export interface PlannedPermission {
   action: string;
   /** Content-type uid, or null for plugin actions. */
   subject: string | null;
+  /** The only fields the action may touch (default: every field). */
+  fields?: readonly string[];
 }
 
 /** Every permission of the role, sorted by action and subject. */
@@ -53,6 +59,9 @@ export function editorPermissionPlan(): PlannedPermission[] {
   );
   const records = FORM_RECORD_TYPES.flatMap((uid) => CONTENT_ACTIONS.formRecords.map((action) => ({ action, subject: uid as string })));
   const sending = SENDING_RECORD_TYPES.flatMap((uid) => CONTENT_ACTIONS.sendingRecords.map((action) => ({ action, subject: uid as string })));
+  const requests = Object.entries(FORM_REQUEST_TYPES).flatMap(([uid, fields]) =>
+    CONTENT_ACTIONS.formRequests.map((action) => ({ action, subject: uid, ...(action.endsWith('.update') ? { fields } : {}) })),
+  );
   const media = MEDIA_ACTIONS.map((action) => ({ action, subject: null }));
-  return [...content, ...records, ...sending, ...media].sort((a, b) => a.action.localeCompare(b.action) || (a.subject ?? '').localeCompare(b.subject ?? ''));
+  return [...content, ...records, ...sending, ...requests, ...media].sort((a, b) => a.action.localeCompare(b.action) || (a.subject ?? '').localeCompare(b.subject ?? ''));
 }

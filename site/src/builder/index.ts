@@ -86,13 +86,16 @@ export class ReleaseCheckError extends Error {
 
 export const INFO_PAGES_DIR = path.join(SITE_DIR, 'src', 'content', 'pages');
 
-/** The site's MDX pages, and which of them show the content date. */
+/** The site's MDX pages, and which of them show the content date or offer the municipalities in a form. */
 export function readInfoPages(dir = INFO_PAGES_DIR): InfoPage[] {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
     .sort()
-    .map((f) => ({ id: f.replace(/\.mdx$/, ''), usesContentDate: fs.readFileSync(path.join(dir, f), 'utf8').includes('<ContentDate') }));
+    .map((f) => {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      return { id: f.replace(/\.mdx$/, ''), usesContentDate: text.includes('<ContentDate'), usesMunicipalities: text.includes('<AdviceRequestForm') };
+    });
 }
 
 /** The NRW map for a set of counts, computed once per distinct set. */

@@ -5,6 +5,7 @@
  * front matter live here and are unit-tested.
  */
 import { ENUMS } from '@ikz/shared-types';
+import { municipalityChoices, type MunicipalityGroup } from '@ikz/shared-types/municipality-choices';
 import { PAGE_SIZES, pageCount, searchBundlePath, searchShard, type RouteKind, type RouteMatch } from '@ikz/shared-types/routes';
 import { groupBy, typeSlug } from '../lib/collections.ts';
 import { kreisSlugs } from '../lib/kreise.ts';
@@ -78,7 +79,7 @@ export type PageModel =
   | { kind: 'event'; event: SiteEvent; past: boolean }
   | { kind: 'search'; mergeBundles: string[] }
   | { kind: 'openData'; projectCount: number }
-  | { kind: 'infoPage'; id: string; contentDate: string | null }
+  | { kind: 'infoPage'; id: string; contentDate: string | null; municipalities: MunicipalityGroup[] | null }
   | { kind: 'notFound' };
 
 export type PageKind = PageModel['kind'];
@@ -240,6 +241,8 @@ export const documentTypesInUse = (content: Content) => ENUMS['document.type'].f
 export interface InfoPage {
   id: string;
   usesContentDate: boolean;
+  /** Whether it has a form that offers the municipalities (the advisory request). */
+  usesMunicipalities?: boolean;
 }
 
 export interface ModelContext {
@@ -324,7 +327,9 @@ export function pageModel(content: Content, route: RouteMatch, context: ModelCon
       return { kind: 'openData', projectCount: content.projects.length };
     case 'infoPage': {
       const info = context.infoPages.find((p) => p.id === slug);
-      return info ? { kind: 'infoPage', id: slug, contentDate: info.usesContentDate ? content.contentDate : null } : null;
+      return info
+        ? { kind: 'infoPage', id: slug, contentDate: info.usesContentDate ? content.contentDate : null, municipalities: info.usesMunicipalities ? municipalityChoices(content.municipalities) : null }
+        : null;
     }
     case 'notFound':
       return { kind: 'notFound' };

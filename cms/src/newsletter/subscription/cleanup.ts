@@ -4,10 +4,9 @@
  * of a withdrawn consent is deleted 3 years after the withdrawal.
  */
 import type { Core } from '@strapi/strapi';
+import { periodicTask } from '../../forms/periodic.ts';
 import { PROOF_RETENTION_MS, revertFields, staleAction } from './rules.ts';
 import { subscriberStore } from './store.ts';
-
-export const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
 
 export async function cleanUpStaleSignUps(strapi: Core.Strapi, now = new Date()): Promise<{ deleted: number; reverted: number }> {
   const store = subscriberStore(strapi);
@@ -27,18 +26,11 @@ export async function cleanUpStaleSignUps(strapi: Core.Strapi, now = new Date())
   return { deleted, reverted };
 }
 
-let timer: NodeJS.Timeout | undefined;
+const cleanup = periodicTask('newsletter cleanup', cleanUpStaleSignUps);
 
 /** Runs the cleanup now and then hourly; `stopSignUpCleanup` ends it (Strapi's destroy). */
 export async function startSignUpCleanup(strapi: Core.Strapi): Promise<void> {
-  const run = () => cleanUpStaleSignUps(strapi).catch((error: unknown) => strapi.log.error(`[ikz] newsletter cleanup failed: ${error instanceof Error ? error.message : String(error)}`));
-  if (await run()) strapi.log.info('[ikz] newsletter: unconfirmed sign-ups are deleted after 7 days (checked now and every hour)');
-  stopSignUpCleanup();
-  timer = setInterval(run, CLEANUP_INTERVAL_MS);
-  timer.unref();
+  if (await cleanup.start(strapi)) strapi.log.info('[ikz] newsletter: unconfirmed sign-ups are deleted after 7 days (checked now and every hour)');
 }
 
-export function stopSignUpCleanup(): void {
-  if (timer) clearInterval(timer);
-  timer = undefined;
-}
+export const stopSignUpCleanup = cleanup.stop;

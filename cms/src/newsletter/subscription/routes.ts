@@ -16,8 +16,6 @@ import { DEFAULT_SOURCE, signUpSchema, unsubscribeRequestSchema } from './input.
 import { canUnsubscribe, confirmFields, confirmOutcome, normalizeEmail, signUpAction, signUpFields, unsubscribeFields } from './rules.ts';
 import { subscriberStore } from './store.ts';
 import {
-  backLink,
-  buttonForm,
   CONFIRM_PATH,
   confirmMail,
   MESSAGES,
@@ -29,7 +27,9 @@ import {
   UNSUBSCRIBE_REQUEST_PATH,
   unsubscribeLinkMail,
 } from './texts.ts';
-import { confirmExpiry, hashToken, isTokenShaped, newConfirmToken } from './tokens.ts';
+import { backLink, buttonForm, confirmationRoutes, queryToken } from '../../forms/confirmation.ts';
+import { oneAtATime } from '../../forms/serial.ts';
+import { confirmExpiry, newConfirmToken } from '../../forms/tokens.ts';
 
 /** Per client address and hour; without a solved challenge (no JavaScript) the stricter number applies. */
 export const SIGN_UP_POLICY = { form: 'newsletter-anmeldung', perHour: 20, perHourWithoutChallenge: 5 };
@@ -42,25 +42,10 @@ const SITE_FORM_MARK = 'formular';
 
 type Ctx = Context;
 
-/** One sign-up at a time per address in this process, so two parallel requests cannot both create a row. */
-const busy = new Map<string, Promise<unknown>>();
-async function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const before = busy.get(key) ?? Promise.resolve();
-  const run = before.then(task, task);
-  const settled = run.catch(() => undefined);
-  busy.set(key, settled);
-  try {
-    return await run;
-  } finally {
-    if (busy.get(key) === settled) busy.delete(key);
-  }
-}
-
 function settings() {
   return { siteUrl: readEnv(['SITE_URL']).SITE_URL, secret: formSecret(), mail: mailSettings().configured };
 }
 
-const queryToken = (ctx: Ctx): string => (typeof ctx.query.t === 'string' ? ctx.query.t : '');
 const CONSENT = { version: NEWSLETTER_CONSENT.version, parts: consentParts(NEWSLETTER_CONSENT) };
 
 export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
@@ -106,37 +91,6 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
       else await store.create(data);
     }).catch((error: unknown) => log('sign-up failed', error));
     respond(ctx, { status: 200, ...MESSAGES.signUpDone });
-  }
-
-  async function confirmPage(ctx: Ctx): Promise<void> {
-    const token = queryToken(ctx);
-    const subscriber = isTokenShaped(token) ? await store.byTokenHash(hashToken(token)) : null;
-    const outcome = confirmOutcome(subscriber, new Date());
-    if (outcome === 'confirm') {
-      return respond(ctx, { status: 200, ...MESSAGES.confirmAsk, formHtml: buttonForm(CONFIRM_PATH, { t: token }, 'Anmeldung bestätigen') });
-    }
-    confirmAnswer(ctx, outcome);
-  }
-
-  async function confirm(ctx: Ctx): Promise<void> {
-    const fields = readFields(ctx);
-    const token = fields.t ?? '';
-    const outcome = await oneAtATime(`token:${token}`, async () => {
-      const subscriber = isTokenShaped(token) ? await store.byTokenHash(hashToken(token)) : null;
-      const now = new Date();
-      const result = confirmOutcome(subscriber, now);
-      if (result === 'confirm') await store.update(subscriber!.id, confirmFields(now, newUnsubscribeSalt()));
-      return result;
-    });
-    confirmAnswer(ctx, outcome === 'confirm' ? 'confirmed' : outcome);
-  }
-
-  function confirmAnswer(ctx: Ctx, outcome: 'confirmed' | 'already' | 'expired' | 'unknown'): void {
-    const signUpAgain = backLink(SITE_SIGN_UP_PAGE, 'Zur Anmeldung zum Newsletter');
-    if (outcome === 'confirmed') return respond(ctx, { status: 200, ...MESSAGES.confirmed, formHtml: backLink('/newsletter/', 'Zum Newsletter-Archiv') });
-    if (outcome === 'already') return respond(ctx, { status: 200, ...MESSAGES.alreadyConfirmed, formHtml: backLink('/newsletter/', 'Zum Newsletter-Archiv') });
-    if (outcome === 'expired') return respond(ctx, { status: 410, ...MESSAGES.confirmExpired, formHtml: signUpAgain });
-    respond(ctx, { status: 404, ...MESSAGES.confirmUnknown, formHtml: signUpAgain });
   }
 
   /** The subscriber an unsubscribe token names, and whether the token is (still) good for it. */
@@ -206,8 +160,20 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
 
   return [
     { method: 'POST', path: SIGN_UP_PATH, handler: signUp },
-    { method: 'GET', path: CONFIRM_PATH, handler: confirmPage },
-    { method: 'POST', path: CONFIRM_PATH, handler: confirm },
+    ...confirmationRoutes({
+      path: CONFIRM_PATH,
+      button: 'Anmeldung bestätigen',
+      find: (hash) => store.byTokenHash(hash),
+      outcome: confirmOutcome,
+      confirm: (subscriber, now) => store.update(subscriber.id, confirmFields(now, newUnsubscribeSalt())),
+      answers: {
+        ask: MESSAGES.confirmAsk,
+        confirmed: { ...MESSAGES.confirmed, after: backLink('/newsletter/', 'Zum Newsletter-Archiv') },
+        already: { ...MESSAGES.alreadyConfirmed, after: backLink('/newsletter/', 'Zum Newsletter-Archiv') },
+        expired: { ...MESSAGES.confirmExpired, after: backLink(SITE_SIGN_UP_PAGE, 'Zur Anmeldung zum Newsletter') },
+        unknown: { ...MESSAGES.confirmUnknown, after: backLink(SITE_SIGN_UP_PAGE, 'Zur Anmeldung zum Newsletter') },
+      },
+    }),
     { method: 'GET', path: UNSUBSCRIBE_PATH, handler: unsubscribePage },
     { method: 'POST', path: UNSUBSCRIBE_PATH, handler: unsubscribe },
     { method: 'POST', path: UNSUBSCRIBE_REQUEST_PATH, handler: requestUnsubscribe },

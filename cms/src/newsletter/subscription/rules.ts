@@ -3,6 +3,7 @@
  * to a subscriber, and what of a subscriber stays after leaving. Pure; the handlers (./routes.ts) only carry
  * them out.
  */
+import type { ConfirmOutcome } from '../../forms/confirmation.ts';
 
 export type SubscriberState = 'pending' | 'confirmed' | 'unsubscribed' | 'bouncing';
 export type UnsubscribeChannel = 'link' | 'one-click' | 'site-form' | 'editor';
@@ -66,7 +67,6 @@ export function signUpFields(request: { email: string; consentVersion: string; s
  * - `expired`: pending but the link is older than 7 days;
  * - `unknown`: no subscriber has this token (never sent, deleted, or unsubscribed since).
  */
-export type ConfirmOutcome = 'confirm' | 'already' | 'expired' | 'unknown';
 
 export function confirmOutcome(subscriber: Pick<SubscriberRecord, 'state' | 'confirmExpiresAt'> | null, now: Date): ConfirmOutcome {
   if (!subscriber) return 'unknown';

@@ -3,8 +3,8 @@
  * Pure. Every value that came from outside (the address, a token) is HTML-escaped here; mails carry no
  * free text anyone typed, only the address they were sent to.
  */
-import { escapeHtml } from '@ikz/shared-types/html';
 import { html, type SafeHtml } from '../../forms/html.ts';
+import { composeMail, type MailText } from '../../mail/compose.ts';
 import { FORMS_PATH } from '../links.ts';
 
 export const SIGN_UP_PATH = '/newsletter/anmelden';
@@ -18,25 +18,6 @@ export const SITE_UNSUBSCRIBE_PAGE = '/newsletter/abmelden/';
 
 export const confirmUrl = (siteUrl: string, token: string) => `${siteUrl}${FORMS_PATH}${CONFIRM_PATH}?t=${encodeURIComponent(token)}`;
 
-export interface MailText {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-const SIGNATURE = 'Interkommunales.NRW – Portal für interkommunale Zusammenarbeit in Nordrhein-Westfalen';
-
-function mailHtml(paragraphs: string[], link: { href: string; label: string }): string {
-  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join('');
-  return (
-    '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Interkommunales.NRW</title></head>' +
-    '<body style="margin:0;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">' +
-    `<p style="margin:0 0 16px">Guten Tag,</p>${body}` +
-    `<p style="margin:0 0 24px"><a href="${escapeHtml(link.href)}" style="color:#00528a">${escapeHtml(link.label)}</a></p>` +
-    `<p style="margin:0;font-size:14px;color:#444444">${escapeHtml(SIGNATURE)}</p></body></html>`
-  );
-}
-
 /** The double-opt-in mail: no advertising, only the request to confirm and what happens otherwise. */
 export function confirmMail(siteUrl: string, token: string): MailText {
   const link = confirmUrl(siteUrl, token);
@@ -45,11 +26,7 @@ export function confirmMail(siteUrl: string, token: string): MailText {
     'Bitte bestätigen Sie die Anmeldung über den folgenden Link. Er öffnet eine Seite mit der Schaltfläche „Anmeldung bestätigen“ und ist 7 Tage gültig.',
     'Falls Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail bitte; Ihre Adresse wird nach 7 Tagen gelöscht und Sie erhalten keinen Newsletter.',
   ];
-  return {
-    subject: 'Bitte bestätigen Sie Ihre Newsletter-Anmeldung',
-    text: `Guten Tag,\n\n${paragraphs[0]}\n\n${paragraphs[1]}\n\n${link}\n\n${paragraphs[2]}\n\n-- \n${SIGNATURE}\n`,
-    html: mailHtml(paragraphs, { href: link, label: 'Anmeldung bestätigen' }),
-  };
+  return composeMail('Bitte bestätigen Sie Ihre Newsletter-Anmeldung', [paragraphs[0]!, paragraphs[1]!, { link, label: 'Anmeldung bestätigen' }, paragraphs[2]!]);
 }
 
 /** The mail with the unsubscribe link, sent when someone asks for it with the form on the site. */
@@ -59,20 +36,8 @@ export function unsubscribeLinkMail(link: string): MailText {
     'Über den folgenden Link gelangen Sie zu einer Seite mit der Schaltfläche „Newsletter abbestellen“.',
     'Falls Sie die Abmeldung nicht angefordert haben, ignorieren Sie diese E-Mail bitte; Sie erhalten den Newsletter dann weiter.',
   ];
-  return {
-    subject: 'Abmeldung vom Newsletter',
-    text: `Guten Tag,\n\n${paragraphs[0]}\n\n${paragraphs[1]}\n\n${link}\n\n${paragraphs[2]}\n\n-- \n${SIGNATURE}\n`,
-    html: mailHtml(paragraphs, { href: link, label: 'Newsletter abbestellen' }),
-  };
+  return composeMail('Abmeldung vom Newsletter', [paragraphs[0]!, paragraphs[1]!, { link, label: 'Newsletter abbestellen' }, paragraphs[2]!]);
 }
-
-/** A page's body: a form with one button that POSTs the token (GET never changes anything). */
-export function buttonForm(action: string, hidden: Record<string, string>, button: string): SafeHtml {
-  return html`<form method="post" action="${FORMS_PATH + action}">${Object.entries(hidden).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}<button type="submit">${button}</button></form>`;
-}
-
-/** A paragraph with a link back to the site. */
-export const backLink = (href: string, label: string): SafeHtml => html`<p><a href="${href}">${label}</a></p>`;
 
 export const MESSAGES = {
   signUpDone: {

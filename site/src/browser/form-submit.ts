@@ -1,6 +1,6 @@
 /**
- * The newsletter sign-up form with JavaScript (browser code): the proof-of-work challenge is solved while the
- * reader fills in the form, the form is sent by fetch and the answer appears in the form's status region;
+ * The site's forms with JavaScript (browser code; the newsletter sign-up, the advisory request): the
+ * proof-of-work challenge is solved while the reader fills in the form, the form is sent by fetch and the answer appears in the form's status region;
  * field errors are linked to their fields (aria-describedby, aria-invalid) and the first one gets the focus.
  * Without JavaScript the form posts as it is and Strapi answers with a page.
  */
@@ -24,7 +24,7 @@ const MIN_CHALLENGE_AGE_MS = 4_000;
 const FAILED = 'Das Formular konnte nicht gesendet werden. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.';
 const SENDING = 'Wird gesendet …';
 
-export function enhanceSignUpForm(form: HTMLFormElement, solve: ChallengeSolver): void {
+export function enhanceForm(form: HTMLFormElement, solve: ChallengeSolver): void {
   const status = form.querySelector<HTMLElement>('[role="status"]')!;
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const altcha = form.querySelector<HTMLInputElement>('input[name="altcha"]');
@@ -75,7 +75,7 @@ export function enhanceSignUpForm(form: HTMLFormElement, solve: ChallengeSolver)
 }
 
 function clearErrors(form: HTMLFormElement): void {
-  for (const field of form.querySelectorAll<HTMLInputElement>('[aria-invalid]')) {
+  for (const field of form.querySelectorAll<HTMLElement>('[aria-invalid]')) {
     field.removeAttribute('aria-invalid');
     field.removeAttribute('aria-describedby');
   }
@@ -87,10 +87,10 @@ function clearErrors(form: HTMLFormElement): void {
 
 function showAnswer(form: HTMLFormElement, status: HTMLElement, answer: FormAnswer): void {
   const errors = Object.entries(answer.errors ?? {});
-  let first: HTMLInputElement | null = null;
+  let first: HTMLElement | null = null;
   const unplaced: string[] = [];
   for (const [name, message] of errors) {
-    const field = form.querySelector<HTMLInputElement>(`input[name="${CSS.escape(name)}"]:not([type="hidden"])`);
+    const field = form.querySelector<HTMLElement>(`:is(input, select, textarea)[name="${CSS.escape(name)}"]:not([type="hidden"])`);
     const slot = field ? form.querySelector<HTMLElement>(`#${CSS.escape(field.id)}-fehler`) : null;
     if (!field || !slot) {
       unplaced.push(message);

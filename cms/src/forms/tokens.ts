@@ -1,6 +1,7 @@
 /**
- * The confirmation link's token: 256 random bits, sent in the double-opt-in mail and stored only as its
- * SHA-256 hash, so a copy of the database confirms nobody. Valid for CONFIRM_VALIDITY_MS.
+ * The token of a confirmation link (newsletter sign-up, advisory request, every form whose sender confirms the
+ * address first): 256 random bits, sent in the mail and stored only as its SHA-256 hash, so a copy of the
+ * database confirms nobody. Valid for CONFIRM_VALIDITY_MS.
  */
 import { createHash, randomBytes } from 'node:crypto';
 
