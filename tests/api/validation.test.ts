@@ -136,7 +136,7 @@ describe('the admin panel (same API the editors use)', () => {
     expect(settings.mainField).toBe('title');
     const types = await api('/content-manager/content-types', { headers: { authorization: `Bearer ${jwt}` } });
     const names = types.body.data.filter((t: { uid: string }) => t.uid.startsWith('api::')).map((t: { info: { displayName: string } }) => t.info.displayName);
-    expect(names.sort()).toEqual(['Dokument', 'Handlungsfeld', 'Kommune', 'Newsletter-Abonnement', 'Newsletter-Ausgabe', 'Newsletter-Versand', 'Newsletter-Zustellung', 'Projekt', 'Veranstaltung']);
+    expect(names.sort()).toEqual(['Beratungsanfrage', 'Dokument', 'Handlungsfeld', 'Kommune', 'Newsletter-Abonnement', 'Newsletter-Ausgabe', 'Newsletter-Versand', 'Newsletter-Zustellung', 'Projekt', 'Veranstaltung']);
   });
 
   it('refuses to publish an incomplete project from the admin, with the German message, and leaves no published row', async () => {

@@ -75,11 +75,11 @@ export function enhanceForm(form: HTMLFormElement, solve: ChallengeSolver): void
 }
 
 function clearErrors(form: HTMLFormElement): void {
-  for (const field of form.querySelectorAll<HTMLElement>('[aria-invalid]')) {
+  for (const field of Array.from(form.querySelectorAll<HTMLElement>('[aria-invalid]'))) {
     field.removeAttribute('aria-invalid');
     field.removeAttribute('aria-describedby');
   }
-  for (const error of form.querySelectorAll<HTMLElement>('.field-error')) {
+  for (const error of Array.from(form.querySelectorAll<HTMLElement>('.field-error'))) {
     error.hidden = true;
     error.textContent = '';
   }
