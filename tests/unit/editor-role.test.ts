@@ -43,5 +43,8 @@ describe('the editors\' role plan', () => {
   it('is named and described in German', () => {
     expect(EDITOR_ROLE).toMatchObject({ code: 'ikz-redaktion', name: 'Redaktion' });
     expect(EDITOR_ROLE.description).toMatch(/Keine Einstellungen, Benutzer oder Rollen/);
+    // Strapi stores it in a varchar(255) on PostgreSQL.
+    expect(EDITOR_ROLE.description.length).toBeLessThanOrEqual(255);
+    expect(EDITOR_ROLE.name.length).toBeLessThanOrEqual(255);
   });
 });

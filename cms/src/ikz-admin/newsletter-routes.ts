@@ -88,7 +88,7 @@ export function registerNewsletterRoutes(strapi: Core.Strapi): void {
         method: 'POST',
         path: `${base}/dispatch`,
         handler: guarded(async (ctx, documentId) => {
-          await startDispatch(strapi, documentId, { expectedRecipients: ctx.request.body?.expectedRecipients, startedBy: who(ctx.state.user) });
+          await startDispatch(strapi, documentId, { expectedRecipients: ctx.request.body?.expectedRecipients, startedBy: who(ctx.state.user).slice(0, 255) });
           wakeNewsletterWorker();
           ctx.status = 202;
           return { ...(await dispatchProgress(strapi, documentId)), recipients: await confirmedCount(strapi) };

@@ -10,7 +10,7 @@ export const EDITOR_ROLE = {
   code: 'ikz-redaktion',
   name: 'Redaktion',
   description:
-    'Erstellt, bearbeitet und veröffentlicht Projekte, Dokumente, Newsletter-Ausgaben, Veranstaltungen und Handlungsfelder, pflegt Kommunen und die Medienbibliothek, sieht und löscht Newsletter-Abonnements, bearbeitet Beratungsanfragen (Status) und löscht sie. Keine Einstellungen, Benutzer oder Rollen.',
+    'Pflegt und veröffentlicht alle Inhalte und Medien, versendet den Newsletter, sieht und löscht Abonnements, bearbeitet Beratungsanfragen. Keine Einstellungen, Benutzer oder Rollen.',
 } as const;
 
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
