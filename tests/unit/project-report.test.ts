@@ -63,6 +63,7 @@ describe('the project report input', () => {
     expect(errors({ summary: 'x'.repeat(801) }).summary).toMatch(/höchstens 800 Zeichen/);
     expect(errors({ summary: 'zu kurz' }).summary).toMatch(/mindestens 20 Zeichen/);
     expect(errors({ results: 'x'.repeat(5001) }).results).toMatch(/höchstens 5000 Zeichen/);
+    expect(errors({ phone: '1234' }).phone).toMatch(/Telefonnummer/);
     expect(errors({ startYear: '21' }).startYear).toMatch(/vierstellige Jahreszahl/);
     expect(errors({ startYear: '1900' }).startYear).toMatch(/zwischen 1950/);
     expect(errors({ consent: '' }).consent).toMatch(/verarbeiten dürfen/);
@@ -128,6 +129,9 @@ describe('the project report rules', () => {
     expect(Object.keys(small).sort()).toEqual(['bestPractice', 'contacts', 'cooperationForm', 'leadMunicipality', 'municipalities', 'projectStatus', 'summary', 'title', 'topics']);
     expect(small.contacts).toEqual([{ name: 'Erika Mustermann', organisation: 'Bonn', email: 'erika.mustermann@kommune.example', consent: false }]);
     expect(textBlocks('  \n\n ')).toEqual([]);
+    const tabbed = parse({ ...valid, summary: 'Drei Kommunen\tbetreiben einen gemeinsamen Bauhof.' });
+    if (!tabbed.ok) throw new Error('tabbed');
+    expect(draftProject(tabbed.data, ids).summary).toBe('Drei Kommunen betreiben einen gemeinsamen Bauhof.');
   });
 
   it('tells the submitter of the publication once, and only for a confirmed report', () => {

@@ -41,7 +41,8 @@ export const LABELS = {
 export type Topic = { slug: string; name: string };
 
 const CONSENT_MESSAGE = 'Bitte bestätigen Sie mit dem Kästchen, dass wir Ihre Angaben zur Bearbeitung der Meldung verarbeiten dürfen.';
-const PHONE = /^\+?[0-9][0-9 ()/-]{3,38}$/;
+/** Within the project contact's phone rule (`shared.contact`: 5 to 40 of these characters after an optional +). */
+const PHONE = /^\+?[0-9][0-9 ()/-]{4,38}$/;
 
 const optional = <T extends z.ZodType<unknown, string>>(field: T) =>
   z

@@ -79,7 +79,8 @@ export function draftProject(input: ProjectReportInput, ids: RelationIds) {
   const present = <T>(values: (T | undefined)[]) => values.filter((v): v is T => v !== undefined);
   const data: Record<string, unknown> = {
     title: input.title,
-    summary: input.summary,
+    // Strapi's multi-line text keeps line feeds only: a tab becomes a space.
+    summary: input.summary.replace(/\t/g, ' '),
     leadMunicipality: municipality(input.lead.ags) ?? null,
     municipalities: present(input.municipalities.map((c) => municipality(c.ags))),
     topics: present(input.topics.map((t) => ids.topics.get(t.slug))),
