@@ -102,7 +102,7 @@ ${line('title', 'text', 200, 'off')}
     (group) => html`<optgroup label="${group.label}">${group.choices.map((c) => html`<option value="${c.ags}"${c.ags === lead ? html` selected` : ''}>${c.name}</option>`)}</optgroup>`,
   )}</select>
 <fieldset id="feld-municipalities"${marked('municipalities')}><legend>${LABELS.municipalities} (optional)</legend>${error('municipalities')}${municipalities.map(
-    (group) => html`<details><summary>${group.label}</summary><ul class="choices">${group.choices.map(
+    (group) => html`<details${group.choices.some((c) => (lists.municipalities ?? []).includes(c.ags)) ? html` open` : ''}><summary>${group.label}</summary><ul class="choices">${group.choices.map(
       (c) => html`<li><input id="kommune-${c.ags}" name="municipalities" type="checkbox" value="${c.ags}"${checked('municipalities', c.ags)}><label for="kommune-${c.ags}">${c.name}</label></li>`,
     )}</ul></details>`,
   )}</fieldset>
