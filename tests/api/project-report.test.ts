@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { inviteEditor } from '../support/editor.ts';
 import { postForm } from '../support/form-post.ts';
 import { linkIn, mailsTo, readMailbox, waitForMails } from '../support/mailbox.ts';
@@ -34,6 +34,15 @@ beforeAll(async () => {
   topics = data.map((t) => t.slug);
   topicNames = data.map((t) => t.name);
   expect(topics.length).toBeGreaterThanOrEqual(2);
+});
+
+// Other suites count the seeded projects: the ones made here are deleted at the end.
+const madeProjects: string[] = [];
+afterAll(async () => {
+  for (const documentId of madeProjects) {
+    const response = await fetch(`${strapiUrl()}/content-manager/collection-types/${PROJECT}/${documentId}`, { method: 'DELETE', headers: admin() });
+    expect(response.status).toBe(200);
+  }
 });
 
 type Body = Record<string, string | string[]>;
@@ -144,6 +153,7 @@ describe('a project report', () => {
 
     const row = await submissionWhen(email, (r) => r.state === 'neu' && r.editorsMailedAt !== null);
     expect(row.projectDocumentId).toMatch(/^[a-z0-9]{20,}$/);
+    madeProjects.push(row.projectDocumentId);
 
     // The draft project, filled from the input; never published by the code.
     const draftResponse = await fetch(`${strapiUrl()}/content-manager/collection-types/${PROJECT}/${row.projectDocumentId}`, { headers: admin() });
