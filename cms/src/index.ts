@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { adviceCleanup } from './advice/cleanup.ts';
 import { adviceFormRoutes } from './advice/routes.ts';
+import { projectReportCleanup } from './project-report/cleanup.ts';
+import { registerPublicationNotice } from './project-report/publication.ts';
+import { projectReportRoutes } from './project-report/routes.ts';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { guardAdminRegistration } from './bootstrap/admin-registration';
 import { ensureAdminFromEnv } from './bootstrap/admin-user';
@@ -28,6 +31,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertReferenceData();
     registerReaderQueryGuard(strapi);
+    registerPublicationNotice(strapi);
     registerDocumentRules(strapi);
     guardAdminRegistration(strapi);
     equalizeLoginTiming(strapi);
@@ -38,6 +42,7 @@ export default {
     registerChallengeRoute(strapi);
     registerFormRoutes(strapi, newsletterFormRoutes(strapi));
     registerFormRoutes(strapi, adviceFormRoutes(strapi));
+    registerFormRoutes(strapi, projectReportRoutes(strapi));
     registerSubscriberAdminRoutes(strapi);
   },
 
@@ -58,11 +63,13 @@ export default {
     await startSignUpCleanup(strapi);
     await startNewsletterSending(strapi);
     if (await adviceCleanup.start(strapi)) strapi.log.info('[ikz] advisory requests: unconfirmed ones are deleted after 7 days, all after IKZ_ADVICE_RETENTION_DAYS (checked now and every hour)');
+    if (await projectReportCleanup.start(strapi)) strapi.log.info('[ikz] project reports: unconfirmed ones are deleted after 7 days (checked now and every hour)');
   },
 
   async destroy() {
     stopSignUpCleanup();
     await stopNewsletterSending();
     adviceCleanup.stop();
+    projectReportCleanup.stop();
   },
 };

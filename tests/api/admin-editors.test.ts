@@ -22,6 +22,7 @@ const EXPECTED_PERMISSIONS = [
   `${explorer('delete')} api::newsletter-subscriber.newsletter-subscriber`,
   ...SENDING_TYPES.map((uid) => `${explorer('read')} ${uid}`),
   ...['read', 'update', 'delete'].map((a) => `${explorer(a)} api::advice-request.advice-request`),
+  ...['read', 'update', 'delete'].map((a) => `${explorer(a)} api::project-submission.project-submission`),
   'plugin::upload.read null',
   'plugin::upload.assets.create null',
   'plugin::upload.assets.update null',
@@ -67,8 +68,8 @@ describe('the role "Redaktion"', () => {
       expect(p.conditions, `${p.action} ${p.subject}`).toEqual([]);
       if (!p.subject || !['create', 'read', 'update'].some((a) => p.action === explorer(a))) continue;
       const fields = p.properties.fields ?? [];
-      // Editors work through advisory requests: of them they change the state only.
-      if (p.subject === 'api::advice-request.advice-request' && p.action === explorer('update')) {
+      // Editors work through advisory requests and project reports: of them they change the state only.
+      if (['api::advice-request.advice-request', 'api::project-submission.project-submission'].includes(p.subject) && p.action === explorer('update')) {
         expect(fields).toEqual(['state']);
         continue;
       }
@@ -186,7 +187,7 @@ describe('the users-permissions user collection', () => {
     const user = types.body.data.find((t: { uid: string }) => t.uid === 'plugin::users-permissions.user');
     expect(user?.isDisplayed).toBe(false);
     const shown = types.body.data.filter((t: { isDisplayed: boolean }) => t.isDisplayed).map((t: { uid: string }) => t.uid);
-    expect(shown.sort()).toEqual([...DRAFT_TYPES, 'api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber', ...SENDING_TYPES, 'api::advice-request.advice-request'].sort());
+    expect(shown.sort()).toEqual([...DRAFT_TYPES, 'api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber', ...SENDING_TYPES, 'api::advice-request.advice-request', 'api::project-submission.project-submission'].sort());
   });
 });
 

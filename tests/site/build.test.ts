@@ -218,8 +218,8 @@ describe('build output', () => {
     expect(kommunen).toContain('© GeoBasis-DE / BKG 2021 (Daten verändert)');
   });
 
-  it('loads no script on pages that need none (only search, project finder, the newsletter sign-up and the advisory request do)', () => {
-    const needScript = new Set(['suche', 'projekte', 'newsletter', 'beratung'].map((page) => path.join(dir(), page, 'index.html')));
+  it('loads no script on pages that need none (only search, project finder, the newsletter sign-up, the advisory request and the project report do)', () => {
+    const needScript = new Set(['suche', 'projekte', 'newsletter', 'beratung', 'projekt-melden'].map((page) => path.join(dir(), page, 'index.html')));
     const withScript = listFiles(dir()).filter((f) => f.endsWith('.html') && !needScript.has(f) && /<script(?![^>]*application\/ld\+json)/.test(withoutAttributeValues(fs.readFileSync(f, 'utf8'))));
     expect(withScript).toEqual([]);
   });

@@ -25,7 +25,13 @@ describe('the editors\' role plan', () => {
     expect(actionsOn('api::advice-request.advice-request')).toEqual(['delete', 'read', 'update']);
     const update = plan.find((p) => p.subject === 'api::advice-request.advice-request' && p.action.endsWith('.update'));
     expect(update?.fields).toEqual(['state']);
-    expect(plan.filter((p) => p.fields).length).toBe(1);
+    expect(plan.filter((p) => p.fields).length).toBe(2);
+  });
+
+  it('lets them read, delete and set the state of incoming project reports, and change nothing else of them', () => {
+    expect(actionsOn('api::project-submission.project-submission')).toEqual(['delete', 'read', 'update']);
+    const update = plan.find((p) => p.subject === 'api::project-submission.project-submission' && p.action.endsWith('.update'));
+    expect(update?.fields).toEqual(['state']);
   });
 
   it('gives the media library without its settings and nothing else', () => {
@@ -37,7 +43,7 @@ describe('the editors\' role plan', () => {
       'plugin::upload.read',
     ]);
     expect(plan.every((p) => p.action.startsWith('plugin::content-manager.explorer.') || p.action.startsWith('plugin::upload.'))).toBe(true);
-    expect(plan).toHaveLength(5 * 5 + 2 + 2 + 2 + 3 + 5);
+    expect(plan).toHaveLength(5 * 5 + 2 + 2 + 2 + 3 + 3 + 5);
   });
 
   it('is named and described in German', () => {

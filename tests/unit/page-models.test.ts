@@ -6,7 +6,7 @@ import { inventory } from '@ikz/site/model/inventory';
 import { pageModel, type ModelContext, type PageModel, type PageOf } from '@ikz/site/model/pages';
 import type { SiteDocument, SiteEvent, SiteMunicipality, SiteProject, SiteTopic } from '@ikz/site/lib/types';
 
-const context: ModelContext = { buildMap: () => ({ viewBox: '0 0 1 1', width: 1, height: 1, shapes: [], legend: [] }), infoPages: [{ id: 'impressum', usesContentDate: false }, { id: 'barrierefreiheit', usesContentDate: true }, { id: 'beratung', usesContentDate: false, usesMunicipalities: true }] };
+const context: ModelContext = { buildMap: () => ({ viewBox: '0 0 1 1', width: 1, height: 1, shapes: [], legend: [] }), infoPages: [{ id: 'impressum', usesContentDate: false }, { id: 'barrierefreiheit', usesContentDate: true }, { id: 'beratung', usesContentDate: false, usesMunicipalities: true }, { id: 'projekt-melden', usesContentDate: false, usesMunicipalities: true, usesTopics: true }] };
 
 const municipality = (ags: string, name: string, kind: SiteMunicipality['kind'], kreisAgs: string): SiteMunicipality =>
   ({ id: 1, documentId: `m${ags}`, ags, name, slug: name.toLowerCase(), kind, kreisAgs, kreisName: 'Kreis Lippe', regierungsbezirkAgs: '057', regierungsbezirkName: 'Detmold', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }) as unknown as SiteMunicipality;
@@ -137,5 +137,14 @@ describe('home, topics and events', () => {
       { label: 'Regierungsbezirk Detmold', choices: ['Bielefeld', 'Detmold', 'Lage', 'Lippe'].map((name) => ({ ags: content.municipalities.find((m) => m.name === name)!.ags, name })) },
     ]);
     expect(model(content, '/impressum/', 'infoPage').municipalities).toBeNull();
+  });
+
+  it('gives the page with the project report form the municipalities and the topics, and other MDX pages no topics', () => {
+    const content = buildContent(snapshot({ projects: [project('Neu', lage, [], ['bauhof'])] }), new Date('2026-11-23T12:00:00Z'));
+    const page = model(content, '/projekt-melden/', 'infoPage');
+    expect(page.municipalities?.[0]?.choices.map((c) => c.name)).toEqual(['Bielefeld', 'Detmold', 'Lage', 'Lippe']);
+    expect(page.topics).toEqual(content.topics.map((t) => ({ slug: t.slug, name: t.name })));
+    expect(page.topics!.map((t) => t.slug)).toContain('bauhof');
+    expect(model(content, '/beratung/', 'infoPage').topics).toBeNull();
   });
 });

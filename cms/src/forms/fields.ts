@@ -32,6 +32,31 @@ export function fieldsOf(body: unknown): Record<string, string> {
   return fields;
 }
 
+/**
+ * Like `fieldsOf`, but the fields named in `lists` may come several times (checkboxes, a multiple select):
+ * each is then a list of strings (at most `maxItems`, no duplicates). Every other field stays one string.
+ */
+export function fieldsWithLists(body: unknown, lists: readonly string[], maxItems: number): { fields: Record<string, string>; lists: Record<string, string[]> } {
+  const source = body === undefined || body === null || body === '' ? {} : body;
+  if (typeof source !== 'object' || Array.isArray(source)) throw new FormInputError('Die Anfrage enthält kein Formular.');
+  const rest: Record<string, unknown> = {};
+  const found: Record<string, string[]> = {};
+  for (const name of lists) found[name] = [];
+  for (const [name, value] of Object.entries(source as Record<string, unknown>)) {
+    if (!lists.includes(name)) {
+      rest[name] = value;
+      continue;
+    }
+    const items = typeof value === 'string' ? [value] : value;
+    if (!Array.isArray(items) || items.some((item) => typeof item !== 'string')) throw new FormInputError(`Das Feld „${name}“ wurde in einer ungültigen Form gesendet.`);
+    if (items.length > maxItems) throw new FormInputError(`Im Feld „${name}“ sind höchstens ${maxItems} Einträge möglich.`);
+    if (new Set(items).size !== items.length) throw new FormInputError(`Das Feld „${name}“ enthält einen Eintrag mehrfach.`);
+    if (items.some((item) => item.length > 100)) throw new FormInputError(`Das Feld „${name}“ enthält einen ungültigen Eintrag.`);
+    found[name] = items as string[];
+  }
+  return { fields: fieldsOf(rest), lists: found };
+}
+
 /** The request's form fields; files are refused here (a form that takes files reads them itself). */
 export function readFields(ctx: { request: { body?: unknown; files?: unknown } }): Record<string, string> {
   const files = ctx.request.files as Record<string, unknown> | undefined;
@@ -96,7 +121,7 @@ export type FieldErrors = Record<string, string>;
 export type ParsedFields<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 /** Checks the fields against a schema; the first German message per field. */
-export function parseFields<S extends z.ZodType>(schema: S, fields: Record<string, string>): ParsedFields<z.output<S>> {
+export function parseFields<S extends z.ZodType>(schema: S, fields: Record<string, string | readonly string[]>): ParsedFields<z.output<S>> {
   const result = schema.safeParse(fields);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};

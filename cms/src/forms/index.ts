@@ -16,7 +16,7 @@ import { FormLimits, MailCaps } from './limits.ts';
 import { formHeaders, respond } from './respond.ts';
 import { formSecret } from './secret.ts';
 
-export { checkboxField, emailField, FormInputError, lineField, parseFields, readFields, textField, type FieldErrors } from './fields.ts';
+export { checkboxField, emailField, fieldsWithLists, FormInputError, lineField, parseFields, readFields, textField, type FieldErrors } from './fields.ts';
 export { CHALLENGE_FIELD, HONEYPOT_FIELD, type FormPolicy, type GuardVerdict } from './guard.ts';
 export { escapeHtml, html, SafeHtml } from './html.ts';
 export { renderFormPage } from './page.ts';

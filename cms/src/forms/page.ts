@@ -30,6 +30,8 @@ textarea{min-height:8rem}
 [aria-invalid=true]{border-color:var(--error)}
 .field-error{color:var(--error);font-weight:600;margin:.25rem 0}
 .check{display:flex;gap:.5rem;align-items:flex-start;margin:1rem 0}.check input{margin-top:.3rem;width:1.25rem;height:1.25rem}.check label{margin:0;font-weight:400}
+fieldset{border:0;padding:0;margin:1rem 0;min-width:0}legend{font-weight:600}summary{cursor:pointer;padding:.4rem 0}
+.choices{list-style:none;margin:.25rem 0;padding:0}.choices li{display:flex;gap:.5rem;align-items:flex-start}.choices input{margin-top:.3rem;width:1.25rem;height:1.25rem;flex:none}.choices label{margin:0;font-weight:400;min-width:0;overflow-wrap:anywhere}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 button{font:inherit;font-weight:600;background:var(--brand);color:#fff;border:2px solid var(--brand);border-radius:4px;padding:.6rem 1.2rem;cursor:pointer;margin-top:1rem}
 button:hover{background:var(--brand-dark)}

@@ -236,6 +236,31 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
       forwardedAt: ['An das Beratungsteam gesendet am', 'Leer, wenn die E-Mail an das Beratungsteam nicht gesendet werden konnte.'],
     },
   },
+  'api::project-submission.project-submission': {
+    mainField: 'title',
+    list: ['submittedAt', 'state', 'title', 'leadMunicipality', 'name'],
+    defaultSortBy: 'submittedAt',
+    defaultSortOrder: 'DESC',
+    // Written only by the form on /projekt-melden/: editors review the draft project and set the state.
+    readOnly: true,
+    editable: ['state'],
+    fields: {
+      state: ['Status', '„unbestätigt“: die E-Mail-Adresse ist noch nicht bestätigt (wird nach 7 Tagen gelöscht). „neu“: bestätigt, der Projektentwurf ist angelegt. Danach „in Prüfung“, „übernommen“ (Projekt veröffentlicht) oder „abgelehnt“.'],
+      title: ['Titel', 'Der Titel des gemeldeten Projekts, wie angegeben.'],
+      leadMunicipality: ['Federführende Kommune', 'Wie im Formular gewählt.'],
+      name: ['Ansprechperson', 'Name der meldenden Person.'],
+      email: ['E-Mail-Adresse', 'Adresse der meldenden Person (nach der Bestätigung bestätigt); sie erhält die Mitteilung bei Veröffentlichung.'],
+      submitted: ['Gesendete Angaben', 'Alle Angaben genau so, wie sie im Formular gesendet wurden.'],
+      submittedAt: ['Eingegangen am', 'Zeitpunkt, zu dem das Formular abgeschickt wurde.'],
+      confirmTokenHash: ['Bestätigungscode (Hash)', 'Nur der SHA-256-Hash des Codes im Bestätigungslink.'],
+      confirmExpiresAt: ['Bestätigungslink gültig bis', 'Unbestätigte Meldungen werden danach gelöscht.'],
+      confirmMailMessageId: ['Message-ID der Bestätigungs-E-Mail', ''],
+      confirmedAt: ['Bestätigt am', 'Zeitpunkt, zu dem die meldende Person ihre E-Mail-Adresse bestätigt hat.'],
+      projectDocumentId: ['Projektentwurf (documentId)', 'Der aus der Meldung angelegte Entwurf unter „Projekt“; nach dieser documentId suchen.'],
+      editorsMailedAt: ['Redaktion benachrichtigt am', 'Leer, wenn die E-Mail an die Redaktion nicht gesendet werden konnte.'],
+      notifiedAt: ['Veröffentlichung mitgeteilt am', 'Zeitpunkt, zu dem die meldende Person den Link zum veröffentlichten Projekt erhielt.'],
+    },
+  },
 };
 
 export const COMPONENT_LAYOUTS: Record<string, ModelLayout> = {

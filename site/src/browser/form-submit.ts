@@ -1,5 +1,5 @@
 /**
- * The site's forms with JavaScript (browser code; the newsletter sign-up, the advisory request): the
+ * The site's forms with JavaScript (browser code; the newsletter sign-up, the advisory request, the project report): the
  * proof-of-work challenge is solved while the reader fills in the form, the form is sent by fetch and the answer appears in the form's status region;
  * field errors are linked to their fields (aria-describedby, aria-invalid) and the first one gets the focus.
  * Without JavaScript the form posts as it is and Strapi answers with a page.
@@ -75,7 +75,7 @@ export function enhanceForm(form: HTMLFormElement, solve: ChallengeSolver): void
 }
 
 function clearErrors(form: HTMLFormElement): void {
-  for (const field of Array.from(form.querySelectorAll<HTMLElement>('[aria-invalid]'))) {
+  for (const field of Array.from(form.querySelectorAll<HTMLElement>('[aria-invalid], fieldset[aria-describedby]'))) {
     field.removeAttribute('aria-invalid');
     field.removeAttribute('aria-describedby');
   }
@@ -91,16 +91,26 @@ function showAnswer(form: HTMLFormElement, status: HTMLElement, answer: FormAnsw
   const unplaced: string[] = [];
   for (const [name, message] of errors) {
     const field = form.querySelector<HTMLElement>(`:is(input, select, textarea)[name="${CSS.escape(name)}"]:not([type="hidden"])`);
-    const slot = field ? form.querySelector<HTMLElement>(`#${CSS.escape(field.id)}-fehler`) : null;
+    // A list of checkboxes (fieldset with an id) has one message for the group: on the fieldset, not on each box.
+    const fieldset = field?.getAttribute('type') === 'checkbox' ? field.closest<HTMLElement>('fieldset[id]') : null;
+    const groupSlot = fieldset ? form.querySelector<HTMLElement>(`#${CSS.escape(fieldset.id)}-fehler`) : null;
+    const group = groupSlot ? fieldset : null;
+    const slot = groupSlot ?? (field ? form.querySelector<HTMLElement>(`#${CSS.escape(field.id)}-fehler`) : null);
     if (!field || !slot) {
       unplaced.push(message);
       continue;
     }
     slot.textContent = message;
     slot.hidden = false;
-    field.setAttribute('aria-invalid', 'true');
-    field.setAttribute('aria-describedby', slot.id);
-    first ??= field;
+    if (group) group.setAttribute('aria-describedby', slot.id);
+    else {
+      field.setAttribute('aria-invalid', 'true');
+      field.setAttribute('aria-describedby', slot.id);
+    }
+    // The focus goes to a box of the group (a ticked one if any), opening its <details> when it is in one.
+    const target = group ? (group.querySelector<HTMLElement>('input:checked') ?? field) : field;
+    if (!first) target.closest('details')?.setAttribute('open', '');
+    first ??= target;
   }
   status.textContent = [answer.message, ...unplaced].join(' ');
   if (first) {

@@ -94,7 +94,7 @@ export function readInfoPages(dir = INFO_PAGES_DIR): InfoPage[] {
     .sort()
     .map((f) => {
       const text = fs.readFileSync(path.join(dir, f), 'utf8');
-      return { id: f.replace(/\.mdx$/, ''), usesContentDate: text.includes('<ContentDate'), usesMunicipalities: text.includes('<AdviceRequestForm') };
+      return { id: f.replace(/\.mdx$/, ''), usesContentDate: text.includes('<ContentDate'), usesMunicipalities: text.includes('<AdviceRequestForm') || text.includes('<ProjectReportForm'), usesTopics: text.includes('<ProjectReportForm') };
     });
 }
 

@@ -79,7 +79,7 @@ export type PageModel =
   | { kind: 'event'; event: SiteEvent; past: boolean }
   | { kind: 'search'; mergeBundles: string[] }
   | { kind: 'openData'; projectCount: number }
-  | { kind: 'infoPage'; id: string; contentDate: string | null; municipalities: MunicipalityGroup[] | null }
+  | { kind: 'infoPage'; id: string; contentDate: string | null; municipalities: MunicipalityGroup[] | null; topics: { slug: string; name: string }[] | null }
   | { kind: 'notFound' };
 
 export type PageKind = PageModel['kind'];
@@ -241,8 +241,10 @@ export const documentTypesInUse = (content: Content) => ENUMS['document.type'].f
 export interface InfoPage {
   id: string;
   usesContentDate: boolean;
-  /** Whether it has a form that offers the municipalities (the advisory request). */
+  /** Whether it has a form that offers the municipalities (the advisory request, the project report). */
   usesMunicipalities?: boolean;
+  /** Whether it has a form that offers the topics (the project report). */
+  usesTopics?: boolean;
 }
 
 export interface ModelContext {
@@ -328,7 +330,7 @@ export function pageModel(content: Content, route: RouteMatch, context: ModelCon
     case 'infoPage': {
       const info = context.infoPages.find((p) => p.id === slug);
       return info
-        ? { kind: 'infoPage', id: slug, contentDate: info.usesContentDate ? content.contentDate : null, municipalities: info.usesMunicipalities ? municipalityChoices(content.municipalities) : null }
+        ? { kind: 'infoPage', id: slug, contentDate: info.usesContentDate ? content.contentDate : null, municipalities: info.usesMunicipalities ? municipalityChoices(content.municipalities) : null, topics: info.usesTopics ? content.topics.map((t) => ({ slug: t.slug, name: t.name })) : null }
         : null;
     }
     case 'notFound':

@@ -1,0 +1,139 @@
+/**
+ * The project report form under /formulare/projekt-melden/…: the submission (stored unconfirmed with what was
+ * sent, a confirmation link mailed to the submitter) and the confirmation page (GET shows the button, POST
+ * confirms; then a draft project is created, the editors are mailed and the submitter gets an acknowledgement).
+ * Thin: the decisions are in ./rules.ts, the texts in ./texts.ts, the confirmation in ../forms/confirmation.ts.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { readEnv } from '@ikz/shared-types/env';
+import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
+import { backLink, confirmationRoutes, pendingOutcome } from '../forms/confirmation.ts';
+import { allowMailTo, CHALLENGE_FIELD, fieldsWithLists, guardSubmission, HONEYPOT_FIELD, parseFields, respond, type FormRoute } from '../forms/index.ts';
+import { FormInputError } from '../forms/fields.ts';
+import { confirmExpiry, newConfirmToken } from '../forms/tokens.ts';
+import { mailSettings } from '../mail/config.ts';
+import { sendMail } from '../mail/send.ts';
+import { MailError } from '../mail/types.ts';
+import { LIST_FIELDS, MAX_MUNICIPALITIES, projectReportSchema, type Topic } from './input.ts';
+import { confirmedFields, draftProject, pendingFields, sentFields, type SubmissionRecord } from './rules.ts';
+import { submissionStore } from './store.ts';
+import { acknowledgementMail, adminProjectUrl, CONFIRM_PATH, confirmMail, editorsMail, MESSAGES, projectReportFormHtml, SITE_FORM_PAGE, SUBMIT_PATH } from './texts.ts';
+
+/** Per client address and hour; without a solved challenge (no JavaScript) the stricter number applies. */
+export const REPORT_POLICY = { form: 'projekt-melden', perHour: 10, perHourWithoutChallenge: 3 };
+/** Confirmation mails to one address per day. */
+export const MAILS_PER_ADDRESS_PER_DAY = 3;
+
+const AUTO = { 'Auto-Submitted': 'auto-generated' };
+const PROJECT_UID = 'api::project.project';
+
+/** The site's topics (published), as the form offers them. */
+export async function publishedTopics(strapi: Core.Strapi): Promise<(Topic & { documentId: string })[]> {
+  const rows = (await strapi.documents('api::topic.topic' as any).findMany({ status: 'published', fields: ['slug', 'name'], limit: 500 } as any)) as unknown as { documentId: string; slug: string; name: string }[];
+  return rows.map((r) => ({ documentId: r.documentId, slug: r.slug, name: r.name })).sort((a, b) => a.name.localeCompare(b.name, 'de'));
+}
+
+export function projectReportRoutes(strapi: Core.Strapi): FormRoute[] {
+  const store = submissionStore(strapi);
+  const municipalities = readMunicipalityChoices();
+  const log = (message: string, error?: unknown): void => {
+    strapi.log.warn(`[ikz] project report: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
+  };
+  const settings = () => {
+    const env = readEnv(['SITE_URL', 'PUBLIC_URL', 'STRAPI_URL', 'IKZ_EDITORS_MAIL', 'IKZ_ADVICE_MAIL']);
+    return { siteUrl: env.SITE_URL, adminBase: env.PUBLIC_URL ?? env.STRAPI_URL, editors: env.IKZ_EDITORS_MAIL ?? env.IKZ_ADVICE_MAIL, available: mailSettings().configured };
+  };
+
+  async function submit(ctx: Context): Promise<void> {
+    const { fields, lists } = fieldsWithLists(ctx.request.body, LIST_FIELDS, MAX_MUNICIPALITIES);
+    if ((ctx.request as { files?: Record<string, unknown> }).files && Object.keys((ctx.request as { files?: Record<string, unknown> }).files!).length) {
+      throw new FormInputError('Dieses Formular nimmt keine Dateien an.');
+    }
+    const guard = await guardSubmission(ctx, fields, REPORT_POLICY);
+    if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
+    const { siteUrl, available } = settings();
+    if (!available) {
+      log('refused: SMTP_HOST is not set');
+      return respond(ctx, { status: 503, ...MESSAGES.unavailable });
+    }
+    const topics = await publishedTopics(strapi);
+    const parsed = parseFields(projectReportSchema(municipalities, topics), { ...fields, ...lists });
+    if (!parsed.ok) {
+      return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: parsed.errors, formHtml: projectReportFormHtml(municipalities, topics, fields, lists, parsed.errors) });
+    }
+    // A bot that filled the honeypot (or was too fast) gets the answer everybody gets, and nothing happens.
+    if (guard.verdict === 'drop') return respond(ctx, { status: 200, ...MESSAGES.submitted });
+    if (!allowMailTo(parsed.data.email, MAILS_PER_ADDRESS_PER_DAY)) return respond(ctx, { status: 429, ...MESSAGES.tooManyMails });
+    const { token, hash } = newConfirmToken();
+    const now = new Date();
+    const sent = sentFields(fields, lists, [HONEYPOT_FIELD, CHALLENGE_FIELD]);
+    const row = await store.create(pendingFields(parsed.data, sent, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }));
+    // The mail goes out after the answer; a submission whose mail cannot be sent is deleted at once.
+    void (async () => {
+      try {
+        const mail = await sendMail(strapi, { to: parsed.data.email, ...confirmMail(siteUrl, token), headers: AUTO });
+        await store.update(row.id, { confirmMailMessageId: mail.messageId });
+      } catch (error) {
+        await store.remove(row.id);
+        if (!(error instanceof MailError)) throw error;
+        log(`confirmation mail not sent (${error.kind}); submission deleted`, error);
+      }
+    })().catch((error: unknown) => log('submission failed', error));
+    respond(ctx, { status: 200, ...MESSAGES.submitted });
+  }
+
+  /** The draft project from what was sent (parsed again; a topic unpublished since is left out of the draft). */
+  async function createDraft(submission: SubmissionRecord): Promise<string> {
+    const sent = submission.submitted;
+    const asSent = (Array.isArray(sent.topics) ? sent.topics : []).map((slug) => ({ slug, name: slug }));
+    const parsed = parseFields(projectReportSchema(municipalities, asSent), sent);
+    if (!parsed.ok) throw new Error(`submission ${submission.documentId}: the stored input no longer parses (${Object.keys(parsed.errors).join(', ')})`);
+    const ags = [parsed.data.lead.ags, ...parsed.data.municipalities.map((m) => m.ags)];
+    const rows = (await strapi.db.query('api::municipality.municipality' as any).findMany({ where: { ags: { $in: ags } }, select: ['documentId', 'ags'] })) as { documentId: string; ags: string }[];
+    const topics = await publishedTopics(strapi);
+    const ids = { municipalities: new Map(rows.map((r) => [r.ags, r.documentId])), topics: new Map(topics.map((t) => [t.slug, t.documentId])) };
+    const project = await strapi.documents(PROJECT_UID as any).create({ data: draftProject(parsed.data, ids) as any });
+    return project.documentId;
+  }
+
+  /** After the confirmation: the editors' mail and the acknowledgement. */
+  async function tell(submission: SubmissionRecord, projectDocumentId: string): Promise<void> {
+    const { editors, adminBase } = settings();
+    try {
+      if (editors) {
+        await sendMail(strapi, { to: editors, replyTo: submission.email, ...editorsMail(submission, adminProjectUrl(adminBase, projectDocumentId)), headers: AUTO });
+        await store.update(submission.id, { editorsMailedAt: new Date().toISOString() });
+      } else log(`report ${submission.documentId} confirmed, but neither IKZ_EDITORS_MAIL nor IKZ_ADVICE_MAIL is set: editors not mailed (it is in Strapi)`);
+      await sendMail(strapi, { to: submission.email, ...acknowledgementMail(submission), headers: AUTO });
+    } catch (error) {
+      if (!(error instanceof MailError)) throw error;
+      log(`report ${submission.documentId} confirmed, but a mail was not sent (${error.kind}); it is in Strapi`, error);
+    }
+  }
+
+  const again = backLink(SITE_FORM_PAGE, 'Zum Formular „Projekt melden“');
+  const home = backLink('/projekte/', 'Zur Projektdatenbank');
+  return [
+    { method: 'POST', path: SUBMIT_PATH, handler: submit },
+    ...confirmationRoutes<SubmissionRecord>({
+      path: CONFIRM_PATH,
+      button: 'Meldung bestätigen',
+      find: (hash) => store.byTokenHash(hash),
+      outcome: pendingOutcome,
+      confirm: async (submission, now) => {
+        const projectDocumentId = await createDraft(submission);
+        await store.update(submission.id, confirmedFields(now, projectDocumentId));
+        // After the answer, so that a slow mail server does not hold the page.
+        void tell(submission, projectDocumentId).catch((error: unknown) => log('notification failed', error));
+      },
+      answers: {
+        ask: MESSAGES.confirmAsk,
+        confirmed: { ...MESSAGES.confirmed, after: home },
+        already: { ...MESSAGES.alreadyConfirmed, after: home },
+        expired: { ...MESSAGES.confirmExpired, after: again },
+        unknown: { ...MESSAGES.confirmUnknown, after: again },
+      },
+    }),
+  ];
+}

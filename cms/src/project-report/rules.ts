@@ -1,0 +1,114 @@
+/**
+ * The decisions of a project report, as values: what a submission stores, what its confirmation changes, the
+ * draft project made from it, and when an unconfirmed submission is deleted. Pure; the handlers carry them out.
+ *
+ * A submission is stored as `unbestätigt` with the hash of its confirmation token and everything sent; the
+ * submitter gets a mail with the link only. The confirmation makes it `neu` and creates a draft project (never
+ * published by the code); editors move the submission on to `in Prüfung`, `übernommen` or `abgelehnt`.
+ */
+import type { ProjectReportInput } from './input.ts';
+
+export const SUBMISSION_STATES = ['unbestätigt', 'neu', 'in Prüfung', 'übernommen', 'abgelehnt'] as const;
+export type SubmissionState = (typeof SUBMISSION_STATES)[number];
+
+/** The stored submission, as far as the rules and the mails need it. */
+export interface SubmissionRecord {
+  id: number;
+  documentId: string;
+  state: SubmissionState;
+  title: string;
+  leadMunicipality: string;
+  name: string;
+  email: string;
+  submitted: Record<string, string | string[]>;
+  submittedAt: string;
+  confirmExpiresAt: string | null;
+  confirmedAt: string | null;
+  projectDocumentId: string | null;
+  notifiedAt: string | null;
+}
+
+/** What is kept as "sent": every field of the form as it arrived, without the spam protection's fields. */
+export function sentFields(fields: Record<string, string>, lists: Record<string, string[]>, drop: readonly string[]): Record<string, string | string[]> {
+  const kept: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(fields)) if (!drop.includes(name)) kept[name] = value;
+  for (const [name, value] of Object.entries(lists)) kept[name] = [...value];
+  return kept;
+}
+
+export function pendingFields(input: ProjectReportInput, sent: Record<string, string | string[]>, request: { tokenHash: string; now: Date; expiresAt: Date }) {
+  return {
+    state: 'unbestätigt' as const,
+    title: input.title,
+    leadMunicipality: input.lead.name,
+    name: input.name,
+    email: input.email,
+    submitted: sent,
+    submittedAt: request.now.toISOString(),
+    confirmTokenHash: request.tokenHash,
+    confirmExpiresAt: request.expiresAt.toISOString(),
+  };
+}
+
+/** The fields a confirmation writes; the token's hash stays, so a second click says "bereits bestätigt". */
+export const confirmedFields = (now: Date, projectDocumentId: string) => ({ state: 'neu' as const, confirmedAt: now.toISOString(), projectDocumentId });
+
+/** Strapi's rich text (blocks) for a plain text: one paragraph per block of lines, line breaks kept. */
+export function textBlocks(text: string | undefined): unknown[] | undefined {
+  if (!text) return undefined;
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => ({ type: 'paragraph', children: [{ type: 'text', text: paragraph }] }));
+}
+
+/** The documentIds the relations of the draft need: municipalities by AGS, topics by slug. */
+export interface RelationIds {
+  municipalities: ReadonlyMap<string, string>;
+  topics: ReadonlyMap<string, string>;
+}
+
+/**
+ * The draft project made from a confirmed report, filled as far as the input allows. The contact is kept with
+ * the consent as given: it is shown on the site only with `consent: true` (the project's contact rules).
+ * A municipality or topic missing in Strapi (renamed, removed since) is left out; editors see the sent input.
+ */
+export function draftProject(input: ProjectReportInput, ids: RelationIds) {
+  const municipality = (ags: string) => ids.municipalities.get(ags);
+  const present = <T>(values: (T | undefined)[]) => values.filter((v): v is T => v !== undefined);
+  const data: Record<string, unknown> = {
+    title: input.title,
+    // Strapi's multi-line text keeps line feeds only: a tab becomes a space.
+    summary: input.summary.replace(/\t/g, ' '),
+    leadMunicipality: municipality(input.lead.ags) ?? null,
+    municipalities: present(input.municipalities.map((c) => municipality(c.ags))),
+    topics: present(input.topics.map((t) => ids.topics.get(t.slug))),
+    cooperationForm: input.cooperationForm,
+    projectStatus: input.projectStatus,
+    bestPractice: false,
+    contacts: [
+      {
+        name: input.name,
+        ...(input.role ? { role: input.role } : {}),
+        organisation: input.lead.name,
+        email: input.email,
+        ...(input.phone ? { phone: input.phone } : {}),
+        consent: input.publishContact,
+      },
+    ],
+  };
+  if (input.startYear !== undefined) data.startYear = input.startYear;
+  for (const field of ['occasion', 'goal', 'implementation', 'results'] as const) {
+    const blocks = textBlocks(input[field]);
+    if (blocks) data[field] = blocks;
+  }
+  if (input.funding) data.funding = { programme: input.funding };
+  return data;
+}
+
+/** Whether the submitter is told about the publication now: a project made from a report, published, not told before. */
+export const shouldNotify = (submission: Pick<SubmissionRecord, 'confirmedAt' | 'notifiedAt'> | null): boolean => Boolean(submission?.confirmedAt && !submission.notifiedAt);
+
+/** The project's address on the site. */
+export const projectUrl = (siteUrl: string, slug: string) => `${siteUrl}/projekte/${encodeURIComponent(slug)}/`;
