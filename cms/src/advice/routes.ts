@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { readEnv } from '@ikz/shared-types/env';
 import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
-import { backLink, confirmationRoutes, pendingOutcome } from '../forms/confirmation.ts';
+import { backLink, confirmationRoutes, mailConfirmationLater, pendingOutcome } from '../forms/confirmation.ts';
 import { allowMailTo, guardSubmission, parseFields, readFields, respond, type FormRoute } from '../forms/index.ts';
 import { confirmExpiry, newConfirmToken } from '../forms/tokens.ts';
 import { mailSettings } from '../mail/config.ts';
@@ -56,16 +56,7 @@ export function adviceFormRoutes(strapi: Core.Strapi): FormRoute[] {
     const now = new Date();
     const row = await store.create(pendingFields(parsed.data, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }));
     // The mail goes out after the answer; a request whose mail cannot be sent is deleted at once.
-    void (async () => {
-      try {
-        const sent = await sendMail(strapi, { to: parsed.data.email, ...confirmMail(siteUrl, token), headers: AUTO });
-        await store.update(row.id, { confirmMailMessageId: sent.messageId });
-      } catch (error) {
-        await store.remove(row.id);
-        if (!(error instanceof MailError)) throw error;
-        log(`confirmation mail not sent (${error.kind}); request deleted`, error);
-      }
-    })().catch((error: unknown) => log('submission failed', error));
+    mailConfirmationLater(strapi, store, row.id, { to: parsed.data.email, ...confirmMail(siteUrl, token) }, log, 'request');
     respond(ctx, { status: 200, ...MESSAGES.submitted });
   }
 

@@ -6,7 +6,10 @@
  * The form supplies how to find a record by its token's hash, what the record's state means and what the
  * confirmation does; the routes here only carry that out.
  */
+import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { sendMail } from '../mail/send.ts';
+import { MailError } from '../mail/types.ts';
 import { html, type SafeHtml } from './html.ts';
 import { FORMS_PATH } from '../newsletter/links.ts';
 import { readFields } from './fields.ts';
@@ -87,4 +90,28 @@ export function confirmationRoutes<R>(c: Confirmation<R>): FormRoute[] {
     { method: 'GET', path: c.path, handler: page },
     { method: 'POST', path: c.path, handler: confirm },
   ];
+}
+
+/**
+ * Mails the confirmation link of a stored, unconfirmed record after the answer went out, and keeps the mail's
+ * Message-ID with it; a record whose mail cannot be sent is deleted at once (the form can simply be sent again).
+ */
+export function mailConfirmationLater(
+  strapi: Core.Strapi,
+  store: { update(id: number, data: { confirmMailMessageId: string }): Promise<unknown>; remove(id: number): Promise<unknown> },
+  rowId: number,
+  mail: { to: string; subject: string; text: string; html?: string },
+  log: (message: string, error?: unknown) => void,
+  what: string,
+): void {
+  void (async () => {
+    try {
+      const sent = await sendMail(strapi, { ...mail, headers: { 'Auto-Submitted': 'auto-generated' } });
+      await store.update(rowId, { confirmMailMessageId: sent.messageId });
+    } catch (error) {
+      await store.remove(rowId);
+      if (!(error instanceof MailError)) throw error;
+      log(`confirmation mail not sent (${error.kind}); ${what} deleted`, error);
+    }
+  })().catch((error: unknown) => log('submission failed', error));
 }

@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { readEnv } from '@ikz/shared-types/env';
 import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
-import { backLink, confirmationRoutes, pendingOutcome } from '../forms/confirmation.ts';
+import { backLink, confirmationRoutes, mailConfirmationLater, pendingOutcome } from '../forms/confirmation.ts';
 import { allowMailTo, CHALLENGE_FIELD, fieldsWithLists, guardSubmission, HONEYPOT_FIELD, parseFields, respond, type FormRoute } from '../forms/index.ts';
 import { FormInputError } from '../forms/fields.ts';
 import { confirmExpiry, newConfirmToken } from '../forms/tokens.ts';
@@ -70,16 +70,7 @@ export function projectReportRoutes(strapi: Core.Strapi): FormRoute[] {
     const sent = sentFields(fields, lists, [HONEYPOT_FIELD, CHALLENGE_FIELD]);
     const row = await store.create(pendingFields(parsed.data, sent, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }));
     // The mail goes out after the answer; a submission whose mail cannot be sent is deleted at once.
-    void (async () => {
-      try {
-        const mail = await sendMail(strapi, { to: parsed.data.email, ...confirmMail(siteUrl, token), headers: AUTO });
-        await store.update(row.id, { confirmMailMessageId: mail.messageId });
-      } catch (error) {
-        await store.remove(row.id);
-        if (!(error instanceof MailError)) throw error;
-        log(`confirmation mail not sent (${error.kind}); submission deleted`, error);
-      }
-    })().catch((error: unknown) => log('submission failed', error));
+    mailConfirmationLater(strapi, store, row.id, { to: parsed.data.email, ...confirmMail(siteUrl, token) }, log, 'submission');
     respond(ctx, { status: 200, ...MESSAGES.submitted });
   }
 
