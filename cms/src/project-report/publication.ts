@@ -39,13 +39,25 @@ export function registerPublicationNotice(strapi: Core.Strapi): void {
     const publishing = ctx.action === 'publish' || (ctx.params?.status === 'published' && ['create', 'update'].includes(ctx.action));
     if (ctx.uid === PROJECT_UID && publishing) {
       const documentId = result?.documentId ?? result?.entries?.[0]?.documentId ?? ctx.params?.documentId;
-      // After the publishing's transaction is committed; a failure is logged and does not undo the publication.
-      if (typeof documentId === 'string') {
-        setImmediate(() => {
-          notifyPublication(strapi, documentId).catch((error: unknown) => strapi.log.error(`[ikz] project report: publication notice failed: ${error instanceof Error ? error.message : String(error)}`));
-        });
-      }
+      // After the publishing's transaction is committed (the content manager wraps publishing in its own
+      // transaction, still open here: on PostgreSQL another connection would not yet see the published row);
+      // a failure is logged and does not undo the publication.
+      if (typeof documentId === 'string') await afterCommit(strapi, () => notifyPublication(strapi, documentId));
     }
     return result;
+  });
+}
+
+async function afterCommit(strapi: Core.Strapi, job: () => Promise<unknown>): Promise<void> {
+  const run = () => {
+    job().catch((error: unknown) => strapi.log.error(`[ikz] project report: publication notice failed: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  if (!strapi.db.inTransaction()) {
+    setImmediate(run);
+    return;
+  }
+  // A nested transaction shares the outer one's commit callbacks and commits nothing itself.
+  await strapi.db.transaction(async ({ onCommit }) => {
+    onCommit(run);
   });
 }
