@@ -20,7 +20,7 @@ export const DocumentCourtDecisionSchema: z.ZodType<DocumentCourtDecision> = z.o
   kind: z.enum(["Urteil","Beschluss"]),
   decidedAt: IsoDate.nullable(),
   holding: z.string().nullable(),
-  sourceUrl: z.string().nullable(),
+  sourceUrl: z.string().regex(new RegExp("^[^\\r\\n]*$")).nullable(),
 });
 
 /** Component event.online-access – Online-Zugang */
@@ -32,7 +32,7 @@ export interface EventOnlineAccess {
 export const EventOnlineAccessSchema: z.ZodType<EventOnlineAccess> = z.object({
   id: z.number().int().optional(),
   platform: z.string(),
-  url: z.string().nullable(),
+  url: z.string().regex(new RegExp("^[^\\r\\n]*$")).nullable(),
 });
 
 /** Component event.place – Veranstaltungsort */
@@ -65,7 +65,7 @@ export const EventRegistrationSchema: z.ZodType<EventRegistration> = z.object({
   id: z.number().int().optional(),
   mode: z.enum(["keine Anmeldung erforderlich","per E-Mail","Online-Formular"]),
   email: z.string().email().nullable(),
-  url: z.string().nullable(),
+  url: z.string().regex(new RegExp("^[^\\r\\n]*$")).nullable(),
   deadline: IsoDateTime.nullable(),
   capacity: z.number().int().nullable(),
   cost: z.string().nullable(),
@@ -150,7 +150,7 @@ export interface SharedLink {
 export const SharedLinkSchema: z.ZodType<SharedLink> = z.object({
   id: z.number().int().optional(),
   label: z.string(),
-  url: z.string(),
+  url: z.string().regex(new RegExp("^[^\\r\\n]*$")),
 });
 
 /** Component shared.partner – Partner */
@@ -201,11 +201,11 @@ const DocumentObject = z.object({
   publisher: z.string().nullable(),
   summary: z.string().nullable(),
   file: MediaSchema.nullable().optional(),
-  externalUrl: z.string().nullable(),
+  externalUrl: z.string().regex(new RegExp("^[^\\r\\n]*$")).nullable(),
   topics: z.array(z.lazy(() => TopicRefSchema)).optional(),
   municipalities: z.array(z.lazy(() => MunicipalityRefSchema)).optional(),
   projects: z.array(z.lazy(() => ProjectRefSchema)).optional(),
-  keywords: z.string().nullable(),
+  keywords: z.string().regex(new RegExp("^[^\\r\\n]*$")).nullable(),
   courtDecision: z.lazy(() => DocumentCourtDecisionSchema).nullable().optional(),
 });
 export const DocumentSchema: z.ZodType<Document> = DocumentObject;
@@ -393,7 +393,7 @@ const ProjectObject = z.object({
   municipalities: z.array(z.lazy(() => MunicipalityRefSchema)).optional(),
   partners: z.array(z.lazy(() => SharedPartnerSchema)).optional(),
   topics: z.array(z.lazy(() => TopicRefSchema)).optional(),
-  keywords: z.string().nullable(),
+  keywords: z.string().regex(new RegExp("^[^\\r\\n]*$")).nullable(),
   cooperationForm: z.enum(["öffentlich-rechtliche Vereinbarung","Zweckverband","gemeinsames Kommunalunternehmen (AöR)","Arbeitsgemeinschaft","öffentlich-rechtlicher Vertrag","privatrechtliche Gesellschaft","informelle Kooperation","Sonstige"]),
   projectStatus: z.enum(["Idee/Partnersuche","Planung","Umsetzung","in Betrieb","beendet"]),
   startYear: z.number().int().nullable(),
@@ -407,7 +407,7 @@ const ProjectObject = z.object({
   contacts: z.array(z.lazy(() => SharedContactSchema)).optional(),
   documents: z.array(z.lazy(() => DocumentRefSchema)).optional(),
   image: MediaSchema.nullable().optional(),
-  imageAlt: z.string().nullable(),
+  imageAlt: z.string().regex(new RegExp("^[^\\r\\n]*$")).nullable(),
   reviewedAt: IsoDate.nullable(),
 });
 export const ProjectSchema: z.ZodType<Project> = ProjectObject;

@@ -56,3 +56,23 @@ describe('control characters in single-line fields', () => {
     expect((await api(`${base}/${id}`, { method: 'DELETE', token: jwt })).status).toBe(200);
   });
 });
+
+describe('long single-line fields (text with the single-line pattern)', () => {
+  it('store values beyond 255 characters on every database, and refuse a line break in German', async () => {
+    const jwt = await adminJwt();
+    const base = '/content-manager/collection-types/api::event.event';
+    const url = `https://www.example.org/anmeldung?${'kommune=bonn&'.repeat(40)}ende=1`;
+    expect(url.length).toBeGreaterThan(255);
+    const created = await api(base, { method: 'POST', token: jwt, body: event(`${MARK} lange Adresse`, { online: { url } }) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.data.documentId;
+    const read = await api(`${base}/${id}`, { token: jwt });
+    expect(read.body.data.online.url).toBe(url);
+    const broken = await api(`${base}/${id}`, { method: 'PUT', token: jwt, body: { online: { url: `${url}\r\nX-Injected: 1` } } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.details.errors[0].path).toEqual(['online', 'url']);
+    expect(broken.body.error.message).toContain('darf keine Zeilenumbrüche');
+    expect((await api(`${base}/${id}`, { token: jwt })).body.data.online.url).toBe(url);
+    expect((await api(`${base}/${id}`, { method: 'DELETE', token: jwt })).status).toBe(200);
+  });
+});

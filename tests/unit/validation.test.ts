@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlCharacterProblems, isHttpUrl, summarize, validateEntry } from '@ikz/cms/lib/validation';
+import { controlCharacterProblems, isHttpUrl, SINGLE_LINE_TEXT_REGEX, summarize, validateEntry } from '@ikz/cms/lib/validation';
 
 const now = new Date('2026-06-01T12:00:00Z');
 const draft = { publishing: false, now };
@@ -119,6 +119,7 @@ describe('control characters in text fields', () => {
     title: { type: 'string' },
     slug: { type: 'uid' },
     summary: { type: 'text' },
+    url: { type: 'text', regex: SINGLE_LINE_TEXT_REGEX },
     count: { type: 'integer' },
     contacts: { type: 'component', component: 'shared.contact', repeatable: true },
     place: { type: 'component', component: 'event.place' },
@@ -140,6 +141,14 @@ describe('control characters in text fields', () => {
       const problems = check({ title: `Titel${bad}END:VEVENT` });
       expect(problems, JSON.stringify(bad)).toEqual([{ path: ['title'], message: '„title“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.' }]);
     }
+  });
+
+  it('treats text with the single-line pattern (longer than varchar(255)) as single-line', () => {
+    expect(check({ url: `https://example.org/${'a'.repeat(600)}` })).toEqual([]);
+    for (const bad of ['\n', '\r', '\t', '\u2028']) expect(paths(check({ url: `https://example.org/${bad}x` })), JSON.stringify(bad)).toEqual(['url']);
+    // The pattern is the one Strapi applies too: it refuses a line break on its own.
+    expect(new RegExp(SINGLE_LINE_TEXT_REGEX).test('a\nb')).toBe(false);
+    expect(new RegExp(SINGLE_LINE_TEXT_REGEX).test('a b')).toBe(true);
   });
 
   it('lets multi-line text keep line feeds only', () => {

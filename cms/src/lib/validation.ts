@@ -154,11 +154,19 @@ export interface AttributeShape {
   type: string;
   component?: string;
   repeatable?: boolean;
+  regex?: string;
 }
 export type Attributes = Record<string, AttributeShape>;
 
 const SINGLE_LINE_TYPES = new Set(['string', 'email', 'uid']);
 const MULTI_LINE_TYPES = new Set(['text']);
+/**
+ * A single-line field longer than 255 characters (a URL, keywords) is `text` – PostgreSQL stores `string` as
+ * varchar(255) – with this pattern in its schema, which makes it single-line for this rule and for Strapi.
+ */
+export const SINGLE_LINE_TEXT_REGEX = '^[^\\r\\n]*$';
+const singleLine = (attribute: AttributeShape): boolean =>
+  SINGLE_LINE_TYPES.has(attribute.type) || (attribute.type === 'text' && attribute.regex === SINGLE_LINE_TEXT_REGEX);
 // C0 controls (tab, CR and LF among them), DEL, C1 controls, the Unicode line and paragraph separators,
 // the noncharacters U+FFFE/U+FFFF and unpaired surrogates: none belongs in a title, a name or an address,
 // and XML (feeds, sitemaps) or iCalendar would break on them or, worse, take them as structure.
@@ -185,7 +193,7 @@ export function controlCharacterProblems(
   for (const [name, attribute] of Object.entries(attributes)) {
     const value = entry[name];
     const path = [...base, name];
-    if (typeof value === 'string' && SINGLE_LINE_TYPES.has(attribute.type) && SINGLE_LINE_FORBIDDEN.test(value)) {
+    if (typeof value === 'string' && singleLine(attribute) && SINGLE_LINE_FORBIDDEN.test(value)) {
       problems.push({ path, message: `„${label(path)}“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.` });
     } else if (typeof value === 'string' && MULTI_LINE_TYPES.has(attribute.type) && MULTI_LINE_FORBIDDEN.test(value)) {
       problems.push({ path, message: `„${label(path)}“ darf außer Zeilenumbrüchen keine Steuerzeichen (etwa Tabulatoren) enthalten.` });
