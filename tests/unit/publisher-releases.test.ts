@@ -90,7 +90,7 @@ describe('releases', () => {
     await emptyTrash(r).done;
     expect(fs.readdirSync(r.trashDir)).toEqual([]);
     expect(listReleases(r)).toEqual(['2']);
-  });
+  }, 60_000); // 4,000 files made and removed: seconds on a busy 2-core machine
 
   it('offers the oldest complete release that is not live for recycling, once `keep` releases exist', () => {
     const r = releases(root);

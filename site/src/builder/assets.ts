@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { StrapiRequestError } from '@ikz/shared-types/rest';
 import type { ImageFile, SiteImage } from '../lib/images.ts';
 import type { AssetRef } from '../model/published-files.ts';
 import { linkFile, writeCacheFile } from './files.ts';
@@ -23,13 +24,17 @@ export class UploadGoneError extends Error {
 async function fetchWithRetry(url: string, attempts = 3): Promise<Buffer> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const response = await fetch(url);
+      let response: Response;
+      try {
+        response = await fetch(url);
+      } catch (error) {
+        throw new StrapiRequestError(`Strapi is not reachable for the download of ${url}`, null, undefined, error);
+      }
       if (response.status === 404) throw new UploadGoneError(url);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (!response.ok) throw new StrapiRequestError(`Download of ${url} failed with HTTP ${response.status}`, response.status);
       return Buffer.from(await response.arrayBuffer());
     } catch (error) {
-      if (error instanceof UploadGoneError) throw error;
-      if (attempt >= attempts) throw new Error(`Download of ${url} failed: ${(error as Error).message}`, { cause: error });
+      if (error instanceof UploadGoneError || attempt >= attempts) throw error;
       await new Promise((r) => setTimeout(r, 300 * attempt));
     }
   }

@@ -25,6 +25,9 @@ import { renderPreview, type Preview } from './preview.ts';
 import { FileScreen } from './screen.ts';
 import type { ContentTypeName } from '@ikz/shared-types';
 import type { PreviewStatus } from '@ikz/shared-types/preview';
+import { ReleaseCheckError } from './errors.ts';
+
+export { ReleaseCheckError };
 
 export type { AssetRef, Change, Preview, ReleaseBase, ReleaseManifest, Renderer };
 export { PreviewError } from './preview.ts';
@@ -71,17 +74,6 @@ export interface BuildRequest {
 export interface BuildResult {
   manifest: ReleaseManifest;
   report: BuildReport;
-}
-
-/** A release whose checks failed: the release is not complete and must not go live. */
-export class ReleaseCheckError extends Error {
-  readonly problems: string[];
-
-  constructor(problems: string[]) {
-    super(`Release check failed: ${problems.join('; ')}`);
-    this.name = 'ReleaseCheckError';
-    this.problems = problems;
-  }
 }
 
 export const INFO_PAGES_DIR = path.join(SITE_DIR, 'src', 'content', 'pages');
