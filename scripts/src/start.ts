@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readEnv } from '@ikz/shared-types/env';
+import { inheritedEnv, readEnv } from '@ikz/shared-types/env';
 import { referenceDataProblem } from '@ikz/shared-types/reference-data';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { startMailCatcher, type MailCatcher } from './lib/mail-catcher.ts';
@@ -56,14 +56,14 @@ function strapiEnv(state: LocalState, secrets: Record<string, string>, publisher
     IKZ_STATUS_PAGE_URL: `${localhost(publisherUrl)}/`,
     PREVIEW_URL: localhost(previewUrl),
     SITE_URL: config.SITE_URL,
-    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    NODE_ENV: inheritedEnv().NODE_ENV ?? 'production',
     DATABASE_FILENAME: state.databaseFile,
     STRAPI_PUBLIC_DIR: state.publicDir,
     BUILD_TOKEN_FILE: `${state.dir}/build-token`,
     ...(config.IKZ_REFERENCE_DATA ? { IKZ_REFERENCE_DATA: config.IKZ_REFERENCE_DATA } : {}),
     // Strapi listens on localhost only: the first administrator may register in the admin panel.
     ...(config.IKZ_ADMIN_EMAIL ? {} : { IKZ_ADMIN_REGISTRATION: 'open' }),
-    ...Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && /^(DATABASE_|IKZ_ADMIN_|PUBLIC_URL$)/.test(e[0]))),
+    ...Object.fromEntries(Object.entries(inheritedEnv()).filter((e): e is [string, string] => e[1] !== undefined && /^(DATABASE_|IKZ_ADMIN_|PUBLIC_URL$)/.test(e[0]))),
   };
 }
 
@@ -83,7 +83,7 @@ async function seedIfNeeded(state: LocalState, strapiUrl: string, seedToken: str
 /** The publisher's environment: the production service's variables, pointed at this installation. */
 function publisherEnv(secrets: Record<string, string>, strapiUrl: string, siteRoot: string): Record<string, string | undefined> {
   // This process serves the site; the publisher must not.
-  const { SITE_PORT: _port, SITE_HOST: _host, ...inherited } = process.env;
+  const { SITE_PORT: _port, SITE_HOST: _host, ...inherited } = inheritedEnv();
   return {
     ...inherited,
     STRAPI_URL: strapiUrl,

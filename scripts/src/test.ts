@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readEnv } from '@ikz/shared-types/env';
+import { executablePath, inheritedEnv, readEnv } from '@ikz/shared-types/env';
 import { REPO_ROOT } from './lib/strapi-process.ts';
 import { missingPrerequisites, prerequisitesMessage, summarise, testPrerequisites, type StepOutcome, type VitestReport } from './lib/test-run.ts';
 
@@ -25,7 +25,7 @@ let config;
 let missing;
 try {
   config = readEnv(['IKZ_TEST_POSTGRES_URL']);
-  missing = prerequisitesMessage(missingPrerequisites(testPrerequisites(process.env), process.env.PATH ?? '', isExecutable));
+  missing = prerequisitesMessage(missingPrerequisites(testPrerequisites(), executablePath(), isExecutable));
 } catch (error) {
   console.error(`[test] ${(error as Error).message}`);
   process.exit(1);
@@ -62,6 +62,7 @@ const steps: Step[] = [
     command: [bin('astro', 'bin/astro.mjs'), 'check', '--root', path.join(REPO_ROOT, 'site'), '--minimumFailingSeverity', 'warning'],
     env: { ASTRO_TELEMETRY_DISABLED: '1' },
   },
+  { name: 'eslint (typescript-eslint, eslint.config.js)', command: [bin('eslint', 'bin/eslint.js'), REPO_ROOT] },
   vitest('unit', path.join(tmp, 'unit.json')),
   vitest('api', path.join(tmp, 'api-sqlite.json'), { IKZ_TEST_DB: 'sqlite' }),
   vitest('site', path.join(tmp, 'site.json')),
@@ -75,7 +76,7 @@ for (const step of steps) {
   console.log(`\n[test] ── ${step.name}`);
   const started = Date.now();
   if (step.report) fs.rmSync(step.report, { force: true });
-  const result = spawnSync(process.execPath, step.command, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...step.env } });
+  const result = spawnSync(process.execPath, step.command, { cwd: REPO_ROOT, stdio: 'inherit', env: inheritedEnv(step.env) });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let report: VitestReport | null = null;
   try {

@@ -19,16 +19,17 @@ export type ReferenceFile = (typeof REFERENCE_FILES)[number];
 type Env = Record<string, string | undefined>;
 
 /** The folder in use: IKZ_REFERENCE_DATA when set, else the repository's copy. */
-export function referenceDataDir(env: Env = process.env): string {
+export function referenceDataDir(env?: Env): string {
   const { IKZ_REFERENCE_DATA } = readEnv(['IKZ_REFERENCE_DATA'], env);
   return IKZ_REFERENCE_DATA ? path.resolve(IKZ_REFERENCE_DATA) : REPOSITORY_REFERENCE_DATA;
 }
 
 /** One line naming the file and what to do about it. */
-function unreadable(file: string, env: Env, error: unknown): Error {
+function unreadable(file: string, env: Env | undefined, error: unknown): Error {
   const reason = (error as NodeJS.ErrnoException)?.code ?? String(error);
-  const message = env.IKZ_REFERENCE_DATA?.trim()
-    ? `Cannot read the NRW reference file ${file} (${reason}): IKZ_REFERENCE_DATA=${env.IKZ_REFERENCE_DATA} must name a folder with ${REFERENCE_FILES.join(', ')}; unset it to use the repository's copy.`
+  const { IKZ_REFERENCE_DATA } = readEnv(['IKZ_REFERENCE_DATA'], env);
+  const message = IKZ_REFERENCE_DATA
+    ? `Cannot read the NRW reference file ${file} (${reason}): IKZ_REFERENCE_DATA=${IKZ_REFERENCE_DATA} must name a folder with ${REFERENCE_FILES.join(', ')}; unset it to use the repository's copy.`
     : `Cannot read the NRW reference file ${file} (${reason}) of the repository's copy; restore it with \`git checkout -- shared-types/reference-data\`.`;
   return new Error(message, { cause: error });
 }
@@ -37,7 +38,7 @@ function unreadable(file: string, env: Env, error: unknown): Error {
  * Checks that every reference file can be read; returns one line naming the first that cannot and the
  * variable to set, or null. Meant for a start-up check before anything is changed.
  */
-export function referenceDataProblem(env: Env = process.env): string | null {
+export function referenceDataProblem(env?: Env): string | null {
   let dir: string;
   try {
     dir = referenceDataDir(env);
@@ -57,7 +58,7 @@ export function referenceDataProblem(env: Env = process.env): string | null {
 }
 
 /** A reference file's text; throws one line naming the file and the variable. */
-export function readReferenceText(file: ReferenceFile, env: Env = process.env): string {
+export function readReferenceText(file: ReferenceFile, env?: Env): string {
   const full = path.join(referenceDataDir(env), file);
   try {
     return fs.readFileSync(full, 'utf8');
@@ -67,7 +68,7 @@ export function readReferenceText(file: ReferenceFile, env: Env = process.env): 
 }
 
 /** A reference file parsed; throws naming the file when it cannot be read or is not JSON. */
-export function readReferenceJson<T>(file: ReferenceFile, env: Env = process.env): T {
+export function readReferenceJson<T>(file: ReferenceFile, env?: Env): T {
   const text = readReferenceText(file, env);
   try {
     return JSON.parse(text) as T;
@@ -79,7 +80,7 @@ export function readReferenceJson<T>(file: ReferenceFile, env: Env = process.env
 type ReferenceRow = { ags: string; name: string; typ: string; regierungsbezirk: string; regierungsbezirkName: string; anzeigename?: string };
 
 /** The choices from the reference data in use (IKZ_REFERENCE_DATA or the repository's copy). */
-export function readMunicipalityChoices(env: Record<string, string | undefined> = process.env): MunicipalityGroup[] {
+export function readMunicipalityChoices(env?: Record<string, string | undefined>): MunicipalityGroup[] {
   const row = (r: ReferenceRow, name: string): MunicipalityRowLike => ({ ags: r.ags, name, regierungsbezirkAgs: r.regierungsbezirk, regierungsbezirkName: r.regierungsbezirkName });
   const gemeinden = readReferenceJson<ReferenceRow[]>('nrw-kommunen.json', env).map((g) => row(g, g.name));
   const kreise = readReferenceJson<ReferenceRow[]>('nrw-kreise.json', env).filter((k) => k.typ === 'Kreis').map((k) => row(k, k.anzeigename ?? k.name));

@@ -5,7 +5,7 @@ export const REGISTRATION_CLOSED_MESSAGE =
   'Die Einrichtung des ersten Administratorkontos über die Website ist geschlossen. Legen Sie es mit IKZ_ADMIN_EMAIL und IKZ_ADMIN_PASSWORD beim Start an.';
 
 /** `pnpm start` (Strapi on localhost) opens it for a fresh local installation; production never does. */
-export const registrationOpen = (env: NodeJS.ProcessEnv = process.env) => readEnv(['IKZ_ADMIN_REGISTRATION'], env).IKZ_ADMIN_REGISTRATION === 'open';
+export const registrationOpen = (env?: NodeJS.ProcessEnv) => readEnv(['IKZ_ADMIN_REGISTRATION'], env).IKZ_ADMIN_REGISTRATION === 'open';
 
 /**
  * Closes Strapi's "register the first administrator" route (POST /admin/register-admin) with a policy on the

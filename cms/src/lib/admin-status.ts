@@ -29,7 +29,7 @@ export interface AdminStatus {
   publisherUnavailable: string | null;
 }
 
-export function adminStatusConfig(env: Record<string, string | undefined> = process.env): AdminStatusConfig {
+export function adminStatusConfig(env?: Record<string, string | undefined>): AdminStatusConfig {
   const values = readEnv(['SITE_URL', 'IKZ_STATUS_PAGE_URL', 'PUBLISHER_STATUS_URL', 'PUBLISHER_PORT'], env);
   return {
     siteUrl: values.SITE_URL,

@@ -170,10 +170,8 @@ const singleLine = (attribute: AttributeShape): boolean =>
 // C0 controls (tab, CR and LF among them), DEL, C1 controls, the Unicode line and paragraph separators,
 // the noncharacters U+FFFE/U+FFFF and unpaired surrogates: none belongs in a title, a name or an address,
 // and XML (feeds, sitemaps) or iCalendar would break on them or, worse, take them as structure.
-// eslint-disable-next-line no-control-regex
 const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // Multi-line text keeps its line feeds; nothing else of the above.
-// eslint-disable-next-line no-control-regex
 const MULTI_LINE_FORBIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**

@@ -45,7 +45,7 @@ export function connectWithoutDelay(timeoutMs: number) {
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;
 
-export function mailSettings(env: Record<string, string | undefined> = process.env): MailSettings {
+export function mailSettings(env?: Record<string, string | undefined>): MailSettings {
   const c = readEnv(['SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASSWORD', 'MAIL_FROM', 'MAIL_REPLY_TO'], env);
   const replyTo = c.MAIL_REPLY_TO ?? c.MAIL_FROM;
   if (!c.SMTP_HOST) return { configured: false, from: c.MAIL_FROM, replyTo, transport: { jsonTransport: true }, describe: 'kein Mailserver (SMTP_HOST fehlt)' };

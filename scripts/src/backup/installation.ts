@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readEnv } from '@ikz/shared-types/env';
+import { executablePath, inheritedEnv, readEnv } from '@ikz/shared-types/env';
 import { localState } from '../lib/local-state.ts';
 import { CMS_DIR, REPO_ROOT } from '../lib/strapi-process.ts';
 
@@ -60,7 +60,7 @@ export function postgresConnection(config: Pick<ReturnType<typeof readEnv<(typeo
   return { host: config.DATABASE_HOST, port: config.DATABASE_PORT, database: config.DATABASE_NAME, user: config.DATABASE_USERNAME, password: config.DATABASE_PASSWORD, ssl: config.DATABASE_SSL };
 }
 
-export function installation(env: Record<string, string | undefined> = process.env): Installation {
+export function installation(env?: Record<string, string | undefined>): Installation {
   const config = readEnv(NAMES, env);
   const state = localState(config.IKZ_DATA_DIR ?? path.join(REPO_ROOT, '.var'));
   // Strapi resolves its own relative paths against cms/ (its working directory).
@@ -93,7 +93,7 @@ export function listFiles(dir: string): string[] {
 
 /** The environment of libpq's programs (pg_dump, pg_restore) for this connection; the password never goes on a command line. */
 export function libpqEnv(connection: PostgresConnection): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PGHOST: connection.host, PGPORT: String(connection.port), PGDATABASE: connection.database, PGUSER: connection.user, PGSSLMODE: connection.ssl ? 'require' : 'prefer' };
+  const env: NodeJS.ProcessEnv = inheritedEnv({ PGHOST: connection.host, PGPORT: String(connection.port), PGDATABASE: connection.database, PGUSER: connection.user, PGSSLMODE: connection.ssl ? 'require' : 'prefer' });
   if (connection.password !== undefined) env.PGPASSWORD = connection.password;
   else delete env.PGPASSWORD;
   return env;
@@ -101,7 +101,7 @@ export function libpqEnv(connection: PostgresConnection): NodeJS.ProcessEnv {
 
 /** pg_dump/pg_restore: from PATH, else the newest under /usr/lib/postgresql/<version>/bin (Debian). */
 export function postgresTool(name: 'pg_dump' | 'pg_restore'): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+  for (const dir of executablePath().split(path.delimiter)) {
     if (dir && fs.existsSync(path.join(dir, name))) return path.join(dir, name);
   }
   const root = '/usr/lib/postgresql';

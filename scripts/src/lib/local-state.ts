@@ -27,7 +27,7 @@ export function localState(dir = readEnv(['IKZ_DATA_DIR']).IKZ_DATA_DIR ?? path.
 }
 
 /** The folder of the site releases: IKZ_SITE_ROOT, or `site/` in the state folder. */
-export function siteRoot(state: LocalState, env: Record<string, string | undefined> = process.env): string {
+export function siteRoot(state: LocalState, env?: Record<string, string | undefined>): string {
   return path.resolve(readEnv(['IKZ_SITE_ROOT'], env).IKZ_SITE_ROOT ?? path.join(state.dir, 'site'));
 }
 

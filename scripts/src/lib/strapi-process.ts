@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inheritedEnv } from '@ikz/shared-types/env';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const CMS_DIR = path.join(REPO_ROOT, 'cms');
@@ -44,7 +45,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = inheritedEnv()): void {
   const result = spawnSync(process.execPath, [command, ...args], { cwd, env, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} failed in ${cwd} (exit ${result.status ?? result.signal})`);
 }
@@ -75,7 +76,7 @@ export function buildCmsIfNeeded(log: (line: string) => void = console.log): boo
   const current = cmsSourceHash();
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === current && fs.existsSync(path.join(CMS_DIR, 'dist', 'build', 'index.html'))) return false;
   log('building Strapi and its admin panel (about a minute on first start) …');
-  run(STRAPI_BIN, ['build'], CMS_DIR, { ...process.env, NODE_ENV: 'production' });
+  run(STRAPI_BIN, ['build'], CMS_DIR, inheritedEnv({ NODE_ENV: 'production' }));
   fs.writeFileSync(marker, current);
   return true;
 }
@@ -97,7 +98,7 @@ export interface StartOptions {
 
 /** The environment `strapi start` runs with: listening on localhost at `port`, no telemetry, plus `env`. */
 export function strapiProcessEnv(port: number, env: Record<string, string>): Record<string, string | undefined> {
-  return { ...process.env, HOST: '127.0.0.1', PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none', ...env };
+  return inheritedEnv({ HOST: '127.0.0.1', PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none', ...env });
 }
 
 /** Resolves once Strapi's health check at `url` answers; rejects when `signal` aborts first. */

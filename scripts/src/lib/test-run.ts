@@ -19,7 +19,7 @@ export interface Prerequisite {
 }
 
 /** What the suites of `pnpm test` start besides Node.js (see tests/support and the tests that spawn programs). */
-export function testPrerequisites(env: Record<string, string | undefined>): Prerequisite[] {
+export function testPrerequisites(env?: Record<string, string | undefined>): Prerequisite[] {
   const config = readEnv(['CHROMIUM_PATH', 'NGINX_PATH', 'SYSTEMD_ANALYZE_PATH', 'IKZ_TEST_POSTGRES_URL'], env);
   return [
     { name: 'Chromium', usedBy: 'the browser tests (Playwright never downloads a browser)', program: config.CHROMIUM_PATH, variable: 'CHROMIUM_PATH', debianPackage: 'chromium' },

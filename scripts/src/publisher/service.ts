@@ -20,6 +20,7 @@ import { createBuildQueue, type BuildReason } from './queue.ts';
 import { activate, claimRelease, currentRelease, discard, emptyTrash, listReleases, retire, readManifest, recycleCandidate, releaseId, releases, removeIncomplete, writeManifest, type TrashRemoval } from './releases.ts';
 import { renderStatusPage } from './status-page.ts';
 import { differingUrls, nextCheck } from './verify.ts';
+import { inheritedEnv } from '@ikz/shared-types/env';
 
 export interface PublisherOptions {
   strapiUrl: string;
@@ -88,7 +89,7 @@ export function createPublisher(options: PublisherOptions) {
     siteUrl: options.siteUrl,
     cacheDir: path.join(options.root, 'cache'),
     strict: options.strict ?? false,
-    env: options.env ?? process.env,
+    env: options.env ?? inheritedEnv(),
     log: (message) => log({ msg: 'builder', detail: message }),
   });
   for (const id of removeIncomplete(r)) log({ msg: 'removed unfinished release', release: id });

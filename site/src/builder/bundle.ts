@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PageModel } from '../model/pages.ts';
 import { readReferenceText, REFERENCE_FILES } from '@ikz/shared-types/reference-data';
+import { inheritedEnv } from '@ikz/shared-types/env';
 
 export const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const REPO_ROOT = path.resolve(SITE_DIR, '..');
@@ -41,7 +42,7 @@ function runAstroBuild(outDir: string, log: (line: string) => void): Promise<voi
     const chunks: string[] = [];
     const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
       cwd: SITE_DIR,
-      env: { ...process.env, IKZ_RENDERER_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: inheritedEnv({ IKZ_RENDERER_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (d: Buffer) => chunks.push(d.toString()));

@@ -26,6 +26,7 @@ import { FileScreen } from './screen.ts';
 import type { ContentTypeName } from '@ikz/shared-types';
 import type { PreviewStatus } from '@ikz/shared-types/preview';
 import { ReleaseCheckError } from './errors.ts';
+import { inheritedEnv } from '@ikz/shared-types/env';
 
 export { ReleaseCheckError };
 
@@ -164,7 +165,7 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
         outDir: request.outDir,
         siteUrl: options.siteUrl,
         clientDir: bundle.clientDir,
-        env: options.env ?? process.env,
+        env: options.env ?? inheritedEnv(),
         previous,
         recycled: recycle?.manifest ?? null,
         full: Boolean(fullReason),

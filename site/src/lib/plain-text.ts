@@ -5,7 +5,6 @@
  */
 
 /** Characters XML 1.0 does not allow, lone surrogates among them, plus DEL and the C1 controls. */
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 /** Every line break: CR, LF, NEL, line and paragraph separator. */
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;

@@ -29,7 +29,7 @@ export interface SendSettings {
   retrySeconds: number;
 }
 
-export function sendSettings(env: Record<string, string | undefined> = process.env): SendSettings {
+export function sendSettings(env?: Record<string, string | undefined>): SendSettings {
   const c = readEnv(['SITE_URL', 'IKZ_FORM_SECRET', 'NEWSLETTER_RATE', 'NEWSLETTER_RETRY_SECONDS'], env);
   if (!c.IKZ_FORM_SECRET) throw new Error('Invalid configuration:\n  IKZ_FORM_SECRET: must be set to send newsletter issues (it signs their unsubscribe links)');
   return { siteUrl: c.SITE_URL, secret: c.IKZ_FORM_SECRET, rate: c.NEWSLETTER_RATE, retrySeconds: c.NEWSLETTER_RETRY_SECONDS };
