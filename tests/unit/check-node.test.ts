@@ -70,7 +70,8 @@ describe('root scripts', () => {
   });
 });
 
-describe.skipIf(!pnpm)('pnpm in the workspace', () => {
+// Each test starts pnpm (a second or two when idle, more on a busy 2-core machine).
+describe.skipIf(!pnpm)('pnpm in the workspace', { timeout: 60_000 }, () => {
   // A copy of the parts that take part: the root manifest's engines and start script, .npmrc, .pnpmfile.cjs
   // and the check. No packageManager field, so that any pnpm on PATH runs it as it is.
   const untouched = ['.npmrc', '.pnpmfile.cjs', 'package.json', 'scripts'];
