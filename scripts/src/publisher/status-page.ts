@@ -3,7 +3,7 @@ import { releaseTime } from '@ikz/shared-types/build-report';
 import { ALLOWED_FORMATS_TEXT } from '@ikz/shared-types/file-types';
 import { escapeHtml as esc } from '@ikz/shared-types/html';
 import { CONTENT_TYPES } from '@ikz/shared-types';
-import type { BuildRecord } from './service.ts';
+import type { BuildRecord } from './history.ts';
 
 const time = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
 const STATE: Record<string, string> = { idle: 'Bereit – die Website ist aktuell.', waiting: 'Änderungen eingegangen – der Neubau startet gleich.', building: 'Die Website wird gerade neu gebaut.' };

@@ -43,3 +43,30 @@ export function nextCheck(now: Date, at: string): Date | null {
     if (candidate > now) return candidate;
   }
 }
+
+/** Calls `run` every day at `at` ("HH:MM" Europe/Berlin, or "off": never); returns the function that stops it. */
+export function scheduleNightly(at: string, run: () => void): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  const next = (): void => {
+    const due = nextCheck(new Date(), at);
+    if (!due) return;
+    timer = setTimeout(() => {
+      run();
+      next();
+    }, due.getTime() - Date.now());
+    timer.unref();
+  };
+  next();
+  return () => {
+    if (timer) clearTimeout(timer);
+  };
+}
+
+/** The nightly check: which pages of the live (incremental) release differ from the full build in `outDir`. */
+export function compareWithLive(full: { dir: string; manifest: ManifestUrls }, live: { dir: string; manifest: ManifestUrls } | null, log: (record: Record<string, unknown>) => void): string[] {
+  if (!live) return [];
+  const differing = differingUrls(full, live);
+  if (differing.length) log({ level: 'error', msg: 'incremental release differed from the full build; the full build goes live', pages: differing.slice(0, 200), count: differing.length });
+  else log({ msg: 'nightly check: incremental release equals the full build' });
+  return differing;
+}
