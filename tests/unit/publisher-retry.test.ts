@@ -13,19 +13,19 @@ describe('the retry after Strapi was unreachable', () => {
     const asked: (string | null)[] = [];
     const logs: Record<string, unknown>[] = [];
     const retry = createRetry({ ask: (full) => asked.push(full), log: (r) => logs.push(r) });
-    const first = retry.take(reason([{ type: 'projects', documentId: 'a' }]));
+    const first = retry.take(reason([{ type: 'project', documentId: 'a' }]));
     retry.schedule(first);
     vi.advanceTimersByTime(999);
     expect(asked).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(asked).toEqual([null]);
     // The next build (asked for by the retry or by a webhook) carries the failed one's changes first.
-    const second = retry.take(reason([{ type: 'topics', documentId: 'b' }]));
-    expect(second.items).toEqual([{ type: 'projects', documentId: 'a' }, { type: 'topics', documentId: 'b' }]);
+    const second = retry.take(reason([{ type: 'topic', documentId: 'b' }]));
+    expect(second.items).toEqual([{ type: 'project', documentId: 'a' }, { type: 'topic', documentId: 'b' }]);
     retry.schedule(second);
     expect(logs.map((l) => l.inSeconds)).toEqual([1, 2]);
     // Taken over: nothing is left for the one after.
-    expect(retry.take(reason([])).items).toEqual([{ type: 'projects', documentId: 'a' }, { type: 'topics', documentId: 'b' }]);
+    expect(retry.take(reason([])).items).toEqual([{ type: 'project', documentId: 'a' }, { type: 'topic', documentId: 'b' }]);
     expect(retry.take(reason([])).items).toEqual([]);
   });
 
@@ -51,7 +51,7 @@ describe('the retry after Strapi was unreachable', () => {
   it('a build asked for meanwhile cancels the pending retry', () => {
     const asked: (string | null)[] = [];
     const retry = createRetry({ ask: (full) => asked.push(full), log: () => {} });
-    retry.schedule(reason([{ type: 'events', documentId: 'c' }]));
+    retry.schedule(reason([{ type: 'event', documentId: 'c' }]));
     retry.take(reason([]));
     vi.advanceTimersByTime(60_000);
     expect(asked).toEqual([]);
