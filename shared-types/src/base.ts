@@ -91,16 +91,3 @@ export const BlockNodeSchema: z.ZodType<BlockNode> = z.lazy(() =>
   }),
 );
 export const BlocksSchema: z.ZodType<Blocks> = z.array(BlockNodeSchema);
-
-export interface Pagination {
-  page: number;
-  pageSize: number;
-  pageCount: number;
-  total: number;
-}
-export const PaginationSchema: z.ZodType<Pagination> = z.object({
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  pageCount: z.number().int(),
-  total: z.number().int(),
-});

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { escapeHtml } from '@ikz/shared-types/html';
 import { blocksToText, renderBlocks } from '@ikz/site/lib/blocks';
 import { calendar, location } from '@ikz/site/lib/calendar';
-import { kreiseOfProject, paginate, projectsPerKreis, splitEvents, typeSlug } from '@ikz/site/lib/collections';
-import { formatBytes, formatDate, formatEventTime, formatTime } from '@ikz/site/lib/format';
+import { kreiseOfProject, projectsPerKreis, splitEvents, typeSlug } from '@ikz/site/lib/collections';
+import { formatBytes, formatDate, formatDateTime, formatEventTime } from '@ikz/site/lib/format';
 import { localPath, toDownload, type AssetSources } from '@ikz/site/lib/media';
 import { csvCell, PROJECT_FIELDS, projectRecord, toCsv } from '@ikz/site/lib/open-data';
 import { partitionEntries } from '@ikz/site/snapshot/entries';
@@ -46,7 +46,7 @@ describe('German formatting in Europe/Berlin', () => {
   it('formats dates without shifting calendar days', () => {
     expect(formatDate('2026-03-01')).toBe('1. März 2026');
     expect(formatDate('2026-12-31T23:30:00Z')).toBe('1. Januar 2027');
-    expect(formatTime('2026-07-01T08:00:00Z')).toBe('10:00 Uhr');
+    expect(formatDateTime('2026-07-01T08:00:00Z')).toBe('1. Juli 2026, 10:00 Uhr');
   });
 
   it('describes event times on one or several days', () => {
@@ -147,9 +147,7 @@ describe('collections', () => {
     expect(past.map((x) => x.startsAt)).toEqual(['2026-01-01T10:00:00Z']);
   });
 
-  it('paginates and slugs document types', () => {
-    expect(paginate([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(paginate([], 2)).toEqual([[]]);
+  it('slugs document types', () => {
     expect(typeSlug('Beschlussvorlage/Ratsbeschluss')).toBe('beschlussvorlage-ratsbeschluss');
     expect(typeSlug('öffentlich-rechtliche Vereinbarung')).toBe('oeffentlich-rechtliche-vereinbarung');
   });

@@ -56,9 +56,3 @@ export function projectsPerKreis(projects: readonly { leadMunicipality?: Municip
 
 /** URL segment of a document type: "Beschlussvorlage/Ratsbeschluss" → "beschlussvorlage-ratsbeschluss". */
 export const typeSlug = (type: string) => slugify(type);
-
-export function paginate<T>(items: readonly T[], pageSize: number): T[][] {
-  const pages: T[][] = [];
-  for (let i = 0; i < items.length; i += pageSize) pages.push(items.slice(i, i + pageSize));
-  return pages.length ? pages : [[]];
-}

@@ -15,7 +15,6 @@ function asDate(value: string | Date): Date {
 
 export const formatDate = (value: string | Date) => dateLong.format(asDate(value));
 export const formatDateShort = (value: string | Date) => dateShort.format(asDate(value));
-export const formatTime = (value: string | Date) => `${time.format(asDate(value))} Uhr`;
 /** "24. September 2026, 10:00 Uhr" */
 export const formatDateTime = (value: string | Date) => `${dateLong.format(asDate(value))}, ${time.format(asDate(value))} Uhr`;
 export const formatNumber = (value: number) => number.format(value);
