@@ -20,6 +20,8 @@ export const SEGMENTS = {
   eventArchive: 'archiv',
   partnerSearches: 'partnersuche',
   partnerSearchForm: 'eintragen',
+  partnerSearchTopic: 'thema',
+  partnerSearchRegion: 'regierungsbezirk',
   search: 'suche',
   openData: 'daten',
   page: 'seite',
@@ -69,6 +71,8 @@ function patternsFor(s: Segments) {
     partnerSearches: `/${s.partnerSearches}/`,
     partnerSearchForm: `/${s.partnerSearches}/${s.partnerSearchForm}/`,
     partnerSearchFeed: `/${s.partnerSearches}/feed.xml`,
+    partnerSearchTopic: `/${s.partnerSearches}/${s.partnerSearchTopic}/:slug/`,
+    partnerSearchRegion: `/${s.partnerSearches}/${s.partnerSearchRegion}/:slug/`,
     partnerSearch: `/${s.partnerSearches}/:slug/`,
     search: `/${s.search}/`,
     openData: `/${s.openData}/`,
@@ -187,6 +191,8 @@ export function createRoutes(segments: Segments = SEGMENTS) {
     add(inventory.newsletters.map((slug) => url('newsletter', { slug })));
     for (const slug of inventory.events) add([url('event', { slug }), url('eventCalendar', { slug })]);
     add((inventory.partnerSearches ?? []).map((slug) => url('partnerSearch', { slug })));
+    add((inventory.partnerSearchTopics ?? []).map((slug) => url('partnerSearchTopic', { slug })));
+    add((inventory.partnerSearchRegions ?? []).map((slug) => url('partnerSearchRegion', { slug })));
     add(pages(inventory.eventArchivePages).slice(1).map(paged.eventArchive));
     add(inventory.infoPages.map((slug) => url('infoPage', { slug })));
     add(pages(inventory.sitemaps).map((n) => url('sitemap', { n: n - 1 })));
@@ -252,6 +258,9 @@ export interface SiteInventory {
   eventArchivePages: number;
   /** Published Partnersuchen that have not expired. */
   partnerSearches?: string[];
+  /** Topics and Regierungsbezirke (slugs) that current Partnersuchen have: each a filter page. */
+  partnerSearchTopics?: string[];
+  partnerSearchRegions?: string[];
   infoPages: string[];
   sitemaps: number;
 }

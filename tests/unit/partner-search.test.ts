@@ -3,6 +3,7 @@ import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
 import { addDays, berlinDay, latestValidUntil, partnerSearchExpired } from '@ikz/shared-types/partner-search';
 import { parseFields } from '@ikz/cms/forms/fields';
 import { assertHeaderSafe } from '@ikz/cms/mail/send';
+import { posterRecordDue } from '@ikz/cms/partner-search/expiry';
 import { parseDay, partnerSearchSchema, replySchema } from '@ikz/cms/partner-search/input';
 import { draftPartnerSearch, pendingReply, pendingSubmission, relayedReply } from '@ikz/cms/partner-search/rules';
 import { acknowledgementMail, confirmMail, headerText, partnerSearchFormHtml, relayedNoticeMail, relayMail, replyConfirmMail, replyFormHtml } from '@ikz/cms/partner-search/texts';
@@ -56,6 +57,15 @@ describe('the expiry rule', () => {
   it('allows at most one year ahead', () => {
     expect(latestValidUntil(TODAY)).toBe('2027-12-05');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+});
+
+describe('the poster record', () => {
+  it('is kept while the entry runs and 30 days after, and goes when the entry is deleted', () => {
+    expect(posterRecordDue('2026-12-05', TODAY)).toBe(false);
+    expect(posterRecordDue('2026-11-05', TODAY)).toBe(false);
+    expect(posterRecordDue('2026-11-04', TODAY)).toBe(true);
+    expect(posterRecordDue(null, TODAY)).toBe(true);
   });
 });
 

@@ -62,3 +62,18 @@ export function filterPartnerSearches(entries: readonly SitePartnerSearch[], by:
 
 /** The entries of a municipality (by AGS). */
 export const partnerSearchesOf = (entries: readonly SitePartnerSearch[], ags: string) => entries.filter((e) => e.municipality?.ags === ags);
+
+/** The list at /partnersuche/ (no filter) or one of its filter pages; null for a filter value no current entry has. */
+export function partnerSearchList(entries: readonly SitePartnerSearch[], filter: { by: 'topic' | 'region'; slug: string } | null) {
+  const filters = partnerSearchFilters(entries);
+  const active = filter ? (filter.by === 'topic' ? filters.topics : filters.regions).find((f) => f.slug === filter.slug) : undefined;
+  if (filter && !active) return null;
+  const shown = filter ? filterPartnerSearches(entries, filter.by, filter.slug) : entries;
+  return {
+    kind: 'partnerSearches' as const,
+    entries: shown.map(partnerSearchCard),
+    total: entries.length,
+    filters,
+    active: filter && active ? { by: filter.by, slug: active.slug, name: active.name } : null,
+  };
+}
