@@ -47,7 +47,8 @@ const snapshot: Snapshot = {
   ],
 };
 const content = buildContent(snapshot, NOW);
-const model = (url: string) => pageModel(content, routes.match(url)!, context) as (PageOf<'partnerSearches'> & PageOf<'partnerSearch'> & PageOf<'municipality'>) | null;
+const model = (url: string) => pageModel(content, routes.match(url)!, context);
+const list = (url: string) => model(url) as PageOf<'partnerSearches'> | null;
 
 describe('the Partnersuche on the site', () => {
   it('leaves an entry out from the day after its validUntil (Berlin) in every output', async () => {
@@ -62,11 +63,11 @@ describe('the Partnersuche on the site', () => {
   });
 
   it('lists the current entries with filters by topic and Regierungsbezirk as static pages', () => {
-    const all = model('/partnersuche/')!;
+    const all = list('/partnersuche/')!;
     expect(all.entries.map((e) => e.slug)).toEqual(['bauhof-bielefeld', 'vergabe-bonn']);
     expect(all.filters.topics).toEqual([{ slug: 'bauhof', name: 'Bauhof', count: 1 }, { slug: 'vergabe', name: 'Vergabe', count: 2 }]);
     expect(all.filters.regions).toEqual([{ slug: 'detmold', name: 'Detmold', count: 1 }, { slug: 'koeln', name: 'Köln', count: 1 }]);
-    expect(model('/partnersuche/thema/bauhof/')!.entries.map((e) => e.slug)).toEqual(['bauhof-bielefeld']);
+    expect(list('/partnersuche/thema/bauhof/')!.entries.map((e) => e.slug)).toEqual(['bauhof-bielefeld']);
     expect(model('/partnersuche/regierungsbezirk/koeln/')!).toMatchObject({ active: { by: 'region', name: 'Köln' }, entries: [{ slug: 'vergabe-bonn', municipality: 'Bonn' }] });
     expect(model('/partnersuche/thema/unbekannt/')).toBeNull();
     const urls = routes.expectedUrls(inventory(content, []));
@@ -75,7 +76,7 @@ describe('the Partnersuche on the site', () => {
 
   it('shows an entry with its Regierungsbezirk, and a municipality its own entries', () => {
     expect(model('/partnersuche/vergabe-bonn/')).toMatchObject({ kind: 'partnerSearch', region: { name: 'Köln', slug: 'koeln' } });
-    expect(model('/kommunen/bonn/')!.partnerSearches.map((e) => e.slug)).toEqual(['vergabe-bonn']);
+    expect((model('/kommunen/bonn/') as PageOf<'municipality'>).partnerSearches.map((e) => e.slug)).toEqual(['vergabe-bonn']);
   });
 
   it('keeps the entry form and filter words from being entry slugs', () => {
