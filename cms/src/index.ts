@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { adviceCleanup } from './advice/cleanup.ts';
 import { adviceFormRoutes } from './advice/routes.ts';
+import { partnerSearchHousekeeping } from './partner-search/expiry.ts';
+import { partnerSearchRoutes } from './partner-search/routes.ts';
 import { projectReportCleanup } from './project-report/cleanup.ts';
 import { registerPublicationNotice } from './project-report/publication.ts';
 import { projectReportRoutes } from './project-report/routes.ts';
@@ -43,6 +45,7 @@ export default {
     registerFormRoutes(strapi, newsletterFormRoutes(strapi));
     registerFormRoutes(strapi, adviceFormRoutes(strapi));
     registerFormRoutes(strapi, projectReportRoutes(strapi));
+    registerFormRoutes(strapi, partnerSearchRoutes(strapi));
     registerSubscriberAdminRoutes(strapi);
   },
 
@@ -64,6 +67,7 @@ export default {
     await startNewsletterSending(strapi);
     if (await adviceCleanup.start(strapi)) strapi.log.info('[ikz] advisory requests: unconfirmed ones are deleted after 7 days, all after IKZ_ADVICE_RETENTION_DAYS (checked now and every hour)');
     if (await projectReportCleanup.start(strapi)) strapi.log.info('[ikz] project reports: unconfirmed ones are deleted after 7 days (checked now and every hour)');
+    if (await partnerSearchHousekeeping.start(strapi)) strapi.log.info('[ikz] partner search: expired entries are unpublished, unconfirmed submissions and replies deleted after 7 days (checked now and every hour)');
   },
 
   async destroy() {
@@ -71,5 +75,6 @@ export default {
     await stopNewsletterSending();
     adviceCleanup.stop();
     projectReportCleanup.stop();
+    partnerSearchHousekeeping.stop();
   },
 };

@@ -32,6 +32,8 @@ export interface SchemaSet {
 const pascal = (s: string) => s.replace(/(^|[-_.\s])(\w)/g, (_, __, c: string) => c.toUpperCase());
 export const typeNameOfComponent = (uid: string) => pascal(uid);
 export const typeNameOfContentType = (singular: string) => pascal(singular);
+/** An object key for a content type's name ("partner-search" needs quotes). */
+const objectKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
 
 function targetName(target: string): string {
   const match = /^api::([\w-]+)\.([\w-]+)$/.exec(target);
@@ -183,19 +185,19 @@ export function generateSource(schemas: SchemaSet): string {
   for (const name of contentTypeNames) {
     const s = schemas.contentTypes[name]!;
     out.push(
-      `  ${name}: { uid: 'api::${name}.${name}', singular: '${s.info.singularName}', plural: '${s.info.pluralName}', displayName: ${JSON.stringify(s.info.displayName)}, draftAndPublish: ${s.options?.draftAndPublish !== false} },`,
+      `  ${objectKey(name)}: { uid: 'api::${name}.${name}', singular: '${s.info.singularName}', plural: '${s.info.pluralName}', displayName: ${JSON.stringify(s.info.displayName)}, draftAndPublish: ${s.options?.draftAndPublish !== false} },`,
     );
   }
   out.push('} as const;\n');
   out.push('export type ContentTypeName = keyof typeof CONTENT_TYPES;\n');
   out.push('/** The schema each content type is validated with when it is read. */');
   out.push('export const SCHEMAS = {');
-  for (const name of contentTypeNames) out.push(`  ${name}: ${typeNameOfContentType(name)}Schema,`);
+  for (const name of contentTypeNames) out.push(`  ${objectKey(name)}: ${typeNameOfContentType(name)}Schema,`);
   out.push('} as const;\n');
   out.push('/** Every relation of a content type – direct or inside a component – to another content type or to media. */');
   out.push('export const RELATIONS = {');
   for (const name of contentTypeNames) {
-    out.push(`  ${name}: [${relationsOf(schemas, schemas.contentTypes[name]!).map((r) => `{ path: ${JSON.stringify(r.path)}, target: '${r.target}' }`).join(', ')}],`);
+    out.push(`  ${objectKey(name)}: [${relationsOf(schemas, schemas.contentTypes[name]!).map((r) => `{ path: ${JSON.stringify(r.path)}, target: '${r.target}' }`).join(', ')}],`);
   }
   out.push('} as const satisfies Record<ContentTypeName, readonly { path: readonly string[]; target: ContentTypeName | \'media\' }[]>;');
   return `${out.join('\n')}\n`;

@@ -347,6 +347,40 @@ const NewsletterObject = z.object({
 export const NewsletterSchema: z.ZodType<Newsletter> = NewsletterObject;
 export const NewsletterRefSchema: z.ZodType<NewsletterRef> = NewsletterObject.partial().required({ documentId: true });
 
+/** Partnersuche (api::partner-search.partner-search) as the REST API returns it; relations, media and components only when populated. */
+export interface PartnerSearch {
+  id: number;
+  documentId: string;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  title: string;
+  slug: string;
+  municipality?: MunicipalityRef | null;
+  topics?: TopicRef[];
+  offer: string;
+  seek: string;
+  validUntil: string;
+}
+/** A populated relation to a Partnersuche: the selected fields only. */
+export type PartnerSearchRef = Partial<PartnerSearch> & { documentId: string };
+const PartnerSearchObject = z.object({
+  id: z.number().int(),
+  documentId: z.string().min(1),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  publishedAt: IsoDateTime.nullable(),
+  title: z.string(),
+  slug: z.string(),
+  municipality: z.lazy(() => MunicipalityRefSchema).nullable().optional(),
+  topics: z.array(z.lazy(() => TopicRefSchema)).optional(),
+  offer: z.string(),
+  seek: z.string(),
+  validUntil: IsoDate,
+});
+export const PartnerSearchSchema: z.ZodType<PartnerSearch> = PartnerSearchObject;
+export const PartnerSearchRefSchema: z.ZodType<PartnerSearchRef> = PartnerSearchObject.partial().required({ documentId: true });
+
 /** Projekt (api::project.project) as the REST API returns it; relations, media and components only when populated. */
 export interface Project {
   id: number;
@@ -460,6 +494,7 @@ export const CONTENT_TYPES = {
   event: { uid: 'api::event.event', singular: 'event', plural: 'events', displayName: "Veranstaltung", draftAndPublish: true },
   municipality: { uid: 'api::municipality.municipality', singular: 'municipality', plural: 'municipalities', displayName: "Kommune", draftAndPublish: false },
   newsletter: { uid: 'api::newsletter.newsletter', singular: 'newsletter', plural: 'newsletters', displayName: "Newsletter-Ausgabe", draftAndPublish: true },
+  'partner-search': { uid: 'api::partner-search.partner-search', singular: 'partner-search', plural: 'partner-searches', displayName: "Partnersuche", draftAndPublish: true },
   project: { uid: 'api::project.project', singular: 'project', plural: 'projects', displayName: "Projekt", draftAndPublish: true },
   topic: { uid: 'api::topic.topic', singular: 'topic', plural: 'topics', displayName: "Handlungsfeld", draftAndPublish: true },
 } as const;
@@ -472,6 +507,7 @@ export const SCHEMAS = {
   event: EventSchema,
   municipality: MunicipalitySchema,
   newsletter: NewsletterSchema,
+  'partner-search': PartnerSearchSchema,
   project: ProjectSchema,
   topic: TopicSchema,
 } as const;
@@ -482,6 +518,7 @@ export const RELATIONS = {
   event: [{ path: ["documents"], target: 'document' }, { path: ["topics"], target: 'topic' }],
   municipality: [],
   newsletter: [{ path: ["sections","projects"], target: 'project' }, { path: ["sections","events"], target: 'event' }, { path: ["sections","documents"], target: 'document' }, { path: ["pdf"], target: 'media' }],
+  'partner-search': [{ path: ["municipality"], target: 'municipality' }, { path: ["topics"], target: 'topic' }],
   project: [{ path: ["leadMunicipality"], target: 'municipality' }, { path: ["municipalities"], target: 'municipality' }, { path: ["topics"], target: 'topic' }, { path: ["documents"], target: 'document' }, { path: ["image"], target: 'media' }],
   topic: [],
 } as const satisfies Record<ContentTypeName, readonly { path: readonly string[]; target: ContentTypeName | 'media' }[]>;

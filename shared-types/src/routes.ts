@@ -18,6 +18,10 @@ export const SEGMENTS = {
   newsletterUnsubscribe: 'abmelden',
   events: 'veranstaltungen',
   eventArchive: 'archiv',
+  partnerSearches: 'partnersuche',
+  partnerSearchForm: 'eintragen',
+  partnerSearchTopic: 'thema',
+  partnerSearchRegion: 'regierungsbezirk',
   search: 'suche',
   openData: 'daten',
   page: 'seite',
@@ -64,6 +68,12 @@ function patternsFor(s: Segments) {
     event: `/${s.events}/:slug/`,
     eventCalendar: `/${s.events}/:slug.ics`,
     calendar: `/${s.events}/kalender.ics`,
+    partnerSearches: `/${s.partnerSearches}/`,
+    partnerSearchForm: `/${s.partnerSearches}/${s.partnerSearchForm}/`,
+    partnerSearchFeed: `/${s.partnerSearches}/feed.xml`,
+    partnerSearchTopic: `/${s.partnerSearches}/${s.partnerSearchTopic}/:slug/`,
+    partnerSearchRegion: `/${s.partnerSearches}/${s.partnerSearchRegion}/:slug/`,
+    partnerSearch: `/${s.partnerSearches}/:slug/`,
     search: `/${s.search}/`,
     openData: `/${s.openData}/`,
     openDataJson: `/${s.openData}/projekte.json`,
@@ -180,6 +190,9 @@ export function createRoutes(segments: Segments = SEGMENTS) {
     add(inventory.documents.map((slug) => url('document', { slug })));
     add(inventory.newsletters.map((slug) => url('newsletter', { slug })));
     for (const slug of inventory.events) add([url('event', { slug }), url('eventCalendar', { slug })]);
+    add((inventory.partnerSearches ?? []).map((slug) => url('partnerSearch', { slug })));
+    add((inventory.partnerSearchTopics ?? []).map((slug) => url('partnerSearchTopic', { slug })));
+    add((inventory.partnerSearchRegions ?? []).map((slug) => url('partnerSearchRegion', { slug })));
     add(pages(inventory.eventArchivePages).slice(1).map(paged.eventArchive));
     add(inventory.infoPages.map((slug) => url('infoPage', { slug })));
     add(pages(inventory.sitemaps).map((n) => url('sitemap', { n: n - 1 })));
@@ -215,6 +228,7 @@ export const ENTRY_ROUTES = {
   event: 'event',
   topic: 'topic',
   municipality: 'municipality',
+  'partner-search': 'partnerSearch',
 } as const satisfies Record<string, RouteKind>;
 export type EntryType = keyof typeof ENTRY_ROUTES;
 
@@ -222,11 +236,11 @@ export type EntryType = keyof typeof ENTRY_ROUTES;
 export const STATIC_ROUTES = [
   'home', 'projectFeed', 'topics', 'municipalities', 'documents', 'courtDecisions', 'newsletters', 'newsletterFeed', 'newsletterUnsubscribe',
   'events', 'eventArchive', 'calendar', 'search', 'openData', 'openDataJson', 'openDataCsv', 'sitemapIndex', 'robots',
-  'securityTxt', 'notFound',
+  'securityTxt', 'notFound', 'partnerSearches', 'partnerSearchForm', 'partnerSearchFeed',
 ] as const satisfies readonly StaticRouteKind[];
 
 /** Routes whose pages go into the search index. */
-export const SEARCHABLE_ROUTES: readonly RouteKind[] = ['project', 'document', 'newsletter', 'event', 'infoPage'];
+export const SEARCHABLE_ROUTES: readonly RouteKind[] = ['project', 'document', 'newsletter', 'event', 'infoPage', 'partnerSearch'];
 
 /** What a build contains, counted from its content: enough to list every URL. */
 export interface SiteInventory {
@@ -242,6 +256,11 @@ export interface SiteInventory {
   events: string[];
   /** Pages of the event archive (its first page is a static route). */
   eventArchivePages: number;
+  /** Published Partnersuchen that have not expired. */
+  partnerSearches?: string[];
+  /** Topics and Regierungsbezirke (slugs) that current Partnersuchen have: each a filter page. */
+  partnerSearchTopics?: string[];
+  partnerSearchRegions?: string[];
   infoPages: string[];
   sitemaps: number;
 }

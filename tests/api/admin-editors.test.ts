@@ -10,7 +10,7 @@ import { CMS_DIR } from '@ikz/scripts/lib/strapi-process';
 import { inviteEditor } from '../support/editor.ts';
 import { adminJwt, api } from './helpers.ts';
 
-const DRAFT_TYPES = ['api::document.document', 'api::event.event', 'api::newsletter.newsletter', 'api::project.project', 'api::topic.topic'];
+const DRAFT_TYPES = ['api::document.document', 'api::event.event', 'api::newsletter.newsletter', 'api::partner-search.partner-search', 'api::project.project', 'api::topic.topic'];
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
 /** Records of sending newsletter issues: editors see them, the code writes them. */
 const SENDING_TYPES = ['api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery'];
@@ -23,6 +23,7 @@ const EXPECTED_PERMISSIONS = [
   ...SENDING_TYPES.map((uid) => `${explorer('read')} ${uid}`),
   ...['read', 'update', 'delete'].map((a) => `${explorer(a)} api::advice-request.advice-request`),
   ...['read', 'update', 'delete'].map((a) => `${explorer(a)} api::project-submission.project-submission`),
+  ...['read', 'update', 'delete'].map((a) => `${explorer(a)} api::partner-search-submission.partner-search-submission`),
   'plugin::upload.read null',
   'plugin::upload.assets.create null',
   'plugin::upload.assets.update null',
@@ -69,7 +70,7 @@ describe('the role "Redaktion"', () => {
       if (!p.subject || !['create', 'read', 'update'].some((a) => p.action === explorer(a))) continue;
       const fields = p.properties.fields ?? [];
       // Editors work through advisory requests and project reports: of them they change the state only.
-      if (['api::advice-request.advice-request', 'api::project-submission.project-submission'].includes(p.subject) && p.action === explorer('update')) {
+      if (['api::advice-request.advice-request', 'api::project-submission.project-submission', 'api::partner-search-submission.partner-search-submission'].includes(p.subject) && p.action === explorer('update')) {
         expect(fields).toEqual(['state']);
         continue;
       }
@@ -187,7 +188,7 @@ describe('the users-permissions user collection', () => {
     const user = types.body.data.find((t: { uid: string }) => t.uid === 'plugin::users-permissions.user');
     expect(user?.isDisplayed).toBe(false);
     const shown = types.body.data.filter((t: { isDisplayed: boolean }) => t.isDisplayed).map((t: { uid: string }) => t.uid);
-    expect(shown.sort()).toEqual([...DRAFT_TYPES, 'api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber', ...SENDING_TYPES, 'api::advice-request.advice-request', 'api::project-submission.project-submission'].sort());
+    expect(shown.sort()).toEqual([...DRAFT_TYPES, 'api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber', ...SENDING_TYPES, 'api::advice-request.advice-request', 'api::project-submission.project-submission', 'api::partner-search-submission.partner-search-submission'].sort());
   });
 });
 

@@ -12,7 +12,9 @@ describe('public role reads published content', () => {
     it(`${plural}: every published entry, with the populate the site needs, valid against the shared schema`, async () => {
       const plan = await seededPlan();
       const rows = await client().findAll<unknown>(plural, { populate: POPULATE[name] });
-      const expected = plural === 'municipalities' ? 427 : (plan[plural as keyof typeof plan] as { draft?: boolean }[]).filter((e) => !e.draft).length;
+      // The seed writes no Partnersuchen (they come from the form; the suite that makes some deletes them again).
+      const seeded = (plan[plural as keyof typeof plan] ?? []) as { draft?: boolean }[];
+      const expected = plural === 'municipalities' ? 427 : seeded.filter((e) => !e.draft).length;
       expect(rows).toHaveLength(expected);
       const schema = SCHEMAS[name] as import('zod').ZodType;
       for (const row of rows) {

@@ -8,7 +8,7 @@ import { createStrapiClient } from '@ikz/shared-types/rest';
 import { DRAFT_MARKER } from '@ikz/scripts/seed/generate';
 import { listFiles } from './global-setup.ts';
 import type { BuildReport } from '@ikz/shared-types/build-report';
-import { FORMULA, HOSTILE, HOSTILE_FILES, SITE_URL } from './fixtures.ts';
+import { FORMULA, HOSTILE, HOSTILE_FILES, PARTNER_SEARCHES, SITE_URL } from './fixtures.ts';
 
 const dir = () => inject('siteDir');
 const read = (rel: string) => fs.readFileSync(path.join(dir(), rel), 'utf8');
@@ -19,7 +19,7 @@ const api = () => createStrapiClient({ baseUrl: inject('siteStrapiUrl') });
 
 describe('build output', () => {
   it('has a page for every published entry', async () => {
-    for (const [plural, prefix] of [['projects', 'projekte'], ['documents', 'dokumente'], ['events', 'veranstaltungen'], ['newsletters', 'newsletter'], ['topics', 'themen'], ['municipalities', 'kommunen']] as const) {
+    for (const [plural, prefix] of [['projects', 'projekte'], ['documents', 'dokumente'], ['events', 'veranstaltungen'], ['newsletters', 'newsletter'], ['topics', 'themen'], ['municipalities', 'kommunen'], ['partner-searches', 'partnersuche']] as const) {
       const rows = await api().findAll<{ slug: string }>(plural, { fields: ['slug'] });
       expect(rows.length, plural).toBeGreaterThan(0);
       const missing = rows.filter((r) => !exists(`${prefix}/${r.slug}/index.html`)).map((r) => r.slug);
@@ -119,8 +119,27 @@ describe('build output', () => {
     expect(html).toContain('href="https://www.land.nrw/"');
   });
 
+  it('shows a Partnersuche as text, with its reply form, on the list, its filter pages and its municipality', () => {
+    const html = read(`partnersuche/${PARTNER_SEARCHES.hostile.slug}/index.html`);
+    const markup = withoutAttributeValues(html);
+    expect(html).toContain('Partnersuche &lt;script&gt;alert(&quot;ps&quot;)&lt;/script&gt; &amp; äöüß');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; bieten wir');
+    expect(markup).not.toMatch(/<script>alert|<img src=x|<b>kein/);
+    expect(html).toMatch(/<form id="antworten"[^>]*method="post" action="\/formulare\/partnersuche\/antworten"/);
+    expect(html).toMatch(/<input type="hidden" name="entry" value="[a-z0-9]{20,}"/);
+    expect(html).toContain('data-pagefind-filter="Inhalt">Partnersuche<');
+    const list = read('partnersuche/index.html');
+    for (const { slug } of [PARTNER_SEARCHES.plain, PARTNER_SEARCHES.hostile]) expect(list).toContain(`href="/partnersuche/${slug}/"`);
+    const filter = /href="(\/partnersuche\/regierungsbezirk\/[a-z-]+\/)"/.exec(list)![1]!;
+    expect(read(`${filter.slice(1)}index.html`)).toContain(`href="/partnersuche/${PARTNER_SEARCHES.plain.slug}/"`);
+    expect(list).toMatch(/href="\/partnersuche\/thema\/[a-z0-9-]+\/"/);
+    const municipality = /<dt>Suchende Kommune<\/dt><dd><a href="\/(kommunen\/[a-z0-9-]+)\/"/.exec(read(`partnersuche/${PARTNER_SEARCHES.plain.slug}/index.html`))![1]!;
+    expect(read(`${municipality}/index.html`)).toContain(`href="/partnersuche/${PARTNER_SEARCHES.plain.slug}/"`);
+    expect(read('partnersuche/eintragen/index.html')).toMatch(/<form id="eintrag"[^>]*action="\/formulare\/partnersuche\/senden"/);
+  });
+
   it('writes feeds that parse and list the content', async () => {
-    for (const feed of ['projekte/feed.xml', 'newsletter/feed.xml']) {
+    for (const feed of ['projekte/feed.xml', 'newsletter/feed.xml', 'partnersuche/feed.xml']) {
       const xml = read(feed);
       expect(XMLValidator.validate(xml), feed).toBe(true);
       const parsed = new XMLParser().parse(xml);
@@ -219,7 +238,8 @@ describe('build output', () => {
   });
 
   it('loads no script on pages that need none (only search, project finder, the newsletter sign-up, the advisory request and the project report do)', () => {
-    const needScript = new Set(['suche', 'projekte', 'newsletter', 'beratung', 'projekt-melden'].map((page) => path.join(dir(), page, 'index.html')));
+    const partnerSearches = [PARTNER_SEARCHES.plain.slug, PARTNER_SEARCHES.hostile.slug, 'eintragen'].map((slug) => `partnersuche/${slug}`);
+    const needScript = new Set(['suche', 'projekte', 'newsletter', 'beratung', 'projekt-melden', ...partnerSearches].map((page) => path.join(dir(), page, 'index.html')));
     const withScript = listFiles(dir()).filter((f) => f.endsWith('.html') && !needScript.has(f) && /<script(?![^>]*application\/ld\+json)/.test(withoutAttributeValues(fs.readFileSync(f, 'utf8'))));
     expect(withScript).toEqual([]);
   });

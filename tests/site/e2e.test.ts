@@ -49,6 +49,8 @@ const pages = () => [
   '/veranstaltungen/',
   `/veranstaltungen/${firstDir('veranstaltungen')}/`,
   '/daten/',
+  '/partnersuche/',
+  '/partnersuche/eintragen/',
   '/ueber-uns/',
   '/barrierefreiheit/',
   '/leichte-sprache/',

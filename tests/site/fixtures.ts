@@ -73,3 +73,13 @@ export const HOSTILE_FILES = {
   /** Stored as bild.png, but SVG with a script. */
   imageBytes: '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" onload="alert(1)"><script>alert(2)</script></svg>',
 };
+
+/** Partnersuchen as editors publish them: one plain, one with markup typed into every text (shown as text). */
+export const PARTNER_SEARCHES = {
+  plain: { title: 'Partner für gemeinsame Vergabestelle gesucht', slug: 'partner-fuer-gemeinsame-vergabestelle-gesucht', offer: 'Eine eingearbeitete Vergabestelle.\n\nErfahrung mit der E-Vergabe.', seek: 'Zwei Nachbarkommunen für gemeinsame Ausschreibungen.' },
+  hostile: { title: 'Partnersuche <script>alert("ps")</script> & äöüß', slug: 'partnersuche-script-alert-ps-script-und-aeoeuess', offer: '<img src=x onerror=alert(1)> bieten wir', seek: '<b>kein Fettdruck</b> suchen wir' },
+  entry(which: 'plain' | 'hostile', municipality: string, topic: string, validUntil: string) {
+    const { slug: _slug, ...fields } = this[which];
+    return { ...fields, municipality, topics: [topic], validUntil };
+  },
+};

@@ -10,7 +10,8 @@ import { createSiteBuilder, stopSearchService } from '@ikz/site/builder';
 import { serveStatic } from '@ikz/scripts/lib/static-server';
 import { startTestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
 import { image, pdf } from '../support/sample-files.ts';
-import { FORMULA, HOSTILE, HOSTILE_FILES, SITE_SEED, SITE_URL, STEMMING } from './fixtures.ts';
+import { addDays, berlinDay } from '@ikz/shared-types/partner-search';
+import { FORMULA, HOSTILE, HOSTILE_FILES, PARTNER_SEARCHES, SITE_SEED, SITE_URL, STEMMING } from './fixtures.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,6 +31,9 @@ export default async function setup(project: TestProject) {
     await client.request('POST', '/api/projects', { body: { data: HOSTILE.project(topic!.documentId, lead!.documentId) } });
     await client.request('POST', '/api/projects', { body: { data: STEMMING.project(topic!.documentId, lead!.documentId) } });
     await client.request('POST', '/api/projects', { body: { data: FORMULA.project(topic!.documentId, lead!.documentId) } });
+    for (const which of ['plain', 'hostile'] as const) {
+      await client.request('POST', '/api/partner-searches', { body: { data: PARTNER_SEARCHES.entry(which, lead!.documentId, topic!.documentId, addDays(berlinDay(new Date()), 60)) } });
+    }
     // Uploaded as what they claim, then their stored bytes replaced (the upload check cannot see that).
     const file = await client.upload({ name: 'protokoll.pdf', type: 'application/pdf', data: pdf() });
     fs.writeFileSync(path.join(strapi.tmp, 'public', file.url), HOSTILE_FILES.documentBytes);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { listFiles } from './global-setup.ts';
 
 /** URL segments that name a sub-page of a section (pagination, a list by type, an archive) rather than an entry. */
-const FIXED_SEGMENTS = new Set(['seite', 'typ', 'archiv', 'rechtsprechung']);
+const FIXED_SEGMENTS = new Set(['seite', 'typ', 'archiv', 'rechtsprechung', 'eintragen', 'thema', 'regierungsbezirk']);
 /** The built 404.html answers every unknown address. */
 export const NOT_FOUND_URL = '/gibt-es-nicht/';
 

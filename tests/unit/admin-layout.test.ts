@@ -27,7 +27,7 @@ describe('German admin layout', () => {
       for (const attr of Object.keys(schema.attributes)) if (!COMPONENT_LAYOUTS[uid]?.fields[attr]) missing.push(`${uid}.${attr}`);
     }
     expect(missing).toEqual([]);
-    expect(schemas).toHaveLength(11);
+    expect(schemas).toHaveLength(14);
   });
 
   it('lists only existing attributes as columns', () => {
@@ -39,11 +39,11 @@ describe('German admin layout', () => {
   });
 
   it('has German display names', () => {
-    expect(schemas.map((s) => s.schema.info.displayName).sort()).toEqual(['Beratungsanfrage', 'Dokument', 'Eingegangene Meldung', 'Handlungsfeld', 'Kommune', 'Newsletter-Abonnement', 'Newsletter-Ausgabe', 'Newsletter-Versand', 'Newsletter-Zustellung', 'Projekt', 'Veranstaltung']);
+    expect(schemas.map((s) => s.schema.info.displayName).sort()).toEqual(['Beratungsanfrage', 'Dokument', 'Eingegangene Meldung', 'Handlungsfeld', 'Kommune', 'Newsletter-Abonnement', 'Newsletter-Ausgabe', 'Newsletter-Versand', 'Newsletter-Zustellung', 'Partnersuche', 'Projekt', 'Veranstaltung', 'Antwort auf Partnersuche', 'Eingegangene Partnersuche'].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
   it('keeps draft & publish on for all content types but municipality and the records of the forms and of sending', () => {
-    const without = ['api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber', 'api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery', 'api::advice-request.advice-request', 'api::project-submission.project-submission'];
+    const without = ['api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber', 'api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery', 'api::advice-request.advice-request', 'api::project-submission.project-submission', 'api::partner-search-submission.partner-search-submission', 'api::partner-search-reply.partner-search-reply'];
     for (const { uid, schema } of schemas) expect(schema.options.draftAndPublish).toBe(!without.includes(uid));
   });
 

@@ -25,13 +25,19 @@ describe('the editors\' role plan', () => {
     expect(actionsOn('api::advice-request.advice-request')).toEqual(['delete', 'read', 'update']);
     const update = plan.find((p) => p.subject === 'api::advice-request.advice-request' && p.action.endsWith('.update'));
     expect(update?.fields).toEqual(['state']);
-    expect(plan.filter((p) => p.fields).length).toBe(2);
+    expect(plan.filter((p) => p.fields).length).toBe(3);
   });
 
   it('lets them read, delete and set the state of incoming project reports, and change nothing else of them', () => {
     expect(actionsOn('api::project-submission.project-submission')).toEqual(['delete', 'read', 'update']);
     const update = plan.find((p) => p.subject === 'api::project-submission.project-submission' && p.action.endsWith('.update'));
     expect(update?.fields).toEqual(['state']);
+  });
+
+  it('lets them read, delete and set the state of incoming Partnersuchen, and change nothing else of them', () => {
+    expect(actionsOn('api::partner-search-submission.partner-search-submission')).toEqual(['delete', 'read', 'update']);
+    expect(plan.find((p) => p.subject === 'api::partner-search-submission.partner-search-submission' && p.action.endsWith('.update'))?.fields).toEqual(['state']);
+    expect(actionsOn('api::partner-search-reply.partner-search-reply')).toEqual([]);
   });
 
   it('gives the media library without its settings and nothing else', () => {
@@ -43,7 +49,7 @@ describe('the editors\' role plan', () => {
       'plugin::upload.read',
     ]);
     expect(plan.every((p) => p.action.startsWith('plugin::content-manager.explorer.') || p.action.startsWith('plugin::upload.'))).toBe(true);
-    expect(plan).toHaveLength(5 * 5 + 2 + 2 + 2 + 3 + 3 + 5);
+    expect(plan).toHaveLength(6 * 5 + 2 + 2 + 2 + 3 + 3 + 3 + 5);
   });
 
   it('is named and described in German', () => {

@@ -12,6 +12,7 @@ const SLUG_SOURCE: Record<ValidatedUid, string> = {
   'api::newsletter.newsletter': 'title',
   'api::event.event': 'title',
   'api::topic.topic': 'name',
+  'api::partner-search.partner-search': 'title',
 };
 
 async function prepareSlug(strapi: Core.Strapi, uid: ValidatedUid, action: string, params: any): Promise<void> {

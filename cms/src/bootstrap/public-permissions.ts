@@ -6,6 +6,7 @@ export const PUBLIC_READABLE = [
   'api::document.document',
   'api::newsletter.newsletter',
   'api::event.event',
+  'api::partner-search.partner-search',
   'api::topic.topic',
   'api::municipality.municipality',
 ] as const;

@@ -10,7 +10,7 @@ export const EDITOR_ROLE = {
   code: 'ikz-redaktion',
   name: 'Redaktion',
   description:
-    'Pflegt und veröffentlicht alle Inhalte und Medien, versendet den Newsletter, sieht und löscht Abonnements, bearbeitet Beratungsanfragen und Projektmeldungen. Keine Einstellungen, Benutzer oder Rollen.',
+    'Pflegt und veröffentlicht alle Inhalte und Medien, versendet den Newsletter, sieht und löscht Abonnements, bearbeitet Beratungsanfragen, Projektmeldungen und Partnersuchen. Keine Einstellungen, Benutzer oder Rollen.',
 } as const;
 
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
@@ -39,7 +39,7 @@ export const MEDIA_ACTIONS = [
 /** Content types the public forms write (no content-API routes, so not in CONTENT_TYPES). */
 export const FORM_RECORD_TYPES = ['api::newsletter-subscriber.newsletter-subscriber'] as const;
 /** Requests from the public forms that editors work through: only these fields can be changed. */
-export const FORM_REQUEST_TYPES = { 'api::advice-request.advice-request': ['state'], 'api::project-submission.project-submission': ['state'] } as const;
+export const FORM_REQUEST_TYPES = { 'api::advice-request.advice-request': ['state'], 'api::project-submission.project-submission': ['state'], 'api::partner-search-submission.partner-search-submission': ['state'] } as const;
 
 /** Content types the newsletter sending writes (no content-API routes either). */
 export const SENDING_RECORD_TYPES = ['api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery'] as const;

@@ -3,6 +3,8 @@
  * (relations and components populated) and returns German messages with the path of the field.
  * Format rules apply to every save; completeness rules only when the entry is published.
  */
+import { berlinDay, partnerSearchExpired } from '@ikz/shared-types/partner-search';
+
 export interface Problem {
   path: string[];
   message: string;
@@ -21,6 +23,7 @@ export const VALIDATED_UIDS = [
   'api::newsletter.newsletter',
   'api::event.event',
   'api::topic.topic',
+  'api::partner-search.partner-search',
 ] as const;
 export type ValidatedUid = (typeof VALIDATED_UIDS)[number];
 
@@ -35,6 +38,7 @@ export const VALIDATION_POPULATE: Record<ValidatedUid, string[]> = {
   'api::newsletter.newsletter': ['sections', 'sections.links'],
   'api::event.event': ['place', 'online', 'registration'],
   'api::topic.topic': [],
+  'api::partner-search.partner-search': ['municipality', 'topics'],
 };
 
 export function isHttpUrl(value: unknown): boolean {
@@ -130,12 +134,21 @@ function validateEvent(e: Entry, o: ValidationOptions, p: Problem[]) {
   if (e.format === 'Online-Veranstaltung' && !online) p.push({ path: ['online'], message: 'Für eine Online-Veranstaltung fehlt der Online-Zugang.' });
 }
 
+/** A Partnersuche: published with its municipality and a topic, and not already expired. */
+function validatePartnerSearch(e: Entry, o: ValidationOptions, p: Problem[]) {
+  if (!o.publishing) return;
+  if (!asObject(e.municipality)) p.push({ path: ['municipality'], message: 'Eine Partnersuche braucht die suchende Kommune.' });
+  if (asArray(e.topics).length === 0) p.push({ path: ['topics'], message: 'Eine Partnersuche braucht mindestens ein Handlungsfeld.' });
+  if (typeof e.validUntil === 'string' && partnerSearchExpired(e.validUntil, berlinDay(o.now))) p.push({ path: ['validUntil'], message: 'Das Datum unter „Gültig bis“ ist bereits vorbei; eine abgelaufene Partnersuche kann nicht veröffentlicht werden.' });
+}
+
 const RULES: Record<ValidatedUid, (e: Entry, o: ValidationOptions, p: Problem[]) => void> = {
   'api::project.project': validateProject,
   'api::document.document': validateDocument,
   'api::newsletter.newsletter': validateNewsletter,
   'api::event.event': validateEvent,
   'api::topic.topic': () => {},
+  'api::partner-search.partner-search': validatePartnerSearch,
 };
 
 export function validateEntry(uid: ValidatedUid, entry: Entry, options: ValidationOptions): Problem[] {

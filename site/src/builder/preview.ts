@@ -22,6 +22,7 @@ const SNAPSHOT_KEYS: Record<ContentTypeName, keyof Snapshot> = {
   event: 'events',
   topic: 'topics',
   municipality: 'municipalities',
+  'partner-search': 'partnerSearches',
 };
 
 export class PreviewError extends Error {

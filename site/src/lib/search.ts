@@ -2,9 +2,9 @@
  * What each page tells the search index: its content type, filters (facets), date and image. Filter names
  * and values are German because readers see them in the search and in the project finder.
  */
-import type { SiteDocument, SiteEvent, SiteNewsletter, SiteProject } from './types.ts';
+import type { SiteDocument, SiteEvent, SiteNewsletter, SitePartnerSearch, SiteProject } from './types.ts';
 
-export type SearchType = 'Projekt' | 'Dokument' | 'Newsletter' | 'Veranstaltung' | 'Seite';
+export type SearchType = 'Projekt' | 'Dokument' | 'Newsletter' | 'Veranstaltung' | 'Seite' | 'Partnersuche';
 
 export interface SearchEntry {
   type: SearchType;
@@ -46,4 +46,13 @@ export function newsletterSearch(n: SiteNewsletter): SearchEntry {
 
 export function eventSearch(e: SiteEvent): SearchEntry {
   return { type: 'Veranstaltung', title: e.title, date: e.startsAt.slice(0, 10), filters: { Format: e.format, Jahr: e.startsAt.slice(0, 4) } };
+}
+
+export function partnerSearchSearch(e: SitePartnerSearch): SearchEntry {
+  return {
+    type: 'Partnersuche',
+    title: e.title,
+    summary: e.seek.slice(0, 200),
+    filters: { Handlungsfeld: (e.topics ?? []).map((t) => t.name ?? ''), Regierungsbezirk: e.municipality?.regierungsbezirkName ?? null },
+  };
 }

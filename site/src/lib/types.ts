@@ -1,5 +1,5 @@
 /** The shapes the pages work with: the shared REST types, with media replaced by local downloads and images. */
-import type { Document, Event, Municipality, Newsletter, Project, Topic } from '@ikz/shared-types';
+import type { Document, Event, Municipality, Newsletter, PartnerSearch, Project, Topic } from '@ikz/shared-types';
 import type { SiteImage } from './images.ts';
 import type { Download } from './media.ts';
 
@@ -11,3 +11,4 @@ export type SiteNewsletter = Omit<Newsletter, 'pdf'> & { pdf: Download | null; p
 export type SiteEvent = Event;
 export type SiteTopic = Topic;
 export type SiteMunicipality = Municipality;
+export type SitePartnerSearch = PartnerSearch;

@@ -4,7 +4,8 @@
  */
 import { byDateDesc, byTitle, groupBy, kreiseOfProject, splitEvents } from '../lib/collections.ts';
 import { contentDate } from '../lib/content-date.ts';
-import type { SiteDocument, SiteEvent, SiteMunicipality, SiteNewsletter, SiteProject, SiteTopic } from '../lib/types.ts';
+import type { SiteDocument, SiteEvent, SiteMunicipality, SiteNewsletter, SitePartnerSearch, SiteProject, SiteTopic } from '../lib/types.ts';
+import { currentPartnerSearches } from './partner-search.ts';
 
 /** Everything published, by content type, as the loader validated it. */
 export interface Snapshot {
@@ -14,6 +15,8 @@ export interface Snapshot {
   events: readonly SiteEvent[];
   topics: readonly SiteTopic[];
   municipalities: readonly SiteMunicipality[];
+  /** Published Partnersuchen (older snapshots have none). */
+  partnerSearches?: readonly SitePartnerSearch[];
 }
 
 export interface Content {
@@ -25,6 +28,8 @@ export interface Content {
   events: SiteEvent[];
   topics: SiteTopic[];
   municipalities: SiteMunicipality[];
+  /** The Partnersuchen not expired on the build's day (Berlin), soonest ending first. */
+  partnerSearches: SitePartnerSearch[];
   upcoming: SiteEvent[];
   past: SiteEvent[];
   bySlug: {
@@ -34,6 +39,7 @@ export interface Content {
     events: Map<string, SiteEvent>;
     topics: Map<string, SiteTopic>;
     municipalities: Map<string, SiteMunicipality>;
+    partnerSearches: Map<string, SitePartnerSearch>;
   };
   /** Projects per topic slug, by title. */
   projectsByTopic: Map<string, SiteProject[]>;
@@ -75,6 +81,7 @@ export function buildContent(snapshot: Snapshot, now: Date): Content {
   const events = [...snapshot.events].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const topics = [...snapshot.topics].sort((a, b) => a.name.localeCompare(b.name, 'de'));
   const municipalities = [...snapshot.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  const partnerSearches = currentPartnerSearches(snapshot.partnerSearches ?? [], now);
   const { upcoming, past } = splitEvents(events, now);
   const projectsPerKreis = new Map<string, number>();
   for (const p of projects) for (const key of kreiseOfProject(p)) projectsPerKreis.set(key, (projectsPerKreis.get(key) ?? 0) + 1);
@@ -86,6 +93,7 @@ export function buildContent(snapshot: Snapshot, now: Date): Content {
     events,
     topics,
     municipalities,
+    partnerSearches,
     upcoming,
     past,
     bySlug: {
@@ -95,6 +103,7 @@ export function buildContent(snapshot: Snapshot, now: Date): Content {
       events: bySlug(events),
       topics: bySlug(topics),
       municipalities: bySlug(municipalities),
+      partnerSearches: bySlug(partnerSearches),
     },
     projectsByTopic: index(projects, (p) => (p.topics ?? []).map((t) => t.slug ?? '')),
     documentsByTopic: index(documents, (d) => (d.topics ?? []).map((t) => t.slug ?? '')),

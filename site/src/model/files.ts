@@ -6,7 +6,7 @@ import { getRssString } from '@astrojs/rss';
 import { routes, SITEMAP_SIZE, type RouteMatch } from '@ikz/shared-types/routes';
 import { escapeHtml } from '@ikz/shared-types/html';
 import { calendar } from '../lib/calendar.ts';
-import { newsletterItems, projectItems } from '../lib/feeds.ts';
+import { newsletterItems, partnerSearchItems, projectItems } from '../lib/feeds.ts';
 import { xmlText } from '../lib/plain-text.ts';
 import { projectRecord, toCsv } from '../lib/open-data.ts';
 import { securityTxt, securityTxtOptions } from '../lib/security-txt.ts';
@@ -52,6 +52,11 @@ export async function dataFile(content: Content, route: RouteMatch, context: Fil
       return {
         type: XML,
         body: await getRssString({ title: 'Interkommunales.NRW – Newsletter', description: 'Alle Ausgaben des Newsletters zur interkommunalen Zusammenarbeit in NRW.', site: siteUrl, items: newsletterItems(content.newsletters), customData: '<language>de-DE</language>' }),
+      };
+    case 'partnerSearchFeed':
+      return {
+        type: XML,
+        body: await getRssString({ title: 'Interkommunales.NRW – Partnersuche', description: 'Kommunen in Nordrhein-Westfalen suchen Partner für gemeinsame Aufgaben.', site: siteUrl, items: partnerSearchItems(content.partnerSearches), customData: '<language>de-DE</language>' }),
       };
     case 'calendar':
       return { type: CALENDAR, body: calendar(content.upcoming, siteUrl, 'Interkommunales.NRW – Veranstaltungen') };

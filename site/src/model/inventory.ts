@@ -2,6 +2,7 @@
 import { PAGE_SIZES, SITEMAP_SIZE, pageCount, routes, type SiteInventory } from '@ikz/shared-types/routes';
 import { typeSlug } from '../lib/collections.ts';
 import type { Content } from './content.ts';
+import { partnerSearchFilters } from './partner-search.ts';
 import { courtDecisionsOf, documentTypesInUse, municipalityProjects, type InfoPage } from './pages.ts';
 
 export function inventory(content: Content, infoPages: readonly InfoPage[]): SiteInventory {
@@ -19,6 +20,9 @@ export function inventory(content: Content, infoPages: readonly InfoPage[]): Sit
     newsletters: content.newsletters.map((n) => n.slug),
     events: content.events.map((e) => e.slug),
     eventArchivePages: pageCount(content.past.length, PAGE_SIZES.eventArchive),
+    partnerSearches: content.partnerSearches.map((e) => e.slug),
+    partnerSearchTopics: partnerSearchFilters(content.partnerSearches).topics.map((f) => f.slug),
+    partnerSearchRegions: partnerSearchFilters(content.partnerSearches).regions.map((f) => f.slug),
     infoPages: infoPages.map((p) => p.id),
     sitemaps: 1,
   };

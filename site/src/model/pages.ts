@@ -10,8 +10,9 @@ import { PAGE_SIZES, pageCount, searchBundlePath, searchShard, type RouteKind, t
 import { groupBy, typeSlug } from '../lib/collections.ts';
 import { kreisSlugs } from '../lib/kreise.ts';
 import type { KreisMap } from '../lib/map.ts';
-import type { SiteDocument, SiteEvent, SiteMunicipality, SiteNewsletter, SiteProject, SiteTopic } from '../lib/types.ts';
+import type { SiteDocument, SiteEvent, SiteMunicipality, SiteNewsletter, SitePartnerSearch, SiteProject, SiteTopic } from '../lib/types.ts';
 import type { Content } from './content.ts';
+import { partnerSearchCard, partnerSearchesOf, partnerSearchList, regionOf, regionSlug, type PartnerSearchCardData, type PartnerSearchFilter } from './partner-search.ts';
 
 export interface ProjectCardData {
   slug: string;
@@ -66,7 +67,7 @@ export type PageModel =
   | { kind: 'topics'; topics: { slug: string; name: string; focus: boolean; projects: number }[] }
   | ({ kind: 'topic'; topic: SiteTopic; projects: ProjectCardData[]; documents: DocumentRowData[] } & Paging)
   | { kind: 'municipalities'; map: MapData; regions: { name: string; kreise: { slug: string; name: string; kreisfrei: boolean; members: MunicipalityLink[] }[] }[] }
-  | ({ kind: 'municipality'; municipality: SiteMunicipality; kreis: MunicipalityLink | null; members: MunicipalityLink[]; own: ProjectCardData[]; ownTotal: number; memberProjects: ProjectCardData[]; memberTotal: number } & Paging)
+  | ({ kind: 'municipality'; municipality: SiteMunicipality; kreis: MunicipalityLink | null; members: MunicipalityLink[]; own: ProjectCardData[]; ownTotal: number; memberProjects: ProjectCardData[]; memberTotal: number; partnerSearches: PartnerSearchCardData[] } & Paging)
   | { kind: 'documents'; documentCount: number; types: { type: string; slug: string; count: number; courtDecisions: boolean }[]; latest: DocumentRowData[] }
   | { kind: 'document'; document: SiteDocument }
   | ({ kind: 'documentType'; type: string; slug: string; documents: DocumentRowData[] } & Paging)
@@ -80,6 +81,9 @@ export type PageModel =
   | { kind: 'search'; mergeBundles: string[] }
   | { kind: 'openData'; projectCount: number }
   | { kind: 'infoPage'; id: string; contentDate: string | null; municipalities: MunicipalityGroup[] | null; topics: { slug: string; name: string }[] | null }
+  | { kind: 'partnerSearches'; entries: PartnerSearchCardData[]; total: number; filters: { topics: PartnerSearchFilter[]; regions: PartnerSearchFilter[] }; active: { by: 'topic' | 'region'; slug: string; name: string } | null }
+  | { kind: 'partnerSearch'; entry: SitePartnerSearch; region: { name: string; slug: string } | null }
+  | { kind: 'partnerSearchForm'; municipalities: MunicipalityGroup[]; topics: { slug: string; name: string }[] }
   | { kind: 'notFound' };
 
 export type PageKind = PageModel['kind'];
@@ -180,6 +184,7 @@ function municipality(content: Content, slug: string, page: number): PageOf<'mun
     ownTotal: own.length,
     memberProjects: part.items.filter((x) => !x.own).map((x) => projectCard(x.p)),
     memberTotal: memberProjects.length,
+    partnerSearches: page === 1 ? partnerSearchesOf(content.partnerSearches, m.ags).map(partnerSearchCard) : [],
     ...part.paging,
   };
 }
@@ -333,6 +338,19 @@ export function pageModel(content: Content, route: RouteMatch, context: ModelCon
         ? { kind: 'infoPage', id: slug, contentDate: info.usesContentDate ? content.contentDate : null, municipalities: info.usesMunicipalities ? municipalityChoices(content.municipalities) : null, topics: info.usesTopics ? content.topics.map((t) => ({ slug: t.slug, name: t.name })) : null }
         : null;
     }
+    case 'partnerSearches':
+      return partnerSearchList(content.partnerSearches, null);
+    case 'partnerSearchTopic':
+      return partnerSearchList(content.partnerSearches, { by: 'topic', slug });
+    case 'partnerSearchRegion':
+      return partnerSearchList(content.partnerSearches, { by: 'region', slug });
+    case 'partnerSearch': {
+      const entry = content.bySlug.partnerSearches.get(slug);
+      const region = entry ? regionOf(entry) : null;
+      return entry ? { kind: 'partnerSearch', entry, region: region ? { name: region, slug: regionSlug(region) } : null } : null;
+    }
+    case 'partnerSearchForm':
+      return { kind: 'partnerSearchForm', municipalities: municipalityChoices(content.municipalities), topics: content.topics.map((t) => ({ slug: t.slug, name: t.name })) };
     case 'notFound':
       return { kind: 'notFound' };
     default:

@@ -37,6 +37,10 @@ export const POPULATE: Record<ContentTypeName, QueryValue> = {
   },
   topic: {},
   municipality: {},
+  'partner-search': {
+    municipality: municipalityFields,
+    topics: ref('name', 'slug'),
+  },
 };
 
 /** The populate rule at a relation path, e.g. ['sections', 'projects'] of a newsletter. */

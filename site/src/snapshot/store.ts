@@ -12,7 +12,7 @@ import { CONTENT_TYPES, RELATIONS, SCHEMAS, type ContentTypeName } from '@ikz/sh
 import { StrapiRequestError, type QueryValue, type StrapiClient } from '@ikz/shared-types/rest';
 import { imageKey, type SiteImage } from '../lib/images.ts';
 import { toDownload, type AssetSources } from '../lib/media.ts';
-import type { SiteDocument, SiteEvent, SiteMunicipality, SiteNewsletter, SiteProject, SiteTopic } from '../lib/types.ts';
+import type { SiteDocument, SiteEvent, SiteMunicipality, SiteNewsletter, SitePartnerSearch, SiteProject, SiteTopic } from '../lib/types.ts';
 import type { Snapshot } from '../model/content.ts';
 import { formatInvalid, partitionEntries, type InvalidEntry } from './entries.ts';
 import { POPULATE, referencedFields } from './populate.ts';
@@ -298,6 +298,7 @@ export class ContentStore {
       events: list<SiteEvent>('event'),
       topics: list<SiteTopic>('topic'),
       municipalities: list<SiteMunicipality>('municipality'),
+      partnerSearches: list<SitePartnerSearch>('partner-search'),
     };
   }
 

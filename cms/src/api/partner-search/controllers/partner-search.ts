@@ -1,0 +1,3 @@
+import { readerController } from '../../../reader/access';
+
+export default readerController('api::partner-search.partner-search');
