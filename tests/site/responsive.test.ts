@@ -151,7 +151,7 @@ async function expectFocusShown(page: Page, what: string) {
 
 describe('every page type', () => {
   for (const width of WIDTHS) {
-    it(`reflows at ${width} px: no sideways scrolling, images within their column, wide tables in named keyboard-scrollable regions`, { timeout: 300_000 }, async () => {
+    it(`reflows at ${width} px: no sideways scrolling, images within their column, wide tables in named keyboard-scrollable regions`, { timeout: 600_000 }, async () => {
       expect(pages.length).toBeGreaterThan(25);
       const page = await newPage(width);
       const problems: string[] = [];
@@ -175,7 +175,7 @@ describe('every page type', () => {
       await page.context().close();
     });
 
-    it(`have no WCAG 2.2 A/AA violations (axe-core) at ${width} px`, { timeout: 300_000 }, async () => {
+    it(`have no WCAG 2.2 A/AA violations (axe-core) at ${width} px`, { timeout: 600_000 }, async () => {
       const page = await newPage(width);
       const problems: string[] = [];
       for (const url of pages) {
@@ -188,7 +188,7 @@ describe('every page type', () => {
       await page.context().close();
     });
 
-    it(`keep text inside its box with the WCAG 1.4.12 text spacing at ${width} px`, { timeout: 300_000 }, async () => {
+    it(`keep text inside its box with the WCAG 1.4.12 text spacing at ${width} px`, { timeout: 600_000 }, async () => {
       const page = await newPage(width);
       const problems: string[] = [];
       for (const url of pages) {
