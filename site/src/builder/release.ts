@@ -203,7 +203,7 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
       const fingerprint = time('fingerprints', () => sha(JSON.stringify(page)));
       manifest.pages[url] = fingerprint;
       stats.pages.total += 1;
-      const shard = SEARCHABLE.has(route.kind) ? searchShard(route.kind, page.kind === 'document' ? page.document.date.slice(0, 4) : undefined) : null;
+      const shard = SEARCHABLE.has(route.kind) ? searchShard(route.kind, page.kind === 'document' ? page.document.date.slice(0, 4) : undefined, content.now.getUTCFullYear()) : null;
       if (shard) manifest.searchable[url] = shard;
       const moved = shard !== null && previousShard(url) !== undefined && previousShard(url) !== shard;
       if (moved) await removeFromSearch(previousShard(url)!, url);
