@@ -5,8 +5,9 @@
  * The index is split into bundles (see the route table). The main group – projects and the other pages – is
  * asked first and its results are shown at once; the documents' bundles (recent ones and the archive) are merged
  * into a second group, and their results join the list when they arrive. Without a query every bundle loads at
- * once, so that typing searches loaded bundles; the filters' values load after the first results. Results of both groups are ordered by Pagefind's score, as one merged index orders them.
- * The class names are those of Pagefind's own UI, which this replaces.
+ * once, so that typing searches loaded bundles; the filters' values load after the first results. Results of
+ * both groups are ordered by Pagefind's score, as one merged index orders them. The class names are those of
+ * Pagefind's own UI, which this replaces.
  */
 export const SEARCH_TRANSLATIONS = {
   placeholder: 'Suchbegriff eingeben',
@@ -116,7 +117,7 @@ interface Instance {
   filters(): Promise<FilterCounts>;
 }
 interface PagefindModule {
-  createInstance(options: { basePath: string; noWorker?: boolean }): Instance;
+  createInstance(options: { basePath: string }): Instance;
 }
 
 /** One group of bundles searched as one index: the first bundle and those merged into it, set up once. */
@@ -129,8 +130,8 @@ function group(pagefind: PagefindModule, [first, ...rest]: string[]): Group {
   let loading: Promise<Instance> | undefined;
   const load = (() =>
     (loading ??= (async () => {
-      // On the page's thread: its fetches then find what the page preloads, and no worker script is loaded.
-      const instance = pagefind.createInstance({ basePath: first!, noWorker: true });
+      // Pagefind's web worker (one for all instances) decompresses and searches off the page's thread.
+      const instance = pagefind.createInstance({ basePath: first! });
       await instance.init();
       await Promise.all(rest.map((bundle) => instance.mergeIndex(bundle)));
       load.ready = true;
