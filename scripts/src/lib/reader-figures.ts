@@ -1,11 +1,14 @@
 /**
  * What readers wait for, measured in Chromium against a served site: a cold load of /suche/?q=… until the first
  * results show (requests, bytes on the wire, milliseconds), typing on /suche/ until the results for the last key
- * show, and the cumulative layout shift of a page. Used by
+ * show, the cumulative layout shift of a page, and Lighthouse's performance score. Used by
  * `pnpm bench` and by `node scripts/src/reader-figures.ts <site dir>`; figures, never assertions.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { readEnv } from '@ikz/shared-types/env';
+import { freePort } from './strapi-process.ts';
 
 export interface ColdSearch {
   query: string;
@@ -162,3 +165,76 @@ export function coldSearchLine(runs: ColdSearch[]): string {
 }
 
 export const COLD_QUERIES = ['Bauhof', 'Kooperationen Digitalisierung', 'Satzung Zweckverband', 'Abwasser', 'Jahrestagung'];
+
+export interface LighthouseFigures {
+  url: string;
+  formFactor: 'mobile' | 'desktop';
+  /** Lighthouse's performance score, 0–100. */
+  score: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+}
+
+/**
+ * Lighthouse's performance category for each page, as a phone (Lighthouse's default: simulated slow 4G and a
+ * CPU slowed 4×) and as a desktop, in Debian's Chromium started by Playwright (Lighthouse drives it through its
+ * debugging port). The `lighthouse` package is loaded only here: nothing else needs it.
+ */
+export async function measureLighthouse(siteUrl: string, pagePaths: string[]): Promise<LighthouseFigures[]> {
+  const { default: lighthouse, desktopConfig } = await import('lighthouse');
+  const port = await freePort();
+  const browser = await chromium.launch({
+    executablePath: readEnv(['CHROMIUM_PATH']).CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--remote-debugging-port=${port}`],
+  });
+  const figures: LighthouseFigures[] = [];
+  try {
+    for (const pagePath of pagePaths) {
+      for (const formFactor of ['mobile', 'desktop'] as const) {
+        const result = await lighthouse(`${siteUrl}${pagePath}`, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] }, formFactor === 'desktop' ? desktopConfig : undefined);
+        const lhr = result?.lhr;
+        if (!lhr || lhr.runtimeError) throw new Error(`Lighthouse could not measure ${pagePath}: ${lhr?.runtimeError?.message ?? 'no result'}`);
+        const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+        figures.push({
+          url: pagePath,
+          formFactor,
+          score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+          fcpMs: value('first-contentful-paint'),
+          lcpMs: value('largest-contentful-paint'),
+          tbtMs: value('total-blocking-time'),
+          cls: value('cumulative-layout-shift'),
+        });
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return figures;
+}
+
+export function lighthouseLine(figures: LighthouseFigures[]): string {
+  return figures
+    .map((f) => `${f.url} ${f.formFactor} ${f.score} (FCP ${(f.fcpMs / 1000).toFixed(1)} s, LCP ${(f.lcpMs / 1000).toFixed(1)} s, TBT ${f.tbtMs.toFixed(0)} ms, CLS ${f.cls.toFixed(3)})`)
+    .join('; ');
+}
+
+export const LIGHTHOUSE_PAGES = ['/suche/?q=Bauhof', '/projekte/'];
+
+/** Segments that name a part of a section (pagination, a list by type, an archive), not an entry. */
+const SECTION_PARTS = new Set(['seite', 'typ', 'archiv', 'rechtsprechung']);
+
+/** One page of every kind in a built site (the first by URL): `/`, `/projekte/`, `/projekte/*`, `/projekte/seite/*`, … */
+export function onePagePerKind(siteDir: string): string[] {
+  const kinds = new Map<string, string>();
+  for (const entry of fs.readdirSync(siteDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name !== 'index.html') continue;
+    const segments = path.relative(siteDir, entry.parentPath).split(path.sep).filter(Boolean);
+    if (segments[0]?.startsWith('pagefind')) continue;
+    const kind = segments.map((s, i) => (i === 0 || SECTION_PARTS.has(s) ? s : '*')).join('/');
+    const url = segments.length ? `/${segments.join('/')}/` : '/';
+    if (!kinds.has(kind) || url < kinds.get(kind)!) kinds.set(kind, url);
+  }
+  return [...kinds.values()].sort();
+}
