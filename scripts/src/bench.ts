@@ -12,7 +12,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { createStrapiClient, type StrapiClient } from '@ikz/shared-types/rest';
 import { POPULATE } from '@ikz/site/snapshot/populate';
 import { stopSearchService } from '@ikz/site/builder';
@@ -20,10 +19,9 @@ import { benchNewsletter } from './bench-newsletter.ts';
 import { startTestStrapi } from './lib/ephemeral-strapi.ts';
 import { freePort, randomSecret } from './lib/strapi-process.ts';
 import { serveStatic } from './lib/static-server.ts';
-import { COLD_QUERIES, coldSearchLine, measureColdSearch, measureLayoutShift } from './lib/reader-figures.ts';
+import { COLD_QUERIES, coldSearchLine, measureColdSearch, measureLayoutShift, measureTyping, TYPING_QUERIES, typingLine } from './lib/reader-figures.ts';
 import { currentDir } from './publisher/releases.ts';
 import { createPublisher, type Publisher } from './publisher/service.ts';
-import { readEnv } from '@ikz/shared-types/env';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -133,33 +131,6 @@ async function previewTimes(seed: StrapiClient, publisher: Publisher, runs: numb
   return times;
 }
 
-/** Time from typing a query on /suche/ until results are rendered, and the search index bytes the browser fetched meanwhile (as transferred). */
-async function measureSearch(siteUrl: string, queries: string[]): Promise<{ query: string; ms: number; bytes: number }[]> {
-  const browser = await chromium.launch({ executablePath: readEnv(['CHROMIUM_PATH']).CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  const runs: { query: string; ms: number; bytes: number }[] = [];
-  try {
-    for (const query of queries) {
-      const page = await (await browser.newContext()).newPage();
-      await page.goto(`${siteUrl}/suche/`);
-      await page.locator('.pagefind-ui__search-input').waitFor();
-      let bytes = 0;
-      // Context events include what Pagefind's web worker fetches; every bundle counts (/pagefind/, /pagefind-…/).
-      page.context().on('requestfinished', async (request) => {
-        if (new URL(request.url()).pathname.startsWith('/pagefind')) bytes += await request.sizes().then((s) => s.responseBodySize, () => 0);
-      });
-      const started = performance.now();
-      await page.locator('.pagefind-ui__search-input').fill(query);
-      // No result within 30 s is a figure too (NaN), not the end of the benchmark.
-      const shown = await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 30_000 }).then(() => true, () => false);
-      runs.push({ query, ms: shown ? performance.now() - started : Number.NaN, bytes });
-      await page.context().close();
-    }
-  } finally {
-    await browser.close();
-  }
-  return runs;
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, edits: { type: 'string', default: '5' }, sustain: { type: 'string', default: '120' }, keep: { type: 'boolean', default: false }, 'skip-newsletter': { type: 'boolean', default: false }, data: { type: 'string' }, log: { type: 'string' } } });
   const scale = Number(values.scale);
@@ -201,7 +172,7 @@ async function main(): Promise<void> {
     const catchUp = performance.now() - restarted;
     const afterRestart = await publishToLive(client, web.url, 1);
     const preview = await previewTimes(client, publisher, 5);
-    const searchRuns = await measureSearch(web.url, ['Bauhof', 'Kooperationen Digitalisierung', 'Satzung Zweckverband']);
+    const searchRuns = await measureTyping(web.url, TYPING_QUERIES);
     const coldSearch = await measureColdSearch(web.url, COLD_QUERIES);
     const shifts = [];
     for (const url of ['/projekte/', '/suche/?q=Bauhof']) shifts.push(`${url} ${(await measureLayoutShift(web.url, url)).toFixed(3)} / ${(await measureLayoutShift(web.url, url, { mobile: true })).toFixed(3)}`);
@@ -247,7 +218,7 @@ Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, N
   failed requests while waiting for a page      ${failedRequests.length}${failedRequests.length ? ` (${failedRequests.slice(0, 3).join('; ')})` : ''}
   search in Chromium, cold /suche/?q=… → first results (local web server) ${coldSearchLine(coldSearch)}
   layout shift (CPU ÷4; desktop / phone)        ${shifts.join('; ')}
-  search in Chromium (typing → results shown)   ${searchRuns.map((r) => `„${r.query}“ ${Number.isNaN(r.ms) ? 'no result within 30 s' : `${r.ms.toFixed(0)} ms`}, ${kb(r.bytes)} fetched`).join('; ')}
+  search in Chromium (typing → results shown after the last key) ${typingLine(searchRuns)}
   page weight (HTML + CSS; transferred gzip):`);
     for (const [name, w] of Object.entries(weights)) console.log(`    ${name.padEnd(60)} ${kb(w.html + w.css).padStart(9)}  (${kb(w.gzip)} gzip)`);
     if (values.keep) console.log(`\n[bench] kept ${strapi.tmp}`);

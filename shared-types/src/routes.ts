@@ -279,14 +279,18 @@ export const isPageRoute = (kind: RouteKind) => kind === 'notFound' || (patterns
 
 /**
  * The search index is split into bundles, so that a publish rewrites only the bundles whose pages changed:
- * projects in the main bundle /pagefind/ (the project finder reads it alone), documents by year, and the
- * other searchable pages together. The search page merges them all.
+ * projects in the main bundle /pagefind/ (the project finder reads it alone), documents by how often they
+ * change – those of this and the last year (new ones, corrections) and the archive of older ones –, and the
+ * other searchable pages together. The search page merges them all (few bundles: each costs a reader requests).
  */
 export const SEARCH_MAIN_SHARD = 'projekte';
+/** Documents dated in this many recent years (this year included) are in the recent documents' bundle. */
+export const RECENT_DOCUMENT_YEARS = 2;
 export const searchBundlePath = (shard: string) => (shard === SEARCH_MAIN_SHARD ? '/pagefind/' : `/pagefind-${shard}/`);
-export function searchShard(kind: RouteKind, documentYear?: string): string {
+/** The bundle of a page; a document's by its year compared with `currentYear` (the build's). */
+export function searchShard(kind: RouteKind, documentYear?: string, currentYear = new Date().getUTCFullYear()): string {
   if (kind === 'project') return SEARCH_MAIN_SHARD;
-  if (kind === 'document') return `dokumente-${documentYear ?? 'ohne-jahr'}`;
+  if (kind === 'document') return Number(documentYear) > currentYear - RECENT_DOCUMENT_YEARS ? 'dokumente-aktuell' : 'dokumente-archiv';
   return 'weitere';
 }
 

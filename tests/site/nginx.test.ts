@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import tls from 'node:tls';
+import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
@@ -89,6 +90,20 @@ describe('nginx sample configuration', () => {
     expect((await request(nginx.httpsPort, `/veranstaltungen/${ics}`)).headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect((await request(nginx.httpsPort, '/')).headers['content-type']).toMatch(/^text\/html/);
     expect((await request(nginx.httpsPort, '/.well-known/security.txt')).headers['content-type']).toMatch(/^text\/plain/);
+  });
+
+  it('sends the compressed copies written once with the release for scripts and styles (gzip_static)', async () => {
+    for (const url of ['/pagefind/pagefind.js', `/_astro/${firstFile('_astro', /\.css$/)}`, `/_astro/${firstFile('_astro', /^Search.*\.js$/)}`]) {
+      const copy = fs.readFileSync(path.join(siteDir(), `${url}.gz`));
+      const response = await request(nginx.httpsPort, url, { headers: { 'Accept-Encoding': 'gzip, br' } });
+      expect([response.status, response.headers['content-encoding'], response.headers.vary], url).toEqual([200, 'gzip', 'Accept-Encoding']);
+      // The copy's very bytes: compressing on the fly (nginx's level 1) gives others than the copy's level 9.
+      expect(response.body.equals(copy), url).toBe(true);
+      expect(zlib.gunzipSync(response.body).equals(fs.readFileSync(path.join(siteDir(), url))), url).toBe(true);
+      const plain = await request(nginx.httpsPort, url);
+      expect(plain.headers['content-encoding'], url).toBeUndefined();
+      expect(plain.body.equals(fs.readFileSync(path.join(siteDir(), url))), url).toBe(true);
+    }
   });
 
   it('passes the preview host name to the preview service, uncached, with its own headers', async () => {

@@ -116,6 +116,20 @@ describe('route table', () => {
     }
   });
 
+  it('puts documents into two search bundles by how recent they are, and the other pages into theirs', () => {
+    expect(searchShard('document', '2026', 2026)).toBe('dokumente-aktuell');
+    expect(searchShard('document', '2025', 2026)).toBe('dokumente-aktuell');
+    expect(searchShard('document', '2027', 2026)).toBe('dokumente-aktuell');
+    expect(searchShard('document', '2024', 2026)).toBe('dokumente-archiv');
+    expect(searchShard('document', '2008', 2026)).toBe('dokumente-archiv');
+    expect(searchShard('document', undefined, 2026)).toBe('dokumente-archiv');
+    // At the turn of the year the year before last moves into the archive.
+    expect(searchShard('document', '2025', 2027)).toBe('dokumente-archiv');
+    expect(searchShard('project')).toBe(SEARCH_MAIN_SHARD);
+    expect(searchShard('event', '2026', 2026)).toBe('weitere');
+    expect(searchBundlePath(searchShard('document', '2026', 2026))).toBe('/pagefind-dokumente-aktuell/');
+  });
+
   it('lists every static page and file once', () => {
     expect(new Set(STATIC_ROUTES).size).toBe(STATIC_ROUTES.length);
     expect(routes.expectedUrls(inventory).filter((u) => u === '/')).toHaveLength(1);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompressedCache, isCompressible, negotiateEncoding } from '@ikz/scripts/lib/compression';
 import { directoryLocation, serveStatic, type StaticServer } from '@ikz/scripts/lib/static-server';
 import { FILE_CSP } from '@ikz/shared-types/file-types';
+import { precompressFile } from '@ikz/site/builder/precompress';
 
 let dir: string;
 let server: StaticServer;
@@ -208,6 +209,24 @@ describe('static server compression', () => {
     expect([webp.headers['content-encoding'], webp.headers.vary, webp.body.length]).toEqual([undefined, undefined, image.length]);
     const small = await fetchRaw('/projekte/bauhof/', { 'Accept-Encoding': 'gzip, br' });
     expect([small.headers['content-encoding'], small.body.toString()]).toEqual([undefined, '<p>Bauhof</p>']);
+  });
+
+  it('sends the compressed copy that the builder wrote beside a file, unless the file is newer', async () => {
+    const file = path.join(dir, '_astro', 'seite.js');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, script);
+    precompressFile(file);
+    for (const [encoding, extension] of [['br', '.br'], ['gzip', '.gz']] as const) {
+      const response = await fetchRaw('/_astro/seite.js', { 'Accept-Encoding': encoding });
+      expect([response.headers['content-encoding'], response.headers.vary]).toEqual([encoding, 'Accept-Encoding']);
+      expect(response.body.equals(fs.readFileSync(`${file}${extension}`)), encoding).toBe(true);
+    }
+    // A copy older than its file is never sent: the server compresses the file as it is now.
+    const changed = script.replace('pagefind', 'geändert');
+    fs.writeFileSync(file, changed);
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const response = await fetchRaw('/_astro/seite.js', { 'Accept-Encoding': 'gzip' });
+    expect(zlib.gunzipSync(response.body).toString()).toBe(changed);
   });
 
   it('sends the new content after a file is rewritten in place', async () => {

@@ -1,8 +1,10 @@
 /**
  * Compression for the local web server: which encoding a client accepts, which files are worth compressing, and
  * a bounded cache of compressed bodies keyed by file, size and modification time (so a swapped release or a
- * rewritten file is never answered from an old body).
+ * rewritten file is never answered from an old body), filled from the compressed copy a release holds beside a
+ * file when there is one, else by compressing the file.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -49,6 +51,20 @@ export function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
     : gzip(body, { level: 6 });
 }
 
+/**
+ * The compressed copy written beside a file with its release (`x.js.br`, `x.js.gz`: see
+ * site/src/builder/precompress.ts), if there is one at least as new as the file; null otherwise.
+ */
+export async function readPrecompressed(file: string, version: FileVersion, encoding: Encoding): Promise<Buffer | null> {
+  const copy = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
+  try {
+    if ((await fs.promises.stat(copy)).mtimeMs < version.mtimeMs) return null;
+    return await fs.promises.readFile(copy);
+  } catch {
+    return null;
+  }
+}
+
 export interface FileVersion {
   size: number;
   mtimeMs: number;
@@ -83,10 +99,14 @@ export class CompressedCache {
       this.entries.set(key, cached);
       return cached;
     }
-    const body = this.read(file).then((raw) => {
-      if (raw.length !== version.size) throw new Error(`${file} changed while it was compressed`);
-      return compress(raw, encoding);
-    });
+    const body = readPrecompressed(file, version, encoding).then(
+      (ready) =>
+        ready ??
+        this.read(file).then((raw) => {
+          if (raw.length !== version.size) throw new Error(`${file} changed while it was compressed`);
+          return compress(raw, encoding);
+        }),
+    );
     this.entries.set(key, body);
     body.then(
       (buffer) => {

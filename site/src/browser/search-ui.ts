@@ -3,10 +3,11 @@
  * filters in the URL (?q=…&Inhalt=Projekt) so that a search can be shared and bookmarked.
  *
  * The index is split into bundles (see the route table). The main group – projects and the other pages – is
- * asked first and its results are shown at once; the documents' bundles (one per year) are merged into a second
- * group that loads meanwhile, and their results join the list when they arrive. The filters' values load after
- * the first results. Results of both groups are ordered by Pagefind's score, as one merged index orders them.
- * The class names are those of Pagefind's own UI, which this replaces.
+ * asked first and its results are shown at once; the documents' bundles (recent ones and the archive) are merged
+ * into a second group, and their results join the list when they arrive. Without a query every bundle loads at
+ * once, so that typing searches loaded bundles; the filters' values load after the first results. Results of
+ * both groups are ordered by Pagefind's score, as one merged index orders them. The class names are those of
+ * Pagefind's own UI, which this replaces.
  */
 export const SEARCH_TRANSLATIONS = {
   placeholder: 'Suchbegriff eingeben',
@@ -111,6 +112,7 @@ interface Response {
 interface Instance {
   init(): Promise<void>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  preload(term: string, options?: { filters: Record<string, string[]> }): Promise<void>;
   search(term: string | null, options: { filters: Record<string, string[]> }): Promise<Response>;
   filters(): Promise<FilterCounts>;
 }
@@ -118,16 +120,25 @@ interface PagefindModule {
   createInstance(options: { basePath: string }): Instance;
 }
 
-/** One group of bundles searched as one index: the first bundle and those merged into it. */
-function group(pagefind: PagefindModule, [first, ...rest]: string[]): () => Promise<Instance> {
-  let ready: Promise<Instance> | undefined;
-  return () =>
-    (ready ??= (async () => {
+/** One group of bundles searched as one index: the first bundle and those merged into it, set up once. */
+interface Group {
+  (): Promise<Instance>;
+  /** Whether the group's bundles are loaded (a search then costs only its index chunks). */
+  ready: boolean;
+}
+function group(pagefind: PagefindModule, [first, ...rest]: string[]): Group {
+  let loading: Promise<Instance> | undefined;
+  const load = (() =>
+    (loading ??= (async () => {
+      // Pagefind's web worker (one for all instances) decompresses and searches off the page's thread.
       const instance = pagefind.createInstance({ basePath: first! });
       await instance.init();
       await Promise.all(rest.map((bundle) => instance.mergeIndex(bundle)));
+      load.ready = true;
       return instance;
-    })());
+    })())) as Group;
+  load.ready = false;
+  return load;
 }
 
 /** Pagefind's excerpt as nodes: its text and its <mark>s, nothing else (parsed inert, in a template). */
@@ -152,6 +163,10 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 };
 
 const PAGE_SIZE = 10;
+/** The pause after a key before the search runs (the index chunks already load while typing). */
+const TYPING_PAUSE_MS = 60;
+/** Without a search, the filters' values load after this long. */
+const FILTERS_AFTER_MS = 1500;
 
 export async function startSearch(element: HTMLElement): Promise<void> {
   const main = [element.dataset.bundle ?? '/pagefind/', ...(element.dataset.merge ?? '').split(' ').filter(Boolean)];
@@ -267,6 +282,8 @@ export async function startSearch(element: HTMLElement): Promise<void> {
       return item;
     });
     list.replaceChildren(...items);
+    // Which query the list shows (for measurements: results of an earlier query may still be on screen).
+    list.dataset.query = state.q;
     more.hidden = results.length <= shown;
   }
 
@@ -282,6 +299,7 @@ export async function startSearch(element: HTMLElement): Promise<void> {
       more.hidden = true;
       message.textContent = '';
       if (filterValues) showCounts(filterValues);
+      else requestFilters();
       return;
     }
     if (!results.length) message.textContent = q ? SEARCH_TRANSLATIONS.searching.replace('[SEARCH_TERM]', `„${q}“`) : '';
@@ -297,13 +315,16 @@ export async function startSearch(element: HTMLElement): Promise<void> {
       message.textContent = complete ? resultMessage(results.length, q) : `${resultMessage(results.length, q)} – ${SEARCH_TRANSLATIONS.more_loading}`;
       if (complete && filterValues) showCounts(mergeFilterCounts(answers.map((a) => a!.filters)));
     };
-    // Later groups start once the first answer is painted, so that it is not slowed by them.
+    // Groups whose bundles are loaded are asked at once. On a cold page the later groups start loading once
+    // the first answer is painted, so that it is not slowed by them.
     const firstAnswer = ask(0);
-    const painted = firstAnswer.catch(() => undefined).then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    const painted = groups.every((g) => g.ready) ? Promise.resolve() : firstAnswer.catch(() => undefined).then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     const laterAnswers = groups.slice(1).map((_, i) => painted.then(() => ask(i + 1)));
-    await Promise.all([firstAnswer, ...laterAnswers]).catch(() => {
+    const complete = await Promise.all([firstAnswer, ...laterAnswers]).then(() => true, () => {
       if (mine === run) message.textContent = SEARCH_TRANSLATIONS.failed;
+      return false;
     });
+    if (complete) requestFilters();
   }
 
   async function loadFilters(): Promise<void> {
@@ -317,14 +338,28 @@ export async function startSearch(element: HTMLElement): Promise<void> {
     const answers = await Promise.all(groups.map(async (instanceOf) => (await instanceOf()).search(q || null, { filters })));
     if (mine === run) showCounts(mergeFilterCounts(answers.map((a) => a.filters)));
   }
+  // The filters' values (every filter chunk of every bundle) load once, after the first search has shown its
+  // results or when the reader has not searched for a while: never in the way of a search.
+  let filtersLoading: Promise<void> | undefined;
+  let filtersLater: ReturnType<typeof setTimeout> | undefined;
+  function requestFilters(): void {
+    clearTimeout(filtersLater);
+    filtersLoading ??= loadFilters().catch(() => {
+      filtersLoading = undefined;
+    });
+  }
 
   let typing: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(typing);
+    clearTimeout(filtersLater);
+    const q = input.value.trim();
+    // The index chunks of the words typed so far load during the pause; Pagefind keeps them for the search.
+    if (q) for (const g of groups) if (g.ready) void g().then((instance) => instance.preload(q, { filters: state.filters })).catch(() => undefined);
     typing = setTimeout(() => {
-      state = { ...state, q: input.value.trim() };
+      state = { ...state, q };
       void search();
-    }, 120);
+    }, TYPING_PAUSE_MS);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -356,9 +391,13 @@ export async function startSearch(element: HTMLElement): Promise<void> {
     void showResults(run).then(() => list.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')[firstNew]?.focus());
   });
 
-  // A search from the URL first; the filters' values (every filter chunk of every bundle) afterwards. Without a
-  // query the groups load while the reader types.
+  // A search from the URL first (the filters follow it). Without a query every group's bundles load at once,
+  // so that the first key already searches loaded bundles, and the filters when the reader has not typed yet.
   if (state.q || Object.keys(state.filters).length) await search();
-  else void groups[0]!().catch(() => undefined);
-  await loadFilters().catch(() => undefined);
+  else {
+    filtersLater = setTimeout(requestFilters, FILTERS_AFTER_MS);
+    await groups[0]!()
+      .then(() => Promise.all(groups.slice(1).map((g) => g())))
+      .catch(() => undefined);
+  }
 }

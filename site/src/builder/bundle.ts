@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PageModel } from '../model/pages.ts';
 import { readReferenceText, REFERENCE_FILES } from '@ikz/shared-types/reference-data';
 import { inheritedEnv } from '@ikz/shared-types/env';
+import { precompressDir } from './precompress.ts';
 
 export const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const REPO_ROOT = path.resolve(SITE_DIR, '..');
@@ -74,6 +75,7 @@ export async function ensureBundle(options: { force?: boolean; log?: (line: stri
   options.log?.(`building the site's renderer (${hash}) …`);
   try {
     await runAstroBuild(tmp, options.log ?? (() => {}));
+    precompressDir(path.join(tmp, 'client'), { recursive: true });
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(tmp, dir);
   } finally {

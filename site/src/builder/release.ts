@@ -20,6 +20,7 @@ import { pageModel, type ModelContext } from '../model/pages.ts';
 import type { Renderer } from './bundle.ts';
 import { linkTree, removeFile, replaceFile, replaceWithLink, tryLinkFile, writeNew } from './files.ts';
 import type { SearchShards } from './search.ts';
+import { precompressDir, SEARCH_BUNDLE_ASSETS } from './precompress.ts';
 
 /** The manifest format; a release with another one is never reused. */
 export const MANIFEST_VERSION = 2;
@@ -180,6 +181,8 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
       if (load.length) await timed('search', () => search.load(shard, bundleVersion, load, (url) => fs.readFileSync(path.join(outDir, outputPath(url)), 'utf8')));
       const started = performance.now();
       await search.get(shard).write(bundle);
+      // The bundle's scripts and entry file (its index files are compressed already).
+      precompressDir(bundle, { only: SEARCH_BUNDLE_ASSETS });
       stats.phases['search-write'] = (stats.phases['search-write'] ?? 0) + (performance.now() - started) / 1000;
     };
     // Settles with the error (if any), which is thrown when the build waits for the bundles.
@@ -203,7 +206,7 @@ export async function buildRelease(input: ReleaseInput): Promise<{ manifest: Rel
       const fingerprint = time('fingerprints', () => sha(JSON.stringify(page)));
       manifest.pages[url] = fingerprint;
       stats.pages.total += 1;
-      const shard = SEARCHABLE.has(route.kind) ? searchShard(route.kind, page.kind === 'document' ? page.document.date.slice(0, 4) : undefined) : null;
+      const shard = SEARCHABLE.has(route.kind) ? searchShard(route.kind, page.kind === 'document' ? page.document.date.slice(0, 4) : undefined, content.now.getUTCFullYear()) : null;
       if (shard) manifest.searchable[url] = shard;
       const moved = shard !== null && previousShard(url) !== undefined && previousShard(url) !== shard;
       if (moved) await removeFromSearch(previousShard(url)!, url);

@@ -227,7 +227,7 @@ function eventArchive(content: Content, page: number): PageOf<'eventArchive'> | 
 
 /** The search bundles besides the main one (projects), which the search page merges. */
 export function searchBundles(content: Content): string[] {
-  const shards = new Set(['weitere', ...content.documents.map((d) => searchShard('document', d.date.slice(0, 4)))]);
+  const shards = new Set(['weitere', ...content.documents.map((d) => searchShard('document', d.date.slice(0, 4), content.now.getUTCFullYear()))]);
   return [...shards].sort().map(searchBundlePath);
 }
 
