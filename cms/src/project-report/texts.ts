@@ -54,6 +54,9 @@ export function publishedMail(title: string, url: string): MailText {
   ]);
 }
 
+/** On the file field when a submission with files was refused for another field. */
+export const FILES_AGAIN = 'Aus Sicherheitsgründen speichern wir keine Dateien einer fehlerhaften Meldung. Bitte wählen Sie Ihre PDF-Dateien erneut aus.';
+
 export const MESSAGES = {
   submitted: {
     title: 'Bitte bestätigen Sie Ihre Meldung',
