@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPdf, pdfProblemMessage, safePdfName } from '@ikz/cms/forms/pdf';
-import { FORM_FILES_HINT, MAX_FORM_BODY_BYTES, MAX_FORM_FILE_BYTES, MAX_FORM_FILES } from '@ikz/shared-types/form-uploads';
+import { FORM_FILES_HINT, MAX_FORM_BODY_BYTES, MAX_FORM_BODY_MB, MAX_FORM_FILE_BYTES, MAX_FORM_FILES } from '@ikz/shared-types/form-uploads';
 import { fakePdfs, pdfWithAttachment, pdfWithJavaScript, realPdf } from '../support/pdf-samples.ts';
 
 const MB = 1024 * 1024;
@@ -74,5 +75,13 @@ describe('the limits of form uploads', () => {
   it('leave room for the text fields in the request body and are named in the help text', () => {
     expect(MAX_FORM_BODY_BYTES).toBe(MAX_FORM_FILES * MAX_FORM_FILE_BYTES + MB);
     expect(FORM_FILES_HINT).toContain(`Bis zu ${MAX_FORM_FILES} PDF-Dateien, je höchstens ${MAX_FORM_FILE_BYTES / MB} MB`);
+  });
+});
+
+describe('the request body limit of the forms in the nginx sample', () => {
+  it('is the one of the form uploads', () => {
+    const config = fs.readFileSync(new URL('../../scripts/deploy/nginx.conf', import.meta.url), 'utf8');
+    const block = config.slice(config.indexOf('location ^~ /formulare/ {'));
+    expect(block.slice(0, block.indexOf('}')).match(/client_max_body_size (\S+);/)?.[1]).toBe(`${MAX_FORM_BODY_MB}m`);
   });
 });
