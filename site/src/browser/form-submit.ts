@@ -56,10 +56,13 @@ export function enhanceForm(form: HTMLFormElement, solve: ChallengeSolver): void
       const wait = current.askedAt + MIN_CHALLENGE_AGE_MS - Date.now();
       if (solution && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (altcha) altcha.value = solution;
+      // A form that takes files is sent as multipart (the browser sets the boundary), like without JavaScript.
+      const data = new FormData(form);
+      const multipart = form.enctype === 'multipart/form-data';
       const response = await fetch(form.action, {
         method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString(),
+        headers: multipart ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: multipart ? data : new URLSearchParams(data as unknown as Record<string, string>).toString(),
       });
       const answer = (await response.json()) as FormAnswer;
       showAnswer(form, status, answer);
