@@ -26,7 +26,7 @@ describe('municipality suggestions', () => {
   it('keeps „Stadt“ when it is all that was typed, and finds names containing it', () => {
     expect(queryKey('Stadt')).toBe('stadt');
     expect(names('Stadt')).toEqual(expect.arrayContaining(['Stadtlohn', 'Erftstadt', 'Lippstadt']));
-    expect(names('Stadt')[0]).toBe('Stadtlohn');
+    expect(names('Stadt').slice(0, 2)).toEqual(['Städteregion Aachen', 'Stadtlohn']);
   });
 
   it('finds Kreise and ranks a word start before an inner match', () => {
