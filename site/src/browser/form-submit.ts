@@ -105,13 +105,15 @@ function showAnswer(form: HTMLFormElement, status: HTMLElement, answer: FormAnsw
     }
     slot.textContent = message;
     slot.hidden = false;
+    // A select replaced by a combobox (browser/municipality-combobox.ts) shows its error on the combobox.
+    const shown = (field.dataset.combobox && form.querySelector<HTMLElement>(`#${CSS.escape(field.dataset.combobox)}`)) || field;
     if (group) group.setAttribute('aria-describedby', slot.id);
     else {
-      field.setAttribute('aria-invalid', 'true');
-      field.setAttribute('aria-describedby', slot.id);
+      shown.setAttribute('aria-invalid', 'true');
+      shown.setAttribute('aria-describedby', slot.id);
     }
     // The focus goes to a box of the group (a ticked one if any), opening its <details> when it is in one.
-    const target = group ? (group.querySelector<HTMLElement>('input:checked') ?? field) : field;
+    const target = group ? (group.querySelector<HTMLElement>('input:checked') ?? field) : shown;
     if (!first) target.closest('details')?.setAttribute('open', '');
     first ??= target;
   }
