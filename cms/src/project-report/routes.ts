@@ -9,7 +9,7 @@ import type { Context } from 'koa';
 import { readEnv } from '@ikz/shared-types/env';
 import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
 import { backLink, confirmationRoutes, mailConfirmationLater, pendingOutcome } from '../forms/confirmation.ts';
-import { allowMailTo, CHALLENGE_FIELD, fieldsWithLists, guardSubmission, HONEYPOT_FIELD, parseFields, respond, sentFiles, type FormRoute } from '../forms/index.ts';
+import { allowMailTo, CHALLENGE_FIELD, fieldsWithLists, guardSubmission, HONEYPOT_FIELD, parseFields, respond, sentFiles, wantsJson, type FormRoute } from '../forms/index.ts';
 import { confirmExpiry, newConfirmToken } from '../forms/tokens.ts';
 import { mailSettings } from '../mail/config.ts';
 import { sendMail } from '../mail/send.ts';
@@ -64,8 +64,9 @@ export function projectReportRoutes(strapi: Core.Strapi): FormRoute[] {
     const checked = await checkReportFiles(files);
     if (!parsed.ok || !checked.ok) {
       const errors = { ...(parsed.ok ? {} : parsed.errors), ...(checked.ok ? {} : { [FILES_FIELD]: checked.message }) };
-      // Files are never kept from a refused submission: the reader chooses them again.
-      const again = files.length && checked.ok ? { [FILES_FIELD]: FILES_AGAIN } : {};
+      // Files are never kept from a refused submission: without JavaScript the reader chooses them again (with
+      // it, the page keeps them chosen and sends them again).
+      const again = files.length && checked.ok && !wantsJson(ctx) ? { [FILES_FIELD]: FILES_AGAIN } : {};
       return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: { ...errors, ...again }, formHtml: projectReportFormHtml(municipalities, topics, fields, lists, { ...errors, ...again }) });
     }
     // A bot that filled the honeypot (or was too fast) gets the answer everybody gets, and nothing happens.

@@ -3,7 +3,7 @@
  * has a select of the 427 for the lead municipality and checkboxes grouped by Regierungsbezirk for the others;
  * with it, each gets a text field with the WAI-ARIA combobox pattern (list autocomplete): the suggestions
  * (lib/municipality-search.ts) in a listbox, arrow keys move through them (aria-activedescendant), Enter or a
- * click chooses, Escape closes, and a polite status region says how many were found. A native <datalist> was
+ * click chooses, Escape closes, and a polite live region says how many were found. A native <datalist> was
  * not enough: it shows names but sends what was typed, not the key, its matching cannot be taught umlauts or
  * „Stadt“, and screen readers announce neither the number of suggestions nor the group.
  *
@@ -34,7 +34,8 @@ function combobox({ input, choices, choose }: ComboboxOptions): { close(): void 
   const id = `kommunen-vorschlaege-${++counter}`;
   const listbox = element('ul', { id, role: 'listbox', class: 'combobox-list', 'aria-label': 'Vorschläge' });
   listbox.hidden = true;
-  const status = element('p', { role: 'status', class: 'visually-hidden', 'aria-live': 'polite' });
+  // A live region without role="status": the form's own status region (browser/form-submit.ts) is the one with it.
+  const status = element('p', { class: 'visually-hidden combobox-status', 'aria-live': 'polite' });
   input.after(listbox, status);
   Object.entries({ role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': id, autocomplete: 'off', spellcheck: 'false' }).forEach(([n, v]) => input.setAttribute(n, v));
   let shown: SearchChoice[] = [];
@@ -160,7 +161,7 @@ export function enhanceMunicipalityChoices(fieldset: HTMLFieldSetElement, hint: 
   const input = element('input', { id: inputId, type: 'text', class: 'combobox-input', 'aria-describedby': `${inputId}-hinweis` });
   const chosenHeading = element('p', { id: `${fieldset.id}-gewaehlt`, class: 'chosen-heading' });
   const chosen = element('ul', { class: 'chosen', 'aria-labelledby': chosenHeading.id });
-  const said = element('p', { role: 'status', class: 'visually-hidden' });
+  const said = element('p', { class: 'visually-hidden combobox-status', 'aria-live': 'polite' });
   wrapper.append(label, help, input);
   const firstGroup = fieldset.querySelector('details');
   (firstGroup ?? fieldset.lastChild)?.before(wrapper, chosenHeading, chosen, said);
