@@ -50,8 +50,8 @@ export function projectReportRoutes(strapi: Core.Strapi): FormRoute[] {
 
   async function submit(ctx: Context): Promise<void> {
     const { fields, lists } = fieldsWithLists(ctx.request.body, LIST_FIELDS, MAX_MUNICIPALITIES);
-    // More files than allowed are refused before anything is read (the limit: MAX_FORM_FILES).
-    const files = sentFiles((ctx.request as { files?: unknown }).files, FILES_FIELD, MAX_FORM_FILES, TOO_MANY_FILES);
+    // A few more files than allowed get the message on the field (checkReportFiles); a flood is refused at once.
+    const files = sentFiles((ctx.request as { files?: unknown }).files, FILES_FIELD, 4 * MAX_FORM_FILES, TOO_MANY_FILES);
     const guard = await guardSubmission(ctx, fields, REPORT_POLICY);
     if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
     const { siteUrl, available } = settings();
