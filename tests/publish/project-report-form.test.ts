@@ -237,7 +237,7 @@ describe('the project report form in the browser', () => {
     expect(all(sent[1]!, 'documents')).toEqual([`Vereinbarung Bauhof.pdf (${pdfBytes.length} Bytes, application/pdf)`]);
     const [mail] = await waitForMails(catcher.dir, email);
     expect(mail!.subject).toBe('Bitte bestätigen Sie Ihre Projektmeldung');
-    await expect.poll(async () => (await submission(email))?.state).toBe('unbestätigt');
+    await expect.poll(async () => (await submission(email))?.state, { timeout: 10_000 }).toBe('unbestätigt');
     const stored = await cm('GET', `/content-manager/collection-types/${UID}/${(await submission(email))!.documentId}`);
     expect(stored.data.files.map((f: { name: string }) => f.name)).toEqual(['Vereinbarung Bauhof.pdf']);
     expect(await mailsTo(catcher.dir, EDITORS)).toHaveLength(1);
