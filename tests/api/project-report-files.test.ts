@@ -122,7 +122,8 @@ describe('documents sent with a project report', () => {
     expect(answer.status, answer.text).toBe(200);
     const row = await submissionOf(email);
     made.submissions.push(row.documentId);
-    expect(row.files.map((f: any) => f.name)).toEqual(['Vereinbarung Bauhof_script_.pdf', 'Ratsbeschluss_Münster.pdf']);
+    // The upload service stores files side by side: their order is not kept.
+    expect(row.files.map((f: any) => f.name).sort()).toEqual(['Ratsbeschluss_Münster.pdf', 'Vereinbarung Bauhof_script_.pdf']);
     for (const file of row.files) {
       expect(file).toMatchObject({ mime: 'application/pdf', ext: '.pdf' });
       expect(file.url).toMatch(/^\/uploads\/[^/]+\.pdf$/);

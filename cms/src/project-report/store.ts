@@ -19,7 +19,7 @@ export function submissionStore(strapi: Core.Strapi) {
     byProject: (projectDocumentId: string) => query().findOne({ where: { projectDocumentId } }) as Promise<SubmissionRecord | null>,
     create: (data: Record<string, unknown>) => query().create({ data }) as Promise<SubmissionRecord>,
     update: (id: number, data: Record<string, unknown>) => query().update({ where: { id }, data }),
-    /** The files sent with a submission, in the order they were sent. */
+    /** The files sent with a submission. */
     files: (id: number) => filesOf(strapi, { id }),
     /** Deletes a submission (its files go too: registerSubmissionFileCleanup). */
     remove: (id: number) => query().delete({ where: { id } }),
