@@ -167,6 +167,9 @@ describe('documents sent with a project report', () => {
       expect(ids).toContain(draft.file.id);
     }
     await expectHeld('confirmed');
+    // The editor deletes the submission: the files stay with the draft documents, still held back.
+    await cm('DELETE', `/content-manager/collection-types/${UID}/${confirmed.documentId}`);
+    await expectHeld('submission deleted');
 
     // An editor publishes the documents and the project: the files are served, as downloads that never run.
     for (const document of documents) await cm('POST', `/content-manager/collection-types/${DOCUMENT}/${document.documentId}/actions/publish`, {});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
 import { fieldsWithLists, FormInputError, parseFields, sentFiles, temporaryFiles } from '@ikz/cms/forms/fields';
 import { projectReportSchema } from '@ikz/cms/project-report/input';
-import { draftDocument, draftProject, isHeld, pendingFields, projectUrl, sentFields, shouldNotify, textBlocks } from '@ikz/cms/project-report/rules';
+import { draftDocument, draftProject, isHeld, pendingFields, REPORT_FILE_CAPTION, projectUrl, sentFields, shouldNotify, textBlocks } from '@ikz/cms/project-report/rules';
 import { acknowledgementMail, confirmMail, editorsMail, projectReportFormHtml, publishedMail } from '@ikz/cms/project-report/texts';
 
 const groups = readMunicipalityChoices();
@@ -167,12 +167,17 @@ describe('the project report texts', () => {
 describe('files of project reports', () => {
   const SUBMISSION = 'api::project-submission.project-submission';
   it('are held back while only submissions or drafts use them', () => {
-    expect(isHeld([{ __type: SUBMISSION, publishedAt: '2026-12-01T00:00:00Z' }])).toBe(true);
-    expect(isHeld([{ __type: SUBMISSION, publishedAt: '2026-12-01T00:00:00Z' }, { __type: 'api::document.document', publishedAt: null }])).toBe(true);
-    expect(isHeld([{ __type: SUBMISSION }, { __type: 'api::document.document', publishedAt: null }, { __type: 'api::document.document', publishedAt: '2026-12-02T00:00:00Z' }])).toBe(false);
+    const held = (related: { __type: string; publishedAt?: string | null }[], caption: string | null = null) => isHeld({ caption, related });
+    expect(held([{ __type: SUBMISSION, publishedAt: '2026-12-01T00:00:00Z' }])).toBe(true);
+    expect(held([{ __type: SUBMISSION, publishedAt: '2026-12-01T00:00:00Z' }, { __type: 'api::document.document', publishedAt: null }])).toBe(true);
+    expect(held([{ __type: SUBMISSION }, { __type: 'api::document.document', publishedAt: null }, { __type: 'api::document.document', publishedAt: '2026-12-02T00:00:00Z' }])).toBe(false);
+    // Marked by its caption from the moment it is stored (before the submission is), and after it was deleted.
+    expect(held([], REPORT_FILE_CAPTION)).toBe(true);
+    expect(held([{ __type: 'api::document.document', publishedAt: null }], REPORT_FILE_CAPTION)).toBe(true);
+    expect(held([{ __type: 'api::document.document', publishedAt: '2026-12-02T00:00:00Z' }], REPORT_FILE_CAPTION)).toBe(false);
     // Files editors uploaded themselves are not affected.
-    expect(isHeld([])).toBe(false);
-    expect(isHeld([{ __type: 'api::document.document', publishedAt: null }])).toBe(false);
+    expect(held([])).toBe(false);
+    expect(held([{ __type: 'api::document.document', publishedAt: null }], 'Eine Bildunterschrift')).toBe(false);
   });
 
   it('become draft documents titled after the file, to be checked by the editors', () => {

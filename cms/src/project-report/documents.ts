@@ -10,6 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { MAX_FORM_FILE_BYTES, MAX_FORM_FILE_MB, MAX_FORM_FILES } from '@ikz/shared-types/form-uploads';
 import { checkPdf, pdfProblemMessage, safePdfName } from '../forms/pdf.ts';
 import type { SentFile } from '../forms/index.ts';
+import { REPORT_FILE_CAPTION } from './rules.ts';
 
 /** The form's file field. */
 export const FILES_FIELD = 'documents';
@@ -36,7 +37,7 @@ export async function storeReportFiles(strapi: Core.Strapi, files: readonly Chec
   if (files.length === 0) return [];
   const upload = strapi.plugin('upload').service('upload');
   const stored = (await upload.upload({
-    data: { fileInfo: files.map((file) => ({ name: file.name, caption: 'Aus einer Projektmeldung (/projekt-melden/)' })) },
+    data: { fileInfo: files.map((file) => ({ name: file.name, caption: REPORT_FILE_CAPTION })) },
     files: files.map((file) => ({ filepath: file.filepath, originalFilename: file.name, mimetype: 'application/pdf', size: file.size })),
   })) as { id: number }[];
   return stored.map((file) => file.id);

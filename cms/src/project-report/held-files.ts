@@ -8,12 +8,12 @@ import { isHeld, type RelatedEntry } from './rules.ts';
 
 const FILE_UID = 'plugin::upload.file';
 
-type FileRow = { id: number; related?: RelatedEntry[] };
+type FileRow = { id: number; caption?: string | null; related?: RelatedEntry[] };
 
 /** The ids of the files matching `where` that are held back. */
 export async function heldFileIds(strapi: Core.Strapi, where: Record<string, unknown>): Promise<Set<number>> {
-  const rows = (await strapi.db.query(FILE_UID as any).findMany({ where, select: ['id'], populate: { related: true } })) as FileRow[];
-  return new Set(rows.filter((row) => isHeld(row.related ?? [])).map((row) => row.id));
+  const rows = (await strapi.db.query(FILE_UID as any).findMany({ where, select: ['id', 'caption'], populate: { related: true } })) as FileRow[];
+  return new Set(rows.filter(isHeld).map((row) => row.id));
 }
 
 /** Whether the stored upload with this file name (as `uploadRequestFile` gives it: lower case) is held back. */

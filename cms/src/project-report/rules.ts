@@ -121,13 +121,18 @@ export interface RelatedEntry {
 
 export const SUBMISSION_TYPE = 'api::project-submission.project-submission';
 
+/** The caption a report's file is stored with: it marks the file from its first moment, before any entry uses it. */
+export const REPORT_FILE_CAPTION = 'Aus einer Projektmeldung (/projekt-melden/)';
+
 /**
- * Whether a file is held back from the public: it came with a project report (attached to a submission) and
- * is not attached to any published entry yet (in practice: the report's document, published by an editor
- * together with the project). Submissions have no drafts, so their own `publishedAt` does not count.
+ * Whether a file is held back from the public: it came with a project report (stored with the report's caption,
+ * or attached to a submission) and is not attached to any published entry yet (in practice: the report's
+ * document, published by an editor together with the project). Submissions have no drafts, so their own
+ * `publishedAt` does not count.
  */
-export function isHeld(related: readonly RelatedEntry[]): boolean {
-  const fromReport = related.some((entry) => entry.__type === SUBMISSION_TYPE);
+export function isHeld(file: { caption?: string | null; related?: readonly RelatedEntry[] | null }): boolean {
+  const related = file.related ?? [];
+  const fromReport = file.caption === REPORT_FILE_CAPTION || related.some((entry) => entry.__type === SUBMISSION_TYPE);
   const published = related.some((entry) => entry.__type !== SUBMISSION_TYPE && Boolean(entry.publishedAt));
   return fromReport && !published;
 }
