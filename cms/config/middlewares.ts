@@ -22,6 +22,8 @@ export default ({ env }: { env: Env }) => [
   },
   // Stored uploads go out inert (no script on any origin); see src/lib/upload-serving.ts.
   'global::upload-serving',
+  // Files sent with a project report are not served or listed before an editor publishes them.
+  'global::held-uploads',
   // Browsers may call Strapi with credentials only from the admin's own origin; IKZ_CORS_ORIGINS may read
   // without them; the static site and everything else get no CORS headers at all.
   {
@@ -32,7 +34,9 @@ export default ({ env }: { env: Env }) => [
     },
   },
   'strapi::query',
-  'strapi::body',
+  // Files in a multipart body: at most the upload plugin's limit each (nginx: client_max_body_size 50m on the
+  // admin's host); the forms' stricter limits (@ikz/shared-types/form-uploads) are checked by their routes.
+  { name: 'strapi::body', config: { formidable: { maxFileSize: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024) } } },
   // Every uploaded file is checked against the upload allowlist before any route sees it.
   'global::upload-guard',
   'strapi::session',

@@ -5,6 +5,7 @@ import { partnerSearchHousekeeping } from './partner-search/expiry.ts';
 import { partnerSearchRoutes } from './partner-search/routes.ts';
 import { projectReportCleanup } from './project-report/cleanup.ts';
 import { registerPublicationNotice } from './project-report/publication.ts';
+import { registerSubmissionFileCleanup } from './project-report/store.ts';
 import { projectReportRoutes } from './project-report/routes.ts';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { guardAdminRegistration } from './bootstrap/admin-registration';
@@ -51,6 +52,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     restrictDatabaseFile(strapi);
+    registerSubmissionFileCleanup(strapi);
     await syncMunicipalities(strapi);
     await enforceReadOnlyRoles(strapi);
     await ensureBuildToken(strapi);

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { inviteEditor } from '../support/editor.ts';
 import { postForm } from '../support/form-post.ts';
+import { reportFields as sharedReportFields, type ReportBody } from '../support/project-report.ts';
 import { linkIn, mailsTo, readMailbox, waitForMails } from '../support/mailbox.ts';
 
 const UID = 'api::project-submission.project-submission';
@@ -45,35 +46,13 @@ afterAll(async () => {
   }
 });
 
-type Body = Record<string, string | string[]>;
+type Body = ReportBody;
 const urlencoded = (fields: Body) => {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) params.append(name, v);
   return params.toString();
 };
-const reportFields = (email: string, extra: Body = {}): Body => ({
-  title: `Gemeinsamer Bauhof ${randomUUID().slice(0, 8)}`,
-  lead: '05314000', // Bonn
-  municipalities: ['05382068', '05382056'], // Troisdorf, Sankt Augustin
-  topics: [topics[0]!],
-  cooperationForm: 'Zweckverband',
-  projectStatus: 'in Betrieb',
-  startYear: '2021',
-  summary: `Drei Kommunen betreiben einen gemeinsamen Bauhof. ${randomUUID()}`,
-  occasion: 'Fachkräftemangel im <b>Winterdienst</b> & teure Maschinen.',
-  goal: 'Ein Bauhof für drei Kommunen.',
-  implementation: '',
-  results: '',
-  funding: 'Förderprogramm IKZ NRW',
-  name: 'Erika Mustermann',
-  role: 'Kämmerin',
-  email,
-  phone: '0228 123456',
-  publishContact: 'ja',
-  consent: 'ja',
-  website: '',
-  ...extra,
-});
+const reportFields = (email: string, extra: Body = {}): Body => sharedReportFields(email, topics[0]!, extra);
 const submit = (fields: Body, options: { client?: string; json?: boolean } = {}) =>
   postForm(strapiUrl(), '/projekt-melden/senden', urlencoded(fields), { ...options, client: options.client ?? newClient() });
 const post = (p: string, body: Record<string, string>, options: { json?: boolean } = {}) => postForm(strapiUrl(), p, body, { ...options, client: newClient() });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { ALLOWED_FILE_TYPES, FILE_CSP, typeForMime } from '@ikz/shared-types/file-types';
 import { adminJwt, api, tokens } from './helpers.ts';
+import { rawGet as rawGetFrom } from '../support/raw-get.ts';
 import { allowedSamples, pdf, png, polyglots } from '../support/samples.ts';
 
 const FOREIGN = ['.html', '.htm', '.svg', '.js', '.mjs', '.xml', '.xhtml', '.shtml'];
@@ -51,19 +52,7 @@ function expectNothingForeignOnDisk() {
   for (const name of filesOnDisk()) expect(ALLOWED_EXTENSIONS.has(path.extname(name).toLowerCase()), name).toBe(true);
 }
 
-/** A raw GET, so that paths reach Strapi exactly as written (fetch would resolve dot segments). */
-function rawGet(rawPath: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  const url = new URL(inject('strapiUrl'));
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: url.hostname, port: url.port, path: rawPath, method: 'GET', headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('latin1') }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
+const rawGet = (rawPath: string, headers: Record<string, string> = {}) => rawGetFrom(inject('strapiUrl'), rawPath, headers);
 
 let samples: Awaited<ReturnType<typeof allowedSamples>>;
 beforeAll(async () => {

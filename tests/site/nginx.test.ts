@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { FILE_CSP } from '@ikz/shared-types/file-types';
+import { MAX_FORM_BODY_BYTES } from '@ikz/shared-types/form-uploads';
 import { request, startNginx, type RunningNginx } from '../support/nginx.ts';
 
 let nginx: RunningNginx;
@@ -275,7 +276,7 @@ describe('forms behind the nginx sample', () => {
       req.on('end', () =>
         res
           .writeHead(200, { 'Content-Type': 'application/json', 'Set-Cookie': 'koa.sess=x; path=/', 'X-Powered-By': 'Strapi <strapi.io>', 'Cache-Control': 'no-store' })
-          .end(JSON.stringify({ url: req.url, method: req.method, xff: req.headers['x-forwarded-for'], proto: req.headers['x-forwarded-proto'], cookie: req.headers.cookie ?? null, authorization: req.headers.authorization ?? null, body: Buffer.concat(chunks).toString() })),
+          .end(JSON.stringify({ url: req.url, method: req.method, xff: req.headers['x-forwarded-for'], proto: req.headers['x-forwarded-proto'], cookie: req.headers.cookie ?? null, authorization: req.headers.authorization ?? null, length: Buffer.concat(chunks).length, body: Buffer.concat(chunks).subarray(0, 10_000).toString() })),
       );
     });
     await new Promise<void>((resolve) => strapi.listen(0, '127.0.0.1', resolve));
@@ -298,6 +299,22 @@ describe('forms behind the nginx sample', () => {
     expect(response.headers['set-cookie']).toBeUndefined();
     expect(response.headers['x-powered-by']).toBeUndefined();
     expect(response.headers['cache-control']).not.toMatch(/public|max-age=[1-9]/);
+  });
+
+  it('passes a form with files up to the body limit of the forms on, and refuses a larger one with 413 before Strapi sees it', async () => {
+    const boundary = 'ikzgrenze';
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="documents"; filename="Vertrag.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`);
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const body = Buffer.concat([head, Buffer.alloc(MAX_FORM_BODY_BYTES - head.length - tail.length, 0x41), tail]);
+    expect(body.length).toBe(MAX_FORM_BODY_BYTES);
+    const headers = { 'Content-Type': `multipart/form-data; boundary=${boundary}` };
+    const passed = await request(formsNginx.httpsPort, '/formulare/projekt-melden/senden', { method: 'POST', body, headers });
+    expect(passed.status).toBe(200);
+    expect(JSON.parse(passed.body.toString())).toMatchObject({ url: '/formulare/projekt-melden/senden', length: MAX_FORM_BODY_BYTES });
+    // Declared one byte too large: refused at once (the body is not even sent in full).
+    const refused = await request(formsNginx.httpsPort, '/formulare/projekt-melden/senden', { method: 'POST', body: head, headers: { ...headers, 'Content-Length': String(MAX_FORM_BODY_BYTES + 1) } });
+    expect(refused.status).toBe(413);
+    expect(refused.body.toString()).not.toContain('/formulare/');
   });
 
   it('never lets another spelling reach another route of Strapi', async () => {

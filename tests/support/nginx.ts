@@ -126,7 +126,7 @@ export interface Fetched {
 }
 
 /** A request to the local nginx as the public host name, over TLS with the test certificate. */
-export function request(port: number, urlPath: string, options: { tls?: boolean; headers?: Record<string, string>; host?: string; method?: string; body?: string; localAddress?: string } = {}): Promise<Fetched> {
+export function request(port: number, urlPath: string, options: { tls?: boolean; headers?: Record<string, string>; host?: string; method?: string; body?: string | Buffer; localAddress?: string } = {}): Promise<Fetched> {
   const tls = options.tls ?? true;
   const host = options.host ?? 'www.interkommunales.example';
   return new Promise((resolve, reject) => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FORM_BODY_BYTES } from '@ikz/shared-types/form-uploads';
 import { formTarget } from '@ikz/scripts/lib/forms-proxy';
 import { serveStatic, type StaticServer } from '@ikz/scripts/lib/static-server';
 
@@ -46,6 +47,32 @@ describe('the local web server with formsUpstream', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(await response.json()).toEqual({ url: '/formulare/newsletter/anmelden', method: 'POST', xff: '127.0.0.1', cookie: null, body: 'email=x%40example.org' });
+  });
+
+  it('passes a multipart body with files on unchanged, up to the body limit of the forms', async () => {
+    const form = new FormData();
+    form.append('title', 'Bauhof');
+    form.append('documents', new Blob([new Uint8Array(Buffer.from('%PDF-1.7 Inhalt'))], { type: 'application/pdf' }), 'Vertrag.pdf');
+    const response = await fetch(`${web.url}/formulare/projekt-melden/senden`, { method: 'POST', body: form });
+    expect(response.status).toBe(201);
+    const seen = (await response.json()) as { body: string };
+    expect(seen.body).toContain('filename="Vertrag.pdf"');
+    expect(seen.body).toContain('%PDF-1.7 Inhalt');
+  });
+
+  it('answers a body above the limit of the forms with 413, as nginx does, with or without a length', async () => {
+    const big = new Uint8Array(MAX_FORM_BODY_BYTES + 1);
+    const declared = await fetch(`${web.url}/formulare/projekt-melden/senden`, { method: 'POST', body: big, headers: { 'Content-Type': 'application/octet-stream' } });
+    expect(declared.status).toBe(413);
+    expect(await declared.text()).toContain('Zu große Anfrage');
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 32; i += 1) controller.enqueue(new Uint8Array(1024 * 1024));
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${web.url}/formulare/projekt-melden/senden`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
   });
 
   it('answers other spellings itself, never from Strapi', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
-import { fieldsWithLists, FormInputError, parseFields } from '@ikz/cms/forms/fields';
+import { fieldsWithLists, FormInputError, parseFields, sentFiles, temporaryFiles } from '@ikz/cms/forms/fields';
 import { projectReportSchema } from '@ikz/cms/project-report/input';
-import { draftProject, pendingFields, projectUrl, sentFields, shouldNotify, textBlocks } from '@ikz/cms/project-report/rules';
+import { draftDocument, draftProject, isHeld, pendingFields, REPORT_FILE_CAPTION, projectUrl, sentFields, shouldNotify, textBlocks } from '@ikz/cms/project-report/rules';
 import { acknowledgementMail, confirmMail, editorsMail, projectReportFormHtml, publishedMail } from '@ikz/cms/project-report/texts';
 
 const groups = readMunicipalityChoices();
@@ -161,5 +161,49 @@ describe('the project report texts', () => {
     expect(form).toMatch(/<option value="05314000" selected>Bonn<\/option>/);
     expect(form).toMatch(/id="kommune-05382068" name="municipalities" type="checkbox" value="05382068" checked/);
     expect(form).toMatch(/id="thema-bauhof" name="topics" type="checkbox" value="bauhof" checked/);
+  });
+});
+
+describe('files of project reports', () => {
+  const SUBMISSION = 'api::project-submission.project-submission';
+  it('are held back while only submissions or drafts use them', () => {
+    const held = (related: { __type: string; publishedAt?: string | null }[], caption: string | null = null) => isHeld({ caption, related });
+    expect(held([{ __type: SUBMISSION, publishedAt: '2026-12-01T00:00:00Z' }])).toBe(true);
+    expect(held([{ __type: SUBMISSION, publishedAt: '2026-12-01T00:00:00Z' }, { __type: 'api::document.document', publishedAt: null }])).toBe(true);
+    expect(held([{ __type: SUBMISSION }, { __type: 'api::document.document', publishedAt: null }, { __type: 'api::document.document', publishedAt: '2026-12-02T00:00:00Z' }])).toBe(false);
+    // Marked by its caption from the moment it is stored (before the submission is), and after it was deleted.
+    expect(held([], REPORT_FILE_CAPTION)).toBe(true);
+    expect(held([{ __type: 'api::document.document', publishedAt: null }], REPORT_FILE_CAPTION)).toBe(true);
+    expect(held([{ __type: 'api::document.document', publishedAt: '2026-12-02T00:00:00Z' }], REPORT_FILE_CAPTION)).toBe(false);
+    // Files editors uploaded themselves are not affected.
+    expect(held([])).toBe(false);
+    expect(held([{ __type: 'api::document.document', publishedAt: null }], 'Eine Bildunterschrift')).toBe(false);
+  });
+
+  it('become draft documents titled after the file, to be checked by the editors', () => {
+    const now = new Date('2026-12-05T10:00:00Z');
+    expect(draftDocument('Vereinbarung_Bauhof.pdf', 7, now)).toEqual({ title: 'Vereinbarung Bauhof', type: 'Sonstiges', date: '2026-12-05', summary: expect.stringContaining('Projektmeldung'), file: 7 });
+    expect(draftDocument('A.pdf', 8, now).title).toBe('Dokument A');
+  });
+
+  it('have a field on the answer page without JavaScript, with its help text and its error', () => {
+    const page = String(projectReportFormHtml(groups, topics, {}, {}, { documents: 'Die Datei „x.pdf“ wurde nicht angenommen: Die Datei ist leer.' }));
+    expect(page).toContain('enctype="multipart/form-data"');
+    expect(page).toContain('<input id="feld-documents" name="documents" type="file" accept="application/pdf,.pdf" multiple aria-invalid="true" aria-describedby="feld-documents-fehler">');
+    expect(page).toContain('Bis zu 3 PDF-Dateien, je höchstens 10 MB');
+    expect(page).toContain('<p class="field-error" id="feld-documents-fehler">Die Datei „x.pdf“ wurde nicht angenommen: Die Datei ist leer.</p>');
+  });
+});
+
+describe('files of a multipart form', () => {
+  const file = (name: string, size = 10) => ({ filepath: `/tmp/${name}`, originalFilename: name, size, mimetype: 'application/pdf' });
+  it('are read from their field only, an empty file input counts as none, more than allowed are refused', () => {
+    expect(sentFiles(undefined, 'documents', 3, 'zu viele')).toEqual([]);
+    expect(sentFiles({ documents: { filepath: '/tmp/leer', originalFilename: '', size: 0 } }, 'documents', 3, 'zu viele')).toEqual([]);
+    expect(sentFiles({ documents: [file('a.pdf'), file('b.pdf')] }, 'documents', 3, 'zu viele').map((f) => f.originalFilename)).toEqual(['a.pdf', 'b.pdf']);
+    expect(() => sentFiles({ documents: [file('a'), file('b'), file('c'), file('d')] }, 'documents', 3, 'zu viele')).toThrow('zu viele');
+    expect(() => sentFiles({ summary: file('a.pdf') }, 'documents', 3, 'zu viele')).toThrow('Das Feld „summary“ nimmt keine Dateien an.');
+    expect(() => sentFiles({ documents: file('a.pdf') }, null)).toThrow('Dieses Formular nimmt keine Dateien an.');
+    expect(temporaryFiles({ documents: [file('a.pdf'), file('b.pdf')], other: file('c.pdf') })).toEqual(['/tmp/a.pdf', '/tmp/b.pdf', '/tmp/c.pdf']);
   });
 });

@@ -57,10 +57,47 @@ export function fieldsWithLists(body: unknown, lists: readonly string[], maxItem
   return { fields: fieldsOf(rest), lists: found };
 }
 
+/** A file of a multipart request as Strapi's body parser (formidable) leaves it in a temporary file. */
+export interface SentFile {
+  filepath: string;
+  originalFilename?: string | null;
+  size: number;
+}
+
+/**
+ * The files a multipart request sent in the field `field` (at most `max`, else refused with `tooMany`); a file
+ * in any other field (in every field when `field` is null) is refused. An empty file part without a name (a file input left empty) counts as no file.
+ */
+export function sentFiles(files: unknown, field: string | null, max = 0, tooMany = ''): SentFile[] {
+  if (files === undefined || files === null) return [];
+  if (typeof files !== 'object' || Array.isArray(files)) throw new FormInputError('Die Anfrage enthält ungültige Dateien.');
+  const found: SentFile[] = [];
+  for (const [name, value] of Object.entries(files as Record<string, unknown>)) {
+    const items = (Array.isArray(value) ? value : [value]) as Partial<SentFile>[];
+    const real = items.filter((file) => !(file.size === 0 && !file.originalFilename));
+    if (real.length === 0) continue;
+    if (name !== field) throw new FormInputError(field === null ? 'Dieses Formular nimmt keine Dateien an.' : `Das Feld „${name}“ nimmt keine Dateien an.`);
+    for (const file of real) {
+      if (typeof file.filepath !== 'string' || typeof file.size !== 'number') throw new FormInputError('Die Anfrage enthält ungültige Dateien.');
+      found.push({ filepath: file.filepath, originalFilename: file.originalFilename ?? '', size: file.size });
+    }
+  }
+  if (found.length > max) throw new FormInputError(tooMany);
+  return found;
+}
+
+/** The temporary files of a multipart request (to delete once it is answered). */
+export function temporaryFiles(files: unknown): string[] {
+  if (!files || typeof files !== 'object') return [];
+  return Object.values(files as Record<string, unknown>)
+    .flatMap((value) => (Array.isArray(value) ? value : [value]))
+    .map((file) => (file as Partial<SentFile> | null)?.filepath)
+    .filter((p): p is string => typeof p === 'string');
+}
+
 /** The request's form fields; files are refused here (a form that takes files reads them itself). */
 export function readFields(ctx: { request: { body?: unknown; files?: unknown } }): Record<string, string> {
-  const files = ctx.request.files as Record<string, unknown> | undefined;
-  if (files && Object.keys(files).length) throw new FormInputError('Dieses Formular nimmt keine Dateien an.');
+  sentFiles(ctx.request.files, null);
   return fieldsOf(ctx.request.body);
 }
 

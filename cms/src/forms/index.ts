@@ -7,16 +7,17 @@
  * to be granted anything and the public role stays read-only.
  */
 import type { Core } from '@strapi/strapi';
+import fs from 'node:fs/promises';
 import type { Context } from 'koa';
 import { FORMS_PATH } from '../newsletter/links.ts';
 import { issueChallenge, ReplayGuard } from './challenge.ts';
-import { FormInputError } from './fields.ts';
+import { FormInputError, temporaryFiles } from './fields.ts';
 import { clientAddress, guard, type FormPolicy, type GuardState, type GuardVerdict } from './guard.ts';
 import { FormLimits, MailCaps } from './limits.ts';
 import { formHeaders, respond } from './respond.ts';
 import { formSecret } from './secret.ts';
 
-export { checkboxField, emailField, fieldsWithLists, FormInputError, lineField, parseFields, readFields, textField, type FieldErrors } from './fields.ts';
+export { checkboxField, emailField, fieldsWithLists, FormInputError, lineField, parseFields, readFields, sentFiles, textField, type FieldErrors, type SentFile } from './fields.ts';
 export { CHALLENGE_FIELD, HONEYPOT_FIELD, type FormPolicy, type GuardVerdict } from './guard.ts';
 export { escapeHtml, html, SafeHtml } from './html.ts';
 export { renderFormPage } from './page.ts';
@@ -47,7 +48,10 @@ export function allowMailTo(address: string, perDay: number): boolean {
 
 const BAD_REQUEST = 'Die Anfrage konnte nicht verarbeitet werden.';
 
-/** Wraps a form handler: malformed input becomes a German 400 answer; anything unexpected a 500 that names no internals. */
+/**
+ * Wraps a form handler: malformed input becomes a German 400 answer; anything unexpected a 500 that names no
+ * internals. The temporary files of a multipart request are deleted once it is answered, whatever happened.
+ */
 function handle(strapi: Core.Strapi, route: FormRoute) {
   return async (ctx: Context) => {
     try {
@@ -59,6 +63,8 @@ function handle(strapi: Core.Strapi, route: FormRoute) {
       }
       strapi.log.error(`[forms] ${route.method} ${FORMS_PATH}${route.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       respond(ctx, { status: 500, title: 'Fehler', message: 'Ihre Anfrage konnte wegen eines technischen Fehlers nicht bearbeitet werden. Bitte versuchen Sie es später noch einmal.' });
+    } finally {
+      await Promise.all(temporaryFiles((ctx.request as { files?: unknown }).files).map((file) => fs.rm(file, { force: true })));
     }
   };
 }

@@ -9,16 +9,18 @@ import type { Context } from 'koa';
 import { readEnv } from '@ikz/shared-types/env';
 import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
 import { backLink, confirmationRoutes, mailConfirmationLater, pendingOutcome } from '../forms/confirmation.ts';
-import { allowMailTo, CHALLENGE_FIELD, fieldsWithLists, guardSubmission, HONEYPOT_FIELD, parseFields, respond, type FormRoute } from '../forms/index.ts';
-import { FormInputError } from '../forms/fields.ts';
+import { allowMailTo, CHALLENGE_FIELD, fieldsWithLists, guardSubmission, HONEYPOT_FIELD, parseFields, respond, sentFiles, wantsJson, type FormRoute } from '../forms/index.ts';
 import { confirmExpiry, newConfirmToken } from '../forms/tokens.ts';
 import { mailSettings } from '../mail/config.ts';
 import { sendMail } from '../mail/send.ts';
 import { MailError } from '../mail/types.ts';
+import { MAX_FORM_FILES } from '@ikz/shared-types/form-uploads';
 import { LIST_FIELDS, MAX_MUNICIPALITIES, projectReportSchema, type Topic } from './input.ts';
-import { confirmedFields, draftProject, pendingFields, sentFields, type SubmissionRecord } from './rules.ts';
+import { checkReportFiles, FILES_FIELD, storeReportFiles, TOO_MANY_FILES } from './documents.ts';
+import { removeReportFiles } from './held-files.ts';
+import { confirmedFields, draftDocument, draftProject, pendingFields, sentFields, type SubmissionRecord } from './rules.ts';
 import { submissionStore } from './store.ts';
-import { acknowledgementMail, adminProjectUrl, CONFIRM_PATH, confirmMail, editorsMail, MESSAGES, projectReportFormHtml, SITE_FORM_PAGE, SUBMIT_PATH } from './texts.ts';
+import { acknowledgementMail, adminProjectUrl, CONFIRM_PATH, FILES_AGAIN, confirmMail, editorsMail, MESSAGES, projectReportFormHtml, SITE_FORM_PAGE, SUBMIT_PATH } from './texts.ts';
 
 /** Per client address and hour; without a solved challenge (no JavaScript) the stricter number applies. */
 export const REPORT_POLICY = { form: 'projekt-melden', perHour: 10, perHourWithoutChallenge: 3 };
@@ -27,6 +29,7 @@ export const MAILS_PER_ADDRESS_PER_DAY = 3;
 
 const AUTO = { 'Auto-Submitted': 'auto-generated' };
 const PROJECT_UID = 'api::project.project';
+const DOCUMENT_UID = 'api::document.document';
 
 /** The site's topics (published), as the form offers them. */
 export async function publishedTopics(strapi: Core.Strapi): Promise<(Topic & { documentId: string })[]> {
@@ -47,9 +50,8 @@ export function projectReportRoutes(strapi: Core.Strapi): FormRoute[] {
 
   async function submit(ctx: Context): Promise<void> {
     const { fields, lists } = fieldsWithLists(ctx.request.body, LIST_FIELDS, MAX_MUNICIPALITIES);
-    if ((ctx.request as { files?: Record<string, unknown> }).files && Object.keys((ctx.request as { files?: Record<string, unknown> }).files!).length) {
-      throw new FormInputError('Dieses Formular nimmt keine Dateien an.');
-    }
+    // A few more files than allowed get the message on the field (checkReportFiles); a flood is refused at once.
+    const files = sentFiles((ctx.request as { files?: unknown }).files, FILES_FIELD, 4 * MAX_FORM_FILES, TOO_MANY_FILES);
     const guard = await guardSubmission(ctx, fields, REPORT_POLICY);
     if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
     const { siteUrl, available } = settings();
@@ -59,8 +61,13 @@ export function projectReportRoutes(strapi: Core.Strapi): FormRoute[] {
     }
     const topics = await publishedTopics(strapi);
     const parsed = parseFields(projectReportSchema(municipalities, topics), { ...fields, ...lists });
-    if (!parsed.ok) {
-      return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: parsed.errors, formHtml: projectReportFormHtml(municipalities, topics, fields, lists, parsed.errors) });
+    const checked = await checkReportFiles(files);
+    if (!parsed.ok || !checked.ok) {
+      const errors = { ...(parsed.ok ? {} : parsed.errors), ...(checked.ok ? {} : { [FILES_FIELD]: checked.message }) };
+      // Files are never kept from a refused submission: without JavaScript the reader chooses them again (with
+      // it, the page keeps them chosen and sends them again).
+      const again = files.length && checked.ok && !wantsJson(ctx) ? { [FILES_FIELD]: FILES_AGAIN } : {};
+      return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: { ...errors, ...again }, formHtml: projectReportFormHtml(municipalities, topics, fields, lists, { ...errors, ...again }) });
     }
     // A bot that filled the honeypot (or was too fast) gets the answer everybody gets, and nothing happens.
     if (guard.verdict === 'drop') return respond(ctx, { status: 200, ...MESSAGES.submitted });
@@ -68,7 +75,14 @@ export function projectReportRoutes(strapi: Core.Strapi): FormRoute[] {
     const { token, hash } = newConfirmToken();
     const now = new Date();
     const sent = sentFields(fields, lists, [HONEYPOT_FIELD, CHALLENGE_FIELD]);
-    const row = await store.create(pendingFields(parsed.data, sent, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }));
+    const fileIds = await storeReportFiles(strapi, checked.files);
+    let row: SubmissionRecord;
+    try {
+      row = await store.create({ ...pendingFields(parsed.data, sent, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }), files: fileIds });
+    } catch (error) {
+      await removeReportFiles(strapi, fileIds);
+      throw error;
+    }
     // The mail goes out after the answer; a submission whose mail cannot be sent is deleted at once.
     mailConfirmationLater(strapi, store, row.id, { to: parsed.data.email, ...confirmMail(siteUrl, token) }, log, 'submission');
     respond(ctx, { status: 200, ...MESSAGES.submitted });
@@ -84,7 +98,13 @@ export function projectReportRoutes(strapi: Core.Strapi): FormRoute[] {
     const rows = (await strapi.db.query('api::municipality.municipality' as any).findMany({ where: { ags: { $in: ags } }, select: ['documentId', 'ags'] })) as { documentId: string; ags: string }[];
     const topics = await publishedTopics(strapi);
     const ids = { municipalities: new Map(rows.map((r) => [r.ags, r.documentId])), topics: new Map(topics.map((t) => [t.slug, t.documentId])) };
-    const project = await strapi.documents(PROJECT_UID as any).create({ data: draftProject(parsed.data, ids) as any });
+    // Every sent file becomes a draft "Dokument" of the draft project (held back until published).
+    const documents: string[] = [];
+    for (const file of await store.files(submission.id)) {
+      const document = await strapi.documents(DOCUMENT_UID as any).create({ data: draftDocument(file.name, file.id, new Date()) as any });
+      documents.push(document.documentId);
+    }
+    const project = await strapi.documents(PROJECT_UID as any).create({ data: { ...draftProject(parsed.data, ids), documents } as any });
     return project.documentId;
   }
 

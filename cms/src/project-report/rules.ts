@@ -112,3 +112,39 @@ export const shouldNotify = (submission: Pick<SubmissionRecord, 'confirmedAt' | 
 
 /** The project's address on the site. */
 export const projectUrl = (siteUrl: string, slug: string) => `${siteUrl}/projekte/${encodeURIComponent(slug)}/`;
+
+/** An entry a media file is attached to, as the upload plugin's `related` relation lists it. */
+export interface RelatedEntry {
+  __type: string;
+  publishedAt?: string | Date | null;
+}
+
+export const SUBMISSION_TYPE = 'api::project-submission.project-submission';
+
+/** The caption a report's file is stored with: it marks the file from its first moment, before any entry uses it. */
+export const REPORT_FILE_CAPTION = 'Aus einer Projektmeldung (/projekt-melden/)';
+
+/**
+ * Whether a file is held back from the public: it came with a project report (stored with the report's caption,
+ * or attached to a submission) and is not attached to any published entry yet (in practice: the report's
+ * document, published by an editor together with the project). Submissions have no drafts, so their own
+ * `publishedAt` does not count.
+ */
+export function isHeld(file: { caption?: string | null; related?: readonly RelatedEntry[] | null }): boolean {
+  const related = file.related ?? [];
+  const fromReport = file.caption === REPORT_FILE_CAPTION || related.some((entry) => entry.__type === SUBMISSION_TYPE);
+  const published = related.some((entry) => entry.__type !== SUBMISSION_TYPE && Boolean(entry.publishedAt));
+  return fromReport && !published;
+}
+
+/** The draft "Dokument" made from a file of a confirmed report; editors check, complete and publish it. */
+export function draftDocument(fileName: string, fileId: number, now: Date) {
+  const stem = fileName.replace(/\.pdf$/i, '').replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
+  return {
+    title: stem.length >= 3 ? stem.slice(0, 250) : `Dokument ${stem}`.trim(),
+    type: 'Sonstiges' as const,
+    date: now.toISOString().slice(0, 10),
+    summary: 'Mit einer Projektmeldung gesendet; bitte Titel, Art und Datum prüfen.',
+    file: fileId,
+  };
+}

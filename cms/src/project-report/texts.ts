@@ -4,9 +4,13 @@
  * repeats nothing anyone typed: it goes to an address nobody has confirmed yet.
  */
 import type { MunicipalityGroup } from '@ikz/shared-types/municipality-choices';
+import { FORM_FILES_HINT } from '@ikz/shared-types/form-uploads';
 import { FORMS_PATH, html, type SafeHtml } from '../forms/index.ts';
 import { composeMail, type MailText } from '../mail/compose.ts';
 import { COOPERATION_FORMS, LABELS, PROJECT_STATES, SUMMARY, TEXT_MAX, type Topic } from './input.ts';
+
+/** The label of the file field (form page and answer page). */
+export const FILES_LABEL = 'Unterlagen als PDF (optional)';
 
 export const SUBMIT_PATH = '/projekt-melden/senden';
 export const CONFIRM_PATH = '/projekt-melden/bestaetigen';
@@ -41,7 +45,7 @@ export function editorsMail(report: { title: string; leadMunicipality: string; n
 export function acknowledgementMail(report: { title: string }): MailText {
   return composeMail('Ihre Projektmeldung bei Interkommunales.NRW', [
     `vielen Dank für Ihre Meldung des Projekts „${report.title}“. Sie ist bei unserer Redaktion eingegangen. Wir prüfen die Angaben, melden uns bei Rückfragen und schreiben Ihnen, sobald das Projekt auf interkommunales.nrw veröffentlicht ist.`,
-    'Unterlagen zum Projekt (z. B. die Vereinbarung oder einen Ratsbeschluss als PDF) können Sie uns als Antwort auf diese E-Mail senden.',
+    'Weitere Unterlagen zum Projekt (z. B. die Vereinbarung oder einen Ratsbeschluss als PDF) können Sie uns als Antwort auf diese E-Mail senden.',
   ]);
 }
 
@@ -53,6 +57,9 @@ export function publishedMail(title: string, url: string): MailText {
     'Vielen Dank für Ihre Meldung. Wenn sich etwas am Projekt ändert, schreiben Sie uns gern.',
   ]);
 }
+
+/** On the file field when a submission with files was refused for another field. */
+export const FILES_AGAIN = 'Aus Sicherheitsgründen speichern wir keine Dateien einer fehlerhaften Meldung. Bitte wählen Sie Ihre PDF-Dateien erneut aus.';
 
 export const MESSAGES = {
   submitted: {
@@ -95,7 +102,7 @@ export function projectReportFormHtml(
 <select id="feld-${name}" name="${name}" required${marked(name)}><option value="">Bitte wählen</option>${values.map((v) => html`<option value="${v}"${fields[name] === v ? html` selected` : ''}>${v}</option>`)}</select>`;
   const checked = (list: string, key: string) => ((lists[list] ?? []).includes(key) ? html` checked` : '');
   const lead = fields.lead ?? '';
-  return html`<form method="post" action="${FORMS_PATH}${SUBMIT_PATH}">
+  return html`<form method="post" action="${FORMS_PATH}${SUBMIT_PATH}" enctype="multipart/form-data">
 ${line('title', 'text', 200, 'off')}
 <label for="feld-lead">${LABELS.lead}</label>${error('lead')}
 <select id="feld-lead" name="lead" required${marked('lead')}><option value="">Bitte wählen</option>${municipalities.map(
@@ -118,6 +125,8 @@ ${text('goal', TEXT_MAX, 4)}
 ${text('implementation', TEXT_MAX, 4)}
 ${text('results', TEXT_MAX, 4)}
 ${line('funding', 'text', 200, 'off', false)}
+<label for="feld-documents">${FILES_LABEL}</label><p class="hint" id="feld-documents-hinweis">${FORM_FILES_HINT}</p>${error('documents')}
+<input id="feld-documents" name="documents" type="file" accept="application/pdf,.pdf" multiple${errors.documents ? html` aria-invalid="true" aria-describedby="feld-documents-fehler"` : html` aria-describedby="feld-documents-hinweis"`}>
 ${line('name', 'text', 150, 'name')}
 ${line('role', 'text', 150, 'organization-title', false)}
 ${line('email', 'email', 254, 'email')}

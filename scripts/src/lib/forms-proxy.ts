@@ -3,9 +3,11 @@
  * and this passes the request on to Strapi, which answers it (cms/src/forms/). Only plain paths below
  * /formulare/ are passed on – letters, digits, `-`, `_` and single slashes, nothing encoded and no dot segment –
  * so no spelling reaches another route of Strapi. Cookies and credentials are not passed on in either direction;
- * Strapi learns the client's address from X-Forwarded-For.
+ * Strapi learns the client's address from X-Forwarded-For. A body larger than nginx takes (MAX_FORM_BODY_BYTES of
+ * @ikz/shared-types/form-uploads) is answered 413, as nginx does.
  */
 import http from 'node:http';
+import { MAX_FORM_BODY_BYTES } from '@ikz/shared-types/form-uploads';
 
 export const FORMS_PREFIX = '/formulare/';
 const FORM_PATH = /^\/formulare(?:\/[A-Za-z0-9_-]+)+\/?$/;
@@ -36,8 +38,25 @@ function unavailable(res: http.ServerResponse): void {
   );
 }
 
+function tooLarge(res: http.ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(413, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', Connection: 'close' });
+  res.end(
+    '<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Zu große Anfrage – Interkommunales.NRW</title></head>' +
+      '<body><main><h1>Zu große Anfrage</h1><p>Die gesendeten Daten sind zu groß. Bitte senden Sie kleinere oder weniger Dateien.</p><p><a href="/">Zur Startseite</a></p></main></body></html>',
+  );
+}
+
 /** Passes a request for `target` (from formTarget) on to `upstream` (Strapi's base URL) and its answer back. */
-export function proxyForm(req: http.IncomingMessage, res: http.ServerResponse, upstream: string, target: string): void {
+export function proxyForm(req: http.IncomingMessage, res: http.ServerResponse, upstream: string, target: string, maxBody = MAX_FORM_BODY_BYTES): void {
+  if (Number(req.headers['content-length'] ?? 0) > maxBody) {
+    req.resume();
+    tooLarge(res);
+    return;
+  }
   const base = new URL(upstream);
   const headers: http.OutgoingHttpHeaders = { host: base.host, 'x-forwarded-for': req.socket.remoteAddress ?? '', 'x-forwarded-proto': 'http' };
   for (const name of FORWARDED_REQUEST_HEADERS) if (req.headers[name] !== undefined) headers[name] = req.headers[name];
@@ -48,6 +67,20 @@ export function proxyForm(req: http.IncomingMessage, res: http.ServerResponse, u
     answer.pipe(res);
   });
   outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
-  outgoing.on('error', () => unavailable(res));
+  let refused = false;
+  outgoing.on('error', () => {
+    if (!refused) unavailable(res);
+  });
+  // A body without a length (chunked) is counted as it arrives.
+  let received = 0;
+  req.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > maxBody && !refused) {
+      refused = true;
+      req.unpipe(outgoing);
+      outgoing.destroy();
+      tooLarge(res);
+    }
+  });
   req.pipe(outgoing);
 }

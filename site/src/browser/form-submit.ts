@@ -56,10 +56,13 @@ export function enhanceForm(form: HTMLFormElement, solve: ChallengeSolver): void
       const wait = current.askedAt + MIN_CHALLENGE_AGE_MS - Date.now();
       if (solution && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (altcha) altcha.value = solution;
+      // A form that takes files is sent as multipart (the browser sets the boundary), like without JavaScript.
+      const data = new FormData(form);
+      const multipart = form.enctype === 'multipart/form-data';
       const response = await fetch(form.action, {
         method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString(),
+        headers: multipart ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: multipart ? data : new URLSearchParams(data as unknown as Record<string, string>).toString(),
       });
       const answer = (await response.json()) as FormAnswer;
       showAnswer(form, status, answer);
@@ -102,13 +105,15 @@ function showAnswer(form: HTMLFormElement, status: HTMLElement, answer: FormAnsw
     }
     slot.textContent = message;
     slot.hidden = false;
+    // A select replaced by a combobox (browser/municipality-combobox.ts) shows its error on the combobox.
+    const shown = (field.dataset.combobox && form.querySelector<HTMLElement>(`#${CSS.escape(field.dataset.combobox)}`)) || field;
     if (group) group.setAttribute('aria-describedby', slot.id);
     else {
-      field.setAttribute('aria-invalid', 'true');
-      field.setAttribute('aria-describedby', slot.id);
+      shown.setAttribute('aria-invalid', 'true');
+      shown.setAttribute('aria-describedby', slot.id);
     }
     // The focus goes to a box of the group (a ticked one if any), opening its <details> when it is in one.
-    const target = group ? (group.querySelector<HTMLElement>('input:checked') ?? field) : field;
+    const target = group ? (group.querySelector<HTMLElement>('input:checked') ?? field) : shown;
     if (!first) target.closest('details')?.setAttribute('open', '');
     first ??= target;
   }
