@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { readEnv } from '@ikz/shared-types/env';
 import { adminOrigins, allowedOrigins, framingOrigins } from '../src/lib/origins';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
@@ -36,7 +37,7 @@ export default ({ env }: { env: Env }) => [
   'strapi::query',
   // Files in a multipart body: at most the upload plugin's limit each (nginx: client_max_body_size 50m on the
   // admin's host); the forms' stricter limits (@ikz/shared-types/form-uploads) are checked by their routes.
-  { name: 'strapi::body', config: { formidable: { maxFileSize: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024) } } },
+  { name: 'strapi::body', config: { formidable: { maxFileSize: readEnv(['UPLOAD_SIZE_LIMIT']).UPLOAD_SIZE_LIMIT } } },
   // Every uploaded file is checked against the upload allowlist before any route sees it.
   'global::upload-guard',
   'strapi::session',

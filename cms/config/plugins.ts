@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ALLOWED_MIME_TYPES } from '../src/lib/upload-types';
+import { readEnv } from '@ikz/shared-types/env';
 import { mailSettings } from '../src/mail/config';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
@@ -23,7 +24,7 @@ export default ({ env }: { env: Env }) => {
     },
     upload: {
       config: {
-        sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024),
+        sizeLimit: readEnv(['UPLOAD_SIZE_LIMIT']).UPLOAD_SIZE_LIMIT,
         // Upload file names carry a content hash, so they never change: caches (the site build's image cache
         // among them) may keep them for a year.
         providerOptions: { localServer: { maxage: 365 * 24 * 3600 * 1000, immutable: true } },

@@ -22,6 +22,7 @@ import { hideUsersCollection } from './bootstrap/users-collection';
 import { registerChallengeRoute, registerFormRoutes } from './forms/index.ts';
 import { mailSettings } from './mail/config.ts';
 import { registerNewsletterRoutes } from './ikz-admin/newsletter-routes';
+import { registerReportFilesRoute } from './ikz-admin/report-files-route';
 import { registerAdminStatusRoute } from './ikz-admin/status-route';
 import { startNewsletterSending, stopNewsletterSending } from './newsletter/sending/lifecycle';
 import { registerSubscriberAdminRoutes } from './newsletter/subscription/admin-routes.ts';
@@ -41,6 +42,7 @@ export default {
     hideUsersCollection(strapi);
     registerAdminStatusRoute(strapi);
     registerNewsletterRoutes(strapi);
+    registerReportFilesRoute(strapi);
     guardUploadService(strapi);
     registerChallengeRoute(strapi);
     registerFormRoutes(strapi, newsletterFormRoutes(strapi));

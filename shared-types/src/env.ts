@@ -84,6 +84,7 @@ export const ENV = {
   DATABASE_SSL: { schema: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'), doc: '`true`: connect to PostgreSQL with TLS' },
   STRAPI_PUBLIC_DIR: { schema: text.optional(), doc: "Strapi's public folder with `uploads/` (default `.var/strapi/public`; Strapi alone: `cms/public`)" },
   IKZ_BACKUP_DIR: { schema: text.optional(), doc: 'folder `pnpm backup` writes its archives to (default `.var/backups`)' },
+  UPLOAD_SIZE_LIMIT: { schema: z.coerce.number().int().min(1024 * 1024).max(1024 * 1024 * 1024).default(50 * 1024 * 1024), doc: "largest file Strapi accepts, in bytes (admin uploads and form bodies; the forms' own limits are stricter); keep nginx's `client_max_body_size` of the admin host in step" },
   IKZ_BACKUP_KEEP: { schema: z.coerce.number().int().min(1).max(1000).default(14), doc: 'how many archives `pnpm backup` keeps in that folder (older ones are deleted after a successful backup)' },
 } as const satisfies Record<string, { schema: z.ZodType; doc: string }>;
 

@@ -16,3 +16,6 @@ export const MAX_FORM_BODY_BYTES = MAX_FORM_BODY_MB * 1024 * 1024;
 
 /** The German help text of the file field (form page and answer page). */
 export const FORM_FILES_HINT = `Bis zu ${MAX_FORM_FILES} PDF-Dateien, je höchstens ${MAX_FORM_FILE_MB} MB, z. B. Vereinbarung, Satzung oder Ratsbeschluss. Die Dateien sind erst öffentlich, wenn unsere Redaktion das Projekt mit ihnen veröffentlicht.`;
+
+/** The caption a report's file is stored with: it marks the file from its first moment, before any entry uses it. */
+export const REPORT_FILE_CAPTION = 'Aus einer Projektmeldung (/projekt-melden/)';

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MAX_FORM_FILE_BYTES, MAX_FORM_FILES } from '@ikz/shared-types/form-uploads';
+import { inviteEditor } from '../support/editor.ts';
 import { linkIn, waitForMails } from '../support/mailbox.ts';
 import { fakePdfs, pdfWithJavaScript, realPdf } from '../support/pdf-samples.ts';
 import { reportFields, type ReportBody } from '../support/project-report.ts';
@@ -187,6 +188,44 @@ describe('documents sent with a project report', () => {
     const published = await fetch(`${strapiUrl()}/api/projects?${new URLSearchParams({ 'filters[documentId][$eq]': confirmed.projectDocumentId, 'populate[documents][populate][0]': 'file' })}`);
     const project = ((await published.json()) as { data: { documents: { file: { url: string } }[] }[] }).data[0]!;
     expect(project.documents.map((d) => d.file.url).sort()).toEqual([...urls].sort());
+  });
+
+  it('editors download them before publication through the admin route; nobody else, and no other file', async () => {
+    const email = newAddress();
+    const pdf = await realPdf(1);
+    const answer = await submit(reportFields(email, topic), [{ name: 'Satzung Zweckverband Bäder.pdf', bytes: pdf }]);
+    expect(answer.status, answer.text).toBe(200);
+    const row = await submissionOf(email);
+    made.submissions.push(row.documentId);
+    const [file] = row.files as { id: number; url: string }[];
+    expect((await rawGet(strapiUrl(), file!.url)).status).toBe(404);
+
+    const route = (id: string | number) => `${strapiUrl()}/ikz/report-files/${id}`;
+    const superAdmin = await fetch(route(file!.id), { headers: { authorization: `Bearer ${inject('adminJwt')}` } });
+    expect(superAdmin.status).toBe(200);
+    expect(Buffer.from(await superAdmin.arrayBuffer()).equals(pdf)).toBe(true);
+    expect(superAdmin.headers.get('content-type')).toBe('application/pdf');
+    expect(superAdmin.headers.get('content-disposition')).toBe(`attachment; filename="Satzung Zweckverband Bader.pdf"; filename*=UTF-8''${encodeURIComponent('Satzung Zweckverband Bäder.pdf')}`);
+    expect(superAdmin.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(superAdmin.headers.get('cache-control')).toBe('no-store');
+    expect(superAdmin.headers.get('content-security-policy')).toContain('sandbox');
+
+    const editor = await inviteEditor(strapiUrl(), inject('adminJwt'));
+    expect((await fetch(route(file!.id), { headers: { authorization: `Bearer ${editor.token}` } })).status).toBe(200);
+    // No admin session: not with the build token, not without anything, not with a forged token.
+    for (const headers of [{}, build(), { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x' }]) {
+      expect((await fetch(route(file!.id), { headers })).status, JSON.stringify(headers)).toBe(401);
+    }
+    // Only files that came with a report, and only plain ids.
+    const others = (await cm('GET', '/upload/files?page=1&pageSize=50')).results as { id: number; caption: string | null }[];
+    const other = others.find((f) => f.caption !== 'Aus einer Projektmeldung (/projekt-melden/)' && f.id !== file!.id);
+    expect(other).toBeDefined();
+    expect((await fetch(route(other!.id), { headers: admin() })).status).toBe(404);
+    for (const id of ['0', '-1', `${file!.id}.0`, `0${file!.id}`, `${file!.id}%20`, 'abc', '99999999']) {
+      expect((await fetch(route(id), { headers: admin() })).status, id).toBe(404);
+    }
+    // Still held back on Strapi's own path.
+    expect((await rawGet(strapiUrl(), file!.url)).status).toBe(404);
   });
 
   it('an empty file field (no file chosen) is no file', async () => {

@@ -2,7 +2,8 @@
  * The newsletter in the real admin panel (Chromium): the subscribers' widget on the home page (and the export
  * only for administrators), a year shown as 2026 rather than 2.026, and an issue sent from its edit view – a test
  * mail first, then to every confirmed subscriber after a confirmation that names their number – with every mail
- * arriving once at the real SMTP server.
+ * arriving once at the real SMTP server. Also in this admin (built once for both): the PDFs of a project report,
+ * held back from /uploads/ until published, downloaded by an editor from the submission's edit view.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,8 @@ import { startMailCatcher, type MailCatcher } from '@ikz/scripts/lib/mail-catche
 import { launchChromium } from '../support/browser.ts';
 import { inviteEditor, type Editor } from '../support/editor.ts';
 import { mailsTo, waitForMails } from '../support/mailbox.ts';
+import { realPdf } from '../support/pdf-samples.ts';
+import { reportFields } from '../support/project-report.ts';
 import { adminJwt, startPipeline, type Pipeline } from './harness.ts';
 
 let pipeline: Pipeline;
@@ -127,6 +130,31 @@ describe('the newsletter in the admin', () => {
     // The publishing widget on the home page tells the send's outcome.
     await page.goto(`${pipeline.strapi.url}/admin`);
     await expect.poll(async () => (await page.getByText(/^Newsletter „.*“: Versendet am .* – 2 von 2 versendet\.$/).count()), { timeout: 60_000 }).toBe(1);
+    await close();
+  });
+});
+
+describe('the files of a project report in the admin', () => {
+  it('an editor downloads a PDF that Strapi holds back from /uploads/, from the submission\'s edit view', async () => {
+    const topics = (await (await fetch(`${pipeline.strapi.url}/api/topics?fields[0]=slug&pagination[pageSize]=1`)).json()) as { data: { slug: string }[] };
+    const email = `bauamt-${Date.now()}@kommune-a.example`;
+    const pdf = await realPdf(1);
+    const form = new FormData();
+    for (const [name, value] of Object.entries(reportFields(email, topics.data[0]!.slug))) for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
+    form.append('documents', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'Satzung Bäder.pdf');
+    const sent = await fetch(`${pipeline.strapi.url}/formulare/projekt-melden/senden`, { method: 'POST', headers: { accept: 'application/json' }, body: form });
+    expect(sent.status, await sent.text()).toBe(200);
+    const list = await admin(`/content-manager/collection-types/api::project-submission.project-submission?${new URLSearchParams({ 'filters[email][$eq]': email })}`);
+    const submission = list.body.results[0] as { documentId: string };
+    const row = (await admin(`/content-manager/collection-types/api::project-submission.project-submission/${submission.documentId}`)).body.data as { files: { url: string }[] };
+    expect((await fetch(`${pipeline.strapi.url}${row.files[0]!.url}`)).status).toBe(404);
+
+    const { page, close } = await loggedIn(editor.email, editor.password);
+    await page.goto(`${pipeline.strapi.url}/admin/content-manager/collection-types/api::project-submission.project-submission/${submission.documentId}`);
+    await page.getByText('Unterlagen aus der Meldung', { exact: true }).waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Satzung Bäder.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('Satzung Bäder.pdf');
+    expect(fs.readFileSync(await download.path()).equals(pdf)).toBe(true);
     await close();
   });
 });

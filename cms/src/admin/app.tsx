@@ -3,6 +3,7 @@ import { Earth, Mail } from '@strapi/icons';
 import { ADMIN_TRANSLATIONS_DE } from '../lib/admin-translations';
 import { installGermanGrouping } from '../lib/german-numbers';
 import { NewsletterSendPanel } from './ikz/NewsletterSendPanel';
+import { ReportFilesPanel } from './ikz/ReportFilesPanel';
 import { SiteLinkPanel } from './ikz/SiteLinkPanel';
 
 // Before the admin formats its first number: a year reads 2026, not 2.026 (see lib/german-numbers.ts).
@@ -41,6 +42,6 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void };
-    contentManager.addEditViewSidePanel([SiteLinkPanel, NewsletterSendPanel]);
+    contentManager.addEditViewSidePanel([SiteLinkPanel, NewsletterSendPanel, ReportFilesPanel]);
   },
 };

@@ -6,6 +6,7 @@
  * submitter gets a mail with the link only. The confirmation makes it `neu` and creates a draft project (never
  * published by the code); editors move the submission on to `in Prüfung`, `übernommen` or `abgelehnt`.
  */
+import { REPORT_FILE_CAPTION } from '@ikz/shared-types/form-uploads';
 import type { ProjectReportInput } from './input.ts';
 
 export const SUBMISSION_STATES = ['unbestätigt', 'neu', 'in Prüfung', 'übernommen', 'abgelehnt'] as const;
@@ -121,8 +122,7 @@ export interface RelatedEntry {
 
 export const SUBMISSION_TYPE = 'api::project-submission.project-submission';
 
-/** The caption a report's file is stored with: it marks the file from its first moment, before any entry uses it. */
-export const REPORT_FILE_CAPTION = 'Aus einer Projektmeldung (/projekt-melden/)';
+export { REPORT_FILE_CAPTION };
 
 /**
  * Whether a file is held back from the public: it came with a project report (stored with the report's caption,
@@ -131,10 +131,13 @@ export const REPORT_FILE_CAPTION = 'Aus einer Projektmeldung (/projekt-melden/)'
  * `publishedAt` does not count.
  */
 export function isHeld(file: { caption?: string | null; related?: readonly RelatedEntry[] | null }): boolean {
-  const related = file.related ?? [];
-  const fromReport = file.caption === REPORT_FILE_CAPTION || related.some((entry) => entry.__type === SUBMISSION_TYPE);
-  const published = related.some((entry) => entry.__type !== SUBMISSION_TYPE && Boolean(entry.publishedAt));
-  return fromReport && !published;
+  const published = (file.related ?? []).some((entry) => entry.__type !== SUBMISSION_TYPE && Boolean(entry.publishedAt));
+  return isReportFile(file) && !published;
+}
+
+/** Whether a file came with a project report (stored with the report's caption, or attached to a submission). */
+export function isReportFile(file: { caption?: string | null; related?: readonly RelatedEntry[] | null }): boolean {
+  return file.caption === REPORT_FILE_CAPTION || (file.related ?? []).some((entry) => entry.__type === SUBMISSION_TYPE);
 }
 
 /** The draft "Dokument" made from a file of a confirmed report; editors check, complete and publish it. */
