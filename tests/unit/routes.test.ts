@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRoutes, outputPath, routes, SEARCH_MAIN_SHARD, searchBundlePath, searchShard, SEGMENTS, STATIC_ROUTES, type RouteKind, type SiteInventory } from '@ikz/shared-types/routes';
-import { checkRelease } from '@ikz/site/builder/checks';
+import { checkFiles, checkSearch } from '@ikz/site/builder/checks';
+
+const checkRelease = (dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>, assets: readonly string[]) => [
+  ...checkFiles(dir, urls, searchable, assets),
+  ...checkSearch(dir, searchable),
+];
 import { sitemapUrls } from '@ikz/site/model/inventory';
 
 const inventory: SiteInventory = {

@@ -17,10 +17,8 @@ const ALLOWED = new Set(ALLOWED_FILE_TYPES.map((t) => t.ext));
 /** The formats the build writes images in. */
 const IMAGE_OUTPUT = new Set(['webp', 'jpg', 'png']);
 
-/** Problems found, in English for the operator's log; empty when the release is complete. */
-export function checkRelease(dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>, assets: readonly string[]): string[] {
-  return [...checkFiles(dir, urls, searchable, assets), ...checkSearch(dir, searchable)];
-}
+// Each check returns the problems found, in English for the operator's log (empty: the release is complete).
+// The builder runs them apart: the files while Pagefind may still be writing, the search index once it is written.
 
 /** The pages, the sitemap, downloads and images (checked while Pagefind may still be writing the search index). */
 export function checkFiles(dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>, assets: readonly string[]): string[] {

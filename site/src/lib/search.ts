@@ -15,8 +15,6 @@ export interface SearchEntry {
   filters?: Record<string, string | string[] | null | undefined>;
 }
 
-export const PROJECT_FACETS = ['Handlungsfeld', 'Regierungsbezirk', 'Kreis', 'Kooperationsform', 'Status', 'Startjahr', 'Best Practice'] as const;
-
 export function projectSearch(p: SiteProject): SearchEntry {
   const places = [p.leadMunicipality, ...(p.municipalities ?? [])].filter((m) => m?.name);
   return {
