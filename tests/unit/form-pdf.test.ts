@@ -76,6 +76,13 @@ describe('the limits of form uploads', () => {
     expect(MAX_FORM_BODY_BYTES).toBe(MAX_FORM_FILES * MAX_FORM_FILE_BYTES + MB);
     expect(FORM_FILES_HINT).toContain(`Bis zu ${MAX_FORM_FILES} PDF-Dateien, je höchstens ${MAX_FORM_FILE_BYTES / MB} MB`);
   });
+
+  it('are the ones the page /projekt-melden/ tells readers', () => {
+    const page = fs.readFileSync(new URL('../../site/src/content/pages/projekt-melden.mdx', import.meta.url), 'utf8');
+    const words: Record<number, string> = { 1: 'eine', 2: 'zwei', 3: 'drei', 4: 'vier', 5: 'fünf' };
+    expect(page).toContain(`als PDF-Dateien beifügen (bis zu ${words[MAX_FORM_FILES]}, je höchstens ${MAX_FORM_FILE_BYTES / MB} MB)`);
+    expect(page).not.toMatch(/nimmt das Formular nicht an/);
+  });
 });
 
 describe('the request body limit of the forms in the nginx sample', () => {
