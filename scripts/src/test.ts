@@ -63,6 +63,7 @@ const steps: Step[] = [
     env: { ASTRO_TELEMETRY_DISABLED: '1' },
   },
   { name: 'eslint (typescript-eslint, eslint.config.js)', command: [bin('eslint', 'bin/eslint.js'), REPO_ROOT] },
+  { name: 'prettier --check (formatting, .prettierrc.json)', command: [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level', 'warn', REPO_ROOT] },
   vitest('unit', path.join(tmp, 'unit.json')),
   vitest('api', path.join(tmp, 'api-sqlite.json'), { IKZ_TEST_DB: 'sqlite' }),
   vitest('site', path.join(tmp, 'site.json')),
