@@ -6,6 +6,7 @@ import { partnerSearchRoutes } from './partner-search/routes.ts';
 import { projectReportCleanup } from './project-report/cleanup.ts';
 import { registerPublicationNotice } from './project-report/publication.ts';
 import { registerSubmissionFileCleanup } from './project-report/store.ts';
+import { registerDeliveryRetention } from './newsletter/sending/retention.ts';
 import { projectReportRoutes } from './project-report/routes.ts';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { guardAdminRegistration } from './bootstrap/admin-registration';
@@ -55,6 +56,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     restrictDatabaseFile(strapi);
     registerSubmissionFileCleanup(strapi);
+    registerDeliveryRetention(strapi);
     await syncMunicipalities(strapi);
     await enforceReadOnlyRoles(strapi);
     await ensureBuildToken(strapi);

@@ -40,6 +40,7 @@ export default async function setup(project: TestProject) {
     SMTP_HOST: smtp.host,
     SMTP_PORT: String(smtp.port),
     MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example.org>',
+    MAIL_REPLY_TO: 'redaktion@interkommunales.example.org',
     // Newsletter mails refused for now are tried again after 1 s, 4 s, 16 s … instead of minutes.
     NEWSLETTER_RETRY_SECONDS: '1',
     IKZ_ADVICE_MAIL: 'beratung@interkommunales.example.org',

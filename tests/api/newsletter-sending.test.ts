@@ -4,11 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { NEWSLETTER_CONSENT } from '@ikz/shared-types/newsletter-consent';
 import { inviteEditor } from '../support/editor.ts';
-import { mailsTo, waitForMails, type CaughtMail } from '../support/mailbox.ts';
+import { postForm } from '../support/form-post.ts';
+import { linkIn, mailsTo, waitForMails, type CaughtMail } from '../support/mailbox.ts';
 import { adminJwt, api, tokens } from './helpers.ts';
 
 const SUBSCRIBER = 'api::newsletter-subscriber.newsletter-subscriber';
+const DELIVERY = 'api::newsletter-delivery.newsletter-delivery';
+const SITE = 'https://interkommunales.example.org';
 const cm = (uid: string, rest = '') => `/content-manager/collection-types/${uid}${rest}`;
 let headers: Record<string, string> = {};
 const mailDir = () => inject('mailDir');
@@ -237,5 +241,69 @@ describe('sending an issue to every confirmed subscriber', () => {
     await sleep(2000);
     for (const email of [...regular, retried]) expect(await mailsTo(mailDir(), email), email).toHaveLength(1);
     expect(await progress(issue.documentId)).toMatchObject({ state: 'done', sent: done.sent, failed: done.failed, skipped: done.skipped });
+  });
+});
+
+/** The delivery rows of one address (super admin, content manager). */
+async function deliveriesOf(email: string): Promise<{ state: string; dispatchId: string }[]> {
+  const response = await api(cm(DELIVERY, `?filters[email][$eq]=${encodeURIComponent(email.toLowerCase())}&pageSize=100`), { headers });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body.results;
+}
+
+/** A subscriber made the way a reader makes one: the sign-up form, the confirmation mail, the button of its page. */
+async function signedUpSubscriber(email: string): Promise<void> {
+  const client = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
+  const signUp = await postForm(inject('strapiUrl'), '/newsletter/anmelden', { email, consent: 'ja', consentVersion: NEWSLETTER_CONSENT.version, source: '/newsletter/', website: '' }, { client });
+  expect(signUp.status, signUp.text).toBe(200);
+  const [mail] = await waitForMails(mailDir(), email, 1);
+  const token = new URL(linkIn(mail!, `${SITE}/formulare/newsletter/bestaetigen?t=`)).searchParams.get('t')!;
+  // The sign-up is stored once its mail went out (after the answer).
+  await until(
+    'sign-up stored',
+    async () => (await api(cm(SUBSCRIBER, `?filters[email][$eq]=${encodeURIComponent(email.toLowerCase())}`), { headers })).body.results[0],
+    (row) => row?.confirmMailMessageId === mail!.messageId,
+    10_000,
+  );
+  const confirmed = await postForm(inject('strapiUrl'), '/newsletter/bestaetigen', { t: token }, { client });
+  expect(confirmed.status, confirmed.text).toBe(200);
+}
+
+describe('the whole loop', () => {
+  it('a reader signs up and confirms, gets the issue once (Reply-To from the configuration), leaves with the one-click of its List-Unsubscribe header; delivery records go with the subscription', { timeout: 120_000 }, async () => {
+    const reader = address('leserin');
+    await signedUpSubscriber(reader);
+    const colleague = address('kollege');
+    const other = await subscriber(colleague);
+    const issue = await publishedIssue('Kreislauf');
+    const { recipients } = await progress(issue.documentId);
+    const started = await dispatch(issue.documentId, recipients);
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const done = await until('dispatch', () => progress(issue.documentId), (p) => p.state === 'done', 90_000);
+
+    const issueMails = (await mailsTo(mailDir(), reader)).filter((m) => m.subject === issue.title);
+    expect(issueMails).toHaveLength(1);
+    const mail = issueMails[0]!;
+    expect(mail.replyTo?.text).toBe('redaktion@interkommunales.example.org');
+    expect(mail.from?.value).toEqual([{ name: 'Interkommunales.NRW', address: 'newsletter@interkommunales.example.org' }]);
+    expect(await deliveriesOf(reader)).toEqual([expect.objectContaining({ state: 'sent' })]);
+    expect(await deliveriesOf(colleague)).toHaveLength(1);
+
+    // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" to the header's URL (nginx passes /formulare/ on).
+    const [header] = headerOf(mail, 'List-Unsubscribe');
+    const url = header!.slice(1, -1);
+    expect(url.startsWith(`${SITE}/formulare/`)).toBe(true);
+    const oneClick = await fetch(`${inject('strapiUrl')}${url.slice(SITE.length)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(oneClick.status).toBe(200);
+    const left = (await api(cm(SUBSCRIBER, `?filters[email][$eq]=${encodeURIComponent(reader.toLowerCase())}`), { headers })).body.results[0];
+    expect(left).toMatchObject({ state: 'unsubscribed', unsubscribeChannel: 'one-click', consentVersion: NEWSLETTER_CONSENT.version, confirmedAt: expect.any(String) });
+    // What stays is the proof of consent: the address is gone from the send's records …
+    expect(await deliveriesOf(reader)).toEqual([]);
+    expect(await deliveriesOf(colleague)).toHaveLength(1);
+    // … and so it is when an editor deletes a subscriber (a request for erasure).
+    expect((await api(cm(SUBSCRIBER, `/${other.documentId}`), { method: 'DELETE', headers })).status).toBe(200);
+    expect(await deliveriesOf(colleague)).toEqual([]);
+    // The finished send keeps its figures.
+    expect(await progress(issue.documentId)).toMatchObject({ state: 'done', total: done.total, sent: done.sent, failed: done.failed, skipped: done.skipped });
   });
 });

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DELIVERY_RETENTION_DAYS } from '@ikz/cms/newsletter/sending/retention';
 import { parseFields } from '@ikz/cms/forms/fields';
 import { consentOfVersion, consentParts, NEWSLETTER_CONSENT, NEWSLETTER_CONSENT_VERSIONS } from '@ikz/shared-types/newsletter-consent';
 import { csvCell, exportFileName, subscribersCsv } from '@ikz/cms/newsletter/subscription/export';
@@ -12,6 +14,7 @@ import {
   signUpAction,
   signUpFields,
   staleAction,
+  revertFields,
   unsubscribeFields,
   type SubscriberRecord,
 } from '@ikz/cms/newsletter/subscription/rules';
@@ -43,12 +46,12 @@ describe('confirmation tokens', () => {
 });
 
 describe('state transitions', () => {
-  it('a sign-up creates, renews pending and former subscribers, and leaves confirmed and bouncing alone', () => {
+  it('a sign-up creates, renews pending, former and bouncing subscribers (a new double opt-in), and leaves confirmed ones alone', () => {
     expect(signUpAction(null)).toBe('create');
     expect(signUpAction({ state: 'pending' })).toBe('renew');
     expect(signUpAction({ state: 'unsubscribed' })).toBe('renew');
     expect(signUpAction({ state: 'confirmed' })).toBe('none');
-    expect(signUpAction({ state: 'bouncing' })).toBe('none');
+    expect(signUpAction({ state: 'bouncing' })).toBe('renew');
   });
 
   it('a confirmation confirms a valid pending link, says "already" for a confirmed one and tells expired from unknown', () => {
@@ -134,16 +137,29 @@ describe('what stays after unsubscribing', () => {
   it('the hourly cleanup deletes expired requests and puts expired re-sign-ups back to unsubscribed', () => {
     const expired = new Date(NOW.getTime() - 1).toISOString();
     const valid = new Date(NOW.getTime() + 1).toISOString();
-    expect(staleAction({ state: 'pending', confirmExpiresAt: expired, unsubscribedAt: null }, NOW)).toBe('delete');
-    expect(staleAction({ state: 'pending', confirmExpiresAt: valid, unsubscribedAt: null }, NOW)).toBeNull();
-    expect(staleAction({ state: 'pending', confirmExpiresAt: expired, unsubscribedAt: '2026-03-01T00:00:00.000Z' }, NOW)).toBe('revert');
-    expect(staleAction({ state: 'confirmed', confirmExpiresAt: expired, unsubscribedAt: null }, NOW)).toBeNull();
+    const none = { unsubscribedAt: null, lastBounceAt: null };
+    expect(staleAction({ state: 'pending', confirmExpiresAt: expired, ...none }, NOW)).toBe('delete');
+    expect(staleAction({ state: 'pending', confirmExpiresAt: valid, ...none }, NOW)).toBeNull();
+    expect(staleAction({ state: 'pending', confirmExpiresAt: expired, ...none, unsubscribedAt: '2026-03-01T00:00:00.000Z' }, NOW)).toBe('revert');
+    expect(staleAction({ state: 'pending', confirmExpiresAt: valid, ...none, unsubscribedAt: '2026-03-01T00:00:00.000Z' }, NOW)).toBeNull();
+    expect(staleAction({ state: 'confirmed', confirmExpiresAt: expired, ...none }, NOW)).toBeNull();
+  });
+
+  it('puts an unconfirmed re-sign-up back as it was: unsubscribed, or bouncing', () => {
+    const expired = new Date(NOW.getTime() - 1).toISOString();
+    const bounced = { state: 'pending' as const, confirmExpiresAt: expired, unsubscribedAt: null, lastBounceAt: '2026-06-01T00:00:00.000Z' };
+    expect(staleAction(bounced, NOW)).toBe('revert');
+    expect(revertFields(bounced)).toEqual({ state: 'bouncing', confirmTokenHash: null, confirmExpiresAt: null });
+    expect(revertFields({ unsubscribedAt: '2026-03-01T00:00:00.000Z' })).toEqual({ state: 'unsubscribed', confirmTokenHash: null, confirmExpiresAt: null });
   });
 
   it('deletes the proof of a withdrawn consent 3 years after unsubscribing, not before', () => {
     const at = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
-    expect(staleAction({ state: 'unsubscribed', confirmExpiresAt: null, unsubscribedAt: at(PROOF_RETENTION_MS) }, NOW)).toBe('delete');
-    expect(staleAction({ state: 'unsubscribed', confirmExpiresAt: null, unsubscribedAt: at(PROOF_RETENTION_MS - 1000) }, NOW)).toBeNull();
+    expect(staleAction({ state: 'unsubscribed', confirmExpiresAt: null, unsubscribedAt: at(PROOF_RETENTION_MS), lastBounceAt: null }, NOW)).toBe('delete');
+    expect(staleAction({ state: 'unsubscribed', confirmExpiresAt: null, unsubscribedAt: at(PROOF_RETENTION_MS - 1000), lastBounceAt: null }, NOW)).toBeNull();
+    // A bouncing address: 3 years after its last bounce.
+    expect(staleAction({ state: 'bouncing', confirmExpiresAt: null, unsubscribedAt: null, lastBounceAt: at(PROOF_RETENTION_MS) }, NOW)).toBe('delete');
+    expect(staleAction({ state: 'bouncing', confirmExpiresAt: null, unsubscribedAt: null, lastBounceAt: at(PROOF_RETENTION_MS - 1000) }, NOW)).toBeNull();
     expect(PROOF_RETENTION_MS).toBe(3 * 365 * 86_400_000);
   });
 });
@@ -227,5 +243,18 @@ describe('mails and pages', () => {
     expect(form).toContain('aria-invalid="true" aria-describedby="feld-email-fehler"');
     expect(form).toContain('id="feld-consent" name="consent" type="checkbox" value="ja" required>');
     expect(form).toContain('name="source" value="/newsletter/"');
+  });
+});
+
+describe('the Datenschutzerklärung', () => {
+  it('tells readers the periods the code keeps: 7 days for a request, 30 days for a delivery record, 3 years for the proof', () => {
+    const page = fs.readFileSync(new URL('../../site/src/content/pages/datenschutz.mdx', import.meta.url), 'utf8');
+    const section = page.slice(page.indexOf('## Newsletter per E-Mail'), page.indexOf('## Newsletter-Feed'));
+    expect(section).toContain(`Der Link gilt ${CONFIRM_VALIDITY_MS / 86_400_000} Tage`);
+    expect(section).toContain(`**${DELIVERY_RETENTION_DAYS} Tage nach Abschluss des Versands**`);
+    expect(PROOF_RETENTION_MS / (365 * 86_400_000)).toBe(3);
+    expect(section).toContain('drei Jahre nach der Abmeldung');
+    expect(section).toContain('drei Jahre nach der letzten Abweisung');
+    expect(section).toContain('speichern wir keine IP-Adresse');
   });
 });

@@ -170,7 +170,8 @@ const iso = (value: unknown) => (value ? new Date(value as string).toISOString()
 export async function dispatchProgress(strapi: Core.Strapi, issueDocumentId: string): Promise<DispatchProgress> {
   const dispatch = await findDispatch(strapi, issueDocumentId);
   if (!dispatch) return { state: 'none', total: 0, queued: 0, sending: 0, sent: 0, failed: 0, skipped: 0, startedAt: null, finishedAt: null, startedBy: null };
-  const counts = await deliveryCounts(strapi, dispatch.documentId);
+  // A finished send keeps its final counts: its delivery rows are deleted after a while (./retention.ts).
+  const counts = dispatch.state === 'done' ? { queued: 0, sending: 0, sent: dispatch.sent, failed: dispatch.failed, skipped: dispatch.skipped } : await deliveryCounts(strapi, dispatch.documentId);
   return {
     state: dispatch.state,
     total: dispatch.total,

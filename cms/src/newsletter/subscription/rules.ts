@@ -31,17 +31,18 @@ export interface SubscriberRecord {
 /**
  * What a sign-up for an address does:
  * - `create`: unknown address → a new pending subscriber and a confirmation mail;
- * - `renew`: pending (not yet confirmed), or unsubscribed earlier → a new token and a new confirmation mail
- *   (a former subscriber has to confirm again: it is a new consent);
- * - `none`: confirmed or bouncing → nothing at all, no mail (the subscriber already gets the newsletter; a
- *   mail would only let anyone who knows the address send mail to it).
+ * - `renew`: pending (not yet confirmed), unsubscribed earlier, or bouncing (the mail server refused the address
+ *   for good; it may work again) → a new token and a new confirmation mail (a new consent, and the double
+ *   opt-in shows that the address takes mail again);
+ * - `none`: confirmed → nothing at all, no mail (the subscriber already gets the newsletter; a mail would only
+ *   let anyone who knows the address send mail to it).
  * The answer to the reader is the same in every case.
  */
 export type SignUpAction = 'create' | 'renew' | 'none';
 
 export function signUpAction(existing: Pick<SubscriberRecord, 'state'> | null): SignUpAction {
   if (!existing) return 'create';
-  return existing.state === 'pending' || existing.state === 'unsubscribed' ? 'renew' : 'none';
+  return existing.state === 'confirmed' ? 'none' : 'renew';
 }
 
 /** The fields a sign-up writes once its confirmation mail went out. */
@@ -113,22 +114,30 @@ export const PROOF_RETENTION_MS = 3 * 365 * 24 * 60 * 60 * 1000;
  * What the hourly cleanup does: a pending subscriber whose link expired is deleted when the request was never
  * confirmed; a former subscriber who signed up again and did not confirm goes back to "unsubscribed" (the
  * times of the earlier confirmation and withdrawal stay; the request fields are those of the unconfirmed new
- * request, whose token goes). The proof of an unsubscribed consent is deleted 3 years after unsubscribing.
- * null: nothing to do (yet).
+ * request, whose token goes); one whose address bounced goes back to "bouncing" the same way. The proof of an
+ * unsubscribed consent is deleted 3 years after unsubscribing, that of a bouncing address 3 years after its
+ * last bounce. null: nothing to do (yet).
  */
 export type StaleAction = 'delete' | 'revert' | null;
 
-export function staleAction(subscriber: Pick<SubscriberRecord, 'state' | 'confirmExpiresAt' | 'unsubscribedAt'>, now: Date): StaleAction {
-  if (subscriber.state === 'unsubscribed') {
-    return subscriber.unsubscribedAt && new Date(subscriber.unsubscribedAt).getTime() + PROOF_RETENTION_MS <= now.getTime() ? 'delete' : null;
-  }
+type StaleFields = Pick<SubscriberRecord, 'state' | 'confirmExpiresAt' | 'unsubscribedAt' | 'lastBounceAt'>;
+
+const proofExpired = (since: string | null, now: Date) => Boolean(since) && new Date(since!).getTime() + PROOF_RETENTION_MS <= now.getTime();
+
+export function staleAction(subscriber: StaleFields, now: Date): StaleAction {
+  if (subscriber.state === 'unsubscribed') return proofExpired(subscriber.unsubscribedAt, now) ? 'delete' : null;
+  if (subscriber.state === 'bouncing') return proofExpired(subscriber.lastBounceAt, now) ? 'delete' : null;
   if (subscriber.state !== 'pending') return null;
   if (subscriber.confirmExpiresAt && new Date(subscriber.confirmExpiresAt).getTime() > now.getTime()) return null;
-  return subscriber.unsubscribedAt ? 'revert' : 'delete';
+  return subscriber.unsubscribedAt || subscriber.lastBounceAt ? 'revert' : 'delete';
 }
 
-/** The fields that put a stale re-sign-up back to "unsubscribed". */
-export const revertFields = () => ({ state: 'unsubscribed' as const, confirmTokenHash: null, confirmExpiresAt: null });
+/** The fields that put a stale re-sign-up back to what it was: "unsubscribed", or "bouncing". */
+export const revertFields = (subscriber: Pick<SubscriberRecord, 'unsubscribedAt'>) => ({
+  state: subscriber.unsubscribedAt ? ('unsubscribed' as const) : ('bouncing' as const),
+  confirmTokenHash: null,
+  confirmExpiresAt: null,
+});
 
 /** The address as stored and compared: trimmed and lowercased (mail providers treat the local part so). */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();

@@ -13,13 +13,14 @@ export function subscriberStore(strapi: Core.Strapi) {
     create: (data: Partial<SubscriberRecord>) => query().create({ data }),
     update: (id: number, data: Partial<SubscriberRecord>) => query().update({ where: { id }, data }),
     remove: (id: number) => query().delete({ where: { id } }),
-    /** Pending rows whose link expired before `now`, and unsubscribed rows older than `proofUntil`. */
+    /** Pending rows whose link expired before `now`, and unsubscribed or bouncing rows older than `proofUntil`. */
     stale: (now: Date, proofUntil: Date) =>
       query().findMany({
         where: {
           $or: [
             { state: 'pending', $or: [{ confirmExpiresAt: { $lte: now.toISOString() } }, { confirmExpiresAt: null }] },
             { state: 'unsubscribed', unsubscribedAt: { $lte: proofUntil.toISOString() } },
+            { state: 'bouncing', lastBounceAt: { $lte: proofUntil.toISOString() } },
           ],
         },
       }) as Promise<(SubscriberRecord & { id: number })[]>,
