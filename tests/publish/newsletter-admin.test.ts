@@ -135,6 +135,24 @@ describe('the newsletter in the admin', () => {
 });
 
 describe('the files of a project report in the admin', () => {
+  it('lets an editor find one subscriber by address (states named in German) and delete it, as for a request for erasure', async () => {
+    const { page, close } = await loggedIn(editor.email, editor.password);
+    await page.goto(`${pipeline.strapi.url}/admin/content-manager/collection-types/${SUBSCRIBER_UID}?page=1&pageSize=10&_q=leserin-2`);
+    const table = page.locator('table');
+    await expect.poll(async () => (await table.textContent({ timeout: 60_000 })) ?? '', { timeout: 60_000 }).toContain('leserin-2@kommune-b.example');
+    const text = (await table.textContent()) ?? '';
+    expect(text).not.toContain('leser-1@kommune-a.example');
+    expect(text).toContain('bestätigt');
+    expect(text).not.toMatch(/confirmed/);
+    await page.getByRole('button', { name: 'Zeilenaktionen' }).first().click();
+    await page.getByRole('menuitem', { name: /Eintrag löschen/ }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Bestätigen' }).click();
+    const left = async () => (await admin(`/content-manager/collection-types/${SUBSCRIBER_UID}?filters[email][$eq]=leserin-2%40kommune-b.example`)).body.results.length;
+    await expect.poll(left, { timeout: 30_000 }).toBe(0);
+    expect((await admin(`/content-manager/collection-types/${SUBSCRIBER_UID}?filters[email][$eq]=leser-1%40kommune-a.example`)).body.results).toHaveLength(1);
+    await close();
+  });
+
   it('an editor downloads a PDF that Strapi holds back from /uploads/, from the submission\'s edit view', async () => {
     const topics = (await (await fetch(`${pipeline.strapi.url}/api/topics?fields[0]=slug&pagination[pageSize]=1`)).json()) as { data: { slug: string }[] };
     const email = `bauamt-${Date.now()}@kommune-a.example`;

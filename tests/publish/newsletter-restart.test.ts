@@ -115,3 +115,39 @@ it('finishes the mails in flight on a regular stop (SIGTERM), so nobody gets a c
   const log = fs.readFileSync(path.join(strapi.tmp, 'strapi.log'), 'utf8');
   expect(log.match(/mails were unfinished when Strapi stopped/g)?.length ?? 0).toBe(1);
 });
+
+it('cleans up at the start: expired sign-ups and the delivery rows of sends finished over 30 days ago go, the rest stays', async () => {
+  const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' };
+  const cm = (uid: string, rest = '') => `${strapi.url}/content-manager/collection-types/api::${uid}.${uid}${rest}`;
+  const create = async (uid: string, data: Record<string, unknown>) => {
+    const response = await fetch(cm(uid), { method: 'POST', headers, body: JSON.stringify(data) });
+    const body = (await response.json()) as { data: { documentId: string } };
+    expect(response.status, JSON.stringify(body)).toBe(201);
+    return body.data.documentId;
+  };
+  const count = async (uid: string, filter: string) => {
+    const response = await fetch(cm(uid, `?${filter}`), { headers });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { pagination: { total: number } }).pagination.total;
+  };
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+  const pending = (email: string, expiresAt: string) =>
+    create('newsletter-subscriber', { email, state: 'pending', requestedAt: daysAgo(8), consentVersion: '2026-12-1', sourcePage: '/newsletter/', confirmExpiresAt: expiresAt });
+  await pending('abgelaufen@kommune.example.org', daysAgo(1));
+  await pending('noch-gueltig@kommune.example.org', new Date(Date.now() + 86_400_000).toISOString());
+  const old = await create('newsletter-dispatch', { issueDocumentId: 'altausgabe0000000000000a', issueTitle: 'Alte Ausgabe', state: 'done', total: 1, sent: 1, startedAt: daysAgo(41), finishedAt: daysAgo(40) });
+  await create('newsletter-delivery', { dispatchId: old, subscriberDocumentId: 'altabonnent00000000000a', email: 'alt@kommune.example.org', state: 'sent', attempts: 1, sentAt: daysAgo(40) });
+  const recent = await count('newsletter-delivery', 'filters[email][$endsWith]=%40kommune.example.org&filters[state][$eq]=sent');
+
+  await strapi.restart();
+
+  expect(await count('newsletter-subscriber', 'filters[email][$eq]=abgelaufen%40kommune.example.org')).toBe(0);
+  expect(await count('newsletter-subscriber', 'filters[email][$eq]=noch-gueltig%40kommune.example.org')).toBe(1);
+  expect(await count('newsletter-delivery', 'filters[email][$eq]=alt%40kommune.example.org')).toBe(0);
+  expect(await count('newsletter-delivery', 'filters[email][$endsWith]=%40kommune.example.org&filters[state][$eq]=sent')).toBe(recent - 1);
+  // The old send keeps its figures.
+  expect(await count('newsletter-dispatch', 'filters[issueTitle][$eq]=Alte%20Ausgabe&filters[sent][$eq]=1')).toBe(1);
+  const log = fs.readFileSync(path.join(strapi.tmp, 'strapi.log'), 'utf8');
+  expect(log).toMatch(/newsletter: \d+ expired sign-up\(s\) or proof\(s\) deleted/);
+  expect(log).toMatch(/newsletter: 1 delivery row\(s\) of finished sends deleted/);
+});

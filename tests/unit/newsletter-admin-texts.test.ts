@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ENUM_LABELS_DE, enumLabelDe, hasEnumLabels } from '@ikz/cms/lib/admin-enum-labels';
 import { confirmText, currentDispatchText, formatCount, progressText, recipientsText, summaryLines } from '@ikz/cms/lib/newsletter-texts';
 import { installGermanGrouping, withGermanGrouping } from '@ikz/cms/lib/german-numbers';
 
@@ -32,5 +34,29 @@ describe('what the admin says about sending', () => {
     expect(done).toEqual({ headline: 'Versendet am 05.12.2026, 11:05', detail: '197 von 200 versendet, 2 fehlgeschlagen, 1 übersprungen (inzwischen abgemeldet)', tone: 'warning', percent: 100 });
     expect(currentDispatchText({ issueTitle: 'Newsletter 4/2026', issueDocumentId: 'abcdefghij', state: 'sending', total: 10, queued: 4, sending: 2, sent: 4, failed: 0, skipped: 0, startedAt: null, finishedAt: null })).toBe('Newsletter „Newsletter 4/2026“: Versand läuft … – 4 von 10 versendet, 6 in der Warteschlange.');
     expect(summaryLines({ pending: 3, confirmed: 1500, unsubscribed: 12, bouncing: 0 })).toEqual(['1500 bestätigt', '3 noch nicht bestätigt', '12 abgemeldet', '0 nicht zustellbar']);
+  });
+});
+
+describe('the German names of the newsletter states in the list view', () => {
+  it('name every value of every named enumeration in the schemas, and nothing else', () => {
+    for (const [model, fields] of Object.entries(ENUM_LABELS_DE)) {
+      const name = model.split('.')[1]!;
+      const schema = JSON.parse(fs.readFileSync(new URL(`../../cms/src/api/${name}/content-types/${name}/schema.json`, import.meta.url), 'utf8')) as { attributes: Record<string, { type: string; enum?: string[] }> };
+      for (const [field, labels] of Object.entries(fields)) {
+        expect(schema.attributes[field]?.type, `${model}.${field}`).toBe('enumeration');
+        expect(Object.keys(labels).sort(), `${model}.${field}`).toEqual([...schema.attributes[field]!.enum!].sort());
+      }
+    }
+  });
+
+  it('give a stored value its name, and leave unknown values and other fields alone', () => {
+    expect(enumLabelDe('api::newsletter-subscriber.newsletter-subscriber', 'state', 'pending')).toBe('noch nicht bestätigt');
+    expect(enumLabelDe('api::newsletter-subscriber.newsletter-subscriber', 'unsubscribeChannel', 'one-click')).toBe('Ein-Klick-Abmeldung (E-Mail-Programm)');
+    expect(enumLabelDe('api::newsletter-delivery.newsletter-delivery', 'state', 'skipped')).toBe('übersprungen');
+    expect(enumLabelDe('api::advice-request.advice-request', 'state', 'neu')).toBeNull();
+    expect(enumLabelDe('api::newsletter-subscriber.newsletter-subscriber', 'state', 'toString')).toBeNull();
+    expect(enumLabelDe('api::newsletter-subscriber.newsletter-subscriber', 'state', null)).toBeNull();
+    expect(hasEnumLabels('unsubscribeChannel')).toBe(true);
+    expect(hasEnumLabels('kind')).toBe(false);
   });
 });

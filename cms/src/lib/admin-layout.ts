@@ -195,7 +195,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
     readOnly: true,
     fields: {
       email: ['E-Mail-Adresse', 'Kleingeschrieben. Für Auskunft oder Löschung nach dieser Adresse suchen.'],
-      state: ['Status', 'Ausstehend (noch nicht bestätigt), bestätigt, abgemeldet oder unzustellbar.'],
+      state: ['Status', 'Noch nicht bestätigt, bestätigt, abgemeldet oder nicht zustellbar.'],
       requestedAt: ['Angemeldet am', 'Zeitpunkt der (letzten) Anmeldung über das Formular.'],
       consentVersion: ['Version der Einwilligung', 'Fassung des Einwilligungstextes, dem bei der Anmeldung zugestimmt wurde.'],
       sourcePage: ['Seite der Anmeldung', 'Seite der Website, auf der das Formular abgeschickt wurde.'],

@@ -1,0 +1,29 @@
+/**
+ * Targets of a benchmark and the verdict beside each figure, so a run says at a glance what is off. The
+ * figures are measured (see bench*.ts); nothing here times anything.
+ */
+export interface Target {
+  /** The limit, in the unit of the figure. */
+  limit: number;
+  /** Whether a figure must stay at or below the limit (`max`) or reach it (`min`). */
+  kind: 'max' | 'min';
+  unit: string;
+}
+
+export const met = (value: number, target: Target) => (target.kind === 'max' ? value <= target.limit : value >= target.limit);
+
+/** "(target ≤ 2 s: met)" or "(target ≥ 50 mails/s: MISSED)". */
+export function verdict(value: number, target: Target): string {
+  return `(target ${target.kind === 'max' ? '≤' : '≥'} ${target.limit} ${target.unit}: ${met(value, target) ? 'met' : 'MISSED'})`;
+}
+
+/**
+ * The newsletter benchmark's targets (5,000 subscribers, local SMTP server, scale 0.05): every mail arrives
+ * once, the send does not hold back publishing (the publish target of scale 1), and Strapi's memory stays
+ * bounded while it sends.
+ */
+export const NEWSLETTER_TARGETS = {
+  mailsPerSecond: { limit: 50, kind: 'min', unit: 'mails/s' },
+  publishToLiveSeconds: { limit: 2, kind: 'max', unit: 's' },
+  peakMemoryMb: { limit: 1024, kind: 'max', unit: 'MB' },
+} as const satisfies Record<string, Target>;
