@@ -175,28 +175,12 @@ export function createRoutes(segments: Segments = SEGMENTS) {
     return url(ENTRY_ROUTES[type], { slug: entry.slug });
   }
 
-  /** Every URL a complete build of this content contains (pages and files), in a stable order. */
+  /** Every URL a complete build of this content contains (pages and files), in a stable order (the sitemap's). */
   function expectedUrls(inventory: SiteInventory): string[] {
-    const urls: string[] = [];
-    const add = (list: string[]) => urls.push(...list);
-    const pages = (n: number) => Array.from({ length: Math.max(1, n) }, (_, i) => i + 1);
-    add(STATIC_ROUTES.map((kind) => url(kind)));
-    add(pages(inventory.projectPages).map(paged.projects));
-    add(inventory.projects.map((slug) => url('project', { slug })));
-    for (const topic of inventory.topics) add(pages(topic.pages).map((p) => paged.topic(topic.slug, p)));
-    for (const m of inventory.municipalities) add(pages(m.pages).map((p) => paged.municipality(m.slug, p)));
-    for (const t of inventory.documentTypes) add(pages(t.pages).map((p) => paged.documentType(t.slug, p)));
-    add(pages(inventory.courtDecisionPages).slice(1).map(paged.courtDecisions));
-    add(inventory.documents.map((slug) => url('document', { slug })));
-    add(inventory.newsletters.map((slug) => url('newsletter', { slug })));
-    for (const slug of inventory.events) add([url('event', { slug }), url('eventCalendar', { slug })]);
-    add((inventory.partnerSearches ?? []).map((slug) => url('partnerSearch', { slug })));
-    add((inventory.partnerSearchTopics ?? []).map((slug) => url('partnerSearchTopic', { slug })));
-    add((inventory.partnerSearchRegions ?? []).map((slug) => url('partnerSearchRegion', { slug })));
-    add(pages(inventory.eventArchivePages).slice(1).map(paged.eventArchive));
-    add(inventory.infoPages.map((slug) => url('infoPage', { slug })));
-    add(pages(inventory.sitemaps).map((n) => url('sitemap', { n: n - 1 })));
-    return urls;
+    const made = { url, paged };
+    return (Object.entries(URL_LISTS) as [RouteKind, UrlList][]).flatMap(([kind, list]) =>
+      list === 'once' ? [url(kind as StaticRouteKind)] : typeof list === 'function' ? list(inventory, made) : [],
+    );
   }
 
   /**
@@ -232,15 +216,65 @@ export const ENTRY_ROUTES = {
 } as const satisfies Record<string, RouteKind>;
 export type EntryType = keyof typeof ENTRY_ROUTES;
 
-/** Routes without parameters that every build contains. */
-export const STATIC_ROUTES = [
-  'home', 'projectFeed', 'topics', 'municipalities', 'documents', 'courtDecisions', 'newsletters', 'newsletterFeed', 'newsletterUnsubscribe',
-  'events', 'eventArchive', 'calendar', 'search', 'openData', 'openDataJson', 'openDataCsv', 'sitemapIndex', 'robots',
-  'securityTxt', 'notFound', 'partnerSearches', 'partnerSearchForm', 'partnerSearchFeed',
-] as const satisfies readonly StaticRouteKind[];
+type UrlList = 'once' | RouteKind | ((inventory: SiteInventory, routes: Pick<Routes, 'url' | 'paged'>) => string[]);
+const pages = (n: number) => Array.from({ length: Math.max(1, n) }, (_, i) => i + 1);
 
-/** Routes whose pages go into the search index. */
-export const SEARCHABLE_ROUTES: readonly RouteKind[] = ['project', 'document', 'newsletter', 'event', 'infoPage', 'partnerSearch'];
+/**
+ * The URLs of every route kind in a build, in the order a build lists them (the sitemap's): `once` for a route
+ * without parameters that every build has, the URLs for a content's inventory, or the route kind whose line
+ * lists them too (a list's further pages, an event's calendar file). A route kind without a line is a type error.
+ */
+const URL_LISTS: { [K in RouteKind]: (K extends StaticRouteKind ? 'once' : never) | RouteKind | Exclude<UrlList, string> } = {
+  home: 'once',
+  projectFeed: 'once',
+  topics: 'once',
+  municipalities: 'once',
+  documents: 'once',
+  courtDecisions: 'once',
+  newsletters: 'once',
+  newsletterFeed: 'once',
+  newsletterUnsubscribe: 'once',
+  events: 'once',
+  eventArchive: 'once',
+  calendar: 'once',
+  search: 'once',
+  openData: 'once',
+  openDataJson: 'once',
+  openDataCsv: 'once',
+  sitemapIndex: 'once',
+  robots: 'once',
+  securityTxt: 'once',
+  notFound: 'once',
+  partnerSearches: 'once',
+  partnerSearchForm: 'once',
+  partnerSearchFeed: 'once',
+  projects: (inv, r) => pages(inv.projectPages).map(r.paged.projects),
+  projectsPage: 'projects',
+  project: (inv, r) => inv.projects.map((slug) => r.url('project', { slug })),
+  topic: (inv, r) => inv.topics.flatMap((t) => pages(t.pages).map((p) => r.paged.topic(t.slug, p))),
+  topicPage: 'topic',
+  municipality: (inv, r) => inv.municipalities.flatMap((m) => pages(m.pages).map((p) => r.paged.municipality(m.slug, p))),
+  municipalityPage: 'municipality',
+  documentType: (inv, r) => inv.documentTypes.flatMap((t) => pages(t.pages).map((p) => r.paged.documentType(t.slug, p))),
+  documentTypePage: 'documentType',
+  courtDecisionsPage: (inv, r) => pages(inv.courtDecisionPages).slice(1).map(r.paged.courtDecisions),
+  document: (inv, r) => inv.documents.map((slug) => r.url('document', { slug })),
+  newsletter: (inv, r) => inv.newsletters.map((slug) => r.url('newsletter', { slug })),
+  event: (inv, r) => inv.events.flatMap((slug) => [r.url('event', { slug }), r.url('eventCalendar', { slug })]),
+  eventCalendar: 'event',
+  partnerSearch: (inv, r) => (inv.partnerSearches ?? []).map((slug) => r.url('partnerSearch', { slug })),
+  partnerSearchTopic: (inv, r) => (inv.partnerSearchTopics ?? []).map((slug) => r.url('partnerSearchTopic', { slug })),
+  partnerSearchRegion: (inv, r) => (inv.partnerSearchRegions ?? []).map((slug) => r.url('partnerSearchRegion', { slug })),
+  eventArchivePage: (inv, r) => pages(inv.eventArchivePages).slice(1).map(r.paged.eventArchive),
+  infoPage: (inv, r) => inv.infoPages.map((slug) => r.url('infoPage', { slug })),
+  sitemap: (inv, r) => pages(inv.sitemaps).map((n) => r.url('sitemap', { n: n - 1 })),
+};
+
+/** Routes without parameters that every build contains. */
+export const STATIC_ROUTES = (Object.keys(URL_LISTS) as RouteKind[]).filter((kind): kind is StaticRouteKind => URL_LISTS[kind] === 'once');
+
+/** Routes whose URL is an HTML page rendered by a view (paths ending in "/", and the 404 page), not a data file. */
+export type PageRouteKind = { [K in RouteKind]: Patterns[K] extends `${string}/` ? K : never }[RouteKind] | 'notFound';
 
 /** What a build contains, counted from its content: enough to list every URL. */
 export interface SiteInventory {
@@ -275,31 +309,25 @@ export function outputPath(url: string): string {
 }
 
 /** Whether a route is an HTML page (rendered by the site's views) rather than a data file. */
-export const isPageRoute = (kind: RouteKind) => kind === 'notFound' || (patternsFor(SEGMENTS)[kind] as string).endsWith('/');
+export const isPageRoute = (kind: RouteKind): kind is PageRouteKind => kind === 'notFound' || (patternsFor(SEGMENTS)[kind] as string).endsWith('/');
 
 /**
  * The search index is split into bundles, so that a publish rewrites only the bundles whose pages changed:
  * projects in the main bundle /pagefind/ (the project finder reads it alone), documents by how often they
  * change – those of this and the last year (new ones, corrections) and the archive of older ones –, and the
  * other searchable pages together. The search page merges them all (few bundles: each costs a reader requests).
+ * Which page kind goes into which bundle is the page kinds' registry's (site/src/model/pages.ts, PAGE_KINDS).
  */
 export const SEARCH_MAIN_SHARD = 'projekte';
+/** The bundle of the searchable pages that are neither projects nor documents. */
+export const SEARCH_OTHER_SHARD = 'weitere';
 /** Documents dated in this many recent years (this year included) are in the recent documents' bundle. */
 export const RECENT_DOCUMENT_YEARS = 2;
 export const searchBundlePath = (shard: string) => (shard === SEARCH_MAIN_SHARD ? '/pagefind/' : `/pagefind-${shard}/`);
-/** The bundle of a page; a document's by its year compared with `currentYear` (the build's). */
-export function searchShard(kind: RouteKind, documentYear?: string, currentYear = new Date().getUTCFullYear()): string {
-  if (kind === 'project') return SEARCH_MAIN_SHARD;
-  if (kind === 'document') return Number(documentYear) > currentYear - RECENT_DOCUMENT_YEARS ? 'dokumente-aktuell' : 'dokumente-archiv';
-  return 'weitere';
-}
-
-/** The kinds of page a bundle can hold (the inverse of searchShard). */
-export function shardKinds(shard: string): RouteKind[] {
-  if (shard === SEARCH_MAIN_SHARD) return ['project'];
-  if (shard.startsWith('dokumente-')) return ['document'];
-  return SEARCHABLE_ROUTES.filter((kind) => kind !== 'project' && kind !== 'document');
-}
+/** The bundle of a document dated in `documentYear`, compared with `currentYear` (the build's). */
+export const documentShard = (documentYear: string | undefined, currentYear: number) =>
+  Number(documentYear) > currentYear - RECENT_DOCUMENT_YEARS ? 'dokumente-aktuell' : 'dokumente-archiv';
+export const DOCUMENT_SHARDS = ['dokumente-aktuell', 'dokumente-archiv'] as const;
 
 /** URLs per sitemap file (the protocol allows 50,000). */
 export const SITEMAP_SIZE = 45_000;

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRoutes, outputPath, routes, SEARCH_MAIN_SHARD, searchBundlePath, searchShard, SEGMENTS, STATIC_ROUTES, type RouteKind, type SiteInventory } from '@ikz/shared-types/routes';
+import { createRoutes, outputPath, routes, SEARCH_MAIN_SHARD, searchBundlePath, SEGMENTS, STATIC_ROUTES, type RouteKind, type SiteInventory } from '@ikz/shared-types/routes';
+import { searchShard } from '@ikz/site/model/pages';
 import { checkFiles, checkSearch } from '@ikz/site/builder/checks';
 
 const checkRelease = (dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>, assets: readonly string[]) => [

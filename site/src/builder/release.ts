@@ -12,11 +12,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEARCHABLE_ROUTES, isPageRoute, outputPath, routes, searchBundlePath, searchShard, shardKinds, type RouteKind, type RouteMatch } from '@ikz/shared-types/routes';
+import { isPageRoute, outputPath, routes, searchBundlePath, type RouteKind, type RouteMatch } from '@ikz/shared-types/routes';
 import type { Content } from '../model/content.ts';
 import { dataFile } from '../model/files.ts';
 import { inventory, sitemapUrls } from '../model/inventory.ts';
-import { pageModel, type ModelContext } from '../model/pages.ts';
+import { pageModel, SEARCHABLE_ROUTES, searchShard, shardKinds, type ModelContext } from '../model/pages.ts';
 import type { Renderer } from './bundle.ts';
 import { linkTree, removeFile, replaceFile, replaceWithLink, tryLinkFile, writeNew } from './files.ts';
 import type { SearchShards } from './search.ts';

@@ -6,7 +6,19 @@
  */
 import { ENUMS } from '@ikz/shared-types';
 import { municipalityChoices, type MunicipalityGroup } from '@ikz/shared-types/municipality-choices';
-import { PAGE_SIZES, pageCount, searchBundlePath, searchShard, type RouteKind, type RouteMatch } from '@ikz/shared-types/routes';
+import {
+  DOCUMENT_SHARDS,
+  documentShard,
+  isPageRoute,
+  PAGE_SIZES,
+  pageCount,
+  SEARCH_MAIN_SHARD,
+  SEARCH_OTHER_SHARD,
+  searchBundlePath,
+  type PageRouteKind,
+  type RouteKind,
+  type RouteMatch,
+} from '@ikz/shared-types/routes';
 import { groupBy, typeSlug } from '../lib/collections.ts';
 import { kreisSlugs } from '../lib/kreise.ts';
 import type { KreisMap } from '../lib/map.ts';
@@ -225,12 +237,6 @@ function eventArchive(content: Content, page: number): PageOf<'eventArchive'> | 
   };
 }
 
-/** The search bundles besides the main one (projects), which the search page merges. */
-export function searchBundles(content: Content): string[] {
-  const shards = new Set(['weitere', ...content.documents.map((d) => searchShard('document', d.date.slice(0, 4), content.now.getUTCFullYear()))]);
-  return [...shards].sort().map(searchBundlePath);
-}
-
 /** The court decisions, newest first: documents of that type with their court data. */
 export const courtDecisionsOf = (content: Content) =>
   (content.documentsByType.get('Gerichtsentscheidung') ?? []).flatMap((document) => (document.courtDecision ? [{ document, decision: document.courtDecision }] : []));
@@ -238,10 +244,6 @@ export const courtDecisionsOf = (content: Content) =>
 /** The document types that have documents, in the order of the schema. */
 export const documentTypesInUse = (content: Content) => ENUMS['document.type'].filter((t) => content.documentsByType.has(t));
 
-/**
- * The model of the page at a matched route, or null when that page does not exist for this content
- * (an unknown slug, a page number past the end, or a route that is a file rather than a page).
- */
 /** An MDX page of the site (src/content/pages); `usesContentDate` when it shows the build's content date. */
 export interface InfoPage {
   id: string;
@@ -257,103 +259,213 @@ export interface ModelContext {
   infoPages: readonly InfoPage[];
 }
 
-export function pageModel(content: Content, route: RouteMatch, context: ModelContext): PageModel | null {
-  const slug = route.params.slug ?? '';
-  const page = route.params.page ?? 1;
-  switch (route.kind as RouteKind) {
-    case 'home':
-      return home(content, context.buildMap);
-    case 'projects':
-    case 'projectsPage': {
-      const part = slice(content.projects, PAGE_SIZES.projects, page);
-      return part ? { kind: 'projects', projects: part.items.map(projectCard), ...part.paging } : null;
-    }
-    case 'project': {
+/** What a page kind's model is built from: the content, the matched route and its parameters, the build's context. */
+export interface ModelInput {
+  content: Content;
+  route: PageRouteKind;
+  /** The route's `:slug` ('' when it has none). */
+  slug: string;
+  /** The route's `:page` (1 when it has none). */
+  page: number;
+  context: ModelContext;
+}
+
+/** The search bundles a kind's pages can go into, and the one a page goes into (by a document's year, for documents). */
+export interface SearchBundle {
+  bundles: readonly string[];
+  of: (documentYear: string | undefined, currentYear: number) => string;
+}
+const bundle = (name: string): SearchBundle => ({ bundles: [name], of: () => name });
+
+/** One page kind: the routes whose pages it is, how its model is built, and where its pages are searched. */
+export interface PageKindSpec<K extends PageKind> {
+  /** The route kinds (the route table, shared-types/src/routes.ts) whose pages are of this kind. */
+  routes: readonly PageRouteKind[];
+  /** The page's model, or null when this content has no such page (an unknown slug, a page number past the end). */
+  model: (input: ModelInput) => PageOf<K> | null;
+  /** The search bundle of its pages; null: its pages are not in the search index. */
+  search: SearchBundle | null;
+}
+
+const topicLinks = (content: Content) => content.topics.map((t) => ({ slug: t.slug, name: t.name }));
+
+function projects({ content, page }: ModelInput): PageOf<'projects'> | null {
+  const part = slice(content.projects, PAGE_SIZES.projects, page);
+  return part ? { kind: 'projects', projects: part.items.map(projectCard), ...part.paging } : null;
+}
+
+function documents({ content }: ModelInput): PageOf<'documents'> {
+  return {
+    kind: 'documents',
+    documentCount: content.documents.length,
+    types: documentTypesInUse(content).map((t) => ({ type: t, slug: typeSlug(t), count: content.documentsByType.get(t)!.length, courtDecisions: t === 'Gerichtsentscheidung' })),
+    latest: content.documents.slice(0, 15).map(documentRow),
+  };
+}
+
+function courtDecisions({ content, page }: ModelInput): PageOf<'courtDecisions'> | null {
+  const part = slice(courtDecisionsOf(content), PAGE_SIZES.courtDecisions, page);
+  if (!part) return null;
+  return {
+    kind: 'courtDecisions',
+    decisions: part.items.map(({ document: d, decision }) => ({ ...documentRow(d), court: decision.court, decidedAt: decision.decidedAt, docketNumber: decision.docketNumber, decisionKind: decision.kind, holding: decision.holding })),
+    ...part.paging,
+  };
+}
+
+function newsletters({ content }: ModelInput): PageOf<'newsletters'> {
+  return {
+    kind: 'newsletters',
+    firstYear: content.newsletters.length ? Math.min(...content.newsletters.map((n) => n.year)) : null,
+    years: [...groupBy(content.newsletters, (n) => n.year).entries()].map(([year, issues]) => ({ year, issues: issues.map((n) => ({ slug: n.slug, title: n.title, sentAt: n.sentAt })) })),
+  };
+}
+
+function infoPage({ content, slug, context }: ModelInput): PageOf<'infoPage'> | null {
+  const info = context.infoPages.find((p) => p.id === slug);
+  if (!info) return null;
+  return {
+    kind: 'infoPage',
+    id: slug,
+    contentDate: info.usesContentDate ? content.contentDate : null,
+    municipalities: info.usesMunicipalities ? municipalityChoices(content.municipalities) : null,
+    topics: info.usesTopics ? topicLinks(content) : null,
+  };
+}
+
+function partnerSearches({ content, route, slug }: ModelInput): PageOf<'partnerSearches'> | null {
+  const by = route === 'partnerSearchTopic' ? 'topic' : route === 'partnerSearchRegion' ? 'region' : null;
+  return partnerSearchList(content.partnerSearches, by ? { by, slug } : null);
+}
+
+function partnerSearch({ content, slug }: ModelInput): PageOf<'partnerSearch'> | null {
+  const entry = content.bySlug.partnerSearches.get(slug);
+  if (!entry) return null;
+  const region = regionOf(entry);
+  return { kind: 'partnerSearch', entry, region: region ? { name: region, slug: regionSlug(region) } : null };
+}
+
+/**
+ * The page kinds: for each, its routes, its model and its search bundle (its view: src/views/index.ts).
+ * A kind missing here, or one without its model, is a type error; a page route of the route table that no
+ * kind claims is one too (PAGE_ROUTES_CLAIMED below).
+ */
+export const PAGE_KINDS = {
+  home: { routes: ['home'], model: ({ content, context }) => home(content, context.buildMap), search: null },
+  projects: { routes: ['projects', 'projectsPage'], model: projects, search: null },
+  project: {
+    routes: ['project'],
+    model: ({ content, slug }) => {
       const project = content.bySlug.projects.get(slug);
       return project ? { kind: 'project', project } : null;
-    }
-    case 'topics':
-      return { kind: 'topics', topics: content.topics.map((t) => ({ slug: t.slug, name: t.name, focus: t.focus, projects: content.projectsByTopic.get(t.slug)?.length ?? 0 })) };
-    case 'topic':
-    case 'topicPage':
-      return topic(content, slug, page);
-    case 'municipalities':
-      return municipalities(content, context.buildMap);
-    case 'municipality':
-    case 'municipalityPage':
-      return municipality(content, slug, page);
-    case 'documents':
-      return {
-        kind: 'documents',
-        documentCount: content.documents.length,
-        types: documentTypesInUse(content).map((t) => ({ type: t, slug: typeSlug(t), count: content.documentsByType.get(t)!.length, courtDecisions: t === 'Gerichtsentscheidung' })),
-        latest: content.documents.slice(0, 15).map(documentRow),
-      };
-    case 'document': {
+    },
+    search: bundle(SEARCH_MAIN_SHARD),
+  },
+  topics: {
+    routes: ['topics'],
+    model: ({ content }) => ({ kind: 'topics', topics: content.topics.map((t) => ({ slug: t.slug, name: t.name, focus: t.focus, projects: content.projectsByTopic.get(t.slug)?.length ?? 0 })) }),
+    search: null,
+  },
+  topic: { routes: ['topic', 'topicPage'], model: ({ content, slug, page }) => topic(content, slug, page), search: null },
+  municipalities: { routes: ['municipalities'], model: ({ content, context }) => municipalities(content, context.buildMap), search: null },
+  municipality: { routes: ['municipality', 'municipalityPage'], model: ({ content, slug, page }) => municipality(content, slug, page), search: null },
+  documents: { routes: ['documents'], model: documents, search: null },
+  document: {
+    routes: ['document'],
+    model: ({ content, slug }) => {
       const document = content.bySlug.documents.get(slug);
       return document ? { kind: 'document', document } : null;
-    }
-    case 'documentType':
-    case 'documentTypePage':
-      return documentType(content, slug, page);
-    case 'courtDecisions':
-    case 'courtDecisionsPage': {
-      const part = slice(courtDecisionsOf(content), PAGE_SIZES.courtDecisions, page);
-      return part
-        ? {
-            kind: 'courtDecisions',
-            decisions: part.items.map(({ document: d, decision }) => ({ ...documentRow(d), court: decision.court, decidedAt: decision.decidedAt, docketNumber: decision.docketNumber, decisionKind: decision.kind, holding: decision.holding })),
-            ...part.paging,
-          }
-        : null;
-    }
-    case 'newsletters':
-      return {
-        kind: 'newsletters',
-        firstYear: content.newsletters.length ? Math.min(...content.newsletters.map((n) => n.year)) : null,
-        years: [...groupBy(content.newsletters, (n) => n.year).entries()].map(([year, issues]) => ({ year, issues: issues.map((n) => ({ slug: n.slug, title: n.title, sentAt: n.sentAt })) })),
-      };
-    case 'newsletter': {
+    },
+    search: { bundles: DOCUMENT_SHARDS, of: documentShard },
+  },
+  documentType: { routes: ['documentType', 'documentTypePage'], model: ({ content, slug, page }) => documentType(content, slug, page), search: null },
+  courtDecisions: { routes: ['courtDecisions', 'courtDecisionsPage'], model: courtDecisions, search: null },
+  newsletters: { routes: ['newsletters'], model: newsletters, search: null },
+  newsletter: {
+    routes: ['newsletter'],
+    model: ({ content, slug }) => {
       const newsletter = content.bySlug.newsletters.get(slug);
       return newsletter ? { kind: 'newsletter', newsletter } : null;
-    }
-    case 'newsletterUnsubscribe':
-      return { kind: 'newsletterUnsubscribe' };
-    case 'events':
-      return { kind: 'events', upcoming: content.upcoming.map(eventCard), pastCount: content.past.length };
-    case 'eventArchive':
-    case 'eventArchivePage':
-      return eventArchive(content, page);
-    case 'event': {
+    },
+    search: bundle(SEARCH_OTHER_SHARD),
+  },
+  newsletterUnsubscribe: { routes: ['newsletterUnsubscribe'], model: () => ({ kind: 'newsletterUnsubscribe' }), search: null },
+  events: { routes: ['events'], model: ({ content }) => ({ kind: 'events', upcoming: content.upcoming.map(eventCard), pastCount: content.past.length }), search: null },
+  eventArchive: { routes: ['eventArchive', 'eventArchivePage'], model: ({ content, page }) => eventArchive(content, page), search: null },
+  event: {
+    routes: ['event'],
+    model: ({ content, slug }) => {
       const event = content.bySlug.events.get(slug);
       return event ? { kind: 'event', event, past: new Date(event.endsAt) < content.now } : null;
+    },
+    search: bundle(SEARCH_OTHER_SHARD),
+  },
+  search: { routes: ['search'], model: ({ content }) => ({ kind: 'search', mergeBundles: searchBundles(content) }), search: null },
+  openData: { routes: ['openData'], model: ({ content }) => ({ kind: 'openData', projectCount: content.projects.length }), search: null },
+  infoPage: { routes: ['infoPage'], model: infoPage, search: bundle(SEARCH_OTHER_SHARD) },
+  partnerSearches: { routes: ['partnerSearches', 'partnerSearchTopic', 'partnerSearchRegion'], model: partnerSearches, search: null },
+  partnerSearch: { routes: ['partnerSearch'], model: partnerSearch, search: bundle(SEARCH_OTHER_SHARD) },
+  partnerSearchForm: {
+    routes: ['partnerSearchForm'],
+    model: ({ content }) => ({ kind: 'partnerSearchForm', municipalities: municipalityChoices(content.municipalities), topics: topicLinks(content) }),
+    search: null,
+  },
+  notFound: { routes: ['notFound'], model: () => ({ kind: 'notFound' }), search: null },
+} satisfies { [K in PageKind]: PageKindSpec<K> };
+
+type ClaimedRoute = (typeof PAGE_KINDS)[PageKind]['routes'][number];
+/** Type check: every page route of the route table belongs to a page kind (else this names the ones that do not). */
+export const PAGE_ROUTES_CLAIMED: [Exclude<PageRouteKind, ClaimedRoute>] extends [never] ? true : { unclaimed: Exclude<PageRouteKind, ClaimedRoute> } = true;
+
+/** The page kind of each page route; a route claimed by two kinds stops the site at its start. */
+export const PAGE_KIND_OF_ROUTE: ReadonlyMap<RouteKind, PageKind> = (() => {
+  const kinds = new Map<RouteKind, PageKind>();
+  for (const [kind, spec] of Object.entries(PAGE_KINDS) as [PageKind, PageKindSpec<PageKind>][]) {
+    for (const route of spec.routes) {
+      if (kinds.has(route)) throw new Error(`The route ${route} is claimed by the page kinds ${kinds.get(route)} and ${kind}.`);
+      kinds.set(route, kind);
     }
-    case 'search':
-      return { kind: 'search', mergeBundles: searchBundles(content) };
-    case 'openData':
-      return { kind: 'openData', projectCount: content.projects.length };
-    case 'infoPage': {
-      const info = context.infoPages.find((p) => p.id === slug);
-      return info
-        ? { kind: 'infoPage', id: slug, contentDate: info.usesContentDate ? content.contentDate : null, municipalities: info.usesMunicipalities ? municipalityChoices(content.municipalities) : null, topics: info.usesTopics ? content.topics.map((t) => ({ slug: t.slug, name: t.name })) : null }
-        : null;
-    }
-    case 'partnerSearches':
-      return partnerSearchList(content.partnerSearches, null);
-    case 'partnerSearchTopic':
-      return partnerSearchList(content.partnerSearches, { by: 'topic', slug });
-    case 'partnerSearchRegion':
-      return partnerSearchList(content.partnerSearches, { by: 'region', slug });
-    case 'partnerSearch': {
-      const entry = content.bySlug.partnerSearches.get(slug);
-      const region = entry ? regionOf(entry) : null;
-      return entry ? { kind: 'partnerSearch', entry, region: region ? { name: region, slug: regionSlug(region) } : null } : null;
-    }
-    case 'partnerSearchForm':
-      return { kind: 'partnerSearchForm', municipalities: municipalityChoices(content.municipalities), topics: content.topics.map((t) => ({ slug: t.slug, name: t.name })) };
-    case 'notFound':
-      return { kind: 'notFound' };
-    default:
-      return null;
   }
+  return kinds;
+})();
+
+/**
+ * The model of the page at a matched route, or null when that page does not exist for this content
+ * (an unknown slug, a page number past the end, or a route that is a file rather than a page).
+ */
+export function pageModel(content: Content, route: RouteMatch, context: ModelContext): PageModel | null {
+  if (!isPageRoute(route.kind)) return null;
+  const kind = PAGE_KIND_OF_ROUTE.get(route.kind);
+  if (!kind) throw new Error(`No page kind has the route ${route.kind}.`);
+  return PAGE_KINDS[kind].model({ content, route: route.kind, slug: route.params.slug ?? '', page: route.params.page ?? 1, context });
+}
+
+const searchOf = (kind: PageKind): SearchBundle | null => (PAGE_KINDS[kind] as PageKindSpec<PageKind>).search;
+
+/** Routes whose pages go into the search index. */
+export const SEARCHABLE_ROUTES: readonly RouteKind[] = [...PAGE_KIND_OF_ROUTE].filter(([, kind]) => searchOf(kind)).map(([route]) => route);
+
+/** The search bundle of a page at a route; a document's by its year compared with `currentYear` (the build's). */
+export function searchShard(kind: RouteKind, documentYear?: string, currentYear = new Date().getUTCFullYear()): string {
+  const pageKind = PAGE_KIND_OF_ROUTE.get(kind);
+  const search = pageKind ? searchOf(pageKind) : null;
+  if (!search) throw new Error(`Pages of the route ${kind} are not in the search index.`);
+  return search.of(documentYear, currentYear);
+}
+
+/** The routes whose pages a bundle can hold (the inverse of searchShard). */
+export const shardKinds = (shard: string): RouteKind[] => SEARCHABLE_ROUTES.filter((route) => searchOf(PAGE_KIND_OF_ROUTE.get(route)!)!.bundles.includes(shard));
+
+/** The search bundles besides the main one (projects), which the search page merges: those this content has pages in. */
+export function searchBundles(content: Content): string[] {
+  const year = content.now.getUTCFullYear();
+  const shards = new Set<string>();
+  for (const kind of Object.keys(PAGE_KINDS) as PageKind[]) {
+    const search = searchOf(kind);
+    // A bundle picked by a document's year is merged when a document falls into it.
+    if (search && search.bundles.length === 1) shards.add(search.bundles[0]!);
+    else if (search) for (const d of content.documents) shards.add(search.of(d.date.slice(0, 4), year));
+  }
+  shards.delete(SEARCH_MAIN_SHARD);
+  return [...shards].sort().map(searchBundlePath);
 }
