@@ -11,6 +11,7 @@ import type { MailCatcher } from '@ikz/scripts/lib/mail-catcher';
 import { WCAG_22_AA } from '../support/axe.ts';
 import { launchChromium, layoutShift, observeLayoutShift } from '../support/browser.ts';
 import { linkIn, mailsTo, waitForMails } from '../support/mailbox.ts';
+import { nginxSiteCsp } from '../support/nginx-csp.ts';
 import { SITE_URL, startMailPipeline, type MailPipeline, type Pipeline } from './harness.ts';
 
 const UID = 'api::newsletter-subscriber.newsletter-subscriber';
@@ -80,9 +81,25 @@ describe('the newsletter sign-up in the browser', () => {
     await page.context().close();
   });
 
-  it('answers inline with JavaScript: errors linked to their fields, focus on the first, the answer in a status region, no layout shift', async () => {
+  it('answers inline with JavaScript under the site\'s CSP: errors linked to their fields, focus on the first, the answer in a status region, no layout shift', async () => {
     const page = await newPage(true);
     await observeLayoutShift(page);
+    // The pages come with the CSP of the shipped nginx sample (the local web server sends none): the proof of work
+    // (Web Crypto, a fetch to /formulare/challenge) must run under it without a single violation.
+    const csp = nginxSiteCsp();
+    expect(csp).toContain("script-src 'self'");
+    await page.route(`${pipeline.web.url}/**`, async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`));
+    });
     const email = 'mit-js@kommune.example';
     const posted: URLSearchParams[] = [];
     page.on('request', (request) => {
@@ -117,6 +134,7 @@ describe('the newsletter sign-up in the browser', () => {
     const [mail] = await waitForMails(catcher.dir, email);
     expect(mail!.subject).toBe('Bitte bestätigen Sie Ihre Newsletter-Anmeldung');
     await expect.poll(async () => (await subscriber(email))?.state).toBe('pending');
+    expect(violations).toEqual([]);
     await page.context().close();
   });
 

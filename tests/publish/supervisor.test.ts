@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NEWSLETTER_CONSENT } from '@ikz/shared-types/newsletter-consent';
 import { createStrapiClient, type StrapiClient } from '@ikz/shared-types/rest';
 import { SECRET_HEADER } from '@ikz/shared-types/webhook';
 import { freePort, REPO_ROOT } from '@ikz/scripts/lib/strapi-process';
@@ -160,6 +161,23 @@ describe('pnpm start supervises Strapi and the publisher', () => {
   it('serves the site, the status page, the preview and Strapi, each part in a process of its own', async () => {
     expect(output).toContain(`Website:                   http://localhost:${ports.site}/`);
     expect((await page('/')).status).toBe(200);
+    // Without SMTP_HOST every mail is written to a folder the start output names: a new user sees the
+    // confirmation mail of a newsletter sign-up made on the site's origin.
+    const mailDir = /E-Mails:\s+nicht versendet, sondern als \.eml-Dateien in (\S+)\/ \(ohne SMTP_HOST\)/.exec(output)?.[1];
+    expect(mailDir, output).toBeDefined();
+    expect(mailDir!.startsWith(tmp)).toBe(true);
+    const email = 'neue-nutzerin@kommune.example';
+    const signUp = await fetch(`${siteUrl()}/formulare/newsletter/anmelden`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({ email, consent: 'ja', consentVersion: NEWSLETTER_CONSENT.version, source: '/newsletter/', website: '' }).toString(),
+    });
+    expect(signUp.status).toBe(200);
+    const eml = await until('the confirmation mail in the mail folder', () => {
+      const files = fs.existsSync(mailDir!) ? fs.readdirSync(mailDir!).filter((f) => f.endsWith('.eml')) : [];
+      return files.map((f) => fs.readFileSync(path.join(mailDir!, f), 'utf8')).find((text) => text.includes(email));
+    }, 30_000);
+    expect(eml).toMatch(/^Subject: =\?UTF-8\?|^Subject: Bitte best/m);
     expect((await fetch(`${publisherUrl()}/status`)).status).toBe(200);
     // No token: the preview answers, and refuses.
     expect((await fetch(`${previewUrl()}/vorschau`)).status).toBe(401);

@@ -183,15 +183,11 @@ function sectionLinks(section: NonNullable<IssueForMail['sections']>[number], si
 /** Issue I/2026 of 5. Dezember 2026 → the line under the title. */
 const issueLine = (issue: IssueForMail) => `Ausgabe ${issue.number}/${issue.year} · ${germanDate(issue.sentAt)}`;
 
-export function renderIssue(issue: IssueForMail, context: MailContext): RenderedIssue {
-  const { siteUrl } = context;
-  const issueUrl = `${siteUrl}${routes.url('newsletter', { slug: issue.slug })}`;
-  const imprintUrl = `${siteUrl}${routes.url('infoPage', { slug: 'impressum' })}`;
-  const sender = escapeHtml(headerText(context.senderName));
-  const title = escapeHtml(issue.title);
-  const sections = (issue.sections ?? []).map((section) => ({ section, groups: sectionLinks(section, siteUrl) }));
+type Sections = { section: NonNullable<IssueForMail['sections']>[number]; groups: ReturnType<typeof sectionLinks> }[];
+type Frame = { siteUrl: string; issueUrl: string; imprintUrl: string; sender: string; title: string };
 
-  const htmlSections = sections
+function htmlSectionsOf(sections: Sections, siteUrl: string): string {
+  return sections
     .map(({ section, groups }) => {
       const lists = groups
         .map(
@@ -209,6 +205,11 @@ ${lists}
     })
     .join('\n');
 
+}
+
+/** The HTML before and after the unsubscribe link's URL. */
+function htmlFrame(issue: IssueForMail, sections: Sections, { siteUrl, issueUrl, imprintUrl, sender, title }: Frame): [string, string] {
+  const htmlSections = htmlSectionsOf(sections, siteUrl);
   const pdfHtml = issue.pdf
     ? `<tr><td style="padding:8px 32px;"><p style="${TEXT}margin:0 0 16px;">Die Ausgabe als PDF: ${a(issueUrl, 'auf der Website herunterladen')}</p></td></tr>`
     : '';
@@ -250,12 +251,17 @@ ${pdfHtml}
 </html>
 `;
 
+  return [head, tail];
+}
+
+/** The plain-text part before the unsubscribe link's URL. */
+function textHeadOf(issue: IssueForMail, sections: Sections, { siteUrl, issueUrl }: Frame, senderName: string): string {
   const textSections = sections.map(({ section, groups }) => {
     const lists = groups.map((group) => `${group.heading}:\n${group.links.map((l) => `- ${l.label}\n  ${l.href}`).join('\n')}`);
     return [section.heading.toUpperCase(), blocksText(section.text, siteUrl), ...lists].filter(Boolean).join('\n\n');
   });
-  const textHead = [
-    `${headerText(context.senderName)}`,
+  return [
+    `${headerText(senderName)}`,
     issue.title,
     issueLine(issue),
     `Im Browser ansehen: ${issueUrl}`,
@@ -268,6 +274,21 @@ ${pdfHtml}
     .filter(Boolean)
     .join('\n\n');
 
+}
+
+export function renderIssue(issue: IssueForMail, context: MailContext): RenderedIssue {
+  const { siteUrl } = context;
+  const frame: Frame = {
+    siteUrl,
+    issueUrl: `${siteUrl}${routes.url('newsletter', { slug: issue.slug })}`,
+    imprintUrl: `${siteUrl}${routes.url('infoPage', { slug: 'impressum' })}`,
+    sender: escapeHtml(headerText(context.senderName)),
+    title: escapeHtml(issue.title),
+  };
+  const sections = (issue.sections ?? []).map((section) => ({ section, groups: sectionLinks(section, siteUrl) }));
+  const [head, tail] = htmlFrame(issue, sections, frame);
+  const textHead = textHeadOf(issue, sections, frame, context.senderName);
+  const { imprintUrl } = frame;
   return {
     subject: headerText(issue.title),
     html: [`${head}<a href="`, `" style="${LINK}">Newsletter abbestellen</a>${tail}`],

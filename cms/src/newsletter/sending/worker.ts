@@ -52,106 +52,121 @@ export async function requeueInterrupted(strapi: Core.Strapi): Promise<number> {
   return count;
 }
 
-export function startNewsletterWorker(strapi: Core.Strapi, settings: SendSettings = sendSettings()): NewsletterWorker {
-  const pacer = createPacer(settings.rate);
-  const batch = Math.max(CONCURRENCY, Math.min(200, Math.ceil(settings.rate * 2)));
-  /** The mail of each send, rendered once (per process) at its first delivery. */
-  const rendered = new Map<string, Promise<{ issue: RenderedIssue; dispatch: Dispatch } | null>>();
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
+type Rendered = { issue: RenderedIssue; dispatch: Dispatch };
 
-  const log = (message: string) => strapi.log.info(`[ikz] newsletter: ${message}`);
-
-  async function render(dispatchId: string): Promise<{ issue: RenderedIssue; dispatch: Dispatch } | null> {
+/** The mail of each send, rendered once (per process) at its first delivery. */
+function issueTemplates(strapi: Core.Strapi, settings: SendSettings) {
+  const rendered = new Map<string, Promise<Rendered | null>>();
+  async function render(dispatchId: string): Promise<Rendered | null> {
     const dispatch: Dispatch | null = await strapi.db.query(DISPATCH_UID).findOne({ where: { documentId: dispatchId } });
     const issue = dispatch ? await loadPublishedIssue(strapi, dispatch.issueDocumentId) : null;
     if (dispatch?.state === 'queued') await strapi.db.query(DISPATCH_UID).update({ where: { id: dispatch.id }, data: { state: 'sending' } });
     return dispatch && issue ? { issue: renderForSend(issue, settings.siteUrl), dispatch } : null;
   }
+  return {
+    of(dispatchId: string): Promise<Rendered | null> {
+      if (!rendered.has(dispatchId)) rendered.set(dispatchId, render(dispatchId));
+      return rendered.get(dispatchId)!;
+    },
+    forget: (dispatchId: string) => rendered.delete(dispatchId),
+  };
+}
+type Templates = ReturnType<typeof issueTemplates>;
 
-  function templateFor(dispatchId: string) {
-    if (!rendered.has(dispatchId)) rendered.set(dispatchId, render(dispatchId));
-    return rendered.get(dispatchId)!;
-  }
+/** Claims the rows for this worker (one statement); returns the rows that are now its own. */
+async function claim(strapi: Core.Strapi, ids: number[]): Promise<Delivery[]> {
+  const claimToken = randomUUID();
+  await strapi.db.query(DELIVERY_UID).updateMany({ where: { id: { $in: ids }, state: 'queued' }, data: { state: 'sending', claimToken, claimedAt: new Date() } });
+  return strapi.db.query(DELIVERY_UID).findMany({
+    where: { claimToken, state: 'sending' },
+    select: ['id', 'dispatchId', 'subscriberDocumentId', 'email', 'attempts', 'messageId', 'claimToken'],
+    orderBy: { id: 'asc' },
+  });
+}
 
-  /** Claims the rows for this worker (one statement); returns the rows that are now its own. */
-  async function claim(ids: number[]): Promise<Delivery[]> {
-    const claimToken = randomUUID();
-    await strapi.db.query(DELIVERY_UID).updateMany({ where: { id: { $in: ids }, state: 'queued' }, data: { state: 'sending', claimToken, claimedAt: new Date() } });
-    return strapi.db.query(DELIVERY_UID).findMany({
-      where: { claimToken, state: 'sending' },
-      select: ['id', 'dispatchId', 'subscriberDocumentId', 'email', 'attempts', 'messageId', 'claimToken'],
-      orderBy: { id: 'asc' },
-    });
-  }
+/** Gives claimed rows that were not started back to the queue (at a regular stop). */
+async function release(strapi: Core.Strapi, rows: Delivery[]): Promise<void> {
+  if (!rows.length) return;
+  await strapi.db.query(DELIVERY_UID).updateMany({ where: { id: { $in: rows.map((r) => r.id) }, state: 'sending', claimToken: rows[0]!.claimToken }, data: { state: 'queued' } });
+}
 
-  /** Gives claimed rows that were not started back to the queue (at a regular stop). */
-  async function release(rows: Delivery[]): Promise<void> {
-    if (!rows.length) return;
-    await strapi.db.query(DELIVERY_UID).updateMany({ where: { id: { $in: rows.map((r) => r.id) }, state: 'sending', claimToken: rows[0]!.claimToken }, data: { state: 'queued' } });
-  }
-
-  async function finish(row: Delivery, attempts: number, result: AttemptResult): Promise<void> {
-    const now = new Date();
-    const outcome = outcomeOf(result, attempts, now, settings.retrySeconds);
-    if (outcome.state === 'sent') {
-      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'sent', attempts, sentAt: now, lastError: null } });
-    } else if (outcome.state === 'queued') {
-      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'queued', attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.lastError } });
-    } else {
-      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'failed', attempts, lastError: outcome.lastError } });
-      if (outcome.hardBounce) {
-        const subscriber = await strapi.db.query(SUBSCRIBER_UID).findOne({ where: { documentId: row.subscriberDocumentId }, select: ['id', 'state', 'hardBounces'] });
-        if (subscriber) await strapi.db.query(SUBSCRIBER_UID).update({ where: { id: subscriber.id }, data: afterHardBounce(subscriber, now) });
-      }
-    }
-  }
-
-  async function deliver(row: Delivery): Promise<void> {
-    const attempts = row.attempts + 1;
-    let messageId = row.messageId;
-    if (!messageId) {
-      // Rows are made with their Message-ID; should one lack it, it is stored before the mail goes out.
-      messageId = newMessageId();
-      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { messageId } });
-    }
-    const template = await templateFor(row.dispatchId);
-    if (!template) {
-      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'failed', lastError: 'Die Ausgabe ist nicht mehr veröffentlicht.' } });
-      return;
-    }
-    const subscriber = await strapi.db.query(SUBSCRIBER_UID).findOne({ where: { documentId: row.subscriberDocumentId }, select: ['id', 'documentId', 'email', 'state', 'unsubscribeSalt'] });
-    if (!subscriber || subscriber.state !== 'confirmed') {
-      await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'skipped', lastError: subscriber ? `Abonnement ist ${subscriber.state}` : 'Abonnement gelöscht' } });
-      return;
-    }
-    if (!subscriber.unsubscribeSalt) {
-      subscriber.unsubscribeSalt = newUnsubscribeSalt();
-      await strapi.db.query(SUBSCRIBER_UID).update({ where: { id: subscriber.id }, data: { unsubscribeSalt: subscriber.unsubscribeSalt } });
-    }
-    let result: AttemptResult;
-    try {
-      await sendMail(strapi, issueMailFor(template.issue, settings, { ...subscriber, email: row.email }, messageId));
-      result = { ok: true };
-    } catch (error) {
-      result = error instanceof MailError ? { ok: false, kind: error.kind, message: error.message } : { ok: false, kind: 'temporary', message: String(error) };
-    }
-    await finish(row, attempts, result);
-  }
-
-  /** Marks sends without open deliveries as done, with their final counts. */
-  async function closeFinished(): Promise<void> {
-    const open: Dispatch[] = await strapi.db.query(DISPATCH_UID).findMany({ where: { state: { $ne: 'done' } } });
-    for (const dispatch of open) {
-      const counts = await deliveryCounts(strapi, dispatch.documentId);
-      if (counts.queued + counts.sending > 0) continue;
-      await strapi.db.query(DISPATCH_UID).update({ where: { id: dispatch.id }, data: { state: 'done', finishedAt: new Date(), sent: counts.sent, failed: counts.failed, skipped: counts.skipped } });
-      rendered.delete(dispatch.documentId);
-      log(`dispatch ${dispatch.documentId} done: ${counts.sent} sent, ${counts.failed} failed, ${counts.skipped} skipped`);
+/** Stores the outcome of an attempt; a hard bounce also marks the subscription. */
+async function finish(strapi: Core.Strapi, settings: SendSettings, row: Delivery, attempts: number, result: AttemptResult): Promise<void> {
+  const now = new Date();
+  const outcome = outcomeOf(result, attempts, now, settings.retrySeconds);
+  if (outcome.state === 'sent') {
+    await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'sent', attempts, sentAt: now, lastError: null } });
+  } else if (outcome.state === 'queued') {
+    await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'queued', attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.lastError } });
+  } else {
+    await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'failed', attempts, lastError: outcome.lastError } });
+    if (outcome.hardBounce) {
+      const subscriber = await strapi.db.query(SUBSCRIBER_UID).findOne({ where: { documentId: row.subscriberDocumentId }, select: ['id', 'state', 'hardBounces'] });
+      if (subscriber) await strapi.db.query(SUBSCRIBER_UID).update({ where: { id: subscriber.id }, data: afterHardBounce(subscriber, now) });
     }
   }
+}
+
+/** The subscription of a row if it still gets the newsletter (with its unsubscribe salt); else the row is skipped. */
+async function recipientOf(strapi: Core.Strapi, row: Delivery) {
+  const subscriber = await strapi.db.query(SUBSCRIBER_UID).findOne({ where: { documentId: row.subscriberDocumentId }, select: ['id', 'documentId', 'email', 'state', 'unsubscribeSalt'] });
+  if (!subscriber || subscriber.state !== 'confirmed') {
+    await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'skipped', lastError: subscriber ? `Abonnement ist ${subscriber.state}` : 'Abonnement gelöscht' } });
+    return null;
+  }
+  if (!subscriber.unsubscribeSalt) {
+    subscriber.unsubscribeSalt = newUnsubscribeSalt();
+    await strapi.db.query(SUBSCRIBER_UID).update({ where: { id: subscriber.id }, data: { unsubscribeSalt: subscriber.unsubscribeSalt } });
+  }
+  return subscriber as { documentId: string; email: string; unsubscribeSalt: string };
+}
+
+/** One attempt at one row: its Message-ID stored first, the issue and the subscription checked, the mail sent. */
+async function deliver(strapi: Core.Strapi, settings: SendSettings, templates: Templates, row: Delivery): Promise<void> {
+  const attempts = row.attempts + 1;
+  let messageId = row.messageId;
+  if (!messageId) {
+    // Rows are made with their Message-ID; should one lack it, it is stored before the mail goes out.
+    messageId = newMessageId();
+    await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { messageId } });
+  }
+  const template = await templates.of(row.dispatchId);
+  if (!template) {
+    await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'failed', lastError: 'Die Ausgabe ist nicht mehr veröffentlicht.' } });
+    return;
+  }
+  const subscriber = await recipientOf(strapi, row);
+  if (!subscriber) return;
+  let result: AttemptResult;
+  try {
+    await sendMail(strapi, issueMailFor(template.issue, settings, { ...subscriber, email: row.email }, messageId));
+    result = { ok: true };
+  } catch (error) {
+    result = error instanceof MailError ? { ok: false, kind: error.kind, message: error.message } : { ok: false, kind: 'temporary', message: String(error) };
+  }
+  await finish(strapi, settings, row, attempts, result);
+}
+
+/** Marks sends without open deliveries as done, with their final counts. */
+async function closeFinished(strapi: Core.Strapi, templates: Templates): Promise<void> {
+  const open: Dispatch[] = await strapi.db.query(DISPATCH_UID).findMany({ where: { state: { $ne: 'done' } } });
+  for (const dispatch of open) {
+    const counts = await deliveryCounts(strapi, dispatch.documentId);
+    if (counts.queued + counts.sending > 0) continue;
+    await strapi.db.query(DISPATCH_UID).update({ where: { id: dispatch.id }, data: { state: 'done', finishedAt: new Date(), sent: counts.sent, failed: counts.failed, skipped: counts.skipped } });
+    templates.forget(dispatch.documentId);
+    strapi.log.info(`[ikz] newsletter: dispatch ${dispatch.documentId} done: ${counts.sent} sent, ${counts.failed} failed, ${counts.skipped} skipped`);
+  }
+}
+
+export function startNewsletterWorker(strapi: Core.Strapi, settings: SendSettings = sendSettings()): NewsletterWorker {
+  const pacer = createPacer(settings.rate);
+  const batch = Math.max(CONCURRENCY, Math.min(200, Math.ceil(settings.rate * 2)));
+  const templates = issueTemplates(strapi, settings);
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
 
   /** One round: the due rows claimed, then sent in order at the configured rate; true when there may be more. */
   async function round(): Promise<boolean> {
@@ -162,7 +177,7 @@ export function startNewsletterWorker(strapi: Core.Strapi, settings: SendSetting
       limit: batch,
     });
     if (!due.length) return false;
-    const rows = await claim(due.map((r) => r.id));
+    const rows = await claim(strapi, due.map((r) => r.id));
     let next = 0;
     const started = new Set<number>();
     const lane = async () => {
@@ -172,11 +187,11 @@ export function startNewsletterWorker(strapi: Core.Strapi, settings: SendSetting
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         if (stopped) return;
         started.add(row.id);
-        await deliver(row).catch((error: unknown) => strapi.log.error(`[ikz] newsletter: delivery ${row.id} failed unexpectedly: ${String(error)}`));
+        await deliver(strapi, settings, templates, row).catch((error: unknown) => strapi.log.error(`[ikz] newsletter: delivery ${row.id} failed unexpectedly: ${String(error)}`));
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-    if (stopped) await release(rows.filter((row) => !started.has(row.id)));
+    if (stopped) await release(strapi, rows.filter((row) => !started.has(row.id)));
     return due.length === batch;
   }
 
@@ -185,7 +200,7 @@ export function startNewsletterWorker(strapi: Core.Strapi, settings: SendSetting
       again = false;
       try {
         while (!stopped && (await round()));
-        if (!stopped) await closeFinished();
+        if (!stopped) await closeFinished(strapi, templates);
       } catch (error) {
         strapi.log.error(`[ikz] newsletter: worker round failed: ${String(error)}`);
       }

@@ -14,7 +14,7 @@ import { MailError } from '../../mail/types.ts';
 import { newUnsubscribeSalt, unsubscribeTokenSubject, unsubscribeTokenValid, unsubscribeUrl } from '../links.ts';
 import { DEFAULT_SOURCE, signUpSchema, unsubscribeRequestSchema } from './input.ts';
 import { canUnsubscribe, confirmFields, confirmOutcome, normalizeEmail, signUpAction, signUpFields, unsubscribeFields } from './rules.ts';
-import { subscriberStore } from './store.ts';
+import { subscriberStore, type SubscriberStore } from './store.ts';
 import {
   CONFIRM_PATH,
   confirmMail,
@@ -48,10 +48,9 @@ function settings() {
 
 const CONSENT = { version: NEWSLETTER_CONSENT.version, parts: consentParts(NEWSLETTER_CONSENT) };
 
-export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
-  const store = subscriberStore(strapi);
-  const log = (message: string, error?: unknown) => strapi.log.warn(`[ikz] newsletter: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
+type Deps = { strapi: Core.Strapi; store: SubscriberStore; log: (message: string, error?: unknown) => void };
 
+function signUpHandler({ strapi, store, log }: Deps) {
   async function signUp(ctx: Ctx): Promise<void> {
     const fields = readFields(ctx);
     const guard = await guardSubmission(ctx, fields, SIGN_UP_POLICY);
@@ -92,7 +91,10 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
     }).catch((error: unknown) => log('sign-up failed', error));
     respond(ctx, { status: 200, ...MESSAGES.signUpDone });
   }
+  return signUp;
+}
 
+function unsubscribeHandlers({ store }: Deps) {
   /** The subscriber an unsubscribe token names, and whether the token is (still) good for it. */
   async function unsubscribeTarget(token: string, secret: string) {
     const documentId = unsubscribeTokenSubject(token);
@@ -132,7 +134,10 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
     if (outcome === 'already') return respond(ctx, { status: 200, ...MESSAGES.alreadyUnsubscribed });
     respond(ctx, { status: 404, ...MESSAGES.unsubscribeUnknown, formHtml: backLink(SITE_UNSUBSCRIBE_PAGE, 'Abmeldung über das Formular anfordern') });
   }
+  return { unsubscribePage, unsubscribe };
+}
 
+function unsubscribeRequestHandler({ strapi, store, log }: Deps) {
   async function requestUnsubscribe(ctx: Ctx): Promise<void> {
     const fields = readFields(ctx);
     const guard = await guardSubmission(ctx, fields, UNSUBSCRIBE_REQUEST_POLICY);
@@ -157,6 +162,16 @@ export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
     })().catch((error: unknown) => log('unsubscribe request failed', error));
     respond(ctx, { status: 200, ...MESSAGES.unsubscribeRequested });
   }
+  return requestUnsubscribe;
+}
+
+export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
+  const store = subscriberStore(strapi);
+  const log = (message: string, error?: unknown) => strapi.log.warn(`[ikz] newsletter: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
+  const deps: Deps = { strapi, store, log };
+  const signUp = signUpHandler(deps);
+  const { unsubscribePage, unsubscribe } = unsubscribeHandlers(deps);
+  const requestUnsubscribe = unsubscribeRequestHandler(deps);
 
   return [
     { method: 'POST', path: SIGN_UP_PATH, handler: signUp },
