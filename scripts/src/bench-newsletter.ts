@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { stopSearchService } from '@ikz/site/builder';
-import { startTestStrapi } from './lib/ephemeral-strapi.ts';
+import { startSeededStrapi } from './lib/seeded-strapi.ts';
 import { startMailCatcher } from './lib/mail-catcher.ts';
 import { adminLogin, createConfirmedSubscribers, createPublishedIssue, dispatchProgress, startDispatch } from './lib/newsletter-admin.ts';
 import { freePort, randomSecret } from './lib/strapi-process.ts';
@@ -44,7 +44,9 @@ export async function benchNewsletter(options: { subscribers: number; rate: numb
   const secret = randomSecret(32);
   const publisherPort = await freePort();
   console.log(`[bench:newsletter] starting a temporary Strapi (mail to ${catcher.host}:${catcher.port}, at most ${options.rate} mails/s) …`);
-  const strapi = await startTestStrapi({ scale: 0.05, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') }, 'bench-newsletter', {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-bench-newsletter-'));
+  const cleanUp = async () => fs.rmSync(dir, { recursive: true, force: true });
+  const strapi = await startSeededStrapi({ seed: { scale: 0.05, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') }, label: 'bench-newsletter', dir, cleanUp, extraEnv: {
     SMTP_HOST: catcher.host,
     SMTP_PORT: String(catcher.port),
     MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example>',
@@ -52,7 +54,7 @@ export async function benchNewsletter(options: { subscribers: number; rate: numb
     NEWSLETTER_RATE: String(options.rate),
     PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`,
     PUBLISHER_WEBHOOK_SECRET: secret,
-  });
+  } });
   const publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: 'https://www.interkommunales.example', fullBuildAt: 'off', log: () => {} });
   const listening = await publisher.listen(publisherPort);
   let web: Awaited<ReturnType<typeof serveStatic>> | null = null;

@@ -9,6 +9,7 @@
  * never fails on timing.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -16,12 +17,12 @@ import { createStrapiClient, type StrapiClient } from '@ikz/shared-types/rest';
 import { POPULATE } from '@ikz/site/snapshot/populate';
 import { stopSearchService } from '@ikz/site/builder';
 import { benchNewsletter } from './bench-newsletter.ts';
-import { startTestStrapi } from './lib/ephemeral-strapi.ts';
+import { startSeededStrapi, type SeededStrapi } from './lib/seeded-strapi.ts';
 import { freePort, randomSecret } from './lib/strapi-process.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { COLD_QUERIES, coldSearchLine, measureColdSearch, measureLayoutShift, measureTyping, TYPING_QUERIES, typingLine } from './lib/reader-figures.ts';
 import { currentDir } from './publisher/releases.ts';
-import { createPublisher, type Publisher } from './publisher/service.ts';
+import { createPublisher, type BuildRecord, type Publisher } from './publisher/service.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -131,100 +132,148 @@ async function previewTimes(seed: StrapiClient, publisher: Publisher, runs: numb
   return times;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, edits: { type: 'string', default: '5' }, sustain: { type: 'string', default: '120' }, keep: { type: 'boolean', default: false }, 'skip-newsletter': { type: 'boolean', default: false }, data: { type: 'string' }, log: { type: 'string' } } });
-  const scale = Number(values.scale);
-  const secret = randomSecret(32);
-  const publisherPort = await freePort();
-  console.log(`[bench] scale ${scale}: starting a temporary Strapi and seeding …`);
-  const seedStart = performance.now();
-  const strapi = await startTestStrapi({ scale, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') }, 'bench', {
-    PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`,
-    PUBLISHER_WEBHOOK_SECRET: secret,
-  }, values.data ? { dir: values.data } : {});
-  const seedMs = performance.now() - seedStart;
-  const startPublisher = () => createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: 'https://www.interkommunales.example', fullBuildAt: 'off', log: values.log ? (record) => fs.appendFileSync(values.log!, `${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`) : () => {} });
-  let publisher = startPublisher();
-  let listening = await publisher.listen(publisherPort);
-  try {
-    console.log('[bench] full build …');
-    const { peak } = await peakMemory(() => publisher.build('bench: full'));
-    const full = publisher.status().lastBuild!;
-    console.log('[bench] build again, nothing changed …');
-    await publisher.build();
-    const again = publisher.status().lastBuild!;
-    const web = await serveStatic(() => currentDir(publisher.releases));
-    const client = createStrapiClient({ baseUrl: strapi.url, token: strapi.seedToken });
-    const live = await publishToLive(client, web.url, Number(values.edits));
-    const incremental = publisher.status().history.filter((h) => h.kind === 'incremental' && h.result === 'success').slice(0, Number(values.edits));
-    console.log(`[bench] a new project every 3 s for ${values.sustain} s …`);
-    const steady = await steadyPublishing(client, publisher, web.url, Number(values.sustain));
-    // A restarted publisher knows nothing: it catches up (reads all content), loads the projects' search
-    // bundle, and then publishes as fast as before.
-    console.log('[bench] restart the publisher, then one edit …');
-    await listening.close();
-    await publisher.close();
-    const restarted = performance.now();
-    publisher = startPublisher();
-    listening = await publisher.listen(publisherPort);
-    publisher.queue.notify('bench: restart');
-    await publisher.queue.idle();
-    const catchUp = performance.now() - restarted;
-    const afterRestart = await publishToLive(client, web.url, 1);
-    const preview = await previewTimes(client, publisher, 5);
-    const searchRuns = await measureTyping(web.url, TYPING_QUERIES);
-    const coldSearch = await measureColdSearch(web.url, COLD_QUERIES);
-    const shifts = [];
-    for (const url of ['/projekte/', '/suche/?q=Bauhof']) shifts.push(`${url} ${(await measureLayoutShift(web.url, url)).toFixed(3)} / ${(await measureLayoutShift(web.url, url, { mobile: true })).toFixed(3)}`);
-    await web.close();
+const BENCH_OPTIONS = { scale: { type: 'string', default: '1' }, edits: { type: 'string', default: '5' }, sustain: { type: 'string', default: '120' }, keep: { type: 'boolean', default: false }, 'skip-newsletter': { type: 'boolean', default: false }, data: { type: 'string' }, log: { type: 'string' } } as const;
+type BenchValues = ReturnType<typeof parseArgs<{ options: typeof BENCH_OPTIONS }>>['values'];
 
-    const outDir = currentDir(publisher.releases);
-    const indexBytes = fs
-      .readdirSync(outDir)
-      .filter((d) => d.startsWith('pagefind'))
-      .flatMap((d) => files(path.join(outDir, d)))
-      .reduce((sum, f) => sum + fs.statSync(f).size, 0);
-    const phaseNames = [...new Set(incremental.flatMap((h) => Object.keys(h.phases ?? {})))];
-    const phaseAverage = phaseNames
-      .map((name) => [name, incremental.reduce((sum, h) => sum + (h.phases?.[name] ?? 0), 0) / incremental.length] as const)
-      .filter(([, s]) => s >= 0.05)
-      .sort((a, b) => b[1] - a[1]);
-    const all = files(outDir);
-    const html = all.filter((f) => f.endsWith('.html'));
-    const htmlSizes = html.map((f) => fs.statSync(f).size);
-    const largest = html[htmlSizes.indexOf(Math.max(...htmlSizes))]!;
-    const total = all.reduce((s, f) => s + fs.statSync(f).size, 0);
-    const project = fs.readdirSync(path.join(outDir, 'projekte')).find((d) => d !== 'seite' && fs.existsSync(path.join(outDir, 'projekte', d, 'index.html')))!;
-    const weights = {
-      'Startseite /': pageWeight(outDir, 'index.html'),
-      'Projektliste /projekte/': pageWeight(outDir, 'projekte/index.html'),
-      [`Projekt /projekte/${project}/`]: pageWeight(outDir, `projekte/${project}/index.html`),
-      'Kommunen /kommunen/': pageWeight(outDir, 'kommunen/index.html'),
-    };
-    console.log(`
-Interkommunales.NRW benchmark – scale ${scale}, ${new Date().toISOString()}, Node ${process.versions.node}
-  seed (Strapi start + demo content via REST)   ${seconds(seedMs)}${values.data ? ` (folder ${values.data}; only a start when it was seeded before)` : ''}
-  full build (renderer, content, pages, search) ${full.seconds!.toFixed(1)} s for ${full.pages!.total} pages; peak memory ${(peak / 1024 ** 3).toFixed(2)} GB (builder and Pagefind, without Strapi)
-  build with nothing changed                    ${again.seconds!.toFixed(1)} s (${again.pages!.rendered} pages rendered, ${again.pages!.reused} reused)
-  publish-to-live (REST save → new HTML served) median ${seconds(median(live))}, max ${seconds(Math.max(...live))} over ${live.length} edits
-    incremental builds                          ${incremental.map((h) => `${h.seconds!.toFixed(2)} s / ${h.pages!.rendered} pages`).join(', ')}
-    ${'phases (mean, ≥ 0.05 s)'.padEnd(44)} ${phaseAverage.map(([n, s]) => `${n} ${s.toFixed(2)} s`).join(', ')}
-  after a restart: catch-up build + search load ${seconds(catchUp)}; then one edit live after ${seconds(afterRestart[0]!)}
-  a new project every 3 s                       ${steady.times.length} projects, ${steady.builds} builds, ${steady.failed} failed; live after median ${seconds(median(steady.times))}, max ${seconds(Math.max(...steady.times))}
-  preview of a draft project                    median ${median(preview).toFixed(0)} ms, max ${Math.max(...preview).toFixed(0)} ms (Strapi read + render)
-  output                                        ${all.length} files, ${(total / 1024 / 1024).toFixed(1)} MB, ${html.length} HTML pages
-  HTML page size                                median ${kb(median(htmlSizes))}, max ${kb(Math.max(...htmlSizes))} (${path.relative(outDir, largest)}); ${htmlSizes.filter((size) => size > 100 * 1024).length} pages over 100 KB
-  search index (Pagefind, all bundles)          ${(indexBytes / 1024 / 1024).toFixed(1)} MB on disk
-  failed requests while waiting for a page      ${failedRequests.length}${failedRequests.length ? ` (${failedRequests.slice(0, 3).join('; ')})` : ''}
-  search in Chromium, cold /suche/?q=… → first results (local web server) ${coldSearchLine(coldSearch)}
-  layout shift (CPU ÷4; desktop / phone)        ${shifts.join('; ')}
-  search in Chromium (typing → results shown after the last key) ${typingLine(searchRuns)}
-  page weight (HTML + CSS; transferred gzip):`);
-    for (const [name, w] of Object.entries(weights)) console.log(`    ${name.padEnd(60)} ${kb(w.html + w.css).padStart(9)}  (${kb(w.gzip)} gzip)`);
-    if (values.keep) console.log(`\n[bench] kept ${strapi.tmp}`);
+/** The bench's Strapi: in the folder of --data (seeded at its first run, kept) or in a temporary one (removed at stop). */
+function startBenchStrapi(values: BenchValues, extraEnv: Record<string, string>): Promise<SeededStrapi> {
+  const dir = values.data ? path.resolve(values.data) : fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-bench-'));
+  const cleanUp = async () => {
+    if (!values.data) fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const seed = { scale: Number(values.scale), seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') };
+  return startSeededStrapi({ seed, label: 'bench', dir, reuse: Boolean(values.data), extraEnv, cleanUp });
+}
+
+/** Starts a publisher listening on `port`, runs `work` with it, and closes it. */
+async function withPublisher<T>(start: () => Publisher, port: number, work: (publisher: Publisher) => Promise<T>): Promise<T> {
+  const publisher = start();
+  const listening = await publisher.listen(port);
+  try {
+    return await work(publisher);
   } finally {
     await listening.close();
     await publisher.close();
+  }
+}
+
+/** Size figures of a release folder: files, HTML pages, search index, weights of typical pages. */
+function outputFigures(outDir: string) {
+  const indexBytes = fs
+    .readdirSync(outDir)
+    .filter((d) => d.startsWith('pagefind'))
+    .flatMap((d) => files(path.join(outDir, d)))
+    .reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  const all = files(outDir);
+  const html = all.filter((f) => f.endsWith('.html'));
+  const htmlSizes = html.map((f) => fs.statSync(f).size);
+  const largest = html[htmlSizes.indexOf(Math.max(...htmlSizes))]!;
+  const total = all.reduce((s, f) => s + fs.statSync(f).size, 0);
+  const project = fs.readdirSync(path.join(outDir, 'projekte')).find((d) => d !== 'seite' && fs.existsSync(path.join(outDir, 'projekte', d, 'index.html')))!;
+  const weights = {
+    'Startseite /': pageWeight(outDir, 'index.html'),
+    'Projektliste /projekte/': pageWeight(outDir, 'projekte/index.html'),
+    [`Projekt /projekte/${project}/`]: pageWeight(outDir, `projekte/${project}/index.html`),
+    'Kommunen /kommunen/': pageWeight(outDir, 'kommunen/index.html'),
+  };
+  return { files: all.length, total, html: html.length, htmlSizes, largest: path.relative(outDir, largest), indexBytes, weights };
+}
+
+/** The mean seconds per phase of these builds (phases of at least 0.05 s, longest first). */
+function phaseAverages(builds: BuildRecord[]): (readonly [string, number])[] {
+  const phaseNames = [...new Set(builds.flatMap((h) => Object.keys(h.phases ?? {})))];
+  return phaseNames
+    .map((name) => [name, builds.reduce((sum, h) => sum + (h.phases?.[name] ?? 0), 0) / builds.length] as const)
+    .filter(([, s]) => s >= 0.05)
+    .sort((a, b) => b[1] - a[1]);
+}
+
+/** With the first publisher: a full build, a build with nothing changed, edits until live, steady publishing. */
+async function measureBuilds(publisher: Publisher, client: StrapiClient, webUrl: string, values: BenchValues) {
+  console.log('[bench] full build …');
+  const { peak } = await peakMemory(() => publisher.build('bench: full'));
+  const full = publisher.status().lastBuild!;
+  console.log('[bench] build again, nothing changed …');
+  await publisher.build();
+  const again = publisher.status().lastBuild!;
+  const live = await publishToLive(client, webUrl, Number(values.edits));
+  const incremental = publisher.status().history.filter((h) => h.kind === 'incremental' && h.result === 'success').slice(0, Number(values.edits));
+  console.log(`[bench] a new project every 3 s for ${values.sustain} s …`);
+  const steady = await steadyPublishing(client, publisher, webUrl, Number(values.sustain));
+  return { peak, full, again, live, incremental, steady };
+}
+
+/**
+ * With a restarted publisher, which knows nothing: it catches up (reads all content), loads the projects' search
+ * bundle, and then publishes as fast as before. Then the preview, the readers' figures in Chromium and the output.
+ */
+async function measureAfterRestart(publisher: Publisher, restarted: number, client: StrapiClient, webUrl: string) {
+  publisher.queue.notify('bench: restart');
+  await publisher.queue.idle();
+  const catchUp = performance.now() - restarted;
+  const afterRestart = await publishToLive(client, webUrl, 1);
+  const preview = await previewTimes(client, publisher, 5);
+  const searchRuns = await measureTyping(webUrl, TYPING_QUERIES);
+  const coldSearch = await measureColdSearch(webUrl, COLD_QUERIES);
+  const shifts = [];
+  for (const url of ['/projekte/', '/suche/?q=Bauhof']) shifts.push(`${url} ${(await measureLayoutShift(webUrl, url)).toFixed(3)} / ${(await measureLayoutShift(webUrl, url, { mobile: true })).toFixed(3)}`);
+  return { catchUp, afterRestart, preview, searchRuns, coldSearch, shifts, output: outputFigures(currentDir(publisher.releases)) };
+}
+
+/** Both publisher runs against one web server that serves whichever release is live. */
+async function measure(strapi: SeededStrapi, values: BenchValues, port: number, secret: string) {
+  const log = values.log ? (record: object) => fs.appendFileSync(values.log!, `${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`) : () => {};
+  let current: Publisher | null = null;
+  const startPublisher = () => (current = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: 'https://www.interkommunales.example', fullBuildAt: 'off', log }));
+  const web = await serveStatic(() => currentDir(current!.releases));
+  const client = createStrapiClient({ baseUrl: strapi.url, token: strapi.seedToken });
+  try {
+    const builds = await withPublisher(startPublisher, port, (publisher) => measureBuilds(publisher, client, web.url, values));
+    console.log('[bench] restart the publisher, then one edit …');
+    const restarted = performance.now();
+    const after = await withPublisher(startPublisher, port, (publisher) => measureAfterRestart(publisher, restarted, client, web.url));
+    return { ...builds, ...after };
+  } finally {
+    await web.close();
+  }
+}
+
+function printReport(values: BenchValues, seedMs: number, f: Awaited<ReturnType<typeof measure>>): void {
+  const { full, again, live, steady, output } = f;
+  console.log(`
+Interkommunales.NRW benchmark – scale ${Number(values.scale)}, ${new Date().toISOString()}, Node ${process.versions.node}
+  seed (Strapi start + demo content via REST)   ${seconds(seedMs)}${values.data ? ` (folder ${values.data}; only a start when it was seeded before)` : ''}
+  full build (renderer, content, pages, search) ${full.seconds!.toFixed(1)} s for ${full.pages!.total} pages; peak memory ${(f.peak / 1024 ** 3).toFixed(2)} GB (builder and Pagefind, without Strapi)
+  build with nothing changed                    ${again.seconds!.toFixed(1)} s (${again.pages!.rendered} pages rendered, ${again.pages!.reused} reused)
+  publish-to-live (REST save → new HTML served) median ${seconds(median(live))}, max ${seconds(Math.max(...live))} over ${live.length} edits
+    incremental builds                          ${f.incremental.map((h) => `${h.seconds!.toFixed(2)} s / ${h.pages!.rendered} pages`).join(', ')}
+    ${'phases (mean, ≥ 0.05 s)'.padEnd(44)} ${phaseAverages(f.incremental).map(([n, s]) => `${n} ${s.toFixed(2)} s`).join(', ')}
+  after a restart: catch-up build + search load ${seconds(f.catchUp)}; then one edit live after ${seconds(f.afterRestart[0]!)}
+  a new project every 3 s                       ${steady.times.length} projects, ${steady.builds} builds, ${steady.failed} failed; live after median ${seconds(median(steady.times))}, max ${seconds(Math.max(...steady.times))}
+  preview of a draft project                    median ${median(f.preview).toFixed(0)} ms, max ${Math.max(...f.preview).toFixed(0)} ms (Strapi read + render)
+  output                                        ${output.files} files, ${(output.total / 1024 / 1024).toFixed(1)} MB, ${output.html} HTML pages
+  HTML page size                                median ${kb(median(output.htmlSizes))}, max ${kb(Math.max(...output.htmlSizes))} (${output.largest}); ${output.htmlSizes.filter((size) => size > 100 * 1024).length} pages over 100 KB
+  search index (Pagefind, all bundles)          ${(output.indexBytes / 1024 / 1024).toFixed(1)} MB on disk
+  failed requests while waiting for a page      ${failedRequests.length}${failedRequests.length ? ` (${failedRequests.slice(0, 3).join('; ')})` : ''}
+  search in Chromium, cold /suche/?q=… → first results (local web server) ${coldSearchLine(f.coldSearch)}
+  layout shift (CPU ÷4; desktop / phone)        ${f.shifts.join('; ')}
+  search in Chromium (typing → results shown after the last key) ${typingLine(f.searchRuns)}
+  page weight (HTML + CSS; transferred gzip):`);
+  for (const [name, w] of Object.entries(output.weights)) console.log(`    ${name.padEnd(60)} ${kb(w.html + w.css).padStart(9)}  (${kb(w.gzip)} gzip)`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: BENCH_OPTIONS });
+  const secret = randomSecret(32);
+  const publisherPort = await freePort();
+  console.log(`[bench] scale ${Number(values.scale)}: starting a temporary Strapi and seeding …`);
+  const seedStart = performance.now();
+  const strapi = await startBenchStrapi(values, { PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`, PUBLISHER_WEBHOOK_SECRET: secret });
+  const seedMs = performance.now() - seedStart;
+  try {
+    printReport(values, seedMs, await measure(strapi, values, publisherPort, secret));
+    if (values.keep) console.log(`\n[bench] kept ${strapi.tmp}`);
+  } finally {
     await stopSearchService();
     if (!values.keep) await strapi.stop();
   }

@@ -16,7 +16,7 @@ import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { createSiteBuilder, stopSearchService } from '@ikz/site/builder';
-import { createPostgresDatabase, startTestStrapi, type TestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
+import { createPostgresDatabase, startTestStrapi, type TestStrapi } from '../support/ephemeral-strapi.ts';
 import { REPO_ROOT, startStrapi, type StrapiServer } from '@ikz/scripts/lib/strapi-process';
 import { TEST_SEED } from './seed-options.ts';
 import { readEnv } from '@ikz/shared-types/env';

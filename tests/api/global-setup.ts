@@ -1,6 +1,6 @@
 /** Starts a real, seeded Strapi for the API tests (see tests/support/strapi-harness.ts). */
 import type { TestProject } from 'vitest/node';
-import { startTestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
+import { startTestStrapi } from '../support/ephemeral-strapi.ts';
 import { freePort } from '@ikz/scripts/lib/strapi-process';
 import { startMailCatcher } from '@ikz/scripts/lib/mail-catcher';
 import fs from 'node:fs';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startMailCatcher, type MailCatcher } from '@ikz/scripts/lib/mail-catcher';
 import { createStrapiClient, type StrapiClient } from '@ikz/shared-types/rest';
-import { startTestStrapi, type TestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
+import { startTestStrapi, type TestStrapi } from '../support/ephemeral-strapi.ts';
 import { freePort, randomSecret } from '@ikz/scripts/lib/strapi-process';
 import { createPublisher, type Publisher } from '@ikz/scripts/publisher/service';
 import { stopSearchService } from '@ikz/site/builder';

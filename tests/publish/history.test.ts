@@ -8,7 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStrapi, type TestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
+import { startTestStrapi, type TestStrapi } from '../support/ephemeral-strapi.ts';
 import { freePort, randomSecret } from '@ikz/scripts/lib/strapi-process';
 import { ABORTED, historyFile } from '@ikz/scripts/publisher/history';
 import { createPublisher, type BuildRecord } from '@ikz/scripts/publisher/service';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestStrapi, type TestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
+import { startTestStrapi, type TestStrapi } from '../support/ephemeral-strapi.ts';
 import { startMailCatcher, type MailCatcher } from '@ikz/scripts/lib/mail-catcher';
 import { adminLogin, createConfirmedSubscribers, createPublishedIssue, dispatchProgress, startDispatch } from '@ikz/scripts/lib/newsletter-admin';
 import { readMailbox } from '../support/mailbox.ts';

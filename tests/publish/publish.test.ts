@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStrapiClient } from '@ikz/shared-types/rest';
-import { startTestStrapi, type TestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
+import { startTestStrapi, type TestStrapi } from '../support/ephemeral-strapi.ts';
 import { freePort, randomSecret } from '@ikz/scripts/lib/strapi-process';
 import { serveStatic, type StaticServer } from '@ikz/scripts/lib/static-server';
 import { SECRET_HEADER } from '@ikz/shared-types/webhook';

@@ -8,7 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { createSiteBuilder, stopSearchService } from '@ikz/site/builder';
 import { serveStatic } from '@ikz/scripts/lib/static-server';
-import { startTestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
+import { startTestStrapi } from '../support/ephemeral-strapi.ts';
 import { image, pdf } from '../support/sample-files.ts';
 import { addDays, berlinDay } from '@ikz/shared-types/partner-search';
 import { FORMULA, HOSTILE, HOSTILE_FILES, PARTNER_SEARCHES, SITE_SEED, SITE_URL, STEMMING } from './fixtures.ts';
