@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_BACKOFF, restartDecision, type BackoffPolicy } from './backoff.ts';
+import { DEFAULT_BACKOFF, restartDecision, type BackoffPolicy, type RestartDecision } from './backoff.ts';
 
 const CHILD_PRELOAD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'supervised-child.ts');
 
@@ -71,126 +71,167 @@ async function groupGone(pid: number, timeoutMs: number): Promise<boolean> {
   return true;
 }
 
+/** Starts `spec.script` in a process group of its own, with the preload that ends it when the supervisor is gone. */
+function spawnService(spec: ServiceSpec): ChildProcess {
+  return spawn(process.execPath, ['--import', CHILD_PRELOAD, spec.script, ...(spec.args ?? [])], {
+    cwd: spec.cwd,
+    env: spec.env,
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+/** Whether the process serves within its ready timeout; rejects when `spec.ready` does (the process exited). */
+async function readyInTime(spec: ServiceSpec, signal: AbortSignal, timeoutMs: number): Promise<'ready' | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+  try {
+    return await Promise.race([spec.ready(signal).then(() => 'ready' as const), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Stops a child: SIGTERM, SIGKILL to its group after `graceMs`, and once it exited whatever of its group is left. */
+async function stopChild(child: ChildProcess & { pid: number }, exited: Promise<void>, name: string, options: Required<Omit<SupervisorOptions, 'policy'>>): Promise<void> {
+  // The process ends what it started itself; whatever of its group is left goes with SIGKILL at its exit.
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => {
+    options.log(`${name} did not stop within ${seconds(options.graceMs)}: SIGKILL (pid ${child.pid})`);
+    signalGroup(child.pid, 'SIGKILL');
+  }, options.graceMs);
+  await exited;
+  clearTimeout(killer);
+  if (!(await groupGone(child.pid, 5_000))) options.log(`${name}: processes of group ${child.pid} are still there after SIGKILL`);
+}
+
+/** The log line for a crash, German · English. */
+function crashLine(name: string, decision: RestartDecision, code: number | null, signal: NodeJS.Signals | null): string {
+  const wait = seconds(decision.delayMs);
+  return decision.crashLoop
+    ? `${name} stürzt wiederholt ab (${decision.failures}× in Folge, zuletzt ${how(code, signal)}), nächster Versuch in ${wait} · ${name} is in a crash loop (${decision.failures} crashes in a row, last ${howEn(code, signal)}), next attempt in ${wait}; see its output above`
+    : `${name} abgestürzt (${how(code, signal)}), Neustart in ${wait} · ${name} crashed (${howEn(code, signal)}), restarting in ${wait}`;
+}
+
+/** What callers hold of a service: its name, its current process id, its IPC channel. */
+function serviceHandle(name: string, child: () => ChildProcess | null): Service {
+  return {
+    name,
+    get pid() {
+      const current = child();
+      return current && alive(current) ? (current.pid ?? null) : null;
+    },
+    send: (message) => {
+      const current = child();
+      return Boolean(current && alive(current) && current.connected && current.send(message as object));
+    },
+  };
+}
+
+interface SupervisionContext {
+  log: (line: string) => void;
+  policy: BackoffPolicy;
+  graceMs: number;
+  /** True once the supervisor stops everything: exits are expected then. */
+  stopping(): boolean;
+}
+
+/**
+ * One service kept running: launched, watched until it serves, started again after a crash as the back-off
+ * policy says. `firstStart` settles with the first start; `stop` ends the process and any pending restart.
+ */
+function superviseService(spec: ServiceSpec, ctx: SupervisionContext): { firstStart: Promise<Service>; stop(): Promise<void> } {
+  let child: ChildProcess | null = null;
+  let startedAt = 0;
+  let failures = 0;
+  let restarts = 0;
+  let everReady = false;
+  let restartTimer: NodeJS.Timeout | null = null;
+  let exited: Promise<void> = Promise.resolve();
+  let first: { resolve: (s: Service) => void; reject: (e: Error) => void } | null = null;
+  const firstStart = new Promise<Service>((resolve, reject) => (first = { resolve, reject }));
+  const service = serviceHandle(spec.name, () => child);
+
+  function launch(): void {
+    startedAt = Date.now();
+    const current = spawnService(spec);
+    child = current;
+    const aborted = new AbortController();
+    exited = new Promise<void>((resolve) =>
+      current.once('exit', (code, signal) => {
+        aborted.abort();
+        if (current.pid) signalGroup(current.pid, 'SIGKILL');
+        onExit(code, signal);
+        resolve();
+      }),
+    );
+    current.once('error', (error) => ctx.log(`${spec.name}: ${error.message}`));
+    void waitUntilReady(current, aborted.signal);
+  }
+
+  async function waitUntilReady(current: ChildProcess, signal: AbortSignal): Promise<void> {
+    const timeoutMs = spec.readyTimeoutMs ?? 120_000;
+    const result = await readyInTime(spec, signal, timeoutMs).catch((error: unknown) => {
+      // The process exited before it served; its exit is handled there.
+      if (!signal.aborted) ctx.log(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
+      return 'exited' as const;
+    });
+    if (result === 'exited' || !alive(current)) return;
+    if (result === 'timeout') {
+      ctx.log(`${spec.name} antwortet nach ${seconds(timeoutMs)} nicht · ${spec.name} did not answer within ${seconds(timeoutMs)} (pid ${current.pid})`);
+      if (!everReady) first?.reject(new Error(`${spec.name} did not answer within ${seconds(timeoutMs)}`));
+      signalGroup(current.pid!, 'SIGKILL');
+      return;
+    }
+    if (ctx.stopping()) return;
+    if (everReady) ctx.log(`${spec.name} läuft wieder (pid ${current.pid}) · ${spec.name} is back (pid ${current.pid}, restart ${restarts})`);
+    else ctx.log(`${spec.name} is up (pid ${current.pid})`);
+    everReady = true;
+    first?.resolve(service);
+    first = null;
+    spec.onReady?.(service, restarts);
+  }
+
+  function onExit(code: number | null, signal: NodeJS.Signals | null): void {
+    if (ctx.stopping()) return;
+    if (!everReady) {
+      first?.reject(new Error(`${spec.name} stopped during start (${howEn(code, signal)}); see its output above.`));
+      first = null;
+      return;
+    }
+    const decision = restartDecision(failures, Date.now() - startedAt, ctx.policy);
+    failures = decision.failures;
+    ctx.log(crashLine(spec.name, decision, code, signal));
+    restartTimer = setTimeout(() => {
+      restartTimer = null;
+      if (ctx.stopping()) return;
+      restarts += 1;
+      launch();
+    }, decision.delayMs);
+  }
+
+  async function stop(): Promise<void> {
+    if (restartTimer) clearTimeout(restartTimer);
+    restartTimer = null;
+    const current = child;
+    if (!current?.pid || !alive(current)) return;
+    await stopChild(current as ChildProcess & { pid: number }, exited, spec.name, { log: ctx.log, graceMs: ctx.graceMs });
+  }
+
+  launch();
+  return { firstStart, stop };
+}
+
 export function createSupervisor(options: SupervisorOptions) {
-  const policy = options.policy ?? DEFAULT_BACKOFF;
-  const graceMs = options.graceMs ?? 10_000;
   const running: { stop(): Promise<void> }[] = [];
   let stopping = false;
+  const ctx: SupervisionContext = { log: options.log, policy: options.policy ?? DEFAULT_BACKOFF, graceMs: options.graceMs ?? 10_000, stopping: () => stopping };
 
   /** Starts a service and resolves once it serves; rejects when it exits or times out before that. */
   function start(spec: ServiceSpec): Promise<Service> {
-    let child: ChildProcess | null = null;
-    let startedAt = 0;
-    let failures = 0;
-    let restarts = 0;
-    let everReady = false;
-    let restartTimer: NodeJS.Timeout | null = null;
-    let exited: Promise<void> = Promise.resolve();
-    let firstStart: { resolve: (s: Service) => void; reject: (e: Error) => void } | null = null;
-
-    const service: Service = {
-      name: spec.name,
-      get pid() {
-        return child && alive(child) ? (child.pid ?? null) : null;
-      },
-      send: (message) => Boolean(child && alive(child) && child.connected && child.send(message as object)),
-    };
-
-    function launch(): void {
-      startedAt = Date.now();
-      const current = spawn(process.execPath, ['--import', CHILD_PRELOAD, spec.script, ...(spec.args ?? [])], {
-        cwd: spec.cwd,
-        env: spec.env,
-        detached: true,
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
-      child = current;
-      const aborted = new AbortController();
-      exited = new Promise<void>((resolve) =>
-        current.once('exit', (code, signal) => {
-          aborted.abort();
-          if (current.pid) signalGroup(current.pid, 'SIGKILL');
-          onExit(code, signal);
-          resolve();
-        }),
-      );
-      current.once('error', (error) => options.log(`${spec.name}: ${error.message}`));
-      void waitUntilReady(current, aborted.signal);
-    }
-
-    async function waitUntilReady(current: ChildProcess, signal: AbortSignal): Promise<void> {
-      const timeoutMs = spec.readyTimeoutMs ?? 120_000;
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-      try {
-        const result = await Promise.race([spec.ready(signal).then(() => 'ready' as const), timedOut]);
-        if (result === 'timeout') {
-          if (!alive(current)) return;
-          options.log(`${spec.name} antwortet nach ${seconds(timeoutMs)} nicht · ${spec.name} did not answer within ${seconds(timeoutMs)} (pid ${current.pid})`);
-          if (!everReady) firstStart?.reject(new Error(`${spec.name} did not answer within ${seconds(timeoutMs)}`));
-          signalGroup(current.pid!, 'SIGKILL');
-          return;
-        }
-      } catch (error) {
-        // The process exited before it served; its exit is handled there.
-        if (!signal.aborted) options.log(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
-        return;
-      } finally {
-        clearTimeout(timer);
-      }
-      if (!alive(current) || stopping) return;
-      if (everReady) options.log(`${spec.name} läuft wieder (pid ${current.pid}) · ${spec.name} is back (pid ${current.pid}, restart ${restarts})`);
-      else options.log(`${spec.name} is up (pid ${current.pid})`);
-      everReady = true;
-      firstStart?.resolve(service);
-      firstStart = null;
-      spec.onReady?.(service, restarts);
-    }
-
-    function onExit(code: number | null, signal: NodeJS.Signals | null): void {
-      if (stopping) return;
-      if (!everReady) {
-        firstStart?.reject(new Error(`${spec.name} stopped during start (${howEn(code, signal)}); see its output above.`));
-        firstStart = null;
-        return;
-      }
-      const decision = restartDecision(failures, Date.now() - startedAt, policy);
-      failures = decision.failures;
-      const wait = seconds(decision.delayMs);
-      options.log(
-        decision.crashLoop
-          ? `${spec.name} stürzt wiederholt ab (${failures}× in Folge, zuletzt ${how(code, signal)}), nächster Versuch in ${wait} · ${spec.name} is in a crash loop (${failures} crashes in a row, last ${howEn(code, signal)}), next attempt in ${wait}; see its output above`
-          : `${spec.name} abgestürzt (${how(code, signal)}), Neustart in ${wait} · ${spec.name} crashed (${howEn(code, signal)}), restarting in ${wait}`,
-      );
-      restartTimer = setTimeout(() => {
-        restartTimer = null;
-        if (stopping) return;
-        restarts += 1;
-        launch();
-      }, decision.delayMs);
-    }
-
-    async function stop(): Promise<void> {
-      if (restartTimer) clearTimeout(restartTimer);
-      restartTimer = null;
-      const current = child;
-      if (!current?.pid || !alive(current)) return;
-      // The process ends what it started itself; whatever of its group is left goes with SIGKILL at its exit.
-      current.kill('SIGTERM');
-      const killer = setTimeout(() => {
-        options.log(`${spec.name} did not stop within ${seconds(graceMs)}: SIGKILL (pid ${current.pid})`);
-        signalGroup(current.pid!, 'SIGKILL');
-      }, graceMs);
-      await exited;
-      clearTimeout(killer);
-      if (!(await groupGone(current.pid, 5_000))) options.log(`${spec.name}: processes of group ${current.pid} are still there after SIGKILL`);
-    }
-
-    running.push({ stop });
-    return new Promise<Service>((resolve, reject) => {
-      firstStart = { resolve, reject };
-      launch();
-    });
+    const supervised = superviseService(spec, ctx);
+    running.push(supervised);
+    return supervised.firstStart;
   }
 
   /** Stops every service, the last started first. */
