@@ -17,7 +17,7 @@ import { CONTENT_TYPES } from '@ikz/shared-types';
 import { servingHeaders } from '@ikz/shared-types/file-types';
 import { escapeHtml } from '@ikz/shared-types/html';
 import { PREVIEW_PATH, verifyPreviewToken, type PreviewClaims } from '@ikz/shared-types/preview';
-import { createStrapiClient, StrapiRequestError } from '@ikz/shared-types/rest';
+import { createStrapiClient, StrapiRequestError, type StrapiClient } from '@ikz/shared-types/rest';
 import { ensureBundle, PreviewError, UploadGoneError, type AssetRef, type SiteBuilder } from '@ikz/site/builder';
 import { POPULATE } from '@ikz/site/snapshot/populate';
 import { refuseForeignHost } from '../lib/host-allowlist.ts';
@@ -76,30 +76,45 @@ export function decodedPath(pathname: string): string | null {
   }
 }
 
-export function createPreviewServer(options: PreviewServerOptions) {
-  const log = options.log ?? ((record) => console.log(JSON.stringify({ time: new Date().toISOString(), service: 'preview', ...record })));
-  const client = createStrapiClient({ baseUrl: options.strapiUrl, token: options.previewToken, attempts: 2 });
-  const siteOrigin = new URL(options.siteUrl).origin;
-  /** Files of drafts rendered for a valid token, by entry ("type:documentId"): the latest render's, until its token expires. */
+/** Files of drafts rendered for a valid token, by entry ("type:documentId"): the latest render's, until its token expires. */
+function createDraftFiles() {
   const drafts = new Map<string, { expires: number; assets: Map<string, AssetRef> }>();
-  const remember = (entry: string, expires: number, assets: [string, AssetRef][]) => {
-    drafts.delete(entry);
-    drafts.set(entry, { expires, assets: new Map(assets) });
-    while (drafts.size > MAX_DRAFTS) drafts.delete(drafts.keys().next().value!);
+  return {
+    remember(entry: string, expires: number, assets: [string, AssetRef][]): void {
+      drafts.delete(entry);
+      drafts.set(entry, { expires, assets: new Map(assets) });
+      while (drafts.size > MAX_DRAFTS) drafts.delete(drafts.keys().next().value!);
+    },
+    /** The file of a draft whose token is still valid at this site path (expired drafts are dropped on the way). */
+    find(sitePath: string): AssetRef | undefined {
+      const now = Date.now();
+      let found: AssetRef | undefined;
+      for (const [entry, draft] of drafts) {
+        if (draft.expires <= now) drafts.delete(entry);
+        else found ??= draft.assets.get(sitePath);
+      }
+      return found;
+    },
+    forget(sitePath: string): void {
+      for (const draft of drafts.values()) draft.assets.delete(sitePath);
+    },
   };
-  const draftAsset = (sitePath: string): AssetRef | undefined => {
-    const now = Date.now();
-    let found: AssetRef | undefined;
-    for (const [entry, draft] of drafts) {
-      if (draft.expires <= now) drafts.delete(entry);
-      else found ??= draft.assets.get(sitePath);
-    }
-    return found;
-  };
-  const forgetDraftAsset = (sitePath: string) => {
-    for (const draft of drafts.values()) draft.assets.delete(sitePath);
-  };
+}
 
+/** What the preview's parts share: its options, log, Strapi client, the drafts' files and its response helpers. */
+interface PreviewContext {
+  options: PreviewServerOptions;
+  log: (record: Record<string, unknown>) => void;
+  client: StrapiClient;
+  drafts: ReturnType<typeof createDraftFiles>;
+  /** The headers of every preview response: never cached or indexed, framed only by the admin. */
+  headers(type: string): Record<string, string>;
+  /** A short German page with a title and one paragraph. */
+  page(res: http.ServerResponse, status: number, title: string, text: string): void;
+}
+
+function previewContext(options: PreviewServerOptions): PreviewContext {
+  const siteOrigin = new URL(options.siteUrl).origin;
   const headers = (type: string): Record<string, string> => ({
     'Content-Type': type,
     'Cache-Control': 'no-store',
@@ -108,90 +123,109 @@ export function createPreviewServer(options: PreviewServerOptions) {
     'Referrer-Policy': 'no-referrer',
     'Content-Security-Policy': `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action ${siteOrigin}; frame-ancestors ${options.adminOrigins.join(' ')}`,
   });
+  return {
+    options,
+    log: options.log ?? ((record) => console.log(JSON.stringify({ time: new Date().toISOString(), service: 'preview', ...record }))),
+    client: createStrapiClient({ baseUrl: options.strapiUrl, token: options.previewToken, attempts: 2 }),
+    drafts: createDraftFiles(),
+    headers,
+    page(res, status, title, text) {
+      res.writeHead(status, headers('text/html; charset=utf-8')).end(
+        `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escapeHtml(title)} – Vorschau</title></head><body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`,
+      );
+    },
+  };
+}
 
-  function page(res: http.ServerResponse, status: number, title: string, text: string): void {
-    res.writeHead(status, headers('text/html; charset=utf-8')).end(
-      `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escapeHtml(title)} – Vorschau</title></head><body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`,
-    );
+async function fetchEntry(client: StrapiClient, claims: PreviewClaims): Promise<unknown | null> {
+  const plural = CONTENT_TYPES[claims.type].plural;
+  const found = await client.findPage(plural, 1, { filters: { documentId: { $eq: claims.documentId } }, status: claims.status, populate: POPULATE[claims.type] });
+  return found.data[0] ?? null;
+}
+
+/** GET /vorschau?token=…: checks the token, reads the entry with the preview token and renders it. */
+async function preview(ctx: PreviewContext, query: URLSearchParams, res: http.ServerResponse): Promise<void> {
+  const { options, log, page } = ctx;
+  const started = performance.now();
+  const verdict = verifyPreviewToken(query.get('token'), options.secret);
+  if (!verdict.ok) {
+    log({ msg: 'preview refused', reason: verdict.reason });
+    return page(res, 401, 'Keine Vorschau', MESSAGES[verdict.reason]!);
   }
-
-  async function fetchEntry(claims: PreviewClaims): Promise<unknown | null> {
-    const plural = CONTENT_TYPES[claims.type].plural;
-    const found = await client.findPage(plural, 1, { filters: { documentId: { $eq: claims.documentId } }, status: claims.status, populate: POPULATE[claims.type] });
-    return found.data[0] ?? null;
+  const { claims } = verdict;
+  let entry: unknown;
+  try {
+    entry = await fetchEntry(ctx.client, claims);
+  } catch (error) {
+    log({ level: 'error', msg: 'preview: Strapi refused or unreachable', error: String(error), status: error instanceof StrapiRequestError ? error.status : null });
+    return page(res, 502, 'Vorschau nicht verfügbar', 'Das Redaktionssystem ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.');
   }
-
-  async function preview(query: URLSearchParams, res: http.ServerResponse): Promise<void> {
-    const started = performance.now();
-    const verdict = verifyPreviewToken(query.get('token'), options.secret);
-    if (!verdict.ok) {
-      log({ msg: 'preview refused', reason: verdict.reason });
-      return page(res, 401, 'Keine Vorschau', MESSAGES[verdict.reason]!);
-    }
-    const { claims } = verdict;
-    let entry: unknown;
-    try {
-      entry = await fetchEntry(claims);
-    } catch (error) {
-      log({ level: 'error', msg: 'preview: Strapi refused or unreachable', error: String(error), status: error instanceof StrapiRequestError ? error.status : null });
-      return page(res, 502, 'Vorschau nicht verfügbar', 'Das Redaktionssystem ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.');
-    }
-    if (!entry) return page(res, 404, 'Eintrag nicht gefunden', claims.status === 'published' ? 'Von diesem Eintrag gibt es keine veröffentlichte Fassung.' : 'Diesen Eintrag gibt es nicht (mehr).');
-    try {
-      const result = await options.builder.preview({ type: claims.type, status: claims.status, entry });
-      remember(`${claims.type}:${claims.documentId}`, claims.exp * 1000, result.assets);
-      const admins = escapeHtml(options.adminOrigins.join(' '));
-      const html = result.html.replace('</body>', `<script src="/_vorschau/aktualisieren.js" data-admin="${admins}"></script></body>`);
-      res.writeHead(200, headers('text/html; charset=utf-8')).end(html);
-      log({ msg: 'preview rendered', type: claims.type, status: claims.status, url: result.url, ms: Math.round(performance.now() - started) });
-    } catch (error) {
-      if (error instanceof PreviewError) return page(res, 422, 'Vorschau nicht möglich', error.editorMessage);
-      throw error;
-    }
+  if (!entry) return page(res, 404, 'Eintrag nicht gefunden', claims.status === 'published' ? 'Von diesem Eintrag gibt es keine veröffentlichte Fassung.' : 'Diesen Eintrag gibt es nicht (mehr).');
+  try {
+    const result = await options.builder.preview({ type: claims.type, status: claims.status, entry });
+    ctx.drafts.remember(`${claims.type}:${claims.documentId}`, claims.exp * 1000, result.assets);
+    const admins = escapeHtml(options.adminOrigins.join(' '));
+    const html = result.html.replace('</body>', `<script src="/_vorschau/aktualisieren.js" data-admin="${admins}"></script></body>`);
+    res.writeHead(200, ctx.headers('text/html; charset=utf-8')).end(html);
+    log({ msg: 'preview rendered', type: claims.type, status: claims.status, url: result.url, ms: Math.round(performance.now() - started) });
+  } catch (error) {
+    if (error instanceof PreviewError) return page(res, 422, 'Vorschau nicht möglich', error.editorMessage);
+    throw error;
   }
+}
 
-  /** Whether Strapi still has an upload (its own answer; an unreachable Strapi is not taken as "gone"). */
-  async function stillInStrapi(source: string): Promise<boolean> {
-    try {
-      const response = await fetch(source, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
-      return response.status !== 404 && response.status !== 410;
-    } catch {
-      return true;
-    }
-  }
-
-  async function asset(req: http.IncomingMessage, pathname: string, res: http.ServerResponse): Promise<boolean> {
-    const sitePath = decodedPath(pathname);
-    const lower = sitePath?.toLowerCase() ?? '';
-    if (!lower.startsWith('/dateien/') && !lower.startsWith('/bilder/')) return false;
-    const ref = sitePath ? (draftAsset(sitePath) ?? (await options.builder.publishedAssets()).get(sitePath)) : undefined;
-    if (!ref) return false;
-    if (!(await stillInStrapi(ref.source))) {
-      options.builder.assets.forget(ref);
-      forgetDraftAsset(sitePath!);
-      log({ msg: 'preview: file no longer in Strapi, forgotten', path: sitePath });
-      return false;
-    }
-    let file: string;
-    try {
-      file = await options.builder.assets.file(ref);
-    } catch (error) {
-      if (error instanceof UploadGoneError) {
-        forgetDraftAsset(sitePath!);
-        return false;
-      }
-      throw error;
-    }
-    const fileHeaders = { ...servingHeaders(sitePath!), 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' };
-    send(req, path.basename(file), { root: path.dirname(file), dotfiles: 'deny' })
-      .on('headers', (response) => {
-        for (const [name, value] of Object.entries(fileHeaders)) response.setHeader(name, value);
-      })
-      .on('error', () => page(res, 404, 'Nicht gefunden', 'Diese Datei gibt es nicht.'))
-      .pipe(res);
+/** Whether Strapi still has an upload (its own answer; an unreachable Strapi is not taken as "gone"). */
+async function stillInStrapi(source: string): Promise<boolean> {
+  try {
+    const response = await fetch(source, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+    return response.status !== 404 && response.status !== 410;
+  } catch {
     return true;
   }
+}
 
+/** The local copy of an upload the preview may serve at `sitePath`, or null (unknown, or gone from Strapi). */
+async function assetFile(ctx: PreviewContext, sitePath: string): Promise<string | null> {
+  const { builder } = ctx.options;
+  const ref = ctx.drafts.find(sitePath) ?? (await builder.publishedAssets()).get(sitePath);
+  if (!ref) return null;
+  if (!(await stillInStrapi(ref.source))) {
+    builder.assets.forget(ref);
+    ctx.drafts.forget(sitePath);
+    ctx.log({ msg: 'preview: file no longer in Strapi, forgotten', path: sitePath });
+    return null;
+  }
+  try {
+    return await builder.assets.file(ref);
+  } catch (error) {
+    if (!(error instanceof UploadGoneError)) throw error;
+    ctx.drafts.forget(sitePath);
+    return null;
+  }
+}
+
+/** Serves a download or image of /dateien/ or /bilder/; false when the preview does not serve that path. */
+async function asset(ctx: PreviewContext, req: http.IncomingMessage, pathname: string, res: http.ServerResponse): Promise<boolean> {
+  const sitePath = decodedPath(pathname);
+  const lower = sitePath?.toLowerCase() ?? '';
+  if (!sitePath || (!lower.startsWith('/dateien/') && !lower.startsWith('/bilder/'))) return false;
+  const file = await assetFile(ctx, sitePath);
+  if (!file) return false;
+  const fileHeaders = { ...servingHeaders(sitePath), 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' };
+  send(req, path.basename(file), { root: path.dirname(file), dotfiles: 'deny' })
+    .on('headers', (response) => {
+      for (const [name, value] of Object.entries(fileHeaders)) response.setHeader(name, value);
+    })
+    .on('error', () => ctx.page(res, 404, 'Nicht gefunden', 'Diese Datei gibt es nicht.'))
+    .pipe(res);
+  return true;
+}
+
+export function createPreviewServer(options: PreviewServerOptions) {
+  const ctx = previewContext(options);
+  const { log, page } = ctx;
+
+  /** Routing: the preview page, its reload script, the renderer's assets, the uploads; 404 for anything else. */
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (refuseForeignHost(req, res, options.publicUrls ?? [])) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -199,9 +233,9 @@ export function createPreviewServer(options: PreviewServerOptions) {
       return;
     }
     const pathname = requestPath(req.url);
-    if (pathname === PREVIEW_PATH || pathname === `${PREVIEW_PATH}/`) return preview(new URLSearchParams((req.url ?? '').split('?')[1] ?? ''), res);
+    if (pathname === PREVIEW_PATH || pathname === `${PREVIEW_PATH}/`) return preview(ctx, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''), res);
     if (pathname === '/_vorschau/aktualisieren.js') {
-      res.writeHead(200, { ...headers('text/javascript; charset=utf-8'), 'Cache-Control': 'no-cache' }).end(RELOAD_SCRIPT);
+      res.writeHead(200, { ...ctx.headers('text/javascript; charset=utf-8'), 'Cache-Control': 'no-cache' }).end(RELOAD_SCRIPT);
       return;
     }
     if (pathname.startsWith('/_astro/') || pathname === '/favicon.svg') {
@@ -209,7 +243,7 @@ export function createPreviewServer(options: PreviewServerOptions) {
       send(req, pathname, { root: clientDir }).on('error', () => page(res, 404, 'Nicht gefunden', 'Diese Datei gibt es nicht.')).pipe(res);
       return;
     }
-    if (await asset(req, pathname, res)) return;
+    if (await asset(ctx, req, pathname, res)) return;
     page(res, 404, 'Nicht gefunden', 'Die Vorschau zeigt nur Einträge, die Sie im Redaktionssystem öffnen.');
   }
 
@@ -222,7 +256,6 @@ export function createPreviewServer(options: PreviewServerOptions) {
     });
     return listenOn(server, port, host);
   }
-
 
   return { handle, listen };
 }
