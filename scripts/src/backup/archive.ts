@@ -164,17 +164,77 @@ export interface BackupResult {
   deleted: string[];
 }
 
-/** Writes one archive of the installation into `outDir`, then applies the retention there. */
-export async function createBackup(inst: Installation, options: { outDir?: string; keep?: number; log?: Log; now?: Date } = {}): Promise<BackupResult> {
-  const log = options.log ?? (() => {});
-  const outDir = path.resolve(options.outDir ?? inst.backupDir);
-  const keep = options.keep ?? inst.keep;
+/** Creates `outDir` when needed and makes sure this process may write there. */
+function ensureWritable(outDir: string): void {
   try {
     fs.mkdirSync(outDir, { recursive: true, mode: 0o700 });
     fs.accessSync(outDir, fs.constants.W_OK);
   } catch (error) {
     throw new BackupError(`cannot write to the backup folder ${outDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
   }
+}
+
+/** Copies the database into `staging` (SQLite: online backup; PostgreSQL: pg_dump); returns its path in the archive. */
+async function copyDatabase(database: Installation['database'], staging: string, log: Log): Promise<string> {
+  fs.mkdirSync(path.join(staging, 'database'));
+  const databaseFile = database.client === 'sqlite' ? 'database/data.db' : 'database/postgres.dump';
+  if (database.client === 'sqlite') {
+    log(`copying the SQLite database ${database.file} (online backup) …`);
+    await snapshotSqlite(database.file, path.join(staging, databaseFile));
+  } else {
+    const c = database.connection;
+    log(`dumping the PostgreSQL database ${c.database} on ${c.host}:${c.port} (pg_dump) …`);
+    await run(postgresTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--file=${path.join(staging, databaseFile)}`], libpqEnv(c));
+  }
+  return databaseFile;
+}
+
+/** The manifest of a staged archive: versions, database, which Strapi secrets it holds (and which not), every file. */
+function manifestOf(staging: string, client: Installation['database']['client'], databaseFile: string, files: ManifestFile[], now: Date): Manifest {
+  const secretsFile = path.join(staging, 'state/secrets.json');
+  const secretNames = files.some((f) => f.path === 'state/secrets.json') ? Object.keys(JSON.parse(fs.readFileSync(secretsFile, 'utf8')) as object) : [];
+  const notIncluded = STRAPI_SECRETS.filter((key) => !secretNames.includes(key));
+  return {
+    format: FORMAT,
+    formatVersion: FORMAT_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    createdAt: now.toISOString(),
+    app: { version: versions().app, strapi: versions().strapi },
+    database: { client, file: databaseFile },
+    secrets: {
+      included: secretNames.sort(),
+      notIncluded,
+      ...(notIncluded.length ? { note: `Strapi takes ${notIncluded.join(', ')} from its environment (e.g. /etc/interkommunales/strapi.env): they are not in this archive; keep them safe separately, a restored database needs the same values.` } : {}),
+    },
+    files,
+  };
+}
+
+/** Writes the staged entries as a gzipped tar to `partial` and reads it back against its manifest. */
+async function writeArchive(staging: string, entries: string[], partial: string): Promise<void> {
+  await tar.c({ gzip: true, file: partial, cwd: staging, portable: true, strict: true, mode: 0o600 } as tar.TarOptionsWithAliasesAsyncFile, [MANIFEST_NAME, ...entries]);
+  fs.chmodSync(partial, 0o600);
+  // Read back what was written: an upload changed or removed meanwhile, or a bad disk, shows up here.
+  try {
+    await verifyArchive(partial);
+  } catch (error) {
+    throw new BackupError(`the archive did not match what was read (an upload changed while it was saved?): ${(error as Error).message}; run the backup again`, { cause: error });
+  }
+}
+
+/** Deletes the archives in `outDir` beyond the newest `keep`; returns their names. */
+function applyRetention(outDir: string, keep: number, log: Log): string[] {
+  const deleted = archivesToDelete(fs.readdirSync(outDir), keep);
+  for (const old of deleted) fs.rmSync(path.join(outDir, old), { force: true });
+  if (deleted.length) log(`retention: kept the newest ${keep}, deleted ${deleted.join(', ')}`);
+  return deleted;
+}
+
+/** Writes one archive of the installation into `outDir`, then applies the retention there. */
+export async function createBackup(inst: Installation, options: { outDir?: string; keep?: number; log?: Log; now?: Date } = {}): Promise<BackupResult> {
+  const log = options.log ?? (() => {});
+  const outDir = path.resolve(options.outDir ?? inst.backupDir);
+  ensureWritable(outDir);
 
   const uploads = listFiles(inst.uploadsDir);
   const uploadBytes = uploads.reduce((sum, name) => sum + fs.statSync(path.join(inst.uploadsDir, name)).size, 0);
@@ -195,16 +255,7 @@ export async function createBackup(inst: Installation, options: { outDir?: strin
   const partial = path.join(outDir, `.${name}.partial`);
   const staging = fs.mkdtempSync(path.join(outDir, '.backup-'));
   try {
-    fs.mkdirSync(path.join(staging, 'database'));
-    const databaseFile = inst.database.client === 'sqlite' ? 'database/data.db' : 'database/postgres.dump';
-    if (inst.database.client === 'sqlite') {
-      log(`copying the SQLite database ${inst.database.file} (online backup) …`);
-      await snapshotSqlite(inst.database.file, path.join(staging, databaseFile));
-    } else {
-      const c = inst.database.connection;
-      log(`dumping the PostgreSQL database ${c.database} on ${c.host}:${c.port} (pg_dump) …`);
-      await run(postgresTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--file=${path.join(staging, databaseFile)}`], libpqEnv(c));
-    }
+    const databaseFile = await copyDatabase(inst.database, staging, log);
     needSpace(fs.statSync(path.join(staging, databaseFile)).size + uploadBytes + stateBytes + MARGIN);
 
     fs.mkdirSync(path.join(staging, 'state'));
@@ -215,41 +266,14 @@ export async function createBackup(inst: Installation, options: { outDir?: strin
     log(`hashing ${entries.length} files (${uploads.length} uploads, ${formatBytes(uploadBytes)}) …`);
     const files: ManifestFile[] = [];
     for (const entry of entries) files.push({ path: entry, ...(await hashFile(path.join(staging, entry))) });
-
-    const secretNames = stateFiles.some(([entry]) => entry === 'state/secrets.json') ? Object.keys(JSON.parse(fs.readFileSync(path.join(staging, 'state/secrets.json'), 'utf8')) as object) : [];
-    const notIncluded = STRAPI_SECRETS.filter((key) => !secretNames.includes(key));
-    const manifest: Manifest = {
-      format: FORMAT,
-      formatVersion: FORMAT_VERSION,
-      schemaVersion: SCHEMA_VERSION,
-      createdAt: now.toISOString(),
-      app: { version: versions().app, strapi: versions().strapi },
-      database: { client: inst.database.client, file: databaseFile },
-      secrets: {
-        included: secretNames.sort(),
-        notIncluded,
-        ...(notIncluded.length ? { note: `Strapi takes ${notIncluded.join(', ')} from its environment (e.g. /etc/interkommunales/strapi.env): they are not in this archive; keep them safe separately, a restored database needs the same values.` } : {}),
-      },
-      files,
-    };
+    const manifest = manifestOf(staging, inst.database.client, databaseFile, files, now);
     fs.writeFileSync(path.join(staging, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
 
     log(`writing ${name} …`);
-    await tar.c({ gzip: true, file: partial, cwd: staging, portable: true, strict: true, mode: 0o600 } as tar.TarOptionsWithAliasesAsyncFile, [MANIFEST_NAME, ...entries]);
-    fs.chmodSync(partial, 0o600);
-    // Read back what was written: an upload changed or removed meanwhile, or a bad disk, shows up here.
-    try {
-      await verifyArchive(partial);
-    } catch (error) {
-      throw new BackupError(`the archive did not match what was read (an upload changed while it was saved?): ${(error as Error).message}; run the backup again`, { cause: error });
-    }
+    await writeArchive(staging, entries, partial);
     fs.renameSync(partial, archive);
     if (manifest.secrets.note) log(`note: ${manifest.secrets.note}`);
-
-    const deleted = archivesToDelete(fs.readdirSync(outDir), keep);
-    for (const old of deleted) fs.rmSync(path.join(outDir, old), { force: true });
-    if (deleted.length) log(`retention: kept the newest ${keep}, deleted ${deleted.join(', ')}`);
-    return { archive, manifest, deleted };
+    return { archive, manifest, deleted: applyRetention(outDir, options.keep ?? inst.keep, log) };
   } catch (error) {
     fs.rmSync(partial, { force: true });
     if (isNoSpace(error)) throw new BackupError(`not enough space in ${outDir}: the backup stopped (${(error as Error).message.split('\n')[0]}); nothing was written`, { cause: error });
