@@ -50,27 +50,48 @@ export const RELAYS_PER_POSTER_PER_DAY = 20;
 
 const AUTO = { 'Auto-Submitted': 'auto-generated' };
 
-export function partnerSearchRoutes(strapi: Core.Strapi): FormRoute[] {
-  const store = partnerSearchStore(strapi);
-  const municipalities = readMunicipalityChoices();
-  const log = (message: string, error?: unknown): void => {
-    strapi.log.warn(`[ikz] partner search: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
-  };
-  const settings = () => {
-    const env = readEnv(['SITE_URL', 'PUBLIC_URL', 'STRAPI_URL', 'IKZ_EDITORS_MAIL', 'IKZ_ADVICE_MAIL']);
-    return { siteUrl: env.SITE_URL, adminBase: env.PUBLIC_URL ?? env.STRAPI_URL, editors: env.IKZ_EDITORS_MAIL ?? env.IKZ_ADVICE_MAIL, available: mailSettings().configured };
-  };
-  const refuseFiles = (ctx: Context) => {
-    const files = (ctx.request as { files?: Record<string, unknown> }).files;
-    if (files && Object.keys(files).length) throw new FormInputError('Dieses Formular nimmt keine Dateien an.');
-  };
+/** What the entry form and the reply form share. */
+interface PartnerSearchContext {
+  strapi: Core.Strapi;
+  store: ReturnType<typeof partnerSearchStore>;
+  municipalities: ReturnType<typeof readMunicipalityChoices>;
+  log(message: string, error?: unknown): void;
+}
 
+/** The addresses the forms need, read at each request (mail may be configured later). */
+function readSettings() {
+  const env = readEnv(['SITE_URL', 'PUBLIC_URL', 'STRAPI_URL', 'IKZ_EDITORS_MAIL', 'IKZ_ADVICE_MAIL']);
+  return { siteUrl: env.SITE_URL, adminBase: env.PUBLIC_URL ?? env.STRAPI_URL, editors: env.IKZ_EDITORS_MAIL ?? env.IKZ_ADVICE_MAIL, available: mailSettings().configured };
+}
+
+function partnerSearchContext(strapi: Core.Strapi): PartnerSearchContext {
+  return {
+    strapi,
+    store: partnerSearchStore(strapi),
+    municipalities: readMunicipalityChoices(),
+    log: (message, error) => {
+      strapi.log.warn(`[ikz] partner search: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
+    },
+  };
+}
+
+const refuseFiles = (ctx: Context) => {
+  const files = (ctx.request as { files?: Record<string, unknown> }).files;
+  if (files && Object.keys(files).length) throw new FormInputError('Dieses Formular nimmt keine Dateien an.');
+};
+
+const againLink = () => backLink(SITE_FORM_PAGE, 'Zum Formular „Partnersuche eintragen“');
+const listLink = () => backLink(SITE_LIST_PAGE, 'Zu den Partnersuchen');
+
+/** A municipality's entry: the form's POST and its confirmation link, which makes the draft entry and tells the editors. */
+function entryRoutes(c: PartnerSearchContext): FormRoute[] {
+  const { strapi, store, municipalities, log } = c;
   async function submit(ctx: Context): Promise<void> {
     const { fields, lists } = fieldsWithLists(ctx.request.body, LIST_FIELDS, MAX_TOPICS * 4);
     refuseFiles(ctx);
     const guard = await guardSubmission(ctx, fields, ENTRY_POLICY);
     if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
-    const { siteUrl, available } = settings();
+    const { siteUrl, available } = readSettings();
     if (!available) return respond(ctx, { status: 503, ...MESSAGES.unavailable });
     const topics = await publishedTopics(strapi);
     const parsed = parseFields(partnerSearchSchema(municipalities, topics, berlinDay(new Date())), { ...fields, ...lists });
@@ -101,7 +122,7 @@ export function partnerSearchRoutes(strapi: Core.Strapi): FormRoute[] {
   }
 
   async function tellAfterConfirmation(submission: SubmissionRecord, documentId: string): Promise<void> {
-    const { editors, adminBase } = settings();
+    const { editors, adminBase } = readSettings();
     try {
       if (editors) {
         await sendMail(strapi, { to: editors, replyTo: submission.email, ...editorsMail(submission, adminEntryUrl(adminBase, documentId)), headers: AUTO });
@@ -114,57 +135,10 @@ export function partnerSearchRoutes(strapi: Core.Strapi): FormRoute[] {
     }
   }
 
-  async function reply(ctx: Context): Promise<void> {
-    const fields = readFields(ctx);
-    const guard = await guardSubmission(ctx, fields, REPLY_POLICY);
-    if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
-    const { siteUrl, available } = settings();
-    if (!available) return respond(ctx, { status: 503, ...MESSAGES.unavailable });
-    const parsed = parseFields(replySchema, fields);
-    if (!parsed.ok) {
-      if (parsed.errors.entry) return respond(ctx, { status: 404, ...MESSAGES.noEntry });
-      return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: parsed.errors, formHtml: replyFormHtml(fields, parsed.errors) });
-    }
-    // Only a published entry that has not expired takes replies.
-    if (!(await store.publishedEntry(parsed.data.entry, berlinDay(new Date())))) return respond(ctx, { status: 404, ...MESSAGES.noEntry, formHtml: backLink(SITE_LIST_PAGE, 'Zu den Partnersuchen') });
-    if (guard.verdict === 'drop') return respond(ctx, { status: 200, ...MESSAGES.replySubmitted });
-    if (!allowMailTo(parsed.data.email, MAILS_PER_ADDRESS_PER_DAY)) return respond(ctx, { status: 429, ...MESSAGES.tooManyMails });
-    const { token, hash } = newConfirmToken();
-    const now = new Date();
-    const row = await store.replies.create(pendingReply(parsed.data, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }));
-    mailConfirmationLater(strapi, store.replies, row.id, { to: parsed.data.email, ...replyConfirmMail(siteUrl, token) }, log, 'reply');
-    respond(ctx, { status: 200, ...MESSAGES.replySubmitted });
-  }
-
-  type Pending = { reply: ReplyRecord; entry: PublishedEntry | null };
-
-  /** A reply by its token, with its entry while it is published and not expired (else the link is dead). */
-  async function findReply(hash: string): Promise<Pending | null> {
-    const row = await store.replies.byTokenHash(hash);
-    if (!row) return null;
-    if (row.confirmedAt) return { reply: row, entry: null };
-    const entry = await store.publishedEntry(row.partnerSearchDocumentId, berlinDay(new Date()));
-    return entry ? { reply: row, entry } : null;
-  }
-
-  /** Relays a confirmed reply to the poster (or, for an entry the editors made themselves, to the editors), then forgets what was typed. */
-  async function relay(pending: Pending, now: Date): Promise<void> {
-    const { reply: row, entry } = pending;
-    const { siteUrl, editors } = settings();
-    const poster = (await store.submissions.byEntry(entry!.documentId))?.email ?? editors;
-    if (!poster) throw new Error(`entry ${entry!.documentId} has no poster address and no editors' address is set`);
-    if (!allowMailTo(poster, RELAYS_PER_POSTER_PER_DAY)) throw new FormInputError(MESSAGES.posterBusy.message);
-    const mail = relayMail({ entry: entry!, reply: { name: row.name!, email: row.email!, organisation: row.organisation, message: row.message! }, posterEmail: poster, siteUrl });
-    await sendMail(strapi, { ...mail, headers: AUTO });
-    await store.replies.update(row.id, relayedReply(now));
-    void sendMail(strapi, { to: row.email!, ...relayedNoticeMail(entry!, siteUrl), headers: AUTO }).catch((error: unknown) => log('the notice to the replier was not sent', error));
-  }
-
-  const again = backLink(SITE_FORM_PAGE, 'Zum Formular „Partnersuche eintragen“');
-  const list = backLink(SITE_LIST_PAGE, 'Zu den Partnersuchen');
+  const again = againLink();
+  const list = listLink();
   return [
     { method: 'POST', path: SUBMIT_PATH, handler: submit },
-    { method: 'POST', path: REPLY_PATH, handler: reply },
     ...confirmationRoutes<SubmissionRecord>({
       path: CONFIRM_PATH,
       button: 'Partnersuche bestätigen',
@@ -183,6 +157,61 @@ export function partnerSearchRoutes(strapi: Core.Strapi): FormRoute[] {
         unknown: { ...MESSAGES.confirmUnknown, after: again },
       },
     }),
+  ];
+}
+
+type Pending = { reply: ReplyRecord; entry: PublishedEntry | null };
+
+/** A reader's reply from an entry's page: the form's POST and its confirmation link, which relays it to the poster. */
+function replyRoutes(c: PartnerSearchContext): FormRoute[] {
+  const { strapi, store, log } = c;
+  async function reply(ctx: Context): Promise<void> {
+    const fields = readFields(ctx);
+    const guard = await guardSubmission(ctx, fields, REPLY_POLICY);
+    if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
+    const { siteUrl, available } = readSettings();
+    if (!available) return respond(ctx, { status: 503, ...MESSAGES.unavailable });
+    const parsed = parseFields(replySchema, fields);
+    if (!parsed.ok) {
+      if (parsed.errors.entry) return respond(ctx, { status: 404, ...MESSAGES.noEntry });
+      return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: parsed.errors, formHtml: replyFormHtml(fields, parsed.errors) });
+    }
+    // Only a published entry that has not expired takes replies.
+    if (!(await store.publishedEntry(parsed.data.entry, berlinDay(new Date())))) return respond(ctx, { status: 404, ...MESSAGES.noEntry, formHtml: backLink(SITE_LIST_PAGE, 'Zu den Partnersuchen') });
+    if (guard.verdict === 'drop') return respond(ctx, { status: 200, ...MESSAGES.replySubmitted });
+    if (!allowMailTo(parsed.data.email, MAILS_PER_ADDRESS_PER_DAY)) return respond(ctx, { status: 429, ...MESSAGES.tooManyMails });
+    const { token, hash } = newConfirmToken();
+    const now = new Date();
+    const row = await store.replies.create(pendingReply(parsed.data, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }));
+    mailConfirmationLater(strapi, store.replies, row.id, { to: parsed.data.email, ...replyConfirmMail(siteUrl, token) }, log, 'reply');
+    respond(ctx, { status: 200, ...MESSAGES.replySubmitted });
+  }
+
+  /** A reply by its token, with its entry while it is published and not expired (else the link is dead). */
+  async function findReply(hash: string): Promise<Pending | null> {
+    const row = await store.replies.byTokenHash(hash);
+    if (!row) return null;
+    if (row.confirmedAt) return { reply: row, entry: null };
+    const entry = await store.publishedEntry(row.partnerSearchDocumentId, berlinDay(new Date()));
+    return entry ? { reply: row, entry } : null;
+  }
+
+  /** Relays a confirmed reply to the poster (or, for an entry the editors made themselves, to the editors), then forgets what was typed. */
+  async function relay(pending: Pending, now: Date): Promise<void> {
+    const { reply: row, entry } = pending;
+    const { siteUrl, editors } = readSettings();
+    const poster = (await store.submissions.byEntry(entry!.documentId))?.email ?? editors;
+    if (!poster) throw new Error(`entry ${entry!.documentId} has no poster address and no editors' address is set`);
+    if (!allowMailTo(poster, RELAYS_PER_POSTER_PER_DAY)) throw new FormInputError(MESSAGES.posterBusy.message);
+    const mail = relayMail({ entry: entry!, reply: { name: row.name!, email: row.email!, organisation: row.organisation, message: row.message! }, posterEmail: poster, siteUrl });
+    await sendMail(strapi, { ...mail, headers: AUTO });
+    await store.replies.update(row.id, relayedReply(now));
+    void sendMail(strapi, { to: row.email!, ...relayedNoticeMail(entry!, siteUrl), headers: AUTO }).catch((error: unknown) => log('the notice to the replier was not sent', error));
+  }
+
+  const list = listLink();
+  return [
+    { method: 'POST', path: REPLY_PATH, handler: reply },
     ...confirmationRoutes<Pending>({
       path: REPLY_CONFIRM_PATH,
       button: 'Nachricht weiterleiten',
@@ -198,4 +227,9 @@ export function partnerSearchRoutes(strapi: Core.Strapi): FormRoute[] {
       },
     }),
   ];
+}
+
+export function partnerSearchRoutes(strapi: Core.Strapi): FormRoute[] {
+  const context = partnerSearchContext(strapi);
+  return [...entryRoutes(context), ...replyRoutes(context)];
 }
