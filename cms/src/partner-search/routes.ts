@@ -6,17 +6,15 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { readEnv } from '@ikz/shared-types/env';
 import { berlinDay } from '@ikz/shared-types/partner-search';
 import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
 import { backLink, confirmationRoutes, mailConfirmationLater, pendingOutcome, type ConfirmOutcome } from '../forms/confirmation.ts';
 import { FormInputError } from '../forms/fields.ts';
 import { allowMailTo, CHALLENGE_FIELD, fieldsWithLists, guardSubmission, HONEYPOT_FIELD, parseFields, readFields, respond, type FormRoute } from '../forms/index.ts';
 import { confirmExpiry, newConfirmToken } from '../forms/tokens.ts';
-import { mailSettings } from '../mail/config.ts';
 import { sendMail } from '../mail/send.ts';
 import { MailError } from '../mail/types.ts';
-import { publishedTopics } from '../project-report/routes.ts';
+import { publishedTopics, readFormSettings } from '../project-report/routes.ts';
 import { sentFields } from '../project-report/rules.ts';
 import { LIST_FIELDS, MAX_TOPICS, partnerSearchSchema, replySchema } from './input.ts';
 import { confirmedSubmission, draftPartnerSearch, PARTNER_SEARCH_UID, pendingReply, pendingSubmission, relayedReply, type PublishedEntry, type ReplyRecord, type SubmissionRecord } from './rules.ts';
@@ -58,12 +56,6 @@ interface PartnerSearchContext {
   log(message: string, error?: unknown): void;
 }
 
-/** The addresses the forms need, read at each request (mail may be configured later). */
-function readSettings() {
-  const env = readEnv(['SITE_URL', 'PUBLIC_URL', 'STRAPI_URL', 'IKZ_EDITORS_MAIL', 'IKZ_ADVICE_MAIL']);
-  return { siteUrl: env.SITE_URL, adminBase: env.PUBLIC_URL ?? env.STRAPI_URL, editors: env.IKZ_EDITORS_MAIL ?? env.IKZ_ADVICE_MAIL, available: mailSettings().configured };
-}
-
 function partnerSearchContext(strapi: Core.Strapi): PartnerSearchContext {
   return {
     strapi,
@@ -91,7 +83,7 @@ function entryRoutes(c: PartnerSearchContext): FormRoute[] {
     refuseFiles(ctx);
     const guard = await guardSubmission(ctx, fields, ENTRY_POLICY);
     if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
-    const { siteUrl, available } = readSettings();
+    const { siteUrl, available } = readFormSettings();
     if (!available) return respond(ctx, { status: 503, ...MESSAGES.unavailable });
     const topics = await publishedTopics(strapi);
     const parsed = parseFields(partnerSearchSchema(municipalities, topics, berlinDay(new Date())), { ...fields, ...lists });
@@ -122,7 +114,7 @@ function entryRoutes(c: PartnerSearchContext): FormRoute[] {
   }
 
   async function tellAfterConfirmation(submission: SubmissionRecord, documentId: string): Promise<void> {
-    const { editors, adminBase } = readSettings();
+    const { editors, adminBase } = readFormSettings();
     try {
       if (editors) {
         await sendMail(strapi, { to: editors, replyTo: submission.email, ...editorsMail(submission, adminEntryUrl(adminBase, documentId)), headers: AUTO });
@@ -169,7 +161,7 @@ function replyRoutes(c: PartnerSearchContext): FormRoute[] {
     const fields = readFields(ctx);
     const guard = await guardSubmission(ctx, fields, REPLY_POLICY);
     if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
-    const { siteUrl, available } = readSettings();
+    const { siteUrl, available } = readFormSettings();
     if (!available) return respond(ctx, { status: 503, ...MESSAGES.unavailable });
     const parsed = parseFields(replySchema, fields);
     if (!parsed.ok) {
@@ -199,7 +191,7 @@ function replyRoutes(c: PartnerSearchContext): FormRoute[] {
   /** Relays a confirmed reply to the poster (or, for an entry the editors made themselves, to the editors), then forgets what was typed. */
   async function relay(pending: Pending, now: Date): Promise<void> {
     const { reply: row, entry } = pending;
-    const { siteUrl, editors } = readSettings();
+    const { siteUrl, editors } = readFormSettings();
     const poster = (await store.submissions.byEntry(entry!.documentId))?.email ?? editors;
     if (!poster) throw new Error(`entry ${entry!.documentId} has no poster address and no editors' address is set`);
     if (!allowMailTo(poster, RELAYS_PER_POSTER_PER_DAY)) throw new FormInputError(MESSAGES.posterBusy.message);
