@@ -36,6 +36,37 @@ export interface Page<T> {
 
 const isTransient = (status: number) => status === 408 || status === 429 || status >= 500;
 
+type RequestParts = { query?: Record<string, QueryValue>; body?: unknown; form?: FormData };
+
+/** The headers and body of a request: the token, and a JSON body or a form. */
+function requestBody(init: RequestParts, token: string | undefined): { headers: Record<string, string>; body: RequestInit['body'] } {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  let body: RequestInit['body'];
+  if (init.form) body = init.form;
+  else if (init.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(init.body);
+  }
+  return { headers, body };
+}
+
+/** The error for a refused request, with Strapi's own message and details when it sent JSON. */
+async function failureOf(method: string, path: string, response: Response): Promise<StrapiRequestError> {
+  const text = await response.text();
+  let details: unknown = text;
+  let message = text.slice(0, 300);
+  try {
+    const parsed = JSON.parse(text) as { error?: { message?: string; details?: unknown } };
+    message = parsed.error?.message ?? message;
+    details = parsed.error?.details ?? parsed;
+  } catch {
+    // not JSON: keep the text
+  }
+  const hint = response.status === 401 || response.status === 403 ? ' – check the API token and the role permissions' : '';
+  return new StrapiRequestError(`${method} ${path} failed with ${response.status}: ${message}${hint}`, response.status, details);
+}
+
 export function createStrapiClient(options: ClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const attempts = options.attempts ?? 4;
@@ -44,17 +75,10 @@ export function createStrapiClient(options: ClientOptions) {
   const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  async function request<T>(method: string, path: string, init: { query?: Record<string, QueryValue>; body?: unknown; form?: FormData } = {}): Promise<T> {
+  async function request<T>(method: string, path: string, init: RequestParts = {}): Promise<T> {
     const qs = init.query ? toQueryString(init.query) : '';
     const url = `${baseUrl}${path}${qs ? `?${qs}` : ''}`;
-    const headers: Record<string, string> = {};
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: RequestInit['body'];
-    if (init.form) body = init.form;
-    else if (init.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(init.body);
-    }
+    const { headers, body } = requestBody(init, options.token);
     for (let attempt = 1; ; attempt += 1) {
       let response: Response;
       try {
@@ -71,18 +95,7 @@ export function createStrapiClient(options: ClientOptions) {
         await sleep(250 * 2 ** (attempt - 1));
         continue;
       }
-      const text = await response.text();
-      let details: unknown = text;
-      let message = text.slice(0, 300);
-      try {
-        const parsed = JSON.parse(text) as { error?: { message?: string; details?: unknown } };
-        message = parsed.error?.message ?? message;
-        details = parsed.error?.details ?? parsed;
-      } catch {
-        // not JSON: keep the text
-      }
-      const hint = response.status === 401 || response.status === 403 ? ' – check the API token and the role permissions' : '';
-      throw new StrapiRequestError(`${method} ${path} failed with ${response.status}: ${message}${hint}`, response.status, details);
+      throw await failureOf(method, path, response);
     }
   }
 
