@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Box, Button, Dialog, Field, Flex, ProgressBar, TextInput, Typography } from '@strapi/design-system';
 import { Mail } from '@strapi/icons';
-import { confirmText, progressText, recipientsText } from '../../lib/newsletter-texts';
+import { confirmText, progressText, recipientsText, type IssueDispatch } from '../../lib/newsletter-texts';
 import { errorMessage, issueDispatchPath, issueTestPath, useIssueDispatch } from './use-newsletter';
 
 const NEWSLETTER_UID = 'api::newsletter.newsletter';
@@ -74,6 +74,66 @@ function TestSend({ documentId }: { documentId: string }) {
   );
 }
 
+/** The running or finished send: headline, progress bar and counts. */
+function DispatchProgress({ dispatch }: { dispatch: IssueDispatch }) {
+  const text = progressText(dispatch);
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Typography variant="omega" fontWeight="bold" textColor={TONE_COLOR[text.tone]}>
+        {text.headline}
+      </Typography>
+      <ProgressBar value={text.percent} aria-label={`Versandfortschritt: ${text.percent} Prozent`} />
+      <Typography variant="pi">{text.detail}</Typography>
+    </Flex>
+  );
+}
+
+interface SendControlsProps {
+  documentId: string;
+  title: string;
+  recipients: number;
+  confirming: boolean;
+  onConfirmingChange: (open: boolean) => void;
+  onSend: () => void;
+}
+
+/** A published issue not sent yet: the test send, and the send to all behind a confirmation dialog. */
+function SendControls({ documentId, title, recipients, confirming, onConfirmingChange, onSend }: SendControlsProps) {
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <TestSend documentId={documentId} />
+      <Dialog.Root open={confirming} onOpenChange={onConfirmingChange}>
+        <Dialog.Trigger>
+          <Button variant="default" startIcon={<Mail aria-hidden />} fullWidth disabled={recipients === 0}>
+            Versenden …
+          </Button>
+        </Dialog.Trigger>
+        <Dialog.Content>
+          <Dialog.Header>Newsletter versenden?</Dialog.Header>
+          <Dialog.Body>
+            <Typography variant="omega">{confirmText(title, recipients)}</Typography>
+          </Dialog.Body>
+          <Dialog.Footer>
+            <Dialog.Cancel>
+              <Button variant="tertiary" fullWidth>
+                Abbrechen
+              </Button>
+            </Dialog.Cancel>
+            <Dialog.Action>
+              <Button variant="default" fullWidth onClick={onSend}>
+                Jetzt an {recipients} versenden
+              </Button>
+            </Dialog.Action>
+          </Dialog.Footer>
+        </Dialog.Content>
+      </Dialog.Root>
+      <Typography variant="pi" textColor="neutral600">
+        {recipients ? `Geht an ${recipientsText(recipients)}.` : 'Es gibt noch keine bestätigten Abonnentinnen und Abonnenten.'}
+      </Typography>
+    </Flex>
+  );
+}
+
 /** Side panel of a newsletter issue's edit view: test mail, the send to all confirmed subscribers, and its progress. */
 export function NewsletterSendPanel(props: PanelProps) {
   const { post } = useFetchClient();
@@ -100,56 +160,10 @@ export function NewsletterSendPanel(props: PanelProps) {
   };
 
   let content;
-  if (!data) {
-    content = <Typography variant="omega">{failed ? 'Der Versandstatus konnte nicht geladen werden.' : 'Versandstatus wird geladen …'}</Typography>;
-  } else if (data.state !== 'none') {
-    const text = progressText(data);
-    content = (
-      <Flex direction="column" alignItems="stretch" gap={2}>
-        <Typography variant="omega" fontWeight="bold" textColor={TONE_COLOR[text.tone]}>
-          {text.headline}
-        </Typography>
-        <ProgressBar value={text.percent} aria-label={`Versandfortschritt: ${text.percent} Prozent`} />
-        <Typography variant="pi">{text.detail}</Typography>
-      </Flex>
-    );
-  } else if (!published) {
-    content = <Typography variant="omega">Versenden lässt sich eine Ausgabe, sobald sie veröffentlicht ist.</Typography>;
-  } else {
-    content = (
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <TestSend documentId={documentId} />
-        <Dialog.Root open={confirming} onOpenChange={setConfirming}>
-          <Dialog.Trigger>
-            <Button variant="default" startIcon={<Mail aria-hidden />} fullWidth disabled={data.recipients === 0}>
-              Versenden …
-            </Button>
-          </Dialog.Trigger>
-          <Dialog.Content>
-            <Dialog.Header>Newsletter versenden?</Dialog.Header>
-            <Dialog.Body>
-              <Typography variant="omega">{confirmText(title, data.recipients)}</Typography>
-            </Dialog.Body>
-            <Dialog.Footer>
-              <Dialog.Cancel>
-                <Button variant="tertiary" fullWidth>
-                  Abbrechen
-                </Button>
-              </Dialog.Cancel>
-              <Dialog.Action>
-                <Button variant="default" fullWidth onClick={() => void send()}>
-                  Jetzt an {data.recipients} versenden
-                </Button>
-              </Dialog.Action>
-            </Dialog.Footer>
-          </Dialog.Content>
-        </Dialog.Root>
-        <Typography variant="pi" textColor="neutral600">
-          {data.recipients ? `Geht an ${recipientsText(data.recipients)}.` : 'Es gibt noch keine bestätigten Abonnentinnen und Abonnenten.'}
-        </Typography>
-      </Flex>
-    );
-  }
+  if (!data) content = <Typography variant="omega">{failed ? 'Der Versandstatus konnte nicht geladen werden.' : 'Versandstatus wird geladen …'}</Typography>;
+  else if (data.state !== 'none') content = <DispatchProgress dispatch={data} />;
+  else if (!published) content = <Typography variant="omega">Versenden lässt sich eine Ausgabe, sobald sie veröffentlicht ist.</Typography>;
+  else content = <SendControls documentId={documentId} title={title} recipients={data.recipients} confirming={confirming} onConfirmingChange={setConfirming} onSend={() => void send()} />;
   return {
     title: 'Versand',
     content: (
