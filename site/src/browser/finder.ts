@@ -17,6 +17,38 @@ interface PagefindApi {
 const PAGE_SIZE = 24;
 const slugId = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
+/** The facets as fieldsets of checkboxes, each value with its count; selected values stay even at count 0. */
+function facetsHtml(filters: Record<string, Record<string, number>>, state: FinderState): string {
+  return FINDER_FACETS.map((facet) => {
+    const counts = filters[facet] ?? {};
+    const selected = new Set(state.filters[facet] ?? []);
+    const values = sortFacetValues(facet, [...new Set([...Object.keys(counts), ...selected])]);
+    if (!values.length) return '';
+    const id = `facette-${slugId(facet)}`;
+    return `<fieldset class="facet" id="${id}"><legend>${esc(facet)}</legend><ul>${values
+      .map((value, i) => {
+        const count = counts[value] ?? 0;
+        const box = `${id}-${i}`;
+        return `<li><input type="checkbox" id="${box}" data-facet="${esc(facet)}" value="${esc(value)}"${selected.has(value) ? ' checked' : ''}><label for="${box}">${esc(value)} <span class="count">(${count})</span></label></li>`;
+      })
+      .join('')}</ul></fieldset>`;
+  }).join('');
+}
+
+/** One page of results as cards, or the hint that nothing matches. */
+function resultsHtml(slice: { url: string; meta: Record<string, string> }[]): string {
+  return slice.length
+    ? slice.map((r) => `<li class="card"><h2 class="h3"><a href="${esc(r.url)}">${esc(r.meta.title ?? r.url)}</a></h2>${r.meta.summary ? `<p>${esc(r.meta.summary)}</p>` : ''}</li>`).join('')
+    : '<li class="card">Keine Projekte passen zu dieser Auswahl. Entfernen Sie einen Filter.</li>';
+}
+
+/** Previous/next buttons around "Seite x von y"; nothing for a single page. */
+function pagerHtml(page: number, pages: number): string {
+  return pages > 1
+    ? `<ul class="pagination">${page > 1 ? `<li><button type="button" class="link" data-page="${page - 1}">Vorherige Seite</button></li>` : ''}<li><span aria-current="page">Seite ${page} von ${pages}</span></li>${page < pages ? `<li><button type="button" class="link" data-page="${page + 1}">Nächste Seite</button></li>` : ''}</ul>`
+    : '';
+}
+
 export async function startFinder(root: HTMLElement, staticList: HTMLElement): Promise<void> {
   const bundle = root.dataset.bundle ?? '/pagefind/';
   let pagefind: PagefindApi;
@@ -56,28 +88,10 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
 
     input.value = state.q;
     sortSelect.value = state.sort ?? (state.q ? 'relevanz' : 'titel');
-    facets.innerHTML = FINDER_FACETS.map((facet) => {
-      const counts = found.filters[facet] ?? {};
-      const selected = new Set(state.filters[facet] ?? []);
-      const values = sortFacetValues(facet, [...new Set([...Object.keys(counts), ...selected])]);
-      if (!values.length) return '';
-      const id = `facette-${slugId(facet)}`;
-      return `<fieldset class="facet" id="${id}"><legend>${esc(facet)}</legend><ul>${values
-        .map((value, i) => {
-          const count = counts[value] ?? 0;
-          const box = `${id}-${i}`;
-          return `<li><input type="checkbox" id="${box}" data-facet="${esc(facet)}" value="${esc(value)}"${selected.has(value) ? ' checked' : ''}><label for="${box}">${esc(value)} <span class="count">(${count})</span></label></li>`;
-        })
-        .join('')}</ul></fieldset>`;
-    }).join('');
+    facets.innerHTML = facetsHtml(found.filters, state);
     summary.textContent = resultSummary(total, state);
-    results.innerHTML = slice.length
-      ? slice.map((r) => `<li class="card"><h2 class="h3"><a href="${esc(r.url)}">${esc(r.meta.title ?? r.url)}</a></h2>${r.meta.summary ? `<p>${esc(r.meta.summary)}</p>` : ''}</li>`).join('')
-      : '<li class="card">Keine Projekte passen zu dieser Auswahl. Entfernen Sie einen Filter.</li>';
-    pager.innerHTML =
-      pages > 1
-        ? `<ul class="pagination">${page > 1 ? `<li><button type="button" class="link" data-page="${page - 1}">Vorherige Seite</button></li>` : ''}<li><span aria-current="page">Seite ${page} von ${pages}</span></li>${page < pages ? `<li><button type="button" class="link" data-page="${page + 1}">Nächste Seite</button></li>` : ''}</ul>`
-        : '';
+    results.innerHTML = resultsHtml(slice);
+    pager.innerHTML = pagerHtml(page, pages);
   }
 
   facets.addEventListener('change', (event) => {
