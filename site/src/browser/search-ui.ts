@@ -168,11 +168,19 @@ const TYPING_PAUSE_MS = 60;
 /** Without a search, the filters' values load after this long. */
 const FILTERS_AFTER_MS = 1500;
 
-export async function startSearch(element: HTMLElement): Promise<void> {
-  const main = [element.dataset.bundle ?? '/pagefind/', ...(element.dataset.merge ?? '').split(' ').filter(Boolean)];
-  const later = (element.dataset.later ?? '').split(' ').filter(Boolean);
-  const first = main.filter((bundle) => !later.includes(bundle));
+/** The search's elements, in the class names of Pagefind's own UI. */
+interface SearchDom {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  clear: HTMLButtonElement;
+  panel: HTMLDivElement;
+  message: HTMLParagraphElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+}
 
+/** Builds the form, the filter panel and the results area into `element`. */
+function buildSearchDom(element: HTMLElement): SearchDom {
   element.classList.add('pagefind-ui');
   element.innerHTML = '';
   const form = el('form', 'pagefind-ui__form');
@@ -200,202 +208,239 @@ export async function startSearch(element: HTMLElement): Promise<void> {
   // Results first, filters after them (beside them on wide screens): filters that load later move nothing.
   drawer.append(area, panel);
   element.append(form, drawer);
+  return { form, input, clear, panel, message, list, more };
+}
 
-  let pagefind: PagefindModule;
-  try {
-    pagefind = (await import(/* @vite-ignore */ `${main[0]}pagefind.js`)) as PagefindModule;
-  } catch {
-    message.textContent = SEARCH_TRANSLATIONS.failed;
-    return;
-  }
-  const groups = [group(pagefind, first), ...(later.length ? [group(pagefind, later)] : [])];
+/** The filter panel: built once every group's values are known, then only their counts change. */
+function filterPanel(panel: HTMLElement) {
+  const countNodes = new Map<string, HTMLElement>();
+  return {
+    build(values: FilterCounts, selected: Record<string, string[]>): void {
+      panel.innerHTML = '';
+      countNodes.clear();
+      panel.append(el('p', 'pagefind-ui__filter-panel-label', SEARCH_TRANSLATIONS.filters_label));
+      orderFilters(values).forEach(([name, names], g) => {
+        const block = el('details', 'pagefind-ui__filter-block');
+        block.open = (selected[name] ?? []).length > 0;
+        block.append(el('summary', 'pagefind-ui__filter-name', name));
+        const fieldset = el('fieldset', 'pagefind-ui__filter-group');
+        fieldset.append(el('legend', 'visually-hidden', name));
+        names.forEach((value, v) => {
+          const row = el('div', 'pagefind-ui__filter-value');
+          const box = el('input', 'pagefind-ui__filter-checkbox');
+          Object.assign(box, { type: 'checkbox', id: `filter-${g}-${v}`, value, checked: (selected[name] ?? []).includes(value) });
+          box.dataset.filter = name;
+          const text = el('label', 'pagefind-ui__filter-label', `${value} `);
+          text.htmlFor = box.id;
+          const count = el('span', 'count', `(${values[name]![value]})`);
+          text.append(count);
+          countNodes.set(`${name}\u0000${value}`, count);
+          row.append(box, text);
+          fieldset.append(row);
+        });
+        block.append(fieldset);
+        panel.append(block);
+      });
+      panel.hidden = false;
+    },
+    showCounts(counts: FilterCounts): void {
+      for (const [key, node] of countNodes) {
+        const [name, value] = key.split('\u0000') as [string, string];
+        node.textContent = `(${counts[name]?.[value] ?? 0})`;
+      }
+    },
+  };
+}
 
-  let state = readSearchState(window.location.search);
-  input.value = state.q;
-  let run = 0;
-  let shown = PAGE_SIZE;
-  let results: Result[] = [];
+/** One result: its title as a link (site paths only), the excerpt with its marks, its kind and date. */
+function resultItem(d: ResultData): HTMLLIElement {
+  const meta = germanMeta(d.meta);
+  const item = el('li', 'pagefind-ui__result');
+  const inner = el('div', 'pagefind-ui__result-inner');
+  const title = el('p', 'pagefind-ui__result-title');
+  const link = el('a', 'pagefind-ui__result-link', meta.title ?? d.url);
+  link.href = d.url.startsWith('/') && !d.url.startsWith('//') ? d.url : '/';
+  title.append(link);
+  const excerpt = el('p', 'pagefind-ui__result-excerpt');
+  excerpt.append(...excerptNodes(d.excerpt));
+  const tags = el('ul', 'pagefind-ui__result-tags');
+  for (const key of ['Art', 'Datum']) if (meta[key]) tags.append(el('li', 'pagefind-ui__result-tag', `${key}: ${meta[key]}`));
+  inner.append(title, excerpt);
+  if (tags.childElementCount) inner.append(tags);
+  item.append(inner);
+  return item;
+}
+
+/** A running search page: its elements, its bundle groups and what it shows now. */
+interface SearchSession {
+  dom: SearchDom;
+  groups: Group[];
+  filters: ReturnType<typeof filterPanel>;
+  dataOf(result: Result): Promise<ResultData>;
+  state: { q: string; filters: Record<string, string[]> };
+  /** Counts up with every search; an answer for an older run is dropped. */
+  run: number;
+  shown: number;
+  results: Result[];
+  /** Every filter's values once loaded (the counts without a search). */
+  filterValues: FilterCounts | null;
+  filtersLoading: Promise<void> | undefined;
+  filtersLater: ReturnType<typeof setTimeout> | undefined;
+}
+
+function newSession(dom: SearchDom, groups: Group[]): SearchSession {
   const data = new WeakMap<Result, Promise<ResultData>>();
   const dataOf = (result: Result) => {
     let d = data.get(result);
     if (!d) data.set(result, (d = result.data()));
     return d;
   };
+  const state = readSearchState(window.location.search);
+  return { dom, groups, filters: filterPanel(dom.panel), dataOf, state, run: 0, shown: PAGE_SIZE, results: [], filterValues: null, filtersLoading: undefined, filtersLater: undefined };
+}
 
-  // The filters: built once every group's values are known, then only their counts change.
-  let filterValues: FilterCounts | null = null;
-  const countNodes = new Map<string, HTMLElement>();
-  function buildFilters(values: FilterCounts): void {
-    panel.innerHTML = '';
-    countNodes.clear();
-    panel.append(el('p', 'pagefind-ui__filter-panel-label', SEARCH_TRANSLATIONS.filters_label));
-    orderFilters(values).forEach(([name, names], g) => {
-      const block = el('details', 'pagefind-ui__filter-block');
-      block.open = (state.filters[name] ?? []).length > 0;
-      block.append(el('summary', 'pagefind-ui__filter-name', name));
-      const fieldset = el('fieldset', 'pagefind-ui__filter-group');
-      fieldset.append(el('legend', 'visually-hidden', name));
-      names.forEach((value, v) => {
-        const row = el('div', 'pagefind-ui__filter-value');
-        const box = el('input', 'pagefind-ui__filter-checkbox');
-        Object.assign(box, { type: 'checkbox', id: `filter-${g}-${v}`, value, checked: (state.filters[name] ?? []).includes(value) });
-        box.dataset.filter = name;
-        const text = el('label', 'pagefind-ui__filter-label', `${value} `);
-        text.htmlFor = box.id;
-        const count = el('span', 'count', `(${values[name]![value]})`);
-        text.append(count);
-        countNodes.set(`${name}\u0000${value}`, count);
-        row.append(box, text);
-        fieldset.append(row);
-      });
-      block.append(fieldset);
-      panel.append(block);
-    });
-    panel.hidden = false;
-  }
-  function showCounts(counts: FilterCounts): void {
-    for (const [key, node] of countNodes) {
-      const [name, value] = key.split('\u0000') as [string, string];
-      node.textContent = `(${counts[name]?.[value] ?? 0})`;
-    }
-  }
+async function showResults(s: SearchSession, mine: number): Promise<void> {
+  const { list, more } = s.dom;
+  const shownData = await Promise.all(s.results.slice(0, s.shown).map(s.dataOf));
+  if (mine !== s.run) return;
+  list.replaceChildren(...shownData.map(resultItem));
+  // Which query the list shows (for measurements: results of an earlier query may still be on screen).
+  list.dataset.query = s.state.q;
+  more.hidden = s.results.length <= s.shown;
+}
 
-  async function showResults(mine: number): Promise<void> {
-    const page = results.slice(0, shown);
-    const shownData = await Promise.all(page.map(dataOf));
-    if (mine !== run) return;
-    const items = shownData.map((d) => {
-      const meta = germanMeta(d.meta);
-      const item = el('li', 'pagefind-ui__result');
-      const inner = el('div', 'pagefind-ui__result-inner');
-      const title = el('p', 'pagefind-ui__result-title');
-      const link = el('a', 'pagefind-ui__result-link', meta.title ?? d.url);
-      link.href = d.url.startsWith('/') && !d.url.startsWith('//') ? d.url : '/';
-      title.append(link);
-      const excerpt = el('p', 'pagefind-ui__result-excerpt');
-      excerpt.append(...excerptNodes(d.excerpt));
-      const tags = el('ul', 'pagefind-ui__result-tags');
-      for (const key of ['Art', 'Datum']) if (meta[key]) tags.append(el('li', 'pagefind-ui__result-tag', `${key}: ${meta[key]}`));
-      inner.append(title, excerpt);
-      if (tags.childElementCount) inner.append(tags);
-      item.append(inner);
-      return item;
-    });
-    list.replaceChildren(...items);
-    // Which query the list shows (for measurements: results of an earlier query may still be on screen).
-    list.dataset.query = state.q;
-    more.hidden = results.length <= shown;
-  }
+/** No query and no filter: an empty list, and the filters' counts of everything. */
+function showNothing(s: SearchSession): void {
+  s.results = [];
+  s.dom.list.replaceChildren();
+  s.dom.more.hidden = true;
+  s.dom.message.textContent = '';
+  if (s.filterValues) s.filters.showCounts(s.filterValues);
+  else requestFilters(s);
+}
 
-  /** Searches every group; shows the first group's answer at once and the merged answer when all are in. */
-  async function search(): Promise<void> {
-    const mine = ++run;
-    const { q, filters } = state;
-    history.replaceState(null, '', `${window.location.pathname}${writeSearchState(q, filters)}`);
-    shown = PAGE_SIZE;
-    if (!q && !Object.keys(filters).length) {
-      results = [];
-      list.replaceChildren();
-      more.hidden = true;
-      message.textContent = '';
-      if (filterValues) showCounts(filterValues);
-      else requestFilters();
-      return;
-    }
-    if (!results.length) message.textContent = q ? SEARCH_TRANSLATIONS.searching.replace('[SEARCH_TERM]', `„${q}“`) : '';
-    const answers: (Response | null)[] = groups.map(() => null);
-    const ask = async (i: number) => {
-      const answer = await (await groups[i]!()).search(q || null, { filters });
-      answers[i] = answer;
-      if (mine !== run) return;
-      const complete = answers.every(Boolean);
-      results = mergeResults(answers.filter((a): a is Response => a !== null).map((a) => a.results));
-      await showResults(mine);
-      if (mine !== run) return;
-      message.textContent = complete ? resultMessage(results.length, q) : `${resultMessage(results.length, q)} – ${SEARCH_TRANSLATIONS.more_loading}`;
-      if (complete && filterValues) showCounts(mergeFilterCounts(answers.map((a) => a!.filters)));
-    };
-    // Groups whose bundles are loaded are asked at once. On a cold page the later groups start loading once
-    // the first answer is painted, so that it is not slowed by them.
-    const firstAnswer = ask(0);
-    const painted = groups.every((g) => g.ready) ? Promise.resolve() : firstAnswer.catch(() => undefined).then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-    const laterAnswers = groups.slice(1).map((_, i) => painted.then(() => ask(i + 1)));
-    const complete = await Promise.all([firstAnswer, ...laterAnswers]).then(() => true, () => {
-      if (mine === run) message.textContent = SEARCH_TRANSLATIONS.failed;
-      return false;
-    });
-    if (complete) requestFilters();
-  }
+/** Searches every group; shows the first group's answer at once and the merged answer when all are in. */
+async function search(s: SearchSession): Promise<void> {
+  const mine = ++s.run;
+  const { q, filters } = s.state;
+  const { message } = s.dom;
+  history.replaceState(null, '', `${window.location.pathname}${writeSearchState(q, filters)}`);
+  s.shown = PAGE_SIZE;
+  if (!q && !Object.keys(filters).length) return showNothing(s);
+  if (!s.results.length) message.textContent = q ? SEARCH_TRANSLATIONS.searching.replace('[SEARCH_TERM]', `„${q}“`) : '';
+  const answers: (Response | null)[] = s.groups.map(() => null);
+  const ask = async (i: number) => {
+    const answer = await (await s.groups[i]!()).search(q || null, { filters });
+    answers[i] = answer;
+    if (mine !== s.run) return;
+    const complete = answers.every(Boolean);
+    s.results = mergeResults(answers.filter((a): a is Response => a !== null).map((a) => a.results));
+    await showResults(s, mine);
+    if (mine !== s.run) return;
+    message.textContent = complete ? resultMessage(s.results.length, q) : `${resultMessage(s.results.length, q)} – ${SEARCH_TRANSLATIONS.more_loading}`;
+    if (complete && s.filterValues) s.filters.showCounts(mergeFilterCounts(answers.map((a) => a!.filters)));
+  };
+  // Groups whose bundles are loaded are asked at once. On a cold page the later groups start loading once
+  // the first answer is painted, so that it is not slowed by them.
+  const firstAnswer = ask(0);
+  const painted = s.groups.every((g) => g.ready) ? Promise.resolve() : firstAnswer.catch(() => undefined).then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  const laterAnswers = s.groups.slice(1).map((_, i) => painted.then(() => ask(i + 1)));
+  const complete = await Promise.all([firstAnswer, ...laterAnswers]).then(() => true, () => {
+    if (mine === s.run) message.textContent = SEARCH_TRANSLATIONS.failed;
+    return false;
+  });
+  if (complete) requestFilters(s);
+}
 
-  async function loadFilters(): Promise<void> {
-    const values = mergeFilterCounts(await Promise.all(groups.map(async (instanceOf) => (await instanceOf()).filters())));
-    filterValues = values;
-    buildFilters(values);
-    // Counts for the current search need the filter chunks just loaded: ask again, but leave the results as shown.
-    const { q, filters } = state;
-    if (!q && !Object.keys(filters).length) return;
-    const mine = run;
-    const answers = await Promise.all(groups.map(async (instanceOf) => (await instanceOf()).search(q || null, { filters })));
-    if (mine === run) showCounts(mergeFilterCounts(answers.map((a) => a.filters)));
-  }
-  // The filters' values (every filter chunk of every bundle) load once, after the first search has shown its
-  // results or when the reader has not searched for a while: never in the way of a search.
-  let filtersLoading: Promise<void> | undefined;
-  let filtersLater: ReturnType<typeof setTimeout> | undefined;
-  function requestFilters(): void {
-    clearTimeout(filtersLater);
-    filtersLoading ??= loadFilters().catch(() => {
-      filtersLoading = undefined;
-    });
-  }
+async function loadFilters(s: SearchSession): Promise<void> {
+  const values = mergeFilterCounts(await Promise.all(s.groups.map(async (instanceOf) => (await instanceOf()).filters())));
+  s.filterValues = values;
+  s.filters.build(values, s.state.filters);
+  // Counts for the current search need the filter chunks just loaded: ask again, but leave the results as shown.
+  const { q, filters } = s.state;
+  if (!q && !Object.keys(filters).length) return;
+  const mine = s.run;
+  const answers = await Promise.all(s.groups.map(async (instanceOf) => (await instanceOf()).search(q || null, { filters })));
+  if (mine === s.run) s.filters.showCounts(mergeFilterCounts(answers.map((a) => a.filters)));
+}
 
+// The filters' values (every filter chunk of every bundle) load once, after the first search has shown its
+// results or when the reader has not searched for a while: never in the way of a search.
+function requestFilters(s: SearchSession): void {
+  clearTimeout(s.filtersLater);
+  s.filtersLoading ??= loadFilters(s).catch(() => {
+    s.filtersLoading = undefined;
+  });
+}
+
+/** The reader's part: typing (with a short pause), submitting, clearing, ticking filters, loading more. */
+function listenToReader(s: SearchSession): void {
+  const { form, input, clear, panel, more, list } = s.dom;
   let typing: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(typing);
-    clearTimeout(filtersLater);
+    clearTimeout(s.filtersLater);
     const q = input.value.trim();
     // The index chunks of the words typed so far load during the pause; Pagefind keeps them for the search.
-    if (q) for (const g of groups) if (g.ready) void g().then((instance) => instance.preload(q, { filters: state.filters })).catch(() => undefined);
+    if (q) for (const g of s.groups) if (g.ready) void g().then((instance) => instance.preload(q, { filters: s.state.filters })).catch(() => undefined);
     typing = setTimeout(() => {
-      state = { ...state, q };
-      void search();
+      s.state = { ...s.state, q };
+      void search(s);
     }, TYPING_PAUSE_MS);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(typing);
-    state = { ...state, q: input.value.trim() };
-    void search();
+    s.state = { ...s.state, q: input.value.trim() };
+    void search(s);
   });
   clear.addEventListener('click', () => {
     input.value = '';
-    state = { ...state, q: '' };
-    void search();
+    s.state = { ...s.state, q: '' };
+    void search(s);
     input.focus();
   });
   panel.addEventListener('change', (event) => {
     const box = event.target as HTMLInputElement;
     const name = box.dataset.filter;
     if (!name) return;
-    const values = new Set(state.filters[name] ?? []);
+    const values = new Set(s.state.filters[name] ?? []);
     if (box.checked) values.add(box.value);
     else values.delete(box.value);
-    const filters = { ...state.filters, [name]: [...values] };
+    const filters = { ...s.state.filters, [name]: [...values] };
     if (!values.size) delete filters[name];
-    state = { ...state, filters };
-    void search();
+    s.state = { ...s.state, filters };
+    void search(s);
   });
   more.addEventListener('click', () => {
-    const firstNew = shown;
-    shown += PAGE_SIZE;
-    void showResults(run).then(() => list.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')[firstNew]?.focus());
+    const firstNew = s.shown;
+    s.shown += PAGE_SIZE;
+    void showResults(s, s.run).then(() => list.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')[firstNew]?.focus());
   });
+}
+
+export async function startSearch(element: HTMLElement): Promise<void> {
+  const main = [element.dataset.bundle ?? '/pagefind/', ...(element.dataset.merge ?? '').split(' ').filter(Boolean)];
+  const later = (element.dataset.later ?? '').split(' ').filter(Boolean);
+  const first = main.filter((bundle) => !later.includes(bundle));
+  const dom = buildSearchDom(element);
+  let pagefind: PagefindModule;
+  try {
+    pagefind = (await import(/* @vite-ignore */ `${main[0]}pagefind.js`)) as PagefindModule;
+  } catch {
+    dom.message.textContent = SEARCH_TRANSLATIONS.failed;
+    return;
+  }
+  const groups = [group(pagefind, first), ...(later.length ? [group(pagefind, later)] : [])];
+  const s = newSession(dom, groups);
+  dom.input.value = s.state.q;
+  listenToReader(s);
 
   // A search from the URL first (the filters follow it). Without a query every group's bundles load at once,
   // so that the first key already searches loaded bundles, and the filters when the reader has not typed yet.
-  if (state.q || Object.keys(state.filters).length) await search();
+  if (s.state.q || Object.keys(s.state.filters).length) await search(s);
   else {
-    filtersLater = setTimeout(requestFilters, FILTERS_AFTER_MS);
+    s.filtersLater = setTimeout(() => requestFilters(s), FILTERS_AFTER_MS);
     await groups[0]!()
       .then(() => Promise.all(groups.slice(1).map((g) => g())))
       .catch(() => undefined);
