@@ -81,6 +81,25 @@ function spawnService(spec: ServiceSpec): ChildProcess {
   });
 }
 
+/**
+ * Starts the process; once it exited, kills what is left of its group and calls `onExit`. `signal` aborts at
+ * the exit (a wait for it to serve ends there).
+ */
+function launchProcess(spec: ServiceSpec, log: (line: string) => void, onExit: (code: number | null, signal: NodeJS.Signals | null) => void) {
+  const child = spawnService(spec);
+  const aborted = new AbortController();
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      aborted.abort();
+      if (child.pid) signalGroup(child.pid, 'SIGKILL');
+      onExit(code, signal);
+      resolve();
+    }),
+  );
+  child.once('error', (error) => log(`${spec.name}: ${error.message}`));
+  return { child, exited, signal: aborted.signal };
+}
+
 /** Whether the process serves within its ready timeout; rejects when `spec.ready` does (the process exited). */
 async function readyInTime(spec: ServiceSpec, signal: AbortSignal, timeoutMs: number): Promise<'ready' | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
@@ -154,19 +173,10 @@ function superviseService(spec: ServiceSpec, ctx: SupervisionContext): { firstSt
 
   function launch(): void {
     startedAt = Date.now();
-    const current = spawnService(spec);
-    child = current;
-    const aborted = new AbortController();
-    exited = new Promise<void>((resolve) =>
-      current.once('exit', (code, signal) => {
-        aborted.abort();
-        if (current.pid) signalGroup(current.pid, 'SIGKILL');
-        onExit(code, signal);
-        resolve();
-      }),
-    );
-    current.once('error', (error) => ctx.log(`${spec.name}: ${error.message}`));
-    void waitUntilReady(current, aborted.signal);
+    const launched = launchProcess(spec, ctx.log, onExit);
+    child = launched.child;
+    exited = launched.exited;
+    void waitUntilReady(launched.child, launched.signal);
   }
 
   async function waitUntilReady(current: ChildProcess, signal: AbortSignal): Promise<void> {

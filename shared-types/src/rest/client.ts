@@ -67,6 +67,21 @@ async function failureOf(method: string, path: string, response: Response): Prom
   return new StrapiRequestError(`${method} ${path} failed with ${response.status}: ${message}${hint}`, response.status, details);
 }
 
+/** Every page's entries in order: the first page says how many there are, the rest load `concurrency` at a time. */
+async function allPages<T>(findPage: (page: number) => Promise<Page<T>>, concurrency: number): Promise<T[]> {
+  const first = await findPage(1);
+  const { pageCount } = first.meta.pagination;
+  const pages: T[][] = [first.data];
+  const remaining = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => i + 2);
+  const workers = Array.from({ length: Math.min(concurrency, remaining.length) }, async () => {
+    for (let page = remaining.shift(); page !== undefined; page = remaining.shift()) {
+      pages[page - 1] = (await findPage(page)).data;
+    }
+  });
+  await Promise.all(workers);
+  return pages.flat();
+}
+
 export function createStrapiClient(options: ClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const attempts = options.attempts ?? 4;
@@ -104,19 +119,8 @@ export function createStrapiClient(options: ClientOptions) {
   }
 
   /** Every entry of a collection, page by page at the server's limit, at most `concurrency` requests at a time. */
-  async function findAll<T>(pluralApiId: string, params: Record<string, QueryValue> = {}): Promise<T[]> {
-    const first = await findPage<T>(pluralApiId, 1, params);
-    const { pageCount } = first.meta.pagination;
-    const pages: T[][] = [first.data];
-    const remaining = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => i + 2);
-    const workers = Array.from({ length: Math.min(concurrency, remaining.length) }, async () => {
-      for (let page = remaining.shift(); page !== undefined; page = remaining.shift()) {
-        pages[page - 1] = (await findPage<T>(pluralApiId, page, params)).data;
-      }
-    });
-    await Promise.all(workers);
-    return pages.flat();
-  }
+  const findAll = <T>(pluralApiId: string, params: Record<string, QueryValue> = {}): Promise<T[]> =>
+    allPages((page) => findPage<T>(pluralApiId, page, params), concurrency);
 
   async function upload(file: { name: string; type: string; data: Uint8Array }, info: { alternativeText?: string; caption?: string } = {}) {
     const form = new FormData();
