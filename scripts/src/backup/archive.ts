@@ -354,6 +354,56 @@ export interface RestoreResult {
   uploads: number;
 }
 
+/** Unpacks the archive into `staging` and checks what lies on disk against the manifest. */
+async function unpackChecked(file: string, staging: string, manifest: Manifest, stateDir: string): Promise<void> {
+  try {
+    await tar.x({ file, cwd: staging, strict: true, filter: (_p, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'OldFile' || entry.type === 'Directory') });
+  } catch (error) {
+    throw new BackupError(isNoSpace(error) ? `not enough space to unpack the archive in ${stateDir}; nothing was changed` : `the archive could not be unpacked (${(error as Error).message}); nothing was changed`, { cause: error });
+  }
+  // What lies on disk now is what gets restored: check it once more against the manifest.
+  const found = new Map<string, { size: number; sha256: string }>();
+  for (const name of listFiles(staging).filter((n) => n !== MANIFEST_NAME)) found.set(name, await hashFile(path.join(staging, name)));
+  const problems = compareWithManifest(manifest, found);
+  if (problems.length) throw new BackupError(`the unpacked archive does not match its manifest: ${problems.slice(0, 5).join('; ')}; nothing was changed`);
+}
+
+/** Puts the unpacked database in place: the SQLite file renamed over the old one, or pg_restore in one transaction. */
+async function restoreDatabase(database: Installation['database'], unpacked: string, force: boolean, log: Log): Promise<void> {
+  if (database.client === 'sqlite') {
+    const target = database.file;
+    log(`restoring the SQLite database to ${target} …`);
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    move(unpacked, `${target}.restoring`);
+    for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${target}${suffix}`, { force: true });
+    fs.renameSync(`${target}.restoring`, target);
+    fs.chmodSync(target, 0o600);
+    return;
+  }
+  const c = database.connection;
+  log(`restoring the PostgreSQL database ${c.database} on ${c.host}:${c.port} (pg_restore) …`);
+  const args = ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${c.database}`];
+  if (force) args.push('--clean', '--if-exists');
+  try {
+    await run(postgresTool('pg_restore'), [...args, unpacked], libpqEnv(c));
+  } catch (error) {
+    throw new BackupError(`pg_restore failed, the database was left as it was (one transaction): ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Replaces the uploads folder with the unpacked one (or an empty one); returns how many files it holds. */
+function restoreUploads(inst: Installation, restoredUploads: string, log: Log): number {
+  const uploads = listFiles(restoredUploads).length;
+  log(`restoring ${uploads} uploads to ${inst.uploadsDir} …`);
+  fs.mkdirSync(inst.publicDir, { recursive: true });
+  const replaced = `${inst.uploadsDir}.replaced-${process.pid}`;
+  if (fs.existsSync(inst.uploadsDir)) fs.renameSync(inst.uploadsDir, replaced);
+  if (fs.existsSync(restoredUploads)) move(restoredUploads, inst.uploadsDir);
+  else fs.mkdirSync(inst.uploadsDir);
+  fs.rmSync(replaced, { recursive: true, force: true });
+  return uploads;
+}
+
 /**
  * Restores an archive into the installation. Checks first – nothing in use, nothing there (or --force),
  * the whole archive readable and matching its manifest, the right database kind – and only then replaces
@@ -379,49 +429,10 @@ export async function restoreBackup(inst: Installation, archive: string, options
   const staging = fs.mkdtempSync(path.join(inst.stateDir, '.restore-'));
   try {
     log('unpacking …');
-    try {
-      await tar.x({ file, cwd: staging, strict: true, filter: (_p, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'OldFile' || entry.type === 'Directory') });
-    } catch (error) {
-      throw new BackupError(isNoSpace(error) ? `not enough space to unpack the archive in ${inst.stateDir}; nothing was changed` : `the archive could not be unpacked (${(error as Error).message}); nothing was changed`, { cause: error });
-    }
-    // What lies on disk now is what gets restored: check it once more against the manifest.
-    const found = new Map<string, { size: number; sha256: string }>();
-    for (const name of listFiles(staging).filter((n) => n !== MANIFEST_NAME)) found.set(name, await hashFile(path.join(staging, name)));
-    const problems = compareWithManifest(manifest, found);
-    if (problems.length) throw new BackupError(`the unpacked archive does not match its manifest: ${problems.slice(0, 5).join('; ')}; nothing was changed`);
-
+    await unpackChecked(file, staging, manifest, inst.stateDir);
     await ensureNotInUse(inst);
-    const database = path.join(staging, manifest.database.file);
-    if (inst.database.client === 'sqlite') {
-      const target = inst.database.file;
-      log(`restoring the SQLite database to ${target} …`);
-      fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-      move(database, `${target}.restoring`);
-      for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${target}${suffix}`, { force: true });
-      fs.renameSync(`${target}.restoring`, target);
-      fs.chmodSync(target, 0o600);
-    } else {
-      const c = inst.database.connection;
-      log(`restoring the PostgreSQL database ${c.database} on ${c.host}:${c.port} (pg_restore) …`);
-      const args = ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${c.database}`];
-      if (options.force) args.push('--clean', '--if-exists');
-      try {
-        await run(postgresTool('pg_restore'), [...args, database], libpqEnv(c));
-      } catch (error) {
-        throw new BackupError(`pg_restore failed, the database was left as it was (one transaction): ${(error as Error).message}`, { cause: error });
-      }
-    }
-
-    const restoredUploads = path.join(staging, 'uploads');
-    const uploads = listFiles(restoredUploads).length;
-    log(`restoring ${uploads} uploads to ${inst.uploadsDir} …`);
-    fs.mkdirSync(inst.publicDir, { recursive: true });
-    const replaced = `${inst.uploadsDir}.replaced-${process.pid}`;
-    if (fs.existsSync(inst.uploadsDir)) fs.renameSync(inst.uploadsDir, replaced);
-    if (fs.existsSync(restoredUploads)) move(restoredUploads, inst.uploadsDir);
-    else fs.mkdirSync(inst.uploadsDir);
-    fs.rmSync(replaced, { recursive: true, force: true });
-
+    await restoreDatabase(inst.database, path.join(staging, manifest.database.file), options.force ?? false, log);
+    const uploads = restoreUploads(inst, path.join(staging, 'uploads'), log);
     for (const [entry, key] of Object.entries(STATE_FILES)) {
       const source = path.join(staging, entry);
       if (!fs.existsSync(source)) continue;
