@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { NEWSLETTER_CONSENT } from '@ikz/shared-types/newsletter-consent';
-import { startTestStrapi, type TestStrapi } from '@ikz/scripts/lib/ephemeral-strapi';
+import { startTestStrapi, type TestStrapi } from '../support/ephemeral-strapi.ts';
 import { adminLogin, createPublishedIssue } from '@ikz/scripts/lib/newsletter-admin';
 import { postForm } from '../support/form-post.ts';
 
