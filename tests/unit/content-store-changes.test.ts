@@ -13,7 +13,8 @@ const USES: MediaUse[] = [
   { type: 'newsletter', documentId: 'n1', media: [9] },
 ];
 
-const asObject = (pending: Map<string, Set<string>>) => Object.fromEntries([...pending].map(([type, ids]) => [type, [...ids].sort()]));
+const asObject = (pending: Map<string, Set<string>>) =>
+  Object.fromEntries([...pending].map(([type, ids]) => [type, [...ids].sort()]));
 
 describe('entriesToReread', () => {
   it('reads a changed entry again, once however often it is reported', () => {
@@ -30,7 +31,11 @@ describe('entriesToReread', () => {
 
   it('reads every entry that uses a changed media file', () => {
     expect(asObject(entriesToReread([{ mediaId: 9 }], USES))).toEqual({ document: ['d1'], newsletter: ['n1'] });
-    expect(asObject(entriesToReread([{ mediaId: 7 }, { type: 'event', documentId: 'e1' }], USES))).toEqual({ project: ['p1'], document: ['d1'], event: ['e1'] });
+    expect(asObject(entriesToReread([{ mediaId: 7 }, { type: 'event', documentId: 'e1' }], USES))).toEqual({
+      project: ['p1'],
+      document: ['d1'],
+      event: ['e1'],
+    });
   });
 
   it('reads nothing for a change without an entry or a media file the store knows', () => {
@@ -48,7 +53,9 @@ describe('shownChanged', () => {
   });
 
   it('is false when only fields no other entry shows changed', () => {
-    expect(shownChanged(['slug'], { slug: 'a', body: 'x', updatedAt: '1' }, { slug: 'a', body: 'y', updatedAt: '2' })).toBe(false);
+    expect(
+      shownChanged(['slug'], { slug: 'a', body: 'x', updatedAt: '1' }, { slug: 'a', body: 'y', updatedAt: '2' }),
+    ).toBe(false);
   });
 
   it('is true when the entry appeared or disappeared, false when it was never there', () => {

@@ -3,7 +3,14 @@
  * which pages are rendered, linked or kept, what a recycled release loses, which search bundles are written.
  */
 import { describe, expect, it } from 'vitest';
-import { chooseBase, MANIFEST_VERSION, planAssets, planRelease, type PageFingerprint, type ReleaseManifest } from '@ikz/site/builder/plan';
+import {
+  chooseBase,
+  MANIFEST_VERSION,
+  planAssets,
+  planRelease,
+  type PageFingerprint,
+  type ReleaseManifest,
+} from '@ikz/site/builder/plan';
 
 const CODE = 'code-1';
 const SITE = 'https://ikz.example';
@@ -34,12 +41,14 @@ function manifestOf(pages: readonly PageFingerprint[], files = FILES, bundleVers
   };
 }
 
-const changed = (url: string, fingerprint: string, shard?: string) => PAGES.map((p) => (p.url === url ? { ...p, fingerprint, ...(shard ? { shard } : {}) } : p));
+const changed = (url: string, fingerprint: string, shard?: string) =>
+  PAGES.map((p) => (p.url === url ? { ...p, fingerprint, ...(shard ? { shard } : {}) } : p));
 const actions = (plan: ReturnType<typeof planRelease>) => Object.fromEntries(plan.pages.map((p) => [p.url, p.action]));
 const base = { dir: '/releases/1', manifest: manifestOf(PAGES) };
 
 describe('chooseBase: which release a build starts from', () => {
-  const choose = (over: Partial<Parameters<typeof chooseBase>[0]>) => chooseBase({ base, recycle: null, codeHash: CODE, siteUrl: SITE, full: false, ...over });
+  const choose = (over: Partial<Parameters<typeof chooseBase>[0]>) =>
+    chooseBase({ base, recycle: null, codeHash: CODE, siteUrl: SITE, full: false, ...over });
 
   it('starts from the live release when its manifest fits this code and site', () => {
     expect(choose({})).toEqual({ base, recycled: null, fullReason: null });
@@ -57,9 +66,18 @@ describe('chooseBase: which release a build starts from', () => {
   });
 
   it('builds in full when the code or the site address changed, or when asked to', () => {
-    expect(choose({ codeHash: 'code-2' })).toMatchObject({ base: null, fullReason: 'Code der Website oder Referenzdaten geändert' });
-    expect(choose({ siteUrl: 'https://anders.example' })).toMatchObject({ base: null, fullReason: 'Adresse der Website geändert' });
-    expect(choose({ full: true, reason: 'nächtliche Prüfung' })).toMatchObject({ base: null, fullReason: 'nächtliche Prüfung' });
+    expect(choose({ codeHash: 'code-2' })).toMatchObject({
+      base: null,
+      fullReason: 'Code der Website oder Referenzdaten geändert',
+    });
+    expect(choose({ siteUrl: 'https://anders.example' })).toMatchObject({
+      base: null,
+      fullReason: 'Adresse der Website geändert',
+    });
+    expect(choose({ full: true, reason: 'nächtliche Prüfung' })).toMatchObject({
+      base: null,
+      fullReason: 'nächtliche Prüfung',
+    });
     expect(choose({ full: true })).toMatchObject({ base: null, fullReason: 'Neubau aller Seiten angefordert' });
   });
 
@@ -68,7 +86,9 @@ describe('chooseBase: which release a build starts from', () => {
     expect(choose({ recycle }).recycled).toBe(recycle);
     expect(choose({ recycle, full: true }).recycled).toBeNull();
     expect(choose({ recycle, base: null }).recycled).toBeNull();
-    expect(choose({ recycle: { ...recycle, manifest: { ...recycle.manifest, codeHash: 'code-0' } } }).recycled).toBeNull();
+    expect(
+      choose({ recycle: { ...recycle, manifest: { ...recycle.manifest, codeHash: 'code-0' } } }).recycled,
+    ).toBeNull();
   });
 });
 
@@ -81,7 +101,11 @@ describe('planRelease', () => {
     expect(plan.bundles).toEqual({ projekte: 'write', 'dokumente-aktuell': 'write', weitere: 'write' });
     expect(plan.remove).toEqual([]);
     expect(plan.unindex).toEqual([]);
-    expect(plan.manifest).toEqual({ pages: base.manifest.pages, files: base.manifest.files, searchable: base.manifest.searchable });
+    expect(plan.manifest).toEqual({
+      pages: base.manifest.pages,
+      files: base.manifest.files,
+      searchable: base.manifest.searchable,
+    });
   });
 
   it('nothing changed: links every page, file and bundle from the base, re-indexes nothing', () => {
@@ -95,7 +119,12 @@ describe('planRelease', () => {
   });
 
   it('one page changed: renders it, re-indexes its bundle only', () => {
-    const plan = planRelease({ pages: changed('/projekte/a/', 'a2'), files: FILES, base: base.manifest, recycled: null });
+    const plan = planRelease({
+      pages: changed('/projekte/a/', 'a2'),
+      files: FILES,
+      base: base.manifest,
+      recycled: null,
+    });
     expect(actions(plan)).toMatchObject({ '/projekte/a/': 'render', '/projekte/b/': 'link', '/': 'link' });
     expect(plan.pages.filter((p) => p.index).map((p) => p.url)).toEqual(['/projekte/a/']);
     expect(plan.pages.filter((p) => p.searchChanged).map((p) => p.url)).toEqual(['/projekte/a/']);
@@ -104,13 +133,33 @@ describe('planRelease', () => {
   });
 
   it('a changed data file is written again, an unchanged one linked', () => {
-    const plan = planRelease({ pages: PAGES, files: [{ url: '/sitemap.xml', hash: 's2' }, { url: '/feed.xml', hash: 'f1' }], base: base.manifest, recycled: null });
+    const plan = planRelease({
+      pages: PAGES,
+      files: [
+        { url: '/sitemap.xml', hash: 's2' },
+        { url: '/feed.xml', hash: 'f1' },
+      ],
+      base: base.manifest,
+      recycled: null,
+    });
     expect(plan.files.map((f) => f.action)).toEqual(['write', 'write']);
-    expect(planRelease({ pages: PAGES, files: [...FILES, { url: '/feed.xml', hash: 'f1' }], base: base.manifest, recycled: null }).files.map((f) => f.action)).toEqual(['link', 'write']);
+    expect(
+      planRelease({
+        pages: PAGES,
+        files: [...FILES, { url: '/feed.xml', hash: 'f1' }],
+        base: base.manifest,
+        recycled: null,
+      }).files.map((f) => f.action),
+    ).toEqual(['link', 'write']);
   });
 
   it('a page removed: leaves its bundle, which is written again without it', () => {
-    const plan = planRelease({ pages: PAGES.filter((p) => p.url !== '/veranstaltungen/e/'), files: FILES, base: base.manifest, recycled: null });
+    const plan = planRelease({
+      pages: PAGES.filter((p) => p.url !== '/veranstaltungen/e/'),
+      files: FILES,
+      base: base.manifest,
+      recycled: null,
+    });
     expect(plan.unindex).toEqual([{ url: '/veranstaltungen/e/', shard: 'weitere' }]);
     expect(plan.reindex).toEqual(['weitere']);
     expect(plan.bundles).toEqual({ projekte: 'link', 'dokumente-aktuell': 'link', weitere: 'write' });
@@ -118,14 +167,24 @@ describe('planRelease', () => {
   });
 
   it('the last page of a bundle removed: the bundle is re-indexed (empty) and no longer in the release', () => {
-    const plan = planRelease({ pages: PAGES.filter((p) => p.url !== '/dokumente/x/'), files: FILES, base: base.manifest, recycled: null });
+    const plan = planRelease({
+      pages: PAGES.filter((p) => p.url !== '/dokumente/x/'),
+      files: FILES,
+      base: base.manifest,
+      recycled: null,
+    });
     expect(plan.reindex).toEqual(['dokumente-aktuell']);
     expect(plan.bundles).not.toHaveProperty('dokumente-aktuell');
   });
 
   it('a page added: rendered and indexed, its bundle written, the rest linked', () => {
     const added: PageFingerprint = { url: '/projekte/c/', kind: 'project', fingerprint: 'c1', shard: 'projekte' };
-    const plan = planRelease({ pages: [...PAGES.slice(0, 3), added, ...PAGES.slice(3)], files: FILES, base: base.manifest, recycled: null });
+    const plan = planRelease({
+      pages: [...PAGES.slice(0, 3), added, ...PAGES.slice(3)],
+      files: FILES,
+      base: base.manifest,
+      recycled: null,
+    });
     expect(actions(plan)['/projekte/c/']).toBe('render');
     expect(plan.pages.filter((p) => p.action !== 'link').map((p) => p.url)).toEqual(['/projekte/c/']);
     expect(plan.bundles).toEqual({ projekte: 'write', 'dokumente-aktuell': 'link', weitere: 'link' });
@@ -138,21 +197,50 @@ describe('planRelease', () => {
     expect(home.reindex).toEqual([]);
     expect(Object.values(home.bundles)).toEqual(['link', 'link', 'link']);
     // A document moving to the archive leaves one bundle and enters another.
-    const moved = planRelease({ pages: changed('/dokumente/x/', 'x2', 'dokumente-archiv'), files: FILES, base: base.manifest, recycled: null });
-    expect(moved.pages.find((p) => p.url === '/dokumente/x/')).toMatchObject({ action: 'render', index: true, leaves: 'dokumente-aktuell' });
+    const moved = planRelease({
+      pages: changed('/dokumente/x/', 'x2', 'dokumente-archiv'),
+      files: FILES,
+      base: base.manifest,
+      recycled: null,
+    });
+    expect(moved.pages.find((p) => p.url === '/dokumente/x/')).toMatchObject({
+      action: 'render',
+      index: true,
+      leaves: 'dokumente-aktuell',
+    });
     expect(new Set(moved.reindex)).toEqual(new Set(['dokumente-aktuell', 'dokumente-archiv']));
     expect(moved.bundles).toEqual({ projekte: 'link', 'dokumente-archiv': 'write', weitere: 'link' });
   });
 
   it('a page whose bundle changed but whose model did not is linked and indexed again', () => {
-    const plan = planRelease({ pages: changed('/dokumente/x/', 'x1', 'dokumente-archiv'), files: FILES, base: base.manifest, recycled: null });
-    expect(plan.pages.find((p) => p.url === '/dokumente/x/')).toMatchObject({ action: 'link', index: true, leaves: 'dokumente-aktuell', searchChanged: false });
+    const plan = planRelease({
+      pages: changed('/dokumente/x/', 'x1', 'dokumente-archiv'),
+      files: FILES,
+      base: base.manifest,
+      recycled: null,
+    });
+    expect(plan.pages.find((p) => p.url === '/dokumente/x/')).toMatchObject({
+      action: 'link',
+      index: true,
+      leaves: 'dokumente-aktuell',
+      searchChanged: false,
+    });
   });
 
   describe('into a recycled release', () => {
     // The recycled release is older: it has a page the base no longer has, and page a as it is again now.
-    const older = [...changed('/projekte/b/', 'b0'), { url: '/projekte/alt/', kind: 'project' as const, fingerprint: 'z', shard: 'projekte' }];
-    const recycled = manifestOf(older, [{ url: '/sitemap.xml', hash: 's0' }, { url: '/alt.xml', hash: 'z' }], 'v0');
+    const older = [
+      ...changed('/projekte/b/', 'b0'),
+      { url: '/projekte/alt/', kind: 'project' as const, fingerprint: 'z', shard: 'projekte' },
+    ];
+    const recycled = manifestOf(
+      older,
+      [
+        { url: '/sitemap.xml', hash: 's0' },
+        { url: '/alt.xml', hash: 'z' },
+      ],
+      'v0',
+    );
     recycled.bundles.weitere = 'v1';
 
     it('keeps what it holds as it is now, links what the base holds, removes the rest', () => {
@@ -167,12 +255,21 @@ describe('planRelease', () => {
 
     it('a page back to an earlier state stays in place but is indexed again', () => {
       const plan = planRelease({ pages: changed('/projekte/b/', 'b0'), files: FILES, base: base.manifest, recycled });
-      expect(plan.pages.find((p) => p.url === '/projekte/b/')).toMatchObject({ action: 'keep', index: true, searchChanged: true });
+      expect(plan.pages.find((p) => p.url === '/projekte/b/')).toMatchObject({
+        action: 'keep',
+        index: true,
+        searchChanged: true,
+      });
       expect(plan.bundles.projekte).toBe('write');
     });
 
     it('a bundle the new release has not is discarded', () => {
-      const plan = planRelease({ pages: PAGES.filter((p) => p.shard !== 'weitere'), files: FILES, base: base.manifest, recycled });
+      const plan = planRelease({
+        pages: PAGES.filter((p) => p.shard !== 'weitere'),
+        files: FILES,
+        base: base.manifest,
+        recycled,
+      });
       expect(plan.discard).toEqual(['weitere']);
     });
 
@@ -185,7 +282,15 @@ describe('planRelease', () => {
 describe('planAssets', () => {
   it('links only what the recycled release lacks and removes what is no longer used', () => {
     const recycled = { ...manifestOf(PAGES), assets: ['/dateien/a.pdf', '/dateien/alt.pdf'] };
-    expect(planAssets(['/dateien/b.pdf', '/dateien/a.pdf'], recycled)).toEqual({ link: ['/dateien/b.pdf'], remove: ['/dateien/alt.pdf'], all: ['/dateien/a.pdf', '/dateien/b.pdf'] });
-    expect(planAssets(['/dateien/b.pdf', '/dateien/a.pdf'], null)).toEqual({ link: ['/dateien/b.pdf', '/dateien/a.pdf'], remove: [], all: ['/dateien/a.pdf', '/dateien/b.pdf'] });
+    expect(planAssets(['/dateien/b.pdf', '/dateien/a.pdf'], recycled)).toEqual({
+      link: ['/dateien/b.pdf'],
+      remove: ['/dateien/alt.pdf'],
+      all: ['/dateien/a.pdf', '/dateien/b.pdf'],
+    });
+    expect(planAssets(['/dateien/b.pdf', '/dateien/a.pdf'], null)).toEqual({
+      link: ['/dateien/b.pdf', '/dateien/a.pdf'],
+      remove: [],
+      all: ['/dateien/a.pdf', '/dateien/b.pdf'],
+    });
   });
 });

@@ -59,15 +59,21 @@ export interface BaseChoice<B, R> {
 }
 
 /** Which release a build starts from and which it recycles – answered here and only here. */
-export function chooseBase<B extends { manifest: ReleaseManifest }, R extends { manifest: ReleaseManifest }>(request: BaseRequest<B, R>): BaseChoice<B, R> {
+export function chooseBase<B extends { manifest: ReleaseManifest }, R extends { manifest: ReleaseManifest }>(
+  request: BaseRequest<B, R>,
+): BaseChoice<B, R> {
   const { base, codeHash, siteUrl } = request;
-  const fullReason =
-    request.full ? (request.reason ?? 'Neubau aller Seiten angefordert')
-    : !base ? 'erster Bau'
-    : base.manifest.codeHash !== codeHash ? 'Code der Website oder Referenzdaten geändert'
-    : base.manifest.siteUrl !== siteUrl ? 'Adresse der Website geändert'
-    : !reusable(base.manifest, codeHash, siteUrl) ? 'neues Format der Veröffentlichung'
-    : null;
+  const fullReason = request.full
+    ? (request.reason ?? 'Neubau aller Seiten angefordert')
+    : !base
+      ? 'erster Bau'
+      : base.manifest.codeHash !== codeHash
+        ? 'Code der Website oder Referenzdaten geändert'
+        : base.manifest.siteUrl !== siteUrl
+          ? 'Adresse der Website geändert'
+          : !reusable(base.manifest, codeHash, siteUrl)
+            ? 'neues Format der Veröffentlichung'
+            : null;
   if (fullReason !== null) return { base: null, recycled: null, fullReason };
   const recycled = request.recycle && reusable(request.recycle.manifest, codeHash, siteUrl) ? request.recycle : null;
   return { base, recycled, fullReason };
@@ -143,14 +149,16 @@ function planPage(page: PageFingerprint, base: ReleaseManifest | null, recycled:
 }
 
 function planFile(file: FileHash, base: ReleaseManifest | null, recycled: ReleaseManifest | null): FilePlan {
-  const action = recycled?.files[file.url] === file.hash ? 'keep' : base?.files[file.url] === file.hash ? 'link' : 'write';
+  const action =
+    recycled?.files[file.url] === file.hash ? 'keep' : base?.files[file.url] === file.hash ? 'link' : 'write';
   return { ...file, action };
 }
 
 /** The plan of one build from the fingerprints of its pages and files and the base and recycled releases. */
 export function planRelease(input: PlanInput): ReleasePlan {
   const { base, recycled } = input;
-  if (recycled && !base) throw new Error('A release can only be recycled with a base release to take what changed since from.');
+  if (recycled && !base)
+    throw new Error('A release can only be recycled with a base release to take what changed since from.');
   const pages = input.pages.map((page) => planPage(page, base, recycled));
   const files = input.files.map((file) => planFile(file, base, recycled));
   const manifest = {
@@ -161,20 +169,40 @@ export function planRelease(input: PlanInput): ReleasePlan {
   const unindex = Object.entries(base?.searchable ?? {})
     .filter(([url]) => !(url in manifest.pages))
     .map(([url, shard]) => ({ url, shard }));
-  const reindex = new Set([...unindex.map((u) => u.shard), ...pages.flatMap((p) => [...(p.leaves === null ? [] : [p.leaves]), ...(p.index ? [p.shard!] : [])])]);
+  const reindex = new Set([
+    ...unindex.map((u) => u.shard),
+    ...pages.flatMap((p) => [...(p.leaves === null ? [] : [p.leaves]), ...(p.index ? [p.shard!] : [])]),
+  ]);
   const shards = new Set(Object.values(manifest.searchable));
   const bundles = Object.fromEntries(
-    [...shards].map((shard) => [shard, !base || reindex.has(shard) ? 'write' : recycled?.bundles[shard] === base.bundles[shard] ? 'keep' : 'link'] as const),
+    [...shards].map(
+      (shard) =>
+        [
+          shard,
+          !base || reindex.has(shard) ? 'write' : recycled?.bundles[shard] === base.bundles[shard] ? 'keep' : 'link',
+        ] as const,
+    ),
   );
-  const remove = recycled ? [...Object.keys(recycled.pages), ...Object.keys(recycled.files)].filter((url) => !(url in manifest.pages) && !(url in manifest.files)) : [];
+  const remove = recycled
+    ? [...Object.keys(recycled.pages), ...Object.keys(recycled.files)].filter(
+        (url) => !(url in manifest.pages) && !(url in manifest.files),
+      )
+    : [];
   const discard = Object.keys(recycled?.bundles ?? {}).filter((shard) => !shards.has(shard));
   return { fresh: !base, pages, files, remove, unindex, reindex: [...reindex], bundles, discard, manifest };
 }
 
 /** Which downloads and images are linked into the new release and which of the recycled release's are removed. */
-export function planAssets(wanted: Iterable<string>, recycled: ReleaseManifest | null): { link: string[]; remove: string[]; all: string[] } {
+export function planAssets(
+  wanted: Iterable<string>,
+  recycled: ReleaseManifest | null,
+): { link: string[]; remove: string[]; all: string[] } {
   const all = [...new Set(wanted)];
   const present = new Set(recycled?.assets ?? []);
   const want = new Set(all);
-  return { link: all.filter((file) => !present.has(file)), remove: [...present].filter((file) => !want.has(file)), all: [...all].sort() };
+  return {
+    link: all.filter((file) => !present.has(file)),
+    remove: [...present].filter((file) => !want.has(file)),
+    all: [...all].sort(),
+  };
 }
