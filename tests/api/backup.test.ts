@@ -100,7 +100,7 @@ async function cli(script: string, args: string[], env: Record<string, string>):
 async function build(url: string, token: string, outDir: string, cacheDir: string): Promise<void> {
   const builder = createSiteBuilder({ strapiUrl: url, token, siteUrl: SITE_URL, cacheDir, now: () => NOW, env: { IKZ_SECURITY_CONTACT: 'mailto:security@example.org' } });
   try {
-    await builder.build({ outDir, previous: null, full: true, reason: 'backup test' });
+    await builder.build({ outDir, base: null, full: true, reason: 'backup test' });
   } finally {
     await builder.close();
   }

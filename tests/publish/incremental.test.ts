@@ -152,7 +152,7 @@ describe('incremental publishing', () => {
     const fullDir = path.join(p.strapi.tmp, 'full-build');
     const builder = createSiteBuilder({ strapiUrl: p.strapi.url, token: p.strapi.buildToken, siteUrl: SITE_URL, cacheDir: path.join(p.strapi.tmp, 'full-cache') });
     try {
-      await builder.build({ outDir: fullDir, previous: null });
+      await builder.build({ outDir: fullDir, base: null });
     } finally {
       await builder.close();
     }

@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
     await client.request('POST', '/api/projects', { body: { data: { ...HOSTILE_FILES.project, topics: [topic!.documentId], leadMunicipality: lead!.documentId, image: picture.id, imageAlt: 'Ein Bild' } } });
     const outDir = path.join(strapi.tmp, 'dist');
     const builder = createSiteBuilder({ strapiUrl: strapi.url, token: strapi.buildToken, siteUrl: SITE_URL, cacheDir: path.join(strapi.tmp, 'cache') });
-    const result = await builder.build({ outDir, previous: null }).finally(() => builder.close().then(stopSearchService));
+    const result = await builder.build({ outDir, base: null }).finally(() => builder.close().then(stopSearchService));
     const server = await serveStatic(outDir);
     project.provide('siteDir', outDir);
     project.provide('siteUrl', server.url);

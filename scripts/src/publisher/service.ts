@@ -120,7 +120,7 @@ export function createPublisher(options: PublisherOptions) {
     void keeper.stopRemoval();
     log({ msg: 'build started', release: record.id, changes: reason.changes, events: reason.events, full: reason.full });
     try {
-      const result = await builder.build({ outDir, previous: live, recycle, discard: keeper.discard, full: Boolean(reason.full), ...(reason.full ? { reason: reason.full } : {}), changes: reason.items });
+      const result = await builder.build({ outDir, base: live, recycle, discard: keeper.discard, full: Boolean(reason.full), ...(reason.full ? { reason: reason.full } : {}), changes: reason.items });
       recordReport(record, result);
       if (reason.full === NIGHTLY) record.differences = compareWithLive({ dir: outDir, manifest: result.manifest }, live, log);
       const switching = performance.now();

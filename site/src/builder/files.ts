@@ -1,6 +1,6 @@
 /**
  * Writing a release: new files are written into paths that do not exist yet; unchanged files and cached
- * assets are hard links (to the previous release or the cache, whose files are never written again).
+ * assets are hard links (to the base release or the cache, whose files are never written again).
  * A file of a recycled release is replaced by removing it first. Nothing is ever written through a link, so
  * a new release cannot change the live one.
  */

@@ -1,6 +1,6 @@
 /**
  * The site builder: keeps the published content, the renderer and the search index warm between builds,
- * and builds a release on request – incrementally from the previous release, or in full. Used by the
+ * and builds a release on request – incrementally from a base release (the live one), or in full. Used by the
  * publisher (every publish), by `pnpm build:site` and by the tests; the editors' preview renders with the
  * same renderer and page models.
  */
@@ -18,7 +18,8 @@ import { ContentStore, type Change } from '../snapshot/store.ts';
 import { AssetCache, type AssetStats } from './assets.ts';
 import { ensureBundle, loadRenderer, SITE_DIR, type Renderer } from './bundle.ts';
 import { checkFiles, checkSearch } from './checks.ts';
-import { buildRelease, bundlePages, reusable, type ReleaseBase, type ReleaseManifest } from './release.ts';
+import { buildRelease, type Phases, type ReleaseBase } from './release.ts';
+import { bundlePages, chooseBase, planAssets, type ReleaseManifest } from './plan.ts';
 import { forgetDirs, removeFile } from './files.ts';
 import { SearchShards } from './search.ts';
 import { renderPreview, type Preview } from './preview.ts';
@@ -33,7 +34,7 @@ export { ReleaseCheckError };
 export type { AssetRef, Change, Preview, ReleaseBase, ReleaseManifest, Renderer };
 export { PreviewError } from './preview.ts';
 export { ensureBundle, loadRenderer, codeHash } from './bundle.ts';
-export { reusable } from './release.ts';
+export { reusable } from './plan.ts';
 export { UploadGoneError, type AssetCache } from './assets.ts';
 export { stopSearchService } from './search.ts';
 
@@ -55,7 +56,8 @@ export interface SiteBuilderOptions {
 
 export interface BuildRequest {
   outDir: string;
-  previous: ReleaseBase | null;
+  /** The release to start from (the live one): pages whose model did not change are linked from it. */
+  base: ReleaseBase | null;
   /**
    * An old release (never the live one) the build may turn into the new one instead of starting from an
    * empty directory. If the build takes it, it calls `claim`, which must move the release to `outDir` and
@@ -104,6 +106,113 @@ function mapBuilder(): MapBuilder {
   };
 }
 
+/** What a site builder keeps between builds. */
+interface Parts {
+  options: SiteBuilderOptions;
+  log: (message: string) => void;
+  store: ContentStore;
+  search: SearchShards;
+  assets: AssetCache;
+  screen: FileScreen;
+  buildMap: MapBuilder;
+  /** The renderer of the current code (built first if the code changed). */
+  renderer: () => Promise<Renderer>;
+}
+
+/** Brings the content up to date (all of it for a full build) and screens the uploads it offers. */
+async function readContent({ store, screen, options, log }: Parts, request: BuildRequest, full: boolean, phases: Phases, assetStats: AssetStats) {
+  let since = performance.now();
+  const sync = full || !store.isLoaded ? await store.loadAll().then(() => ({ read: -1, removed: 0 })) : await store.apply(request.changes ?? []);
+  const snapshot = store.snapshot();
+  if (sync.read === -1) sync.read = Object.values(snapshot).reduce((n, list) => n + list.length, 0);
+  phases.content = (performance.now() - since) / 1000;
+  since = performance.now();
+  const sources = { downloads: store.downloads(), images: store.images() };
+  await screen.screen(sources.downloads, sources.images, assetStats);
+  const files = publishedFiles(snapshot, screen, sources);
+  for (const file of files.withheld) log(`file not published (${file.detected}): ${file.type} ${file.documentId} ${file.field} ${file.name ?? ''}`);
+  phases.screen = (performance.now() - since) / 1000;
+  since = performance.now();
+  const content = buildContent(files.snapshot, options.now?.() ?? new Date());
+  phases.indexes = (performance.now() - since) / 1000;
+  return { sync, snapshot, files, content };
+}
+
+/** Links the downloads and images into the release (a recycled release keeps those it has) and checks it. */
+async function finishRelease(assets: AssetCache, outDir: string, built: Awaited<ReturnType<typeof buildRelease>>, recycled: ReleaseManifest | null, wanted: Map<string, AssetRef>, phases: Phases, assetStats: AssetStats) {
+  const { manifest, stats, searchWritten } = built;
+  let since = performance.now();
+  const planned = planAssets(wanted.keys(), recycled);
+  await assets.linkAssets(new Map(planned.link.map((file) => [file, wanted.get(file)!])), outDir, assetStats);
+  for (const file of planned.remove) removeFile(outDir, path.join(outDir, file));
+  manifest.assets = planned.all;
+  phases.assets = (performance.now() - since) / 1000;
+  since = performance.now();
+  const problems = checkFiles(outDir, stats.urls, manifest.searchable, manifest.assets);
+  phases.checks = (performance.now() - since) / 1000;
+  since = performance.now();
+  await searchWritten;
+  phases['search-wait'] = (performance.now() - since) / 1000;
+  problems.push(...checkSearch(outDir, manifest.searchable));
+  if (problems.length) throw new ReleaseCheckError(problems);
+}
+
+/** One build: its base chosen, the content brought up to date, the release built, checked and reported. */
+async function buildSite(parts: Parts, request: BuildRequest): Promise<BuildResult> {
+  const { options, store, search, buildMap } = parts;
+  const startedAt = new Date();
+  const started = performance.now();
+  const render = await parts.renderer();
+  const bundle = await ensureBundle();
+  const { base, recycled, fullReason } = chooseBase({ base: request.base, recycle: request.recycle ?? null, codeHash: render.hash, siteUrl: options.siteUrl, full: Boolean(request.full), reason: request.reason });
+  const phases: Phases = {};
+  const assetStats: AssetStats = { files: 0, fetched: 0, made: 0 };
+  const { sync, snapshot, files, content } = await readContent(parts, request, fullReason !== null, phases, assetStats);
+  forgetDirs();
+  recycled?.claim();
+  let searchWritten: Promise<void> | null = null;
+  try {
+    const built = await buildRelease({
+      content,
+      context: { buildMap, infoPages: readInfoPages() },
+      renderer: render,
+      search,
+      outDir: request.outDir,
+      siteUrl: options.siteUrl,
+      clientDir: bundle.clientDir,
+      env: options.env ?? inheritedEnv(),
+      base,
+      recycled: recycled?.manifest ?? null,
+      ...(request.discard ? { discard: request.discard } : {}),
+    });
+    searchWritten = built.searchWritten;
+    await finishRelease(parts.assets, request.outDir, built, recycled?.manifest ?? null, files.assets, phases, assetStats);
+    const { manifest, stats } = built;
+    Object.assign(phases, stats.phases);
+    const report: BuildReport = {
+      kind: fullReason ? 'full' : 'incremental',
+      reason: fullReason,
+      recycled: Boolean(recycled),
+      startedAt: startedAt.toISOString(),
+      seconds: (performance.now() - started) / 1000,
+      pages: stats.pages,
+      files: stats.files,
+      search: stats.search,
+      content: sync,
+      counts: Object.fromEntries(Object.entries(snapshot).map(([type, list]) => [type, list.length])),
+      skipped: store.skipped(),
+      withheld: files.withheld,
+      phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
+    };
+    return { manifest, report };
+  } catch (error) {
+    // The search index may hold pages of this failed build: the next build starts it over.
+    await searchWritten?.catch(() => undefined);
+    await search.reset();
+    throw error;
+  }
+}
+
 export function createSiteBuilder(options: SiteBuilderOptions) {
   const baseUrl = options.strapiUrl.replace(/\/+$/, '');
   const client = createStrapiClient({ baseUrl, token: options.token });
@@ -121,96 +230,8 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
     if (renderer?.hash !== bundle.hash) renderer = await loadRenderer(bundle);
     return renderer;
   }
-
-  async function build(request: BuildRequest): Promise<BuildResult> {
-    const startedAt = new Date();
-    const started = performance.now();
-    const render = await currentRenderer();
-    const bundle = await ensureBundle();
-    const previous = request.previous;
-    const fullReason =
-      request.full ? (request.reason ?? 'Neubau aller Seiten angefordert')
-      : !previous ? 'erster Bau'
-      : previous.manifest.codeHash !== render.hash ? 'Code der Website oder Referenzdaten geändert'
-      : previous.manifest.siteUrl !== options.siteUrl ? 'Adresse der Website geändert'
-      : !reusable(previous.manifest, render.hash, options.siteUrl) ? 'neues Format der Veröffentlichung'
-      : null;
-    const phases: Record<string, number> = {};
-    const step = (name: string, since: number) => (phases[name] = (performance.now() - since) / 1000);
-    let since = performance.now();
-    const sync = fullReason || !store.isLoaded ? await store.loadAll().then(() => ({ read: -1, removed: 0 })) : await store.apply(request.changes ?? []);
-    const snapshot = store.snapshot();
-    if (sync.read === -1) sync.read = Object.values(snapshot).reduce((n, list) => n + list.length, 0);
-    step('content', since);
-    since = performance.now();
-    const assetStats: AssetStats = { files: 0, fetched: 0, made: 0 };
-    const sources = { downloads: store.downloads(), images: store.images() };
-    await screen.screen(sources.downloads, sources.images, assetStats);
-    const files = publishedFiles(snapshot, screen, sources);
-    for (const file of files.withheld) log(`file not published (${file.detected}): ${file.type} ${file.documentId} ${file.field} ${file.name ?? ''}`);
-    step('screen', since);
-    since = performance.now();
-    const content = buildContent(files.snapshot, options.now?.() ?? new Date());
-    step('indexes', since);
-    const recycle = !fullReason && request.recycle && reusable(request.recycle.manifest, render.hash, options.siteUrl) ? request.recycle : null;
-    forgetDirs();
-    recycle?.claim();
-    let searchWritten: Promise<void> | null = null;
-    try {
-      const { manifest, stats, ...built } = await buildRelease({
-        content,
-        context: { buildMap, infoPages: readInfoPages() },
-        renderer: render,
-        search,
-        outDir: request.outDir,
-        siteUrl: options.siteUrl,
-        clientDir: bundle.clientDir,
-        env: options.env ?? inheritedEnv(),
-        previous,
-        recycled: recycle?.manifest ?? null,
-        full: Boolean(fullReason),
-        ...(request.discard ? { discard: request.discard } : {}),
-      });
-      searchWritten = built.searchWritten;
-      since = performance.now();
-      // A recycled release has the assets it had: only new ones are linked, and those no longer used removed.
-      const present = new Set(recycle?.manifest.assets ?? []);
-      const linked = new Set(await assets.linkAssets(files.assets, request.outDir, assetStats, present));
-      for (const file of present) if (!linked.has(file)) removeFile(request.outDir, path.join(request.outDir, file));
-      manifest.assets = [...linked].sort();
-      step('assets', since);
-      since = performance.now();
-      const problems = checkFiles(request.outDir, stats.urls, manifest.searchable, manifest.assets);
-      step('checks', since);
-      since = performance.now();
-      await searchWritten;
-      step('search-wait', since);
-      problems.push(...checkSearch(request.outDir, manifest.searchable));
-      if (problems.length) throw new ReleaseCheckError(problems);
-      Object.assign(phases, stats.phases);
-      const report: BuildReport = {
-        kind: fullReason ? 'full' : 'incremental',
-        reason: fullReason,
-        recycled: Boolean(recycle),
-        startedAt: startedAt.toISOString(),
-        seconds: (performance.now() - started) / 1000,
-        pages: stats.pages,
-        files: stats.files,
-        search: stats.search,
-        content: sync,
-        counts: Object.fromEntries(Object.entries(snapshot).map(([type, list]) => [type, list.length])),
-        skipped: store.skipped(),
-        withheld: files.withheld,
-        phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
-      };
-      return { manifest, report };
-    } catch (error) {
-      // The search index may hold pages of this failed build: the next build starts it over.
-      await searchWritten?.catch(() => undefined);
-      await search.reset();
-      throw error;
-    }
-  }
+  const parts: Parts = { options, log, store, search, assets, screen, buildMap, renderer: currentRenderer };
+  const build = (request: BuildRequest) => buildSite(parts, request);
 
   /**
    * Loads the projects' search bundle of a release into the search index if it is not loaded (after a

@@ -139,6 +139,38 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/** An entry of the store and the media files (ids) it uses. */
+export interface MediaUse {
+  type: ContentTypeName;
+  documentId: string;
+  media: readonly number[];
+}
+
+/**
+ * The entries webhook changes ask to read again, by type: each changed entry, and every entry that uses a
+ * changed media file (`uses`: the entries the store holds).
+ */
+export function entriesToReread(changes: readonly Change[], uses: Iterable<MediaUse>): Map<ContentTypeName, Set<string>> {
+  const pending = new Map<ContentTypeName, Set<string>>();
+  const want = (type: ContentTypeName, id: string) => (pending.get(type) ?? pending.set(type, new Set()).get(type)!).add(id);
+  const media = changes.flatMap((change) => (change.mediaId === undefined ? [] : [change.mediaId]));
+  const users = media.length ? [...uses] : [];
+  for (const change of changes) {
+    if (change.type && change.documentId) want(change.type, change.documentId);
+    if (change.mediaId !== undefined) for (const use of users) if (use.media.includes(change.mediaId)) want(use.type, use.documentId);
+  }
+  return pending;
+}
+
+/**
+ * Whether what other entries show of an entry (`fields`) differs between two versions of it – or the entry
+ * appeared or disappeared: then the entries that refer to it are read again.
+ */
+export function shownChanged(fields: readonly string[], old: Record<string, unknown> | undefined, now: Record<string, unknown> | undefined): boolean {
+  if (!old || !now) return Boolean(old) !== Boolean(now);
+  return fields.some((field) => JSON.stringify(old[field]) !== JSON.stringify(now[field]));
+}
+
 export class ContentStore {
   private readonly options: StoreOptions;
   private readonly stored = new Map<ContentTypeName, Map<string, Stored>>(TYPES.map((t) => [t, new Map()]));
@@ -206,12 +238,7 @@ export class ContentStore {
       this.invalid.delete(key(type, id));
     }
     const shown = referencedFields(type);
-    const changedRefs = ids.map((id) => {
-      const old = before.get(id)?.entry;
-      const now = this.stored.get(type)!.get(id)?.entry;
-      if (!old || !now) return Boolean(old) !== Boolean(now);
-      return shown.some((field) => JSON.stringify(old[field]) !== JSON.stringify(now[field]));
-    });
+    const changedRefs = ids.map((id) => shownChanged(shown, before.get(id)?.entry, this.stored.get(type)!.get(id)?.entry));
     return { read: seen.size, removed, changedRefs };
   }
 
@@ -237,6 +264,11 @@ export class ContentStore {
     return found;
   }
 
+  /** Each stored entry and the media files it uses. */
+  private *mediaUse(): Iterable<MediaUse> {
+    for (const [type, map] of this.stored) for (const [documentId, stored] of map) yield { type, documentId, media: stored.media };
+  }
+
   /** The newest `updatedAt` the store knows of a type. */
   private newest(type: ContentTypeName): string | null {
     let newest: string | null = null;
@@ -250,14 +282,8 @@ export class ContentStore {
       await this.loadAll();
       return { read: [...this.stored.values()].reduce((n, m) => n + m.size, 0), removed: 0 };
     }
-    const pending = new Map<ContentTypeName, Set<string>>();
+    const pending = entriesToReread(changes, this.mediaUse());
     const want = (type: ContentTypeName, id: string) => (pending.get(type) ?? pending.set(type, new Set()).get(type)!).add(id);
-    for (const change of changes) {
-      if (change.type && change.documentId) want(change.type, change.documentId);
-      if (change.mediaId !== undefined) {
-        for (const [type, map] of this.stored) for (const [id, stored] of map) if (stored.media.includes(change.mediaId)) want(type, id);
-      }
-    }
     await Promise.all(
       TYPES.map(async (type) => {
         const since = this.newest(type);
