@@ -318,16 +318,16 @@ export const isPageRoute = (kind: RouteKind): kind is PageRouteKind => kind === 
  * other searchable pages together. The search page merges them all (few bundles: each costs a reader requests).
  * Which page kind goes into which bundle is the page kinds' registry's (site/src/model/pages.ts, PAGE_KINDS).
  */
-export const SEARCH_MAIN_SHARD = 'projekte';
+export const SEARCH_MAIN_BUNDLE = 'projekte';
 /** The bundle of the searchable pages that are neither projects nor documents. */
-export const SEARCH_OTHER_SHARD = 'weitere';
+export const SEARCH_OTHER_BUNDLE = 'weitere';
 /** Documents dated in this many recent years (this year included) are in the recent documents' bundle. */
 export const RECENT_DOCUMENT_YEARS = 2;
-export const searchBundlePath = (shard: string) => (shard === SEARCH_MAIN_SHARD ? '/pagefind/' : `/pagefind-${shard}/`);
+export const searchBundlePath = (bundleName: string) => (bundleName === SEARCH_MAIN_BUNDLE ? '/pagefind/' : `/pagefind-${bundleName}/`);
 /** The bundle of a document dated in `documentYear`, compared with `currentYear` (the build's). */
-export const documentShard = (documentYear: string | undefined, currentYear: number) =>
+export const documentBundleName = (documentYear: string | undefined, currentYear: number) =>
   Number(documentYear) > currentYear - RECENT_DOCUMENT_YEARS ? 'dokumente-aktuell' : 'dokumente-archiv';
-export const DOCUMENT_SHARDS = ['dokumente-aktuell', 'dokumente-archiv'] as const;
+export const DOCUMENT_BUNDLE_NAMES = ['dokumente-aktuell', 'dokumente-archiv'] as const;
 
 /** URLs per sitemap file (the protocol allows 50,000). */
 export const SITEMAP_SIZE = 45_000;

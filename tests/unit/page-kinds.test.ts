@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPageRoute, routes, SEARCH_MAIN_SHARD, STATIC_ROUTES, type RouteKind } from '@ikz/shared-types/routes';
+import { isPageRoute, routes, SEARCH_MAIN_BUNDLE, STATIC_ROUTES, type RouteKind } from '@ikz/shared-types/routes';
 import { buildContent } from '@ikz/site/model/content';
 import { inventory } from '@ikz/site/model/inventory';
-import { PAGE_KIND_OF_ROUTE, PAGE_KINDS, pageModel, SEARCHABLE_ROUTES, searchBundles, searchShard, shardKinds, type ModelContext, type PageKind } from '@ikz/site/model/pages';
+import { PAGE_KIND_OF_ROUTE, PAGE_KINDS, pageModel, SEARCHABLE_ROUTES, searchBundles, searchBundleName, bundleKinds, type ModelContext, type PageKind } from '@ikz/site/model/pages';
 import type { SiteDocument, SiteEvent, SiteMunicipality, SiteNewsletter, SitePartnerSearch, SiteProject, SiteTopic } from '@ikz/site/lib/types';
 
 const ROUTE_KINDS = Object.keys(routes.patterns) as RouteKind[];
@@ -75,11 +75,11 @@ describe('page kinds', () => {
 
   it('puts the pages of searchable kinds into their bundles, and the search page merges the others', () => {
     expect([...SEARCHABLE_ROUTES].sort()).toEqual(['document', 'event', 'infoPage', 'newsletter', 'partnerSearch', 'project']);
-    expect(shardKinds(SEARCH_MAIN_SHARD)).toEqual(['project']);
-    expect(shardKinds('dokumente-archiv')).toEqual(['document']);
-    expect([...shardKinds('weitere')].sort()).toEqual(['event', 'infoPage', 'newsletter', 'partnerSearch']);
-    for (const route of SEARCHABLE_ROUTES) expect(shardKinds(searchShard(route, '2026', 2026))).toContain(route);
-    expect(() => searchShard('topic')).toThrow();
+    expect(bundleKinds(SEARCH_MAIN_BUNDLE)).toEqual(['project']);
+    expect(bundleKinds('dokumente-archiv')).toEqual(['document']);
+    expect([...bundleKinds('weitere')].sort()).toEqual(['event', 'infoPage', 'newsletter', 'partnerSearch']);
+    for (const route of SEARCHABLE_ROUTES) expect(bundleKinds(searchBundleName(route, '2026', 2026))).toContain(route);
+    expect(() => searchBundleName('topic')).toThrow();
     expect(searchBundles(content)).toEqual(['/pagefind-dokumente-aktuell/', '/pagefind-dokumente-archiv/', '/pagefind-weitere/']);
     expect(searchBundles(buildContent({ projects: [], documents: [], newsletters: [], events: [], topics: [], municipalities: [] }, new Date()))).toEqual(['/pagefind-weitere/']);
   });

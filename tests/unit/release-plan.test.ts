@@ -16,18 +16,18 @@ const CODE = 'code-1';
 const SITE = 'https://ikz.example';
 
 const PAGES: PageFingerprint[] = [
-  { url: '/', kind: 'home', fingerprint: 'h1', shard: null },
-  { url: '/projekte/a/', kind: 'project', fingerprint: 'a1', shard: 'projekte' },
-  { url: '/projekte/b/', kind: 'project', fingerprint: 'b1', shard: 'projekte' },
-  { url: '/dokumente/x/', kind: 'document', fingerprint: 'x1', shard: 'dokumente-aktuell' },
-  { url: '/veranstaltungen/e/', kind: 'event', fingerprint: 'e1', shard: 'weitere' },
-  { url: '/ueber-uns/', kind: 'infoPage', fingerprint: 'u1', shard: 'weitere' },
+  { url: '/', kind: 'home', fingerprint: 'h1', bundleName: null },
+  { url: '/projekte/a/', kind: 'project', fingerprint: 'a1', bundleName: 'projekte' },
+  { url: '/projekte/b/', kind: 'project', fingerprint: 'b1', bundleName: 'projekte' },
+  { url: '/dokumente/x/', kind: 'document', fingerprint: 'x1', bundleName: 'dokumente-aktuell' },
+  { url: '/veranstaltungen/e/', kind: 'event', fingerprint: 'e1', bundleName: 'weitere' },
+  { url: '/ueber-uns/', kind: 'infoPage', fingerprint: 'u1', bundleName: 'weitere' },
 ];
 const FILES = [{ url: '/sitemap.xml', hash: 's1' }];
 
 /** The manifest of a release built from these pages and files, its bundles at the given version. */
 function manifestOf(pages: readonly PageFingerprint[], files = FILES, bundleVersion = 'v1'): ReleaseManifest {
-  const searchable = Object.fromEntries(pages.flatMap((p) => (p.shard ? [[p.url, p.shard]] : [])));
+  const searchable = Object.fromEntries(pages.flatMap((p) => (p.bundleName ? [[p.url, p.bundleName]] : [])));
   return {
     version: MANIFEST_VERSION,
     codeHash: CODE,
@@ -36,13 +36,13 @@ function manifestOf(pages: readonly PageFingerprint[], files = FILES, bundleVers
     pages: Object.fromEntries(pages.map((p) => [p.url, p.fingerprint])),
     files: Object.fromEntries(files.map((f) => [f.url, f.hash])),
     searchable,
-    bundles: Object.fromEntries([...new Set(Object.values(searchable))].map((shard) => [shard, bundleVersion])),
+    bundles: Object.fromEntries([...new Set(Object.values(searchable))].map((bundleName) => [bundleName, bundleVersion])),
     assets: [],
   };
 }
 
-const changed = (url: string, fingerprint: string, shard?: string) =>
-  PAGES.map((p) => (p.url === url ? { ...p, fingerprint, ...(shard ? { shard } : {}) } : p));
+const changed = (url: string, fingerprint: string, bundleName?: string) =>
+  PAGES.map((p) => (p.url === url ? { ...p, fingerprint, ...(bundleName ? { bundleName } : {}) } : p));
 const actions = (plan: ReturnType<typeof planRelease>) => Object.fromEntries(plan.pages.map((p) => [p.url, p.action]));
 const base = { dir: '/releases/1', manifest: manifestOf(PAGES) };
 
@@ -96,7 +96,7 @@ describe('planRelease', () => {
   it('first build: renders and indexes every page, writes every file and bundle', () => {
     const plan = planRelease({ pages: PAGES, files: FILES, base: null, recycled: null });
     expect(plan.fresh).toBe(true);
-    expect(plan.pages.every((p) => p.action === 'render' && p.index === (p.shard !== null))).toBe(true);
+    expect(plan.pages.every((p) => p.action === 'render' && p.index === (p.bundleName !== null))).toBe(true);
     expect(plan.files.map((f) => f.action)).toEqual(['write']);
     expect(plan.bundles).toEqual({ projekte: 'write', 'dokumente-aktuell': 'write', weitere: 'write' });
     expect(plan.remove).toEqual([]);
@@ -160,7 +160,7 @@ describe('planRelease', () => {
       base: base.manifest,
       recycled: null,
     });
-    expect(plan.unindex).toEqual([{ url: '/veranstaltungen/e/', shard: 'weitere' }]);
+    expect(plan.unindex).toEqual([{ url: '/veranstaltungen/e/', bundleName: 'weitere' }]);
     expect(plan.reindex).toEqual(['weitere']);
     expect(plan.bundles).toEqual({ projekte: 'link', 'dokumente-aktuell': 'link', weitere: 'write' });
     expect(plan.manifest.searchable).not.toHaveProperty('/veranstaltungen/e/');
@@ -178,7 +178,7 @@ describe('planRelease', () => {
   });
 
   it('a page added: rendered and indexed, its bundle written, the rest linked', () => {
-    const added: PageFingerprint = { url: '/projekte/c/', kind: 'project', fingerprint: 'c1', shard: 'projekte' };
+    const added: PageFingerprint = { url: '/projekte/c/', kind: 'project', fingerprint: 'c1', bundleName: 'projekte' };
     const plan = planRelease({
       pages: [...PAGES.slice(0, 3), added, ...PAGES.slice(3)],
       files: FILES,
@@ -231,7 +231,7 @@ describe('planRelease', () => {
     // The recycled release is older: it has a page the base no longer has, and page a as it is again now.
     const older = [
       ...changed('/projekte/b/', 'b0'),
-      { url: '/projekte/alt/', kind: 'project' as const, fingerprint: 'z', shard: 'projekte' },
+      { url: '/projekte/alt/', kind: 'project' as const, fingerprint: 'z', bundleName: 'projekte' },
     ];
     const recycled = manifestOf(
       older,
@@ -265,7 +265,7 @@ describe('planRelease', () => {
 
     it('a bundle the new release has not is discarded', () => {
       const plan = planRelease({
-        pages: PAGES.filter((p) => p.shard !== 'weitere'),
+        pages: PAGES.filter((p) => p.bundleName !== 'weitere'),
         files: FILES,
         base: base.manifest,
         recycled,

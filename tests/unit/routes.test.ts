@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRoutes, outputPath, routes, SEARCH_MAIN_SHARD, searchBundlePath, SEGMENTS, STATIC_ROUTES, type RouteKind, type SiteInventory } from '@ikz/shared-types/routes';
-import { searchShard } from '@ikz/site/model/pages';
+import { createRoutes, outputPath, routes, SEARCH_MAIN_BUNDLE, searchBundlePath, SEGMENTS, STATIC_ROUTES, type RouteKind, type SiteInventory } from '@ikz/shared-types/routes';
+import { searchBundleName } from '@ikz/site/model/pages';
 import { checkFiles, checkSearch } from '@ikz/site/builder/checks';
 
 const checkRelease = (dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>, assets: readonly string[]) => [
@@ -93,11 +93,11 @@ describe('route table', () => {
       }
       const pages = sitemapUrls(urls);
       fs.writeFileSync(path.join(dir, 'sitemap-0.xml'), pages.map((u) => `<url><loc>https://x.example${u}</loc></url>`).join(''));
-      const searchable = Object.fromEntries(urls.filter((u) => ['project', 'document', 'newsletter', 'event', 'infoPage'].includes(renamed.match(u)!.kind as RouteKind)).map((u) => [u, searchShard(renamed.match(u)!.kind, '2026')]));
-      for (const shard of new Set(Object.values(searchable))) {
-        const bundle = path.join(dir, searchBundlePath(shard));
+      const searchable = Object.fromEntries(urls.filter((u) => ['project', 'document', 'newsletter', 'event', 'infoPage'].includes(renamed.match(u)!.kind as RouteKind)).map((u) => [u, searchBundleName(renamed.match(u)!.kind, '2026')]));
+      for (const bundleName of new Set(Object.values(searchable))) {
+        const bundle = path.join(dir, searchBundlePath(bundleName));
         fs.mkdirSync(bundle, { recursive: true });
-        fs.writeFileSync(path.join(bundle, 'pagefind-entry.json'), JSON.stringify({ languages: { de: { page_count: Object.values(searchable).filter((s) => s === shard).length } } }));
+        fs.writeFileSync(path.join(bundle, 'pagefind-entry.json'), JSON.stringify({ languages: { de: { page_count: Object.values(searchable).filter((s) => s === bundleName).length } } }));
         for (const file of ['pagefind.js', 'pagefind-worker.js']) fs.writeFileSync(path.join(bundle, file), '');
       }
       const assets = ['/dateien/satzung-ab12.pdf', '/bilder/cd34-800.webp'];
@@ -115,7 +115,7 @@ describe('route table', () => {
       expect(problems.join('\n')).toMatch(/1 page\(s\) that the content does not have, e\.g\. projekte\/bauhof\/index\.html/);
       expect(problems.join('\n')).toMatch(/1 download\(s\) or image\(s\) missing, e\.g\. \/bilder\/gh78-400\.webp/);
       expect(problems.join('\n')).toMatch(/1 download\(s\) or image\(s\) the content does not use, e\.g\. \/dateien\/alt-ef56\.pdf/);
-      fs.rmSync(path.join(dir, searchBundlePath(SEARCH_MAIN_SHARD), 'pagefind-worker.js'));
+      fs.rmSync(path.join(dir, searchBundlePath(SEARCH_MAIN_BUNDLE), 'pagefind-worker.js'));
       expect(checkRelease(dir, urls, searchable, assets).join('\n')).toMatch(/the main search bundle has no pagefind-worker\.js/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -123,17 +123,17 @@ describe('route table', () => {
   });
 
   it('puts documents into two search bundles by how recent they are, and the other pages into theirs', () => {
-    expect(searchShard('document', '2026', 2026)).toBe('dokumente-aktuell');
-    expect(searchShard('document', '2025', 2026)).toBe('dokumente-aktuell');
-    expect(searchShard('document', '2027', 2026)).toBe('dokumente-aktuell');
-    expect(searchShard('document', '2024', 2026)).toBe('dokumente-archiv');
-    expect(searchShard('document', '2008', 2026)).toBe('dokumente-archiv');
-    expect(searchShard('document', undefined, 2026)).toBe('dokumente-archiv');
+    expect(searchBundleName('document', '2026', 2026)).toBe('dokumente-aktuell');
+    expect(searchBundleName('document', '2025', 2026)).toBe('dokumente-aktuell');
+    expect(searchBundleName('document', '2027', 2026)).toBe('dokumente-aktuell');
+    expect(searchBundleName('document', '2024', 2026)).toBe('dokumente-archiv');
+    expect(searchBundleName('document', '2008', 2026)).toBe('dokumente-archiv');
+    expect(searchBundleName('document', undefined, 2026)).toBe('dokumente-archiv');
     // At the turn of the year the year before last moves into the archive.
-    expect(searchShard('document', '2025', 2027)).toBe('dokumente-archiv');
-    expect(searchShard('project')).toBe(SEARCH_MAIN_SHARD);
-    expect(searchShard('event', '2026', 2026)).toBe('weitere');
-    expect(searchBundlePath(searchShard('document', '2026', 2026))).toBe('/pagefind-dokumente-aktuell/');
+    expect(searchBundleName('document', '2025', 2027)).toBe('dokumente-archiv');
+    expect(searchBundleName('project')).toBe(SEARCH_MAIN_BUNDLE);
+    expect(searchBundleName('event', '2026', 2026)).toBe('weitere');
+    expect(searchBundlePath(searchBundleName('document', '2026', 2026))).toBe('/pagefind-dokumente-aktuell/');
   });
 
   it('lists every static page and file once', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeFilterCounts, mergeResults, orderFilters, readSearchState, resultMessage, writeSearchState } from '@ikz/site/browser/search-ui';
-import { documentSearch, projectSearch } from '@ikz/site/lib/search';
+import { documentSearch, projectSearch } from '@ikz/site/lib/search-entry';
 import type { SiteDocument, SiteProject } from '@ikz/site/lib/types';
 
 describe('search state in the URL', () => {

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ALLOWED_FILE_TYPES, extensionOf, typeForExtension } from '@ikz/shared-types/file-types';
-import { outputPath, SEARCH_MAIN_SHARD, searchBundlePath } from '@ikz/shared-types/routes';
+import { outputPath, SEARCH_MAIN_BUNDLE, searchBundlePath } from '@ikz/shared-types/routes';
 import { IMAGE_PREFIX } from '../lib/images.ts';
 import { DOWNLOAD_PREFIX } from '../lib/media.ts';
 import { sitemapUrls } from '../model/inventory.ts';
@@ -28,7 +28,7 @@ export function checkFiles(dir: string, urls: readonly string[], searchable: Rea
 
   const expectedPages = new Set(urls.map(outputPath).filter((file) => file.endsWith('.html')));
   // The search bundles hold no pages (and more than half of all files at scale): they are not walked.
-  const bundles = new Set([SEARCH_MAIN_SHARD, ...Object.values(searchable)].map((shard) => searchBundlePath(shard).replaceAll('/', '')));
+  const bundles = new Set([SEARCH_MAIN_BUNDLE, ...Object.values(searchable)].map((bundleName) => searchBundlePath(bundleName).replaceAll('/', '')));
   const extra = htmlFiles(dir, bundles).filter((file) => !expectedPages.has(file));
   if (extra.length) problems.push(`${extra.length} page(s) that the content does not have, e.g. ${extra.slice(0, 5).join(', ')}`);
 
@@ -57,21 +57,21 @@ export function checkFiles(dir: string, urls: readonly string[], searchable: Rea
 export function checkSearch(dir: string, searchable: Readonly<Record<string, string>>): string[] {
   const problems: string[] = [];
 
-  const byShard = new Map<string, number>();
-  for (const shard of Object.values(searchable)) byShard.set(shard, (byShard.get(shard) ?? 0) + 1);
-  for (const [shard, expected] of byShard) {
-    const entryFile = path.join(dir, searchBundlePath(shard), 'pagefind-entry.json');
+  const byBundle = new Map<string, number>();
+  for (const bundleName of Object.values(searchable)) byBundle.set(bundleName, (byBundle.get(bundleName) ?? 0) + 1);
+  for (const [bundleName, expected] of byBundle) {
+    const entryFile = path.join(dir, searchBundlePath(bundleName), 'pagefind-entry.json');
     if (!fs.existsSync(entryFile)) {
-      problems.push(`the search bundle ${searchBundlePath(shard)} is missing`);
+      problems.push(`the search bundle ${searchBundlePath(bundleName)} is missing`);
       continue;
     }
     const entry = JSON.parse(fs.readFileSync(entryFile, 'utf8')) as { languages: Record<string, { page_count: number }> };
     const count = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    if (count !== expected) problems.push(`the search bundle ${searchBundlePath(shard)} holds ${count} pages, the release has ${expected} for it`);
+    if (count !== expected) problems.push(`the search bundle ${searchBundlePath(bundleName)} holds ${count} pages, the release has ${expected} for it`);
   }
   // /suche/ and the project finder load Pagefind's API (and its web worker) from the main bundle.
   for (const file of ['pagefind.js', 'pagefind-worker.js']) {
-    if (!fs.existsSync(path.join(dir, searchBundlePath(SEARCH_MAIN_SHARD), file))) problems.push(`the main search bundle has no ${file}`);
+    if (!fs.existsSync(path.join(dir, searchBundlePath(SEARCH_MAIN_BUNDLE), file))) problems.push(`the main search bundle has no ${file}`);
   }
   return problems;
 }

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BuildReport } from '@ikz/shared-types/build-report';
-import { outputPath, SEARCH_MAIN_SHARD } from '@ikz/shared-types/routes';
+import { outputPath, SEARCH_MAIN_BUNDLE } from '@ikz/shared-types/routes';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { buildKreisMap, readKreisTopology, type KreisMap, type KreisTopology } from '../lib/map.ts';
 import { readReferenceJson } from '@ikz/shared-types/reference-data';
@@ -21,7 +21,7 @@ import { checkFiles, checkSearch } from './checks.ts';
 import { buildRelease, type Phases, type ReleaseBase } from './release.ts';
 import { bundlePages, chooseBase, planAssets, type ReleaseManifest } from './plan.ts';
 import { forgetDirs, removeFile } from './files.ts';
-import { SearchShards } from './search.ts';
+import { SearchBundles } from './search-index.ts';
 import { renderPreview, type Preview } from './preview.ts';
 import { FileScreen } from './screen.ts';
 import type { ContentTypeName } from '@ikz/shared-types';
@@ -36,7 +36,7 @@ export { PreviewError } from './preview.ts';
 export { ensureBundle, loadRenderer, codeHash } from './bundle.ts';
 export { reusable } from './plan.ts';
 export { UploadGoneError, type AssetCache } from './assets.ts';
-export { stopSearchService } from './search.ts';
+export { stopSearchService } from './search-index.ts';
 
 export interface SiteBuilderOptions {
   strapiUrl: string;
@@ -111,7 +111,7 @@ interface Parts {
   options: SiteBuilderOptions;
   log: (message: string) => void;
   store: ContentStore;
-  search: SearchShards;
+  search: SearchBundles;
   assets: AssetCache;
   screen: FileScreen;
   buildMap: MapBuilder;
@@ -218,7 +218,7 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
   const client = createStrapiClient({ baseUrl, token: options.token });
   const log = options.log ?? (() => {});
   const store = new ContentStore({ client, baseUrl, strict: options.strict ?? false, warn: log });
-  const search = new SearchShards();
+  const search = new SearchBundles();
   const assets = new AssetCache(options.cacheDir);
   const screen = new FileScreen(assets);
   const buildMap = mapBuilder();
@@ -239,10 +239,10 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
    * by the publisher after a build, before the next one can start. Returns the pages loaded.
    */
   async function warmSearch(release: ReleaseBase): Promise<number> {
-    const version = release.manifest.bundles[SEARCH_MAIN_SHARD];
+    const version = release.manifest.bundles[SEARCH_MAIN_BUNDLE];
     if (!version) return 0;
-    const urls = bundlePages(release.manifest, SEARCH_MAIN_SHARD);
-    const loaded = await search.load(SEARCH_MAIN_SHARD, version, urls, (url) => fs.readFileSync(path.join(release.dir, outputPath(url)), 'utf8'));
+    const urls = bundlePages(release.manifest, SEARCH_MAIN_BUNDLE);
+    const loaded = await search.load(SEARCH_MAIN_BUNDLE, version, urls, (url) => fs.readFileSync(path.join(release.dir, outputPath(url)), 'utf8'));
     return loaded ? urls.length : 0;
   }
 

@@ -20,17 +20,17 @@ export interface ReleaseManifest {
   pages: Record<string, string>;
   /** Data files: URL → hash of the content. */
   files: Record<string, string>;
-  /** URLs in the search index, and the bundle (shard) each is in. */
+  /** URLs in the search index, and the name of the search bundle each is in. */
   searchable: Record<string, string>;
-  /** Search bundles: shard → version (new whenever the bundle is written). */
+  /** Search bundles: name → version (new whenever the bundle is written). */
   bundles: Record<string, string>;
   /** Downloads and image files (site paths); their names change with their content. */
   assets: string[];
 }
 
 /** The searchable pages of a release that are in one search bundle. */
-export const bundlePages = (manifest: Pick<ReleaseManifest, 'searchable'>, shard: string) =>
-  Object.keys(manifest.searchable).filter((url) => manifest.searchable[url] === shard);
+export const bundlePages = (manifest: Pick<ReleaseManifest, 'searchable'>, bundleName: string) =>
+  Object.keys(manifest.searchable).filter((url) => manifest.searchable[url] === bundleName);
 
 /** Whether a release can be the base of an incremental build with this code for this site. */
 export function reusable(manifest: ReleaseManifest, codeHash: string, siteUrl: string): boolean {
@@ -84,7 +84,7 @@ export interface PageFingerprint {
   url: string;
   kind: RouteKind;
   fingerprint: string;
-  shard: string | null;
+  bundleName: string | null;
 }
 
 /** A data file of the new release and the hash of its content. */
@@ -106,7 +106,7 @@ export interface PagePlan extends PageFingerprint {
   action: 'keep' | 'link' | 'render';
   /** Whether the page is (again) added to its search bundle. */
   index: boolean;
-  /** The bundle of the base release it moved out of (its shard changed), or null. */
+  /** The bundle of the base release it moved out of (its search bundle changed), or null. */
   leaves: string | null;
   /** Whether its search record differs from the base release's (counted in the report). */
   searchChanged: boolean;
@@ -125,7 +125,7 @@ export interface ReleasePlan {
   /** Pages and files the recycled release holds and the new one does not (URLs). */
   remove: string[];
   /** Pages of the base release's search index that left the site, and the bundle each leaves. */
-  unindex: { url: string; shard: string }[];
+  unindex: { url: string; bundleName: string }[];
   /** Bundles re-indexed (a page entered, changed or left them) – also those left empty. */
   reindex: string[];
   /** Each search bundle of the new release: written anew, linked from the base, or kept in the recycled release. */
@@ -138,12 +138,12 @@ export interface ReleasePlan {
 
 function planPage(page: PageFingerprint, base: ReleaseManifest | null, recycled: ReleaseManifest | null): PagePlan {
   const before = base?.searchable[page.url];
-  const leaves = page.shard !== null && before !== undefined && before !== page.shard ? before : null;
+  const leaves = page.bundleName !== null && before !== undefined && before !== page.bundleName ? before : null;
   const unchanged = base?.pages[page.url] === page.fingerprint;
   // A recycled release may hold the page as it is now but not as it is in the base (its model went back to
   // an earlier state): then the page is in place, but its search record changed.
   const action = recycled?.pages[page.url] === page.fingerprint ? 'keep' : unchanged ? 'link' : 'render';
-  const searchable = page.shard !== null;
+  const searchable = page.bundleName !== null;
   const index = searchable && (action === 'render' || leaves !== null || !unchanged);
   return { ...page, action, index, leaves, searchChanged: searchable && !unchanged };
 }
@@ -164,22 +164,22 @@ export function planRelease(input: PlanInput): ReleasePlan {
   const manifest = {
     pages: Object.fromEntries(pages.map((p) => [p.url, p.fingerprint])),
     files: Object.fromEntries(files.map((f) => [f.url, f.hash])),
-    searchable: Object.fromEntries(pages.flatMap((p) => (p.shard === null ? [] : [[p.url, p.shard] as const]))),
+    searchable: Object.fromEntries(pages.flatMap((p) => (p.bundleName === null ? [] : [[p.url, p.bundleName] as const]))),
   };
   const unindex = Object.entries(base?.searchable ?? {})
     .filter(([url]) => !(url in manifest.pages))
-    .map(([url, shard]) => ({ url, shard }));
+    .map(([url, bundleName]) => ({ url, bundleName }));
   const reindex = new Set([
-    ...unindex.map((u) => u.shard),
-    ...pages.flatMap((p) => [...(p.leaves === null ? [] : [p.leaves]), ...(p.index ? [p.shard!] : [])]),
+    ...unindex.map((u) => u.bundleName),
+    ...pages.flatMap((p) => [...(p.leaves === null ? [] : [p.leaves]), ...(p.index ? [p.bundleName!] : [])]),
   ]);
-  const shards = new Set(Object.values(manifest.searchable));
+  const bundleNames = new Set(Object.values(manifest.searchable));
   const bundles = Object.fromEntries(
-    [...shards].map(
-      (shard) =>
+    [...bundleNames].map(
+      (bundleName) =>
         [
-          shard,
-          !base || reindex.has(shard) ? 'write' : recycled?.bundles[shard] === base.bundles[shard] ? 'keep' : 'link',
+          bundleName,
+          !base || reindex.has(bundleName) ? 'write' : recycled?.bundles[bundleName] === base.bundles[bundleName] ? 'keep' : 'link',
         ] as const,
     ),
   );
@@ -188,7 +188,7 @@ export function planRelease(input: PlanInput): ReleasePlan {
         (url) => !(url in manifest.pages) && !(url in manifest.files),
       )
     : [];
-  const discard = Object.keys(recycled?.bundles ?? {}).filter((shard) => !shards.has(shard));
+  const discard = Object.keys(recycled?.bundles ?? {}).filter((bundleName) => !bundleNames.has(bundleName));
   return { fresh: !base, pages, files, remove, unindex, reindex: [...reindex], bundles, discard, manifest };
 }
 

@@ -20,11 +20,11 @@ import { isPageRoute, outputPath, routes, searchBundlePath, type RouteKind, type
 import type { Content } from '../model/content.ts';
 import { dataFile } from '../model/files.ts';
 import { inventory, sitemapUrls } from '../model/inventory.ts';
-import { pageModel, SEARCHABLE_ROUTES, searchShard, shardKinds, type ModelContext } from '../model/pages.ts';
+import { pageModel, SEARCHABLE_ROUTES, searchBundleName, bundleKinds, type ModelContext } from '../model/pages.ts';
 import type { Renderer } from './bundle.ts';
 import { linkTree, removeFile, replaceFile, replaceWithLink, tryLinkFile, writeNew } from './files.ts';
 import { bundlePages, MANIFEST_VERSION, planRelease, type FileHash, type PageFingerprint, type PagePlan, type ReleaseManifest, type ReleasePlan } from './plan.ts';
-import type { SearchShards } from './search.ts';
+import type { SearchBundles } from './search-index.ts';
 import { precompressDir, SEARCH_BUNDLE_ASSETS } from './precompress.ts';
 
 export { bundlePages, MANIFEST_VERSION, reusable, type ReleaseManifest } from './plan.ts';
@@ -39,7 +39,7 @@ export interface ReleaseInput {
   content: Content;
   context: ModelContext;
   renderer: Renderer;
-  search: SearchShards;
+  search: SearchBundles;
   outDir: string;
   siteUrl: string;
   clientDir: string;
@@ -113,8 +113,8 @@ async function collect(input: ReleaseInput, clock: Timer, phases: Phases): Promi
       const page = clock.time('models', () => pageModel(content, route, context));
       if (!page) throw new Error(`No page model for ${url} (${route.kind}): the route table and the page models disagree.`);
       const fingerprint = clock.time('fingerprints', () => sha(JSON.stringify(page)));
-      const shard = SEARCHABLE.has(route.kind) ? searchShard(route.kind, page.kind === 'document' ? page.document.date.slice(0, 4) : undefined, content.now.getUTCFullYear()) : null;
-      collected.pages.push({ url, kind: route.kind, fingerprint, shard, route });
+      const bundleName = SEARCHABLE.has(route.kind) ? searchBundleName(route.kind, page.kind === 'document' ? page.document.date.slice(0, 4) : undefined, content.now.getUTCFullYear()) : null;
+      collected.pages.push({ url, kind: route.kind, fingerprint, bundleName, route });
       continue;
     }
     const file = await clock.timed('files', () => dataFile(content, route, { siteUrl, sitemapUrls: sitemap, env: input.env }));
@@ -134,33 +134,33 @@ async function collect(input: ReleaseInput, clock: Timer, phases: Phases): Promi
 async function searchIndexer(input: ReleaseInput, plan: ReleasePlan, manifest: ReleaseManifest, clock: Timer) {
   const { search, outDir, base } = input;
   if (plan.fresh) await search.reset();
-  for (const shard of search.names()) if (search.version(shard) !== base?.manifest.bundles[shard]) await search.drop(shard);
+  for (const bundleName of search.names()) if (search.version(bundleName) !== base?.manifest.bundles[bundleName]) await search.drop(bundleName);
   const discard = input.discard ?? ((dir: string) => fs.rmSync(dir, { recursive: true, force: true }));
   const bundleVersion = `${manifest.builtAt}-${Math.random().toString(36).slice(2, 8)}`;
-  const loaded = (shard: string) => plan.fresh || search.has(shard) || !(shard in base!.manifest.bundles);
+  const loaded = (bundleName: string) => plan.fresh || search.has(bundleName) || !(bundleName in base!.manifest.bundles);
   /** Bundles whose pages changed: only these are written; the others are linked from the base release. */
   const dirty = new Set(plan.reindex);
   const writes = new Map<string, Promise<unknown>>();
   let writing: Promise<unknown> = Promise.resolve();
-  const write = (shard: string) => {
-    if (writes.has(shard)) return;
+  const write = (bundleName: string) => {
+    if (writes.has(bundleName)) return;
     // A bundle not loaded yet gets all its pages now: the build is past them, so they are in the release.
-    const load = loaded(shard) ? [] : bundlePages(manifest, shard);
-    if (!load.length && (!search.has(shard) || search.get(shard).size === 0)) return;
-    const bundle = path.join(outDir, searchBundlePath(shard));
-    manifest.bundles[shard] = bundleVersion;
+    const load = loaded(bundleName) ? [] : bundlePages(manifest, bundleName);
+    if (!load.length && (!search.has(bundleName) || search.get(bundleName).size === 0)) return;
+    const bundle = path.join(outDir, searchBundlePath(bundleName));
+    manifest.bundles[bundleName] = bundleVersion;
     if (input.recycled && fs.existsSync(bundle)) discard(bundle);
     const run = async () => {
-      if (load.length) await clock.timed('search', () => search.load(shard, bundleVersion, load, (url) => fs.readFileSync(path.join(outDir, outputPath(url)), 'utf8')));
+      if (load.length) await clock.timed('search', () => search.load(bundleName, bundleVersion, load, (url) => fs.readFileSync(path.join(outDir, outputPath(url)), 'utf8')));
       await clock.timed('search-write', async () => {
-        await search.get(shard).write(bundle);
+        await search.get(bundleName).write(bundle);
         // The bundle's scripts and entry file (its index files are compressed already).
         precompressDir(bundle, { only: SEARCH_BUNDLE_ASSETS });
       });
     };
     // Settles with the error (if any), which is thrown when the build waits for the bundles.
-    writing = writing.then(run).then(() => undefined, (error: unknown) => error ?? new Error(`writing ${shard} failed`));
-    writes.set(shard, writing);
+    writing = writing.then(run).then(() => undefined, (error: unknown) => error ?? new Error(`writing ${bundleName} failed`));
+    writes.set(bundleName, writing);
   };
   return {
     dirty,
@@ -168,16 +168,16 @@ async function searchIndexer(input: ReleaseInput, plan: ReleasePlan, manifest: R
     bundleVersion,
     discard,
     write,
-    async remove(shard: string, url: string) {
-      if (loaded(shard)) await clock.timed('search', () => search.get(shard).remove(url));
+    async remove(bundleName: string, url: string) {
+      if (loaded(bundleName)) await clock.timed('search', () => search.get(bundleName).remove(url));
     },
-    async add(shard: string, url: string, html: () => string) {
-      dirty.add(shard);
-      if (loaded(shard)) await clock.timed('search', () => search.get(shard).add(url, html()));
+    async add(bundleName: string, url: string, html: () => string) {
+      dirty.add(bundleName);
+      if (loaded(bundleName)) await clock.timed('search', () => search.get(bundleName).add(url, html()));
     },
     /** Starts writing the changed bundles whose kinds of page all came before `done`. */
     finished(lastOfKind: ReadonlyMap<RouteKind, number>, done: number) {
-      for (const shard of dirty) if (shardKinds(shard).every((kind) => (lastOfKind.get(kind) ?? -1) <= done)) write(shard);
+      for (const bundleName of dirty) if (bundleKinds(bundleName).every((kind) => (lastOfKind.get(kind) ?? -1) <= done)) write(bundleName);
     },
   };
 }
@@ -203,7 +203,7 @@ async function placePage(b: Build, page: PagePlan & { route: RouteMatch }): Prom
   const linked = page.action === 'link' && clock.time('links', () => b.place.link(path.join(input.base!.dir, outputPath(page.url)), target));
   if (page.action === 'keep' || linked) {
     stats.pages.reused += 1;
-    if (page.index) await b.index.add(page.shard!, page.url, () => fs.readFileSync(target, 'utf8'));
+    if (page.index) await b.index.add(page.bundleName!, page.url, () => fs.readFileSync(target, 'utf8'));
     if (page.searchChanged) stats.search.changed += 1;
     return;
   }
@@ -211,8 +211,8 @@ async function placePage(b: Build, page: PagePlan & { route: RouteMatch }): Prom
   const html = await clock.timed('render', () => input.renderer.render(page.url, { page: model, siteUrl: input.siteUrl }));
   clock.time('write', () => b.place.write(target, html));
   stats.pages.rendered += 1;
-  if (page.shard !== null) {
-    await b.index.add(page.shard, page.url, () => html);
+  if (page.bundleName !== null) {
+    await b.index.add(page.bundleName, page.url, () => html);
     if (!b.plan.fresh) stats.search.changed += 1;
   }
 }
@@ -221,8 +221,8 @@ async function placePage(b: Build, page: PagePlan & { route: RouteMatch }): Prom
 async function placePages(b: Build, pages: CollectedPage[]): Promise<void> {
   // Pages that left the site leave their bundle first, so that a bundle can be written as soon as the
   // loop below is past the last page it can hold – Pagefind writes it in its own process meanwhile.
-  for (const { url, shard } of b.plan.unindex) {
-    await b.index.remove(shard, url);
+  for (const { url, bundleName } of b.plan.unindex) {
+    await b.index.remove(bundleName, url);
     b.stats.search.removed += 1;
   }
   const lastOfKind = new Map<RouteKind, number>();
@@ -254,17 +254,17 @@ function placeFiles(b: Build, files: Collected['files']): void {
 function placeBundles(b: Build): void {
   const { input, plan, manifest, index } = b;
   if (plan.fresh) b.stats.search.changed = Object.keys(manifest.searchable).length;
-  for (const shard of Object.keys(plan.bundles)) if (index.dirty.has(shard)) index.write(shard);
-  for (const [shard, action] of Object.entries(plan.bundles)) {
-    if (index.writes.has(shard)) continue;
-    manifest.bundles[shard] = input.base!.manifest.bundles[shard]!;
+  for (const bundleName of Object.keys(plan.bundles)) if (index.dirty.has(bundleName)) index.write(bundleName);
+  for (const [bundleName, action] of Object.entries(plan.bundles)) {
+    if (index.writes.has(bundleName)) continue;
+    manifest.bundles[bundleName] = input.base!.manifest.bundles[bundleName]!;
     if (action === 'keep') continue;
-    const target = path.join(input.outDir, searchBundlePath(shard));
+    const target = path.join(input.outDir, searchBundlePath(bundleName));
     if (input.recycled && fs.existsSync(target)) index.discard(target);
-    b.clock.time('links', () => linkTree(path.join(input.base!.dir, searchBundlePath(shard)), target));
+    b.clock.time('links', () => linkTree(path.join(input.base!.dir, searchBundlePath(bundleName)), target));
   }
-  for (const shard of plan.discard) {
-    const dir = path.join(input.outDir, searchBundlePath(shard));
+  for (const bundleName of plan.discard) {
+    const dir = path.join(input.outDir, searchBundlePath(bundleName));
     if (fs.existsSync(dir)) index.discard(dir);
   }
 }
@@ -274,8 +274,8 @@ async function searchDone(b: Build): Promise<void> {
   const { search } = b.input;
   const failed = (await Promise.all(b.index.writes.values())).find((result) => result !== undefined);
   if (failed !== undefined) throw failed instanceof Error ? failed : new Error(String(failed));
-  for (const shard of search.names()) if (!(shard in b.plan.bundles)) await search.drop(shard);
-  for (const shard of b.index.writes.keys()) search.written(shard, b.index.bundleVersion);
+  for (const bundleName of search.names()) if (!(bundleName in b.plan.bundles)) await search.drop(bundleName);
+  for (const bundleName of b.index.writes.keys()) search.written(bundleName, b.index.bundleVersion);
   b.stats.search.pages = Object.keys(b.manifest.searchable).length;
 }
 

@@ -7,13 +7,13 @@
 import { ENUMS } from '@ikz/shared-types';
 import { municipalityChoices, type MunicipalityGroup } from '@ikz/shared-types/municipality-choices';
 import {
-  DOCUMENT_SHARDS,
-  documentShard,
+  DOCUMENT_BUNDLE_NAMES,
+  documentBundleName,
   isPageRoute,
   PAGE_SIZES,
   pageCount,
-  SEARCH_MAIN_SHARD,
-  SEARCH_OTHER_SHARD,
+  SEARCH_MAIN_BUNDLE,
+  SEARCH_OTHER_BUNDLE,
   searchBundlePath,
   type PageRouteKind,
   type RouteKind,
@@ -359,7 +359,7 @@ export const PAGE_KINDS = {
       const project = content.bySlug.projects.get(slug);
       return project ? { kind: 'project', project } : null;
     },
-    search: bundle(SEARCH_MAIN_SHARD),
+    search: bundle(SEARCH_MAIN_BUNDLE),
   },
   topics: {
     routes: ['topics'],
@@ -376,7 +376,7 @@ export const PAGE_KINDS = {
       const document = content.bySlug.documents.get(slug);
       return document ? { kind: 'document', document } : null;
     },
-    search: { bundles: DOCUMENT_SHARDS, of: documentShard },
+    search: { bundles: DOCUMENT_BUNDLE_NAMES, of: documentBundleName },
   },
   documentType: { routes: ['documentType', 'documentTypePage'], model: ({ content, slug, page }) => documentType(content, slug, page), search: null },
   courtDecisions: { routes: ['courtDecisions', 'courtDecisionsPage'], model: courtDecisions, search: null },
@@ -387,7 +387,7 @@ export const PAGE_KINDS = {
       const newsletter = content.bySlug.newsletters.get(slug);
       return newsletter ? { kind: 'newsletter', newsletter } : null;
     },
-    search: bundle(SEARCH_OTHER_SHARD),
+    search: bundle(SEARCH_OTHER_BUNDLE),
   },
   newsletterUnsubscribe: { routes: ['newsletterUnsubscribe'], model: () => ({ kind: 'newsletterUnsubscribe' }), search: null },
   events: { routes: ['events'], model: ({ content }) => ({ kind: 'events', upcoming: content.upcoming.map(eventCard), pastCount: content.past.length }), search: null },
@@ -398,13 +398,13 @@ export const PAGE_KINDS = {
       const event = content.bySlug.events.get(slug);
       return event ? { kind: 'event', event, past: new Date(event.endsAt) < content.now } : null;
     },
-    search: bundle(SEARCH_OTHER_SHARD),
+    search: bundle(SEARCH_OTHER_BUNDLE),
   },
   search: { routes: ['search'], model: ({ content }) => ({ kind: 'search', mergeBundles: searchBundles(content) }), search: null },
   openData: { routes: ['openData'], model: ({ content }) => ({ kind: 'openData', projectCount: content.projects.length }), search: null },
-  infoPage: { routes: ['infoPage'], model: infoPage, search: bundle(SEARCH_OTHER_SHARD) },
+  infoPage: { routes: ['infoPage'], model: infoPage, search: bundle(SEARCH_OTHER_BUNDLE) },
   partnerSearches: { routes: ['partnerSearches', 'partnerSearchTopic', 'partnerSearchRegion'], model: partnerSearches, search: null },
-  partnerSearch: { routes: ['partnerSearch'], model: partnerSearch, search: bundle(SEARCH_OTHER_SHARD) },
+  partnerSearch: { routes: ['partnerSearch'], model: partnerSearch, search: bundle(SEARCH_OTHER_BUNDLE) },
   partnerSearchForm: {
     routes: ['partnerSearchForm'],
     model: ({ content }) => ({ kind: 'partnerSearchForm', municipalities: municipalityChoices(content.municipalities), topics: topicLinks(content) }),
@@ -446,26 +446,26 @@ const searchOf = (kind: PageKind): SearchBundle | null => (PAGE_KINDS[kind] as P
 export const SEARCHABLE_ROUTES: readonly RouteKind[] = [...PAGE_KIND_OF_ROUTE].filter(([, kind]) => searchOf(kind)).map(([route]) => route);
 
 /** The search bundle of a page at a route; a document's by its year compared with `currentYear` (the build's). */
-export function searchShard(kind: RouteKind, documentYear?: string, currentYear = new Date().getUTCFullYear()): string {
+export function searchBundleName(kind: RouteKind, documentYear?: string, currentYear = new Date().getUTCFullYear()): string {
   const pageKind = PAGE_KIND_OF_ROUTE.get(kind);
   const search = pageKind ? searchOf(pageKind) : null;
   if (!search) throw new Error(`Pages of the route ${kind} are not in the search index.`);
   return search.of(documentYear, currentYear);
 }
 
-/** The routes whose pages a bundle can hold (the inverse of searchShard). */
-export const shardKinds = (shard: string): RouteKind[] => SEARCHABLE_ROUTES.filter((route) => searchOf(PAGE_KIND_OF_ROUTE.get(route)!)!.bundles.includes(shard));
+/** The routes whose pages a bundle can hold (the inverse of searchBundleName). */
+export const bundleKinds = (bundleName: string): RouteKind[] => SEARCHABLE_ROUTES.filter((route) => searchOf(PAGE_KIND_OF_ROUTE.get(route)!)!.bundles.includes(bundleName));
 
 /** The search bundles besides the main one (projects), which the search page merges: those this content has pages in. */
 export function searchBundles(content: Content): string[] {
   const year = content.now.getUTCFullYear();
-  const shards = new Set<string>();
+  const bundleNames = new Set<string>();
   for (const kind of Object.keys(PAGE_KINDS) as PageKind[]) {
     const search = searchOf(kind);
     // A bundle picked by a document's year is merged when a document falls into it.
-    if (search && search.bundles.length === 1) shards.add(search.bundles[0]!);
-    else if (search) for (const d of content.documents) shards.add(search.of(d.date.slice(0, 4), year));
+    if (search && search.bundles.length === 1) bundleNames.add(search.bundles[0]!);
+    else if (search) for (const d of content.documents) bundleNames.add(search.of(d.date.slice(0, 4), year));
   }
-  shards.delete(SEARCH_MAIN_SHARD);
-  return [...shards].sort().map(searchBundlePath);
+  bundleNames.delete(SEARCH_MAIN_BUNDLE);
+  return [...bundleNames].sort().map(searchBundlePath);
 }

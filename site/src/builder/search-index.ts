@@ -67,56 +67,56 @@ export class SearchIndex {
 }
 
 /**
- * One index per bundle (shard), created on first use. Each knows the version of the bundle it was written
+ * One index per bundle (bundleName), created on first use. Each knows the version of the bundle it was written
  * as (see ReleaseManifest.bundles): a build can add to it only if the release it builds on has that version.
  */
-export class SearchShards {
-  private readonly shards = new Map<string, SearchIndex>();
+export class SearchBundles {
+  private readonly bundleNames = new Map<string, SearchIndex>();
   private readonly versions = new Map<string, string>();
 
-  get(shard: string): SearchIndex {
-    let index = this.shards.get(shard);
-    if (!index) this.shards.set(shard, (index = new SearchIndex()));
+  get(bundleName: string): SearchIndex {
+    let index = this.bundleNames.get(bundleName);
+    if (!index) this.bundleNames.set(bundleName, (index = new SearchIndex()));
     return index;
   }
 
-  has(shard: string): boolean {
-    return this.shards.has(shard);
+  has(bundleName: string): boolean {
+    return this.bundleNames.has(bundleName);
   }
 
-  /** The bundle version this shard was last written as. */
-  version(shard: string): string | undefined {
-    return this.versions.get(shard);
+  /** The bundle version this bundleName was last written as. */
+  version(bundleName: string): string | undefined {
+    return this.versions.get(bundleName);
   }
 
-  written(shard: string, version: string): void {
-    this.versions.set(shard, version);
+  written(bundleName: string, version: string): void {
+    this.versions.set(bundleName, version);
   }
 
   names(): string[] {
-    return [...this.shards.keys()];
+    return [...this.bundleNames.keys()];
   }
 
-  /** Loads a shard from a release (its pages' HTML) as the bundle version the release has; false if it was loaded. */
-  async load(shard: string, version: string, urls: readonly string[], read: (url: string) => string): Promise<boolean> {
-    if (this.versions.get(shard) === version) return false;
-    await this.drop(shard);
-    const index = this.get(shard);
+  /** Loads a bundleName from a release (its pages' HTML) as the bundle version the release has; false if it was loaded. */
+  async load(bundleName: string, version: string, urls: readonly string[], read: (url: string) => string): Promise<boolean> {
+    if (this.versions.get(bundleName) === version) return false;
+    await this.drop(bundleName);
+    const index = this.get(bundleName);
     for (const url of urls) await index.add(url, read(url));
-    this.written(shard, version);
+    this.written(bundleName, version);
     return true;
   }
 
-  /** Drops a shard that no page belongs to any more. */
-  async drop(shard: string): Promise<void> {
-    await this.shards.get(shard)?.reset();
-    this.shards.delete(shard);
-    this.versions.delete(shard);
+  /** Drops a bundleName that no page belongs to any more. */
+  async drop(bundleName: string): Promise<void> {
+    await this.bundleNames.get(bundleName)?.reset();
+    this.bundleNames.delete(bundleName);
+    this.versions.delete(bundleName);
   }
 
   async reset(): Promise<void> {
-    for (const index of this.shards.values()) await index.reset();
-    this.shards.clear();
+    for (const index of this.bundleNames.values()) await index.reset();
+    this.bundleNames.clear();
     this.versions.clear();
   }
 }
