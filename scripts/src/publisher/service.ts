@@ -79,7 +79,118 @@ async function warmSearch(builder: SiteBuilder, release: Omit<LiveRelease, 'id'>
 
 /** What a finished build tells its record. */
 function recordReport(record: BuildRecord, { report }: BuildResult): void {
-  Object.assign(record, { kind: report.kind, reason: report.reason, pages: report.pages, recycled: report.recycled, searchChanged: report.search.changed, skipped: report.skipped, withheld: report.withheld });
+  Object.assign(record, {
+    kind: report.kind,
+    reason: report.reason,
+    pages: report.pages,
+    recycled: report.recycled,
+    searchChanged: report.search.changed,
+    skipped: report.skipped,
+    withheld: report.withheld,
+  });
+}
+
+type Keeper = ReturnType<typeof createReleaseKeeper>;
+type Retry = ReturnType<typeof createRetry>;
+interface PublishParts {
+  builder: SiteBuilder;
+  keeper: Keeper;
+  history: ReturnType<typeof openHistory>;
+  retry: Retry;
+  log: Log;
+  closing: () => boolean;
+}
+
+function logLive(log: Log, record: BuildRecord, { report }: BuildResult): void {
+  log({
+    msg: 'release live',
+    release: record.id,
+    seconds: record.seconds,
+    kind: report.kind,
+    recycled: report.recycled,
+    reason: report.reason,
+    pages: report.pages,
+    files: report.files,
+    search: report.search,
+    content: report.content,
+    skipped: report.skipped.length,
+    withheld: report.withheld.length,
+    phases: record.phases,
+  });
+}
+
+/** A failed build: its record says why (in German, for editors), its folder goes, Strapi unreachable → retry. */
+function recordFailure(
+  parts: PublishParts,
+  record: BuildRecord,
+  reason: BuildReason<Change>,
+  outDir: string,
+  started: number,
+  error: unknown,
+): void {
+  record.result = 'failed';
+  record.seconds = (performance.now() - started) / 1000;
+  record.error = editorMessage(error);
+  parts.keeper.discardDir(outDir);
+  parts.log({
+    level: 'error',
+    msg: 'build failed',
+    release: record.id,
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    cause: error instanceof Error && error.cause ? String(error.cause) : undefined,
+    live: currentRelease(parts.keeper.releases),
+  });
+  if (failureKind(error) === 'strapi' && !parts.closing()) parts.retry.schedule(reason);
+}
+
+/** One build: render from the live release, check (inside the builder), compare if nightly, switch live. */
+function publishStep(parts: PublishParts) {
+  const { builder, keeper, history, retry, log } = parts;
+  return async function publish(queued: BuildReason<Change>): Promise<void> {
+    const reason = retry.take(queued);
+    const record = history.start(releaseId(), reason.changes);
+    const outDir = keeper.dirOf(record.id);
+    const started = performance.now();
+    const live = keeper.live();
+    const recycle = keeper.recyclable(live, outDir);
+    void keeper.stopRemoval();
+    log({
+      msg: 'build started',
+      release: record.id,
+      changes: reason.changes,
+      events: reason.events,
+      full: reason.full,
+    });
+    try {
+      const result = await builder.build({
+        outDir,
+        base: live,
+        recycle,
+        discard: keeper.discard,
+        full: Boolean(reason.full),
+        ...(reason.full ? { reason: reason.full } : {}),
+        changes: reason.items,
+      });
+      recordReport(record, result);
+      if (reason.full === NIGHTLY)
+        record.differences = compareWithLive({ dir: outDir, manifest: result.manifest }, live, log);
+      const switching = performance.now();
+      keeper.goLive(record.id, result.manifest);
+      record.phases = { ...result.report.phases, 'go-live': Math.round(performance.now() - switching) / 1000 };
+      record.result = 'success';
+      record.seconds = (performance.now() - started) / 1000;
+      retry.succeeded();
+      logLive(log, record, result);
+      history.persist();
+      await warmSearch(builder, { dir: outDir, manifest: result.manifest }, log);
+    } catch (error) {
+      recordFailure(parts, record, reason, outDir, started, error);
+      throw error;
+    } finally {
+      history.persist();
+      keeper.removeOld();
+    }
+  };
 }
 
 export function createPublisher(options: PublisherOptions) {
@@ -98,58 +209,31 @@ export function createPublisher(options: PublisherOptions) {
   });
   keeper.removeOld();
   let closing = false;
-  const retry = createRetry({ log, ask: (full) => (full ? queue.requestFull(full) : queue.notify('Wiederholung: Strapi war nicht erreichbar')) });
+  const retry = createRetry({
+    log,
+    ask: (full) => (full ? queue.requestFull(full) : queue.notify('Wiederholung: Strapi war nicht erreichbar')),
+  });
+  const publish = publishStep({ builder, keeper, history, retry, log, closing: () => closing });
 
-  function failed(record: BuildRecord, reason: BuildReason<Change>, outDir: string, started: number, error: unknown): void {
-    record.result = 'failed';
-    record.seconds = (performance.now() - started) / 1000;
-    record.error = editorMessage(error);
-    keeper.discardDir(outDir);
-    log({ level: 'error', msg: 'build failed', release: record.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), cause: error instanceof Error && error.cause ? String(error.cause) : undefined, live: currentRelease(keeper.releases) });
-    if (failureKind(error) === 'strapi' && !closing) retry.schedule(reason);
-  }
-
-  /** One build: render from the live release, check (inside the builder), compare if nightly, switch live. */
-  async function publish(queued: BuildReason<Change>): Promise<void> {
-    const reason = retry.take(queued);
-    const record = history.start(releaseId(), reason.changes);
-    const outDir = keeper.dirOf(record.id);
-    const started = performance.now();
-    const live = keeper.live();
-    const recycle = keeper.recyclable(live, outDir);
-    void keeper.stopRemoval();
-    log({ msg: 'build started', release: record.id, changes: reason.changes, events: reason.events, full: reason.full });
-    try {
-      const result = await builder.build({ outDir, base: live, recycle, discard: keeper.discard, full: Boolean(reason.full), ...(reason.full ? { reason: reason.full } : {}), changes: reason.items });
-      recordReport(record, result);
-      if (reason.full === NIGHTLY) record.differences = compareWithLive({ dir: outDir, manifest: result.manifest }, live, log);
-      const switching = performance.now();
-      keeper.goLive(record.id, result.manifest);
-      record.phases = { ...result.report.phases, 'go-live': Math.round(performance.now() - switching) / 1000 };
-      record.result = 'success';
-      record.seconds = (performance.now() - started) / 1000;
-      retry.succeeded();
-      const { report } = result;
-      log({ msg: 'release live', release: record.id, seconds: record.seconds, kind: report.kind, recycled: report.recycled, reason: report.reason, pages: report.pages, files: report.files, search: report.search, content: report.content, skipped: report.skipped.length, withheld: report.withheld.length, phases: record.phases });
-      history.persist();
-      await warmSearch(builder, { dir: outDir, manifest: result.manifest }, log);
-    } catch (error) {
-      failed(record, reason, outDir, started, error);
-      throw error;
-    } finally {
-      history.persist();
-      keeper.removeOld();
-    }
-  }
-
-  const queue = createBuildQueue<Change>({ debounceMs: options.debounceMs ?? 250, maxWaitMs: options.maxWaitMs ?? 3000, build: publish });
+  const queue = createBuildQueue<Change>({
+    debounceMs: options.debounceMs ?? 250,
+    maxWaitMs: options.maxWaitMs ?? 3000,
+    build: publish,
+  });
   /** Asks for the nightly check now: a full build, compared with the live release, that then goes live. */
   const checkNow = () => queue.requestFull(NIGHTLY);
   const stopNightly = scheduleNightly(options.fullBuildAt ?? '03:30', checkNow);
 
   const status = () => statusOf(queue.status(), keeper.releases, history.records);
 
-  const { handle, listen } = createPublisherHttp({ secret: options.secret, statusUrls: options.statusUrls, webhookUrls: options.webhookUrls, requests: queue, status, log });
+  const { handle, listen } = createPublisherHttp({
+    secret: options.secret,
+    statusUrls: options.statusUrls,
+    webhookUrls: options.webhookUrls,
+    requests: queue,
+    status,
+    log,
+  });
 
   /** Builds now, outside the queue (first start, benchmarks). */
   function buildNow(full: string | null = null): Promise<void> {
@@ -169,7 +253,18 @@ export function createPublisher(options: PublisherOptions) {
     await builder.close();
   }
 
-  return { queue, status, build: buildNow, checkNow, catchUp, listen, releases: keeper.releases, handle, close, builder };
+  return {
+    queue,
+    status,
+    build: buildNow,
+    checkNow,
+    catchUp,
+    listen,
+    releases: keeper.releases,
+    handle,
+    close,
+    builder,
+  };
 }
 
 export type Publisher = ReturnType<typeof createPublisher>;

@@ -32,7 +32,15 @@ import { DELIVERY_UID, DISPATCH_UID, SUBSCRIBER_UID, deliveryCounts } from './di
 import { issueMailFor, loadPublishedIssue, renderForSend, sendSettings, type SendSettings } from './issue-mail.ts';
 import { afterHardBounce, createPacer, outcomeOf, type AttemptResult } from './policy.ts';
 
-type Delivery = { id: number; dispatchId: string; subscriberDocumentId: string; email: string; attempts: number; messageId: string | null; claimToken: string };
+type Delivery = {
+  id: number;
+  dispatchId: string;
+  subscriberDocumentId: string;
+  email: string;
+  attempts: number;
+  messageId: string | null;
+  claimToken: string;
+};
 type Dispatch = { id: number; documentId: string; issueDocumentId: string; state: string };
 
 export interface NewsletterWorker {
@@ -47,8 +55,13 @@ const CONCURRENCY = 4;
 
 /** Rows a crashed process left in `sending` are queued again (see the module comment); returns how many. */
 export async function requeueInterrupted(strapi: Core.Strapi): Promise<number> {
-  const { count } = await strapi.db.query(DELIVERY_UID).updateMany({ where: { state: 'sending' }, data: { state: 'queued', nextAttemptAt: new Date() } });
-  if (count) strapi.log.warn(`[ikz] newsletter: ${count} claimed mails were unfinished when Strapi stopped; they are queued again (a mail that was in flight keeps its Message-ID)`);
+  const { count } = await strapi.db
+    .query(DELIVERY_UID)
+    .updateMany({ where: { state: 'sending' }, data: { state: 'queued', nextAttemptAt: new Date() } });
+  if (count)
+    strapi.log.warn(
+      `[ikz] newsletter: ${count} claimed mails were unfinished when Strapi stopped; they are queued again (a mail that was in flight keeps its Message-ID)`,
+    );
   return count;
 }
 
@@ -58,9 +71,12 @@ type Rendered = { issue: RenderedIssue; dispatch: Dispatch };
 function issueTemplates(strapi: Core.Strapi, settings: SendSettings) {
   const rendered = new Map<string, Promise<Rendered | null>>();
   async function render(dispatchId: string): Promise<Rendered | null> {
-    const dispatch: Dispatch | null = await strapi.db.query(DISPATCH_UID).findOne({ where: { documentId: dispatchId } });
+    const dispatch: Dispatch | null = await strapi.db
+      .query(DISPATCH_UID)
+      .findOne({ where: { documentId: dispatchId } });
     const issue = dispatch ? await loadPublishedIssue(strapi, dispatch.issueDocumentId) : null;
-    if (dispatch?.state === 'queued') await strapi.db.query(DISPATCH_UID).update({ where: { id: dispatch.id }, data: { state: 'sending' } });
+    if (dispatch?.state === 'queued')
+      await strapi.db.query(DISPATCH_UID).update({ where: { id: dispatch.id }, data: { state: 'sending' } });
     return dispatch && issue ? { issue: renderForSend(issue, settings.siteUrl), dispatch } : null;
   }
   return {
@@ -76,7 +92,10 @@ type Templates = ReturnType<typeof issueTemplates>;
 /** Claims the rows for this worker (one statement); returns the rows that are now its own. */
 async function claim(strapi: Core.Strapi, ids: number[]): Promise<Delivery[]> {
   const claimToken = randomUUID();
-  await strapi.db.query(DELIVERY_UID).updateMany({ where: { id: { $in: ids }, state: 'queued' }, data: { state: 'sending', claimToken, claimedAt: new Date() } });
+  await strapi.db.query(DELIVERY_UID).updateMany({
+    where: { id: { $in: ids }, state: 'queued' },
+    data: { state: 'sending', claimToken, claimedAt: new Date() },
+  });
   return strapi.db.query(DELIVERY_UID).findMany({
     where: { claimToken, state: 'sending' },
     select: ['id', 'dispatchId', 'subscriberDocumentId', 'email', 'attempts', 'messageId', 'claimToken'],
@@ -87,42 +106,79 @@ async function claim(strapi: Core.Strapi, ids: number[]): Promise<Delivery[]> {
 /** Gives claimed rows that were not started back to the queue (at a regular stop). */
 async function release(strapi: Core.Strapi, rows: Delivery[]): Promise<void> {
   if (!rows.length) return;
-  await strapi.db.query(DELIVERY_UID).updateMany({ where: { id: { $in: rows.map((r) => r.id) }, state: 'sending', claimToken: rows[0]!.claimToken }, data: { state: 'queued' } });
+  await strapi.db.query(DELIVERY_UID).updateMany({
+    where: { id: { $in: rows.map((r) => r.id) }, state: 'sending', claimToken: rows[0]!.claimToken },
+    data: { state: 'queued' },
+  });
 }
 
 /** Stores the outcome of an attempt; a hard bounce also marks the subscription. */
-async function finish(strapi: Core.Strapi, settings: SendSettings, row: Delivery, attempts: number, result: AttemptResult): Promise<void> {
+async function finish(
+  strapi: Core.Strapi,
+  settings: SendSettings,
+  row: Delivery,
+  attempts: number,
+  result: AttemptResult,
+): Promise<void> {
   const now = new Date();
   const outcome = outcomeOf(result, attempts, now, settings.retrySeconds);
   if (outcome.state === 'sent') {
-    await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'sent', attempts, sentAt: now, lastError: null } });
+    await strapi.db
+      .query(DELIVERY_UID)
+      .update({ where: { id: row.id }, data: { state: 'sent', attempts, sentAt: now, lastError: null } });
   } else if (outcome.state === 'queued') {
-    await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'queued', attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.lastError } });
+    await strapi.db.query(DELIVERY_UID).update({
+      where: { id: row.id },
+      data: { state: 'queued', attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.lastError },
+    });
   } else {
-    await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'failed', attempts, lastError: outcome.lastError } });
+    await strapi.db
+      .query(DELIVERY_UID)
+      .update({ where: { id: row.id }, data: { state: 'failed', attempts, lastError: outcome.lastError } });
     if (outcome.hardBounce) {
-      const subscriber = await strapi.db.query(SUBSCRIBER_UID).findOne({ where: { documentId: row.subscriberDocumentId }, select: ['id', 'state', 'hardBounces'] });
-      if (subscriber) await strapi.db.query(SUBSCRIBER_UID).update({ where: { id: subscriber.id }, data: afterHardBounce(subscriber, now) });
+      const subscriber = await strapi.db
+        .query(SUBSCRIBER_UID)
+        .findOne({ where: { documentId: row.subscriberDocumentId }, select: ['id', 'state', 'hardBounces'] });
+      if (subscriber)
+        await strapi.db
+          .query(SUBSCRIBER_UID)
+          .update({ where: { id: subscriber.id }, data: afterHardBounce(subscriber, now) });
     }
   }
 }
 
 /** The subscription of a row if it still gets the newsletter (with its unsubscribe salt); else the row is skipped. */
 async function recipientOf(strapi: Core.Strapi, row: Delivery) {
-  const subscriber = await strapi.db.query(SUBSCRIBER_UID).findOne({ where: { documentId: row.subscriberDocumentId }, select: ['id', 'documentId', 'email', 'state', 'unsubscribeSalt'] });
+  const subscriber = await strapi.db.query(SUBSCRIBER_UID).findOne({
+    where: { documentId: row.subscriberDocumentId },
+    select: ['id', 'documentId', 'email', 'state', 'unsubscribeSalt'],
+  });
   if (!subscriber || subscriber.state !== 'confirmed') {
-    await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'skipped', lastError: subscriber ? `Abonnement ist ${subscriber.state}` : 'Abonnement gelöscht' } });
+    await strapi.db.query(DELIVERY_UID).update({
+      where: { id: row.id },
+      data: {
+        state: 'skipped',
+        lastError: subscriber ? `Abonnement ist ${subscriber.state}` : 'Abonnement gelöscht',
+      },
+    });
     return null;
   }
   if (!subscriber.unsubscribeSalt) {
     subscriber.unsubscribeSalt = newUnsubscribeSalt();
-    await strapi.db.query(SUBSCRIBER_UID).update({ where: { id: subscriber.id }, data: { unsubscribeSalt: subscriber.unsubscribeSalt } });
+    await strapi.db
+      .query(SUBSCRIBER_UID)
+      .update({ where: { id: subscriber.id }, data: { unsubscribeSalt: subscriber.unsubscribeSalt } });
   }
   return subscriber as { documentId: string; email: string; unsubscribeSalt: string };
 }
 
 /** One attempt at one row: its Message-ID stored first, the issue and the subscription checked, the mail sent. */
-async function deliver(strapi: Core.Strapi, settings: SendSettings, templates: Templates, row: Delivery): Promise<void> {
+async function deliver(
+  strapi: Core.Strapi,
+  settings: SendSettings,
+  templates: Templates,
+  row: Delivery,
+): Promise<void> {
   const attempts = row.attempts + 1;
   let messageId = row.messageId;
   if (!messageId) {
@@ -132,7 +188,10 @@ async function deliver(strapi: Core.Strapi, settings: SendSettings, templates: T
   }
   const template = await templates.of(row.dispatchId);
   if (!template) {
-    await strapi.db.query(DELIVERY_UID).update({ where: { id: row.id }, data: { state: 'failed', lastError: 'Die Ausgabe ist nicht mehr veröffentlicht.' } });
+    await strapi.db.query(DELIVERY_UID).update({
+      where: { id: row.id },
+      data: { state: 'failed', lastError: 'Die Ausgabe ist nicht mehr veröffentlicht.' },
+    });
     return;
   }
   const subscriber = await recipientOf(strapi, row);
@@ -142,7 +201,10 @@ async function deliver(strapi: Core.Strapi, settings: SendSettings, templates: T
     await sendMail(strapi, issueMailFor(template.issue, settings, { ...subscriber, email: row.email }, messageId));
     result = { ok: true };
   } catch (error) {
-    result = error instanceof MailError ? { ok: false, kind: error.kind, message: error.message } : { ok: false, kind: 'temporary', message: String(error) };
+    result =
+      error instanceof MailError
+        ? { ok: false, kind: error.kind, message: error.message }
+        : { ok: false, kind: 'temporary', message: String(error) };
   }
   await finish(strapi, settings, row, attempts, result);
 }
@@ -153,10 +215,32 @@ async function closeFinished(strapi: Core.Strapi, templates: Templates): Promise
   for (const dispatch of open) {
     const counts = await deliveryCounts(strapi, dispatch.documentId);
     if (counts.queued + counts.sending > 0) continue;
-    await strapi.db.query(DISPATCH_UID).update({ where: { id: dispatch.id }, data: { state: 'done', finishedAt: new Date(), sent: counts.sent, failed: counts.failed, skipped: counts.skipped } });
+    await strapi.db.query(DISPATCH_UID).update({
+      where: { id: dispatch.id },
+      data: {
+        state: 'done',
+        finishedAt: new Date(),
+        sent: counts.sent,
+        failed: counts.failed,
+        skipped: counts.skipped,
+      },
+    });
     templates.forget(dispatch.documentId);
-    strapi.log.info(`[ikz] newsletter: dispatch ${dispatch.documentId} done: ${counts.sent} sent, ${counts.failed} failed, ${counts.skipped} skipped`);
+    strapi.log.info(
+      `[ikz] newsletter: dispatch ${dispatch.documentId} done: ${counts.sent} sent, ${counts.failed} failed, ${counts.skipped} skipped`,
+    );
   }
+}
+
+/** Up to `batch` rows whose (next) attempt is due, oldest first. */
+async function dueIds(strapi: Core.Strapi, batch: number): Promise<number[]> {
+  const due: { id: number }[] = await strapi.db.query(DELIVERY_UID).findMany({
+    where: { state: 'queued', nextAttemptAt: { $lte: new Date() } },
+    select: ['id'],
+    orderBy: { id: 'asc' },
+    limit: batch,
+  });
+  return due.map((row) => row.id);
 }
 
 export function startNewsletterWorker(strapi: Core.Strapi, settings: SendSettings = sendSettings()): NewsletterWorker {
@@ -170,14 +254,9 @@ export function startNewsletterWorker(strapi: Core.Strapi, settings: SendSetting
 
   /** One round: the due rows claimed, then sent in order at the configured rate; true when there may be more. */
   async function round(): Promise<boolean> {
-    const due: { id: number }[] = await strapi.db.query(DELIVERY_UID).findMany({
-      where: { state: 'queued', nextAttemptAt: { $lte: new Date() } },
-      select: ['id'],
-      orderBy: { id: 'asc' },
-      limit: batch,
-    });
+    const due = await dueIds(strapi, batch);
     if (!due.length) return false;
-    const rows = await claim(strapi, due.map((r) => r.id));
+    const rows = await claim(strapi, due);
     let next = 0;
     const started = new Set<number>();
     const lane = async () => {
@@ -187,11 +266,17 @@ export function startNewsletterWorker(strapi: Core.Strapi, settings: SendSetting
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         if (stopped) return;
         started.add(row.id);
-        await deliver(strapi, settings, templates, row).catch((error: unknown) => strapi.log.error(`[ikz] newsletter: delivery ${row.id} failed unexpectedly: ${String(error)}`));
+        await deliver(strapi, settings, templates, row).catch((error: unknown) =>
+          strapi.log.error(`[ikz] newsletter: delivery ${row.id} failed unexpectedly: ${String(error)}`),
+        );
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-    if (stopped) await release(strapi, rows.filter((row) => !started.has(row.id)));
+    if (stopped)
+      await release(
+        strapi,
+        rows.filter((row) => !started.has(row.id)),
+      );
     return due.length === batch;
   }
 
