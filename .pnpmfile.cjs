@@ -11,7 +11,8 @@ const path = require('path');
 
 const args = process.argv.slice(2);
 const command = args.find((arg) => !arg.startsWith('-'));
-const informational = args.length === 0 || ['--version', '-v', '--help', '-h'].includes(args[0]) || command === 'help' || command === 'env';
+const informational =
+  args.length === 0 || ['--version', '-v', '--help', '-h'].includes(args[0]) || command === 'help' || command === 'env';
 
 if (!informational) {
   const check = spawnSync('node', [path.join(__dirname, 'scripts', 'check-node.cjs')], { stdio: 'inherit' });

@@ -1,17 +1,34 @@
 // ESLint with typescript-eslint (type-aware), run by `pnpm test` as its first step (`pnpm lint` alone).
 import tseslint from 'typescript-eslint';
 
-const ENV_RULE = { object: 'process', property: 'env', message: 'Read settings with readEnv and give child processes inheritedEnv() (@ikz/shared-types/env).' };
+const ENV_RULE = {
+  object: 'process',
+  property: 'env',
+  message: 'Read settings with readEnv and give child processes inheritedEnv() (@ikz/shared-types/env).',
+};
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/.strapi/**', '**/dist/**', '**/.astro/**', '**/.cache/**', '**/.var/**', 'cms/types/**', 'shared-types/src/generated.ts', 'site/public/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/.strapi/**',
+      '**/dist/**',
+      '**/.astro/**',
+      '**/.cache/**',
+      '**/.var/**',
+      'cms/types/**',
+      'shared-types/src/generated.ts',
+      'site/public/**',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parser: tseslint.parser,
-      parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vitest.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     plugins: { '@typescript-eslint': tseslint.plugin },
@@ -26,5 +43,8 @@ export default tseslint.config(
   // The environment contract itself.
   { files: ['shared-types/src/env.ts'], rules: { 'no-restricted-properties': 'off' } },
   // Tests: describe blocks are long by nature, and test programs set up the environment of their children.
-  { files: ['tests/**', 'vitest.config.ts'], rules: { 'max-lines-per-function': 'off', 'no-restricted-properties': 'off' } },
+  {
+    files: ['tests/**', 'vitest.config.ts'],
+    rules: { 'max-lines-per-function': 'off', 'no-restricted-properties': 'off' },
+  },
 );

@@ -20,8 +20,16 @@ function requiredMajor() {
 function nodeVersionProblem(version) {
   const needed = requiredMajor();
   if (version && Number(version.split('.')[0]) >= needed) return null;
-  return 'Interkommunales.NRW needs Node.js ' + needed + ' (found ' + (version || 'none') + '). ' +
-    'Install it from https://nodejs.org/ or with your version manager (nvm install ' + needed + '), then run the command again.';
+  return (
+    'Interkommunales.NRW needs Node.js ' +
+    needed +
+    ' (found ' +
+    (version || 'none') +
+    '). ' +
+    'Install it from https://nodejs.org/ or with your version manager (nvm install ' +
+    needed +
+    '), then run the command again.'
+  );
 }
 
 module.exports = { nodeVersionProblem };

@@ -37,7 +37,10 @@ export default ({ env }: { env: Env }) => {
         async handler(uid: string, { documentId, status }: { documentId?: string; locale?: string; status?: string }) {
           const type = typeOfUid(uid);
           if (!type || !documentId) return null;
-          const token = signPreviewToken({ type, documentId, status: status === 'published' ? 'published' : 'draft' }, previewSecret);
+          const token = signPreviewToken(
+            { type, documentId, status: status === 'published' ? 'published' : 'draft' },
+            previewSecret,
+          );
           return previewLink(previewUrl, token);
         },
       },

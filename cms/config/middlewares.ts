@@ -31,7 +31,8 @@ export default ({ env }: { env: Env }) => [
     name: 'strapi::cors',
     config: {
       origin: allowedOrigins((name) => env(name)),
-      credentials: (ctx: { get(name: string): string }) => adminOrigins((name) => env(name)).includes(ctx.get('Origin')),
+      credentials: (ctx: { get(name: string): string }) =>
+        adminOrigins((name) => env(name)).includes(ctx.get('Origin')),
     },
   },
   'strapi::query',

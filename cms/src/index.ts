@@ -71,9 +71,16 @@ export default {
     else strapi.log.warn('[ikz] SMTP_HOST is not set: no mail is sent (newsletter sign-ups and sending are refused)');
     await startSignUpCleanup(strapi);
     await startNewsletterSending(strapi);
-    if (await adviceCleanup.start(strapi)) strapi.log.info('[ikz] advisory requests: unconfirmed ones are deleted after 7 days, all after IKZ_ADVICE_RETENTION_DAYS (checked now and every hour)');
-    if (await projectReportCleanup.start(strapi)) strapi.log.info('[ikz] project reports: unconfirmed ones are deleted after 7 days (checked now and every hour)');
-    if (await partnerSearchHousekeeping.start(strapi)) strapi.log.info('[ikz] partner search: expired entries are unpublished, unconfirmed submissions and replies deleted after 7 days (checked now and every hour)');
+    if (await adviceCleanup.start(strapi))
+      strapi.log.info(
+        '[ikz] advisory requests: unconfirmed ones are deleted after 7 days, all after IKZ_ADVICE_RETENTION_DAYS (checked now and every hour)',
+      );
+    if (await projectReportCleanup.start(strapi))
+      strapi.log.info('[ikz] project reports: unconfirmed ones are deleted after 7 days (checked now and every hour)');
+    if (await partnerSearchHousekeeping.start(strapi))
+      strapi.log.info(
+        '[ikz] partner search: expired entries are unpublished, unconfirmed submissions and replies deleted after 7 days (checked now and every hour)',
+      );
   },
 
   async destroy() {

@@ -14,7 +14,9 @@ try {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
   const started = Date.now();
   const result = await createBackup(installation(), { outDir: values.out, log });
-  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.manifest.files.length} files, ${result.manifest.database.client} database`);
+  log(
+    `done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.manifest.files.length} files, ${result.manifest.database.client} database`,
+  );
   console.log(result.archive);
 } catch (error) {
   console.error(`[backup] ${error instanceof Error ? error.message : String(error)}`);

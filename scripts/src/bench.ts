@@ -20,7 +20,15 @@ import { benchNewsletter } from './bench-newsletter.ts';
 import { startSeededStrapi, type SeededStrapi } from './lib/seeded-strapi.ts';
 import { freePort, randomSecret } from './lib/strapi-process.ts';
 import { serveStatic } from './lib/static-server.ts';
-import { COLD_QUERIES, coldSearchLine, measureColdSearch, measureLayoutShift, measureTyping, TYPING_QUERIES, typingLine } from './lib/reader-figures.ts';
+import {
+  COLD_QUERIES,
+  coldSearchLine,
+  measureColdSearch,
+  measureLayoutShift,
+  measureTyping,
+  TYPING_QUERIES,
+  typingLine,
+} from './lib/reader-figures.ts';
 import { currentDir } from './publisher/releases.ts';
 import { createPublisher, type BuildRecord, type Publisher } from './publisher/service.ts';
 
@@ -29,18 +37,28 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 function pageWeight(outDir: string, page: string): { html: number; css: number; gzip: number } {
   const html = fs.readFileSync(path.join(outDir, page));
-  const css = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => fs.readFileSync(path.join(outDir, m[1]!)));
-  return { html: html.length, css: css.reduce((s, b) => s + b.length, 0), gzip: gzipSync(html).length + css.reduce((s, b) => s + gzipSync(b).length, 0) };
+  const css = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) =>
+    fs.readFileSync(path.join(outDir, m[1]!)),
+  );
+  return {
+    html: html.length,
+    css: css.reduce((s, b) => s + b.length, 0),
+    gzip: gzipSync(html).length + css.reduce((s, b) => s + gzipSync(b).length, 0),
+  };
 }
 
 /** Resident memory of this process and its children but Strapi (that is: the builder and Pagefind), in bytes, from /proc. */
 function residentBytes(): number {
-  const rss = (pid: string) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  const rss = (pid: string) =>
+    Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
   let total = rss(String(process.pid));
   for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
@@ -66,7 +84,9 @@ async function peakMemory<T>(work: () => Promise<T>): Promise<{ value: T; peak: 
 
 /** An error's message with its cause (fetch puts the reason – ECONNRESET, … – there). */
 const errorText = (error: unknown) =>
-  error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error);
+  error instanceof Error
+    ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}`
+    : String(error);
 
 /** Requests to the web server that failed while waiting (printed with the figures: they should stay 0). */
 const failedRequests: string[] = [];
@@ -85,14 +105,18 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
 }
 
 async function publishToLive(client: StrapiClient, webUrl: string, edits: number): Promise<number[]> {
-  const projects = (await client.findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })).data;
+  const projects = (await client.findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] }))
+    .data;
   const times: number[] = [];
   for (let i = 0; i < edits; i += 1) {
     const project = projects[(i * 7) % projects.length]!;
     const marker = `Messung ${i + 1}: geänderte Kurzbeschreibung ${Date.now()}`;
     const started = performance.now();
     await client.request('PUT', `/api/projects/${project.documentId}`, { body: { data: { summary: marker } } });
-    await until(async () => (await fetch(`${webUrl}/projekte/${project.slug}/`).then((r) => r.text())).includes(marker), 600_000);
+    await until(
+      async () => (await fetch(`${webUrl}/projekte/${project.slug}/`).then((r) => r.text())).includes(marker),
+      600_000,
+    );
     times.push(performance.now() - started);
     console.log(`[bench] edit ${i + 1}: live after ${seconds(times.at(-1)!)}`);
     await new Promise((r) => setTimeout(r, 1000));
@@ -101,7 +125,12 @@ async function publishToLive(client: StrapiClient, webUrl: string, edits: number
 }
 
 /** A new project published every 3 s for `durationS`: time until each one is served, and failed builds. */
-async function steadyPublishing(client: StrapiClient, publisher: Publisher, webUrl: string, durationS: number): Promise<{ times: number[]; failed: number; builds: number }> {
+async function steadyPublishing(
+  client: StrapiClient,
+  publisher: Publisher,
+  webUrl: string,
+  durationS: number,
+): Promise<{ times: number[]; failed: number; builds: number }> {
   const [topic] = (await client.findPage<{ documentId: string }>('topics', 1)).data;
   const [lead] = (await client.findPage<{ documentId: string }>('municipalities', 1)).data;
   const buildsBefore = publisher.status().builds;
@@ -109,30 +138,65 @@ async function steadyPublishing(client: StrapiClient, publisher: Publisher, webU
   const pending: Promise<number>[] = [];
   for (let i = 0; i < Math.floor(durationS / 3); i += 1) {
     const started = performance.now();
-    const created = await client.request<{ data: { slug: string } }>('POST', '/api/projects', { body: { data: { title: `Messung Dauerlauf ${Date.now()} ${i}`, summary: 'Ein Projekt aus der Messung der Veröffentlichung unter ständigem Bearbeiten.', cooperationForm: 'Sonstige', projectStatus: 'Planung', bestPractice: false, topics: [topic!.documentId], leadMunicipality: lead!.documentId } } });
-    pending.push(until(async () => (await fetch(`${webUrl}/projekte/${created.data.slug}/`)).status === 200, 120_000).then(() => performance.now() - started));
+    const created = await client.request<{ data: { slug: string } }>('POST', '/api/projects', {
+      body: {
+        data: {
+          title: `Messung Dauerlauf ${Date.now()} ${i}`,
+          summary: 'Ein Projekt aus der Messung der Veröffentlichung unter ständigem Bearbeiten.',
+          cooperationForm: 'Sonstige',
+          projectStatus: 'Planung',
+          bestPractice: false,
+          topics: [topic!.documentId],
+          leadMunicipality: lead!.documentId,
+        },
+      },
+    });
+    pending.push(
+      until(async () => (await fetch(`${webUrl}/projekte/${created.data.slug}/`)).status === 200, 120_000).then(
+        () => performance.now() - started,
+      ),
+    );
     await new Promise((r) => setTimeout(r, Math.max(0, 3000 - (performance.now() - started))));
   }
   const times = await Promise.all(pending);
   await publisher.queue.idle();
   const history = publisher.status().history.filter((h) => h.startedAt >= startedAt);
-  return { times, failed: history.filter((h) => h.result === 'failed').length, builds: publisher.status().builds - buildsBefore };
+  return {
+    times,
+    failed: history.filter((h) => h.result === 'failed').length,
+    builds: publisher.status().builds - buildsBefore,
+  };
 }
 
 /** Milliseconds to render a draft project's preview, through the builder the preview service uses. */
 async function previewTimes(seed: StrapiClient, publisher: Publisher, runs: number): Promise<number[]> {
-  const [draft] = (await seed.findPage<{ documentId: string }>('projects', 1, { status: 'draft', fields: ['slug'] })).data;
+  const [draft] = (await seed.findPage<{ documentId: string }>('projects', 1, { status: 'draft', fields: ['slug'] }))
+    .data;
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
-    const [fresh] = (await seed.findPage<unknown>('projects', 1, { status: 'draft', populate: POPULATE.project, filters: { documentId: { $eq: draft!.documentId } } })).data;
+    const [fresh] = (
+      await seed.findPage<unknown>('projects', 1, {
+        status: 'draft',
+        populate: POPULATE.project,
+        filters: { documentId: { $eq: draft!.documentId } },
+      })
+    ).data;
     await publisher.builder.preview({ type: 'project', status: 'draft', entry: fresh });
     times.push(performance.now() - started);
   }
   return times;
 }
 
-const BENCH_OPTIONS = { scale: { type: 'string', default: '1' }, edits: { type: 'string', default: '5' }, sustain: { type: 'string', default: '120' }, keep: { type: 'boolean', default: false }, 'skip-newsletter': { type: 'boolean', default: false }, data: { type: 'string' }, log: { type: 'string' } } as const;
+const BENCH_OPTIONS = {
+  scale: { type: 'string', default: '1' },
+  edits: { type: 'string', default: '5' },
+  sustain: { type: 'string', default: '120' },
+  keep: { type: 'boolean', default: false },
+  'skip-newsletter': { type: 'boolean', default: false },
+  data: { type: 'string' },
+  log: { type: 'string' },
+} as const;
 type BenchValues = ReturnType<typeof parseArgs<{ options: typeof BENCH_OPTIONS }>>['values'];
 
 /** The bench's Strapi: in the folder of --data (seeded at its first run, kept) or in a temporary one (removed at stop). */
@@ -141,12 +205,20 @@ function startBenchStrapi(values: BenchValues, extraEnv: Record<string, string>)
   const cleanUp = async () => {
     if (!values.data) fs.rmSync(dir, { recursive: true, force: true });
   };
-  const seed = { scale: Number(values.scale), seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') };
+  const seed = {
+    scale: Number(values.scale),
+    seed: 'interkommunales-nrw',
+    referenceDate: new Date('2026-11-01T00:00:00Z'),
+  };
   return startSeededStrapi({ seed, label: 'bench', dir, reuse: Boolean(values.data), extraEnv, cleanUp });
 }
 
 /** Starts a publisher listening on `port`, runs `work` with it, and closes it. */
-async function withPublisher<T>(start: () => Publisher, port: number, work: (publisher: Publisher) => Promise<T>): Promise<T> {
+async function withPublisher<T>(
+  start: () => Publisher,
+  port: number,
+  work: (publisher: Publisher) => Promise<T>,
+): Promise<T> {
   const publisher = start();
   const listening = await publisher.listen(port);
   try {
@@ -169,14 +241,24 @@ function outputFigures(outDir: string) {
   const htmlSizes = html.map((f) => fs.statSync(f).size);
   const largest = html[htmlSizes.indexOf(Math.max(...htmlSizes))]!;
   const total = all.reduce((s, f) => s + fs.statSync(f).size, 0);
-  const project = fs.readdirSync(path.join(outDir, 'projekte')).find((d) => d !== 'seite' && fs.existsSync(path.join(outDir, 'projekte', d, 'index.html')))!;
+  const project = fs
+    .readdirSync(path.join(outDir, 'projekte'))
+    .find((d) => d !== 'seite' && fs.existsSync(path.join(outDir, 'projekte', d, 'index.html')))!;
   const weights = {
     'Startseite /': pageWeight(outDir, 'index.html'),
     'Projektliste /projekte/': pageWeight(outDir, 'projekte/index.html'),
     [`Projekt /projekte/${project}/`]: pageWeight(outDir, `projekte/${project}/index.html`),
     'Kommunen /kommunen/': pageWeight(outDir, 'kommunen/index.html'),
   };
-  return { files: all.length, total, html: html.length, htmlSizes, largest: path.relative(outDir, largest), indexBytes, weights };
+  return {
+    files: all.length,
+    total,
+    html: html.length,
+    htmlSizes,
+    largest: path.relative(outDir, largest),
+    indexBytes,
+    weights,
+  };
 }
 
 /** The mean seconds per phase of these builds (phases of at least 0.05 s, longest first). */
@@ -197,7 +279,10 @@ async function measureBuilds(publisher: Publisher, client: StrapiClient, webUrl:
   await publisher.build();
   const again = publisher.status().lastBuild!;
   const live = await publishToLive(client, webUrl, Number(values.edits));
-  const incremental = publisher.status().history.filter((h) => h.kind === 'incremental' && h.result === 'success').slice(0, Number(values.edits));
+  const incremental = publisher
+    .status()
+    .history.filter((h) => h.kind === 'incremental' && h.result === 'success')
+    .slice(0, Number(values.edits));
   console.log(`[bench] a new project every 3 s for ${values.sustain} s …`);
   const steady = await steadyPublishing(client, publisher, webUrl, Number(values.sustain));
   return { peak, full, again, live, incremental, steady };
@@ -216,22 +301,49 @@ async function measureAfterRestart(publisher: Publisher, restarted: number, clie
   const searchRuns = await measureTyping(webUrl, TYPING_QUERIES);
   const coldSearch = await measureColdSearch(webUrl, COLD_QUERIES);
   const shifts = [];
-  for (const url of ['/projekte/', '/suche/?q=Bauhof']) shifts.push(`${url} ${(await measureLayoutShift(webUrl, url)).toFixed(3)} / ${(await measureLayoutShift(webUrl, url, { mobile: true })).toFixed(3)}`);
-  return { catchUp, afterRestart, preview, searchRuns, coldSearch, shifts, output: outputFigures(currentDir(publisher.releases)) };
+  for (const url of ['/projekte/', '/suche/?q=Bauhof'])
+    shifts.push(
+      `${url} ${(await measureLayoutShift(webUrl, url)).toFixed(3)} / ${(await measureLayoutShift(webUrl, url, { mobile: true })).toFixed(3)}`,
+    );
+  return {
+    catchUp,
+    afterRestart,
+    preview,
+    searchRuns,
+    coldSearch,
+    shifts,
+    output: outputFigures(currentDir(publisher.releases)),
+  };
 }
 
 /** Both publisher runs against one web server that serves whichever release is live. */
 async function measure(strapi: SeededStrapi, values: BenchValues, port: number, secret: string) {
-  const log = values.log ? (record: object) => fs.appendFileSync(values.log!, `${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`) : () => {};
+  const log = values.log
+    ? (record: object) =>
+        fs.appendFileSync(values.log!, `${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`)
+    : () => {};
   let current: Publisher | null = null;
-  const startPublisher = () => (current = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: 'https://www.interkommunales.example', fullBuildAt: 'off', log }));
+  const startPublisher = () =>
+    (current = createPublisher({
+      strapiUrl: strapi.url,
+      token: strapi.buildToken,
+      secret,
+      root: path.join(strapi.tmp, 'site'),
+      siteUrl: 'https://www.interkommunales.example',
+      fullBuildAt: 'off',
+      log,
+    }));
   const web = await serveStatic(() => currentDir(current!.releases));
   const client = createStrapiClient({ baseUrl: strapi.url, token: strapi.seedToken });
   try {
-    const builds = await withPublisher(startPublisher, port, (publisher) => measureBuilds(publisher, client, web.url, values));
+    const builds = await withPublisher(startPublisher, port, (publisher) =>
+      measureBuilds(publisher, client, web.url, values),
+    );
     console.log('[bench] restart the publisher, then one edit …');
     const restarted = performance.now();
-    const after = await withPublisher(startPublisher, port, (publisher) => measureAfterRestart(publisher, restarted, client, web.url));
+    const after = await withPublisher(startPublisher, port, (publisher) =>
+      measureAfterRestart(publisher, restarted, client, web.url),
+    );
     return { ...builds, ...after };
   } finally {
     await web.close();
@@ -247,7 +359,9 @@ Interkommunales.NRW benchmark – scale ${Number(values.scale)}, ${new Date().to
   build with nothing changed                    ${again.seconds!.toFixed(1)} s (${again.pages!.rendered} pages rendered, ${again.pages!.reused} reused)
   publish-to-live (REST save → new HTML served) median ${seconds(median(live))}, max ${seconds(Math.max(...live))} over ${live.length} edits
     incremental builds                          ${f.incremental.map((h) => `${h.seconds!.toFixed(2)} s / ${h.pages!.rendered} pages`).join(', ')}
-    ${'phases (mean, ≥ 0.05 s)'.padEnd(44)} ${phaseAverages(f.incremental).map(([n, s]) => `${n} ${s.toFixed(2)} s`).join(', ')}
+    ${'phases (mean, ≥ 0.05 s)'.padEnd(44)} ${phaseAverages(f.incremental)
+      .map(([n, s]) => `${n} ${s.toFixed(2)} s`)
+      .join(', ')}
   after a restart: catch-up build + search load ${seconds(f.catchUp)}; then one edit live after ${seconds(f.afterRestart[0]!)}
   a new project every 3 s                       ${steady.times.length} projects, ${steady.builds} builds, ${steady.failed} failed; live after median ${seconds(median(steady.times))}, max ${seconds(Math.max(...steady.times))}
   preview of a draft project                    median ${median(f.preview).toFixed(0)} ms, max ${Math.max(...f.preview).toFixed(0)} ms (Strapi read + render)
@@ -259,7 +373,8 @@ Interkommunales.NRW benchmark – scale ${Number(values.scale)}, ${new Date().to
   layout shift (CPU ÷4; desktop / phone)        ${f.shifts.join('; ')}
   search in Chromium (typing → results shown after the last key) ${typingLine(f.searchRuns)}
   page weight (HTML + CSS; transferred gzip):`);
-  for (const [name, w] of Object.entries(output.weights)) console.log(`    ${name.padEnd(60)} ${kb(w.html + w.css).padStart(9)}  (${kb(w.gzip)} gzip)`);
+  for (const [name, w] of Object.entries(output.weights))
+    console.log(`    ${name.padEnd(60)} ${kb(w.html + w.css).padStart(9)}  (${kb(w.gzip)} gzip)`);
 }
 
 async function main(): Promise<void> {
@@ -268,7 +383,10 @@ async function main(): Promise<void> {
   const publisherPort = await freePort();
   console.log(`[bench] scale ${Number(values.scale)}: starting a temporary Strapi and seeding …`);
   const seedStart = performance.now();
-  const strapi = await startBenchStrapi(values, { PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`, PUBLISHER_WEBHOOK_SECRET: secret });
+  const strapi = await startBenchStrapi(values, {
+    PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`,
+    PUBLISHER_WEBHOOK_SECRET: secret,
+  });
   const seedMs = performance.now() - seedStart;
   try {
     printReport(values, seedMs, await measure(strapi, values, publisherPort, secret));

@@ -40,7 +40,9 @@ try {
   if (values.full) await ensureBundle({ force: true, log: (line) => console.log(`[build:site] ${line}`) });
   fs.rmSync(outDir, { recursive: true, force: true });
   const { report } = await builder.build({ outDir, base: null, full: true, reason: 'pnpm build:site' });
-  console.log(`[build:site] ${report.pages.total} pages and ${report.files.total} files in ${report.seconds.toFixed(1)} s into ${outDir}${report.skipped.length ? ` (${report.skipped.length} invalid entries skipped)` : ''}${report.withheld.length ? ` (${report.withheld.length} files not published: type not allowed or unreadable)` : ''}`);
+  console.log(
+    `[build:site] ${report.pages.total} pages and ${report.files.total} files in ${report.seconds.toFixed(1)} s into ${outDir}${report.skipped.length ? ` (${report.skipped.length} invalid entries skipped)` : ''}${report.withheld.length ? ` (${report.withheld.length} files not published: type not allowed or unreadable)` : ''}`,
+  );
 } catch (error) {
   console.error(`[build:site] ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

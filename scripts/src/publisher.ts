@@ -25,7 +25,29 @@ function fail(message: string): never {
 
 let config;
 try {
-  config = readEnv(['STRAPI_URL', 'STRAPI_BUILD_TOKEN', 'STRAPI_PREVIEW_TOKEN', 'PUBLISHER_WEBHOOK_SECRET', 'PREVIEW_SECRET', 'SITE_URL', 'PUBLIC_URL', 'IKZ_SITE_ROOT', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'PUBLISHER_PORT', 'PUBLISHER_HOST', 'PREVIEW_PORT', 'PREVIEW_HOST', 'PREVIEW_URL', 'IKZ_STATUS_PAGE_URL', 'PUBLISHER_STATUS_URL', 'PUBLISHER_WEBHOOK_URL', 'SITE_PORT', 'SITE_HOST']);
+  config = readEnv([
+    'STRAPI_URL',
+    'STRAPI_BUILD_TOKEN',
+    'STRAPI_PREVIEW_TOKEN',
+    'PUBLISHER_WEBHOOK_SECRET',
+    'PREVIEW_SECRET',
+    'SITE_URL',
+    'PUBLIC_URL',
+    'IKZ_SITE_ROOT',
+    'IKZ_KEEP_RELEASES',
+    'IKZ_FULL_BUILD_AT',
+    'IKZ_STRICT_CONTENT',
+    'PUBLISHER_PORT',
+    'PUBLISHER_HOST',
+    'PREVIEW_PORT',
+    'PREVIEW_HOST',
+    'PREVIEW_URL',
+    'IKZ_STATUS_PAGE_URL',
+    'PUBLISHER_STATUS_URL',
+    'PUBLISHER_WEBHOOK_URL',
+    'SITE_PORT',
+    'SITE_HOST',
+  ]);
 } catch (error) {
   fail((error as Error).message);
 }
@@ -52,13 +74,23 @@ const server = await publisher.listen(config.PUBLISHER_PORT, config.PUBLISHER_HO
 console.log(`[publisher] listening on ${server.url} (POST /webhook, GET /status, GET /)`);
 let preview: Awaited<ReturnType<ReturnType<typeof createPreviewServer>['listen']>> | null = null;
 if (config.PREVIEW_SECRET && config.STRAPI_PREVIEW_TOKEN) {
-  if (!config.PUBLIC_URL) fail('PUBLIC_URL (the admin\'s address) is needed for the preview');
-  preview = await createPreviewServer({ builder: publisher.builder, strapiUrl: config.STRAPI_URL, previewToken: config.STRAPI_PREVIEW_TOKEN, secret: config.PREVIEW_SECRET, adminOrigins: adminOriginsOf(config.PUBLIC_URL), siteUrl: config.SITE_URL, publicUrls: [config.PREVIEW_URL] }).listen(config.PREVIEW_PORT, config.PREVIEW_HOST);
+  if (!config.PUBLIC_URL) fail("PUBLIC_URL (the admin's address) is needed for the preview");
+  preview = await createPreviewServer({
+    builder: publisher.builder,
+    strapiUrl: config.STRAPI_URL,
+    previewToken: config.STRAPI_PREVIEW_TOKEN,
+    secret: config.PREVIEW_SECRET,
+    adminOrigins: adminOriginsOf(config.PUBLIC_URL),
+    siteUrl: config.SITE_URL,
+    publicUrls: [config.PREVIEW_URL],
+  }).listen(config.PREVIEW_PORT, config.PREVIEW_HOST);
   console.log(`[publisher] editors' preview on ${preview.url}`);
 }
 // Only when asked to: in production nginx serves IKZ_SITE_ROOT/current.
 if (envIsSet('SITE_PORT')) {
-  const web = await serveStatic(() => currentDir(publisher.releases), config.SITE_PORT, config.SITE_HOST, { formsUpstream: config.STRAPI_URL });
+  const web = await serveStatic(() => currentDir(publisher.releases), config.SITE_PORT, config.SITE_HOST, {
+    formsUpstream: config.STRAPI_URL,
+  });
   console.log(`[publisher] serving the live release on ${web.url}`);
 }
 /** What `pnpm start`'s supervisor tells the publisher (see start.ts). */
@@ -73,6 +105,9 @@ if (process.argv.includes('--supervised') && process.send) {
 publisher.queue.notify(currentRelease(publisher.releases) ? 'publisher start' : 'publisher start: no release yet');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void publisher.close().then(() => Promise.all([server.close(), preview?.close()])).then(() => process.exit(0));
+    void publisher
+      .close()
+      .then(() => Promise.all([server.close(), preview?.close()]))
+      .then(() => process.exit(0));
   });
 }

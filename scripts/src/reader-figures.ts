@@ -24,23 +24,35 @@ import {
 const dir = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const flag = (name: string) => process.argv.includes(`--${name}`);
 if (!dir) {
-  console.error('usage: node scripts/src/reader-figures.ts [--identity] [--every-kind] [--lighthouse] <built site dir>');
+  console.error(
+    'usage: node scripts/src/reader-figures.ts [--identity] [--every-kind] [--lighthouse] <built site dir>',
+  );
   process.exit(2);
 }
 const web = await serveStatic(dir);
 // One page that fails to load (the machine is shared and busy) is a figure too, not the end of the run.
 const shifts = (url: string) =>
-  (async () => `${url} ${(await measureLayoutShift(web.url, url)).toFixed(3)} / ${(await measureLayoutShift(web.url, url, { mobile: true })).toFixed(3)}`)().catch((error: unknown) => `${url} failed (${(error as Error).message.split('\n')[0]})`);
+  (async () =>
+    `${url} ${(await measureLayoutShift(web.url, url)).toFixed(3)} / ${(await measureLayoutShift(web.url, url, { mobile: true })).toFixed(3)}`)().catch(
+    (error: unknown) => `${url} failed (${(error as Error).message.split('\n')[0]})`,
+  );
 try {
   const cold = await measureColdSearch(web.url, COLD_QUERIES, { identity: flag('identity') });
   console.log(`search in Chromium, cold /suche/?q=… → first results  ${coldSearchLine(cold)}`);
-  console.log(`search in Chromium, typing (keys 100 ms apart) → results after the last key  ${typingLine(await measureTyping(web.url, TYPING_QUERIES))}`);
-  console.log(`search in Chromium, a whole query typed at the load event → results  ${typingLine(await measureTyping(web.url, TYPING_QUERIES, { keyDelayMs: 0 }))}`);
+  console.log(
+    `search in Chromium, typing (keys 100 ms apart) → results after the last key  ${typingLine(await measureTyping(web.url, TYPING_QUERIES))}`,
+  );
+  console.log(
+    `search in Chromium, a whole query typed at the load event → results  ${typingLine(await measureTyping(web.url, TYPING_QUERIES, { keyDelayMs: 0 }))}`,
+  );
   const pages = flag('every-kind') ? [...onePagePerKind(dir), '/suche/?q=Bauhof'] : ['/projekte/', '/suche/?q=Bauhof'];
   const lines = [];
   for (const url of pages) lines.push(await shifts(url));
   console.log(`layout shift (CPU ÷4; desktop / phone)  ${lines.join('; ')}`);
-  if (flag('lighthouse')) console.log(`Lighthouse performance (phone, desktop)  ${lighthouseLine(await measureLighthouse(web.url, LIGHTHOUSE_PAGES))}`);
+  if (flag('lighthouse'))
+    console.log(
+      `Lighthouse performance (phone, desktop)  ${lighthouseLine(await measureLighthouse(web.url, LIGHTHOUSE_PAGES))}`,
+    );
 } finally {
   await web.close();
 }

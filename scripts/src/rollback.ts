@@ -10,7 +10,9 @@ try {
   const r = releases(siteRoot(localState()));
   const before = currentRelease(r);
   const now = rollback(r);
-  console.log(`[rollback] live release in ${r.root}: ${now} (was ${before}); releases kept: ${listReleases(r).join(', ')}`);
+  console.log(
+    `[rollback] live release in ${r.root}: ${now} (was ${before}); releases kept: ${listReleases(r).join(', ')}`,
+  );
 } catch (error) {
   console.error(`[rollback] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

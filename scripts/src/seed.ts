@@ -33,7 +33,10 @@ export function defaultReferenceDate(now = new Date()): Date {
 function progressReporter(quiet: boolean): Progress {
   if (quiet) return { start() {}, tick() {}, stop() {} };
   if (process.stdout.isTTY) {
-    const bar = new cliProgress.SingleBar({ format: 'Demo-Inhalte {bar} {percentage}% | {value}/{total} | {label}', hideCursor: true }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      { format: 'Demo-Inhalte {bar} {percentage}% | {value}/{total} | {label}', hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
     return {
       start: (total) => bar.start(total, 0, { label: '' }),
       tick: (label) => bar.increment(1, { label }),
@@ -44,7 +47,9 @@ function progressReporter(quiet: boolean): Progress {
   let done = 0;
   let lastShown = -1;
   return {
-    start: (t) => { total = t; },
+    start: (t) => {
+      total = t;
+    },
     tick: (label) => {
       done += 1;
       const tenth = Math.floor((done / Math.max(1, total)) * 10);
@@ -62,8 +67,15 @@ export async function runSeed(options: SeedRunOptions): Promise<WriteResult & { 
   const client = createStrapiClient({ baseUrl: options.url, token: options.token, concurrency: options.concurrency });
   await client.waitUntilReady();
   const municipalities = await loadMunicipalities(client);
-  const plan = generatePlan(municipalities.refs, { scale: options.scale, seed: options.seed, referenceDate: options.referenceDate });
-  const result = await writePlan(client, plan, municipalities.ids, { concurrency: options.concurrency, progress: progressReporter(options.quiet ?? false) });
+  const plan = generatePlan(municipalities.refs, {
+    scale: options.scale,
+    seed: options.seed,
+    referenceDate: options.referenceDate,
+  });
+  const result = await writePlan(client, plan, municipalities.ids, {
+    concurrency: options.concurrency,
+    progress: progressReporter(options.quiet ?? false),
+  });
   return { ...result, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -80,13 +92,29 @@ async function main(): Promise<void> {
     },
   });
   const token = env.STRAPI_SEED_TOKEN;
-  if (!token) throw new Error('STRAPI_SEED_TOKEN is not set: start Strapi with it (pnpm start does) and pass the same value here.');
+  if (!token)
+    throw new Error(
+      'STRAPI_SEED_TOKEN is not set: start Strapi with it (pnpm start does) and pass the same value here.',
+    );
   const scale = Number(values.scale);
   if (!(scale > 0 && scale <= 20)) throw new Error(`--scale must be a number between 0 and 20, got "${values.scale}"`);
-  const referenceDate = values['reference-date'] ? new Date(`${values['reference-date']}T00:00:00Z`) : defaultReferenceDate();
-  if (Number.isNaN(referenceDate.getTime())) throw new Error(`--reference-date must be YYYY-MM-DD, got "${values['reference-date']}"`);
-  const result = await runSeed({ url: values.url!, token, scale, seed: values.seed!, referenceDate, concurrency: Number(values.concurrency), quiet: values.quiet! });
-  const created = Object.entries(result.created).map(([k, v]) => `${v} ${k}`).join(', ');
+  const referenceDate = values['reference-date']
+    ? new Date(`${values['reference-date']}T00:00:00Z`)
+    : defaultReferenceDate();
+  if (Number.isNaN(referenceDate.getTime()))
+    throw new Error(`--reference-date must be YYYY-MM-DD, got "${values['reference-date']}"`);
+  const result = await runSeed({
+    url: values.url!,
+    token,
+    scale,
+    seed: values.seed!,
+    referenceDate,
+    concurrency: Number(values.concurrency),
+    quiet: values.quiet!,
+  });
+  const created = Object.entries(result.created)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
   console.log(`[seed] done in ${result.seconds.toFixed(1)} s: created ${created}; ${result.skipped} already present`);
 }
 

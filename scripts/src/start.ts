@@ -20,8 +20,24 @@ import { startMailCatcher, type MailCatcher } from './lib/mail-catcher.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 import { createSupervisor, type Service } from './lib/supervisor.ts';
 import { currentDir, currentRelease, releases } from './publisher/releases.ts';
-import { buildCmsIfNeeded, CMS_DIR, REPO_ROOT, STRAPI_BIN, strapiProcessEnv, waitForStrapi } from './lib/strapi-process.ts';
-import { ensureStateDir, loadOrCreateSecrets, localState, readSeedState, shouldSeed, siteRoot as siteRootOf, writeSeedState, type LocalState } from './lib/local-state.ts';
+import {
+  buildCmsIfNeeded,
+  CMS_DIR,
+  REPO_ROOT,
+  STRAPI_BIN,
+  strapiProcessEnv,
+  waitForStrapi,
+} from './lib/strapi-process.ts';
+import {
+  ensureStateDir,
+  loadOrCreateSecrets,
+  localState,
+  readSeedState,
+  shouldSeed,
+  siteRoot as siteRootOf,
+  writeSeedState,
+  type LocalState,
+} from './lib/local-state.ts';
 import { defaultReferenceDate, DEFAULT_SEED, runSeed } from './seed.ts';
 
 const PUBLISHER_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'publisher.ts');
@@ -29,7 +45,27 @@ const log = (line: string) => console.log(`[start] ${line}`);
 
 const config = (() => {
   try {
-    return readEnv(['PORT', 'SITE_PORT', 'PUBLISHER_PORT', 'PREVIEW_PORT', 'SITE_URL', 'IKZ_SEED', 'IKZ_SEED_SCALE', 'IKZ_ADMIN_EMAIL', 'IKZ_ADMIN_PASSWORD', 'IKZ_KEEP_RELEASES', 'IKZ_FULL_BUILD_AT', 'IKZ_STRICT_CONTENT', 'IKZ_REFERENCE_DATA', 'IKZ_SITE_ROOT', 'PUBLIC_URL', 'DATABASE_CLIENT', 'SMTP_HOST', 'IKZ_MAIL_DIR', 'IKZ_ADVICE_MAIL']);
+    return readEnv([
+      'PORT',
+      'SITE_PORT',
+      'PUBLISHER_PORT',
+      'PREVIEW_PORT',
+      'SITE_URL',
+      'IKZ_SEED',
+      'IKZ_SEED_SCALE',
+      'IKZ_ADMIN_EMAIL',
+      'IKZ_ADMIN_PASSWORD',
+      'IKZ_KEEP_RELEASES',
+      'IKZ_FULL_BUILD_AT',
+      'IKZ_STRICT_CONTENT',
+      'IKZ_REFERENCE_DATA',
+      'IKZ_SITE_ROOT',
+      'PUBLIC_URL',
+      'DATABASE_CLIENT',
+      'SMTP_HOST',
+      'IKZ_MAIL_DIR',
+      'IKZ_ADVICE_MAIL',
+    ]);
   } catch (error) {
     console.error(`[start] ${(error as Error).message}`);
     process.exit(1);
@@ -44,7 +80,13 @@ if (referenceProblem) {
 const localhost = (url: string) => url.replace('127.0.0.1', 'localhost');
 
 /** What Strapi is started with: the generated secrets, the local paths, and what the user configured. */
-function strapiEnv(state: LocalState, secrets: Record<string, string>, publisherUrl: string, previewUrl: string, catcher: MailCatcher | null): Record<string, string> {
+function strapiEnv(
+  state: LocalState,
+  secrets: Record<string, string>,
+  publisherUrl: string,
+  previewUrl: string,
+  catcher: MailCatcher | null,
+): Record<string, string> {
   return {
     ...secrets,
     // Without a mail server of the user's, mail goes to the local catcher (one .eml file per mail).
@@ -63,7 +105,11 @@ function strapiEnv(state: LocalState, secrets: Record<string, string>, publisher
     ...(config.IKZ_REFERENCE_DATA ? { IKZ_REFERENCE_DATA: config.IKZ_REFERENCE_DATA } : {}),
     // Strapi listens on localhost only: the first administrator may register in the admin panel.
     ...(config.IKZ_ADMIN_EMAIL ? {} : { IKZ_ADMIN_REGISTRATION: 'open' }),
-    ...Object.fromEntries(Object.entries(inheritedEnv()).filter((e): e is [string, string] => e[1] !== undefined && /^(DATABASE_|IKZ_ADMIN_|PUBLIC_URL$)/.test(e[0]))),
+    ...Object.fromEntries(
+      Object.entries(inheritedEnv()).filter(
+        (e): e is [string, string] => e[1] !== undefined && /^(DATABASE_|IKZ_ADMIN_|PUBLIC_URL$)/.test(e[0]),
+      ),
+    ),
   };
 }
 
@@ -75,13 +121,28 @@ async function seedIfNeeded(state: LocalState, strapiUrl: string, seedToken: str
   const scale = config.IKZ_SEED_SCALE ?? seedState?.scale ?? 1;
   log(`filling Strapi with demo content (scale ${scale}) …`);
   writeSeedState(state, { status: 'started', scale, at: new Date().toISOString() });
-  const result = await runSeed({ url: strapiUrl, token: seedToken, scale, seed: DEFAULT_SEED, referenceDate: defaultReferenceDate(), concurrency: 4 });
+  const result = await runSeed({
+    url: strapiUrl,
+    token: seedToken,
+    scale,
+    seed: DEFAULT_SEED,
+    referenceDate: defaultReferenceDate(),
+    concurrency: 4,
+  });
   writeSeedState(state, { status: 'complete', scale, at: new Date().toISOString() });
-  log(`demo content ready in ${result.seconds.toFixed(0)} s (${Object.entries(result.created).map(([k, v]) => `${v} ${k}`).join(', ')})`);
+  log(
+    `demo content ready in ${result.seconds.toFixed(0)} s (${Object.entries(result.created)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')})`,
+  );
 }
 
 /** The publisher's environment: the production service's variables, pointed at this installation. */
-function publisherEnv(secrets: Record<string, string>, strapiUrl: string, siteRoot: string): Record<string, string | undefined> {
+function publisherEnv(
+  secrets: Record<string, string>,
+  strapiUrl: string,
+  siteRoot: string,
+): Record<string, string | undefined> {
   // This process serves the site; the publisher must not.
   const { SITE_PORT: _port, SITE_HOST: _host, ...inherited } = inheritedEnv();
   return {
@@ -117,27 +178,37 @@ async function waitForHttp(url: string, signal: AbortSignal): Promise<void> {
   }
 }
 
-type PublisherStatus = { live: string | null; lastBuild: { result: string; error: string | null; seconds: number | null; pages: { total: number } | null } | null };
+type PublisherStatus = {
+  live: string | null;
+  lastBuild: { result: string; error: string | null; seconds: number | null; pages: { total: number } | null } | null;
+};
 
 /** On a fresh installation: waits for the publisher's first build (or its failure, which the status page shows). */
 async function waitForFirstBuild(publisherUrl: string): Promise<void> {
   log('building the static site …');
   for (;;) {
-    const status = await fetch(`${publisherUrl}/status`).then((r) => r.json() as Promise<PublisherStatus>, () => null);
+    const status = await fetch(`${publisherUrl}/status`).then(
+      (r) => r.json() as Promise<PublisherStatus>,
+      () => null,
+    );
     const last = status?.lastBuild;
     if (status?.live && last?.result === 'success') {
       log(`site built: ${last.pages?.total ?? 0} pages in ${last.seconds?.toFixed(1)} s`);
       return;
     }
     if (status && !status.live && last?.result === 'failed') {
-      log(`the first build failed: ${last.error ?? 'see the publisher\'s log above'} (status page: ${publisherUrl}/)`);
+      log(`the first build failed: ${last.error ?? "see the publisher's log above"} (status page: ${publisherUrl}/)`);
       return;
     }
     await new Promise((r) => setTimeout(r, 500));
   }
 }
 
-function printAddresses(urls: { site: string; publisher: string; preview: string; strapi: string }, secretsFile: string, catcher: MailCatcher | null): void {
+function printAddresses(
+  urls: { site: string; publisher: string; preview: string; strapi: string },
+  secretsFile: string,
+  catcher: MailCatcher | null,
+): void {
   const hasAdmin = Boolean(config.IKZ_ADMIN_EMAIL && config.IKZ_ADMIN_PASSWORD);
   console.log(`
   Interkommunales.NRW läuft.
@@ -185,7 +256,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT', 0));
   process.on('SIGTERM', () => void stop('SIGTERM', 0));
   /** The live release is served by this process from the moment one exists, whatever else fails. */
-  const serveSite = async (): Promise<StaticServer> => (web ??= await serveStatic(() => currentDir(site), config.SITE_PORT, '127.0.0.1', { formsUpstream: strapiUrl }));
+  const serveSite = async (): Promise<StaticServer> =>
+    (web ??= await serveStatic(() => currentDir(site), config.SITE_PORT, '127.0.0.1', { formsUpstream: strapiUrl }));
 
   try {
     if (!config.SMTP_HOST) {
@@ -206,7 +278,9 @@ async function main(): Promise<void> {
         if (seeded) service.send({ type: 'resume' });
       },
     });
-    log(`starting Strapi on port ${config.PORT} (${config.DATABASE_CLIENT === 'postgres' ? 'PostgreSQL' : `SQLite in ${state.databaseFile}`}) …`);
+    log(
+      `starting Strapi on port ${config.PORT} (${config.DATABASE_CLIENT === 'postgres' ? 'PostgreSQL' : `SQLite in ${state.databaseFile}`}) …`,
+    );
     await supervisor.start({
       name: 'Strapi',
       script: STRAPI_BIN,
@@ -226,7 +300,11 @@ async function main(): Promise<void> {
     publisher.send({ type: 'resume' });
     if (fresh) await waitForFirstBuild(publisherUrl);
     const served = await serveSite();
-    printAddresses({ site: served.url, publisher: publisherUrl, preview: previewUrl, strapi: strapiUrl }, state.secretsFile, catcher);
+    printAddresses(
+      { site: served.url, publisher: publisherUrl, preview: previewUrl, strapi: strapiUrl },
+      state.secretsFile,
+      catcher,
+    );
   } catch (error) {
     if (stopping) return;
     console.error(`[start] failed: ${error instanceof Error ? error.message : String(error)}`);

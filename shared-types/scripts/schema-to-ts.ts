@@ -110,7 +110,11 @@ function emitAttribute(name: string, attr: Attribute, model: string): Emitted {
   }
 }
 
-function relationsOf(schemas: SchemaSet, model: ModelSchema, prefix: string[] = []): { path: string[]; target: string }[] {
+function relationsOf(
+  schemas: SchemaSet,
+  model: ModelSchema,
+  prefix: string[] = [],
+): { path: string[]; target: string }[] {
   return Object.entries(model.attributes).flatMap(([name, attr]) => {
     const path = [...prefix, name];
     if (attr.type === 'media') return [{ path, target: 'media' }];
@@ -118,7 +122,8 @@ function relationsOf(schemas: SchemaSet, model: ModelSchema, prefix: string[] = 
       const match = /^api::([\w-]+)\./.exec(attr.target ?? '');
       return match ? [{ path, target: match[1]! }] : [];
     }
-    if (attr.type === 'component' && prefix.length === 0) return relationsOf(schemas, schemas.components[attr.component!]!, path);
+    if (attr.type === 'component' && prefix.length === 0)
+      return relationsOf(schemas, schemas.components[attr.component!]!, path);
     return [];
   });
 }
@@ -137,9 +142,13 @@ export function generateSource(schemas: SchemaSet): string {
   for (const uid of componentUids) {
     const schema = schemas.components[uid]!;
     const type = typeNameOfComponent(uid);
-    const fields = Object.entries(schema.attributes).map(([name, attr]) => [name, emitAttribute(name, attr, uid)] as const);
+    const fields = Object.entries(schema.attributes).map(
+      ([name, attr]) => [name, emitAttribute(name, attr, uid)] as const,
+    );
     out.push(`/** Component ${uid} – ${schema.info.displayName} */`);
-    out.push(`export interface ${type} {\n  id?: number;\n${fields.map(([n, e]) => `  ${n}${e.optional ? '?' : ''}: ${e.ts};`).join('\n')}\n}`);
+    out.push(
+      `export interface ${type} {\n  id?: number;\n${fields.map(([n, e]) => `  ${n}${e.optional ? '?' : ''}: ${e.ts};`).join('\n')}\n}`,
+    );
     out.push(
       `export const ${type}Schema: z.ZodType<${type}> = z.object({\n  id: z.number().int().optional(),\n${fields
         .map(([n, e]) => `  ${n}: ${e.zod}${e.optional ? '.optional()' : ''},`)
@@ -153,10 +162,19 @@ export function generateSource(schemas: SchemaSet): string {
     const fields = Object.entries(schema.attributes).map(([n, attr]) => [n, emitAttribute(n, attr, name)] as const);
     const base = ['  id: number;', '  documentId: string;', '  createdAt: string;', '  updatedAt: string;'];
     if (schema.options?.draftAndPublish !== false) base.push('  publishedAt: string | null;');
-    const baseZod = ['  id: z.number().int(),', '  documentId: z.string().min(1),', '  createdAt: IsoDateTime,', '  updatedAt: IsoDateTime,'];
+    const baseZod = [
+      '  id: z.number().int(),',
+      '  documentId: z.string().min(1),',
+      '  createdAt: IsoDateTime,',
+      '  updatedAt: IsoDateTime,',
+    ];
     if (schema.options?.draftAndPublish !== false) baseZod.push('  publishedAt: IsoDateTime.nullable(),');
-    out.push(`/** ${schema.info.displayName} (api::${name}.${name}) as the REST API returns it; relations, media and components only when populated. */`);
-    out.push(`export interface ${type} {\n${base.join('\n')}\n${fields.map(([n, e]) => `  ${n}${e.optional ? '?' : ''}: ${e.ts};`).join('\n')}\n}`);
+    out.push(
+      `/** ${schema.info.displayName} (api::${name}.${name}) as the REST API returns it; relations, media and components only when populated. */`,
+    );
+    out.push(
+      `export interface ${type} {\n${base.join('\n')}\n${fields.map(([n, e]) => `  ${n}${e.optional ? '?' : ''}: ${e.ts};`).join('\n')}\n}`,
+    );
     out.push(`/** A populated relation to a ${schema.info.displayName}: the selected fields only. */`);
     out.push(`export type ${type}Ref = Partial<${type}> & { documentId: string };`);
     const objectName = `${type}Object`;
@@ -166,15 +184,21 @@ export function generateSource(schemas: SchemaSet): string {
         .join('\n')}\n});`,
     );
     out.push(`export const ${type}Schema: z.ZodType<${type}> = ${objectName};`);
-    out.push(`export const ${type}RefSchema: z.ZodType<${type}Ref> = ${objectName}.partial().required({ documentId: true });\n`);
+    out.push(
+      `export const ${type}RefSchema: z.ZodType<${type}Ref> = ${objectName}.partial().required({ documentId: true });\n`,
+    );
   }
 
   out.push('/** Every enumeration, for facets and labels. */');
   out.push('export const ENUMS = {');
-  for (const [group, models] of [['contentTypes', schemas.contentTypes], ['components', schemas.components]] as const) {
+  for (const [group, models] of [
+    ['contentTypes', schemas.contentTypes],
+    ['components', schemas.components],
+  ] as const) {
     for (const key of Object.keys(models).sort()) {
       for (const [attrName, attr] of Object.entries(models[key]!.attributes)) {
-        if (attr.type === 'enumeration') out.push(`  '${group === 'contentTypes' ? key : key}.${attrName}': ${JSON.stringify(attr.enum)} as const,`);
+        if (attr.type === 'enumeration')
+          out.push(`  '${group === 'contentTypes' ? key : key}.${attrName}': ${JSON.stringify(attr.enum)} as const,`);
       }
     }
   }
@@ -194,11 +218,19 @@ export function generateSource(schemas: SchemaSet): string {
   out.push('export const SCHEMAS = {');
   for (const name of contentTypeNames) out.push(`  ${objectKey(name)}: ${typeNameOfContentType(name)}Schema,`);
   out.push('} as const;\n');
-  out.push('/** Every relation of a content type – direct or inside a component – to another content type or to media. */');
+  out.push(
+    '/** Every relation of a content type – direct or inside a component – to another content type or to media. */',
+  );
   out.push('export const RELATIONS = {');
   for (const name of contentTypeNames) {
-    out.push(`  ${objectKey(name)}: [${relationsOf(schemas, schemas.contentTypes[name]!).map((r) => `{ path: ${JSON.stringify(r.path)}, target: '${r.target}' }`).join(', ')}],`);
+    out.push(
+      `  ${objectKey(name)}: [${relationsOf(schemas, schemas.contentTypes[name]!)
+        .map((r) => `{ path: ${JSON.stringify(r.path)}, target: '${r.target}' }`)
+        .join(', ')}],`,
+    );
   }
-  out.push('} as const satisfies Record<ContentTypeName, readonly { path: readonly string[]; target: ContentTypeName | \'media\' }[]>;');
+  out.push(
+    "} as const satisfies Record<ContentTypeName, readonly { path: readonly string[]; target: ContentTypeName | 'media' }[]>;",
+  );
   return `${out.join('\n')}\n`;
 }

@@ -38,7 +38,20 @@ export const MediaSchema: z.ZodType<Media> = z
     caption: z.string().nullable(),
     width: z.number().nullable(),
     height: z.number().nullable(),
-    formats: z.record(z.string(), z.object({ url: z.string(), width: z.number().nullable().optional(), height: z.number().nullable().optional(), mime: z.string().nullable().optional(), size: z.number().nullable().optional() }).passthrough()).nullable(),
+    formats: z
+      .record(
+        z.string(),
+        z
+          .object({
+            url: z.string(),
+            width: z.number().nullable().optional(),
+            height: z.number().nullable().optional(),
+            mime: z.string().nullable().optional(),
+            size: z.number().nullable().optional(),
+          })
+          .passthrough(),
+      )
+      .nullable(),
     hash: z.string().optional(),
     ext: z.string().nullable(),
     mime: z.string(),
@@ -80,7 +93,11 @@ const TextNodeSchema: z.ZodType<TextNode> = z.object({
   strikethrough: z.boolean().optional(),
   code: z.boolean().optional(),
 });
-const LinkNodeSchema: z.ZodType<LinkNode> = z.object({ type: z.literal('link'), url: z.string(), children: z.array(TextNodeSchema) });
+const LinkNodeSchema: z.ZodType<LinkNode> = z.object({
+  type: z.literal('link'),
+  url: z.string(),
+  children: z.array(TextNodeSchema),
+});
 export const BlockNodeSchema: z.ZodType<BlockNode> = z.lazy(() =>
   z.object({
     type: z.enum(['paragraph', 'heading', 'list', 'list-item', 'quote', 'code', 'image']),

@@ -30,7 +30,13 @@ export interface AllowedFileType {
   inline: boolean;
 }
 
-const type = (ext: string, mime: string, label: string, description: string, options: { image?: boolean; aliases?: string[] } = {}): AllowedFileType => ({
+const type = (
+  ext: string,
+  mime: string,
+  label: string,
+  description: string,
+  options: { image?: boolean; aliases?: string[] } = {},
+): AllowedFileType => ({
   ext,
   aliases: options.aliases ?? [],
   mime,
@@ -47,11 +53,21 @@ export const ALLOWED_FILE_TYPES: readonly AllowedFileType[] = [
   type('webp', 'image/webp', 'WebP', 'WebP-Bild', { image: true }),
   type('avif', 'image/avif', 'AVIF', 'AVIF-Bild', { image: true }),
   type('doc', 'application/msword', 'Word', 'Word-Dokument (DOC)'),
-  type('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Word', 'Word-Dokument (DOCX)'),
+  type(
+    'docx',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'Word',
+    'Word-Dokument (DOCX)',
+  ),
   type('xls', 'application/vnd.ms-excel', 'Excel', 'Excel-Tabelle (XLS)'),
   type('xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Excel', 'Excel-Tabelle (XLSX)'),
   type('ppt', 'application/vnd.ms-powerpoint', 'PowerPoint', 'PowerPoint-Präsentation (PPT)'),
-  type('pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'PowerPoint', 'PowerPoint-Präsentation (PPTX)'),
+  type(
+    'pptx',
+    'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    'PowerPoint',
+    'PowerPoint-Präsentation (PPTX)',
+  ),
   type('odt', 'application/vnd.oasis.opendocument.text', 'ODT', 'OpenDocument-Text (ODT)'),
   type('ods', 'application/vnd.oasis.opendocument.spreadsheet', 'ODS', 'OpenDocument-Tabelle (ODS)'),
   // CSV has no magic bytes: see isCsvText for when text counts as CSV.
@@ -60,7 +76,8 @@ export const ALLOWED_FILE_TYPES: readonly AllowedFileType[] = [
 ];
 
 /** How the allowed formats are named to editors (every type's label appears in it; checked by a test). */
-export const ALLOWED_FORMATS_TEXT = 'PDF, JPEG, PNG, WebP, AVIF, Word (DOC, DOCX), Excel (XLS, XLSX), PowerPoint (PPT, PPTX), OpenDocument (ODT, ODS), CSV und ZIP';
+export const ALLOWED_FORMATS_TEXT =
+  'PDF, JPEG, PNG, WebP, AVIF, Word (DOC, DOCX), Excel (XLS, XLSX), PowerPoint (PPT, PPTX), OpenDocument (ODT, ODS), CSV und ZIP';
 
 const BY_EXT = new Map(ALLOWED_FILE_TYPES.flatMap((t) => [t.ext, ...t.aliases].map((ext) => [ext, t] as const)));
 const BY_MIME = new Map(ALLOWED_FILE_TYPES.map((t) => [t.mime, t] as const));
@@ -154,7 +171,8 @@ export type ContentVerdict = { ok: true; type: AllowedFileType } | { ok: false; 
  * compound file by its directory, text without magic bytes as CSV if isCsvText holds.
  */
 export function contentType(detected: DetectedType | undefined, bytes: Uint8Array): ContentVerdict {
-  if (!detected) return isCsvText(bytes) ? { ok: true, type: typeForExtension('csv')! } : { ok: false, detected: 'unbekannt' };
+  if (!detected)
+    return isCsvText(bytes) ? { ok: true, type: typeForExtension('csv')! } : { ok: false, detected: 'unbekannt' };
   if (detected.ext === 'cfb') {
     const office = compoundFileType(bytes);
     return office ? { ok: true, type: office } : { ok: false, detected: 'cfb' };
@@ -218,7 +236,11 @@ export const FILE_CSP = "sandbox; default-src 'none'; base-uri 'none'; form-acti
 export function servingHeaders(filePath: string): Record<string, string> {
   const allowed = typeForExtension(extensionOf(filePath));
   return {
-    'Content-Type': !allowed ? 'application/octet-stream' : allowed.mime === 'text/csv' ? 'text/csv; charset=utf-8' : allowed.mime,
+    'Content-Type': !allowed
+      ? 'application/octet-stream'
+      : allowed.mime === 'text/csv'
+        ? 'text/csv; charset=utf-8'
+        : allowed.mime,
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': FILE_CSP,
     'Content-Disposition': allowed?.inline ? 'inline' : 'attachment',

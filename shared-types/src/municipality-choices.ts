@@ -31,7 +31,11 @@ export function municipalityChoices(rows: readonly MunicipalityRowLike[]): Munic
   const groups = new Map<string, MunicipalityGroup>();
   for (const row of [...rows].sort((a, b) => a.regierungsbezirkAgs.localeCompare(b.regierungsbezirkAgs))) {
     let group = groups.get(row.regierungsbezirkAgs);
-    if (!group) groups.set(row.regierungsbezirkAgs, (group = { label: `Regierungsbezirk ${row.regierungsbezirkName}`, choices: [] }));
+    if (!group)
+      groups.set(
+        row.regierungsbezirkAgs,
+        (group = { label: `Regierungsbezirk ${row.regierungsbezirkName}`, choices: [] }),
+      );
     group.choices.push({ ags: row.ags, name: row.name });
   }
   const collator = new Intl.Collator('de');

@@ -8,7 +8,12 @@ import { TIME_ZONE } from './time.ts';
 /** At most this far ahead a municipality may set `validUntil` (one year). */
 export const PARTNER_SEARCH_MAX_DAYS = 366;
 
-const dayFormatter = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar day in Berlin at an instant, as YYYY-MM-DD. */
 export const berlinDay = (instant: Date): string => dayFormatter.format(instant);

@@ -25,7 +25,10 @@ const encode = (data: string | Buffer) => Buffer.from(data).toString('base64url'
 const sign = (payload: string, secret: string) => createHmac('sha256', secret).update(payload).digest();
 
 function assertSecret(secret: string): void {
-  if (secret.length < MIN_PREVIEW_SECRET_LENGTH) throw new Error(`PREVIEW_SECRET must be at least ${MIN_PREVIEW_SECRET_LENGTH} characters long; generate one with \`openssl rand -base64 48\`.`);
+  if (secret.length < MIN_PREVIEW_SECRET_LENGTH)
+    throw new Error(
+      `PREVIEW_SECRET must be at least ${MIN_PREVIEW_SECRET_LENGTH} characters long; generate one with \`openssl rand -base64 48\`.`,
+    );
 }
 
 /** A token for one entry in one status, valid for PREVIEW_TTL_SECONDS from `now`. */
@@ -35,7 +38,8 @@ export function signPreviewToken(claims: Omit<PreviewClaims, 'exp'>, secret: str
   return `${payload}.${encode(sign(payload, secret))}`;
 }
 
-export type PreviewVerdict = { ok: true; claims: PreviewClaims } | { ok: false; reason: 'missing' | 'malformed' | 'signature' | 'expired' };
+export type PreviewVerdict =
+  { ok: true; claims: PreviewClaims } | { ok: false; reason: 'missing' | 'malformed' | 'signature' | 'expired' };
 
 export function verifyPreviewToken(token: string | null | undefined, secret: string, now = new Date()): PreviewVerdict {
   assertSecret(secret);
@@ -51,7 +55,13 @@ export function verifyPreviewToken(token: string | null | undefined, secret: str
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  if (!(claims.type in CONTENT_TYPES) || typeof claims.documentId !== 'string' || !/^[a-z0-9]+$/.test(claims.documentId) || (claims.status !== 'draft' && claims.status !== 'published') || typeof claims.exp !== 'number') {
+  if (
+    !(claims.type in CONTENT_TYPES) ||
+    typeof claims.documentId !== 'string' ||
+    !/^[a-z0-9]+$/.test(claims.documentId) ||
+    (claims.status !== 'draft' && claims.status !== 'published') ||
+    typeof claims.exp !== 'number'
+  ) {
     return { ok: false, reason: 'malformed' };
   }
   if (claims.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };

@@ -10,10 +10,21 @@ import { readEnv } from './env.ts';
 import { municipalityChoices, type MunicipalityGroup, type MunicipalityRowLike } from './municipality-choices.ts';
 
 /** The repository's copy. */
-export const REPOSITORY_REFERENCE_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'reference-data');
+export const REPOSITORY_REFERENCE_DATA = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'reference-data',
+);
 
 /** Every data file a folder of reference data must hold. */
-export const REFERENCE_FILES = ['nrw-kommunen.json', 'nrw-kreise.json', 'nrw-regierungsbezirke.json', 'nrw-kreise.geojson', 'nrw-gemeinden.geojson', 'nrw.topojson'] as const;
+export const REFERENCE_FILES = [
+  'nrw-kommunen.json',
+  'nrw-kreise.json',
+  'nrw-regierungsbezirke.json',
+  'nrw-kreise.geojson',
+  'nrw-gemeinden.geojson',
+  'nrw.topojson',
+] as const;
 export type ReferenceFile = (typeof REFERENCE_FILES)[number];
 
 type Env = Record<string, string | undefined>;
@@ -73,16 +84,32 @@ export function readReferenceJson<T>(file: ReferenceFile, env?: Env): T {
   try {
     return JSON.parse(text) as T;
   } catch (error) {
-    throw new Error(`The NRW reference file ${path.join(referenceDataDir(env), file)} is not valid JSON.`, { cause: error });
+    throw new Error(`The NRW reference file ${path.join(referenceDataDir(env), file)} is not valid JSON.`, {
+      cause: error,
+    });
   }
 }
 
-type ReferenceRow = { ags: string; name: string; typ: string; regierungsbezirk: string; regierungsbezirkName: string; anzeigename?: string };
+type ReferenceRow = {
+  ags: string;
+  name: string;
+  typ: string;
+  regierungsbezirk: string;
+  regierungsbezirkName: string;
+  anzeigename?: string;
+};
 
 /** The choices from the reference data in use (IKZ_REFERENCE_DATA or the repository's copy). */
 export function readMunicipalityChoices(env?: Record<string, string | undefined>): MunicipalityGroup[] {
-  const row = (r: ReferenceRow, name: string): MunicipalityRowLike => ({ ags: r.ags, name, regierungsbezirkAgs: r.regierungsbezirk, regierungsbezirkName: r.regierungsbezirkName });
+  const row = (r: ReferenceRow, name: string): MunicipalityRowLike => ({
+    ags: r.ags,
+    name,
+    regierungsbezirkAgs: r.regierungsbezirk,
+    regierungsbezirkName: r.regierungsbezirkName,
+  });
   const gemeinden = readReferenceJson<ReferenceRow[]>('nrw-kommunen.json', env).map((g) => row(g, g.name));
-  const kreise = readReferenceJson<ReferenceRow[]>('nrw-kreise.json', env).filter((k) => k.typ === 'Kreis').map((k) => row(k, k.anzeigename ?? k.name));
+  const kreise = readReferenceJson<ReferenceRow[]>('nrw-kreise.json', env)
+    .filter((k) => k.typ === 'Kreis')
+    .map((k) => row(k, k.anzeigename ?? k.name));
   return municipalityChoices([...gemeinden, ...kreise]);
 }

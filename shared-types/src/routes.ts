@@ -106,7 +106,11 @@ export interface RouteMatch {
   params: { slug?: string; page?: number; n?: number };
 }
 
-const PARAM_PATTERNS: Record<string, string> = { slug: '([a-z0-9]+(?:-[a-z0-9]+)*)', page: '([2-9]|[1-9][0-9]+)', n: '(0|[1-9][0-9]*)' };
+const PARAM_PATTERNS: Record<string, string> = {
+  slug: '([a-z0-9]+(?:-[a-z0-9]+)*)',
+  page: '([2-9]|[1-9][0-9]+)',
+  n: '(0|[1-9][0-9]*)',
+};
 const NUMERIC = new Set(['page', 'n']);
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -133,14 +137,18 @@ export function createRoutes(segments: Segments = SEGMENTS) {
     .sort((a, b) => b.literal - a.literal || a.names.length - b.names.length);
 
   /** The URL of a route: `url('project', { slug })`; a page number 1 gives the list's first page. */
-  function url<K extends RouteKind>(kind: K, ...args: ParamNames<Patterns[K]> extends never ? [] : [RouteParams<K>]): string {
+  function url<K extends RouteKind>(
+    kind: K,
+    ...args: ParamNames<Patterns[K]> extends never ? [] : [RouteParams<K>]
+  ): string {
     const params = (args[0] ?? {}) as Record<string, string | number>;
     const pattern: string = patterns[kind];
     return pattern.replace(/:([a-z]+)/g, (_, name: string) => {
       const value = params[name];
       if (value === undefined || value === '') throw new Error(`Route ${kind} needs the parameter ${name}.`);
       const text = String(value);
-      if (!new RegExp(`^${PARAM_PATTERNS[name]}$`).test(text)) throw new Error(`Route ${kind}: "${text}" is not a valid ${name}.`);
+      if (!new RegExp(`^${PARAM_PATTERNS[name]}$`).test(text))
+        throw new Error(`Route ${kind}: "${text}" is not a valid ${name}.`);
       return text;
     });
   }
@@ -164,8 +172,10 @@ export function createRoutes(segments: Segments = SEGMENTS) {
   const paged = {
     projects: (page: number) => (page === 1 ? url('projects') : url('projectsPage', { page })),
     topic: (slug: string, page = 1) => (page === 1 ? url('topic', { slug }) : url('topicPage', { slug, page })),
-    municipality: (slug: string, page = 1) => (page === 1 ? url('municipality', { slug }) : url('municipalityPage', { slug, page })),
-    documentType: (slug: string, page = 1) => (page === 1 ? url('documentType', { slug }) : url('documentTypePage', { slug, page })),
+    municipality: (slug: string, page = 1) =>
+      page === 1 ? url('municipality', { slug }) : url('municipalityPage', { slug, page }),
+    documentType: (slug: string, page = 1) =>
+      page === 1 ? url('documentType', { slug }) : url('documentTypePage', { slug, page }),
     courtDecisions: (page: number) => (page === 1 ? url('courtDecisions') : url('courtDecisionsPage', { page })),
     eventArchive: (page: number) => (page === 1 ? url('eventArchive') : url('eventArchivePage', { page })),
   };
@@ -193,7 +203,10 @@ export function createRoutes(segments: Segments = SEGMENTS) {
     const reserved = new Set<string>();
     for (const pattern of Object.values(patterns) as string[]) {
       if (pattern === own || !pattern.startsWith(prefix)) continue;
-      const next = pattern.slice(prefix.length).split('/')[0]!.replace(/\.[a-z]+$/, '');
+      const next = pattern
+        .slice(prefix.length)
+        .split('/')[0]!
+        .replace(/\.[a-z]+$/, '');
       if (next && !next.includes(':')) reserved.add(next);
     }
     return [...reserved].sort();
@@ -224,7 +237,9 @@ const pages = (n: number) => Array.from({ length: Math.max(1, n) }, (_, i) => i 
  * without parameters that every build has, the URLs for a content's inventory, or the route kind whose line
  * lists them too (a list's further pages, an event's calendar file). A route kind without a line is a type error.
  */
-const URL_LISTS: { [K in RouteKind]: (K extends StaticRouteKind ? 'once' : never) | RouteKind | Exclude<UrlList, string> } = {
+const URL_LISTS: {
+  [K in RouteKind]: (K extends StaticRouteKind ? 'once' : never) | RouteKind | Exclude<UrlList, string>;
+} = {
   home: 'once',
   projectFeed: 'once',
   topics: 'once',
@@ -253,9 +268,11 @@ const URL_LISTS: { [K in RouteKind]: (K extends StaticRouteKind ? 'once' : never
   project: (inv, r) => inv.projects.map((slug) => r.url('project', { slug })),
   topic: (inv, r) => inv.topics.flatMap((t) => pages(t.pages).map((p) => r.paged.topic(t.slug, p))),
   topicPage: 'topic',
-  municipality: (inv, r) => inv.municipalities.flatMap((m) => pages(m.pages).map((p) => r.paged.municipality(m.slug, p))),
+  municipality: (inv, r) =>
+    inv.municipalities.flatMap((m) => pages(m.pages).map((p) => r.paged.municipality(m.slug, p))),
   municipalityPage: 'municipality',
-  documentType: (inv, r) => inv.documentTypes.flatMap((t) => pages(t.pages).map((p) => r.paged.documentType(t.slug, p))),
+  documentType: (inv, r) =>
+    inv.documentTypes.flatMap((t) => pages(t.pages).map((p) => r.paged.documentType(t.slug, p))),
   documentTypePage: 'documentType',
   courtDecisionsPage: (inv, r) => pages(inv.courtDecisionPages).slice(1).map(r.paged.courtDecisions),
   document: (inv, r) => inv.documents.map((slug) => r.url('document', { slug })),
@@ -264,14 +281,17 @@ const URL_LISTS: { [K in RouteKind]: (K extends StaticRouteKind ? 'once' : never
   eventCalendar: 'event',
   partnerSearch: (inv, r) => (inv.partnerSearches ?? []).map((slug) => r.url('partnerSearch', { slug })),
   partnerSearchTopic: (inv, r) => (inv.partnerSearchTopics ?? []).map((slug) => r.url('partnerSearchTopic', { slug })),
-  partnerSearchRegion: (inv, r) => (inv.partnerSearchRegions ?? []).map((slug) => r.url('partnerSearchRegion', { slug })),
+  partnerSearchRegion: (inv, r) =>
+    (inv.partnerSearchRegions ?? []).map((slug) => r.url('partnerSearchRegion', { slug })),
   eventArchivePage: (inv, r) => pages(inv.eventArchivePages).slice(1).map(r.paged.eventArchive),
   infoPage: (inv, r) => inv.infoPages.map((slug) => r.url('infoPage', { slug })),
   sitemap: (inv, r) => pages(inv.sitemaps).map((n) => r.url('sitemap', { n: n - 1 })),
 };
 
 /** Routes without parameters that every build contains. */
-export const STATIC_ROUTES = (Object.keys(URL_LISTS) as RouteKind[]).filter((kind): kind is StaticRouteKind => URL_LISTS[kind] === 'once');
+export const STATIC_ROUTES = (Object.keys(URL_LISTS) as RouteKind[]).filter(
+  (kind): kind is StaticRouteKind => URL_LISTS[kind] === 'once',
+);
 
 /** Routes whose URL is an HTML page rendered by a view (paths ending in "/", and the 404 page), not a data file. */
 export type PageRouteKind = { [K in RouteKind]: Patterns[K] extends `${string}/` ? K : never }[RouteKind] | 'notFound';
@@ -309,7 +329,8 @@ export function outputPath(url: string): string {
 }
 
 /** Whether a route is an HTML page (rendered by the site's views) rather than a data file. */
-export const isPageRoute = (kind: RouteKind): kind is PageRouteKind => kind === 'notFound' || (patternsFor(SEGMENTS)[kind] as string).endsWith('/');
+export const isPageRoute = (kind: RouteKind): kind is PageRouteKind =>
+  kind === 'notFound' || (patternsFor(SEGMENTS)[kind] as string).endsWith('/');
 
 /**
  * The search index is split into bundles, so that a publish rewrites only the bundles whose pages changed:
@@ -323,7 +344,8 @@ export const SEARCH_MAIN_BUNDLE = 'projekte';
 export const SEARCH_OTHER_BUNDLE = 'weitere';
 /** Documents dated in this many recent years (this year included) are in the recent documents' bundle. */
 export const RECENT_DOCUMENT_YEARS = 2;
-export const searchBundlePath = (bundleName: string) => (bundleName === SEARCH_MAIN_BUNDLE ? '/pagefind/' : `/pagefind-${bundleName}/`);
+export const searchBundlePath = (bundleName: string) =>
+  bundleName === SEARCH_MAIN_BUNDLE ? '/pagefind/' : `/pagefind-${bundleName}/`;
 /** The bundle of a document dated in `documentYear`, compared with `currentYear` (the build's). */
 export const documentBundleName = (documentYear: string | undefined, currentYear: number) =>
   Number(documentYear) > currentYear - RECENT_DOCUMENT_YEARS ? 'dokumente-aktuell' : 'dokumente-archiv';

@@ -2,7 +2,14 @@
  * ASCII slugs for German titles: ä→ae, ö→oe, ü→ue, ß→ss, other diacritics stripped.
  */
 const GERMAN: Record<string, string> = {
-  ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss', ẞ: 'SS',
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  Ä: 'Ae',
+  Ö: 'Oe',
+  Ü: 'Ue',
+  ß: 'ss',
+  ẞ: 'SS',
 };
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -23,7 +30,10 @@ export function slugify(input: string, maxLength = MAX_SLUG_LENGTH): string {
 }
 
 /** Returns `base`, or `base-2`, `base-3`, … – the first candidate that `isTaken` rejects not. */
-export async function uniqueSlug(base: string, isTaken: (candidate: string) => Promise<boolean> | boolean): Promise<string> {
+export async function uniqueSlug(
+  base: string,
+  isTaken: (candidate: string) => Promise<boolean> | boolean,
+): Promise<string> {
   const root = base || 'eintrag';
   if (!(await isTaken(root))) return root;
   for (let n = 2; n < 10_000; n += 1) {

@@ -11,14 +11,25 @@ import { CONTENT_TYPES } from './generated.ts';
 export const SECRET_HEADER = 'X-IKZ-Webhook-Secret';
 export const MIN_SECRET_LENGTH = 24;
 
-export const WEBHOOK_EVENTS = ['entry.create', 'entry.update', 'entry.delete', 'entry.publish', 'entry.unpublish', 'media.create', 'media.update', 'media.delete'] as const;
+export const WEBHOOK_EVENTS = [
+  'entry.create',
+  'entry.update',
+  'entry.delete',
+  'entry.publish',
+  'entry.unpublish',
+  'media.create',
+  'media.update',
+  'media.delete',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Throws with a message that says what to set when a secret is missing or too short. */
 export function assertWebhookSecret(secret: string | undefined, name = 'PUBLISHER_WEBHOOK_SECRET'): string {
   const value = secret?.trim() ?? '';
   if (value.length < MIN_SECRET_LENGTH) {
-    throw new Error(`${name} must be at least ${MIN_SECRET_LENGTH} characters long (it authenticates Strapi's webhooks); generate one with \`openssl rand -base64 32\`.`);
+    throw new Error(
+      `${name} must be at least ${MIN_SECRET_LENGTH} characters long (it authenticates Strapi's webhooks); generate one with \`openssl rand -base64 32\`.`,
+    );
   }
   return value;
 }
@@ -41,7 +52,11 @@ export const WebhookPayloadSchema = z.object({
 });
 export type WebhookPayload = z.infer<typeof WebhookPayloadSchema>;
 
-const DRAFT_AND_PUBLISH: ReadonlySet<string> = new Set(Object.values(CONTENT_TYPES).filter((t) => t.draftAndPublish).map((t) => t.singular));
+const DRAFT_AND_PUBLISH: ReadonlySet<string> = new Set(
+  Object.values(CONTENT_TYPES)
+    .filter((t) => t.draftAndPublish)
+    .map((t) => t.singular),
+);
 
 /**
  * Which events rebuild the site. A "Publish" in the admin sends entry.update and then entry.publish, and
@@ -50,6 +65,7 @@ const DRAFT_AND_PUBLISH: ReadonlySet<string> = new Set(Object.values(CONTENT_TYP
 export function triggersBuild(event: string, model: string | undefined): boolean {
   if (event.startsWith('media.')) return true;
   if (event === 'entry.publish' || event === 'entry.unpublish' || event === 'entry.delete') return true;
-  if (event === 'entry.update' || event === 'entry.create') return model !== undefined && model in CONTENT_TYPES && !DRAFT_AND_PUBLISH.has(model);
+  if (event === 'entry.update' || event === 'entry.create')
+    return model !== undefined && model in CONTENT_TYPES && !DRAFT_AND_PUBLISH.has(model);
   return false;
 }

@@ -10,12 +10,21 @@ import { CMS_DIR } from '@ikz/scripts/lib/strapi-process';
 import { inviteEditor } from '../support/editor.ts';
 import { adminJwt, api } from './helpers.ts';
 
-const DRAFT_TYPES = ['api::document.document', 'api::event.event', 'api::newsletter.newsletter', 'api::partner-search.partner-search', 'api::project.project', 'api::topic.topic'];
+const DRAFT_TYPES = [
+  'api::document.document',
+  'api::event.event',
+  'api::newsletter.newsletter',
+  'api::partner-search.partner-search',
+  'api::project.project',
+  'api::topic.topic',
+];
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
 /** Records of sending newsletter issues: editors see them, the code writes them. */
 const SENDING_TYPES = ['api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery'];
 const EXPECTED_PERMISSIONS = [
-  ...DRAFT_TYPES.flatMap((uid) => ['create', 'read', 'update', 'delete', 'publish'].map((a) => `${explorer(a)} ${uid}`)),
+  ...DRAFT_TYPES.flatMap((uid) =>
+    ['create', 'read', 'update', 'delete', 'publish'].map((a) => `${explorer(a)} ${uid}`),
+  ),
   `${explorer('read')} api::municipality.municipality`,
   `${explorer('update')} api::municipality.municipality`,
   `${explorer('read')} api::newsletter-subscriber.newsletter-subscriber`,
@@ -43,7 +52,9 @@ const cm = (uid: string, rest = '') => `/content-manager/collection-types/${uid}
 
 function schemaAttributes(uid: string): string[] {
   const name = uid.replace(/^api::([a-z-]+)\..*$/, '$1');
-  const schema = JSON.parse(fs.readFileSync(path.join(CMS_DIR, 'src', 'api', name, 'content-types', name, 'schema.json'), 'utf8'));
+  const schema = JSON.parse(
+    fs.readFileSync(path.join(CMS_DIR, 'src', 'api', name, 'content-types', name, 'schema.json'), 'utf8'),
+  );
   return Object.keys(schema.attributes);
 }
 
@@ -70,12 +81,22 @@ describe('the role "Redaktion"', () => {
       if (!p.subject || !['create', 'read', 'update'].some((a) => p.action === explorer(a))) continue;
       const fields = p.properties.fields ?? [];
       // Editors work through advisory requests and project reports: of them they change the state only.
-      if (['api::advice-request.advice-request', 'api::project-submission.project-submission', 'api::partner-search-submission.partner-search-submission'].includes(p.subject) && p.action === explorer('update')) {
+      if (
+        [
+          'api::advice-request.advice-request',
+          'api::project-submission.project-submission',
+          'api::partner-search-submission.partner-search-submission',
+        ].includes(p.subject) &&
+        p.action === explorer('update')
+      ) {
         expect(fields).toEqual(['state']);
         continue;
       }
       for (const attribute of schemaAttributes(p.subject)) {
-        expect(fields.some((f) => f === attribute || f.startsWith(`${attribute}.`)), `${p.action} ${p.subject}: ${attribute}`).toBe(true);
+        expect(
+          fields.some((f) => f === attribute || f.startsWith(`${attribute}.`)),
+          `${p.action} ${p.subject}: ${attribute}`,
+        ).toBe(true);
       }
     }
   });
@@ -99,7 +120,8 @@ describe('an editor with the role "Redaktion"', () => {
   it('creates, updates and publishes a project, and deletes it again', async () => {
     const headers = auth(editor);
     const [topic] = (await api(cm('api::topic.topic', '?page=1&pageSize=1'), { headers })).body.results;
-    const [municipality] = (await api(cm('api::municipality.municipality', '?page=1&pageSize=1'), { headers })).body.results;
+    const [municipality] = (await api(cm('api::municipality.municipality', '?page=1&pageSize=1'), { headers })).body
+      .results;
     expect(topic?.documentId).toBeTruthy();
     expect(municipality?.documentId).toBeTruthy();
     const created = await api(cm('api::project.project'), {
@@ -118,9 +140,17 @@ describe('an editor with the role "Redaktion"', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.data.documentId;
     try {
-      const updated = await api(cm('api::project.project', `/${id}`), { method: 'PUT', headers, body: { title: 'Redaktionstest Gemeinsamer Bauhof (geändert)' } });
+      const updated = await api(cm('api::project.project', `/${id}`), {
+        method: 'PUT',
+        headers,
+        body: { title: 'Redaktionstest Gemeinsamer Bauhof (geändert)' },
+      });
       expect(updated.status, JSON.stringify(updated.body)).toBe(200);
-      const published = await api(cm('api::project.project', `/${id}/actions/publish`), { method: 'POST', headers, body: {} });
+      const published = await api(cm('api::project.project', `/${id}/actions/publish`), {
+        method: 'POST',
+        headers,
+        body: {},
+      });
       expect(published.status, JSON.stringify(published.body)).toBe(200);
       const live = await api(`/api/projects/${id}`);
       expect(live.status).toBe(200);
@@ -132,17 +162,32 @@ describe('an editor with the role "Redaktion"', () => {
 
   it('edits municipalities but neither creates nor deletes them', async () => {
     const headers = auth(editor);
-    const [municipality] = (await api(cm('api::municipality.municipality', '?page=1&pageSize=1'), { headers })).body.results;
-    expect((await api(cm('api::municipality.municipality', `/${municipality.documentId}`), { headers })).status).toBe(200);
-    expect((await api(cm('api::municipality.municipality'), { method: 'POST', headers, body: { name: 'Neustadt' } })).status).toBe(403);
-    expect((await api(cm('api::municipality.municipality', `/${municipality.documentId}`), { method: 'DELETE', headers })).status).toBe(403);
+    const [municipality] = (await api(cm('api::municipality.municipality', '?page=1&pageSize=1'), { headers })).body
+      .results;
+    expect((await api(cm('api::municipality.municipality', `/${municipality.documentId}`), { headers })).status).toBe(
+      200,
+    );
+    expect(
+      (await api(cm('api::municipality.municipality'), { method: 'POST', headers, body: { name: 'Neustadt' } })).status,
+    ).toBe(403);
+    expect(
+      (await api(cm('api::municipality.municipality', `/${municipality.documentId}`), { method: 'DELETE', headers }))
+        .status,
+    ).toBe(403);
   });
 
   it('uploads a file to the media library and deletes it', async () => {
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
     const form = new FormData();
     form.append('files', new Blob([png], { type: 'image/png' }), 'redaktionstest.png');
-    const response = await fetch(`${inject('strapiUrl')}/upload`, { method: 'POST', headers: auth(editor), body: form });
+    const response = await fetch(`${inject('strapiUrl')}/upload`, {
+      method: 'POST',
+      headers: auth(editor),
+      body: form,
+    });
     const body = await response.json();
     expect(response.status, JSON.stringify(body)).toBe(201);
     const file = Array.isArray(body) ? body[0] : body.data?.[0];
@@ -187,8 +232,20 @@ describe('the users-permissions user collection', () => {
     expect(types.status).toBe(200);
     const user = types.body.data.find((t: { uid: string }) => t.uid === 'plugin::users-permissions.user');
     expect(user?.isDisplayed).toBe(false);
-    const shown = types.body.data.filter((t: { isDisplayed: boolean }) => t.isDisplayed).map((t: { uid: string }) => t.uid);
-    expect(shown.sort()).toEqual([...DRAFT_TYPES, 'api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber', ...SENDING_TYPES, 'api::advice-request.advice-request', 'api::project-submission.project-submission', 'api::partner-search-submission.partner-search-submission'].sort());
+    const shown = types.body.data
+      .filter((t: { isDisplayed: boolean }) => t.isDisplayed)
+      .map((t: { uid: string }) => t.uid);
+    expect(shown.sort()).toEqual(
+      [
+        ...DRAFT_TYPES,
+        'api::municipality.municipality',
+        'api::newsletter-subscriber.newsletter-subscriber',
+        ...SENDING_TYPES,
+        'api::advice-request.advice-request',
+        'api::project-submission.project-submission',
+        'api::partner-search-submission.partner-search-submission',
+      ].sort(),
+    );
   });
 });
 
@@ -257,27 +314,53 @@ describe('GET /ikz/status', () => {
       publisher: {
         state: 'idle',
         live: '2026-11-22T02:18:00.123Z',
-        lastBuild: { startedAt: '2026-11-22T03:15:00.000Z', seconds: 4.2, result: 'failed', kind: 'incremental', error: 'Die Website konnte nicht gebaut werden: Strapi antwortet nicht.' },
+        lastBuild: {
+          startedAt: '2026-11-22T03:15:00.000Z',
+          seconds: 4.2,
+          result: 'failed',
+          kind: 'incremental',
+          error: 'Die Website konnte nicht gebaut werden: Strapi antwortet nicht.',
+        },
       },
       publisherUnavailable: null,
     });
     const text = JSON.stringify(response.body);
-    for (const internal of ['127.0.0.1', String(inject('publisherStatusPort')), '10.0.0.5', '/srv/', 'Geheimer Entwurf', 'releases', 'history']) expect(text).not.toContain(internal);
+    for (const internal of [
+      '127.0.0.1',
+      String(inject('publisherStatusPort')),
+      '10.0.0.5',
+      '/srv/',
+      'Geheimer Entwurf',
+      'releases',
+      'history',
+    ])
+      expect(text).not.toContain(internal);
   });
 
   it('says in German when the publisher is unreachable, answers with an error or does not answer in time', async () => {
     const unreachable = await status();
     expect(unreachable.status).toBe(200);
-    expect(unreachable.body).toEqual({ siteUrl: inject('siteUrl'), statusPageUrl: inject('statusPageUrl'), publisher: null, publisherUnavailable: 'Der Veröffentlichungsdienst ist nicht erreichbar.' });
+    expect(unreachable.body).toEqual({
+      siteUrl: inject('siteUrl'),
+      statusPageUrl: inject('statusPageUrl'),
+      publisher: null,
+      publisherUnavailable: 'Der Veröffentlichungsdienst ist nicht erreichbar.',
+    });
 
     await publisher((_req, res) => res.writeHead(500).end('Internal error at /srv/ikz'));
-    expect((await status()).body).toMatchObject({ publisher: null, publisherUnavailable: 'Der Veröffentlichungsdienst meldet einen Fehler (HTTP 500).' });
+    expect((await status()).body).toMatchObject({
+      publisher: null,
+      publisherUnavailable: 'Der Veröffentlichungsdienst meldet einen Fehler (HTTP 500).',
+    });
     server!.removeAllListeners('request');
 
     server!.on('request', () => {});
     const started = Date.now();
     const silent = await status();
-    expect(silent.body).toMatchObject({ publisher: null, publisherUnavailable: 'Der Veröffentlichungsdienst antwortet nicht.' });
+    expect(silent.body).toMatchObject({
+      publisher: null,
+      publisherUnavailable: 'Der Veröffentlichungsdienst antwortet nicht.',
+    });
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });

@@ -7,7 +7,11 @@
 import { describe, expect, inject, it } from 'vitest';
 
 const login = (email: string, password: string, forwardedFor: string) =>
-  fetch(`${inject('strapiUrl')}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: JSON.stringify({ email, password }) });
+  fetch(`${inject('strapiUrl')}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+    body: JSON.stringify({ email, password }),
+  });
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -19,7 +23,14 @@ describe('admin login behind a proxy', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
       // The client's own (forged) entries come first; the proxy appends the address it saw.
-      const forged = [`10.${i}.0.1`, `192.0.2.${i + 1}, 10.0.${i}.9`, `unknown`, `2001:db8::${i + 1}`, ` ${i} `, `198.51.100.${i}`][i]!;
+      const forged = [
+        `10.${i}.0.1`,
+        `192.0.2.${i + 1}, 10.0.${i}.9`,
+        `unknown`,
+        `2001:db8::${i + 1}`,
+        ` ${i} `,
+        `198.51.100.${i}`,
+      ][i]!;
       statuses.push((await login('angreifer-xff@example.org', `falsch-${i}`, `${forged}, 203.0.113.7`)).status);
     }
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
@@ -46,7 +57,9 @@ describe('admin login behind a proxy', () => {
       wrong.push(await timed(inject('adminEmail'), `198.18.2.${i + 1}`));
     }
     const ratio = median(unknown) / median(wrong);
-    console.log(`admin login: unknown address ${median(unknown).toFixed(1)} ms, wrong password ${median(wrong).toFixed(1)} ms (median of ${rounds}), ratio ${ratio.toFixed(2)}`);
+    console.log(
+      `admin login: unknown address ${median(unknown).toFixed(1)} ms, wrong password ${median(wrong).toFixed(1)} ms (median of ${rounds}), ratio ${ratio.toFixed(2)}`,
+    );
     expect(ratio).toBeGreaterThan(0.7);
     expect(ratio).toBeLessThan(1.45);
   });

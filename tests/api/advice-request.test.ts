@@ -24,8 +24,11 @@ const runId = Math.floor(Math.random() * 200) + 20;
 const newClient = () => `203.0.${runId}.${++clientCounter}`;
 const newAddress = (local = 'kaemmerei') => `${local}-${randomUUID()}@example.org`;
 
-const post = (path: string, body: string | Record<string, string>, options: { client?: string; json?: boolean; contentType?: string } = {}) =>
-  postForm(strapiUrl(), path, body, { ...options, client: options.client ?? newClient() });
+const post = (
+  path: string,
+  body: string | Record<string, string>,
+  options: { client?: string; json?: boolean; contentType?: string } = {},
+) => postForm(strapiUrl(), path, body, { ...options, client: options.client ?? newClient() });
 
 const requestFields = (email: string, extra: Record<string, string> = {}) => ({
   municipality: '05314000',
@@ -38,16 +41,23 @@ const requestFields = (email: string, extra: Record<string, string> = {}) => ({
   website: '',
   ...extra,
 });
-const submit = (fields: Record<string, string>, options: { client?: string; json?: boolean } = {}) => post('/beratung/anfragen', fields, options);
+const submit = (fields: Record<string, string>, options: { client?: string; json?: boolean } = {}) =>
+  post('/beratung/anfragen', fields, options);
 
 async function requestsOf(email: string): Promise<Record<string, any>[]> {
   const query = new URLSearchParams({ 'filters[email][$eq]': email.toLowerCase() });
-  const response = await fetch(`${strapiUrl()}/content-manager/collection-types/${UID}?${query}`, { headers: { authorization: `Bearer ${inject('adminJwt')}` } });
+  const response = await fetch(`${strapiUrl()}/content-manager/collection-types/${UID}?${query}`, {
+    headers: { authorization: `Bearer ${inject('adminJwt')}` },
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { results: Record<string, any>[] }).results;
 }
 
-async function requestWhen(email: string, ready: (row: Record<string, any>) => boolean, timeoutMs = 10_000): Promise<Record<string, any>> {
+async function requestWhen(
+  email: string,
+  ready: (row: Record<string, any>) => boolean,
+  timeoutMs = 10_000,
+): Promise<Record<string, any>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const [row] = await requestsOf(email);
@@ -61,7 +71,8 @@ const local = (link: string) => {
   expect(link.startsWith(`${siteUrl()}/formulare/`)).toBe(true);
   return `${strapiUrl()}${link.slice(siteUrl().length)}`;
 };
-const teamMailsFrom = async (email: string) => (await mailsTo(mailDir(), TEAM)).filter((m) => m.replyTo?.value[0]?.address === email.toLowerCase());
+const teamMailsFrom = async (email: string) =>
+  (await mailsTo(mailDir(), TEAM)).filter((m) => m.replyTo?.value[0]?.address === email.toLowerCase());
 
 describe('an advisory request', () => {
   it('is confirmed by its requester before it reaches the advisory team, and only then does any mail repeat what was typed', async () => {
@@ -77,12 +88,28 @@ describe('an advisory request', () => {
     expect(mail!.headers.get('auto-submitted')).toBe('auto-generated');
     // Nothing typed goes to an address nobody has confirmed: not the question, the topic, the name or the phone.
     const shown = `${mail!.subject}\n${mail!.text}\n${mail!.html}`;
-    for (const typed of [fields.question.split('\n')[0]!, fields.topic, 'Erika Mustermann', '0228 123456', 'Zweckverband']) expect(shown).not.toContain(typed);
+    for (const typed of [
+      fields.question.split('\n')[0]!,
+      fields.topic,
+      'Erika Mustermann',
+      '0228 123456',
+      'Zweckverband',
+    ])
+      expect(shown).not.toContain(typed);
     const link = linkIn(mail!, `${siteUrl()}/formulare/beratung/bestaetigen?t=`);
     const token = new URL(link).searchParams.get('t')!;
 
     const pending = await requestWhen(email, (row) => row.confirmMailMessageId === mail!.messageId);
-    expect(pending).toMatchObject({ state: 'unbestätigt', municipality: 'Bonn', municipalityAgs: '05314000', topic: fields.topic, name: 'Erika Mustermann', phone: '0228 123456', confirmedAt: null, forwardedAt: null });
+    expect(pending).toMatchObject({
+      state: 'unbestätigt',
+      municipality: 'Bonn',
+      municipalityAgs: '05314000',
+      topic: fields.topic,
+      name: 'Erika Mustermann',
+      phone: '0228 123456',
+      confirmedAt: null,
+      forwardedAt: null,
+    });
     expect(pending.question).toBe(fields.question);
     expect(Date.parse(pending.confirmExpiresAt) - Date.parse(pending.requestedAt)).toBe(7 * 24 * 3600 * 1000);
     expect(JSON.stringify(pending)).not.toContain(token);
@@ -139,12 +166,18 @@ describe('an advisory request', () => {
 
   it('without JavaScript, answers a wrong field with a German page that shows the form again with what was typed', async () => {
     const email = newAddress();
-    const answer = await submit(requestFields(email, { municipality: '05999999', topic: 'Bauhof "<script>"' }), { json: false });
+    const answer = await submit(requestFields(email, { municipality: '05999999', topic: 'Bauhof "<script>"' }), {
+      json: false,
+    });
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('<html lang="de"');
     expect(answer.text).toContain('Bitte prüfen Sie Ihre Angaben');
-    expect(answer.text).toContain('<a href="#feld-municipality">Bitte wählen Sie eine Kommune aus der Liste der Kommunen in Nordrhein-Westfalen aus.</a>');
-    expect(answer.text).toMatch(/<select id="feld-municipality" name="municipality" required aria-invalid="true" aria-describedby="feld-municipality-fehler">/);
+    expect(answer.text).toContain(
+      '<a href="#feld-municipality">Bitte wählen Sie eine Kommune aus der Liste der Kommunen in Nordrhein-Westfalen aus.</a>',
+    );
+    expect(answer.text).toMatch(
+      /<select id="feld-municipality" name="municipality" required aria-invalid="true" aria-describedby="feld-municipality-fehler">/,
+    );
     expect(answer.text).toContain('value="Bauhof &quot;&lt;script&gt;&quot;"');
     expect(answer.text).not.toContain('<script>');
     expect(answer.text).toContain(`value="${email}"`);
@@ -174,8 +207,16 @@ describe('hostile input to the advisory request', () => {
     ['a line break in the phone number', (e) => urlencoded(requestFields(e, { phone: '0228\n123' }))],
     ['a duplicated field', (e) => `${urlencoded(requestFields(e))}&email=b-${e}`],
     ['email[]=', (e) => urlencoded(requestFields(e)).replace('email=', 'email[]=')],
-    ['a JSON object as the address', (e) => JSON.stringify({ ...requestFields(e), email: { $ne: null } }), 'application/json'],
-    ['a JSON array as the question', (e) => JSON.stringify({ ...requestFields(e), question: ['a', 'b'] }), 'application/json'],
+    [
+      'a JSON object as the address',
+      (e) => JSON.stringify({ ...requestFields(e), email: { $ne: null } }),
+      'application/json',
+    ],
+    [
+      'a JSON array as the question',
+      (e) => JSON.stringify({ ...requestFields(e), question: ['a', 'b'] }),
+      'application/json',
+    ],
     ['a question of 5,001 characters', (e) => urlencoded(requestFields(e, { question: 'x'.repeat(5_001) }))],
     ['a municipality that does not exist', (e) => urlencoded(requestFields(e, { municipality: '05999999' }))],
     ['a municipality by name instead of its key', (e) => urlencoded(requestFields(e, { municipality: 'Bonn' }))],
@@ -188,7 +229,9 @@ describe('hostile input to the advisory request', () => {
     const answer = await post('/beratung/anfragen', body(email), { contentType });
     expect(answer.status).toBe(400);
     expect(answer.body.ok).toBe(false);
-    expect(`${answer.body.title} ${answer.body.message} ${Object.values(answer.body.errors ?? {}).join(' ')}`).toMatch(/Bitte|Feld|Formular/);
+    expect(`${answer.body.title} ${answer.body.message} ${Object.values(answer.body.errors ?? {}).join(' ')}`).toMatch(
+      /Bitte|Feld|Formular/,
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect(await requestsOf(email)).toHaveLength(0);
     expect(await mailsTo(mailDir(), email)).toHaveLength(0);
@@ -241,11 +284,24 @@ describe('who sees advisory requests', () => {
     const auth = { authorization: `Bearer ${editor.token}`, 'content-type': 'application/json' };
     const url = `${strapiUrl()}/content-manager/collection-types/${UID}`;
     expect((await fetch(`${url}/${row.documentId}`, { headers: auth })).status).toBe(200);
-    const update = await fetch(`${url}/${row.documentId}`, { method: 'PUT', headers: auth, body: JSON.stringify({ state: 'in Bearbeitung', question: 'geändert', email: 'andere@example.org' }) });
+    const update = await fetch(`${url}/${row.documentId}`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ state: 'in Bearbeitung', question: 'geändert', email: 'andere@example.org' }),
+    });
     expect(update.status).toBe(200);
     const [after] = await requestsOf(email);
     expect(after).toMatchObject({ state: 'in Bearbeitung', question: fields.question, email: email.toLowerCase() });
-    const create = await fetch(url, { method: 'POST', headers: auth, body: JSON.stringify({ ...fields, municipalityAgs: '05314000', municipality: 'Bonn', requestedAt: new Date().toISOString() }) });
+    const create = await fetch(url, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        ...fields,
+        municipalityAgs: '05314000',
+        municipality: 'Bonn',
+        requestedAt: new Date().toISOString(),
+      }),
+    });
     expect(create.status).toBe(403);
     expect((await fetch(`${url}/${row.documentId}`, { method: 'DELETE', headers: auth })).status).toBe(200);
     expect(await requestsOf(email)).toHaveLength(0);

@@ -19,7 +19,8 @@ describe('public role reads published content', () => {
       const schema = SCHEMAS[name] as import('zod').ZodType;
       for (const row of rows) {
         const result = schema.safeParse(row);
-        if (!result.success) throw new Error(`${plural} ${(row as { documentId: string }).documentId}: ${result.error.message}`);
+        if (!result.success)
+          throw new Error(`${plural} ${(row as { documentId: string }).documentId}: ${result.error.message}`);
       }
     });
   }
@@ -27,7 +28,9 @@ describe('public role reads published content', () => {
   it('returns the relations of a project as seeded', async () => {
     const plan = await seededPlan();
     const seeded = plan.projects.find((p) => !p.draft && p.documentSlugs.length > 0 && p.municipalityAgs.length > 1)!;
-    const response = await api('/api/projects', { query: { filters: { slug: { $eq: seeded.slug } }, populate: POPULATE.project } });
+    const response = await api('/api/projects', {
+      query: { filters: { slug: { $eq: seeded.slug } }, populate: POPULATE.project },
+    });
     expect(response.status).toBe(200);
     const project = ProjectSchema.parse(response.body.data[0]);
     expect(project.title).toBe(seeded.title);
@@ -39,7 +42,9 @@ describe('public role reads published content', () => {
 
   it('shows only contact persons who consented', async () => {
     const plan = await seededPlan();
-    const rows = await client().findAll<{ slug: string; contacts: { name: string; consent: boolean }[] }>('projects', { populate: { contacts: true } });
+    const rows = await client().findAll<{ slug: string; contacts: { name: string; consent: boolean }[] }>('projects', {
+      populate: { contacts: true },
+    });
     const bySlug = new Map(rows.map((r) => [r.slug, r]));
     let hidden = 0;
     for (const p of plan.projects.filter((x) => !x.draft)) {
@@ -51,12 +56,18 @@ describe('public role reads published content', () => {
   });
 
   it('serves uploaded PDFs of documents', async () => {
-    const rows = await client().findAll<{ file: { url: string; mime: string } | null }>('documents', { populate: { file: true } });
+    const rows = await client().findAll<{ file: { url: string; mime: string } | null }>('documents', {
+      populate: { file: true },
+    });
     const withFile = rows.filter((r) => r.file);
     expect(withFile.length).toBeGreaterThan(0);
     const response = await fetch(`${client().baseUrl}${withFile[0]!.file!.url}`);
     expect(response.status).toBe(200);
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });
 
@@ -77,7 +88,10 @@ describe('drafts stay invisible to readers', () => {
   });
 
   it('refuses ?status=draft to the public role and to the build token, on lists and single entries', async () => {
-    const drafts = await client(tokens.seed).findAll<{ documentId: string; slug: string }>('projects', { status: 'draft', fields: ['slug'] });
+    const drafts = await client(tokens.seed).findAll<{ documentId: string; slug: string }>('projects', {
+      status: 'draft',
+      fields: ['slug'],
+    });
     const draftOnly = drafts.find((d) => d.slug.includes('entwurf'))!;
     expect(draftOnly).toBeDefined();
     for (const token of [undefined, tokens.build]) {
@@ -92,7 +106,10 @@ describe('drafts stay invisible to readers', () => {
   });
 
   it('lets a full-access token read drafts (the seed needs it)', async () => {
-    const response = await api('/api/projects', { token: tokens.seed, query: { status: 'draft', filters: { title: { $contains: DRAFT_MARKER } } } });
+    const response = await api('/api/projects', {
+      token: tokens.seed,
+      query: { status: 'draft', filters: { title: { $contains: DRAFT_MARKER } } },
+    });
     expect(response.status).toBe(200);
     expect(response.body.data.length).toBe(3);
   });
@@ -103,13 +120,26 @@ describe('the public role and the build token cannot write', () => {
 
   it('refuses create, update and delete on every content type', async () => {
     for (const plural of plurals) {
-      const [existing] = await client().findPage<{ documentId: string }>(plural, 1).then((p) => p.data);
+      const [existing] = await client()
+        .findPage<{ documentId: string }>(plural, 1)
+        .then((p) => p.data);
       expect(existing).toBeDefined();
       for (const token of [undefined, tokens.build]) {
-        const create = await api(`/api/${plural}`, { method: 'POST', token, body: { data: { title: 'Angriff', name: 'Angriff' } } });
-        const update = await api(`/api/${plural}/${existing!.documentId}`, { method: 'PUT', token, body: { data: { title: 'Angriff' } } });
+        const create = await api(`/api/${plural}`, {
+          method: 'POST',
+          token,
+          body: { data: { title: 'Angriff', name: 'Angriff' } },
+        });
+        const update = await api(`/api/${plural}/${existing!.documentId}`, {
+          method: 'PUT',
+          token,
+          body: { data: { title: 'Angriff' } },
+        });
         const remove = await api(`/api/${plural}/${existing!.documentId}`, { method: 'DELETE', token });
-        expect([create.status, update.status, remove.status], `${plural} with ${token ? 'build token' : 'public role'}`).toEqual([403, 403, 403]);
+        expect(
+          [create.status, update.status, remove.status],
+          `${plural} with ${token ? 'build token' : 'public role'}`,
+        ).toEqual([403, 403, 403]);
       }
     }
     const after = await client().findPage<{ title: string }>('projects', 1);
@@ -123,7 +153,10 @@ describe('the public role and the build token cannot write', () => {
     expect(upload.status).toBe(403);
     expect((await api('/api/upload/files')).status).toBe(403);
     expect((await api('/api/users')).status).toBe(403);
-    const register = await api('/api/auth/local/register', { method: 'POST', body: { username: 'x', email: 'x@example.org', password: 'Passwort123!' } });
+    const register = await api('/api/auth/local/register', {
+      method: 'POST',
+      body: { username: 'x', email: 'x@example.org', password: 'Passwort123!' },
+    });
     expect([400, 403]).toContain(register.status);
     expect(register.body.data ?? null).toBeNull();
   });
@@ -138,7 +171,10 @@ describe('pagination', () => {
     expect(first.body.meta.pagination.pageSize).toBe(100);
     expect(first.body.data).toHaveLength(100);
     expect(first.body.meta.pagination.total).toBe(expected);
-    const all = await client(tokens.build).findAll<{ documentId: string; slug: string }>('documents', { fields: ['slug'], sort: ['slug:asc'] });
+    const all = await client(tokens.build).findAll<{ documentId: string; slug: string }>('documents', {
+      fields: ['slug'],
+      sort: ['slug:asc'],
+    });
     expect(all).toHaveLength(expected);
     expect(new Set(all.map((d) => d.documentId)).size).toBe(expected);
     expect(new Set(all.map((d) => d.slug))).toEqual(new Set(plan.documents.filter((d) => !d.draft).map((d) => d.slug)));
@@ -147,7 +183,9 @@ describe('pagination', () => {
 
 describe('municipalities', () => {
   it('holds the 396 Gemeinden and 31 Kreise from the reference data', async () => {
-    const rows = await client().findAll<{ kind: string; ags: string; name: string }>('municipalities', { fields: ['kind', 'ags', 'name'] });
+    const rows = await client().findAll<{ kind: string; ags: string; name: string }>('municipalities', {
+      fields: ['kind', 'ags', 'name'],
+    });
     expect(rows).toHaveLength(427);
     expect(rows.filter((r) => r.kind === 'Kreis')).toHaveLength(31);
     expect(rows.filter((r) => r.kind !== 'Kreis')).toHaveLength(396);

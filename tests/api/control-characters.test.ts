@@ -5,7 +5,10 @@ import { adminJwt, api, tokens } from './helpers.ts';
 const MARK = 'Steuerzeichen-Test';
 
 async function eventsContaining(text: string) {
-  const response = await api('/api/events', { token: tokens.seed, query: { status: 'draft', filters: { title: { $contains: text } } } });
+  const response = await api('/api/events', {
+    token: tokens.seed,
+    query: { status: 'draft', filters: { title: { $contains: text } } },
+  });
   expect(response.status).toBe(200);
   return response.body.data as { title: string }[];
 }
@@ -26,7 +29,9 @@ describe('control characters in single-line fields', () => {
       const title = `${MARK} REST${injected}SUMMARY:gefälscht`;
       const response = await api('/api/events', { method: 'POST', token: tokens.seed, body: { data: event(title) } });
       expect(response.status, JSON.stringify(injected)).toBe(400);
-      expect(response.body.error.message).toBe('„Titel“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.');
+      expect(response.body.error.message).toBe(
+        '„Titel“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.',
+      );
       expect(response.body.error.details.errors[0].path).toEqual(['title']);
     }
     expect(await eventsContaining(`${MARK} REST`)).toEqual([]);
@@ -38,18 +43,34 @@ describe('control characters in single-line fields', () => {
     const created = await api(base, { method: 'POST', token: jwt, body: event(`${MARK} Admin\r\nX`) });
     expect(created.status).toBe(400);
     expect(created.body.error.message).toContain('„Titel“ darf keine Zeilenumbrüche');
-    const inComponent = await api(base, { method: 'POST', token: jwt, body: event(`${MARK} Admin Ort`, { place: { venue: 'Rathaus\nSaal 2', city: 'Detmold' } }) });
+    const inComponent = await api(base, {
+      method: 'POST',
+      token: jwt,
+      body: event(`${MARK} Admin Ort`, { place: { venue: 'Rathaus\nSaal 2', city: 'Detmold' } }),
+    });
     expect(inComponent.status).toBe(400);
     expect(inComponent.body.error.details.errors[0].path).toEqual(['place', 'venue']);
     expect(inComponent.body.error.message).toContain('„Veranstaltungsort');
     expect(await eventsContaining(`${MARK} Admin`)).toEqual([]);
 
-    const ok = await api(base, { method: 'POST', token: jwt, body: event(`${MARK} sauber`, { summary: 'Zeile eins\nZeile zwei der Beschreibung.' }) });
+    const ok = await api(base, {
+      method: 'POST',
+      token: jwt,
+      body: event(`${MARK} sauber`, { summary: 'Zeile eins\nZeile zwei der Beschreibung.' }),
+    });
     expect(ok.status).toBe(201);
     const id = ok.body.data.documentId;
-    const update = await api(`${base}/${id}`, { method: 'PUT', token: jwt, body: { title: `${MARK} sauber\r\nDTSTART:19700101` } });
+    const update = await api(`${base}/${id}`, {
+      method: 'PUT',
+      token: jwt,
+      body: { title: `${MARK} sauber\r\nDTSTART:19700101` },
+    });
     expect(update.status).toBe(400);
-    const tab = await api(`${base}/${id}`, { method: 'PUT', token: jwt, body: { summary: 'Eine Beschreibung mit\tTabulator.' } });
+    const tab = await api(`${base}/${id}`, {
+      method: 'PUT',
+      token: jwt,
+      body: { summary: 'Eine Beschreibung mit\tTabulator.' },
+    });
     expect(tab.status).toBe(400);
     expect(tab.body.error.message).toContain('darf außer Zeilenumbrüchen keine Steuerzeichen');
     expect((await eventsContaining(`${MARK} sauber`)).map((e) => e.title)).toEqual([`${MARK} sauber`]);
@@ -63,12 +84,20 @@ describe('long single-line fields (text with the single-line pattern)', () => {
     const base = '/content-manager/collection-types/api::event.event';
     const url = `https://www.example.org/anmeldung?${'kommune=bonn&'.repeat(40)}ende=1`;
     expect(url.length).toBeGreaterThan(255);
-    const created = await api(base, { method: 'POST', token: jwt, body: event(`${MARK} lange Adresse`, { online: { url } }) });
+    const created = await api(base, {
+      method: 'POST',
+      token: jwt,
+      body: event(`${MARK} lange Adresse`, { online: { url } }),
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.data.documentId;
     const read = await api(`${base}/${id}`, { token: jwt });
     expect(read.body.data.online.url).toBe(url);
-    const broken = await api(`${base}/${id}`, { method: 'PUT', token: jwt, body: { online: { url: `${url}\r\nX-Injected: 1` } } });
+    const broken = await api(`${base}/${id}`, {
+      method: 'PUT',
+      token: jwt,
+      body: { online: { url: `${url}\r\nX-Injected: 1` } },
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.error.details.errors[0].path).toEqual(['online', 'url']);
     expect(broken.body.error.message).toContain('darf keine Zeilenumbrüche');

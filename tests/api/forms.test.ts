@@ -10,7 +10,10 @@ describe('forms in Strapi', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
-    const challenge = (await response.json()) as { parameters: { algorithm: string; cost: number; keyPrefix: string; expiresAt: number; data: { issuedAt: number } }; signature: string };
+    const challenge = (await response.json()) as {
+      parameters: { algorithm: string; cost: number; keyPrefix: string; expiresAt: number; data: { issuedAt: number } };
+      signature: string;
+    };
     expect(challenge.parameters).toMatchObject({ algorithm: 'SHA-256', keyPrefix: '000' });
     expect(challenge.parameters.data.issuedAt).toBeGreaterThan(Date.now() - 60_000);
     expect(challenge.signature).toMatch(/^[0-9a-f]{64}$/);
@@ -28,7 +31,11 @@ describe('forms in Strapi', () => {
   });
 
   it('never lets the public send mail through the email plugin', async () => {
-    const response = await fetch(`${strapiUrl()}/api/email`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ to: 'x@example.org', subject: 'Spam', text: 'Spam' }) });
+    const response = await fetch(`${strapiUrl()}/api/email`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ to: 'x@example.org', subject: 'Spam', text: 'Spam' }),
+    });
     expect([401, 403, 404, 405]).toContain(response.status);
   });
 });

@@ -13,7 +13,13 @@ export interface ApiResponse<T = any> {
 /** A raw request, so that tests see status codes and error bodies exactly as a client would. */
 export async function api<T = any>(
   path: string,
-  options: { method?: string; token?: string; query?: Record<string, QueryValue>; body?: unknown; headers?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    token?: string;
+    query?: Record<string, QueryValue>;
+    body?: unknown;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ApiResponse<T>> {
   const qs = options.query ? `?${toQueryString(options.query)}` : '';
   const headers: Record<string, string> = { ...(options.headers ?? {}) };

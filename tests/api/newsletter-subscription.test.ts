@@ -32,8 +32,11 @@ const newAddress = (local = 'leser') => `${local}-${randomUUID()}@example.org`;
 
 type Answer = FormAnswer;
 
-const post = (path: string, body: string | Record<string, string>, options: { client?: string; json?: boolean; contentType?: string } = {}) =>
-  postForm(strapiUrl(), path, body, { ...options, client: options.client ?? newClient() });
+const post = (
+  path: string,
+  body: string | Record<string, string>,
+  options: { client?: string; json?: boolean; contentType?: string } = {},
+) => postForm(strapiUrl(), path, body, { ...options, client: options.client ?? newClient() });
 
 async function get(url: string): Promise<Answer> {
   const response = await fetch(url, { headers: { 'x-forwarded-for': newClient() } });
@@ -41,8 +44,16 @@ async function get(url: string): Promise<Answer> {
   return { status: response.status, body: null, text, type: response.headers.get('content-type') ?? '' };
 }
 
-const signUpFields = (email: string, extra: Record<string, string> = {}) => ({ email, consent: 'ja', consentVersion: NEWSLETTER_CONSENT.version, source: '/newsletter/', website: '', ...extra });
-const signUp = (email: string, extra: Record<string, string> = {}, client?: string) => post('/newsletter/anmelden', signUpFields(email, extra), { client });
+const signUpFields = (email: string, extra: Record<string, string> = {}) => ({
+  email,
+  consent: 'ja',
+  consentVersion: NEWSLETTER_CONSENT.version,
+  source: '/newsletter/',
+  website: '',
+  ...extra,
+});
+const signUp = (email: string, extra: Record<string, string> = {}, client?: string) =>
+  post('/newsletter/anmelden', signUpFields(email, extra), { client });
 
 /** A link of the site in a mail, as a URL of this test's Strapi (nginx passes /formulare/ on in production). */
 const local = (link: string) => {
@@ -53,7 +64,9 @@ const tokenOf = (link: string) => new URL(link).searchParams.get('t')!;
 
 async function subscriber(email: string): Promise<Record<string, any> | null> {
   const query = new URLSearchParams({ 'filters[email][$eq]': email.toLowerCase() });
-  const response = await fetch(`${strapiUrl()}/content-manager/collection-types/${UID}?${query}`, { headers: { authorization: `Bearer ${inject('adminJwt')}` } });
+  const response = await fetch(`${strapiUrl()}/content-manager/collection-types/${UID}?${query}`, {
+    headers: { authorization: `Bearer ${inject('adminJwt')}` },
+  });
   expect(response.status).toBe(200);
   const body = (await response.json()) as { results: Record<string, any>[] };
   expect(body.results.length).toBeLessThanOrEqual(1);
@@ -61,7 +74,11 @@ async function subscriber(email: string): Promise<Record<string, any> | null> {
 }
 
 /** The subscriber once `ready` holds (the sign-up is stored after its mail went out, after the answer). */
-async function subscriberWhen(email: string, ready: (row: Record<string, any>) => boolean, timeoutMs = 10_000): Promise<Record<string, any>> {
+async function subscriberWhen(
+  email: string,
+  ready: (row: Record<string, any>) => boolean,
+  timeoutMs = 10_000,
+): Promise<Record<string, any>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const row = await subscriber(email);
@@ -108,7 +125,13 @@ describe('newsletter sign-up with double opt-in', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const pending = await subscriberWhen(email, (row) => row.confirmMailMessageId === mail!.messageId);
-    expect(pending).toMatchObject({ email: email.toLowerCase(), state: 'pending', consentVersion: NEWSLETTER_CONSENT.version, sourcePage: '/newsletter/', confirmedAt: null });
+    expect(pending).toMatchObject({
+      email: email.toLowerCase(),
+      state: 'pending',
+      consentVersion: NEWSLETTER_CONSENT.version,
+      sourcePage: '/newsletter/',
+      confirmedAt: null,
+    });
     expect(pending!.confirmMailMessageId).toBe(mail!.messageId);
     expect(Date.parse(pending!.confirmMailSentAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(Date.parse(pending!.confirmExpiresAt) - Date.parse(pending!.requestedAt)).toBe(7 * 24 * 3600 * 1000);
@@ -153,7 +176,9 @@ describe('newsletter sign-up with double opt-in', () => {
     const comparable = answers.map((a) => ({ status: a.status, body: a.body }));
     expect(comparable[0]).toEqual(comparable[1]);
     expect(comparable[1]).toEqual(comparable[2]);
-    const pages = await Promise.all([unknown, pending, confirmed].map((email) => post('/newsletter/anmelden', signUpFields(email), { json: false })));
+    const pages = await Promise.all(
+      [unknown, pending, confirmed].map((email) => post('/newsletter/anmelden', signUpFields(email), { json: false })),
+    );
     expect(new Set(pages.map((p) => `${p.status} ${p.text}`)).size).toBe(1);
 
     const mails = await waitForMails(mailDir(), pending, 3);
@@ -174,7 +199,9 @@ describe('newsletter sign-up with double opt-in', () => {
     const mails = await waitForMails(mailDir(), email, 3);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await mailsTo(mailDir(), email)).toHaveLength(3);
-    expect((await subscriberWhen(email, (row) => row.confirmMailMessageId === mails[2]!.messageId)).state).toBe('pending');
+    expect((await subscriberWhen(email, (row) => row.confirmMailMessageId === mails[2]!.messageId)).state).toBe(
+      'pending',
+    );
   });
 
   it('answers an unknown or malformed confirmation token with a German page that links the sign-up', async () => {
@@ -190,7 +217,7 @@ describe('newsletter sign-up with double opt-in', () => {
   });
 });
 
-describe('with the page\'s script', () => {
+describe("with the page's script", () => {
   /** What browser/form-challenge.ts puts into the hidden `altcha` field. */
   async function solvedChallenge(): Promise<string> {
     const challenge = (await (await fetch(`${strapiUrl()}/formulare/challenge`)).json()) as Challenge;
@@ -228,7 +255,12 @@ describe('leaving', () => {
     expect((await subscriber(email))!.state).toBe('confirmed');
 
     // The page's button: token and mark as hidden fields.
-    const hidden = Object.fromEntries([...page.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
+    const hidden = Object.fromEntries(
+      [...page.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [
+        m[1]!,
+        m[2]!.replace(/&amp;/g, '&'),
+      ]),
+    );
     expect(hidden).toEqual({ t: tokenOf(link), k: 'formular' });
     const done = await post('/newsletter/abmelden', hidden, { json: false });
     expect(done.status).toBe(200);
@@ -264,12 +296,24 @@ describe('leaving', () => {
   it('unsubscribes with RFC 8058 one-click (form-urlencoded List-Unsubscribe=One-Click, no cookie, no token in the body)', async () => {
     const { email } = await confirmedSubscriber();
     const link = local(await unsubscribeLink(email));
-    const response = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const response = await fetch(link, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(await subscriber(email)).toMatchObject({ state: 'unsubscribed', unsubscribeChannel: 'one-click' });
     // A second one-click (mail clients retry) is still fine.
-    expect((await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
+    expect(
+      (
+        await fetch(link, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('records the plain link as channel "link", refuses a forged token, and starts a new double opt-in after unsubscribing', async () => {
@@ -278,7 +322,9 @@ describe('leaving', () => {
     const token = tokenOf(link);
     const forged = `${token.slice(0, -3)}${token.endsWith('AAA') ? 'BBB' : 'AAA'}`;
     expect((await post('/newsletter/abmelden', { t: forged })).status).toBe(404);
-    expect((await get(`${strapiUrl()}/formulare/newsletter/abmelden?t=${encodeURIComponent(forged)}`)).status).toBe(404);
+    expect((await get(`${strapiUrl()}/formulare/newsletter/abmelden?t=${encodeURIComponent(forged)}`)).status).toBe(
+      404,
+    );
     expect((await subscriber(email))!.state).toBe('confirmed');
     expect((await post('/newsletter/abmelden', { t: token })).status).toBe(200);
     expect(await subscriber(email)).toMatchObject({ state: 'unsubscribed', unsubscribeChannel: 'link' });
@@ -286,15 +332,30 @@ describe('leaving', () => {
     expect((await signUp(email)).status).toBe(200);
     const mails = await waitForMails(mailDir(), email, 3);
     expect(mails[2]!.subject).toBe('Bitte bestätigen Sie Ihre Newsletter-Anmeldung');
-    expect((await subscriberWhen(email, (row) => row.confirmMailMessageId === mails[2]!.messageId)).state).toBe('pending');
-    expect((await post('/newsletter/bestaetigen', { t: tokenOf(linkIn(mails[2]!, `${siteUrl()}/formulare/newsletter/bestaetigen?t=`)) })).status).toBe(200);
-    expect(await subscriber(email)).toMatchObject({ state: 'confirmed', unsubscribedAt: null, unsubscribeChannel: null });
+    expect((await subscriberWhen(email, (row) => row.confirmMailMessageId === mails[2]!.messageId)).state).toBe(
+      'pending',
+    );
+    expect(
+      (
+        await post('/newsletter/bestaetigen', {
+          t: tokenOf(linkIn(mails[2]!, `${siteUrl()}/formulare/newsletter/bestaetigen?t=`)),
+        })
+      ).status,
+    ).toBe(200);
+    expect(await subscriber(email)).toMatchObject({
+      state: 'confirmed',
+      unsubscribedAt: null,
+      unsubscribeChannel: null,
+    });
   });
 
   it('answers an unsubscribe request for an unknown address exactly like for a subscriber, and mails nobody', async () => {
     const { email } = await confirmedSubscriber();
     const unknown = newAddress();
-    const [a, b] = await Promise.all([post('/newsletter/abmeldung-anfordern', { email, website: '' }), post('/newsletter/abmeldung-anfordern', { email: unknown, website: '' })]);
+    const [a, b] = await Promise.all([
+      post('/newsletter/abmeldung-anfordern', { email, website: '' }),
+      post('/newsletter/abmeldung-anfordern', { email: unknown, website: '' }),
+    ]);
     expect({ status: a.status, body: a.body }).toEqual({ status: b.status, body: b.body });
     await waitForMails(mailDir(), email, 2);
     expect(await mailsTo(mailDir(), unknown)).toHaveLength(0);
@@ -303,27 +364,70 @@ describe('leaving', () => {
 
 describe('hostile input', () => {
   const cases: [string, string, string?][] = [
-    ['CRLF in the address', new URLSearchParams(signUpFields('opfer@example.org\r\nBcc: viele@example.org')).toString()],
-    ['%-encoded CRLF', `email=opfer%40example.org%0D%0ABcc%3A%20x%40example.org&consent=ja&consentVersion=${NEWSLETTER_CONSENT.version}&website=`],
+    [
+      'CRLF in the address',
+      new URLSearchParams(signUpFields('opfer@example.org\r\nBcc: viele@example.org')).toString(),
+    ],
+    [
+      '%-encoded CRLF',
+      `email=opfer%40example.org%0D%0ABcc%3A%20x%40example.org&consent=ja&consentVersion=${NEWSLETTER_CONSENT.version}&website=`,
+    ],
     ['email[]=', `email[]=opfer@example.org&consent=ja&consentVersion=${NEWSLETTER_CONSENT.version}&website=`],
-    ['a duplicated field', `email=a@example.org&email=b@example.org&consent=ja&consentVersion=${NEWSLETTER_CONSENT.version}&website=`],
-    ['a JSON object as the address', JSON.stringify({ email: { $ne: null }, consent: 'ja', consentVersion: NEWSLETTER_CONSENT.version, website: '' }), 'application/json'],
-    ['a JSON array as the address', JSON.stringify({ email: ['a@example.org'], consent: 'ja', consentVersion: NEWSLETTER_CONSENT.version, website: '' }), 'application/json'],
+    [
+      'a duplicated field',
+      `email=a@example.org&email=b@example.org&consent=ja&consentVersion=${NEWSLETTER_CONSENT.version}&website=`,
+    ],
+    [
+      'a JSON object as the address',
+      JSON.stringify({ email: { $ne: null }, consent: 'ja', consentVersion: NEWSLETTER_CONSENT.version, website: '' }),
+      'application/json',
+    ],
+    [
+      'a JSON array as the address',
+      JSON.stringify({
+        email: ['a@example.org'],
+        consent: 'ja',
+        consentVersion: NEWSLETTER_CONSENT.version,
+        website: '',
+      }),
+      'application/json',
+    ],
     ['a 300-character address', new URLSearchParams(signUpFields(`${'a'.repeat(288)}@example.org`)).toString()],
     ['no consent', `email=ohne-zustimmung@example.org&consentVersion=${NEWSLETTER_CONSENT.version}&website=`],
     ['consent "on" instead of "ja"', new URLSearchParams(signUpFields('on@example.org', { consent: 'on' })).toString()],
-    ['an unknown consent version', new URLSearchParams(signUpFields('version@example.org', { consentVersion: '1999-01' })).toString()],
+    [
+      'an unknown consent version',
+      new URLSearchParams(signUpFields('version@example.org', { consentVersion: '1999-01' })).toString(),
+    ],
     ['an uppercase consent', new URLSearchParams(signUpFields('gross@example.org', { consent: 'JA' })).toString()],
-    ['a foreign source page', new URLSearchParams(signUpFields('quelle@example.org', { source: 'https://evil.example/' })).toString()],
-    ['an overlong consent version', new URLSearchParams(signUpFields('lang@example.org', { consentVersion: 'x'.repeat(5000) })).toString()],
+    [
+      'a foreign source page',
+      new URLSearchParams(signUpFields('quelle@example.org', { source: 'https://evil.example/' })).toString(),
+    ],
+    [
+      'an overlong consent version',
+      new URLSearchParams(signUpFields('lang@example.org', { consentVersion: 'x'.repeat(5000) })).toString(),
+    ],
   ];
 
   it.each(cases)('%s → German 400, nothing stored, no mail', async (_name, body, contentType) => {
     const answer = await post('/newsletter/anmelden', body, { contentType });
     expect(answer.status).toBe(400);
     expect(answer.body.ok).toBe(false);
-    expect(`${answer.body.title} ${answer.body.message} ${Object.values(answer.body.errors ?? {}).join(' ')}`).toMatch(/[äöüÄÖÜß]|Bitte|Feld|Formular/);
-    for (const address of ['opfer@example.org', 'a@example.org', 'b@example.org', 'ohne-zustimmung@example.org', 'on@example.org', 'version@example.org', 'gross@example.org', 'quelle@example.org', 'lang@example.org']) {
+    expect(`${answer.body.title} ${answer.body.message} ${Object.values(answer.body.errors ?? {}).join(' ')}`).toMatch(
+      /[äöüÄÖÜß]|Bitte|Feld|Formular/,
+    );
+    for (const address of [
+      'opfer@example.org',
+      'a@example.org',
+      'b@example.org',
+      'ohne-zustimmung@example.org',
+      'on@example.org',
+      'version@example.org',
+      'gross@example.org',
+      'quelle@example.org',
+      'lang@example.org',
+    ]) {
       expect(await subscriber(address)).toBeNull();
       expect(await mailsTo(mailDir(), address)).toHaveLength(0);
     }
@@ -340,11 +444,20 @@ describe('hostile input', () => {
     expect(answer.body.ok).toBe(false);
     expect(`${answer.body.title} ${answer.body.message}`).toMatch(/[äöüÄÖÜß]|Bitte|Feld|Formular/);
     await new Promise((r) => setTimeout(r, 300));
-    for (const address of ['abmelden@example.org', 'opfer-abmeldung@example.org']) expect(await mailsTo(mailDir(), address)).toHaveLength(0);
+    for (const address of ['abmelden@example.org', 'opfer-abmeldung@example.org'])
+      expect(await mailsTo(mailDir(), address)).toHaveLength(0);
   });
 
   it('answers a plain form post with errors by a German page that shows the form again, escaped', async () => {
-    const answer = await post('/newsletter/anmelden', new URLSearchParams({ email: '"><script>alert(1)</script>', consentVersion: NEWSLETTER_CONSENT.version, website: '' }).toString(), { json: false });
+    const answer = await post(
+      '/newsletter/anmelden',
+      new URLSearchParams({
+        email: '"><script>alert(1)</script>',
+        consentVersion: NEWSLETTER_CONSENT.version,
+        website: '',
+      }).toString(),
+      { json: false },
+    );
     expect(answer.status).toBe(400);
     expect(answer.type).toMatch(/text\/html/);
     expect(answer.text).toContain('<html lang="de"');
@@ -374,27 +487,39 @@ describe('the cleanup of unconfirmed sign-ups', () => {
 
 describe('who can see subscribers', () => {
   it('never through the public REST API', async () => {
-    for (const path of ['/api/newsletter-subscribers', '/api/newsletter-subscribers?populate=*', '/api/newsletter-subscriber']) {
+    for (const path of [
+      '/api/newsletter-subscribers',
+      '/api/newsletter-subscribers?populate=*',
+      '/api/newsletter-subscriber',
+    ]) {
       const response = await fetch(`${strapiUrl()}${path}`);
       expect([403, 404]).toContain(response.status);
     }
-    const withBuildToken = await fetch(`${strapiUrl()}/api/newsletter-subscribers`, { headers: { authorization: `Bearer ${inject('buildToken')}` } });
+    const withBuildToken = await fetch(`${strapiUrl()}/api/newsletter-subscribers`, {
+      headers: { authorization: `Bearer ${inject('buildToken')}` },
+    });
     expect([403, 404]).toContain(withBuildToken.status);
   });
 
   it('counts by state for admins; the CSV export only for super admins', async () => {
     const { email } = await confirmedSubscriber();
-    const summary = await fetch(`${strapiUrl()}/ikz/newsletter/subscribers/summary`, { headers: { authorization: `Bearer ${inject('adminJwt')}` } });
+    const summary = await fetch(`${strapiUrl()}/ikz/newsletter/subscribers/summary`, {
+      headers: { authorization: `Bearer ${inject('adminJwt')}` },
+    });
     expect(summary.status).toBe(200);
     const counts = (await summary.json()) as Record<string, number>;
     expect(Object.keys(counts).sort()).toEqual(['bouncing', 'confirmed', 'pending', 'unsubscribed']);
     expect(counts.confirmed).toBeGreaterThanOrEqual(1);
     expect((await fetch(`${strapiUrl()}/ikz/newsletter/subscribers/summary`)).status).toBe(401);
 
-    const csv = await fetch(`${strapiUrl()}/ikz/newsletter/subscribers/export`, { headers: { authorization: `Bearer ${inject('adminJwt')}` } });
+    const csv = await fetch(`${strapiUrl()}/ikz/newsletter/subscribers/export`, {
+      headers: { authorization: `Bearer ${inject('adminJwt')}` },
+    });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="newsletter-abonnements-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /attachment; filename="newsletter-abonnements-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
@@ -402,12 +527,23 @@ describe('who can see subscribers', () => {
     expect(text).toContain(`"${email.toLowerCase()}";"`);
 
     const editor = await inviteEditor(strapiUrl(), inject('adminJwt'));
-    const forEditor = await fetch(`${strapiUrl()}/ikz/newsletter/subscribers/export`, { headers: { authorization: `Bearer ${editor.token}` } });
+    const forEditor = await fetch(`${strapiUrl()}/ikz/newsletter/subscribers/export`, {
+      headers: { authorization: `Bearer ${editor.token}` },
+    });
     expect(forEditor.status).toBe(403);
     expect(await forEditor.text()).not.toContain(email.toLowerCase());
-    expect((await fetch(`${strapiUrl()}/ikz/newsletter/subscribers/summary`, { headers: { authorization: `Bearer ${editor.token}` } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${strapiUrl()}/ikz/newsletter/subscribers/summary`, {
+          headers: { authorization: `Bearer ${editor.token}` },
+        })
+      ).status,
+    ).toBe(200);
     // Editors find and delete subscribers in the content manager, but cannot create them.
-    const list = await fetch(`${strapiUrl()}/content-manager/collection-types/${UID}?filters[email][$eq]=${encodeURIComponent(email.toLowerCase())}`, { headers: { authorization: `Bearer ${editor.token}` } });
+    const list = await fetch(
+      `${strapiUrl()}/content-manager/collection-types/${UID}?filters[email][$eq]=${encodeURIComponent(email.toLowerCase())}`,
+      { headers: { authorization: `Bearer ${editor.token}` } },
+    );
     expect(list.status).toBe(200);
     const [row] = ((await list.json()) as { results: { documentId: string }[] }).results;
     const create = await fetch(`${strapiUrl()}/content-manager/collection-types/${UID}`, {
@@ -416,7 +552,10 @@ describe('who can see subscribers', () => {
       body: JSON.stringify({ email: newAddress(), state: 'confirmed', requestedAt: new Date().toISOString() }),
     });
     expect(create.status).toBe(403);
-    const removed = await fetch(`${strapiUrl()}/content-manager/collection-types/${UID}/${row!.documentId}`, { method: 'DELETE', headers: { authorization: `Bearer ${editor.token}` } });
+    const removed = await fetch(`${strapiUrl()}/content-manager/collection-types/${UID}/${row!.documentId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${editor.token}` },
+    });
     expect(removed.status).toBe(200);
     expect(await subscriber(email)).toBeNull();
   });

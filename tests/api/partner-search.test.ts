@@ -39,7 +39,10 @@ beforeAll(async () => {
 const madeEntries: string[] = [];
 afterAll(async () => {
   for (const documentId of madeEntries) {
-    const response = await fetch(`${strapiUrl()}/content-manager/collection-types/${ENTRY}/${documentId}`, { method: 'DELETE', headers: admin() });
+    const response = await fetch(`${strapiUrl()}/content-manager/collection-types/${ENTRY}/${documentId}`, {
+      method: 'DELETE',
+      headers: admin(),
+    });
     expect(response.status).toBe(200);
   }
 });
@@ -47,7 +50,8 @@ afterAll(async () => {
 type Body = Record<string, string | string[]>;
 const urlencoded = (fields: Body) => {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) params.append(name, v);
+  for (const [name, value] of Object.entries(fields))
+    for (const v of Array.isArray(value) ? value : [value]) params.append(name, v);
   return params.toString();
 };
 const entryFields = (email: string, extra: Body = {}): Body => ({
@@ -73,8 +77,10 @@ const replyFields = (entry: string, email: string, extra: Record<string, string>
   website: '',
   ...extra,
 });
-const submit = (fields: Body, options: { json?: boolean } = {}) => postForm(strapiUrl(), '/partnersuche/senden', urlencoded(fields), { ...options, client: newClient() });
-const post = (p: string, body: Record<string, string>, options: { json?: boolean } = {}) => postForm(strapiUrl(), p, body, { ...options, client: newClient() });
+const submit = (fields: Body, options: { json?: boolean } = {}) =>
+  postForm(strapiUrl(), '/partnersuche/senden', urlencoded(fields), { ...options, client: newClient() });
+const post = (p: string, body: Record<string, string>, options: { json?: boolean } = {}) =>
+  postForm(strapiUrl(), p, body, { ...options, client: newClient() });
 
 async function rows(uid: string, filters: Record<string, string>): Promise<Record<string, any>[]> {
   const query = new URLSearchParams(Object.entries(filters).map(([k, v]) => [`filters[${k}][$eq]`, v]));
@@ -93,15 +99,23 @@ async function until<T>(read: () => Promise<T>, ready: (value: T) => boolean, ti
 }
 
 async function mailsWith(address: string, subject: string, count: number, timeoutMs = 15_000) {
-  return until(async () => (await mailsTo(mailDir(), address)).filter((m) => m.subject === subject), (found) => found.length >= count, timeoutMs);
+  return until(
+    async () => (await mailsTo(mailDir(), address)).filter((m) => m.subject === subject),
+    (found) => found.length >= count,
+    timeoutMs,
+  );
 }
 
-const tokenOf = (mail: { text?: string }, confirmPath: string) => new URL(linkIn(mail as any, `${siteUrl()}/formulare${confirmPath}?t=`)).searchParams.get('t')!;
+const tokenOf = (mail: { text?: string }, confirmPath: string) =>
+  new URL(linkIn(mail as any, `${siteUrl()}/formulare${confirmPath}?t=`)).searchParams.get('t')!;
 
 async function publicEntries(title: string, headers: Record<string, string> = {}, extra: Record<string, string> = {}) {
   const query = new URLSearchParams({ 'filters[title][$eq]': title, ...extra });
   const response = await fetch(`${strapiUrl()}/api/partner-searches?${query}`, { headers });
-  return { status: response.status, data: response.status === 200 ? ((await response.json()) as { data: Record<string, any>[] }).data : [] };
+  return {
+    status: response.status,
+    data: response.status === 200 ? ((await response.json()) as { data: Record<string, any>[] }).data : [],
+  };
 }
 
 /** A confirmed entry, published by the admin; returns its documentId and the poster's address. */
@@ -110,11 +124,19 @@ async function publishedEntry(): Promise<{ documentId: string; title: string; po
   const fields = entryFields(poster);
   expect((await submit(fields)).status).toBe(200);
   const [mail] = await waitForMails(mailDir(), poster, 1);
-  expect((await post('/partnersuche/bestaetigen', { t: tokenOf(mail!, '/partnersuche/bestaetigen') })).status).toBe(200);
-  const [row] = await until(() => rows(SUBMISSION, { email: poster }), (r) => Boolean(r[0]?.partnerSearchDocumentId));
+  expect((await post('/partnersuche/bestaetigen', { t: tokenOf(mail!, '/partnersuche/bestaetigen') })).status).toBe(
+    200,
+  );
+  const [row] = await until(
+    () => rows(SUBMISSION, { email: poster }),
+    (r) => Boolean(r[0]?.partnerSearchDocumentId),
+  );
   const documentId = row!.partnerSearchDocumentId as string;
   madeEntries.push(documentId);
-  const published = await fetch(`${strapiUrl()}/content-manager/collection-types/${ENTRY}/${documentId}/actions/publish`, { method: 'POST', headers: admin(), body: '{}' });
+  const published = await fetch(
+    `${strapiUrl()}/content-manager/collection-types/${ENTRY}/${documentId}/actions/publish`,
+    { method: 'POST', headers: admin(), body: '{}' },
+  );
   expect(published.status).toBe(200);
   const slug = ((await published.json()) as { data: { slug: string } }).data.slug;
   return { documentId, title: fields.title as string, poster, slug };
@@ -131,26 +153,52 @@ describe('a Partnersuche', () => {
     const [mail] = await waitForMails(mailDir(), email, 1);
     expect(mail!.subject).toBe('Bitte bestätigen Sie Ihre Partnersuche');
     const shown = `${mail!.subject}\n${mail!.text}\n${mail!.html}`;
-    for (const typed of [title, 'Erika Mustermann', 'E-Vergabe', fields.seek as string, 'Bonn']) expect(shown).not.toContain(typed);
+    for (const typed of [title, 'Erika Mustermann', 'E-Vergabe', fields.seek as string, 'Bonn'])
+      expect(shown).not.toContain(typed);
     const token = tokenOf(mail!, '/partnersuche/bestaetigen');
-    const [pending] = await until(() => rows(SUBMISSION, { email: email.toLowerCase() }), (r) => r[0]?.confirmMailMessageId === mail!.messageId);
-    expect(pending).toMatchObject({ state: 'unbestätigt', title, municipality: 'Bonn', name: 'Erika Mustermann', confirmedAt: null, partnerSearchDocumentId: null });
+    const [pending] = await until(
+      () => rows(SUBMISSION, { email: email.toLowerCase() }),
+      (r) => r[0]?.confirmMailMessageId === mail!.messageId,
+    );
+    expect(pending).toMatchObject({
+      state: 'unbestätigt',
+      title,
+      municipality: 'Bonn',
+      name: 'Erika Mustermann',
+      confirmedAt: null,
+      partnerSearchDocumentId: null,
+    });
 
     // GET shows the button and changes nothing; POST confirms.
-    const page = await fetch(`${strapiUrl()}/formulare/partnersuche/bestaetigen?t=${token}`, { headers: { 'x-forwarded-for': newClient() } });
-    expect(await page.text()).toMatch(/<form method="post" action="\/formulare\/partnersuche\/bestaetigen">[\s\S]*Partnersuche bestätigen/);
+    const page = await fetch(`${strapiUrl()}/formulare/partnersuche/bestaetigen?t=${token}`, {
+      headers: { 'x-forwarded-for': newClient() },
+    });
+    expect(await page.text()).toMatch(
+      /<form method="post" action="\/formulare\/partnersuche\/bestaetigen">[\s\S]*Partnersuche bestätigen/,
+    );
     expect((await rows(SUBMISSION, { email: email.toLowerCase() }))[0]!.confirmedAt).toBeNull();
     const confirmed = await post('/partnersuche/bestaetigen', { t: token }, { json: false });
     expect(confirmed.status).toBe(200);
     expect(confirmed.text).toContain('Partnersuche bestätigt');
-    const [row] = await until(() => rows(SUBMISSION, { email: email.toLowerCase() }), (r) => r[0]?.editorsMailedAt != null);
+    const [row] = await until(
+      () => rows(SUBMISSION, { email: email.toLowerCase() }),
+      (r) => r[0]?.editorsMailedAt != null,
+    );
     expect(row).toMatchObject({ state: 'neu' });
     const documentId = row!.partnerSearchDocumentId as string;
     madeEntries.push(documentId);
 
-    const draftResponse = await fetch(`${strapiUrl()}/content-manager/collection-types/${ENTRY}/${documentId}`, { headers: admin() });
+    const draftResponse = await fetch(`${strapiUrl()}/content-manager/collection-types/${ENTRY}/${documentId}`, {
+      headers: admin(),
+    });
     const draft = ((await draftResponse.json()) as { data: Record<string, any> }).data;
-    expect(draft).toMatchObject({ title, offer: fields.offer, seek: fields.seek, validUntil: fields.validUntil, publishedAt: null });
+    expect(draft).toMatchObject({
+      title,
+      offer: fields.offer,
+      seek: fields.seek,
+      validUntil: fields.validUntil,
+      publishedAt: null,
+    });
     expect(draft.slug).toMatch(/^partner-fuer-vergabestelle-/);
     expect(JSON.stringify(draft)).not.toContain(email.toLowerCase());
 
@@ -161,20 +209,34 @@ describe('a Partnersuche', () => {
 
     const [editors] = await mailsWith(EDITORS, `Neue Partnersuche: ${title}`, 1);
     expect(editors!.replyTo?.text).toBe(email.toLowerCase());
-    expect(editors!.text).toContain(`/admin/content-manager/collection-types/api::partner-search.partner-search/${documentId}`);
+    expect(editors!.text).toContain(
+      `/admin/content-manager/collection-types/api::partner-search.partner-search/${documentId}`,
+    );
     const [ack] = await mailsWith(email, 'Ihre Partnersuche bei Interkommunales.NRW', 1);
     expect(ack!.text).toContain(`„${title}“`);
     expect((await post('/partnersuche/bestaetigen', { t: token })).body.title).toBe('Bereits bestätigt');
 
     // Published: the public fields with municipality and topics; the poster nowhere, the private records not at all.
-    const publish = await fetch(`${strapiUrl()}/content-manager/collection-types/${ENTRY}/${documentId}/actions/publish`, { method: 'POST', headers: admin(), body: '{}' });
+    const publish = await fetch(
+      `${strapiUrl()}/content-manager/collection-types/${ENTRY}/${documentId}/actions/publish`,
+      { method: 'POST', headers: admin(), body: '{}' },
+    );
     expect(publish.status).toBe(200);
     for (const headers of [{}, build()]) {
-      const found = await publicEntries(title, headers, { 'populate[municipality][fields][0]': 'name', 'populate[topics][fields][0]': 'slug' });
+      const found = await publicEntries(title, headers, {
+        'populate[municipality][fields][0]': 'name',
+        'populate[topics][fields][0]': 'slug',
+      });
       expect(found.data).toHaveLength(1);
-      expect(found.data[0]).toMatchObject({ title, validUntil: fields.validUntil, municipality: { name: 'Bonn' }, topics: [{ slug: topics[0] }] });
+      expect(found.data[0]).toMatchObject({
+        title,
+        validUntil: fields.validUntil,
+        municipality: { name: 'Bonn' },
+        topics: [{ slug: topics[0] }],
+      });
       expect(JSON.stringify(found.data)).not.toMatch(new RegExp(`${email}|Erika`, 'i'));
-      for (const url of ['/api/partner-search-submissions', '/api/partner-search-replies']) expect((await fetch(`${strapiUrl()}${url}`, { headers })).status).toBe(404);
+      for (const url of ['/api/partner-search-submissions', '/api/partner-search-replies'])
+        expect((await fetch(`${strapiUrl()}${url}`, { headers })).status).toBe(404);
     }
   });
 
@@ -182,12 +244,20 @@ describe('a Partnersuche', () => {
     const create = await fetch(`${strapiUrl()}/content-manager/collection-types/${ENTRY}`, {
       method: 'POST',
       headers: admin(),
-      body: JSON.stringify({ title: `Abgelaufen ${randomUUID().slice(0, 6)}`, offer: 'x'.repeat(30), seek: 'y'.repeat(30), validUntil: addDays(today(), -1) }),
+      body: JSON.stringify({
+        title: `Abgelaufen ${randomUUID().slice(0, 6)}`,
+        offer: 'x'.repeat(30),
+        seek: 'y'.repeat(30),
+        validUntil: addDays(today(), -1),
+      }),
     });
     expect(create.status).toBe(201);
     const documentId = ((await create.json()) as { data: { documentId: string } }).data.documentId;
     madeEntries.push(documentId);
-    const publish = await fetch(`${strapiUrl()}/content-manager/collection-types/${ENTRY}/${documentId}/actions/publish`, { method: 'POST', headers: admin(), body: '{}' });
+    const publish = await fetch(
+      `${strapiUrl()}/content-manager/collection-types/${ENTRY}/${documentId}/actions/publish`,
+      { method: 'POST', headers: admin(), body: '{}' },
+    );
     expect(publish.status).toBe(400);
     const text = await publish.text();
     expect(text).toContain('Eine Partnersuche braucht die suchende Kommune.');
@@ -208,10 +278,17 @@ describe('a reply to a Partnersuche', () => {
     expect(answer).toMatchObject({ status: 200, body: { ok: true, title: 'Bitte bestätigen Sie Ihre Nachricht' } });
     const [confirm] = await waitForMails(mailDir(), replier, 1);
     expect(confirm!.subject).toBe('Bitte bestätigen Sie Ihre Nachricht zu einer Partnersuche');
-    for (const typed of [fields.message, 'Max Muster', 'Troisdorf', entry.title]) expect(`${confirm!.subject}${confirm!.text}${confirm!.html}`).not.toContain(typed);
+    for (const typed of [fields.message, 'Max Muster', 'Troisdorf', entry.title])
+      expect(`${confirm!.subject}${confirm!.text}${confirm!.html}`).not.toContain(typed);
     const token = tokenOf(confirm!, '/partnersuche/antwort-bestaetigen');
     // Nothing reaches the poster before the confirmation (also not after a GET of the link).
-    expect((await fetch(`${strapiUrl()}/formulare/partnersuche/antwort-bestaetigen?t=${token}`, { headers: { 'x-forwarded-for': newClient() } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${strapiUrl()}/formulare/partnersuche/antwort-bestaetigen?t=${token}`, {
+          headers: { 'x-forwarded-for': newClient() },
+        })
+      ).status,
+    ).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     const relaySubject = `Antwort auf Ihre Partnersuche: ${entry.title}`;
     expect(await mailsWith(entry.poster, relaySubject, 1, 0)).toHaveLength(0);
@@ -239,10 +316,16 @@ describe('a reply to a Partnersuche', () => {
 
   it('without JavaScript, answers a wrong field with the form again and what was typed, and stores nothing', async () => {
     const replier = newAddress();
-    const answer = await post('/partnersuche/antworten', replyFields(entry.documentId, replier, { name: '', message: 'Kurz <script>' }), { json: false });
+    const answer = await post(
+      '/partnersuche/antworten',
+      replyFields(entry.documentId, replier, { name: '', message: 'Kurz <script>' }),
+      { json: false },
+    );
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('<a href="#feld-name">Bitte füllen Sie „Ihr Name“ aus.</a>');
-    expect(answer.text).toMatch(/<textarea id="feld-message" name="message"[^>]*aria-invalid="true" aria-describedby="feld-message-fehler">Kurz &lt;script&gt;<\/textarea>/);
+    expect(answer.text).toMatch(
+      /<textarea id="feld-message" name="message"[^>]*aria-invalid="true" aria-describedby="feld-message-fehler">Kurz &lt;script&gt;<\/textarea>/,
+    );
     expect(answer.text).toContain(`name="entry" value="${entry.documentId}"`);
     await new Promise((r) => setTimeout(r, 200));
     expect(await mailsTo(mailDir(), replier)).toHaveLength(0);
@@ -253,7 +336,12 @@ describe('a reply to a Partnersuche', () => {
     const draft = await fetch(`${strapiUrl()}/content-manager/collection-types/${ENTRY}`, {
       method: 'POST',
       headers: admin(),
-      body: JSON.stringify({ title: `Entwurf ${randomUUID().slice(0, 6)}`, offer: 'x'.repeat(30), seek: 'y'.repeat(30), validUntil: addDays(today(), 10) }),
+      body: JSON.stringify({
+        title: `Entwurf ${randomUUID().slice(0, 6)}`,
+        offer: 'x'.repeat(30),
+        seek: 'y'.repeat(30),
+        validUntil: addDays(today(), 10),
+      }),
     });
     const draftId = ((await draft.json()) as { data: { documentId: string } }).data.documentId;
     madeEntries.push(draftId);
@@ -312,10 +400,17 @@ describe('hostile input to the entry form', () => {
 
   it('without JavaScript, shows the form again with its errors linked and what was typed', async () => {
     const email = newAddress();
-    const answer = await submit(entryFields(email, { municipality: '05999999', title: 'Vergabe "<script>"', topics: [topics[1]!] }), { json: false });
+    const answer = await submit(
+      entryFields(email, { municipality: '05999999', title: 'Vergabe "<script>"', topics: [topics[1]!] }),
+      { json: false },
+    );
     expect(answer.status).toBe(400);
-    expect(answer.text).toContain('<a href="#feld-municipality">Bitte wählen Sie eine Kommune aus der Liste der Kommunen in Nordrhein-Westfalen aus.</a>');
-    expect(answer.text).toMatch(/<select id="feld-municipality" name="municipality" required aria-invalid="true" aria-describedby="feld-municipality-fehler">/);
+    expect(answer.text).toContain(
+      '<a href="#feld-municipality">Bitte wählen Sie eine Kommune aus der Liste der Kommunen in Nordrhein-Westfalen aus.</a>',
+    );
+    expect(answer.text).toMatch(
+      /<select id="feld-municipality" name="municipality" required aria-invalid="true" aria-describedby="feld-municipality-fehler">/,
+    );
     expect(answer.text).toContain('value="Vergabe &quot;&lt;script&gt;&quot;"');
     expect(answer.text).not.toContain('<script>');
     expect(answer.text).toMatch(new RegExp(`name="topics" type="checkbox" value="${topics[1]}" checked`));

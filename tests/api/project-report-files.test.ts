@@ -23,7 +23,11 @@ const strapiUrl = () => inject('strapiUrl');
 const admin = () => ({ authorization: `Bearer ${inject('adminJwt')}`, 'content-type': 'application/json' });
 const build = () => ({ authorization: `Bearer ${inject('buildToken')}` });
 const uploadsDir = () => path.join(inject('strapiTmp'), 'public', 'uploads');
-const filesOnDisk = () => fs.readdirSync(uploadsDir()).filter((name) => !name.startsWith('.')).sort();
+const filesOnDisk = () =>
+  fs
+    .readdirSync(uploadsDir())
+    .filter((name) => !name.startsWith('.'))
+    .sort();
 
 let clientCounter = 0;
 const runId = Math.floor(Math.random() * 200) + 20;
@@ -32,10 +36,20 @@ const newAddress = () => `bauamt-${randomUUID()}@example.org`;
 
 type Part = { name: string; bytes: Buffer; type?: string; field?: string };
 
-async function submit(fields: ReportBody, parts: Part[], json = true): Promise<{ status: number; body: any; text: string }> {
+async function submit(
+  fields: ReportBody,
+  parts: Part[],
+  json = true,
+): Promise<{ status: number; body: any; text: string }> {
   const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
-  for (const part of parts) form.append(part.field ?? 'documents', new Blob([new Uint8Array(part.bytes)], { type: part.type ?? 'application/pdf' }), part.name);
+  for (const [name, value] of Object.entries(fields))
+    for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
+  for (const part of parts)
+    form.append(
+      part.field ?? 'documents',
+      new Blob([new Uint8Array(part.bytes)], { type: part.type ?? 'application/pdf' }),
+      part.name,
+    );
   const response = await fetch(`${strapiUrl()}/formulare/projekt-melden/senden`, {
     method: 'POST',
     headers: { 'x-forwarded-for': newClient(), ...(json ? { accept: 'application/json' } : {}) },
@@ -52,7 +66,11 @@ async function submit(fields: ReportBody, parts: Part[], json = true): Promise<{
 }
 
 async function cm(method: string, urlPath: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${strapiUrl()}${urlPath}`, { method, headers: admin(), body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${strapiUrl()}${urlPath}`, {
+    method,
+    headers: admin(),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   expect(response.status, `${method} ${urlPath}: ${response.status}`).toBeLessThan(300);
   return response.json();
 }
@@ -60,7 +78,10 @@ async function cm(method: string, urlPath: string, body?: unknown): Promise<any>
 async function submissionOf(email: string, ready: (row: any) => boolean = () => true): Promise<any> {
   const until = Date.now() + 10_000;
   for (;;) {
-    const list = await cm('GET', `/content-manager/collection-types/${UID}?${new URLSearchParams({ 'filters[email][$eq]': email })}`);
+    const list = await cm(
+      'GET',
+      `/content-manager/collection-types/${UID}?${new URLSearchParams({ 'filters[email][$eq]': email })}`,
+    );
     const found = list.results[0];
     if (found) {
       const row = (await cm('GET', `/content-manager/collection-types/${UID}/${found.documentId}`)).data;
@@ -72,7 +93,9 @@ async function submissionOf(email: string, ready: (row: any) => boolean = () => 
 }
 
 async function submissionsOf(email: string): Promise<unknown[]> {
-  return (await cm('GET', `/content-manager/collection-types/${UID}?${new URLSearchParams({ 'filters[email][$eq]': email })}`)).results;
+  return (
+    await cm('GET', `/content-manager/collection-types/${UID}?${new URLSearchParams({ 'filters[email][$eq]': email })}`)
+  ).results;
 }
 
 async function uploadCount(): Promise<number> {
@@ -101,7 +124,11 @@ function spellings(url: string): string[] {
 }
 
 let topic = '';
-const made: { projects: string[]; documents: string[]; submissions: string[] } = { projects: [], documents: [], submissions: [] };
+const made: { projects: string[]; documents: string[]; submissions: string[] } = {
+  projects: [],
+  documents: [],
+  submissions: [],
+};
 beforeAll(async () => {
   const response = await fetch(`${strapiUrl()}/api/topics?fields[0]=slug&pagination[pageSize]=1&sort=slug`);
   topic = ((await response.json()) as { data: { slug: string }[] }).data[0]!.slug;
@@ -109,7 +136,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const id of made.projects) await cm('DELETE', `/content-manager/collection-types/${PROJECT}/${id}`);
   for (const id of made.documents) await cm('DELETE', `/content-manager/collection-types/${DOCUMENT}/${id}`);
-  for (const id of made.submissions) await fetch(`${strapiUrl()}/content-manager/collection-types/${UID}/${id}`, { method: 'DELETE', headers: admin() });
+  for (const id of made.submissions)
+    await fetch(`${strapiUrl()}/content-manager/collection-types/${UID}/${id}`, { method: 'DELETE', headers: admin() });
 });
 
 describe('documents sent with a project report', () => {
@@ -124,7 +152,10 @@ describe('documents sent with a project report', () => {
     const row = await submissionOf(email);
     made.submissions.push(row.documentId);
     // The upload service stores files side by side: their order is not kept.
-    expect(row.files.map((f: any) => f.name).sort()).toEqual(['Ratsbeschluss_Münster.pdf', 'Vereinbarung Bauhof_script_.pdf']);
+    expect(row.files.map((f: any) => f.name).sort()).toEqual([
+      'Ratsbeschluss_Münster.pdf',
+      'Vereinbarung Bauhof_script_.pdf',
+    ]);
     for (const file of row.files) {
       expect(file).toMatchObject({ mime: 'application/pdf', ext: '.pdf' });
       expect(file.url).toMatch(/^\/uploads\/[^/]+\.pdf$/);
@@ -135,13 +166,15 @@ describe('documents sent with a project report', () => {
     const expectHeld = async (when: string) => {
       for (const url of urls) {
         expect(fs.existsSync(path.join(uploadsDir(), url.slice('/uploads/'.length))), `${when}: on disk`).toBe(true);
-        for (const spelling of spellings(url)) expect((await rawGet(strapiUrl(), spelling)).status, `${when}: ${spelling}`).toBe(404);
+        for (const spelling of spellings(url))
+          expect((await rawGet(strapiUrl(), spelling)).status, `${when}: ${spelling}`).toBe(404);
       }
       const listed = await fetch(`${strapiUrl()}/api/upload/files`, { headers: build() });
       expect(listed.status).toBe(200);
       const listedIds = ((await listed.json()) as { id: number }[]).map((f) => f.id);
       for (const id of ids) expect(listedIds, when).not.toContain(id);
-      for (const id of ids) expect((await fetch(`${strapiUrl()}/api/upload/files/${id}`, { headers: build() })).status, when).toBe(404);
+      for (const id of ids)
+        expect((await fetch(`${strapiUrl()}/api/upload/files/${id}`, { headers: build() })).status, when).toBe(404);
       expect((await fetch(`${strapiUrl()}/api/upload/files`)).status).toBe(403);
     };
     await expectHeld('submitted');
@@ -152,16 +185,25 @@ describe('documents sent with a project report', () => {
     const token = new URL(link).searchParams.get('t')!;
     const confirm = await fetch(`${strapiUrl()}/formulare/projekt-melden/bestaetigen`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-forwarded-for': newClient() },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+        'x-forwarded-for': newClient(),
+      },
       body: new URLSearchParams({ t: token }).toString(),
     });
     expect(confirm.status).toBe(200);
     const confirmed = await submissionOf(email, (r) => r.projectDocumentId !== null);
     made.projects.push(confirmed.projectDocumentId);
-    const related = await cm('GET', `/content-manager/relations/${PROJECT}/${confirmed.projectDocumentId}/documents?status=draft`);
+    const related = await cm(
+      'GET',
+      `/content-manager/relations/${PROJECT}/${confirmed.projectDocumentId}/documents?status=draft`,
+    );
     const documents = related.results as { documentId: string; title: string }[];
     made.documents.push(...documents.map((d) => d.documentId));
-    expect(documents.map((d) => d.title).sort()).toEqual(['Ratsbeschluss Münster', 'Vereinbarung Bauhof script'].sort());
+    expect(documents.map((d) => d.title).sort()).toEqual(
+      ['Ratsbeschluss Münster', 'Vereinbarung Bauhof script'].sort(),
+    );
     for (const document of documents) {
       const draft = (await cm('GET', `/content-manager/collection-types/${DOCUMENT}/${document.documentId}`)).data;
       expect(draft).toMatchObject({ type: 'Sonstiges', publishedAt: null });
@@ -173,7 +215,8 @@ describe('documents sent with a project report', () => {
     await expectHeld('submission deleted');
 
     // An editor publishes the documents and the project: the files are served, as downloads that never run.
-    for (const document of documents) await cm('POST', `/content-manager/collection-types/${DOCUMENT}/${document.documentId}/actions/publish`, {});
+    for (const document of documents)
+      await cm('POST', `/content-manager/collection-types/${DOCUMENT}/${document.documentId}/actions/publish`, {});
     await cm('POST', `/content-manager/collection-types/${PROJECT}/${confirmed.projectDocumentId}/actions/publish`, {});
     for (const url of urls) {
       const served = await rawGet(strapiUrl(), url);
@@ -183,9 +226,13 @@ describe('documents sent with a project report', () => {
       expect(served.headers['content-disposition']).toBe('attachment');
       expect(served.headers['x-content-type-options']).toBe('nosniff');
     }
-    const listed = ((await (await fetch(`${strapiUrl()}/api/upload/files`, { headers: build() })).json()) as { id: number }[]).map((f) => f.id);
+    const listed = (
+      (await (await fetch(`${strapiUrl()}/api/upload/files`, { headers: build() })).json()) as { id: number }[]
+    ).map((f) => f.id);
     for (const id of ids) expect(listed).toContain(id);
-    const published = await fetch(`${strapiUrl()}/api/projects?${new URLSearchParams({ 'filters[documentId][$eq]': confirmed.projectDocumentId, 'populate[documents][populate][0]': 'file' })}`);
+    const published = await fetch(
+      `${strapiUrl()}/api/projects?${new URLSearchParams({ 'filters[documentId][$eq]': confirmed.projectDocumentId, 'populate[documents][populate][0]': 'file' })}`,
+    );
     const project = ((await published.json()) as { data: { documents: { file: { url: string } }[] }[] }).data[0]!;
     expect(project.documents.map((d) => d.file.url).sort()).toEqual([...urls].sort());
   });
@@ -205,7 +252,9 @@ describe('documents sent with a project report', () => {
     expect(superAdmin.status).toBe(200);
     expect(Buffer.from(await superAdmin.arrayBuffer()).equals(pdf)).toBe(true);
     expect(superAdmin.headers.get('content-type')).toBe('application/pdf');
-    expect(superAdmin.headers.get('content-disposition')).toBe(`attachment; filename="Satzung Zweckverband Bader.pdf"; filename*=UTF-8''${encodeURIComponent('Satzung Zweckverband Bäder.pdf')}`);
+    expect(superAdmin.headers.get('content-disposition')).toBe(
+      `attachment; filename="Satzung Zweckverband Bader.pdf"; filename*=UTF-8''${encodeURIComponent('Satzung Zweckverband Bäder.pdf')}`,
+    );
     expect(superAdmin.headers.get('x-content-type-options')).toBe('nosniff');
     expect(superAdmin.headers.get('cache-control')).toBe('no-store');
     expect(superAdmin.headers.get('content-security-policy')).toContain('sandbox');
@@ -217,7 +266,10 @@ describe('documents sent with a project report', () => {
       expect((await fetch(route(file!.id), { headers })).status, JSON.stringify(headers)).toBe(401);
     }
     // Only files that came with a report, and only plain ids.
-    const others = (await cm('GET', '/upload/files?page=1&pageSize=50')).results as { id: number; caption: string | null }[];
+    const others = (await cm('GET', '/upload/files?page=1&pageSize=50')).results as {
+      id: number;
+      caption: string | null;
+    }[];
     const other = others.find((f) => f.caption !== 'Aus einer Projektmeldung (/projekt-melden/)' && f.id !== file!.id);
     expect(other).toBeDefined();
     expect((await fetch(route(other!.id), { headers: admin() })).status).toBe(404);
@@ -230,7 +282,9 @@ describe('documents sent with a project report', () => {
 
   it('an empty file field (no file chosen) is no file', async () => {
     const email = newAddress();
-    const answer = await submit(reportFields(email, topic), [{ name: '', bytes: Buffer.alloc(0), type: 'application/octet-stream' }]);
+    const answer = await submit(reportFields(email, topic), [
+      { name: '', bytes: Buffer.alloc(0), type: 'application/octet-stream' },
+    ]);
     expect(answer.status, answer.text).toBe(200);
     const row = await submissionOf(email);
     made.submissions.push(row.documentId);
@@ -239,7 +293,9 @@ describe('documents sent with a project report', () => {
 
   it('leave with their submission when it is deleted', async () => {
     const email = newAddress();
-    expect((await submit(reportFields(email, topic), [{ name: 'Satzung.pdf', bytes: await realPdf() }])).status).toBe(200);
+    expect((await submit(reportFields(email, topic), [{ name: 'Satzung.pdf', bytes: await realPdf() }])).status).toBe(
+      200,
+    );
     const row = await submissionOf(email, (r) => r.files?.length === 1);
     const stored = path.join(uploadsDir(), row.files[0].url.slice('/uploads/'.length));
     expect(fs.existsSync(stored)).toBe(true);
@@ -252,15 +308,61 @@ describe('documents sent with a project report', () => {
 
 describe('bad files with a project report', () => {
   const cases: [string, () => Promise<Part[]>, RegExp][] = [
-    ['HTML renamed .pdf', async () => [{ name: 'Vertrag.pdf', bytes: (await fakePdfs()).htmlRenamed }], /„Vertrag\.pdf“ wurde nicht angenommen: Die Datei ist kein PDF-Dokument/],
-    ['a PDF header followed by HTML', async () => [{ name: 'Vertrag.pdf', bytes: (await fakePdfs()).headerThenHtml }], /Webseiten-Code/],
-    ['HTML appended to a PDF', async () => [{ name: 'Vertrag.pdf', bytes: (await fakePdfs()).htmlAppended }], /Webseiten-Code/],
-    ['a PDF with JavaScript', async () => [{ name: 'Vertrag.pdf', bytes: await pdfWithJavaScript() }], /Skripte, eingebettete Dateien/],
-    ['a PNG', async () => [{ name: 'Plan.png', bytes: (await fakePdfs()).png, type: 'image/png' }], /kein PDF-Dokument/],
-    ['an oversized PDF', async () => [{ name: 'Gross.pdf', bytes: await realPdf(1, MAX_FORM_FILE_BYTES + 1024) }], /größer als 10 MB/],
-    ['more files than allowed', async () => Promise.all(Array.from({ length: MAX_FORM_FILES + 1 }, async (_, i) => ({ name: `Teil${i}.pdf`, bytes: await realPdf() }))), /höchstens 3 PDF-Dateien/],
-    ['a file in another field', async () => [{ name: 'Vertrag.pdf', bytes: await realPdf(), field: 'summary' }], /Das Feld „summary“ nimmt keine Dateien an/],
-    ['a flood of files', async () => Array.from({ length: 4 * MAX_FORM_FILES + 1 }, (_, i) => ({ name: `Teil${i}.pdf`, bytes: Buffer.from('%PDF-1.7\n%%EOF\n') })), /höchstens 3 PDF-Dateien/],
+    [
+      'HTML renamed .pdf',
+      async () => [{ name: 'Vertrag.pdf', bytes: (await fakePdfs()).htmlRenamed }],
+      /„Vertrag\.pdf“ wurde nicht angenommen: Die Datei ist kein PDF-Dokument/,
+    ],
+    [
+      'a PDF header followed by HTML',
+      async () => [{ name: 'Vertrag.pdf', bytes: (await fakePdfs()).headerThenHtml }],
+      /Webseiten-Code/,
+    ],
+    [
+      'HTML appended to a PDF',
+      async () => [{ name: 'Vertrag.pdf', bytes: (await fakePdfs()).htmlAppended }],
+      /Webseiten-Code/,
+    ],
+    [
+      'a PDF with JavaScript',
+      async () => [{ name: 'Vertrag.pdf', bytes: await pdfWithJavaScript() }],
+      /Skripte, eingebettete Dateien/,
+    ],
+    [
+      'a PNG',
+      async () => [{ name: 'Plan.png', bytes: (await fakePdfs()).png, type: 'image/png' }],
+      /kein PDF-Dokument/,
+    ],
+    [
+      'an oversized PDF',
+      async () => [{ name: 'Gross.pdf', bytes: await realPdf(1, MAX_FORM_FILE_BYTES + 1024) }],
+      /größer als 10 MB/,
+    ],
+    [
+      'more files than allowed',
+      async () =>
+        Promise.all(
+          Array.from({ length: MAX_FORM_FILES + 1 }, async (_, i) => ({
+            name: `Teil${i}.pdf`,
+            bytes: await realPdf(),
+          })),
+        ),
+      /höchstens 3 PDF-Dateien/,
+    ],
+    [
+      'a file in another field',
+      async () => [{ name: 'Vertrag.pdf', bytes: await realPdf(), field: 'summary' }],
+      /Das Feld „summary“ nimmt keine Dateien an/,
+    ],
+    [
+      'a flood of files',
+      async () =>
+        Array.from({ length: 4 * MAX_FORM_FILES + 1 }, (_, i) => ({
+          name: `Teil${i}.pdf`,
+          bytes: Buffer.from('%PDF-1.7\n%%EOF\n'),
+        })),
+      /höchstens 3 PDF-Dateien/,
+    ],
   ];
 
   it.each(cases)('%s → German 400 (on the file field), nothing stored', async (name, parts, message) => {
@@ -280,12 +382,22 @@ describe('bad files with a project report', () => {
 
   it('without JavaScript, the answer page links the message to the file field and asks for the files again', async () => {
     const email = newAddress();
-    const refused = await submit(reportFields(email, topic), [{ name: 'Vertrag.pdf', bytes: (await fakePdfs()).headerThenHtml }], false);
+    const refused = await submit(
+      reportFields(email, topic),
+      [{ name: 'Vertrag.pdf', bytes: (await fakePdfs()).headerThenHtml }],
+      false,
+    );
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('<a href="#feld-documents">Die Datei „Vertrag.pdf“ wurde nicht angenommen');
-    expect(refused.text).toMatch(/<input id="feld-documents" name="documents" type="file" accept="application\/pdf,\.pdf" multiple aria-invalid="true" aria-describedby="feld-documents-fehler">/);
+    expect(refused.text).toMatch(
+      /<input id="feld-documents" name="documents" type="file" accept="application\/pdf,\.pdf" multiple aria-invalid="true" aria-describedby="feld-documents-fehler">/,
+    );
     expect(refused.text).toContain('enctype="multipart/form-data"');
-    const otherField = await submit(reportFields(email, topic, { lead: '05999999' }), [{ name: 'Vertrag.pdf', bytes: await realPdf() }], false);
+    const otherField = await submit(
+      reportFields(email, topic, { lead: '05999999' }),
+      [{ name: 'Vertrag.pdf', bytes: await realPdf() }],
+      false,
+    );
     expect(otherField.status).toBe(400);
     expect(otherField.text).toContain('Bitte wählen Sie Ihre PDF-Dateien erneut aus.');
     expect(await submissionsOf(email)).toHaveLength(0);

@@ -30,7 +30,9 @@ const newAddress = (local = 'kaemmerei') => `${local}-${randomUUID()}@example.or
 let topics: string[] = [];
 let topicNames: string[] = [];
 beforeAll(async () => {
-  const response = await fetch(`${strapiUrl()}/api/topics?fields[0]=slug&fields[1]=name&pagination[pageSize]=3&sort=slug`);
+  const response = await fetch(
+    `${strapiUrl()}/api/topics?fields[0]=slug&fields[1]=name&pagination[pageSize]=3&sort=slug`,
+  );
   const data = ((await response.json()) as { data: { slug: string; name: string }[] }).data;
   topics = data.map((t) => t.slug);
   topicNames = data.map((t) => t.name);
@@ -41,7 +43,10 @@ beforeAll(async () => {
 const madeProjects: string[] = [];
 afterAll(async () => {
   for (const documentId of madeProjects) {
-    const response = await fetch(`${strapiUrl()}/content-manager/collection-types/${PROJECT}/${documentId}`, { method: 'DELETE', headers: admin() });
+    const response = await fetch(`${strapiUrl()}/content-manager/collection-types/${PROJECT}/${documentId}`, {
+      method: 'DELETE',
+      headers: admin(),
+    });
     expect(response.status).toBe(200);
   }
 });
@@ -49,13 +54,18 @@ afterAll(async () => {
 type Body = ReportBody;
 const urlencoded = (fields: Body) => {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) params.append(name, v);
+  for (const [name, value] of Object.entries(fields))
+    for (const v of Array.isArray(value) ? value : [value]) params.append(name, v);
   return params.toString();
 };
 const reportFields = (email: string, extra: Body = {}): Body => sharedReportFields(email, topics[0]!, extra);
 const submit = (fields: Body, options: { client?: string; json?: boolean } = {}) =>
-  postForm(strapiUrl(), '/projekt-melden/senden', urlencoded(fields), { ...options, client: options.client ?? newClient() });
-const post = (p: string, body: Record<string, string>, options: { json?: boolean } = {}) => postForm(strapiUrl(), p, body, { ...options, client: newClient() });
+  postForm(strapiUrl(), '/projekt-melden/senden', urlencoded(fields), {
+    ...options,
+    client: options.client ?? newClient(),
+  });
+const post = (p: string, body: Record<string, string>, options: { json?: boolean } = {}) =>
+  postForm(strapiUrl(), p, body, { ...options, client: newClient() });
 
 async function submissionsOf(email: string): Promise<Record<string, any>[]> {
   const query = new URLSearchParams({ 'filters[email][$eq]': email.toLowerCase() });
@@ -64,7 +74,11 @@ async function submissionsOf(email: string): Promise<Record<string, any>[]> {
   return ((await response.json()) as { results: Record<string, any>[] }).results;
 }
 
-async function submissionWhen(email: string, ready: (row: Record<string, any>) => boolean, timeoutMs = 10_000): Promise<Record<string, any>> {
+async function submissionWhen(
+  email: string,
+  ready: (row: Record<string, any>) => boolean,
+  timeoutMs = 10_000,
+): Promise<Record<string, any>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const [row] = await submissionsOf(email);
@@ -91,7 +105,10 @@ const local = (link: string) => {
 async function projectsTitled(title: string, headers: Record<string, string>, status?: 'published' | 'draft') {
   const query = new URLSearchParams({ 'filters[title][$eq]': title, ...(status ? { status } : {}) });
   const response = await fetch(`${strapiUrl()}/api/projects?${query}`, { headers });
-  return { status: response.status, data: response.status === 200 ? ((await response.json()) as { data: unknown[] }).data : [] };
+  return {
+    status: response.status,
+    data: response.status === 200 ? ((await response.json()) as { data: unknown[] }).data : [],
+  };
 }
 
 describe('a project report', () => {
@@ -107,12 +124,28 @@ describe('a project report', () => {
     expect(mail!.subject).toBe('Bitte bestätigen Sie Ihre Projektmeldung');
     expect(mail!.headers.get('auto-submitted')).toBe('auto-generated');
     const shown = `${mail!.subject}\n${mail!.text}\n${mail!.html}`;
-    for (const typed of [title, fields.summary as string, 'Erika Mustermann', 'Winterdienst', 'Kämmerin', '0228 123456', 'Bonn']) expect(shown).not.toContain(typed);
+    for (const typed of [
+      title,
+      fields.summary as string,
+      'Erika Mustermann',
+      'Winterdienst',
+      'Kämmerin',
+      '0228 123456',
+      'Bonn',
+    ])
+      expect(shown).not.toContain(typed);
     const link = linkIn(mail!, `${siteUrl()}/formulare/projekt-melden/bestaetigen?t=`);
     const token = new URL(link).searchParams.get('t')!;
 
     const pending = await submissionWhen(email, (row) => row.confirmMailMessageId === mail!.messageId);
-    expect(pending).toMatchObject({ state: 'unbestätigt', title, leadMunicipality: 'Bonn', name: 'Erika Mustermann', confirmedAt: null, projectDocumentId: null });
+    expect(pending).toMatchObject({
+      state: 'unbestätigt',
+      title,
+      leadMunicipality: 'Bonn',
+      name: 'Erika Mustermann',
+      confirmedAt: null,
+      projectDocumentId: null,
+    });
     // Exactly what was sent, without the honeypot.
     const { website: _hp, ...sent } = fields;
     expect(pending.submitted).toEqual(sent);
@@ -122,7 +155,9 @@ describe('a project report', () => {
     // A mail gateway opening the link (GET) confirms nothing and creates nothing.
     const page = await fetch(local(link), { headers: { 'x-forwarded-for': newClient() } });
     expect(page.status).toBe(200);
-    expect(await page.text()).toMatch(/<form method="post" action="\/formulare\/projekt-melden\/bestaetigen">[\s\S]*Meldung bestätigen/);
+    expect(await page.text()).toMatch(
+      /<form method="post" action="\/formulare\/projekt-melden\/bestaetigen">[\s\S]*Meldung bestätigen/,
+    );
     expect((await submissionsOf(email))[0]).toMatchObject({ state: 'unbestätigt', projectDocumentId: null });
     expect((await projectsTitled(title, admin())).data).toHaveLength(0);
 
@@ -135,16 +170,39 @@ describe('a project report', () => {
     madeProjects.push(row.projectDocumentId);
 
     // The draft project, filled from the input; never published by the code.
-    const draftResponse = await fetch(`${strapiUrl()}/content-manager/collection-types/${PROJECT}/${row.projectDocumentId}`, { headers: admin() });
+    const draftResponse = await fetch(
+      `${strapiUrl()}/content-manager/collection-types/${PROJECT}/${row.projectDocumentId}`,
+      { headers: admin() },
+    );
     expect(draftResponse.status).toBe(200);
     const draft = ((await draftResponse.json()) as { data: Record<string, any> }).data;
-    expect(draft).toMatchObject({ title, summary: fields.summary, cooperationForm: 'Zweckverband', projectStatus: 'in Betrieb', startYear: 2021, publishedAt: null, bestPractice: false });
+    expect(draft).toMatchObject({
+      title,
+      summary: fields.summary,
+      cooperationForm: 'Zweckverband',
+      projectStatus: 'in Betrieb',
+      startYear: 2021,
+      publishedAt: null,
+      bestPractice: false,
+    });
     expect(draft.slug).toMatch(/^gemeinsamer-bauhof-/);
     expect(draft.occasion).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: fields.occasion }] }]);
     expect(draft.funding).toMatchObject({ programme: 'Förderprogramm IKZ NRW' });
-    expect(draft.contacts).toMatchObject([{ name: 'Erika Mustermann', role: 'Kämmerin', organisation: 'Bonn', email: email.toLowerCase(), phone: '0228 123456', consent: true }]);
+    expect(draft.contacts).toMatchObject([
+      {
+        name: 'Erika Mustermann',
+        role: 'Kämmerin',
+        organisation: 'Bonn',
+        email: email.toLowerCase(),
+        phone: '0228 123456',
+        consent: true,
+      },
+    ]);
     const relations = async (field: string) => {
-      const r = await fetch(`${strapiUrl()}/content-manager/relations/${PROJECT}/${row.projectDocumentId}/${field}?pageSize=50`, { headers: admin() });
+      const r = await fetch(
+        `${strapiUrl()}/content-manager/relations/${PROJECT}/${row.projectDocumentId}/${field}?pageSize=50`,
+        { headers: admin() },
+      );
       expect(r.status).toBe(200);
       return ((await r.json()) as { results: Record<string, any>[] }).results;
     };
@@ -155,13 +213,17 @@ describe('a project report', () => {
     // Not public: not through the public API, not with the build token's published reads.
     expect((await projectsTitled(title, {})).data).toHaveLength(0);
     expect((await projectsTitled(title, { authorization: `Bearer ${inject('buildToken')}` })).data).toHaveLength(0);
-    expect((await projectsTitled(title, { authorization: `Bearer ${inject('buildToken')}` }, 'published')).data).toHaveLength(0);
+    expect(
+      (await projectsTitled(title, { authorization: `Bearer ${inject('buildToken')}` }, 'published')).data,
+    ).toHaveLength(0);
 
     // The editors' mail names the project and links to its draft; the submitter's acknowledgement.
     const [editors] = await mailsWith(EDITORS, `Neue Projektmeldung: ${title}`, 1);
     expect(editors).toBeDefined();
     expect(editors!.replyTo?.text).toBe(email.toLowerCase());
-    expect(editors!.text).toContain(`/admin/content-manager/collection-types/api::project.project/${row.projectDocumentId}`);
+    expect(editors!.text).toContain(
+      `/admin/content-manager/collection-types/api::project.project/${row.projectDocumentId}`,
+    );
     const [ack] = await mailsWith(email, 'Ihre Projektmeldung bei Interkommunales.NRW', 1);
     expect(ack!.text).toContain(`„${title}“`);
 
@@ -170,11 +232,19 @@ describe('a project report', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(await mailsWith(EDITORS, `Neue Projektmeldung: ${title}`, 2, 0)).toHaveLength(1);
     // The second confirmation made no second draft.
-    const drafts = (await fetch(`${strapiUrl()}/content-manager/collection-types/${PROJECT}?${new URLSearchParams({ 'filters[title][$eq]': title })}`, { headers: admin() }).then((r) => r.json())) as { results: unknown[] };
+    const drafts = (await fetch(
+      `${strapiUrl()}/content-manager/collection-types/${PROJECT}?${new URLSearchParams({ 'filters[title][$eq]': title })}`,
+      { headers: admin() },
+    ).then((r) => r.json())) as { results: unknown[] };
     expect(drafts.results).toHaveLength(1);
 
     // An editor publishes the project: the submitter gets its address on the site, once.
-    const publish = async () => fetch(`${strapiUrl()}/content-manager/collection-types/${PROJECT}/${row.projectDocumentId}/actions/publish`, { method: 'POST', headers: admin(), body: '{}' });
+    const publish = async () =>
+      fetch(`${strapiUrl()}/content-manager/collection-types/${PROJECT}/${row.projectDocumentId}/actions/publish`, {
+        method: 'POST',
+        headers: admin(),
+        body: '{}',
+      });
     expect((await publish()).status).toBe(200);
     const [published] = await mailsWith(email, 'Ihr Projekt ist veröffentlicht', 1);
     expect(published).toBeDefined();
@@ -188,11 +258,18 @@ describe('a project report', () => {
 
   it('without JavaScript, answers a wrong field with a German page that shows the form again with what was typed', async () => {
     const email = newAddress();
-    const answer = await submit(reportFields(email, { lead: '05999999', title: 'Bauhof "<script>"', topics: [topics[1]!] }), { json: false });
+    const answer = await submit(
+      reportFields(email, { lead: '05999999', title: 'Bauhof "<script>"', topics: [topics[1]!] }),
+      { json: false },
+    );
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('<html lang="de"');
-    expect(answer.text).toContain('<a href="#feld-lead">Bitte wählen Sie als federführende Kommune eine Kommune aus der Liste der Kommunen in Nordrhein-Westfalen aus.</a>');
-    expect(answer.text).toMatch(/<select id="feld-lead" name="lead" required aria-invalid="true" aria-describedby="feld-lead-fehler">/);
+    expect(answer.text).toContain(
+      '<a href="#feld-lead">Bitte wählen Sie als federführende Kommune eine Kommune aus der Liste der Kommunen in Nordrhein-Westfalen aus.</a>',
+    );
+    expect(answer.text).toMatch(
+      /<select id="feld-lead" name="lead" required aria-invalid="true" aria-describedby="feld-lead-fehler">/,
+    );
     expect(answer.text).toContain('value="Bauhof &quot;&lt;script&gt;&quot;"');
     expect(answer.text).not.toContain('<script>');
     expect(answer.text).toMatch(/name="municipalities" type="checkbox" value="05382068" checked/);
@@ -216,23 +293,35 @@ describe('hostile input to the project report', () => {
     ['CRLF in the address', (e) => urlencoded(reportFields(`${e}\r\nBcc: viele@example.org`))],
     ['CRLF in the title', (e) => urlencoded(reportFields(e, { title: 'Bauhof\r\nBcc: viele@example.org' }))],
     ['CRLF in the name', (e) => urlencoded(reportFields(e, { name: 'Erika\r\nBcc: viele@example.org' }))],
-    ['a municipality that does not exist', (e) => urlencoded(reportFields(e, { municipalities: ['05382068', '05999999'] }))],
+    [
+      'a municipality that does not exist',
+      (e) => urlencoded(reportFields(e, { municipalities: ['05382068', '05999999'] })),
+    ],
     ['a lead municipality by name', (e) => urlencoded(reportFields(e, { lead: 'Bonn' }))],
     ['a topic that does not exist', (e) => urlencoded(reportFields(e, { topics: ['erfundenes-thema'] }))],
     ['a cooperation form not in the list', (e) => urlencoded(reportFields(e, { cooperationForm: 'Geheimbund' }))],
     ['a duplicated municipality', (e) => urlencoded(reportFields(e, { municipalities: ['05382068', '05382068'] }))],
     ['a duplicated title', (e) => `${urlencoded(reportFields(e))}&title=Zweiter`],
-    ['an object as the topics', (e) => JSON.stringify({ ...reportFields(e), topics: { $ne: null } }), 'application/json'],
+    [
+      'an object as the topics',
+      (e) => JSON.stringify({ ...reportFields(e), topics: { $ne: null } }),
+      'application/json',
+    ],
     ['a summary of 801 characters', (e) => urlencoded(reportFields(e, { summary: 'x'.repeat(801) }))],
     ['no consent', (e) => urlencoded(reportFields(e, { consent: '' }))],
   ];
 
   it.each(cases)('%s → German 400, nothing stored, no mail', async (_name, body, contentType) => {
     const email = newAddress('opfer');
-    const answer = await postForm(strapiUrl(), '/projekt-melden/senden', body(email), { client: newClient(), contentType });
+    const answer = await postForm(strapiUrl(), '/projekt-melden/senden', body(email), {
+      client: newClient(),
+      contentType,
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.ok).toBe(false);
-    expect(`${answer.body.title} ${answer.body.message} ${Object.values(answer.body.errors ?? {}).join(' ')}`).toMatch(/Bitte|Feld|Formular/);
+    expect(`${answer.body.title} ${answer.body.message} ${Object.values(answer.body.errors ?? {}).join(' ')}`).toMatch(
+      /Bitte|Feld|Formular/,
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect(await submissionsOf(email)).toHaveLength(0);
     expect(await mailsTo(mailDir(), email)).toHaveLength(0);
@@ -243,7 +332,8 @@ describe('hostile input to the project report', () => {
 describe('who sees project reports', () => {
   it('are not readable through the public REST API, not even with the build token', async () => {
     for (const auth of [{}, { authorization: `Bearer ${inject('buildToken')}` }] as Record<string, string>[]) {
-      for (const url of ['/api/project-submissions', '/api/project-submission']) expect((await fetch(`${strapiUrl()}${url}`, { headers: auth })).status).toBe(404);
+      for (const url of ['/api/project-submissions', '/api/project-submission'])
+        expect((await fetch(`${strapiUrl()}${url}`, { headers: auth })).status).toBe(404);
     }
   });
 
@@ -255,7 +345,11 @@ describe('who sees project reports', () => {
     const editor = await inviteEditor(strapiUrl(), inject('adminJwt'));
     const auth = { authorization: `Bearer ${editor.token}`, 'content-type': 'application/json' };
     const url = `${strapiUrl()}/content-manager/collection-types/${UID}`;
-    const update = await fetch(`${url}/${row.documentId}`, { method: 'PUT', headers: auth, body: JSON.stringify({ state: 'in Prüfung', title: 'geändert' }) });
+    const update = await fetch(`${url}/${row.documentId}`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ state: 'in Prüfung', title: 'geändert' }),
+    });
     expect(update.status).toBe(200);
     expect((await submissionsOf(email))[0]).toMatchObject({ state: 'in Prüfung', title: fields.title });
     expect((await fetch(`${url}/${row.documentId}`, { method: 'DELETE', headers: auth })).status).toBe(200);

@@ -54,7 +54,11 @@ beforeAll(async () => {
   const hash = spawnSync('openssl', ['passwd', '-6', '-stdin'], { input: STATUS_PASSWORD, encoding: 'utf8' });
   if (hash.status !== 0) throw new Error(`openssl passwd failed: ${hash.stderr}`);
   fs.mkdirSync(path.join(tmp, 'site-root'));
-  nginx = await startNginx(path.join(tmp, 'site-root'), previewPort, { strapiPort: Number(new URL(inject('strapiUrl')).port), publisherPort, htpasswd: [`redaktion:${hash.stdout.trim()}`] });
+  nginx = await startNginx(path.join(tmp, 'site-root'), previewPort, {
+    strapiPort: Number(new URL(inject('strapiUrl')).port),
+    publisherPort,
+    htpasswd: [`redaktion:${hash.stdout.trim()}`],
+  });
 });
 
 afterAll(async () => {
@@ -63,28 +67,61 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const admin = (urlPath: string, options: Parameters<typeof request>[2] = {}) => request(nginx.httpsPort, urlPath, { host: ADMIN_HOST, ...options });
+const admin = (urlPath: string, options: Parameters<typeof request>[2] = {}) =>
+  request(nginx.httpsPort, urlPath, { host: ADMIN_HOST, ...options });
 let attempt = 0;
 /** A wrong login through nginx from one local address (each test its own), with a fresh e-mail address each time. */
 const wrongLogin = (urlPath: string, localAddress: string, headers: Record<string, string> = {}) =>
-  admin(urlPath, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email: `angreifer-${++attempt}@example.org`, password: 'Falsches-Passwort-1' }) });
-const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+  admin(urlPath, {
+    method: 'POST',
+    localAddress,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email: `angreifer-${++attempt}@example.org`, password: 'Falsches-Passwort-1' }),
+  });
+const basic = (user: string, password: string) => ({
+  authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+});
 
 describe('the nginx sample in front of Strapi, the publisher and the preview', () => {
   it('ends six wrong logins with rotating forged X-Forwarded-For addresses in 429, before Strapi', async () => {
     const responses = [];
-    for (let i = 0; i < 6; i++) responses.push(await wrongLogin('/admin/login', '127.0.0.11', { 'x-forwarded-for': `198.51.100.${i + 1}`, 'x-real-ip': `198.51.100.${i + 1}` }));
+    for (let i = 0; i < 6; i++)
+      responses.push(
+        await wrongLogin('/admin/login', '127.0.0.11', {
+          'x-forwarded-for': `198.51.100.${i + 1}`,
+          'x-real-ip': `198.51.100.${i + 1}`,
+        }),
+      );
     expect(responses.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 429]);
     // The first five reached Strapi and were refused there; the sixth never did (nginx answers in German).
-    for (const r of responses.slice(0, 5)) expect(JSON.parse(r.body.toString()).error.message).toBe('Invalid credentials');
+    for (const r of responses.slice(0, 5))
+      expect(JSON.parse(r.body.toString()).error.message).toBe('Invalid credentials');
     expect(responses[5]!.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(responses[5]!.body.toString()).error).toMatchObject({ status: 429, name: 'RateLimitError', message: expect.stringMatching(/^Zu viele Anmeldeversuche/) });
+    expect(JSON.parse(responses[5]!.body.toString()).error).toMatchObject({
+      status: 429,
+      name: 'RateLimitError',
+      message: expect.stringMatching(/^Zu viele Anmeldeversuche/),
+    });
     // Another client is not affected.
     expect((await wrongLogin('/admin/login', '127.0.0.12')).status).toBe(400);
   });
 
   it('limits every spelling of the login path that nginx or Strapi might take for it', async () => {
-    const spellings = ['/admin//login', '/Admin/login', '/ADMIN/LOGIN', '/admin/login/', '/admin/login?x=1', '/admin/%6Cogin', '/admin%2Flogin', '/admin/./login', '/x/../admin/login', '/admin///login//', '/admin/forgot-password', '/admin/reset-password', '/admin/register-admin'];
+    const spellings = [
+      '/admin//login',
+      '/Admin/login',
+      '/ADMIN/LOGIN',
+      '/admin/login/',
+      '/admin/login?x=1',
+      '/admin/%6Cogin',
+      '/admin%2Flogin',
+      '/admin/./login',
+      '/x/../admin/login',
+      '/admin///login//',
+      '/admin/forgot-password',
+      '/admin/reset-password',
+      '/admin/register-admin',
+    ];
     const strapiAnswers: Record<string, number> = {};
     for (const [i, spelling] of spellings.entries()) {
       const statuses: number[] = [];
@@ -113,7 +150,13 @@ describe('the nginx sample in front of Strapi, the publisher and the preview', (
     try {
       for (const name of Object.keys(files)) {
         const inline = name.endsWith('.png');
-        for (const spelling of [`/uploads/${name}`, `/uploads//${name}`, `/./uploads/${name}`, `/uploads/%${name.charCodeAt(0).toString(16)}${name.slice(1)}`, `/UPLOADS/${name}`]) {
+        for (const spelling of [
+          `/uploads/${name}`,
+          `/uploads//${name}`,
+          `/./uploads/${name}`,
+          `/uploads/%${name.charCodeAt(0).toString(16)}${name.slice(1)}`,
+          `/UPLOADS/${name}`,
+        ]) {
           const response = await admin(spelling);
           if (spelling === `/uploads/${name}`) expect(response.status, spelling).toBe(200);
           if (response.status !== 200) continue;
@@ -134,8 +177,26 @@ describe('the nginx sample in front of Strapi, the publisher and the preview', (
   });
 
   it('shows the publishing status on the admin host only after a login', async () => {
-    for (const spelling of ['/veroeffentlichung/', '/veroeffentlichung/status', '/veroeffentlichung//', '/veroeffentlichung/%73tatus', '/veroeffentlichung/./status', '/x/../veroeffentlichung/', '/Veroeffentlichung/', '/veroeffentlichung', '/veroeffentlichung/status/', '/veroeffentlichung/status.html', '/veroeffentlichung/webhook']) {
-      for (const headers of [{}, basic('redaktion', 'falsch'), basic('redaktion', ''), basic('', STATUS_PASSWORD), basic('Redaktion', STATUS_PASSWORD)]) {
+    for (const spelling of [
+      '/veroeffentlichung/',
+      '/veroeffentlichung/status',
+      '/veroeffentlichung//',
+      '/veroeffentlichung/%73tatus',
+      '/veroeffentlichung/./status',
+      '/x/../veroeffentlichung/',
+      '/Veroeffentlichung/',
+      '/veroeffentlichung',
+      '/veroeffentlichung/status/',
+      '/veroeffentlichung/status.html',
+      '/veroeffentlichung/webhook',
+    ]) {
+      for (const headers of [
+        {},
+        basic('redaktion', 'falsch'),
+        basic('redaktion', ''),
+        basic('', STATUS_PASSWORD),
+        basic('Redaktion', STATUS_PASSWORD),
+      ]) {
         const response = await admin(spelling, { headers });
         expect(response.status, `${spelling} ${JSON.stringify(headers)}`).not.toBe(200);
         expect(response.body.toString(), spelling).not.toMatch(/Veröffentlichungsstatus|"history"/);
@@ -152,8 +213,16 @@ describe('the nginx sample in front of Strapi, the publisher and the preview', (
   });
 
   it('lets the publisher and the preview answer their own host names only', async () => {
-    const direct = (port: number, host: string, urlPath = '/', method = 'GET') => request(port, urlPath, { tls: false, host, method, body: method === 'POST' ? '{}' : undefined });
-    for (const host of ['evil.example', `${ADMIN_HOST}.`, `${ADMIN_HOST}.evil.example`, `${ADMIN_HOST}:80`, `localhost:${publisherPort + 1}`, PREVIEW_HOST]) {
+    const direct = (port: number, host: string, urlPath = '/', method = 'GET') =>
+      request(port, urlPath, { tls: false, host, method, body: method === 'POST' ? '{}' : undefined });
+    for (const host of [
+      'evil.example',
+      `${ADMIN_HOST}.`,
+      `${ADMIN_HOST}.evil.example`,
+      `${ADMIN_HOST}:80`,
+      `localhost:${publisherPort + 1}`,
+      PREVIEW_HOST,
+    ]) {
       const refused = await direct(publisherPort, host);
       expect(refused.status, host).toBe(421);
       expect(refused.body.toString()).toMatch(/antwortet unter diesem Host-Namen nicht/);
@@ -165,7 +234,13 @@ describe('the nginx sample in front of Strapi, the publisher and the preview', (
     expect((await direct(publisherPort, ADMIN_HOST, '/webhook', 'POST')).status).toBe(421);
     expect((await direct(publisherPort, `127.0.0.1:${publisherPort}`, '/webhook', 'POST')).status).toBe(401);
 
-    for (const host of ['evil.example', `${PREVIEW_HOST}.`, `${PREVIEW_HOST}.evil.example`, ADMIN_HOST, `localhost:${previewPort + 1}`]) {
+    for (const host of [
+      'evil.example',
+      `${PREVIEW_HOST}.`,
+      `${PREVIEW_HOST}.evil.example`,
+      ADMIN_HOST,
+      `localhost:${previewPort + 1}`,
+    ]) {
       const refused = await direct(previewPort, host, '/vorschau?token=x');
       expect(refused.status, host).toBe(421);
       expect(refused.body.toString()).toMatch(/antwortet unter diesem Host-Namen nicht/);

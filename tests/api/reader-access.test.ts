@@ -66,7 +66,10 @@ const PRIVATE_QUERIES: Record<Plural, string[]> = {
     'populate[projects][populate][contacts][filters][consent][$eq]=false',
     'sort=projects.contacts.email',
   ],
-  newsletters: ['filters[sections][projects][contacts][consent][$eq]=false', 'populate[sections][populate][projects][populate][contacts][filters][consent]=false'],
+  newsletters: [
+    'filters[sections][projects][contacts][consent][$eq]=false',
+    'populate[sections][populate][projects][populate][contacts][filters][consent]=false',
+  ],
   events: ['filters[documents][projects][contacts][consent][$eq]=false', 'filters[contacts][consent][$eq]=false'],
   topics: ['filters[contacts][consent][$eq]=false', 'sort=contacts.email'],
   municipalities: ['filters[contacts][consent][$eq]=false', 'sort=contacts.email'],
@@ -74,8 +77,20 @@ const PRIVATE_QUERIES: Record<Plural, string[]> = {
 
 /** Legitimate or harmless queries: answered, but never with drafts or private values. */
 const READER_QUERIES: Record<Plural, string[]> = {
-  projects: ['populate=*', 'populate[contacts]=*', 'populate[contacts][fields][0]=email&populate[contacts][fields][1]=phone', 'populate=contacts', 'populate[0]=contacts&populate[1]=documents', 'fields[0]=title&fields[1]=summary'],
-  documents: ['populate=*', 'populate[projects][populate][contacts]=*', 'populate=projects.contacts', 'populate[projects][populate]=*'],
+  projects: [
+    'populate=*',
+    'populate[contacts]=*',
+    'populate[contacts][fields][0]=email&populate[contacts][fields][1]=phone',
+    'populate=contacts',
+    'populate[0]=contacts&populate[1]=documents',
+    'fields[0]=title&fields[1]=summary',
+  ],
+  documents: [
+    'populate=*',
+    'populate[projects][populate][contacts]=*',
+    'populate=projects.contacts',
+    'populate[projects][populate]=*',
+  ],
   newsletters: ['populate=*', 'populate[sections][populate][projects][populate][contacts]=*'],
   events: ['populate=*', 'populate[documents][populate][projects][populate][contacts]=*'],
   topics: ['populate=*'],
@@ -112,20 +127,42 @@ beforeAll(async () => {
   const plan = await seededPlan();
   const contacts = plan.projects.filter((p) => !p.draft).flatMap((p) => p.contacts);
   const publicValues = new Set(contacts.filter((c) => c.consent).flatMap((c) => [c.email, c.phone]));
-  privateValues = [...new Set(contacts.filter((c) => !c.consent).flatMap((c) => [c.email, c.phone]))].filter((v) => !publicValues.has(v));
+  privateValues = [...new Set(contacts.filter((c) => !c.consent).flatMap((c) => [c.email, c.phone]))].filter(
+    (v) => !publicValues.has(v),
+  );
   expect(privateValues.length).toBeGreaterThan(5);
 
   // Every type with drafts gets at least one: the seed has none for topics.
   const seed = client(tokens.seed);
-  const topicDrafts = await seed.findAll<{ documentId: string }>('topics', { status: 'draft', filters: { name: { $contains: DRAFT_MARKER } } });
-  if (!topicDrafts.length) await seed.request('POST', '/api/topics', { query: { status: 'draft' }, body: { data: { name: `Entwurf eines Handlungsfelds ${DRAFT_MARKER}`, description: `${DRAFT_MARKER}: noch nicht freigegeben.` } } });
+  const topicDrafts = await seed.findAll<{ documentId: string }>('topics', {
+    status: 'draft',
+    filters: { name: { $contains: DRAFT_MARKER } },
+  });
+  if (!topicDrafts.length)
+    await seed.request('POST', '/api/topics', {
+      query: { status: 'draft' },
+      body: {
+        data: {
+          name: `Entwurf eines Handlungsfelds ${DRAFT_MARKER}`,
+          description: `${DRAFT_MARKER}: noch nicht freigegeben.`,
+        },
+      },
+    });
 
   publishedCounts = {} as Record<Plural, number>;
   draftIds = {} as Record<Plural, string[]>;
   for (const plural of TYPES) {
     publishedCounts[plural] = (await client().findPage(plural, 1)).meta.pagination.total;
-    const drafts = plural === 'municipalities' ? [] : await seed.findAll<{ documentId: string; publishedAt: string | null }>(plural, { status: 'draft', fields: ['publishedAt'] });
-    const published = new Set((await client().findAll<{ documentId: string }>(plural, { fields: ['documentId'] })).map((e) => e.documentId));
+    const drafts =
+      plural === 'municipalities'
+        ? []
+        : await seed.findAll<{ documentId: string; publishedAt: string | null }>(plural, {
+            status: 'draft',
+            fields: ['publishedAt'],
+          });
+    const published = new Set(
+      (await client().findAll<{ documentId: string }>(plural, { fields: ['documentId'] })).map((e) => e.documentId),
+    );
     draftIds[plural] = drafts.filter((d) => !published.has(d.documentId)).map((d) => d.documentId);
   }
   expect(draftIds.projects.length).toBeGreaterThan(0);
@@ -142,7 +179,10 @@ function probes(plural: Plural): Probe[] {
     }
     for (const q of PRIVATE_QUERIES[plural]) list.push({ url: `${prefix}/${plural}?${q}`, expect: [400] });
     const titleField = plural === 'topics' || plural === 'municipalities' ? 'name' : 'title';
-    const search = [`filters[${titleField}][$containsi]=${DRAFT_MARKER.toLowerCase()}`, `filters[$or][0][${titleField}][$containsi]=entwurf`];
+    const search = [
+      `filters[${titleField}][$containsi]=${DRAFT_MARKER.toLowerCase()}`,
+      `filters[$or][0][${titleField}][$containsi]=entwurf`,
+    ];
     for (const q of [...READER_QUERIES[plural], ...COMMON_READER_QUERIES, ...search]) {
       const total = /_q=|filters/.test(q) ? undefined : publishedCounts[plural];
       list.push({ url: `${prefix}/${plural}?${q}`, expect: [200], total });
@@ -161,15 +201,22 @@ async function attack(list: Probe[], token: string | undefined): Promise<string[
   await Promise.all(
     Array.from({ length: 6 }, async () => {
       for (let probe = queue.shift(); probe; probe = queue.shift()) {
-        const response = await fetch(`${base}${probe.url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        const response = await fetch(`${base}${probe.url}`, {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
         const text = await response.text();
-        if (!probe.expect.includes(response.status)) problems.push(`${probe.url}: status ${response.status}, expected ${probe.expect.join('/')} – ${text.slice(0, 160)}`);
-        if (text.includes(DRAFT_MARKER) && !probe.url.includes(DRAFT_MARKER)) problems.push(`${probe.url}: draft text in the response`);
+        if (!probe.expect.includes(response.status))
+          problems.push(
+            `${probe.url}: status ${response.status}, expected ${probe.expect.join('/')} – ${text.slice(0, 160)}`,
+          );
+        if (text.includes(DRAFT_MARKER) && !probe.url.includes(DRAFT_MARKER))
+          problems.push(`${probe.url}: draft text in the response`);
         const leaked = privateValues.find((v) => text.includes(v));
         if (leaked) problems.push(`${probe.url}: private value ${leaked} in the response`);
         if (response.status === 400 || response.status === 403) {
           const message = JSON.parse(text)?.error?.message ?? '';
-          if (probe.expect.includes(403) && !/Entwürfe/.test(message)) problems.push(`${probe.url}: 403 without the German message (${message})`);
+          if (probe.expect.includes(403) && !/Entwürfe/.test(message))
+            problems.push(`${probe.url}: 403 without the German message (${message})`);
         }
         if (response.status === 200 && probe.total !== undefined) {
           const total = JSON.parse(text)?.meta?.pagination?.total;
@@ -193,7 +240,10 @@ describe('readers get published content only, without private values', () => {
   }
 
   it('finds the draft marker only with a full-access token (the attacks above would have seen it)', async () => {
-    const response = await fetch(`${inject('strapiUrl')}/API/topics?status=draft&filters[name][$contains]=${DRAFT_MARKER}`, { headers: { authorization: `Bearer ${tokens.seed}` } });
+    const response = await fetch(
+      `${inject('strapiUrl')}/API/topics?status=draft&filters[name][$contains]=${DRAFT_MARKER}`,
+      { headers: { authorization: `Bearer ${tokens.seed}` } },
+    );
     expect(response.status).toBe(200);
     expect(await response.text()).toContain(DRAFT_MARKER);
   });
@@ -208,8 +258,13 @@ describe('readers get published content only, without private values', () => {
 
   it('returns the contact persons with consent, and only those, when contacts are populated', async () => {
     const plan = await seededPlan();
-    const rows = await client().findAll<{ slug: string; contacts: { email: string | null; consent: boolean }[] }>('projects', { populate: { contacts: true } });
-    const consenting = plan.projects.filter((p) => !p.draft).flatMap((p) => p.contacts.filter((c) => c.consent).map((c) => c.email));
+    const rows = await client().findAll<{ slug: string; contacts: { email: string | null; consent: boolean }[] }>(
+      'projects',
+      { populate: { contacts: true } },
+    );
+    const consenting = plan.projects
+      .filter((p) => !p.draft)
+      .flatMap((p) => p.contacts.filter((c) => c.consent).map((c) => c.email));
     const returned = rows.flatMap((r) => r.contacts.map((c) => c.email));
     expect(returned.sort()).toEqual(consenting.sort());
     expect(rows.flatMap((r) => r.contacts).every((c) => c.consent)).toBe(true);

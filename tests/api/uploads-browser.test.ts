@@ -27,7 +27,11 @@ const downloads: string[] = [];
 async function editorUpload(name: string, bytes: Buffer, type: string): Promise<{ status: number; body: any }> {
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(bytes)], { type }), name);
-  const response = await fetch(`${inject('strapiUrl')}/upload`, { method: 'POST', headers: { authorization: `Bearer ${editor.token}` }, body: form });
+  const response = await fetch(`${inject('strapiUrl')}/upload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${editor.token}` },
+    body: form,
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -40,7 +44,8 @@ function watch(page: Page) {
   page.on('console', (message) => consoleLines.push(message.text()));
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(`${origin}/`) && !url.startsWith('about:') && !url.startsWith('data:')) foreignRequests.push(url);
+    if (!url.startsWith(`${origin}/`) && !url.startsWith('about:') && !url.startsWith('data:'))
+      foreignRequests.push(url);
   });
   page.on('download', (download) => {
     downloads.push(download.url());
@@ -54,7 +59,8 @@ async function open(url: string): Promise<{ page: Page; headers: Record<string, 
   watch(page);
   let headers: Record<string, string> | undefined;
   page.on('response', (response) => {
-    if (response.request().isNavigationRequest() && response.request().frame() === page.mainFrame()) headers ??= response.headers();
+    if (response.request().isNavigationRequest() && response.request().frame() === page.mainFrame())
+      headers ??= response.headers();
   });
   await page.goto(url, { waitUntil: 'load', timeout: 15_000 }).catch((error: Error) => {
     if (!/Download is starting|net::ERR_ABORTED/.test(error.message)) throw error;
@@ -72,10 +78,13 @@ beforeAll(async () => {
   context = await browser.newContext({ acceptDownloads: true });
   // The administrator's session on Strapi's origin, as the admin panel keeps it.
   await context.addCookies([{ name: 'jwtToken', value: await adminJwt(), url: strapiUrl }]);
-  await context.route((url) => !url.href.startsWith(strapiUrl), (route) => {
-    foreignRequests.push(route.request().url());
-    return route.abort();
-  });
+  await context.route(
+    (url) => !url.href.startsWith(strapiUrl),
+    (route) => {
+      foreignRequests.push(route.request().url());
+      return route.abort();
+    },
+  );
 });
 
 /** Files this suite writes straight into Strapi's uploads folder; removed again, as other suites share that Strapi. */
@@ -101,9 +110,17 @@ describe('an administrator opens what an editor uploaded', () => {
   });
 
   it('runs no script from a file that passes as PDF or PNG, nor from files stored before the rules', async () => {
-    const pdf = await editorUpload('protokoll.pdf', Buffer.concat([Buffer.from(`%PDF-1.4\n<html>${SCRIPT}\n`), polyglots.pdfHtml()]), 'text/html');
+    const pdf = await editorUpload(
+      'protokoll.pdf',
+      Buffer.concat([Buffer.from(`%PDF-1.4\n<html>${SCRIPT}\n`), polyglots.pdfHtml()]),
+      'text/html',
+    );
     expect(pdf.status).toBe(201);
-    const png = await editorUpload('karte.png', Buffer.concat([await polyglots.pngHtml(), Buffer.from(SCRIPT)]), 'text/html');
+    const png = await editorUpload(
+      'karte.png',
+      Buffer.concat([await polyglots.pngHtml(), Buffer.from(SCRIPT)]),
+      'text/html',
+    );
     expect(png.status).toBe(201);
     expect(pdf.body[0].url).toMatch(/\.pdf$/);
     expect(png.body[0].url).toMatch(/\.png$/);
@@ -135,7 +152,9 @@ describe('an administrator opens what an editor uploaded', () => {
       expect(headers?.['content-security-policy'], url).toMatch(/^sandbox; default-src 'none'/);
       expect(headers?.['x-content-type-options'], url).toBe('nosniff');
       expect(headers?.['content-disposition'], url).toBe(url.endsWith('.png') ? 'inline' : 'attachment');
-      const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned).catch(() => undefined);
+      const pwned = await page
+        .evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
+        .catch(() => undefined);
       expect(pwned, url).toBeUndefined();
       await page.close();
     }
@@ -143,7 +162,9 @@ describe('an administrator opens what an editor uploaded', () => {
     // A page elsewhere that pulls the stored script in, as an SVG or HTML file would: nosniff stops it.
     const page = await context.newPage();
     watch(page);
-    await page.setContent(`<!doctype html><script src="${strapiUrl}/uploads/altlast_9f8e7d.js"></script><script src="${strapiUrl}${pdf.body[0].url}"></script>`);
+    await page.setContent(
+      `<!doctype html><script src="${strapiUrl}/uploads/altlast_9f8e7d.js"></script><script src="${strapiUrl}${pdf.body[0].url}"></script>`,
+    );
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();

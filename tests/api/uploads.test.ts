@@ -23,11 +23,25 @@ interface Part {
   type?: string;
 }
 
-async function post(urlPath: string, parts: Part[], auth: string, fields: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+async function post(
+  urlPath: string,
+  parts: Part[],
+  auth: string,
+  fields: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
   const form = new FormData();
-  for (const part of parts) form.append('files', new Blob([new Uint8Array(part.bytes)], { type: part.type ?? 'application/octet-stream' }), part.name);
+  for (const part of parts)
+    form.append(
+      'files',
+      new Blob([new Uint8Array(part.bytes)], { type: part.type ?? 'application/octet-stream' }),
+      part.name,
+    );
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  const response = await fetch(`${inject('strapiUrl')}${urlPath}`, { method: 'POST', headers: { authorization: `Bearer ${auth}` }, body: form });
+  const response = await fetch(`${inject('strapiUrl')}${urlPath}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${auth}` },
+    body: form,
+  });
   const text = await response.text();
   let body: any = text;
   try {
@@ -52,7 +66,8 @@ function expectNothingForeignOnDisk() {
   for (const name of filesOnDisk()) expect(ALLOWED_EXTENSIONS.has(path.extname(name).toLowerCase()), name).toBe(true);
 }
 
-const rawGet = (rawPath: string, headers: Record<string, string> = {}) => rawGetFrom(inject('strapiUrl'), rawPath, headers);
+const rawGet = (rawPath: string, headers: Record<string, string> = {}) =>
+  rawGetFrom(inject('strapiUrl'), rawPath, headers);
 
 let samples: Awaited<ReturnType<typeof allowedSamples>>;
 beforeAll(async () => {
@@ -86,7 +101,11 @@ describe('uploads are refused unless extension and content agree on the allowlis
     const before = await fileCount();
     for (const sample of samples) {
       const other = samples.find((s) => s.mime !== sample.mime && s.label !== 'zip')!;
-      const response = await post('/upload', [{ name: `datei${other.ext}`, bytes: sample.bytes, type: other.mime }], jwt);
+      const response = await post(
+        '/upload',
+        [{ name: `datei${other.ext}`, bytes: sample.bytes, type: other.mime }],
+        jwt,
+      );
       expect(response.status, `${sample.label} as ${other.ext}`).toBe(400);
       expect(response.body.error.message).toMatch(new RegExp(`^Die Datei „datei\\${other.ext}“ wurde abgelehnt: `));
     }
@@ -130,7 +149,14 @@ describe('uploads are refused unless extension and content agree on the allowlis
   it('refuses the whole request when one of several files is foreign', async () => {
     const jwt = await adminJwt();
     const before = await fileCount();
-    const response = await post('/upload', [{ name: 'gut.pdf', bytes: pdf() }, { name: 'schlecht.html', bytes: pdf() }], jwt);
+    const response = await post(
+      '/upload',
+      [
+        { name: 'gut.pdf', bytes: pdf() },
+        { name: 'schlecht.html', bytes: pdf() },
+      ],
+      jwt,
+    );
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain('„schlecht.html“');
     expect(await fileCount()).toBe(before);
@@ -189,7 +215,11 @@ describe('accepted uploads are stored under the type of their content', () => {
   });
 
   it('keeps a polyglot that is a valid allowed type, stored and served as that type only', async () => {
-    const response = await post('/upload', [{ name: 'protokoll.pdf', bytes: polyglots.pdfHtml(), type: 'text/html' }], await adminJwt());
+    const response = await post(
+      '/upload',
+      [{ name: 'protokoll.pdf', bytes: polyglots.pdfHtml(), type: 'text/html' }],
+      await adminJwt(),
+    );
     expect(response.status).toBe(201);
     expect(response.body[0]).toMatchObject({ ext: '.pdf', mime: 'application/pdf' });
     const served = await rawGet(response.body[0].url);
@@ -224,7 +254,7 @@ describe('replacing a file', () => {
   });
 });
 
-describe('the media library\'s own text', () => {
+describe("the media library's own text", () => {
   it('refuses control characters in name, alternative text and caption; a renamed file keeps its extension', async () => {
     const jwt = await adminJwt();
     const before = await fileCount();
@@ -232,13 +262,17 @@ describe('the media library\'s own text', () => {
       fileInfo: JSON.stringify({ name: 'karte.png', alternativeText: 'Karte\r\nvon NRW', caption: null, folder: null }),
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toBe('„Alternativtext“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.');
+    expect(bad.body.error.message).toBe(
+      '„Alternativtext“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.',
+    );
     expect(await fileCount()).toBe(before);
 
     const created = await post('/upload', [{ name: 'karte.png', bytes: await png() }], jwt);
     expect(created.status).toBe(201);
     const id = created.body[0].id;
-    const renamed = await post(`/upload?id=${id}`, [], jwt, { fileInfo: JSON.stringify({ name: 'karte.html', alternativeText: 'Karte von NRW', caption: 'Zeile 1\nZeile 2' }) });
+    const renamed = await post(`/upload?id=${id}`, [], jwt, {
+      fileInfo: JSON.stringify({ name: 'karte.html', alternativeText: 'Karte von NRW', caption: 'Zeile 1\nZeile 2' }),
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'karte.png', ext: '.png', alternativeText: 'Karte von NRW' });
     const tab = await post(`/upload?id=${id}`, [], jwt, { fileInfo: JSON.stringify({ caption: 'a\tb' }) });
@@ -309,7 +343,9 @@ describe('serving /uploads/', () => {
       const response = await rawGet(created.body[0].url);
       expect(response.status).toBe(200);
       const type = typeForMime(sample.mime)!;
-      expect(response.headers['content-type']).toBe(sample.mime === 'text/csv' ? 'text/csv; charset=utf-8' : sample.mime);
+      expect(response.headers['content-type']).toBe(
+        sample.mime === 'text/csv' ? 'text/csv; charset=utf-8' : sample.mime,
+      );
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['content-security-policy']).toBe(FILE_CSP);
       expect(response.headers['content-disposition']).toBe(type.inline ? 'inline' : 'attachment');
@@ -319,11 +355,20 @@ describe('serving /uploads/', () => {
 
 describe('fingerprint headers', () => {
   it('sends no X-Powered-By or server banner', async () => {
-    for (const route of ['/api/topics', '/uploads/altlast_1a2b3c.html', '/_health', '/admin/init', '/nicht-vorhanden']) {
+    for (const route of [
+      '/api/topics',
+      '/uploads/altlast_1a2b3c.html',
+      '/_health',
+      '/admin/init',
+      '/nicht-vorhanden',
+    ]) {
       const response = await rawGet(route);
       expect(response.headers['x-powered-by'], route).toBeUndefined();
       expect(response.headers.server, route).toBeUndefined();
-      expect(Object.keys(response.headers).filter((h) => /strapi|powered|version/i.test(h)), route).toEqual([]);
+      expect(
+        Object.keys(response.headers).filter((h) => /strapi|powered|version/i.test(h)),
+        route,
+      ).toEqual([]);
     }
   });
 });

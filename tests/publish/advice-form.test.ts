@@ -32,7 +32,10 @@ afterAll(async () => {
 });
 
 async function request(email: string): Promise<Record<string, any> | null> {
-  const response = await fetch(`${pipeline.strapi.url}/content-manager/collection-types/${UID}?filters[email][$eq]=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${jwt}` } });
+  const response = await fetch(
+    `${pipeline.strapi.url}/content-manager/collection-types/${UID}?filters[email][$eq]=${encodeURIComponent(email)}`,
+    { headers: { authorization: `Bearer ${jwt}` } },
+  );
   return ((await response.json()) as { results: Record<string, any>[] }).results[0] ?? null;
 }
 
@@ -68,7 +71,9 @@ describe('the advisory request form in the browser', () => {
     await page.waitForURL(/\/formulare\/beratung\/anfragen$/);
     expect(await page.locator('h1').textContent()).toBe('Bitte prüfen Sie Ihre Angaben');
     expect(await page.locator('#feld-municipality').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByRole('link', { name: /Bitte wählen Sie eine Kommune aus/ }).getAttribute('href')).toBe('#feld-municipality');
+    expect(await page.getByRole('link', { name: /Bitte wählen Sie eine Kommune aus/ }).getAttribute('href')).toBe(
+      '#feld-municipality',
+    );
     expect(await page.locator('#feld-question').inputValue()).toBe(question);
     expect(await page.locator('#feld-email').inputValue()).toBe(email);
     expect(await page.locator('#feld-consent').isChecked()).toBe(true);
@@ -101,7 +106,8 @@ describe('the advisory request form in the browser', () => {
     const email = 'mit-js@kommune.example';
     const posted: URLSearchParams[] = [];
     page.on('request', (r) => {
-      if (r.method() === 'POST' && r.url().endsWith('/formulare/beratung/anfragen')) posted.push(new URLSearchParams(r.postData() ?? ''));
+      if (r.method() === 'POST' && r.url().endsWith('/formulare/beratung/anfragen'))
+        posted.push(new URLSearchParams(r.postData() ?? ''));
     });
     await page.goto(`${pipeline.web.url}/beratung/`);
     await page.locator('#anfrage').scrollIntoViewIfNeeded();
@@ -115,7 +121,9 @@ describe('the advisory request form in the browser', () => {
     const municipality = page.locator('#beratung-municipality');
     await expect.poll(() => municipality.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
     expect(await municipality.getAttribute('aria-describedby')).toBe('beratung-municipality-fehler');
-    expect(await page.locator('#beratung-municipality-fehler').textContent()).toMatch(/Bitte wählen Sie eine Kommune aus/);
+    expect(await page.locator('#beratung-municipality-fehler').textContent()).toMatch(
+      /Bitte wählen Sie eine Kommune aus/,
+    );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('beratung-municipality');
     expect(await request(email)).toBeNull();
 

@@ -25,15 +25,38 @@ export interface Pipeline {
   close(): Promise<void>;
 }
 
-export async function startPipeline(label: string, scale = 0.02, extraEnv: Record<string, string> = {}, options: { adminPanel?: boolean } = {}): Promise<Pipeline> {
+export async function startPipeline(
+  label: string,
+  scale = 0.02,
+  extraEnv: Record<string, string> = {},
+  options: { adminPanel?: boolean } = {},
+): Promise<Pipeline> {
   const port = await freePort();
   const secret = randomSecret(32);
-  const strapi = await startTestStrapi({ scale, seed: 'interkommunales-nrw', referenceDate: REFERENCE_DATE }, label, {
-    PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${port}/webhook`,
-    PUBLISHER_WEBHOOK_SECRET: secret,
-    ...extraEnv,
-  }, { adminPanel: options.adminPanel ?? false });
-  const publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: SITE_URL, debounceMs: 300, maxWaitMs: 3000, keep: 3, fullBuildAt: 'off', log: (record) => { if (record.level === 'error') console.error(JSON.stringify(record)); } });
+  const strapi = await startTestStrapi(
+    { scale, seed: 'interkommunales-nrw', referenceDate: REFERENCE_DATE },
+    label,
+    {
+      PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${port}/webhook`,
+      PUBLISHER_WEBHOOK_SECRET: secret,
+      ...extraEnv,
+    },
+    { adminPanel: options.adminPanel ?? false },
+  );
+  const publisher = createPublisher({
+    strapiUrl: strapi.url,
+    token: strapi.buildToken,
+    secret,
+    root: path.join(strapi.tmp, 'site'),
+    siteUrl: SITE_URL,
+    debounceMs: 300,
+    maxWaitMs: 3000,
+    keep: 3,
+    fullBuildAt: 'off',
+    log: (record) => {
+      if (record.level === 'error') console.error(JSON.stringify(record));
+    },
+  });
   const listening = await publisher.listen(port);
   await publisher.build();
   const web = await serveStatic(() => currentDir(publisher.releases), 0, '127.0.0.1', { formsUpstream: strapi.url });
@@ -60,7 +83,8 @@ export async function waitForBuilds(publisher: Publisher, after: number, timeout
   for (;;) {
     const s = publisher.status();
     if (s.builds > after && s.state === 'idle') return;
-    if (Date.now() > deadline) throw new Error(`no finished build after ${timeoutMs} ms: ${JSON.stringify(publisher.status().lastBuild)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no finished build after ${timeoutMs} ms: ${JSON.stringify(publisher.status().lastBuild)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -78,13 +102,26 @@ export async function settle(publisher: Publisher, quietMs = 700, timeoutMs = 12
 }
 
 export async function adminJwt(strapi: TestStrapi): Promise<string> {
-  const login = await fetch(`${strapi.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: strapi.adminEmail, password: strapi.adminPassword }) });
+  const login = await fetch(`${strapi.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: strapi.adminEmail, password: strapi.adminPassword }),
+  });
   return ((await login.json()) as { data: { token: string } }).data.token;
 }
 
 /** A content-manager action of the admin (publish, unpublish), as the admin UI calls it. */
-export async function adminAction(strapi: TestStrapi, jwt: string, uid: string, documentId: string, action: 'publish' | 'unpublish'): Promise<number> {
-  const response = await fetch(`${strapi.url}/content-manager/collection-types/${uid}/${documentId}/actions/${action}`, { method: 'POST', headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' }, body: '{}' });
+export async function adminAction(
+  strapi: TestStrapi,
+  jwt: string,
+  uid: string,
+  documentId: string,
+  action: 'publish' | 'unpublish',
+): Promise<number> {
+  const response = await fetch(
+    `${strapi.url}/content-manager/collection-types/${uid}/${documentId}/actions/${action}`,
+    { method: 'POST', headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' }, body: '{}' },
+  );
   return response.status;
 }
 
@@ -105,7 +142,11 @@ export function releaseFiles(dir: string): Map<string, string> {
 }
 
 /** Result URLs of a search on a served release, through Pagefind's own browser API. */
-export async function searchResults(browser: Browser, siteUrl: string, queries: readonly string[]): Promise<Record<string, string[]>> {
+export async function searchResults(
+  browser: Browser,
+  siteUrl: string,
+  queries: readonly string[],
+): Promise<Record<string, string[]>> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${siteUrl}/suche/`);
   const merge = ((await page.locator('#suche').getAttribute('data-merge')) ?? '').split(' ').filter(Boolean);
@@ -144,7 +185,13 @@ export async function startMailPipeline(label: string, extraEnv: Record<string, 
     fs.rmSync(catcher.dir, { recursive: true, force: true });
   };
   try {
-    const env = { SMTP_HOST: catcher.host, SMTP_PORT: String(catcher.port), SITE_URL, MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example>', ...extraEnv };
+    const env = {
+      SMTP_HOST: catcher.host,
+      SMTP_PORT: String(catcher.port),
+      SITE_URL,
+      MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example>',
+      ...extraEnv,
+    };
     const pipeline = await startPipeline(label, 0.02, env);
     const close = async () => {
       await pipeline.close();

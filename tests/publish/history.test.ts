@@ -26,9 +26,20 @@ describe('after a restart of the publisher', () => {
   let first: BuildRecord;
 
   beforeAll(async () => {
-    strapi = await startTestStrapi({ scale: 0.02, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') }, 'history');
+    strapi = await startTestStrapi(
+      { scale: 0.02, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') },
+      'history',
+    );
     root = path.join(strapi.tmp, 'site');
-    const publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root, siteUrl: SITE_URL, fullBuildAt: 'off', log: () => {} });
+    const publisher = createPublisher({
+      strapiUrl: strapi.url,
+      token: strapi.buildToken,
+      secret,
+      root,
+      siteUrl: SITE_URL,
+      fullBuildAt: 'off',
+      log: () => {},
+    });
     await publisher.build();
     first = publisher.status().lastBuild!;
     await publisher.close();
@@ -42,7 +53,15 @@ describe('after a restart of the publisher', () => {
   it('GET /status and the status page show the builds from before', async () => {
     expect(first).toMatchObject({ result: 'success', kind: 'full' });
     expect(first.pages!.total).toBeGreaterThan(50);
-    const publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root, siteUrl: SITE_URL, fullBuildAt: 'off', log: () => {} });
+    const publisher = createPublisher({
+      strapiUrl: strapi.url,
+      token: strapi.buildToken,
+      secret,
+      root,
+      siteUrl: SITE_URL,
+      fullBuildAt: 'off',
+      log: () => {},
+    });
     const listening = await publisher.listen(await freePort());
     try {
       const status = (await (await fetch(`${listening.url}/status`)).json()) as Status;
@@ -56,7 +75,10 @@ describe('after a restart of the publisher', () => {
       await publisher.build();
       const after = publisher.status();
       expect(after.history.map((h) => h.id)).toEqual([after.lastBuild!.id, first.id]);
-      expect((JSON.parse(fs.readFileSync(historyFile(root), 'utf8')) as BuildRecord[]).map((h) => h.id)).toEqual([after.lastBuild!.id, first.id]);
+      expect((JSON.parse(fs.readFileSync(historyFile(root), 'utf8')) as BuildRecord[]).map((h) => h.id)).toEqual([
+        after.lastBuild!.id,
+        first.id,
+      ]);
     } finally {
       await listening.close();
       await publisher.close();
@@ -77,16 +99,38 @@ describe('a publisher killed during a build', () => {
     const port = await freePort();
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts', 'src', 'publisher.ts')], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', STRAPI_URL: strapiUrl, STRAPI_BUILD_TOKEN: token, PUBLISHER_WEBHOOK_SECRET: secret, SITE_URL, IKZ_SITE_ROOT: root, PUBLISHER_PORT: String(port), IKZ_FULL_BUILD_AT: 'off' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        STRAPI_URL: strapiUrl,
+        STRAPI_BUILD_TOKEN: token,
+        PUBLISHER_WEBHOOK_SECRET: secret,
+        SITE_URL,
+        IKZ_SITE_ROOT: root,
+        PUBLISHER_PORT: String(port),
+        IKZ_FULL_BUILD_AT: 'off',
+      },
       stdio: 'ignore',
     });
     try {
       // The publisher starts a first build at once (no release yet) and records it as running.
-      await expect.poll(() => (fs.existsSync(historyFile(root)) ? fs.readFileSync(historyFile(root), 'utf8') : ''), { timeout: 60_000, interval: 100 }).toContain('"result":"running"');
+      await expect
+        .poll(() => (fs.existsSync(historyFile(root)) ? fs.readFileSync(historyFile(root), 'utf8') : ''), {
+          timeout: 60_000,
+          interval: 100,
+        })
+        .toContain('"result":"running"');
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
 
-      const publisher = createPublisher({ strapiUrl, token, secret, root, siteUrl: SITE_URL, fullBuildAt: 'off', log: () => {} });
+      const publisher = createPublisher({
+        strapiUrl,
+        token,
+        secret,
+        root,
+        siteUrl: SITE_URL,
+        fullBuildAt: 'off',
+        log: () => {},
+      });
       const listening = await publisher.listen(await freePort());
       try {
         const status = (await (await fetch(`${listening.url}/status`)).json()) as Status;

@@ -16,7 +16,16 @@ import { freePort, REPO_ROOT } from '@ikz/scripts/lib/strapi-process';
 import { serveStatic } from '@ikz/scripts/lib/static-server';
 import { currentDir, currentRelease, listReleases, releases } from '@ikz/scripts/publisher/releases';
 import { launchChromium } from '../support/browser.ts';
-import { adminAction, adminJwt, releaseFiles, searchResults, settle, SITE_URL, startPipeline, type Pipeline } from './harness.ts';
+import {
+  adminAction,
+  adminJwt,
+  releaseFiles,
+  searchResults,
+  settle,
+  SITE_URL,
+  startPipeline,
+  type Pipeline,
+} from './harness.ts';
 
 let pipeline: Pipeline;
 let browser: Browser;
@@ -42,8 +51,11 @@ function operations(p: Pipeline, jwt: string, refs: { topics: Ref[]; municipalit
   const created: Record<string, Ref[]> = { project: [], document: [], event: [], newsletter: [] };
   const unpublished: { uid: string; ref: Ref }[] = [];
   let n = 0;
-  const some = <T>(items: T[], max: number) => [...new Set(Array.from({ length: random.int(1, max) }, () => random.pick(items)))];
-  const published = async (plural: string) => (await p.seed.findPage<Ref>(plural, 1, { fields: ['title'], sort: ['id:desc'] })).data;
+  const some = <T>(items: T[], max: number) => [
+    ...new Set(Array.from({ length: random.int(1, max) }, () => random.pick(items))),
+  ];
+  const published = async (plural: string) =>
+    (await p.seed.findPage<Ref>(plural, 1, { fields: ['title'], sort: ['id:desc'] })).data;
   const title = (what: string) => `Inkrementtest ${what} ${++n}`;
   const create = async (type: string, plural: string, data: Record<string, unknown>) => {
     const response = await p.seed.request<{ data: Ref }>('POST', `/api/${plural}`, { body: { data } });
@@ -60,15 +72,36 @@ function operations(p: Pipeline, jwt: string, refs: { topics: Ref[]; municipalit
   const futureDate = () => new Date(Date.now() + random.int(5, 200) * 86_400_000);
 
   return [
-    () => create('project', 'projects', { title: title('Projekt'), summary: 'Ein Kooperationsprojekt, das der Test der inkrementellen Veröffentlichung anlegt.', cooperationForm: 'Arbeitsgemeinschaft', projectStatus: 'Planung', bestPractice: random.chance(0.5), startYear: random.int(2015, 2026), topics: some(refs.topics, 2).map((t) => t.documentId), leadMunicipality: random.pick(refs.municipalities).documentId, municipalities: some(refs.municipalities, 3).map((m) => m.documentId) }),
+    () =>
+      create('project', 'projects', {
+        title: title('Projekt'),
+        summary: 'Ein Kooperationsprojekt, das der Test der inkrementellen Veröffentlichung anlegt.',
+        cooperationForm: 'Arbeitsgemeinschaft',
+        projectStatus: 'Planung',
+        bestPractice: random.chance(0.5),
+        startYear: random.int(2015, 2026),
+        topics: some(refs.topics, 2).map((t) => t.documentId),
+        leadMunicipality: random.pick(refs.municipalities).documentId,
+        municipalities: some(refs.municipalities, 3).map((m) => m.documentId),
+      }),
     async () => {
       const [project] = random.sample(await published('projects'), 1);
-      await p.seed.request('PUT', `/api/projects/${project!.documentId}`, { body: { data: { title: title('umbenanntes Projekt') } } });
+      await p.seed.request('PUT', `/api/projects/${project!.documentId}`, {
+        body: { data: { title: title('umbenanntes Projekt') } },
+      });
       return `rename project ${project!.documentId}`;
     },
     async () => {
       const [project] = random.sample(await published('projects'), 1);
-      await p.seed.request('PUT', `/api/projects/${project!.documentId}`, { body: { data: { topics: some(refs.topics, 2).map((t) => t.documentId), leadMunicipality: random.pick(refs.municipalities).documentId, municipalities: some(refs.municipalities, 3).map((m) => m.documentId) } } });
+      await p.seed.request('PUT', `/api/projects/${project!.documentId}`, {
+        body: {
+          data: {
+            topics: some(refs.topics, 2).map((t) => t.documentId),
+            leadMunicipality: random.pick(refs.municipalities).documentId,
+            municipalities: some(refs.municipalities, 3).map((m) => m.documentId),
+          },
+        },
+      });
       return `relations of project ${project!.documentId}`;
     },
     () => unpublish('api::project.project', 'projects'),
@@ -83,24 +116,51 @@ function operations(p: Pipeline, jwt: string, refs: { topics: Ref[]; municipalit
       await p.seed.request('DELETE', `/api/projects/${project!.documentId}`);
       return `delete project ${project!.documentId}`;
     },
-    () => create('document', 'documents', { title: title('Dokument'), type: random.pick(['Satzung', 'Leitfaden', 'Fachbeitrag', 'Muster/Vorlage']), date: `2026-0${random.int(1, 9)}-1${random.int(0, 9)}`, externalUrl: 'https://www.land.nrw/', summary: 'Ein Dokument aus dem Test der inkrementellen Veröffentlichung.', topics: some(refs.topics, 2).map((t) => t.documentId) }),
+    () =>
+      create('document', 'documents', {
+        title: title('Dokument'),
+        type: random.pick(['Satzung', 'Leitfaden', 'Fachbeitrag', 'Muster/Vorlage']),
+        date: `2026-0${random.int(1, 9)}-1${random.int(0, 9)}`,
+        externalUrl: 'https://www.land.nrw/',
+        summary: 'Ein Dokument aus dem Test der inkrementellen Veröffentlichung.',
+        topics: some(refs.topics, 2).map((t) => t.documentId),
+      }),
     async () => {
       const [doc] = random.sample(await published('documents'), 1);
-      await p.seed.request('PUT', `/api/documents/${doc!.documentId}`, { body: { data: { title: title('umbenanntes Dokument') } } });
+      await p.seed.request('PUT', `/api/documents/${doc!.documentId}`, {
+        body: { data: { title: title('umbenanntes Dokument') } },
+      });
       return `rename document ${doc!.documentId}`;
     },
     () => unpublish('api::document.document', 'documents'),
     () => {
       const start = futureDate();
-      return create('event', 'events', { title: title('Veranstaltung'), format: 'Online-Veranstaltung', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(), summary: 'Eine Veranstaltung aus dem Test der inkrementellen Veröffentlichung.', online: { platform: 'Webex', url: 'https://www.land.nrw/' }, eventStatus: 'Anmeldung offen' });
+      return create('event', 'events', {
+        title: title('Veranstaltung'),
+        format: 'Online-Veranstaltung',
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+        summary: 'Eine Veranstaltung aus dem Test der inkrementellen Veröffentlichung.',
+        online: { platform: 'Webex', url: 'https://www.land.nrw/' },
+        eventStatus: 'Anmeldung offen',
+      });
     },
     async () => {
       const [event] = random.sample(await published('events'), 1);
-      await p.seed.request('PUT', `/api/events/${event!.documentId}`, { body: { data: { title: title('verlegte Veranstaltung') } } });
+      await p.seed.request('PUT', `/api/events/${event!.documentId}`, {
+        body: { data: { title: title('verlegte Veranstaltung') } },
+      });
       return `rename event ${event!.documentId}`;
     },
     () => unpublish('api::event.event', 'events'),
-    () => create('newsletter', 'newsletters', { title: title('Newsletter'), year: 2026, number: random.int(5, 9), sentAt: '2026-10-15', editorial: [{ type: 'paragraph', children: [{ type: 'text', text: 'Editorial aus dem Test.' }] }] }),
+    () =>
+      create('newsletter', 'newsletters', {
+        title: title('Newsletter'),
+        year: 2026,
+        number: random.int(5, 9),
+        sentAt: '2026-10-15',
+        editorial: [{ type: 'paragraph', children: [{ type: 'text', text: 'Editorial aus dem Test.' }] }],
+      }),
     async () => {
       const list = created.newsletter!;
       const ref = list.pop();
@@ -117,7 +177,9 @@ function operations(p: Pipeline, jwt: string, refs: { topics: Ref[]; municipalit
     },
     async () => {
       const municipality = random.pick(refs.municipalities);
-      await p.seed.request('PUT', `/api/municipalities/${municipality.documentId}`, { body: { data: { name: title('Kommune') } } });
+      await p.seed.request('PUT', `/api/municipalities/${municipality.documentId}`, {
+        body: { data: { name: title('Kommune') } },
+      });
       return `rename municipality ${municipality.documentId}`;
     },
   ];
@@ -127,8 +189,17 @@ describe('incremental publishing', () => {
   it('ends a random sequence of 36 edits with exactly the output of a full build', async () => {
     const p = pipeline;
     const jwt = await adminJwt(p.strapi);
-    const topics = (await p.seed.findAll<{ documentId: string; name: string }>('topics', { fields: ['name'] })).map((t) => ({ documentId: t.documentId, title: t.name }));
-    const municipalities = (await p.seed.findAll<{ documentId: string; name: string; kind: string }>('municipalities', { fields: ['name', 'kind'], filters: { kind: { $ne: 'Kreis' } } })).slice(0, 40).map((m) => ({ documentId: m.documentId, title: m.name }));
+    const topics = (await p.seed.findAll<{ documentId: string; name: string }>('topics', { fields: ['name'] })).map(
+      (t) => ({ documentId: t.documentId, title: t.name }),
+    );
+    const municipalities = (
+      await p.seed.findAll<{ documentId: string; name: string; kind: string }>('municipalities', {
+        fields: ['name', 'kind'],
+        filters: { kind: { $ne: 'Kreis' } },
+      })
+    )
+      .slice(0, 40)
+      .map((m) => ({ documentId: m.documentId, title: m.name }));
     const ops = operations(p, jwt, { topics, municipalities });
     const random = new Random('reihenfolge');
     const done: string[] = [];
@@ -150,7 +221,12 @@ describe('incremental publishing', () => {
 
     const live = currentDir(p.publisher.releases);
     const fullDir = path.join(p.strapi.tmp, 'full-build');
-    const builder = createSiteBuilder({ strapiUrl: p.strapi.url, token: p.strapi.buildToken, siteUrl: SITE_URL, cacheDir: path.join(p.strapi.tmp, 'full-cache') });
+    const builder = createSiteBuilder({
+      strapiUrl: p.strapi.url,
+      token: p.strapi.buildToken,
+      siteUrl: SITE_URL,
+      cacheDir: path.join(p.strapi.tmp, 'full-cache'),
+    });
     try {
       await builder.build({ outDir: fullDir, base: null });
     } finally {
@@ -161,7 +237,15 @@ describe('incremental publishing', () => {
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     const differing = [...a.keys()].filter((file) => a.get(file) !== b.get(file));
     expect(differing, `after: ${done.join('; ')}`).toEqual([]);
-    for (const file of ['sitemap-0.xml', 'projekte/feed.xml', 'newsletter/feed.xml', 'daten/projekte.json', 'daten/projekte.csv', 'veranstaltungen/kalender.ics']) expect(a.has(file), file).toBe(true);
+    for (const file of [
+      'sitemap-0.xml',
+      'projekte/feed.xml',
+      'newsletter/feed.xml',
+      'daten/projekte.json',
+      'daten/projekte.csv',
+      'veranstaltungen/kalender.ics',
+    ])
+      expect(a.has(file), file).toBe(true);
 
     const fullServer = await serveStatic(fullDir);
     try {
@@ -178,7 +262,12 @@ describe('incremental publishing', () => {
   it('takes a page changed and changed back out of the search index too, when a recycled release held it', async () => {
     const p = pipeline;
     await settle(p.publisher);
-    const documents = (await p.seed.findPage<{ slug: string; topics?: { documentId: string; name: string }[] }>('documents', 1, { fields: ['slug'], populate: { topics: { fields: ['name'] } } })).data;
+    const documents = (
+      await p.seed.findPage<{ slug: string; topics?: { documentId: string; name: string }[] }>('documents', 1, {
+        fields: ['slug'],
+        populate: { topics: { fields: ['name'] } },
+      })
+    ).data;
     const document = documents.find((d) => d.topics?.length)!;
     const topic = document.topics![0]!;
     const documentPage = async () => (await fetch(`${p.web.url}/dokumente/${document.slug}/`)).text();
@@ -186,7 +275,9 @@ describe('incremental publishing', () => {
     for (let i = 0; i < 3; i += 1) await p.publisher.build();
     const before = await documentPage();
     const word = 'Xylqwertz';
-    await p.seed.request('PUT', `/api/topics/${topic.documentId}`, { body: { data: { name: `${topic.name} ${word}` } } });
+    await p.seed.request('PUT', `/api/topics/${topic.documentId}`, {
+      body: { data: { name: `${topic.name} ${word}` } },
+    });
     await settle(p.publisher);
     expect((await searchResults(browser, p.web.url, [word]))[word]).toContain(`/dokumente/${document.slug}/`);
 
@@ -208,7 +299,19 @@ describe('incremental publishing', () => {
     const [lead] = (await p.seed.findPage<{ documentId: string }>('municipalities', 1)).data;
     const slugs: string[] = [];
     for (let i = 0; i < 10; i += 1) {
-      const created = await p.seed.request<{ data: { slug: string } }>('POST', '/api/projects', { body: { data: { title: `Dauerlauf Projekt ${i + 1}`, summary: 'Ein Projekt aus dem Test der Veröffentlichung unter ständigem Bearbeiten.', cooperationForm: 'Sonstige', projectStatus: 'Idee/Partnersuche', bestPractice: false, topics: [topic!.documentId], leadMunicipality: lead!.documentId } } });
+      const created = await p.seed.request<{ data: { slug: string } }>('POST', '/api/projects', {
+        body: {
+          data: {
+            title: `Dauerlauf Projekt ${i + 1}`,
+            summary: 'Ein Projekt aus dem Test der Veröffentlichung unter ständigem Bearbeiten.',
+            cooperationForm: 'Sonstige',
+            projectStatus: 'Idee/Partnersuche',
+            bestPractice: false,
+            topics: [topic!.documentId],
+            leadMunicipality: lead!.documentId,
+          },
+        },
+      });
       slugs.push(created.data.slug);
       await new Promise((r) => setTimeout(r, 3000));
     }
@@ -223,14 +326,35 @@ describe('incremental publishing', () => {
 describe('a build killed in the middle', () => {
   function startPublisher(root: string, port: number): ChildProcess {
     return spawn(process.execPath, [path.join(REPO_ROOT, 'scripts', 'src', 'publisher.ts')], {
-      env: { ...process.env, STRAPI_URL: pipeline.strapi.url, STRAPI_BUILD_TOKEN: pipeline.strapi.buildToken, PUBLISHER_WEBHOOK_SECRET: pipeline.secret, SITE_URL, IKZ_SITE_ROOT: root, PUBLISHER_PORT: String(port), IKZ_FULL_BUILD_AT: 'off', PREVIEW_SECRET: '', STRAPI_PREVIEW_TOKEN: '' },
+      env: {
+        ...process.env,
+        STRAPI_URL: pipeline.strapi.url,
+        STRAPI_BUILD_TOKEN: pipeline.strapi.buildToken,
+        PUBLISHER_WEBHOOK_SECRET: pipeline.secret,
+        SITE_URL,
+        IKZ_SITE_ROOT: root,
+        PUBLISHER_PORT: String(port),
+        IKZ_FULL_BUILD_AT: 'off',
+        PREVIEW_SECRET: '',
+        STRAPI_PREVIEW_TOKEN: '',
+      },
       stdio: 'ignore',
     });
   }
-  const status = async (port: number) => (await fetch(`http://127.0.0.1:${port}/status`)).json() as Promise<{ state: string; live: string | null; lastBuild: { result: string } | null; builds: number }>;
+  const status = async (port: number) =>
+    (await fetch(`http://127.0.0.1:${port}/status`)).json() as Promise<{
+      state: string;
+      live: string | null;
+      lastBuild: { result: string } | null;
+      builds: number;
+    }>;
   const until = async (check: () => Promise<boolean> | boolean, timeoutMs = 120_000) => {
     const deadline = Date.now() + timeoutMs;
-    while (!(await Promise.resolve().then(check).catch(() => false))) {
+    while (
+      !(await Promise.resolve()
+        .then(check)
+        .catch(() => false))
+    ) {
       if (Date.now() > deadline) throw new Error('timed out');
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -245,7 +369,10 @@ describe('a build killed in the middle', () => {
     const live = currentRelease(r)!;
     const liveIndex = fs.readFileSync(path.join(currentDir(r), 'index.html'), 'utf8');
 
-    await fetch(`http://127.0.0.1:${port}/build?full=1`, { method: 'POST', headers: { [SECRET_HEADER]: pipeline.secret } });
+    await fetch(`http://127.0.0.1:${port}/build?full=1`, {
+      method: 'POST',
+      headers: { [SECRET_HEADER]: pipeline.secret },
+    });
     await until(() => listReleases(r).length > 1);
     await new Promise((res) => setTimeout(res, 150));
     const exited = new Promise((res) => child.once('exit', res));
@@ -263,8 +390,12 @@ describe('a build killed in the middle', () => {
       await web.close();
     }
 
-    const [project] = (await pipeline.seed.findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })).data;
-    await pipeline.seed.request('PUT', `/api/projects/${project!.documentId}`, { body: { data: { summary: 'Nach dem abgebrochenen Neubau veröffentlichte Kurzbeschreibung.' } } });
+    const [project] = (
+      await pipeline.seed.findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })
+    ).data;
+    await pipeline.seed.request('PUT', `/api/projects/${project!.documentId}`, {
+      body: { data: { summary: 'Nach dem abgebrochenen Neubau veröffentlichte Kurzbeschreibung.' } },
+    });
     child = startPublisher(root, port);
     try {
       await until(async () => {
@@ -277,9 +408,12 @@ describe('a build killed in the middle', () => {
       // The restarted publisher's search index is empty: it loads only the bundles this build changed (the
       // projects') and takes the others from the previous release as they are (the release check counted
       // every bundle's pages before it went live).
-      const entry = (id: string, bundle: string) => fs.statSync(path.join(r.releasesDir, id, bundle, 'pagefind-entry.json')).ino;
+      const entry = (id: string, bundle: string) =>
+        fs.statSync(path.join(r.releasesDir, id, bundle, 'pagefind-entry.json')).ino;
       const now = currentRelease(r)!;
-      const documentBundles = fs.readdirSync(path.join(r.releasesDir, live)).filter((name) => name.startsWith('pagefind-dokumente-'));
+      const documentBundles = fs
+        .readdirSync(path.join(r.releasesDir, live))
+        .filter((name) => name.startsWith('pagefind-dokumente-'));
       expect(documentBundles.sort()).toEqual(['pagefind-dokumente-aktuell', 'pagefind-dokumente-archiv']);
       expect(entry(now, 'pagefind')).not.toBe(entry(live, 'pagefind'));
       for (const bundle of documentBundles) expect(entry(now, bundle), bundle).toBe(entry(live, bundle));

@@ -33,7 +33,10 @@ afterAll(async () => {
 });
 
 async function subscriber(email: string): Promise<Record<string, any> | null> {
-  const response = await fetch(`${pipeline.strapi.url}/content-manager/collection-types/${UID}?filters[email][$eq]=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${jwt}` } });
+  const response = await fetch(
+    `${pipeline.strapi.url}/content-manager/collection-types/${UID}?filters[email][$eq]=${encodeURIComponent(email)}`,
+    { headers: { authorization: `Bearer ${jwt}` } },
+  );
   return ((await response.json()) as { results: Record<string, any>[] }).results[0] ?? null;
 }
 
@@ -41,7 +44,11 @@ async function subscriber(email: string): Promise<Record<string, any> | null> {
 const onLocalSite = (link: string) => `${pipeline.web.url}${link.slice(SITE_URL.length)}`;
 
 async function newPage(javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled, locale: 'de-DE', viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    locale: 'de-DE',
+    viewport: { width: 390, height: 844 },
+  });
   return context.newPage();
 }
 
@@ -81,7 +88,7 @@ describe('the newsletter sign-up in the browser', () => {
     await page.context().close();
   });
 
-  it('answers inline with JavaScript under the site\'s CSP: errors linked to their fields, focus on the first, the answer in a status region, no layout shift', async () => {
+  it("answers inline with JavaScript under the site's CSP: errors linked to their fields, focus on the first, the answer in a status region, no layout shift", async () => {
     const page = await newPage(true);
     await observeLayoutShift(page);
     // The pages come with the CSP of the shipped nginx sample (the local web server sends none): the proof of work
@@ -98,12 +105,15 @@ describe('the newsletter sign-up in the browser', () => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const email = 'mit-js@kommune.example';
     const posted: URLSearchParams[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().endsWith('/formulare/newsletter/anmelden')) posted.push(new URLSearchParams(request.postData() ?? ''));
+      if (request.method() === 'POST' && request.url().endsWith('/formulare/newsletter/anmelden'))
+        posted.push(new URLSearchParams(request.postData() ?? ''));
     });
     await page.goto(`${pipeline.web.url}/newsletter/`);
     expect(await layoutShift(page)).toBeLessThan(0.01);
@@ -128,7 +138,10 @@ describe('the newsletter sign-up in the browser', () => {
     expect(page.url()).toBe(`${pipeline.web.url}/newsletter/`);
     // The page's script solved the proof of work (a fresh one per attempt), and the sign-up was not dropped as a bot's.
     expect(posted).toHaveLength(2);
-    expect(posted.map((p) => p.get('altcha'))).toEqual([expect.stringMatching(/^[A-Za-z0-9+/=]{40,}$/), expect.stringMatching(/^[A-Za-z0-9+/=]{40,}$/)]);
+    expect(posted.map((p) => p.get('altcha'))).toEqual([
+      expect.stringMatching(/^[A-Za-z0-9+/=]{40,}$/),
+      expect.stringMatching(/^[A-Za-z0-9+/=]{40,}$/),
+    ]);
     expect(posted[0]!.get('altcha')).not.toBe(posted[1]!.get('altcha'));
     expect(posted[1]!.get('website')).toBe('');
     const [mail] = await waitForMails(catcher.dir, email);
@@ -138,7 +151,7 @@ describe('the newsletter sign-up in the browser', () => {
     await page.context().close();
   });
 
-  it('links the form from every page\'s footer and unsubscribes with the form on /newsletter/abmelden/', async () => {
+  it("links the form from every page's footer and unsubscribes with the form on /newsletter/abmelden/", async () => {
     const page = await newPage(false);
     await page.goto(`${pipeline.web.url}/`);
     await page.getByRole('link', { name: 'Newsletter abonnieren' }).click();
@@ -164,13 +177,28 @@ describe('the newsletter sign-up in the browser', () => {
 describe('the advisory request form without an advisory team address', () => {
   it('answers "derzeit nicht möglich" in German, stores nothing and sends no mail', async () => {
     const email = 'ohne-team@kommune.example';
-    const fields = { municipality: '05314000', topic: 'Bauhof', question: 'Wie teilen wir uns einen Bauhof?', name: 'Erika Mustermann', email, consent: 'ja', website: '' };
+    const fields = {
+      municipality: '05314000',
+      topic: 'Bauhof',
+      question: 'Wie teilen wir uns einen Bauhof?',
+      name: 'Erika Mustermann',
+      email,
+      consent: 'ja',
+      website: '',
+    };
     for (const accept of ['application/json', 'text/html']) {
-      const response = await fetch(`${pipeline.strapi.url}/formulare/beratung/anfragen`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept }, body: new URLSearchParams(fields).toString() });
+      const response = await fetch(`${pipeline.strapi.url}/formulare/beratung/anfragen`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
+        body: new URLSearchParams(fields).toString(),
+      });
       expect(response.status).toBe(503);
       expect(await response.text()).toMatch(/Derzeit nicht möglich/);
     }
-    const stored = await fetch(`${pipeline.strapi.url}/content-manager/collection-types/api::advice-request.advice-request?filters[email][$eq]=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${jwt}` } });
+    const stored = await fetch(
+      `${pipeline.strapi.url}/content-manager/collection-types/api::advice-request.advice-request?filters[email][$eq]=${encodeURIComponent(email)}`,
+      { headers: { authorization: `Bearer ${jwt}` } },
+    );
     expect(stored.status).toBe(200);
     expect(((await stored.json()) as { results: unknown[] }).results).toEqual([]);
     await new Promise((r) => setTimeout(r, 500));

@@ -10,7 +10,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestStrapi, type TestStrapi } from '../support/ephemeral-strapi.ts';
 import { startMailCatcher, type MailCatcher } from '@ikz/scripts/lib/mail-catcher';
-import { adminLogin, createConfirmedSubscribers, createPublishedIssue, dispatchProgress, startDispatch } from '@ikz/scripts/lib/newsletter-admin';
+import {
+  adminLogin,
+  createConfirmedSubscribers,
+  createPublishedIssue,
+  dispatchProgress,
+  startDispatch,
+} from '@ikz/scripts/lib/newsletter-admin';
 import { readMailbox } from '../support/mailbox.ts';
 
 const COUNT = 300;
@@ -21,14 +27,18 @@ let jwt = '';
 
 beforeAll(async () => {
   catcher = await startMailCatcher({ dir: mailDir });
-  strapi = await startTestStrapi({ scale: 0.02, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') }, 'newsletter-restart', {
-    SMTP_HOST: catcher.host,
-    SMTP_PORT: String(catcher.port),
-    MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example.org>',
-    SITE_URL: 'https://interkommunales.example.org',
-    NEWSLETTER_RATE: '30',
-    NEWSLETTER_RETRY_SECONDS: '1',
-  });
+  strapi = await startTestStrapi(
+    { scale: 0.02, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') },
+    'newsletter-restart',
+    {
+      SMTP_HOST: catcher.host,
+      SMTP_PORT: String(catcher.port),
+      MAIL_FROM: 'Interkommunales.NRW <newsletter@interkommunales.example.org>',
+      SITE_URL: 'https://interkommunales.example.org',
+      NEWSLETTER_RATE: '30',
+      NEWSLETTER_RETRY_SECONDS: '1',
+    },
+  );
   jwt = await adminLogin(strapi.url, strapi.adminEmail, strapi.adminPassword);
 });
 
@@ -58,9 +68,16 @@ async function mailsByRecipient(): Promise<Map<string, string[]>> {
 }
 
 it('sends every subscriber the issue after a SIGKILL in the middle of the send, copies only with the same Message-ID', async () => {
-  const emails = Array.from({ length: COUNT }, (_, i) => `leser-${String(i).padStart(3, '0')}@kommune-${i % 7}.example.org`);
+  const emails = Array.from(
+    { length: COUNT },
+    (_, i) => `leser-${String(i).padStart(3, '0')}@kommune-${i % 7}.example.org`,
+  );
   await createConfirmedSubscribers(strapi.url, jwt, emails);
-  const issue = await createPublishedIssue(strapi.url, strapi.seedToken, 'Newsletter Neustart 2026: Kläranlagen & Bauhöfe');
+  const issue = await createPublishedIssue(
+    strapi.url,
+    strapi.seedToken,
+    'Newsletter Neustart 2026: Kläranlagen & Bauhöfe',
+  );
   const started = await startDispatch(strapi.url, jwt, issue.documentId);
   expect(started.total).toBe(COUNT);
 
@@ -73,7 +90,11 @@ it('sends every subscriber the issue after a SIGKILL in the middle of the send, 
   expect(catcher.count() - atKill).toBeLessThanOrEqual(4);
 
   await strapi.restart();
-  await waitUntil('the send to finish', async () => (await dispatchProgress(strapi.url, jwt, issue.documentId)).state === 'done', 120_000);
+  await waitUntil(
+    'the send to finish',
+    async () => (await dispatchProgress(strapi.url, jwt, issue.documentId)).state === 'done',
+    120_000,
+  );
   const progress = await dispatchProgress(strapi.url, jwt, issue.documentId);
   expect(progress).toMatchObject({ total: COUNT, sent: COUNT, failed: 0, skipped: 0, queued: 0, sending: 0 });
 
@@ -91,7 +112,9 @@ it('sends every subscriber the issue after a SIGKILL in the middle of the send, 
   const copies = [...byRecipient.values()].reduce((sum, ids) => sum + ids.length - 1, 0);
   expect(requeued).toBeGreaterThan(0);
   expect(copies).toBeLessThanOrEqual(Math.min(4, requeued));
-  console.log(`[newsletter-restart] killed after ${atKill} of ${COUNT} mails; ${requeued} claimed were queued again, ${copies} arrived twice (same Message-ID)`);
+  console.log(
+    `[newsletter-restart] killed after ${atKill} of ${COUNT} mails; ${requeued} claimed were queued again, ${copies} arrived twice (same Message-ID)`,
+  );
 });
 
 it('finishes the mails in flight on a regular stop (SIGTERM), so nobody gets a copy twice', async () => {
@@ -105,7 +128,11 @@ it('finishes the mails in flight on a regular stop (SIGTERM), so nobody gets a c
   await waitUntil('the first mails', () => catcher.count() >= before + 60, 60_000);
   await strapi.kill();
   await strapi.restart();
-  await waitUntil('the send to finish', async () => (await dispatchProgress(strapi.url, jwt, issue.documentId)).state === 'done', 120_000);
+  await waitUntil(
+    'the send to finish',
+    async () => (await dispatchProgress(strapi.url, jwt, issue.documentId)).state === 'done',
+    120_000,
+  );
   expect(await dispatchProgress(strapi.url, jwt, issue.documentId)).toMatchObject({ sent: COUNT + 120, failed: 0 });
 
   const byRecipient = await mailsByRecipient();
@@ -132,19 +159,46 @@ it('cleans up at the start: expired sign-ups and the delivery rows of sends fini
   };
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
   const pending = (email: string, expiresAt: string) =>
-    create('newsletter-subscriber', { email, state: 'pending', requestedAt: daysAgo(8), consentVersion: '2026-12-1', sourcePage: '/newsletter/', confirmExpiresAt: expiresAt });
+    create('newsletter-subscriber', {
+      email,
+      state: 'pending',
+      requestedAt: daysAgo(8),
+      consentVersion: '2026-12-1',
+      sourcePage: '/newsletter/',
+      confirmExpiresAt: expiresAt,
+    });
   await pending('abgelaufen@kommune.example.org', daysAgo(1));
   await pending('noch-gueltig@kommune.example.org', new Date(Date.now() + 86_400_000).toISOString());
-  const old = await create('newsletter-dispatch', { issueDocumentId: 'altausgabe0000000000000a', issueTitle: 'Alte Ausgabe', state: 'done', total: 1, sent: 1, startedAt: daysAgo(41), finishedAt: daysAgo(40) });
-  await create('newsletter-delivery', { dispatchId: old, subscriberDocumentId: 'altabonnent00000000000a', email: 'alt@kommune.example.org', state: 'sent', attempts: 1, sentAt: daysAgo(40) });
-  const recent = await count('newsletter-delivery', 'filters[email][$endsWith]=%40kommune.example.org&filters[state][$eq]=sent');
+  const old = await create('newsletter-dispatch', {
+    issueDocumentId: 'altausgabe0000000000000a',
+    issueTitle: 'Alte Ausgabe',
+    state: 'done',
+    total: 1,
+    sent: 1,
+    startedAt: daysAgo(41),
+    finishedAt: daysAgo(40),
+  });
+  await create('newsletter-delivery', {
+    dispatchId: old,
+    subscriberDocumentId: 'altabonnent00000000000a',
+    email: 'alt@kommune.example.org',
+    state: 'sent',
+    attempts: 1,
+    sentAt: daysAgo(40),
+  });
+  const recent = await count(
+    'newsletter-delivery',
+    'filters[email][$endsWith]=%40kommune.example.org&filters[state][$eq]=sent',
+  );
 
   await strapi.restart();
 
   expect(await count('newsletter-subscriber', 'filters[email][$eq]=abgelaufen%40kommune.example.org')).toBe(0);
   expect(await count('newsletter-subscriber', 'filters[email][$eq]=noch-gueltig%40kommune.example.org')).toBe(1);
   expect(await count('newsletter-delivery', 'filters[email][$eq]=alt%40kommune.example.org')).toBe(0);
-  expect(await count('newsletter-delivery', 'filters[email][$endsWith]=%40kommune.example.org&filters[state][$eq]=sent')).toBe(recent - 1);
+  expect(
+    await count('newsletter-delivery', 'filters[email][$endsWith]=%40kommune.example.org&filters[state][$eq]=sent'),
+  ).toBe(recent - 1);
   // The old send keeps its figures.
   expect(await count('newsletter-dispatch', 'filters[issueTitle][$eq]=Alte%20Ausgabe&filters[sent][$eq]=1')).toBe(1);
   const log = fs.readFileSync(path.join(strapi.tmp, 'strapi.log'), 'utf8');

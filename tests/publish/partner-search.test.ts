@@ -15,7 +15,14 @@ import type { MailCatcher } from '@ikz/scripts/lib/mail-catcher';
 import { WCAG_22_AA } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { linkIn, mailsTo, waitForMails } from '../support/mailbox.ts';
-import { adminAction, SITE_URL, startMailPipeline, waitForBuilds, type MailPipeline, type Pipeline } from './harness.ts';
+import {
+  adminAction,
+  SITE_URL,
+  startMailPipeline,
+  waitForBuilds,
+  type MailPipeline,
+  type Pipeline,
+} from './harness.ts';
 
 const EDITORS = 'redaktion@interkommunales.example';
 const ENTRY = 'api::partner-search.partner-search';
@@ -49,7 +56,10 @@ async function newPage(javaScriptEnabled: boolean, width = 390): Promise<Page> {
 }
 
 async function submission(email: string): Promise<Record<string, any> | null> {
-  const response = await fetch(`${pipeline.strapi.url}/content-manager/collection-types/${SUBMISSION}?filters[email][$eq]=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${jwt}` } });
+  const response = await fetch(
+    `${pipeline.strapi.url}/content-manager/collection-types/${SUBMISSION}?filters[email][$eq]=${encodeURIComponent(email)}`,
+    { headers: { authorization: `Bearer ${jwt}` } },
+  );
   return ((await response.json()) as { results: Record<string, any>[] }).results[0] ?? null;
 }
 
@@ -73,10 +83,16 @@ describe('the Partnersuche in the browser', () => {
     await page.getByRole('button', { name: 'Partnersuche eintragen' }).click();
     await page.waitForURL(/\/formulare\/partnersuche\/senden$/);
     expect(await page.locator('h1').textContent()).toBe('Bitte prüfen Sie Ihre Angaben');
-    expect(await page.getByRole('link', { name: 'Das Datum unter „Gültig bis“ liegt in der Vergangenheit.' }).getAttribute('href')).toBe('#feld-validUntil');
+    expect(
+      await page
+        .getByRole('link', { name: 'Das Datum unter „Gültig bis“ liegt in der Vergangenheit.' })
+        .getAttribute('href'),
+    ).toBe('#feld-validUntil');
     expect(await page.locator('#feld-validUntil').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#feld-title').inputValue()).toBe(TITLE);
-    expect(await page.locator('#feld-offer').inputValue()).toBe('Eine eingearbeitete Vergabestelle.\nErfahrung mit der E-Vergabe.');
+    expect(await page.locator('#feld-offer').inputValue()).toBe(
+      'Eine eingearbeitete Vergabestelle.\nErfahrung mit der E-Vergabe.',
+    );
     expect(await submission(POSTER)).toBeNull();
 
     const until = addDays(berlinDay(new Date()), 30);
@@ -102,7 +118,13 @@ describe('the Partnersuche in the browser', () => {
     const html = await (await site(`/partnersuche/${slug}/`)).text();
     expect(html).toContain(TITLE);
     expect(html).toContain('Bonn');
-    for (const path of ['/partnersuche/', '/kommunen/bonn/', '/partnersuche/regierungsbezirk/koeln/', '/partnersuche/feed.xml']) expect(await (await site(path)).text(), path).toContain(`/partnersuche/${slug}/`);
+    for (const path of [
+      '/partnersuche/',
+      '/kommunen/bonn/',
+      '/partnersuche/regierungsbezirk/koeln/',
+      '/partnersuche/feed.xml',
+    ])
+      expect(await (await site(path)).text(), path).toContain(`/partnersuche/${slug}/`);
     for (const path of [`/partnersuche/${slug}/`, '/partnersuche/', '/partnersuche/feed.xml']) {
       const text = await (await site(path)).text();
       expect(text, path).not.toContain(POSTER);
@@ -114,10 +136,18 @@ describe('the Partnersuche in the browser', () => {
   it('passes axe at 320 px on every Partnersuche page and takes a reply with JavaScript: errors inline and linked, then relayed to the poster after the confirmation', async () => {
     const page = await newPage(true, 320);
     const replier = 'max.muster@troisdorf.example';
-    for (const path of ['/partnersuche/', '/partnersuche/eintragen/', '/partnersuche/regierungsbezirk/koeln/', '/kommunen/bonn/', `/partnersuche/${entry.slug}/`]) {
+    for (const path of [
+      '/partnersuche/',
+      '/partnersuche/eintragen/',
+      '/partnersuche/regierungsbezirk/koeln/',
+      '/kommunen/bonn/',
+      `/partnersuche/${entry.slug}/`,
+    ]) {
       await page.goto(`${pipeline.web.url}${path}`);
       const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-      expect(results.violations.map((v) => `${path}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${path}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
     }
     await page.locator('#antworten').scrollIntoViewIfNeeded();
@@ -128,19 +158,27 @@ describe('the Partnersuche in the browser', () => {
     await page.getByLabel(/Ich bin damit einverstanden/).check();
     await page.getByRole('button', { name: 'Nachricht senden' }).click();
     const message = page.locator('#antworten-message');
-    await expect.poll(() => message.getAttribute('aria-describedby'), { timeout: 20_000 }).toBe('antworten-message-fehler');
-    expect(await page.locator('#antworten-message-fehler').textContent()).toBe('„Ihre Nachricht“ muss mindestens 20 Zeichen lang sein.');
+    await expect
+      .poll(() => message.getAttribute('aria-describedby'), { timeout: 20_000 })
+      .toBe('antworten-message-fehler');
+    expect(await page.locator('#antworten-message-fehler').textContent()).toBe(
+      '„Ihre Nachricht“ muss mindestens 20 Zeichen lang sein.',
+    );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('antworten-message');
 
     await message.fill('Wir hätten großes Interesse an einer gemeinsamen Vergabestelle.');
     await page.getByRole('button', { name: 'Nachricht senden' }).click();
-    await expect.poll(() => page.locator('#antworten [role="status"]').textContent(), { timeout: 20_000 }).toMatch(/E-Mail mit einem Bestätigungslink/);
+    await expect
+      .poll(() => page.locator('#antworten [role="status"]').textContent(), { timeout: 20_000 })
+      .toMatch(/E-Mail mit einem Bestätigungslink/);
     const [confirm] = await waitForMails(catcher.dir, replier);
     expect(confirm!.text).not.toContain('Interesse');
     await page.goto(onLocalSite(linkIn(confirm!, `${SITE_URL}/formulare/partnersuche/antwort-bestaetigen?t=`)));
     await page.getByRole('button', { name: 'Nachricht weiterleiten' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Nachricht weitergeleitet');
-    const relayed = (await waitForMails(catcher.dir, POSTER, 3)).filter((m) => m.subject === `Antwort auf Ihre Partnersuche: ${TITLE}`);
+    const relayed = (await waitForMails(catcher.dir, POSTER, 3)).filter(
+      (m) => m.subject === `Antwort auf Ihre Partnersuche: ${TITLE}`,
+    );
     expect(relayed).toHaveLength(1);
     expect(relayed[0]!.replyTo?.text).toBe(replier);
     expect(relayed[0]!.text).toContain('Wir hätten großes Interesse');
@@ -162,14 +200,17 @@ describe('the Partnersuche in the browser', () => {
     await page.context().close();
   });
 
-  it('disappears from the site once its end has passed: Strapi\'s job unpublishes it and the site is rebuilt', async () => {
+  it("disappears from the site once its end has passed: Strapi's job unpublishes it and the site is rebuilt", async () => {
     // The day after the end: the entry's date moved into the past in the database, then Strapi restarted (its job runs at the start and hourly).
     const yesterday = addDays(berlinDay(new Date()), -1);
     const env = pipeline.strapi.env;
     if (env.DATABASE_CLIENT === 'postgres') {
       const client = new pg.Client({ connectionString: env.DATABASE_URL });
       await client.connect();
-      await client.query('UPDATE partner_searches SET valid_until = $1 WHERE document_id = $2', [yesterday, entry.documentId]);
+      await client.query('UPDATE partner_searches SET valid_until = $1 WHERE document_id = $2', [
+        yesterday,
+        entry.documentId,
+      ]);
       await client.end();
     } else {
       const db = new DatabaseSync(env.DATABASE_FILENAME!);
@@ -180,14 +221,24 @@ describe('the Partnersuche in the browser', () => {
     await pipeline.strapi.restart();
     await waitForBuilds(pipeline.publisher, before);
     expect((await site(`/partnersuche/${entry.slug}/`)).status).toBe(404);
-    for (const path of ['/partnersuche/', '/kommunen/bonn/', '/partnersuche/feed.xml']) expect(await (await site(path)).text(), path).not.toContain(`/partnersuche/${entry.slug}/`);
-    const published = await fetch(`${pipeline.strapi.url}/api/partner-searches?filters[documentId][$eq]=${entry.documentId}`);
+    for (const path of ['/partnersuche/', '/kommunen/bonn/', '/partnersuche/feed.xml'])
+      expect(await (await site(path)).text(), path).not.toContain(`/partnersuche/${entry.slug}/`);
+    const published = await fetch(
+      `${pipeline.strapi.url}/api/partner-searches?filters[documentId][$eq]=${entry.documentId}`,
+    );
     expect(((await published.json()) as { data: unknown[] }).data).toHaveLength(0);
     // A reply to it is refused.
     const answer = await fetch(`${pipeline.strapi.url}/formulare/partnersuche/antworten`, {
       method: 'POST',
       headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ entry: entry.documentId, name: 'Spät', email: 'spaet@example.org', message: 'Eine Antwort nach dem Ende der Suche.', consent: 'ja', website: '' }).toString(),
+      body: new URLSearchParams({
+        entry: entry.documentId,
+        name: 'Spät',
+        email: 'spaet@example.org',
+        message: 'Eine Antwort nach dem Ende der Suche.',
+        consent: 'ja',
+        website: '',
+      }).toString(),
     });
     expect(answer.status).toBe(404);
     expect(await mailsTo(catcher.dir, 'spaet@example.org')).toHaveLength(0);

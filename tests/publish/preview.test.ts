@@ -25,8 +25,21 @@ const previewToken = randomSecret(48);
 beforeAll(async () => {
   const previewPort = await freePort();
   previewUrl = `http://127.0.0.1:${previewPort}`;
-  pipeline = await startPipeline('preview', 0.02, { PREVIEW_URL: previewUrl, PREVIEW_SECRET: secret, STRAPI_PREVIEW_TOKEN: previewToken }, { adminPanel: true });
-  const server = createPreviewServer({ builder: pipeline.publisher.builder, strapiUrl: pipeline.strapi.url, previewToken, secret, adminOrigins: [pipeline.strapi.url], siteUrl: 'https://www.interkommunales.example', log: () => {} });
+  pipeline = await startPipeline(
+    'preview',
+    0.02,
+    { PREVIEW_URL: previewUrl, PREVIEW_SECRET: secret, STRAPI_PREVIEW_TOKEN: previewToken },
+    { adminPanel: true },
+  );
+  const server = createPreviewServer({
+    builder: pipeline.publisher.builder,
+    strapiUrl: pipeline.strapi.url,
+    previewToken,
+    secret,
+    adminOrigins: [pipeline.strapi.url],
+    siteUrl: 'https://www.interkommunales.example',
+    log: () => {},
+  });
   closePreview = (await server.listen(previewPort)).close;
   browser = await launchChromium();
   editor = await inviteEditor(pipeline.strapi.url, await adminJwt(pipeline.strapi));
@@ -43,12 +56,20 @@ let jwt: Promise<string> | null = null;
 /** The link Strapi's preview handler gives the admin for an entry. */
 async function handlerLink(uid: string, documentId: string, status: 'draft' | 'published'): Promise<string> {
   jwt ??= adminJwt(pipeline.strapi);
-  const response = await fetch(`${pipeline.strapi.url}/content-manager/preview/url/${uid}?documentId=${documentId}&status=${status}`, { headers: { authorization: `Bearer ${await jwt}` } });
+  const response = await fetch(
+    `${pipeline.strapi.url}/content-manager/preview/url/${uid}?documentId=${documentId}&status=${status}`,
+    { headers: { authorization: `Bearer ${await jwt}` } },
+  );
   expect(response.status).toBe(200);
   return ((await response.json()) as { data: { url: string } }).data.url;
 }
 
-const draftsOf = (plural: string) => pipeline.seed.findAll<{ documentId: string; slug: string }>(plural, { status: 'draft', fields: ['slug'], filters: { title: { $contains: DRAFT_MARKER } } });
+const draftsOf = (plural: string) =>
+  pipeline.seed.findAll<{ documentId: string; slug: string }>(plural, {
+    status: 'draft',
+    fields: ['slug'],
+    filters: { title: { $contains: DRAFT_MARKER } },
+  });
 
 describe("the editors' preview", () => {
   /** A browser page logged in to the admin as the editor with the role "Redaktion". */
@@ -67,11 +88,17 @@ describe("the editors' preview", () => {
     const [draft] = await draftsOf('projects');
     expect(draft).toBeDefined();
     const { page, close } = await editorPage();
-    await page.goto(`${pipeline.strapi.url}/admin/content-manager/collection-types/api::project.project/${draft!.documentId}?status=draft`);
+    await page.goto(
+      `${pipeline.strapi.url}/admin/content-manager/collection-types/api::project.project/${draft!.documentId}?status=draft`,
+    );
     await page.getByRole('link', { name: 'Vorschau öffnen' }).click({ timeout: 60_000 });
     const frame = page.frameLocator('iframe[data-testid="preview-iframe"]');
-    await expect.poll(async () => (await frame.locator('body').textContent({ timeout: 60_000 })) ?? '', { timeout: 60_000 }).toContain(DRAFT_MARKER);
-    await expect.poll(async () => (await frame.locator('.preview-banner').textContent()) ?? '').toContain('Vorschau – nicht veröffentlicht');
+    await expect
+      .poll(async () => (await frame.locator('body').textContent({ timeout: 60_000 })) ?? '', { timeout: 60_000 })
+      .toContain(DRAFT_MARKER);
+    await expect
+      .poll(async () => (await frame.locator('.preview-banner').textContent()) ?? '')
+      .toContain('Vorschau – nicht veröffentlicht');
     expect(await frame.locator('h1').first().textContent()).toContain('Entwurf');
     await close();
   });
@@ -80,8 +107,19 @@ describe("the editors' preview", () => {
     const { page, close } = await editorPage();
     for (const settings of ['roles', 'users', 'api-tokens', 'webhooks']) {
       await page.goto(`${pipeline.strapi.url}/admin/settings/${settings}`);
-      await expect.poll(async () => (await page.locator('main').textContent({ timeout: 60_000 }).catch(() => '')) ?? '', { timeout: 60_000, message: settings }).toMatch(/keine ausreichenden Berechtigungen/);
-      expect(await page.locator('main').textContent(), settings).not.toMatch(/Super Admin|Redaktion-Test|Vorschau der Redaktion/);
+      await expect
+        .poll(
+          async () =>
+            (await page
+              .locator('main')
+              .textContent({ timeout: 60_000 })
+              .catch(() => '')) ?? '',
+          { timeout: 60_000, message: settings },
+        )
+        .toMatch(/keine ausreichenden Berechtigungen/);
+      expect(await page.locator('main').textContent(), settings).not.toMatch(
+        /Super Admin|Redaktion-Test|Vorschau der Redaktion/,
+      );
     }
     await close();
   });
@@ -94,7 +132,12 @@ describe("the editors' preview", () => {
   });
 
   it('previews drafts of every type with drafts, and the published version on its tab', async () => {
-    for (const [plural, uid] of [['newsletters', 'api::newsletter.newsletter'], ['events', 'api::event.event'], ['documents', 'api::document.document'], ['projects', 'api::project.project']] as const) {
+    for (const [plural, uid] of [
+      ['newsletters', 'api::newsletter.newsletter'],
+      ['events', 'api::event.event'],
+      ['documents', 'api::document.document'],
+      ['projects', 'api::project.project'],
+    ] as const) {
       const [draft] = await draftsOf(plural);
       const response = await fetch(await handlerLink(uid, draft!.documentId, 'draft'));
       const html = await response.text();
@@ -109,10 +152,15 @@ describe("the editors' preview", () => {
     const topics = await pipeline.seed.findPage<{ documentId: string }>('topics', 1, { fields: ['name'] });
     const topic = topics.data[0]!;
     const draftName = `Handlungsfeld im Entwurf ${DRAFT_MARKER}`;
-    await pipeline.seed.request('PUT', `/api/topics/${topic.documentId}`, { query: { status: 'draft' }, body: { data: { name: draftName } } });
+    await pipeline.seed.request('PUT', `/api/topics/${topic.documentId}`, {
+      query: { status: 'draft' },
+      body: { data: { name: draftName } },
+    });
     const draftHtml = await (await fetch(await handlerLink('api::topic.topic', topic.documentId, 'draft'))).text();
     expect(draftHtml).toContain(draftName);
-    const publishedHtml = await (await fetch(await handlerLink('api::topic.topic', topic.documentId, 'published'))).text();
+    const publishedHtml = await (
+      await fetch(await handlerLink('api::topic.topic', topic.documentId, 'published'))
+    ).text();
     expect(publishedHtml).not.toContain(DRAFT_MARKER);
     expect(publishedHtml).toContain('Veröffentlichte Fassung');
   });
@@ -123,7 +171,9 @@ describe("the editors' preview", () => {
     const token = new URL(good).searchParams.get('token')!;
     const [payload, signature] = token.split('.') as [string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    const forged = Buffer.from(JSON.stringify({ ...claims, status: 'draft', documentId: draft!.documentId, exp: claims.exp + 3600 })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...claims, status: 'draft', documentId: draft!.documentId, exp: claims.exp + 3600 }),
+    ).toString('base64url');
     const attempts = [
       `${previewUrl}/vorschau`,
       `${previewUrl}/vorschau?token=`,

@@ -58,13 +58,20 @@ function siteFilesWith(bytes: Buffer): string[] {
 }
 
 const cm = async (method: string, urlPath: string) => {
-  const response = await fetch(`${pipeline.strapi.url}${urlPath}`, { method, headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+  const response = await fetch(`${pipeline.strapi.url}${urlPath}`, {
+    method,
+    headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
+    body: method === 'POST' ? '{}' : undefined,
+  });
   expect(response.status, `${method} ${urlPath}`).toBeLessThan(300);
   return (await response.json()) as any;
 };
 
 async function submission(email: string): Promise<Record<string, any> | null> {
-  const response = await fetch(`${pipeline.strapi.url}/content-manager/collection-types/${UID}?filters[email][$eq]=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${jwt}` } });
+  const response = await fetch(
+    `${pipeline.strapi.url}/content-manager/collection-types/${UID}?filters[email][$eq]=${encodeURIComponent(email)}`,
+    { headers: { authorization: `Bearer ${jwt}` } },
+  );
   return ((await response.json()) as { results: Record<string, any>[] }).results[0] ?? null;
 }
 
@@ -81,7 +88,9 @@ async function fillRest(page: Page, email: string, title: string): Promise<void>
   await page.getByLabel('Kooperationsform').selectOption('Zweckverband');
   await page.getByLabel('Stand des Projekts').selectOption('Umsetzung');
   await page.getByLabel(/^Startjahr/).fill('2024');
-  await page.getByLabel(/^Kurzbeschreibung/).fill('Zwei Nachbarkommunen teilen sich einen Bauhof und den Winterdienst.');
+  await page
+    .getByLabel(/^Kurzbeschreibung/)
+    .fill('Zwei Nachbarkommunen teilen sich einen Bauhof und den Winterdienst.');
   await page.getByLabel('Anlass (optional)').fill('Fachkräftemangel.\nTeure Fahrzeuge.');
   await page.getByLabel('Name der Ansprechperson').fill('Erika Mustermann');
   await page.getByLabel(/^E-Mail-Adresse/).fill(email);
@@ -89,7 +98,7 @@ async function fillRest(page: Page, email: string, title: string): Promise<void>
 }
 
 describe('the project report form in the browser', () => {
-  it('works without JavaScript: the form again with its errors and what was typed, then the confirmation, a draft and the editors\' mail', async () => {
+  it("works without JavaScript: the form again with its errors and what was typed, then the confirmation, a draft and the editors' mail", async () => {
     const page = await newPage(false);
     const email = 'ohne-js@kommune.example';
     const title = 'Gemeinsamer Bauhof Nord';
@@ -109,7 +118,9 @@ describe('the project report form in the browser', () => {
     await page.waitForURL(/\/formulare\/projekt-melden\/senden$/);
     expect(await page.locator('h1').textContent()).toBe('Bitte prüfen Sie Ihre Angaben');
     expect(await page.locator('#feld-lead').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByRole('link', { name: /federführende Kommune eine Kommune aus der Liste/ }).getAttribute('href')).toBe('#feld-lead');
+    expect(
+      await page.getByRole('link', { name: /federführende Kommune eine Kommune aus der Liste/ }).getAttribute('href'),
+    ).toBe('#feld-lead');
     expect(await page.locator('#feld-title').inputValue()).toBe(title);
     expect(await page.locator('#feld-occasion').inputValue()).toBe('Fachkräftemangel.\nTeure Fahrzeuge.');
     expect(await page.locator('#feld-topics input:checked').count()).toBe(1);
@@ -138,17 +149,35 @@ describe('the project report form in the browser', () => {
     const row = await submission(email);
     expect(row).toMatchObject({ state: 'neu', title, leadMunicipality: 'Kreis Kleve' });
     expect(row!.submitted.municipalities).toEqual(['05154008']);
-    const draft = await fetch(`${pipeline.strapi.url}/content-manager/collection-types/api::project.project/${row!.projectDocumentId}`, { headers: { authorization: `Bearer ${jwt}` } });
-    expect(((await draft.json()) as { data: Record<string, any> }).data).toMatchObject({ title, publishedAt: null, projectStatus: 'Umsetzung' });
+    const draft = await fetch(
+      `${pipeline.strapi.url}/content-manager/collection-types/api::project.project/${row!.projectDocumentId}`,
+      { headers: { authorization: `Bearer ${jwt}` } },
+    );
+    expect(((await draft.json()) as { data: Record<string, any> }).data).toMatchObject({
+      title,
+      publishedAt: null,
+      projectStatus: 'Umsetzung',
+    });
 
     // The PDF: a draft document of the draft project, on no page and in no file of the site.
-    const documents = (await cm('GET', `/content-manager/relations/api::project.project/${row!.projectDocumentId}/documents?status=draft`)).results as { documentId: string; title: string }[];
+    const documents = (
+      await cm(
+        'GET',
+        `/content-manager/relations/api::project.project/${row!.projectDocumentId}/documents?status=draft`,
+      )
+    ).results as { documentId: string; title: string }[];
     expect(documents.map((d) => d.title)).toEqual(['Vereinbarung Bauhof']);
     await settle(pipeline.publisher);
     expect(siteFilesWith(pdfBytes)).toEqual([]);
     // The editor publishes the document and the project: the site has the file, linked from the project's page.
-    await cm('POST', `/content-manager/collection-types/api::document.document/${documents[0]!.documentId}/actions/publish`);
-    const project = await cm('POST', `/content-manager/collection-types/api::project.project/${row!.projectDocumentId}/actions/publish`);
+    await cm(
+      'POST',
+      `/content-manager/collection-types/api::document.document/${documents[0]!.documentId}/actions/publish`,
+    );
+    const project = await cm(
+      'POST',
+      `/content-manager/collection-types/api::project.project/${row!.projectDocumentId}/actions/publish`,
+    );
     await expect.poll(() => siteFilesWith(pdfBytes).length, { timeout: 120_000, interval: 500 }).toBe(1);
     await settle(pipeline.publisher);
     const [onSite] = siteFilesWith(pdfBytes);
@@ -169,7 +198,13 @@ describe('the project report form in the browser', () => {
       (window as unknown as { __sent: typeof sent }).__sent = sent;
       const original = window.fetch.bind(window);
       window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-        if (init?.body instanceof FormData) sent.push(Array.from(init.body as unknown as Iterable<[string, FormDataEntryValue]>, ([name, value]) => [name, typeof value === 'string' ? value : `${value.name} (${value.size} Bytes, ${value.type})`]));
+        if (init?.body instanceof FormData)
+          sent.push(
+            Array.from(init.body as unknown as Iterable<[string, FormDataEntryValue]>, ([name, value]) => [
+              name,
+              typeof value === 'string' ? value : `${value.name} (${value.size} Bytes, ${value.type})`,
+            ]),
+          );
         return original(input, init);
       };
     });
@@ -188,18 +223,24 @@ describe('the project report form in the browser', () => {
     expect(await page.locator('#meldung-lead').isHidden()).toBe(true);
     await lead.pressSequentially('münster');
     const leadList = page.locator(`#${await lead.getAttribute('aria-controls')}`);
-    await expect.poll(() => leadList.locator('[role="option"]').allTextContents()).toEqual([
-      'Münster – Regierungsbezirk Münster',
-      'Bad Münstereifel – Regierungsbezirk Köln',
-      'Marienmünster – Regierungsbezirk Detmold',
-    ]);
+    await expect
+      .poll(() => leadList.locator('[role="option"]').allTextContents())
+      .toEqual([
+        'Münster – Regierungsbezirk Münster',
+        'Bad Münstereifel – Regierungsbezirk Köln',
+        'Marienmünster – Regierungsbezirk Detmold',
+      ]);
     expect(await lead.getAttribute('aria-expanded')).toBe('true');
-    await expect.poll(() => page.locator('#meldung .combobox-status').first().textContent()).toBe('3 Kommunen gefunden. Mit Pfeiltasten auswählen, mit Eingabetaste übernehmen.');
+    await expect
+      .poll(() => page.locator('#meldung .combobox-status').first().textContent())
+      .toBe('3 Kommunen gefunden. Mit Pfeiltasten auswählen, mit Eingabetaste übernehmen.');
     const open = await new AxeBuilder({ page }).withTags(WCAG_22_AA).include('#meldung').analyze();
     expect(open.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await lead.press('ArrowDown');
-    expect(await lead.getAttribute('aria-activedescendant')).toBe(await leadList.locator('[role="option"]').first().getAttribute('id'));
+    expect(await lead.getAttribute('aria-activedescendant')).toBe(
+      await leadList.locator('[role="option"]').first().getAttribute('id'),
+    );
     await lead.press('Enter');
     expect(await lead.inputValue()).toBe('Münster');
     expect(await lead.getAttribute('aria-expanded')).toBe('false');
@@ -208,7 +249,9 @@ describe('the project report form in the browser', () => {
     const others = page.getByRole('combobox', { name: 'Kommune suchen und hinzufügen' });
     await others.pressSequentially('Sankt');
     const othersList = page.locator(`#${await others.getAttribute('aria-controls')}`);
-    await expect.poll(() => othersList.locator('[role="option"]').allTextContents()).toEqual(['Sankt Augustin – Regierungsbezirk Köln']);
+    await expect
+      .poll(() => othersList.locator('[role="option"]').allTextContents())
+      .toEqual(['Sankt Augustin – Regierungsbezirk Köln']);
     await others.press('ArrowDown');
     await others.press('Enter');
     expect(await others.inputValue()).toBe('');
@@ -218,7 +261,9 @@ describe('the project report form in the browser', () => {
     await page.getByRole('button', { name: 'Projekt melden' }).click();
     const topics = page.locator('#meldung-topics');
     await expect.poll(() => topics.getAttribute('aria-describedby'), { timeout: 20_000 }).toBe('meldung-topics-fehler');
-    expect(await page.locator('#meldung-topics-fehler').textContent()).toBe('Bitte wählen Sie mindestens ein Handlungsfeld aus.');
+    expect(await page.locator('#meldung-topics-fehler').textContent()).toBe(
+      'Bitte wählen Sie mindestens ein Handlungsfeld aus.',
+    );
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('topics');
     expect(await submission(email)).toBeNull();
 

@@ -27,7 +27,8 @@ async function waitForBuilds(after: number, timeoutMs = 120_000): Promise<void> 
   for (;;) {
     const s = publisher.status();
     if (s.builds > after && s.state === 'idle') return;
-    if (Date.now() > deadline) throw new Error(`no finished build after ${timeoutMs} ms: ${JSON.stringify(publisher.status().lastBuild)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no finished build after ${timeoutMs} ms: ${JSON.stringify(publisher.status().lastBuild)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -39,11 +40,25 @@ const page = async (url: string) => {
 
 beforeAll(async () => {
   const port = await freePort();
-  strapi = await startTestStrapi({ scale: 0.02, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') }, 'publish', {
-    PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${port}/webhook`,
-    PUBLISHER_WEBHOOK_SECRET: secret,
+  strapi = await startTestStrapi(
+    { scale: 0.02, seed: 'interkommunales-nrw', referenceDate: new Date('2026-11-01T00:00:00Z') },
+    'publish',
+    {
+      PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${port}/webhook`,
+      PUBLISHER_WEBHOOK_SECRET: secret,
+    },
+  );
+  publisher = createPublisher({
+    strapiUrl: strapi.url,
+    token: strapi.buildToken,
+    secret,
+    root: path.join(strapi.tmp, 'site'),
+    siteUrl: 'https://www.interkommunales.example',
+    debounceMs: 800,
+    maxWaitMs: 5000,
+    keep: 3,
+    log: () => {},
   });
-  publisher = createPublisher({ strapiUrl: strapi.url, token: strapi.buildToken, secret, root: path.join(strapi.tmp, 'site'), siteUrl: 'https://www.interkommunales.example', debounceMs: 800, maxWaitMs: 5000, keep: 3, log: () => {} });
   const listening = await publisher.listen(port);
   publisherUrl = listening.url;
   closePublisher = listening.close;
@@ -65,12 +80,18 @@ function indexedUrls(): string[] {
   return fs
     .readdirSync(live)
     .filter((d) => /^pagefind(-[a-z0-9-]+)?$/.test(d))
-    .flatMap((bundle) => fs.readdirSync(path.join(live, bundle, 'fragment')).map((f) => path.join(live, bundle, 'fragment', f)))
+    .flatMap((bundle) =>
+      fs.readdirSync(path.join(live, bundle, 'fragment')).map((f) => path.join(live, bundle, 'fragment', f)),
+    )
     .map((file) => /"url":"([^"]+)"/.exec(gunzipSync(fs.readFileSync(file)).toString('utf8'))?.[1] ?? '');
 }
 
 async function adminJwt(): Promise<string> {
-  const login = await fetch(`${strapi.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: strapi.adminEmail, password: strapi.adminPassword }) });
+  const login = await fetch(`${strapi.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: strapi.adminEmail, password: strapi.adminPassword }),
+  });
   return ((await login.json()) as { data: { token: string } }).data.token;
 }
 
@@ -78,9 +99,13 @@ const seedClient = () => createStrapiClient({ baseUrl: strapi.url, token: strapi
 
 describe('publish pipeline', () => {
   it('shows an edit published in Strapi on the served site', async () => {
-    const [project] = (await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })).data;
+    const [project] = (
+      await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })
+    ).data;
     const before = publisher.status().builds;
-    await seedClient().request('PUT', `/api/projects/${project!.documentId}`, { body: { data: { summary: 'Neu veröffentlichte Kurzbeschreibung für den Test der Veröffentlichungskette.' } } });
+    await seedClient().request('PUT', `/api/projects/${project!.documentId}`, {
+      body: { data: { summary: 'Neu veröffentlichte Kurzbeschreibung für den Test der Veröffentlichungskette.' } },
+    });
     await waitForBuilds(before);
     const { status, html } = await page(`/projekte/${project!.slug}/`);
     expect(status).toBe(200);
@@ -89,12 +114,20 @@ describe('publish pipeline', () => {
   });
 
   it('removes the page of an unpublished entry', async () => {
-    const [project] = (await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'], sort: ['id:desc'] })).data;
+    const [project] = (
+      await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, {
+        fields: ['slug'],
+        sort: ['id:desc'],
+      })
+    ).data;
     expect((await page(`/projekte/${project!.slug}/`)).status).toBe(200);
     expect(indexedUrls()).toContain(`/projekte/${project!.slug}/`);
     const jwt = await adminJwt();
     const before = publisher.status().builds;
-    const unpublish = await fetch(`${strapi.url}/content-manager/collection-types/api::project.project/${project!.documentId}/actions/unpublish`, { method: 'POST', headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' }, body: '{}' });
+    const unpublish = await fetch(
+      `${strapi.url}/content-manager/collection-types/api::project.project/${project!.documentId}/actions/unpublish`,
+      { method: 'POST', headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' }, body: '{}' },
+    );
     expect(unpublish.status).toBe(200);
     await waitForBuilds(before);
     expect((await page(`/projekte/${project!.slug}/`)).status).toBe(404);
@@ -105,8 +138,15 @@ describe('publish pipeline', () => {
 
   it('refuses forged or unsigned webhooks and builds nothing', async () => {
     const before = publisher.status().builds;
-    for (const headers of [{}, { [SECRET_HEADER]: 'falsch' }, { [SECRET_HEADER]: `${secret}x` }] as Record<string, string>[]) {
-      const response = await fetch(`${publisherUrl}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ event: 'entry.publish', model: 'project' }) });
+    for (const headers of [{}, { [SECRET_HEADER]: 'falsch' }, { [SECRET_HEADER]: `${secret}x` }] as Record<
+      string,
+      string
+    >[]) {
+      const response = await fetch(`${publisherUrl}/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ event: 'entry.publish', model: 'project' }),
+      });
       expect(response.status).toBe(401);
     }
     await new Promise((r) => setTimeout(r, 1500));
@@ -114,10 +154,14 @@ describe('publish pipeline', () => {
   });
 
   it('coalesces 50 publishes within seconds into at most 2 builds and ends with the last state', async () => {
-    const [project] = (await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })).data;
+    const [project] = (
+      await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })
+    ).data;
     const before = publisher.status().builds;
     for (let i = 1; i <= 50; i += 1) {
-      await seedClient().request('PUT', `/api/projects/${project!.documentId}`, { body: { data: { summary: `Fassung Nummer ${i} der Kurzbeschreibung dieses Projekts.` } } });
+      await seedClient().request('PUT', `/api/projects/${project!.documentId}`, {
+        body: { data: { summary: `Fassung Nummer ${i} der Kurzbeschreibung dieses Projekts.` } },
+      });
     }
     await waitForBuilds(before);
     await new Promise((r) => setTimeout(r, 1500));
@@ -166,21 +210,33 @@ describe('publish pipeline', () => {
     }
 
     await strapi.restart();
-    const hooks = await fetch(`${strapi.url}/admin/webhooks`, { headers: { authorization: `Bearer ${await adminJwt()}` } });
-    const ours = ((await hooks.json()) as { data: { name: string; url: string }[] }).data.filter((h) => h.url.endsWith('/webhook'));
+    const hooks = await fetch(`${strapi.url}/admin/webhooks`, {
+      headers: { authorization: `Bearer ${await adminJwt()}` },
+    });
+    const ours = ((await hooks.json()) as { data: { name: string; url: string }[] }).data.filter((h) =>
+      h.url.endsWith('/webhook'),
+    );
     expect(ours).toHaveLength(1);
     const again = publisher.status().builds;
-    const [project] = (await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })).data;
-    await seedClient().request('PUT', `/api/projects/${project!.documentId}`, { body: { data: { summary: 'Nach dem Neustart von Strapi veröffentlichte Kurzbeschreibung.' } } });
+    const [project] = (
+      await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })
+    ).data;
+    await seedClient().request('PUT', `/api/projects/${project!.documentId}`, {
+      body: { data: { summary: 'Nach dem Neustart von Strapi veröffentlichte Kurzbeschreibung.' } },
+    });
     await waitForBuilds(again);
-    expect((await page(`/projekte/${project!.slug}/`)).html).toContain('Nach dem Neustart von Strapi veröffentlichte Kurzbeschreibung.');
+    expect((await page(`/projekte/${project!.slug}/`)).html).toContain(
+      'Nach dem Neustart von Strapi veröffentlichte Kurzbeschreibung.',
+    );
     expect(publisher.status().lastBuild?.result).toBe('success');
     expect(currentRelease(publisher.releases)).not.toBe(live);
     await expect.poll(() => publisher.status().releases.length).toBeLessThanOrEqual(3);
   });
 
   it('repairs a page the incremental build got wrong at the nightly check, naming it in the log and the status', async () => {
-    const [project] = (await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })).data;
+    const [project] = (
+      await seedClient().findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'] })
+    ).data;
     const file = path.join(currentDir(publisher.releases), 'projekte', project!.slug, 'index.html');
     const good = fs.readFileSync(file, 'utf8');
     // A stale page, as a page model that forgot something it shows would leave it (written as a new file).
@@ -190,14 +246,23 @@ describe('publish pipeline', () => {
     publisher.checkNow();
     await waitForBuilds(before);
     const check = publisher.status().lastBuild!;
-    expect(check).toMatchObject({ result: 'success', kind: 'full', reason: 'nächtliche Kontrolle', differences: [`/projekte/${project!.slug}/`] });
+    expect(check).toMatchObject({
+      result: 'success',
+      kind: 'full',
+      reason: 'nächtliche Kontrolle',
+      differences: [`/projekte/${project!.slug}/`],
+    });
     expect((await page(`/projekte/${project!.slug}/`)).html).not.toContain('(veraltet)');
     expect(await (await fetch(`${publisherUrl}/`)).text()).toContain('Kontrolle: 1 Seite(n) korrigiert');
   });
 
   it('reports its state as JSON', async () => {
     const response = await fetch(`${publisherUrl}/status`);
-    const body = (await response.json()) as { state: string; live: string; lastBuild: { seconds: number; result: string } };
+    const body = (await response.json()) as {
+      state: string;
+      live: string;
+      lastBuild: { seconds: number; result: string };
+    };
     expect(response.status).toBe(200);
     expect(body.state).toBe('idle');
     expect(body.live).toBe(currentRelease(publisher.releases));

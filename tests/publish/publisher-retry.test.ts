@@ -23,7 +23,17 @@ it('tries a build again with back-off while Strapi is not reachable, and stops t
   // Nothing listens on this port: Strapi is down.
   const strapiUrl = `http://127.0.0.1:${await freePort()}`;
   const logs: Record<string, unknown>[] = [];
-  publisher = createPublisher({ strapiUrl, token: randomSecret(48), secret: randomSecret(32), root: tmp, siteUrl: 'https://www.interkommunales.example', debounceMs: 50, maxWaitMs: 200, fullBuildAt: 'off', log: (record) => logs.push(record) });
+  publisher = createPublisher({
+    strapiUrl,
+    token: randomSecret(48),
+    secret: randomSecret(32),
+    root: tmp,
+    siteUrl: 'https://www.interkommunales.example',
+    debounceMs: 50,
+    maxWaitMs: 200,
+    fullBuildAt: 'off',
+    log: (record) => logs.push(record),
+  });
   publisher.queue.notify('entry.publish project', { type: 'project', documentId: 'abc123' });
   const failed = () => publisher!.status().history.filter((b) => b.result === 'failed');
   const deadline = Date.now() + 240_000;
@@ -31,9 +41,17 @@ it('tries a build again with back-off while Strapi is not reachable, and stops t
   expect(failed().length).toBeGreaterThanOrEqual(3);
   expect(failed()[0]!.error).toMatch(/Strapi war nicht erreichbar/);
   const retries = logs.filter((l) => l.msg === 'Strapi not reachable: the build is tried again');
-  expect(retries.slice(0, 2).map((l) => [l.attempt, l.inSeconds])).toEqual([[1, 1], [2, 2]]);
+  expect(retries.slice(0, 2).map((l) => [l.attempt, l.inSeconds])).toEqual([
+    [1, 1],
+    [2, 2],
+  ]);
   // Only the first build was asked for; the others are the publisher's own retries.
-  expect(logs.filter((l) => l.msg === 'build started').slice(1).map((l) => l.events)).toEqual(Array(failed().length - 1).fill(['Wiederholung: Strapi war nicht erreichbar']));
+  expect(
+    logs
+      .filter((l) => l.msg === 'build started')
+      .slice(1)
+      .map((l) => l.events),
+  ).toEqual(Array(failed().length - 1).fill(['Wiederholung: Strapi war nicht erreichbar']));
 
   const closed = publisher;
   publisher = null;

@@ -96,7 +96,11 @@ describe('the supervisor', () => {
 
   const pidsWritten = () =>
     fs.existsSync(path.join(dir, 'pids'))
-      ? fs.readFileSync(path.join(dir, 'pids'), 'utf8').trim().split('\n').map((line) => line.split(' ').map(Number) as [number, number])
+      ? fs
+          .readFileSync(path.join(dir, 'pids'), 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => line.split(' ').map(Number) as [number, number])
       : [];
 
   async function spec(extraEnv: Record<string, string> = {}): Promise<ServiceSpec> {
@@ -107,7 +111,13 @@ describe('the supervisor', () => {
       env: { ...process.env, DIR: dir, PORT: String(port), ...extraEnv },
       ready: async (signal) => {
         while (!signal.aborted) {
-          if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) return;
+          if (
+            await fetch(`http://127.0.0.1:${port}/`).then(
+              (r) => r.ok,
+              () => false,
+            )
+          )
+            return;
           await new Promise((r) => setTimeout(r, 20));
         }
         throw new Error('exited');
@@ -119,7 +129,11 @@ describe('the supervisor', () => {
   it('restarts a crashing process with growing delays, names the crash loop, reports its return and stops it with what it started', async () => {
     fs.rmSync(path.join(dir, 'pids'), { force: true });
     const lines: string[] = [];
-    const supervisor = supervise({ log: (line) => lines.push(line), policy: { initialMs: 100, maxMs: 400, stableMs: 60_000, crashLoopAfter: 3 }, graceMs: 2_000 });
+    const supervisor = supervise({
+      log: (line) => lines.push(line),
+      policy: { initialMs: 100, maxMs: 400, stableMs: 60_000, crashLoopAfter: 3 },
+      graceMs: 2_000,
+    });
     const ready: number[] = [];
     const service = await supervisor.start({ ...(await spec()), onReady: (_s, restarts) => ready.push(restarts) });
     expect(lines[0]).toMatch(/^Testdienst is up \(pid \d+\)$/);
@@ -147,7 +161,11 @@ describe('the supervisor', () => {
     expect(service.pid).toBe(last);
     // Each crashed process's grandchild went with its process group.
     // (SIGKILL takes a moment on a busy machine.)
-    await until('the crashed processes and their grandchildren to go', () => pids.slice(0, -1).every(([pid, grandchild]) => !alive(pid) && !alive(grandchild)), 5_000);
+    await until(
+      'the crashed processes and their grandchildren to go',
+      () => pids.slice(0, -1).every(([pid, grandchild]) => !alive(pid) && !alive(grandchild)),
+      5_000,
+    );
     for (const [pid, grandchild] of pids.slice(0, -1)) expect([alive(pid), alive(grandchild)]).toEqual([false, false]);
     expect(alive(lastGrandchild)).toBe(true);
 
@@ -162,7 +180,10 @@ describe('the supervisor', () => {
     const supervisorScript = path.join(dir, 'supervisor.mjs');
     fs.writeFileSync(supervisorScript, SUPERVISOR_SCRIPT);
     const port = await freePort();
-    const supervisor = spawn(process.execPath, [supervisorScript], { env: { ...process.env, DIR: dir, PORT: String(port), SCRIPT: script, STAY: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const supervisor = spawn(process.execPath, [supervisorScript], {
+      env: { ...process.env, DIR: dir, PORT: String(port), SCRIPT: script, STAY: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     supervisor.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     try {
@@ -179,8 +200,13 @@ describe('the supervisor', () => {
   it('fails the start of a process that exits before it serves, and restarts nothing', async () => {
     fs.rmSync(path.join(dir, 'pids'), { force: true });
     const lines: string[] = [];
-    const supervisor = supervise({ log: (line) => lines.push(line), policy: { initialMs: 50, maxMs: 50, stableMs: 60_000, crashLoopAfter: 3 } });
-    await expect(supervisor.start(await spec({ FAIL_AT_ONCE: '1' }))).rejects.toThrow('Testdienst stopped during start (exit code 2); see its output above.');
+    const supervisor = supervise({
+      log: (line) => lines.push(line),
+      policy: { initialMs: 50, maxMs: 50, stableMs: 60_000, crashLoopAfter: 3 },
+    });
+    await expect(supervisor.start(await spec({ FAIL_AT_ONCE: '1' }))).rejects.toThrow(
+      'Testdienst stopped during start (exit code 2); see its output above.',
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(pidsWritten()).toHaveLength(1);
     expect(lines.filter((l) => l.includes('abgestürzt'))).toEqual([]);

@@ -54,7 +54,11 @@ function groupMembers(pgid: number): string[] {
   return members;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 120_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  timeoutMs = 120_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -83,23 +87,42 @@ describe('pnpm start supervises Strapi and the publisher', () => {
   let polling = true;
   let poller: Promise<void> = Promise.resolve();
 
-  const statusJson = async () => (await fetch(`${publisherUrl()}/status`)).json() as Promise<{ state: string; live: string | null; builds: number; history: { startedAt: string; result: string; error: string | null }[] }>;
+  const statusJson = async () =>
+    (await fetch(`${publisherUrl()}/status`)).json() as Promise<{
+      state: string;
+      live: string | null;
+      builds: number;
+      history: { startedAt: string; result: string; error: string | null }[];
+    }>;
   const page = async (urlPath: string) => {
     const response = await fetch(`${siteUrl()}${urlPath}`);
     return { status: response.status, html: await response.text() };
   };
   /** A published project, edited through the REST API with the seed token (which publishes it). */
   async function editProject(summary: string): Promise<string> {
-    const { data } = await seed.findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'], sort: 'slug' });
+    const { data } = await seed.findPage<{ documentId: string; slug: string }>('projects', 1, {
+      fields: ['slug'],
+      sort: 'slug',
+    });
     const project = data[0]!;
     await seed.request('PUT', `/api/projects/${project.documentId}`, { body: { data: { summary } } });
     return `/projekte/${project.slug}/`;
   }
-  const liveWith = (urlPath: string, text: string, timeoutMs = 120_000) => until(`"${text}" on ${urlPath}`, async () => (await page(urlPath).catch(() => null))?.html.includes(text), timeoutMs);
+  const liveWith = (urlPath: string, text: string, timeoutMs = 120_000) =>
+    until(
+      `"${text}" on ${urlPath}`,
+      async () => (await page(urlPath).catch(() => null))?.html.includes(text),
+      timeoutMs,
+    );
 
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-supervisor-'));
-    ports = { strapi: await freePort(), site: await freePort(), publisher: await freePort(), preview: await freePort() };
+    ports = {
+      strapi: await freePort(),
+      site: await freePort(),
+      publisher: await freePort(),
+      preview: await freePort(),
+    };
     start = spawn(process.execPath, [START_SCRIPT], {
       cwd: REPO_ROOT,
       env: {
@@ -126,10 +149,14 @@ describe('pnpm start supervises Strapi and the publisher', () => {
     start.stdout!.on('data', collect);
     start.stderr!.on('data', collect);
     try {
-      await until('"Interkommunales.NRW läuft."', () => {
-        if (start.exitCode !== null) throw new Error(`pnpm start ended (${start.exitCode})`);
-        return output.includes('Interkommunales.NRW läuft.');
-      }, 540_000);
+      await until(
+        '"Interkommunales.NRW läuft."',
+        () => {
+          if (start.exitCode !== null) throw new Error(`pnpm start ended (${start.exitCode})`);
+          return output.includes('Interkommunales.NRW läuft.');
+        },
+        540_000,
+      );
     } catch (error) {
       console.error(output.split('\n').slice(-60).join('\n'));
       throw error;
@@ -138,7 +165,12 @@ describe('pnpm start supervises Strapi and the publisher', () => {
     seed = createStrapiClient({ baseUrl: `http://127.0.0.1:${ports.strapi}`, token: secrets.STRAPI_SEED_TOKEN! });
     poller = (async () => {
       while (polling) {
-        siteAnswers.push(await fetch(`${siteUrl()}/`).then(async (r) => (await r.arrayBuffer(), r.status), () => 0));
+        siteAnswers.push(
+          await fetch(`${siteUrl()}/`).then(
+            async (r) => (await r.arrayBuffer(), r.status),
+            () => 0,
+          ),
+        );
         await sleep(100);
       }
     })();
@@ -163,20 +195,32 @@ describe('pnpm start supervises Strapi and the publisher', () => {
     expect((await page('/')).status).toBe(200);
     // Without SMTP_HOST every mail is written to a folder the start output names: a new user sees the
     // confirmation mail of a newsletter sign-up made on the site's origin.
-    const mailDir = /E-Mails:\s+nicht versendet, sondern als \.eml-Dateien in (\S+)\/ \(ohne SMTP_HOST\)/.exec(output)?.[1];
+    const mailDir = /E-Mails:\s+nicht versendet, sondern als \.eml-Dateien in (\S+)\/ \(ohne SMTP_HOST\)/.exec(
+      output,
+    )?.[1];
     expect(mailDir, output).toBeDefined();
     expect(mailDir!.startsWith(tmp)).toBe(true);
     const email = 'neue-nutzerin@kommune.example';
     const signUp = await fetch(`${siteUrl()}/formulare/newsletter/anmelden`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ email, consent: 'ja', consentVersion: NEWSLETTER_CONSENT.version, source: '/newsletter/', website: '' }).toString(),
+      body: new URLSearchParams({
+        email,
+        consent: 'ja',
+        consentVersion: NEWSLETTER_CONSENT.version,
+        source: '/newsletter/',
+        website: '',
+      }).toString(),
     });
     expect(signUp.status).toBe(200);
-    const eml = await until('the confirmation mail in the mail folder', () => {
-      const files = fs.existsSync(mailDir!) ? fs.readdirSync(mailDir!).filter((f) => f.endsWith('.eml')) : [];
-      return files.map((f) => fs.readFileSync(path.join(mailDir!, f), 'utf8')).find((text) => text.includes(email));
-    }, 30_000);
+    const eml = await until(
+      'the confirmation mail in the mail folder',
+      () => {
+        const files = fs.existsSync(mailDir!) ? fs.readdirSync(mailDir!).filter((f) => f.endsWith('.eml')) : [];
+        return files.map((f) => fs.readFileSync(path.join(mailDir!, f), 'utf8')).find((text) => text.includes(email));
+      },
+      30_000,
+    );
     expect(eml).toMatch(/^Subject: =\?UTF-8\?|^Subject: Bitte best/m);
     expect((await fetch(`${publisherUrl()}/status`)).status).toBe(200);
     // No token: the preview answers, and refuses.
@@ -192,15 +236,26 @@ describe('pnpm start supervises Strapi and the publisher', () => {
     const killedAt = new Date().toISOString();
     process.kill(killed, 'SIGKILL');
     // A build asked for while Strapi is down fails – and is tried again once Strapi is back.
-    const asked = await fetch(`${publisherUrl()}/build`, { method: 'POST', headers: { [SECRET_HEADER]: secrets.PUBLISHER_WEBHOOK_SECRET! } });
+    const asked = await fetch(`${publisherUrl()}/build`, {
+      method: 'POST',
+      headers: { [SECRET_HEADER]: secrets.PUBLISHER_WEBHOOK_SECRET! },
+    });
     expect(asked.status).toBe(202);
-    await until('a failed build while Strapi is down', async () => (await statusJson()).history.find((b) => b.startedAt > killedAt && b.result === 'failed'));
-    expect(output).toMatch(/\[start\] Strapi abgestürzt \(Signal SIGKILL\), Neustart in 1 s · Strapi crashed \(signal SIGKILL\), restarting in 1 s/);
+    await until('a failed build while Strapi is down', async () =>
+      (await statusJson()).history.find((b) => b.startedAt > killedAt && b.result === 'failed'),
+    );
+    expect(output).toMatch(
+      /\[start\] Strapi abgestürzt \(Signal SIGKILL\), Neustart in 1 s · Strapi crashed \(signal SIGKILL\), restarting in 1 s/,
+    );
     await until('Strapi back', () => pids.Strapi.length === 2, 180_000);
     expect(pidOf('Strapi')).not.toBe(killed);
     expect(isAlive(killed)).toBe(false);
-    const failedAt = (await statusJson()).history.find((b) => b.startedAt > killedAt && b.result === 'failed')!.startedAt;
-    await until('a successful build after the failed one', async () => (await statusJson()).history.find((b) => b.startedAt > failedAt && b.result === 'success'));
+    const failedAt = (await statusJson()).history.find(
+      (b) => b.startedAt > killedAt && b.result === 'failed',
+    )!.startedAt;
+    await until('a successful build after the failed one', async () =>
+      (await statusJson()).history.find((b) => b.startedAt > failedAt && b.result === 'success'),
+    );
 
     const text = `Nach dem Absturz von Strapi veröffentlicht ${Date.now()}.`;
     const urlPath = await editProject(text);
@@ -210,7 +265,14 @@ describe('pnpm start supervises Strapi and the publisher', () => {
   it('keeps the site up when the publisher is killed, starts it again with its preview, and catches up with an edit made while it was down', async () => {
     const killed = pidOf('Publisher');
     process.kill(killed, 'SIGKILL');
-    await until('the publisher gone', async () => (await fetch(`${publisherUrl()}/status`).then(() => false, () => true)));
+    await until(
+      'the publisher gone',
+      async () =>
+        await fetch(`${publisherUrl()}/status`).then(
+          () => false,
+          () => true,
+        ),
+    );
     // Its webhook cannot arrive: the publisher finds the edit when it reads the content after its restart.
     const text = `Während der Publisher fehlte veröffentlicht ${Date.now()}.`;
     const urlPath = await editProject(text);
@@ -241,6 +303,11 @@ describe('pnpm start supervises Strapi and the publisher', () => {
       expect(isAlive(pid), `pid ${pid}`).toBe(false);
       expect(groupMembers(pid), `process group ${pid}`).toEqual([]);
     }
-    expect(await fetch(`${siteUrl()}/`).then(() => 'answered', () => 'closed')).toBe('closed');
+    expect(
+      await fetch(`${siteUrl()}/`).then(
+        () => 'answered',
+        () => 'closed',
+      ),
+    ).toBe('closed');
   });
 });

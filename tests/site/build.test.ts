@@ -19,7 +19,15 @@ const api = () => createStrapiClient({ baseUrl: inject('siteStrapiUrl') });
 
 describe('build output', () => {
   it('has a page for every published entry', async () => {
-    for (const [plural, prefix] of [['projects', 'projekte'], ['documents', 'dokumente'], ['events', 'veranstaltungen'], ['newsletters', 'newsletter'], ['topics', 'themen'], ['municipalities', 'kommunen'], ['partner-searches', 'partnersuche']] as const) {
+    for (const [plural, prefix] of [
+      ['projects', 'projekte'],
+      ['documents', 'dokumente'],
+      ['events', 'veranstaltungen'],
+      ['newsletters', 'newsletter'],
+      ['topics', 'themen'],
+      ['municipalities', 'kommunen'],
+      ['partner-searches', 'partnersuche'],
+    ] as const) {
       const rows = await api().findAll<{ slug: string }>(plural, { fields: ['slug'] });
       expect(rows.length, plural).toBeGreaterThan(0);
       const missing = rows.filter((r) => !exists(`${prefix}/${r.slug}/index.html`)).map((r) => r.slug);
@@ -30,12 +38,16 @@ describe('build output', () => {
   });
 
   it('contains no draft and no unpublished edit anywhere', () => {
-    const offenders = listFiles(dir()).filter((file) => /\.(html|xml|json|csv|ics|txt|js)$/.test(file) && fs.readFileSync(file, 'utf8').includes(DRAFT_MARKER));
+    const offenders = listFiles(dir()).filter(
+      (file) => /\.(html|xml|json|csv|ics|txt|js)$/.test(file) && fs.readFileSync(file, 'utf8').includes(DRAFT_MARKER),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('copies every download into the output and links it locally', async () => {
-    const docs = await api().findAll<{ slug: string; file: { url: string; mime: string } | null }>('documents', { populate: { file: true } });
+    const docs = await api().findAll<{ slug: string; file: { url: string; mime: string } | null }>('documents', {
+      populate: { file: true },
+    });
     const withFile = docs.filter((d) => d.file && d.slug !== HOSTILE_FILES.document.slug);
     expect(withFile.length).toBeGreaterThan(10);
     for (const d of withFile) {
@@ -49,7 +61,10 @@ describe('build output', () => {
   });
 
   it('optimises project images into modern formats with responsive sizes and alt text', async () => {
-    const projects = await api().findAll<{ slug: string; image: { url: string } | null; imageAlt: string | null }>('projects', { populate: { image: true }, fields: ['slug', 'imageAlt'] });
+    const projects = await api().findAll<{ slug: string; image: { url: string } | null; imageAlt: string | null }>(
+      'projects',
+      { populate: { image: true }, fields: ['slug', 'imageAlt'] },
+    );
     const withImage = projects.filter((p) => p.image && p.slug !== HOSTILE_FILES.projectSlug);
     expect(withImage.length).toBeGreaterThan(0);
     for (const p of withImage) {
@@ -64,7 +79,23 @@ describe('build output', () => {
 
   it('holds under /dateien/ and /bilder/ only files of an allowed type, detected from their bytes, with the extension of that type', async () => {
     /** Extension → what a file with it must be (file-type's answer; CSV is text, which it does not detect). */
-    const allowed: Record<string, string | null> = { pdf: 'pdf', jpg: 'jpg', png: 'png', webp: 'webp', avif: 'avif', doc: 'cfb', xls: 'cfb', ppt: 'cfb', docx: 'docx', xlsx: 'xlsx', pptx: 'pptx', odt: 'odt', ods: 'ods', zip: 'zip', csv: null };
+    const allowed: Record<string, string | null> = {
+      pdf: 'pdf',
+      jpg: 'jpg',
+      png: 'png',
+      webp: 'webp',
+      avif: 'avif',
+      doc: 'cfb',
+      xls: 'cfb',
+      ppt: 'cfb',
+      docx: 'docx',
+      xlsx: 'xlsx',
+      pptx: 'pptx',
+      odt: 'odt',
+      ods: 'ods',
+      zip: 'zip',
+      csv: null,
+    };
     const images: Record<string, string> = { webp: 'webp', jpg: 'jpg', png: 'png' };
     const checked: string[] = [];
     for (const folder of ['dateien', 'bilder']) {
@@ -90,8 +121,19 @@ describe('build output', () => {
     expect(listFiles(dir()).filter((f) => fs.readFileSync(f).includes(HOSTILE_FILES.documentBytes))).toEqual([]);
     const report = JSON.parse(inject('buildReport')) as BuildReport;
     expect(report.withheld).toEqual([
-      expect.objectContaining({ type: 'documents', title: HOSTILE_FILES.document.title, field: 'file', name: 'protokoll.pdf', detected: 'unbekannt' }),
-      expect.objectContaining({ type: 'projects', title: HOSTILE_FILES.project.title, field: 'image', detected: 'unbekannt' }),
+      expect.objectContaining({
+        type: 'documents',
+        title: HOSTILE_FILES.document.title,
+        field: 'file',
+        name: 'protokoll.pdf',
+        detected: 'unbekannt',
+      }),
+      expect.objectContaining({
+        type: 'projects',
+        title: HOSTILE_FILES.project.title,
+        field: 'image',
+        detected: 'unbekannt',
+      }),
     ]);
   });
 
@@ -99,7 +141,9 @@ describe('build output', () => {
     const html = read(`projekte/${HOSTILE_FILES.projectSlug}/index.html`);
     expect(html).toContain(HOSTILE_FILES.project.summary);
     expect(html).not.toMatch(/<picture|src="\/bilder\//);
-    expect(listFiles(dir()).filter((f) => /\.(svg|html?|js|xml)$/.test(f) && /[\\/](dateien|bilder)[\\/]/.test(f))).toEqual([]);
+    expect(
+      listFiles(dir()).filter((f) => /\.(svg|html?|js|xml)$/.test(f) && /[\\/](dateien|bilder)[\\/]/.test(f)),
+    ).toEqual([]);
   });
 
   it('leaves no absolute URL of the Strapi host in the HTML', () => {
@@ -129,13 +173,18 @@ describe('build output', () => {
     expect(html).toMatch(/<input type="hidden" name="entry" value="[a-z0-9]{20,}"/);
     expect(html).toContain('data-pagefind-filter="Inhalt">Partnersuche<');
     const list = read('partnersuche/index.html');
-    for (const { slug } of [PARTNER_SEARCHES.plain, PARTNER_SEARCHES.hostile]) expect(list).toContain(`href="/partnersuche/${slug}/"`);
+    for (const { slug } of [PARTNER_SEARCHES.plain, PARTNER_SEARCHES.hostile])
+      expect(list).toContain(`href="/partnersuche/${slug}/"`);
     const filter = /href="(\/partnersuche\/regierungsbezirk\/[a-z-]+\/)"/.exec(list)![1]!;
     expect(read(`${filter.slice(1)}index.html`)).toContain(`href="/partnersuche/${PARTNER_SEARCHES.plain.slug}/"`);
     expect(list).toMatch(/href="\/partnersuche\/thema\/[a-z0-9-]+\/"/);
-    const municipality = /<dt>Suchende Kommune<\/dt><dd><a href="\/(kommunen\/[a-z0-9-]+)\/"/.exec(read(`partnersuche/${PARTNER_SEARCHES.plain.slug}/index.html`))![1]!;
+    const municipality = /<dt>Suchende Kommune<\/dt><dd><a href="\/(kommunen\/[a-z0-9-]+)\/"/.exec(
+      read(`partnersuche/${PARTNER_SEARCHES.plain.slug}/index.html`),
+    )![1]!;
     expect(read(`${municipality}/index.html`)).toContain(`href="/partnersuche/${PARTNER_SEARCHES.plain.slug}/"`);
-    expect(read('partnersuche/eintragen/index.html')).toMatch(/<form id="eintrag"[^>]*action="\/formulare\/partnersuche\/senden"/);
+    expect(read('partnersuche/eintragen/index.html')).toMatch(
+      /<form id="eintrag"[^>]*action="\/formulare\/partnersuche\/senden"/,
+    );
   });
 
   it('writes feeds that parse and list the content', async () => {
@@ -148,19 +197,31 @@ describe('build output', () => {
       for (const item of items) expect(item.link).toMatch(new RegExp(`^${SITE_URL}/`));
     }
     const newsletters = await api().findAll('newsletters', { fields: ['slug'] });
-    expect([new XMLParser().parse(read('newsletter/feed.xml')).rss.channel.item].flat()).toHaveLength(newsletters.length);
+    expect([new XMLParser().parse(read('newsletter/feed.xml')).rss.channel.item].flat()).toHaveLength(
+      newsletters.length,
+    );
   });
 
   it('writes iCalendar files that parse, with the right times', async () => {
-    const events = await api().findAll<{ slug: string; title: string; startsAt: string; endsAt: string; documentId: string }>('events', { fields: ['slug', 'title', 'startsAt', 'endsAt'] });
+    const events = await api().findAll<{
+      slug: string;
+      title: string;
+      startsAt: string;
+      endsAt: string;
+      documentId: string;
+    }>('events', { fields: ['slug', 'title', 'startsAt', 'endsAt'] });
     for (const e of events) {
-      const parsed = Object.values(ical.sync.parseICS(read(`veranstaltungen/${e.slug}.ics`))).filter((c) => c?.type === 'VEVENT') as VEvent[];
+      const parsed = Object.values(ical.sync.parseICS(read(`veranstaltungen/${e.slug}.ics`))).filter(
+        (c) => c?.type === 'VEVENT',
+      ) as VEvent[];
       expect(parsed).toHaveLength(1);
       expect(parsed[0]!.summary).toBe(e.title);
       expect(new Date(parsed[0]!.start).toISOString()).toBe(new Date(e.startsAt).toISOString());
       expect(new Date(parsed[0]!.end!).toISOString()).toBe(new Date(e.endsAt).toISOString());
     }
-    const feed = Object.values(ical.sync.parseICS(read('veranstaltungen/kalender.ics'))).filter((c) => c?.type === 'VEVENT') as VEvent[];
+    const feed = Object.values(ical.sync.parseICS(read('veranstaltungen/kalender.ics'))).filter(
+      (c) => c?.type === 'VEVENT',
+    ) as VEvent[];
     const upcoming = events.filter((e) => new Date(e.endsAt) >= new Date());
     expect(feed.map((e) => e.summary).sort()).toEqual(upcoming.map((e) => e.title).sort());
   });
@@ -170,10 +231,14 @@ describe('build output', () => {
     const index = parser.parse(read('sitemap-index.xml'));
     const urls = [index.sitemapindex.sitemap]
       .flat()
-      .flatMap((s: { loc: string }) => [parser.parse(read(new URL(s.loc).pathname)).urlset.url].flat().map((u: { loc: string }) => u.loc));
+      .flatMap((s: { loc: string }) =>
+        [parser.parse(read(new URL(s.loc).pathname)).urlset.url].flat().map((u: { loc: string }) => u.loc),
+      );
     const pages = listFiles(dir())
       .filter((f) => f.endsWith('index.html'))
-      .map((f) => `${SITE_URL}/${path.relative(dir(), path.dirname(f)).split(path.sep).join('/')}/`.replace(/\/\/$/, '/'));
+      .map((f) =>
+        `${SITE_URL}/${path.relative(dir(), path.dirname(f)).split(path.sep).join('/')}/`.replace(/\/\/$/, '/'),
+      );
     expect(new Set(urls)).toEqual(new Set(pages));
     expect(read('robots.txt')).toContain(`Sitemap: ${SITE_URL}/sitemap-index.xml`);
   });
@@ -183,16 +248,41 @@ describe('build output', () => {
     const json = JSON.parse(read('daten/projekte.json'));
     expect(json.count).toBe(projects.length);
     expect(json.projects.map((p: { id: string }) => p.id).sort()).toEqual(projects.map((p) => p.documentId).sort());
-    expect(Object.keys(json.projects[0])).toEqual(['id', 'slug', 'url', 'title', 'summary', 'leadMunicipality', 'leadMunicipalityAgs', 'municipalities', 'municipalitiesAgs', 'topics', 'cooperationForm', 'status', 'startYear', 'endYear', 'bestPractice', 'fundingProgramme', 'fundingAmount', 'reviewedAt', 'updatedAt']);
+    expect(Object.keys(json.projects[0])).toEqual([
+      'id',
+      'slug',
+      'url',
+      'title',
+      'summary',
+      'leadMunicipality',
+      'leadMunicipalityAgs',
+      'municipalities',
+      'municipalitiesAgs',
+      'topics',
+      'cooperationForm',
+      'status',
+      'startYear',
+      'endYear',
+      'bestPractice',
+      'fundingProgramme',
+      'fundingAmount',
+      'reviewedAt',
+      'updatedAt',
+    ]);
     const csv = read('daten/projekte.csv');
-    expect(csv.split('\r\n')[0]).toBe('id,slug,url,title,summary,leadMunicipality,leadMunicipalityAgs,municipalities,municipalitiesAgs,topics,cooperationForm,status,startYear,endYear,bestPractice,fundingProgramme,fundingAmount,reviewedAt,updatedAt');
+    expect(csv.split('\r\n')[0]).toBe(
+      'id,slug,url,title,summary,leadMunicipality,leadMunicipalityAgs,municipalities,municipalitiesAgs,topics,cooperationForm,status,startYear,endYear,bestPractice,fundingProgramme,fundingAmount,reviewedAt,updatedAt',
+    );
     expect(csv).toContain('"Sicherheitstest <script>alert(""titel"")</script> & „Zitat“ äöüß"');
   });
 
   it('defuses spreadsheet formulas in the CSV and keeps the JSON exact', () => {
     const csv = read('daten/projekte.csv');
     expect(csv).toContain(`"'${FORMULA.summary.replace(/"/g, '""')}"`);
-    const cells = csv.split('\r\n').slice(1).flatMap((line) => line.split(','));
+    const cells = csv
+      .split('\r\n')
+      .slice(1)
+      .flatMap((line) => line.split(','));
     expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
     const json = JSON.parse(read('daten/projekte.json'));
     expect(json.projects.find((p: { title: string }) => p.title === FORMULA.title).summary).toBe(FORMULA.summary);
@@ -201,7 +291,11 @@ describe('build output', () => {
   it('runs no inline script that the Content-Security-Policy would block (data blocks only)', () => {
     const inline = listFiles(dir())
       .filter((f) => f.endsWith('.html'))
-      .flatMap((f) => [...withoutAttributeValues(fs.readFileSync(f, 'utf8')).matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].map((m) => `${path.relative(dir(), f)}: <script${m[1]}>`))
+      .flatMap((f) =>
+        [...withoutAttributeValues(fs.readFileSync(f, 'utf8')).matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].map(
+          (m) => `${path.relative(dir(), f)}: <script${m[1]}>`,
+        ),
+      )
       .filter((tag) => !/type="application\/ld\+json"/.test(tag));
     expect(inline).toEqual([]);
   });
@@ -229,7 +323,16 @@ describe('build output', () => {
 
   it('has the German 404 page, the MDX pages and the municipality index with its map', () => {
     expect(read('404.html')).toContain('Seite nicht gefunden');
-    for (const page of ['ueber-uns', 'beratung', 'foerderung', 'projekt-melden', 'impressum', 'datenschutz', 'barrierefreiheit', 'leichte-sprache']) {
+    for (const page of [
+      'ueber-uns',
+      'beratung',
+      'foerderung',
+      'projekt-melden',
+      'impressum',
+      'datenschutz',
+      'barrierefreiheit',
+      'leichte-sprache',
+    ]) {
       expect(read(`${page}/index.html`)).toContain('<html lang="de"');
     }
     const kommunen = read('kommunen/index.html');
@@ -238,9 +341,20 @@ describe('build output', () => {
   });
 
   it('loads no script on pages that need none (only search, project finder, the newsletter sign-up, the advisory request and the project report do)', () => {
-    const partnerSearches = [PARTNER_SEARCHES.plain.slug, PARTNER_SEARCHES.hostile.slug, 'eintragen'].map((slug) => `partnersuche/${slug}`);
-    const needScript = new Set(['suche', 'projekte', 'newsletter', 'beratung', 'projekt-melden', ...partnerSearches].map((page) => path.join(dir(), page, 'index.html')));
-    const withScript = listFiles(dir()).filter((f) => f.endsWith('.html') && !needScript.has(f) && /<script(?![^>]*application\/ld\+json)/.test(withoutAttributeValues(fs.readFileSync(f, 'utf8'))));
+    const partnerSearches = [PARTNER_SEARCHES.plain.slug, PARTNER_SEARCHES.hostile.slug, 'eintragen'].map(
+      (slug) => `partnersuche/${slug}`,
+    );
+    const needScript = new Set(
+      ['suche', 'projekte', 'newsletter', 'beratung', 'projekt-melden', ...partnerSearches].map((page) =>
+        path.join(dir(), page, 'index.html'),
+      ),
+    );
+    const withScript = listFiles(dir()).filter(
+      (f) =>
+        f.endsWith('.html') &&
+        !needScript.has(f) &&
+        /<script(?![^>]*application\/ld\+json)/.test(withoutAttributeValues(fs.readFileSync(f, 'utf8'))),
+    );
     expect(withScript).toEqual([]);
   });
 });

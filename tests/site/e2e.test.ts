@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 
 let browser: Browser;
-const firstDir = (rel: string) => fs.readdirSync(path.join(inject('siteDir'), rel), { withFileTypes: true }).filter((e) => e.isDirectory() && !['seite', 'typ', 'archiv'].includes(e.name))[0]!.name;
+const firstDir = (rel: string) =>
+  fs
+    .readdirSync(path.join(inject('siteDir'), rel), { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !['seite', 'typ', 'archiv'].includes(e.name))[0]!.name;
 
 beforeAll(async () => {
   browser = await launchChromium();

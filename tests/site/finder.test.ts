@@ -37,13 +37,18 @@ describe('project finder', () => {
     expect(await page.locator('#projektliste').isHidden()).toBe(true);
     expect(await page.locator('[data-summary]').textContent()).toBe(`${projects.length} Projekte gefunden.`);
     for (const status of new Set(projects.map((p) => p.projectStatus))) {
-      expect(await countOf(page, 'Status', status), status).toBe(projects.filter((p) => p.projectStatus === status).length);
+      expect(await countOf(page, 'Status', status), status).toBe(
+        projects.filter((p) => p.projectStatus === status).length,
+      );
     }
     await page.context().close();
   });
 
   it('replaces the plain list without moving what the reader sees', async () => {
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 800 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 800 },
+    ]) {
       const page = await (await browser.newContext({ viewport })).newPage();
       await observeLayoutShift(page);
       await page.goto(`${inject('siteUrl')}/projekte/`);
@@ -59,14 +64,18 @@ describe('project finder', () => {
     await page.locator('fieldset:has(legend:text-is("Status")) label', { hasText: 'in Betrieb' }).click();
     await page.locator('fieldset:has(legend:text-is("Best Practice")) label', { hasText: 'nein' }).click();
     const expected = projects.filter((p) => p.projectStatus === 'in Betrieb' && !p.bestPractice).length;
-    await expect.poll(() => page.locator('[data-summary]').textContent()).toBe(`${expected === 1 ? '1 Projekt' : `${expected} Projekte`} gefunden mit 2 Filtern.`);
+    await expect
+      .poll(() => page.locator('[data-summary]').textContent())
+      .toBe(`${expected === 1 ? '1 Projekt' : `${expected} Projekte`} gefunden mit 2 Filtern.`);
     const url = page.url();
     expect(new URL(url).searchParams.getAll('Status')).toEqual(['in Betrieb']);
     expect(new URL(url).searchParams.getAll('Best Practice')).toEqual(['nein']);
     await page.context().close();
 
     const shared = await openFinder(new URL(url).search);
-    expect(await shared.locator('[data-summary]').textContent()).toBe(`${expected === 1 ? '1 Projekt' : `${expected} Projekte`} gefunden mit 2 Filtern.`);
+    expect(await shared.locator('[data-summary]').textContent()).toBe(
+      `${expected === 1 ? '1 Projekt' : `${expected} Projekte`} gefunden mit 2 Filtern.`,
+    );
     expect(await shared.locator('fieldset:has(legend:text-is("Status")) input:checked').count()).toBe(1);
     expect(await shared.locator('[data-results] .card a').count()).toBe(Math.min(expected, 24));
     await shared.context().close();
@@ -75,10 +84,14 @@ describe('project finder', () => {
   it('sorts by title or by date, and keeps the choice in the URL', async () => {
     const page = await openFinder();
     const titles = await page.locator('[data-results] .card a').allTextContents();
-    expect(titles).toEqual([...titles].sort((a, b) => a.toLocaleLowerCase('de').localeCompare(b.toLocaleLowerCase('de'), 'de')));
+    expect(titles).toEqual(
+      [...titles].sort((a, b) => a.toLocaleLowerCase('de').localeCompare(b.toLocaleLowerCase('de'), 'de')),
+    );
     await page.locator('#finder-sort').selectOption('datum');
     await expect.poll(() => new URL(page.url()).searchParams.get('sortierung')).toBe('datum');
-    await expect.poll(async () => (await page.locator('[data-results] .card a').allTextContents()).join('|')).not.toBe(titles.join('|'));
+    await expect
+      .poll(async () => (await page.locator('[data-results] .card a').allTextContents()).join('|'))
+      .not.toBe(titles.join('|'));
     await page.context().close();
   });
 

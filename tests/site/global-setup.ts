@@ -28,11 +28,21 @@ export default async function setup(project: TestProject) {
     const client = createStrapiClient({ baseUrl: strapi.url, token: strapi.seedToken });
     const [topic] = (await client.findPage<{ documentId: string }>('topics', 1)).data;
     const [lead] = (await client.findPage<{ documentId: string }>('municipalities', 1)).data;
-    await client.request('POST', '/api/projects', { body: { data: HOSTILE.project(topic!.documentId, lead!.documentId) } });
-    await client.request('POST', '/api/projects', { body: { data: STEMMING.project(topic!.documentId, lead!.documentId) } });
-    await client.request('POST', '/api/projects', { body: { data: FORMULA.project(topic!.documentId, lead!.documentId) } });
+    await client.request('POST', '/api/projects', {
+      body: { data: HOSTILE.project(topic!.documentId, lead!.documentId) },
+    });
+    await client.request('POST', '/api/projects', {
+      body: { data: STEMMING.project(topic!.documentId, lead!.documentId) },
+    });
+    await client.request('POST', '/api/projects', {
+      body: { data: FORMULA.project(topic!.documentId, lead!.documentId) },
+    });
     for (const which of ['plain', 'hostile'] as const) {
-      await client.request('POST', '/api/partner-searches', { body: { data: PARTNER_SEARCHES.entry(which, lead!.documentId, topic!.documentId, addDays(berlinDay(new Date()), 60)) } });
+      await client.request('POST', '/api/partner-searches', {
+        body: {
+          data: PARTNER_SEARCHES.entry(which, lead!.documentId, topic!.documentId, addDays(berlinDay(new Date()), 60)),
+        },
+      });
     }
     // Uploaded as what they claim, then their stored bytes replaced (the upload check cannot see that).
     const file = await client.upload({ name: 'protokoll.pdf', type: 'application/pdf', data: pdf() });
@@ -40,9 +50,24 @@ export default async function setup(project: TestProject) {
     await client.request('POST', '/api/documents', { body: { data: { ...HOSTILE_FILES.document, file: file.id } } });
     const picture = await client.upload({ name: 'bild.png', type: 'image/png', data: await image('png', 800, 600) });
     fs.writeFileSync(path.join(strapi.tmp, 'public', picture.url), HOSTILE_FILES.imageBytes);
-    await client.request('POST', '/api/projects', { body: { data: { ...HOSTILE_FILES.project, topics: [topic!.documentId], leadMunicipality: lead!.documentId, image: picture.id, imageAlt: 'Ein Bild' } } });
+    await client.request('POST', '/api/projects', {
+      body: {
+        data: {
+          ...HOSTILE_FILES.project,
+          topics: [topic!.documentId],
+          leadMunicipality: lead!.documentId,
+          image: picture.id,
+          imageAlt: 'Ein Bild',
+        },
+      },
+    });
     const outDir = path.join(strapi.tmp, 'dist');
-    const builder = createSiteBuilder({ strapiUrl: strapi.url, token: strapi.buildToken, siteUrl: SITE_URL, cacheDir: path.join(strapi.tmp, 'cache') });
+    const builder = createSiteBuilder({
+      strapiUrl: strapi.url,
+      token: strapi.buildToken,
+      siteUrl: SITE_URL,
+      cacheDir: path.join(strapi.tmp, 'cache'),
+    });
     const result = await builder.build({ outDir, base: null }).finally(() => builder.close().then(stopSearchService));
     const server = await serveStatic(outDir);
     project.provide('siteDir', outDir);
@@ -60,5 +85,8 @@ export default async function setup(project: TestProject) {
 }
 
 export function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }

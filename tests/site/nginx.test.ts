@@ -16,11 +16,18 @@ let nginx: RunningNginx;
 let browser: Browser;
 let preview: http.Server;
 const siteDir = () => inject('siteDir');
-const firstFile = (dir: string, pattern: RegExp) => fs.readdirSync(path.join(siteDir(), dir)).find((f) => pattern.test(f))!;
-const firstPage = (dir: string) => fs.readdirSync(path.join(siteDir(), dir), { withFileTypes: true }).find((e) => e.isDirectory() && fs.existsSync(path.join(siteDir(), dir, e.name, 'index.html')) && e.name !== 'seite')!.name;
+const firstFile = (dir: string, pattern: RegExp) =>
+  fs.readdirSync(path.join(siteDir(), dir)).find((f) => pattern.test(f))!;
+const firstPage = (dir: string) =>
+  fs
+    .readdirSync(path.join(siteDir(), dir), { withFileTypes: true })
+    .find(
+      (e) => e.isDirectory() && fs.existsSync(path.join(siteDir(), dir, e.name, 'index.html')) && e.name !== 'seite',
+    )!.name;
 
 const SECURITY_HEADERS: Record<string, RegExp> = {
-  'content-security-policy': /default-src 'self'.*script-src 'self' 'wasm-unsafe-eval'.*frame-ancestors 'none'|^sandbox; default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'$/,
+  'content-security-policy':
+    /default-src 'self'.*script-src 'self' 'wasm-unsafe-eval'.*frame-ancestors 'none'|^sandbox; default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'$/,
   'strict-transport-security': /max-age=31536000/,
   'x-content-type-options': /^nosniff$/,
   'referrer-policy': /^strict-origin-when-cross-origin$/,
@@ -30,7 +37,16 @@ const SECURITY_HEADERS: Record<string, RegExp> = {
 beforeAll(async () => {
   // Stands in for the preview service behind nginx: answers with the headers the real one sends.
   // It also sends a fingerprint header, which nginx must drop.
-  preview = http.createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow', 'X-Powered-By': 'Express' }).end(`Vorschau ${req.url} ${req.headers['x-forwarded-proto']}`));
+  preview = http.createServer((req, res) =>
+    res
+      .writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Robots-Tag': 'noindex, nofollow',
+        'X-Powered-By': 'Express',
+      })
+      .end(`Vorschau ${req.url} ${req.headers['x-forwarded-proto']}`),
+  );
   await new Promise<void>((resolve) => preview.listen(0, '127.0.0.1', resolve));
   nginx = await startNginx(siteDir(), (preview.address() as { port: number }).port);
   browser = await launchChromium();
@@ -60,9 +76,12 @@ describe('nginx sample configuration', () => {
     for (const url of urls) {
       const response = await request(nginx.httpsPort, url);
       expect(response.status, url).toBe(url === '/gibt-es-nicht/' ? 404 : 200);
-      for (const [header, pattern] of Object.entries(SECURITY_HEADERS)) expect(response.headers[header], `${header} on ${url}`).toMatch(pattern);
+      for (const [header, pattern] of Object.entries(SECURITY_HEADERS))
+        expect(response.headers[header], `${header} on ${url}`).toMatch(pattern);
       // Uploaded files are sandboxed instead (see below); everything else has the site's CSP.
-      expect(String(response.headers['content-security-policy']).startsWith('sandbox;'), url).toBe(url.startsWith('/dateien/'));
+      expect(String(response.headers['content-security-policy']).startsWith('sandbox;'), url).toBe(
+        url.startsWith('/dateien/'),
+      );
     }
     const notFound = await request(nginx.httpsPort, '/gibt-es-nicht/');
     expect(notFound.body.toString()).toContain('Seite nicht gefunden');
@@ -71,9 +90,17 @@ describe('nginx sample configuration', () => {
   it('caches as documented: fingerprinted assets for a year, downloads for 30 days, pages briefly', async () => {
     const cacheOf = async (url: string) => (await request(nginx.httpsPort, url)).headers['cache-control'];
     expect(await cacheOf(`/_astro/${firstFile('_astro', /\.css$/)}`)).toBe('public, max-age=31536000, immutable');
-    expect(await cacheOf(`/pagefind/fragment/${firstFile('pagefind/fragment', /./)}`)).toBe('public, max-age=31536000, immutable');
+    expect(await cacheOf(`/pagefind/fragment/${firstFile('pagefind/fragment', /./)}`)).toBe(
+      'public, max-age=31536000, immutable',
+    );
     expect(await cacheOf(`/dateien/${firstFile('dateien', /\.pdf$/)}`)).toBe('public, max-age=2592000');
-    for (const url of ['/', '/projekte/', '/pagefind/pagefind-entry.json', '/daten/projekte.json', '/projekte/feed.xml']) {
+    for (const url of [
+      '/',
+      '/projekte/',
+      '/pagefind/pagefind-entry.json',
+      '/daten/projekte.json',
+      '/projekte/feed.xml',
+    ]) {
       expect(await cacheOf(url), url).toBe('public, max-age=60, must-revalidate');
     }
   });
@@ -84,20 +111,34 @@ describe('nginx sample configuration', () => {
     expect(csv.headers.vary).toBe('Accept-Encoding');
     const script = await request(nginx.httpsPort, '/pagefind/pagefind.js', { headers: { 'Accept-Encoding': 'gzip' } });
     expect([script.headers['content-encoding'], script.headers.vary]).toEqual(['gzip', 'Accept-Encoding']);
-    const chunk = await request(nginx.httpsPort, `/pagefind/fragment/${firstFile('pagefind/fragment', /./)}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    const chunk = await request(nginx.httpsPort, `/pagefind/fragment/${firstFile('pagefind/fragment', /./)}`, {
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
     expect(chunk.headers['content-encoding']).toBeUndefined();
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const ics = fs.readdirSync(path.join(siteDir(), 'veranstaltungen')).find((f) => f.endsWith('.ics'))!;
-    expect((await request(nginx.httpsPort, `/veranstaltungen/${ics}`)).headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect((await request(nginx.httpsPort, `/veranstaltungen/${ics}`)).headers['content-type']).toBe(
+      'text/calendar; charset=utf-8',
+    );
     expect((await request(nginx.httpsPort, '/')).headers['content-type']).toMatch(/^text\/html/);
-    expect((await request(nginx.httpsPort, '/.well-known/security.txt')).headers['content-type']).toMatch(/^text\/plain/);
+    expect((await request(nginx.httpsPort, '/.well-known/security.txt')).headers['content-type']).toMatch(
+      /^text\/plain/,
+    );
   });
 
   it('sends the compressed copies written once with the release for scripts and styles (gzip_static)', async () => {
-    for (const url of ['/pagefind/pagefind.js', `/_astro/${firstFile('_astro', /\.css$/)}`, `/_astro/${firstFile('_astro', /^Search.*\.js$/)}`]) {
+    for (const url of [
+      '/pagefind/pagefind.js',
+      `/_astro/${firstFile('_astro', /\.css$/)}`,
+      `/_astro/${firstFile('_astro', /^Search.*\.js$/)}`,
+    ]) {
       const copy = fs.readFileSync(path.join(siteDir(), `${url}.gz`));
       const response = await request(nginx.httpsPort, url, { headers: { 'Accept-Encoding': 'gzip, br' } });
-      expect([response.status, response.headers['content-encoding'], response.headers.vary], url).toEqual([200, 'gzip', 'Accept-Encoding']);
+      expect([response.status, response.headers['content-encoding'], response.headers.vary], url).toEqual([
+        200,
+        'gzip',
+        'Accept-Encoding',
+      ]);
       // The copy's very bytes: compressing on the fly (nginx's level 1) gives others than the copy's level 9.
       expect(response.body.equals(copy), url).toBe(true);
       expect(zlib.gunzipSync(response.body).equals(fs.readFileSync(path.join(siteDir(), url))), url).toBe(true);
@@ -131,7 +172,9 @@ describe('nginx sample configuration', () => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const base = `https://127.0.0.1:${nginx.httpsPort}`;
     await page.goto(`${base}/suche/?q=Kooperation`);
@@ -166,7 +209,10 @@ describe('nginx sample configuration', () => {
       'dateien/probe-a1b2.svg': ['application/octet-stream', 'attachment'],
       'dateien/probe-a1b2.js': ['application/octet-stream', 'attachment'],
       'dateien/probe-a1b2.xml': ['application/octet-stream', 'attachment'],
-      'dateien/probe-a1b2.docx': ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'attachment'],
+      'dateien/probe-a1b2.docx': [
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'attachment',
+      ],
       'dateien/probe-a1b2.PDF': ['application/pdf', 'attachment'],
       'dateien/probe-a1b2': ['application/octet-stream', 'attachment'],
       'bilder/probe-a1b2-480.svg': ['application/octet-stream', 'attachment'],
@@ -175,7 +221,13 @@ describe('nginx sample configuration', () => {
     for (const [name, content] of Object.entries(probes)) fs.writeFileSync(path.join(siteDir(), name), content);
     try {
       for (const [name, [type, disposition]] of Object.entries(expected)) {
-        for (const url of [`/${name}`, `//${name}`, `/./${name}`, `/${name.replace('/', '//')}`, `/${name.replace(/^(\w+)\/(.)/, (_, dir: string, first: string) => `${dir}/%${first.charCodeAt(0).toString(16)}`)}`]) {
+        for (const url of [
+          `/${name}`,
+          `//${name}`,
+          `/./${name}`,
+          `/${name.replace('/', '//')}`,
+          `/${name.replace(/^(\w+)\/(.)/, (_, dir: string, first: string) => `${dir}/%${first.charCodeAt(0).toString(16)}`)}`,
+        ]) {
           const response = await request(nginx.httpsPort, url);
           expect(response.status, url).toBe(200);
           expect(response.headers['content-type']?.replace(/;\s*charset=utf-8$/, ''), url).toBe(type);
@@ -204,7 +256,13 @@ describe('TLS of the nginx sample (BSI TR-02102-2)', () => {
   }
   const handshake = (port: number, options: tls.ConnectionOptions): Promise<Handshake> =>
     new Promise((resolve) => {
-      const socket = tls.connect({ host: '127.0.0.1', port, servername: 'www.interkommunales.example', rejectUnauthorized: false, ...options });
+      const socket = tls.connect({
+        host: '127.0.0.1',
+        port,
+        servername: 'www.interkommunales.example',
+        rejectUnauthorized: false,
+        ...options,
+      });
       socket.once('secureConnect', () => {
         const result = { ok: true, protocol: socket.getProtocol(), cipher: socket.getCipher().standardName };
         // A session ticket (TLS 1.2 sends it in the handshake, TLS 1.3 after it) would arrive here.
@@ -224,9 +282,19 @@ describe('TLS of the nginx sample (BSI TR-02102-2)', () => {
   const controlPort = () => (control.address() as { port: number }).port;
   beforeAll(async () => {
     // It issues session tickets, and keeps each connection open long enough for the client to get one.
-    control = tls.createServer({ key: fs.readFileSync(nginx.key), cert: fs.readFileSync(nginx.cert), minVersion: 'TLSv1', ciphers: 'ALL@SECLEVEL=0', dhparam: 'auto', ticketKeys: randomBytes(48) }, (socket) => {
-      setTimeout(() => socket.end(), 1000);
-    });
+    control = tls.createServer(
+      {
+        key: fs.readFileSync(nginx.key),
+        cert: fs.readFileSync(nginx.cert),
+        minVersion: 'TLSv1',
+        ciphers: 'ALL@SECLEVEL=0',
+        dhparam: 'auto',
+        ticketKeys: randomBytes(48),
+      },
+      (socket) => {
+        setTimeout(() => socket.end(), 1000);
+      },
+    );
     await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
   });
   afterAll(() => control?.close());
@@ -238,7 +306,10 @@ describe('TLS of the nginx sample (BSI TR-02102-2)', () => {
 
   it('refuses TLS 1.0 and 1.1', async () => {
     for (const version of ['TLSv1', 'TLSv1.1'] as const) {
-      expect(await handshake(controlPort(), { ...legacy, minVersion: version, maxVersion: version }), `control ${version}`).toMatchObject({ ok: true, protocol: version });
+      expect(
+        await handshake(controlPort(), { ...legacy, minVersion: version, maxVersion: version }),
+        `control ${version}`,
+      ).toMatchObject({ ok: true, protocol: version });
       await refused({ ...legacy, minVersion: version, maxVersion: version }, version);
     }
   });
@@ -246,22 +317,35 @@ describe('TLS of the nginx sample (BSI TR-02102-2)', () => {
   it('speaks TLS 1.2 and 1.3 with the recommended cipher suites and curves only, without session tickets', async () => {
     const tls12 = await handshake(nginx.httpsPort, { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' });
     expect(tls12).toMatchObject({ ok: true, protocol: 'TLSv1.2', ticket: undefined });
-    expect((await handshake(controlPort(), { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' })).ticket, 'control: a ticket in TLS 1.2').toBeGreaterThan(32);
+    expect(
+      (await handshake(controlPort(), { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' })).ticket,
+      'control: a ticket in TLS 1.2',
+    ).toBeGreaterThan(32);
     expect(['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']).toContain(tls12.cipher);
     const tls13 = await handshake(nginx.httpsPort, { minVersion: 'TLSv1.3' });
     expect(tls13).toMatchObject({ ok: true, protocol: 'TLSv1.3' });
     // TLS 1.3 always hands out a ticket; without ticket keys it is only the 32-byte key of nginx's session cache
     // (a server with ticket keys sends the encrypted session itself).
     expect(tls13.ticket).toBeLessThanOrEqual(32);
-    expect((await handshake(controlPort(), { minVersion: 'TLSv1.3' })).ticket, 'control: an encrypted ticket').toBeGreaterThan(32);
+    expect(
+      (await handshake(controlPort(), { minVersion: 'TLSv1.3' })).ticket,
+      'control: an encrypted ticket',
+    ).toBeGreaterThan(32);
     expect(['TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256']).toContain(tls13.cipher);
     // Suites and curves outside the recommendation are refused, though the client offers nothing else.
-    for (const cipher of ['ECDHE-RSA-CHACHA20-POLY1305', 'ECDHE-RSA-AES128-SHA256', 'ECDHE-RSA-AES256-SHA', 'AES128-GCM-SHA256', 'DHE-RSA-AES128-GCM-SHA256']) {
+    for (const cipher of [
+      'ECDHE-RSA-CHACHA20-POLY1305',
+      'ECDHE-RSA-AES128-SHA256',
+      'ECDHE-RSA-AES256-SHA',
+      'AES128-GCM-SHA256',
+      'DHE-RSA-AES128-GCM-SHA256',
+    ]) {
       await refused({ ciphers: `${cipher}@SECLEVEL=0`, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' }, cipher);
     }
     await refused({ minVersion: 'TLSv1.3', ciphers: 'TLS_CHACHA20_POLY1305_SHA256' }, 'TLS 1.3 with ChaCha20');
     await refused({ ecdhCurve: 'X25519' }, 'X25519');
-    for (const curve of ['P-256', 'P-384', 'P-521']) expect((await handshake(nginx.httpsPort, { ecdhCurve: curve })).ok, curve).toBe(true);
+    for (const curve of ['P-256', 'P-384', 'P-521'])
+      expect((await handshake(nginx.httpsPort, { ecdhCurve: curve })).ok, curve).toBe(true);
   });
 });
 
@@ -275,12 +359,30 @@ describe('forms behind the nginx sample', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () =>
         res
-          .writeHead(200, { 'Content-Type': 'application/json', 'Set-Cookie': 'koa.sess=x; path=/', 'X-Powered-By': 'Strapi <strapi.io>', 'Cache-Control': 'no-store' })
-          .end(JSON.stringify({ url: req.url, method: req.method, xff: req.headers['x-forwarded-for'], proto: req.headers['x-forwarded-proto'], cookie: req.headers.cookie ?? null, authorization: req.headers.authorization ?? null, length: Buffer.concat(chunks).length, body: Buffer.concat(chunks).subarray(0, 10_000).toString() })),
+          .writeHead(200, {
+            'Content-Type': 'application/json',
+            'Set-Cookie': 'koa.sess=x; path=/',
+            'X-Powered-By': 'Strapi <strapi.io>',
+            'Cache-Control': 'no-store',
+          })
+          .end(
+            JSON.stringify({
+              url: req.url,
+              method: req.method,
+              xff: req.headers['x-forwarded-for'],
+              proto: req.headers['x-forwarded-proto'],
+              cookie: req.headers.cookie ?? null,
+              authorization: req.headers.authorization ?? null,
+              length: Buffer.concat(chunks).length,
+              body: Buffer.concat(chunks).subarray(0, 10_000).toString(),
+            }),
+          ),
       );
     });
     await new Promise<void>((resolve) => strapi.listen(0, '127.0.0.1', resolve));
-    formsNginx = await startNginx(siteDir(), (preview.address() as { port: number }).port, { strapiPort: (strapi.address() as { port: number }).port });
+    formsNginx = await startNginx(siteDir(), (preview.address() as { port: number }).port, {
+      strapiPort: (strapi.address() as { port: number }).port,
+    });
   });
   afterAll(async () => {
     await formsNginx?.stop();
@@ -291,11 +393,24 @@ describe('forms behind the nginx sample', () => {
     const response = await request(formsNginx.httpsPort, '/formulare/newsletter/anmelden', {
       method: 'POST',
       body: 'email=a%40example.org',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '203.0.113.9', Cookie: 'strapi_admin_refresh=stolen', Authorization: 'Bearer stolen' },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Forwarded-For': '203.0.113.9',
+        Cookie: 'strapi_admin_refresh=stolen',
+        Authorization: 'Bearer stolen',
+      },
     });
     expect(response.status).toBe(200);
     const seen = JSON.parse(response.body.toString()) as Record<string, string | null>;
-    expect(seen).toMatchObject({ url: '/formulare/newsletter/anmelden', method: 'POST', xff: '127.0.0.1', proto: 'https', cookie: null, authorization: null, body: 'email=a%40example.org' });
+    expect(seen).toMatchObject({
+      url: '/formulare/newsletter/anmelden',
+      method: 'POST',
+      xff: '127.0.0.1',
+      proto: 'https',
+      cookie: null,
+      authorization: null,
+      body: 'email=a%40example.org',
+    });
     expect(response.headers['set-cookie']).toBeUndefined();
     expect(response.headers['x-powered-by']).toBeUndefined();
     expect(response.headers['cache-control']).not.toMatch(/public|max-age=[1-9]/);
@@ -303,22 +418,41 @@ describe('forms behind the nginx sample', () => {
 
   it('passes a form with files up to the body limit of the forms on, and refuses a larger one with 413 before Strapi sees it', async () => {
     const boundary = 'ikzgrenze';
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="documents"; filename="Vertrag.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="documents"; filename="Vertrag.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`,
+    );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
     const body = Buffer.concat([head, Buffer.alloc(MAX_FORM_BODY_BYTES - head.length - tail.length, 0x41), tail]);
     expect(body.length).toBe(MAX_FORM_BODY_BYTES);
     const headers = { 'Content-Type': `multipart/form-data; boundary=${boundary}` };
-    const passed = await request(formsNginx.httpsPort, '/formulare/projekt-melden/senden', { method: 'POST', body, headers });
+    const passed = await request(formsNginx.httpsPort, '/formulare/projekt-melden/senden', {
+      method: 'POST',
+      body,
+      headers,
+    });
     expect(passed.status).toBe(200);
-    expect(JSON.parse(passed.body.toString())).toMatchObject({ url: '/formulare/projekt-melden/senden', length: MAX_FORM_BODY_BYTES });
+    expect(JSON.parse(passed.body.toString())).toMatchObject({
+      url: '/formulare/projekt-melden/senden',
+      length: MAX_FORM_BODY_BYTES,
+    });
     // Declared one byte too large: refused at once (the body is not even sent in full).
-    const refused = await request(formsNginx.httpsPort, '/formulare/projekt-melden/senden', { method: 'POST', body: head, headers: { ...headers, 'Content-Length': String(MAX_FORM_BODY_BYTES + 1) } });
+    const refused = await request(formsNginx.httpsPort, '/formulare/projekt-melden/senden', {
+      method: 'POST',
+      body: head,
+      headers: { ...headers, 'Content-Length': String(MAX_FORM_BODY_BYTES + 1) },
+    });
     expect(refused.status).toBe(413);
     expect(refused.body.toString()).not.toContain('/formulare/');
   });
 
   it('never lets another spelling reach another route of Strapi', async () => {
-    for (const spelling of ['/formulare/../admin/login', '/formulare/%2e%2e/admin/login', '/formulare/..%2fadmin/login', '/formulare/%2E%2E%2Fapi/users', '/formulare//../api/users']) {
+    for (const spelling of [
+      '/formulare/../admin/login',
+      '/formulare/%2e%2e/admin/login',
+      '/formulare/..%2fadmin/login',
+      '/formulare/%2E%2E%2Fapi/users',
+      '/formulare//../api/users',
+    ]) {
       const response = await request(formsNginx.httpsPort, spelling);
       const body = response.body.toString();
       if (response.headers['content-type']?.includes('application/json')) {
@@ -333,7 +467,13 @@ describe('forms behind the nginx sample', () => {
   });
 
   it('does not pass the forms on from the admin host, in any spelling', async () => {
-    for (const spelling of ['/formulare/challenge', '/Formulare/challenge', '/FORMULARE/newsletter/anmelden', '//formulare/challenge', '/%66ormulare/challenge']) {
+    for (const spelling of [
+      '/formulare/challenge',
+      '/Formulare/challenge',
+      '/FORMULARE/newsletter/anmelden',
+      '//formulare/challenge',
+      '/%66ormulare/challenge',
+    ]) {
       const response = await request(formsNginx.httpsPort, spelling, { host: 'redaktion.interkommunales.example' });
       expect(response.status, spelling).toBe(404);
       expect(response.body.toString(), spelling).not.toContain('/formulare/');
@@ -341,7 +481,9 @@ describe('forms behind the nginx sample', () => {
   });
 
   it('answers a burst of form posts from one address with 429 beyond the limit', async () => {
-    const statuses = await Promise.all(Array.from({ length: 30 }, () => request(formsNginx.httpsPort, '/formulare/challenge').then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, () => request(formsNginx.httpsPort, '/formulare/challenge').then((r) => r.status)),
+    );
     // The earlier tests of this block used part of the burst (10) already; at most that many more get through.
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(11);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(19);

@@ -57,7 +57,8 @@ export function pagesOfEveryType(dir: string): string[] {
 export function commonProjectWord(dir: string): string {
   const counts = new Map<string, number>();
   for (const page of builtPages(dir).filter((p) => p.type === 'projekte/*')) {
-    for (const word of new Set(page.headingWords.filter((w) => /^\p{L}{6,}$/u.test(w)))) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const word of new Set(page.headingWords.filter((w) => /^\p{L}{6,}$/u.test(w))))
+      counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   const [word] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
   if (!word) throw new Error('No project page with a heading found in the build output.');

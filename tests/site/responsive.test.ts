@@ -11,7 +11,8 @@ import { launchChromium } from '../support/browser.ts';
 import { commonProjectWord, pagesOfEveryType } from './page-types.ts';
 
 const WIDTHS = [320, 1280] as const;
-const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+const TEXT_SPACING =
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
 
 let browser: Browser;
 let pages: string[];
@@ -26,7 +27,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newPage(width: number, options: { forcedColors?: boolean; reducedMotion?: boolean } = {}): Promise<Page> {
+async function newPage(
+  width: number,
+  options: { forcedColors?: boolean; reducedMotion?: boolean } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width, height: 800 },
     forcedColors: options.forcedColors ? 'active' : 'none',
@@ -42,12 +46,15 @@ async function show(page: Page, url: string): Promise<void> {
     await expect.poll(() => page.locator('.pagefind-ui__result-link').count(), { timeout: 10_000 }).toBeGreaterThan(1);
     // The filters' values load after the first results.
     await expect.poll(() => page.locator('.pagefind-ui__filter-block').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await page.locator('.pagefind-ui__filter-block').evaluateAll((blocks) => blocks.forEach((b) => ((b as HTMLDetailsElement).open = true)));
+    await page
+      .locator('.pagefind-ui__filter-block')
+      .evaluateAll((blocks) => blocks.forEach((b) => ((b as HTMLDetailsElement).open = true)));
     await expect.poll(() => page.locator('.pagefind-ui__filter-checkbox').first().isVisible()).toBe(true);
     return;
   }
   await page.goto(`${inject('siteUrl')}${url}`);
-  if (url === '/projekte/') await expect.poll(() => page.locator('[data-summary]').textContent(), { timeout: 10_000 }).toMatch(/gefunden/);
+  if (url === '/projekte/')
+    await expect.poll(() => page.locator('[data-summary]').textContent(), { timeout: 10_000 }).toMatch(/gefunden/);
 }
 
 /**
@@ -59,23 +66,38 @@ function layoutProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     const root = document.documentElement;
     if (root.lang !== 'de') problems.push(`language is "${root.lang}"`);
-    if (document.querySelectorAll('h1').length !== 1) problems.push(`${document.querySelectorAll('h1').length} main headings`);
-    if (root.scrollWidth > root.clientWidth) problems.push(`page is ${root.scrollWidth} px wide in a ${root.clientWidth} px window`);
+    if (document.querySelectorAll('h1').length !== 1)
+      problems.push(`${document.querySelectorAll('h1').length} main headings`);
+    if (root.scrollWidth > root.clientWidth)
+      problems.push(`page is ${root.scrollWidth} px wide in a ${root.clientWidth} px window`);
     for (const img of Array.from(document.images)) {
       const box = img.getBoundingClientRect();
       let column = img.parentElement!;
-      while (getComputedStyle(column).display.startsWith('inline') || getComputedStyle(column).display === 'contents') column = column.parentElement!;
+      while (getComputedStyle(column).display.startsWith('inline') || getComputedStyle(column).display === 'contents')
+        column = column.parentElement!;
       const col = column.getBoundingClientRect();
-      if (box.width && (box.left < col.left - 1 || box.right > col.right + 1)) problems.push(`image ${img.currentSrc || img.src} is ${Math.round(box.width)} px wide in a ${Math.round(col.width)} px column`);
+      if (box.width && (box.left < col.left - 1 || box.right > col.right + 1))
+        problems.push(
+          `image ${img.currentSrc || img.src} is ${Math.round(box.width)} px wide in a ${Math.round(col.width)} px column`,
+        );
     }
     for (const table of Array.from(document.querySelectorAll('table'))) {
       const region = table.closest('[role="region"]');
       const labelId = region?.getAttribute('aria-labelledby');
       const label = labelId ? document.getElementById(labelId) : null;
       const name = table.caption?.textContent?.trim() ?? '(no caption)';
-      if (!region || region.getAttribute('tabindex') !== '0' || !label || label !== table.caption || !label.textContent?.trim()) problems.push(`table "${name}" is not in a focusable region named by its caption`);
-      else if (getComputedStyle(region).overflowX !== 'auto' && getComputedStyle(region).overflowX !== 'scroll') problems.push(`table "${name}" cannot scroll inside its region`);
-      else if (table.caption!.getBoundingClientRect().right > region.getBoundingClientRect().right + 1) problems.push(`the caption of table "${name}" runs out of its region (it would scroll away with the columns)`);
+      if (
+        !region ||
+        region.getAttribute('tabindex') !== '0' ||
+        !label ||
+        label !== table.caption ||
+        !label.textContent?.trim()
+      )
+        problems.push(`table "${name}" is not in a focusable region named by its caption`);
+      else if (getComputedStyle(region).overflowX !== 'auto' && getComputedStyle(region).overflowX !== 'scroll')
+        problems.push(`table "${name}" cannot scroll inside its region`);
+      else if (table.caption!.getBoundingClientRect().right > region.getBoundingClientRect().right + 1)
+        problems.push(`the caption of table "${name}" runs out of its region (it would scroll away with the columns)`);
     }
     return problems;
   });
@@ -86,7 +108,8 @@ function textProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) problems.push(`page is ${root.scrollWidth} px wide in a ${root.clientWidth} px window`);
+    if (root.scrollWidth > root.clientWidth)
+      problems.push(`page is ${root.scrollWidth} px wide in a ${root.clientWidth} px window`);
     for (const el of Array.from(document.querySelectorAll('body *'))) {
       if (el.closest('.visually-hidden, [hidden], svg, details:not([open]) > :not(summary)')) continue;
       const style = getComputedStyle(el);
@@ -94,13 +117,18 @@ function textProblems(page: Page): Promise<string[]> {
       if (style.display === 'none' || style.visibility === 'hidden' || (!box.width && !box.height)) continue;
       const what = `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}> "${(el.textContent ?? '').trim().slice(0, 40)}"`;
       const clips = [style.overflowX, style.overflowY].some((o) => o === 'hidden' || o === 'clip');
-      if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) problems.push(`${what} cuts off its content`);
+      if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
+        problems.push(`${what} cuts off its content`);
       if (style.display === 'inline') continue;
       for (const node of Array.from(el.childNodes)) {
         if (node.nodeType !== Node.TEXT_NODE || !node.textContent?.trim()) continue;
         const range = document.createRange();
         range.selectNodeContents(node);
-        const outside = Array.from(range.getClientRects()).some((r) => r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1));
+        const outside = Array.from(range.getClientRects()).some(
+          (r) =>
+            r.width > 0 &&
+            (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1),
+        );
         if (outside) {
           problems.push(`${what} has text outside its box`);
           break;
@@ -118,7 +146,10 @@ function focusState(page: Page) {
     const box = el.getBoundingClientRect();
     const style = getComputedStyle(el);
     const visibleAt = Array.from(el.getClientRects()).some((r) => {
-      const top = document.elementFromPoint(Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1));
+      const top = document.elementFromPoint(
+        Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1),
+        Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1),
+      );
       return !!top && (top === el || el.contains(top));
     });
     return {
@@ -138,7 +169,9 @@ async function tabTo(page: Page, selector: string, limit: number): Promise<void>
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     const state = await focusState(page);
-    expect(state.inView && !state.covered, `focus on "${state.text.slice(0, 40)}" is visible and not covered`).toBe(true);
+    expect(state.inView && !state.covered, `focus on "${state.text.slice(0, 40)}" is visible and not covered`).toBe(
+      true,
+    );
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
   }
   throw new Error(`${selector} not reached with ${limit} presses of Tab on ${page.url()}`);
@@ -146,34 +179,45 @@ async function tabTo(page: Page, selector: string, limit: number): Promise<void>
 
 async function expectFocusShown(page: Page, what: string) {
   const state = await focusState(page);
-  expect({ what, inView: state.inView, covered: state.covered, ring: state.ring }).toEqual({ what, inView: true, covered: false, ring: true });
+  expect({ what, inView: state.inView, covered: state.covered, ring: state.ring }).toEqual({
+    what,
+    inView: true,
+    covered: false,
+    ring: true,
+  });
 }
 
 describe('every page type', () => {
   for (const width of WIDTHS) {
-    it(`reflows at ${width} px: no sideways scrolling, images within their column, wide tables in named keyboard-scrollable regions`, { timeout: 600_000 }, async () => {
-      expect(pages.length).toBeGreaterThan(25);
-      const page = await newPage(width);
-      const problems: string[] = [];
-      let scrolledByKeyboard = 0;
-      for (const url of pages) {
-        await show(page, url);
-        problems.push(...(await layoutProblems(page)).map((p) => `${url}: ${p}`));
-        const region = page.locator('.table-scroll:visible').filter({ has: page.locator('table') });
-        for (const r of await region.all()) {
-          if (!(await r.evaluate((el) => el.scrollWidth > el.clientWidth))) continue;
-          await r.focus();
-          await expectFocusShown(page, `${url}: table region`);
-          await page.keyboard.press('ArrowRight');
-          await expect.poll(() => r.evaluate((el) => el.scrollLeft), { message: `${url}: the table scrolls by keyboard` }).toBeGreaterThan(0);
-          scrolledByKeyboard++;
-          break;
+    it(
+      `reflows at ${width} px: no sideways scrolling, images within their column, wide tables in named keyboard-scrollable regions`,
+      { timeout: 600_000 },
+      async () => {
+        expect(pages.length).toBeGreaterThan(25);
+        const page = await newPage(width);
+        const problems: string[] = [];
+        let scrolledByKeyboard = 0;
+        for (const url of pages) {
+          await show(page, url);
+          problems.push(...(await layoutProblems(page)).map((p) => `${url}: ${p}`));
+          const region = page.locator('.table-scroll:visible').filter({ has: page.locator('table') });
+          for (const r of await region.all()) {
+            if (!(await r.evaluate((el) => el.scrollWidth > el.clientWidth))) continue;
+            await r.focus();
+            await expectFocusShown(page, `${url}: table region`);
+            await page.keyboard.press('ArrowRight');
+            await expect
+              .poll(() => r.evaluate((el) => el.scrollLeft), { message: `${url}: the table scrolls by keyboard` })
+              .toBeGreaterThan(0);
+            scrolledByKeyboard++;
+            break;
+          }
         }
-      }
-      expect(problems).toEqual([]);
-      if (width === 320) expect(scrolledByKeyboard, 'wide tables that scroll at 320 px').toBeGreaterThan(0);
-      await page.context().close();
-    });
+        expect(problems).toEqual([]);
+        if (width === 320) expect(scrolledByKeyboard, 'wide tables that scroll at 320 px').toBeGreaterThan(0);
+        await page.context().close();
+      },
+    );
 
     it(`have no WCAG 2.2 A/AA violations (axe-core) at ${width} px`, { timeout: 600_000 }, async () => {
       const page = await newPage(width);
@@ -182,7 +226,13 @@ describe('every page type', () => {
         await show(page, url);
         const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
         expect(result.passes.length, `axe ran its rules on ${url}`).toBeGreaterThan(10);
-        for (const v of result.violations) problems.push(`${url}: ${v.id} (${v.impact}) – ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        for (const v of result.violations)
+          problems.push(
+            `${url}: ${v.id} (${v.impact}) – ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+          );
       }
       expect(problems).toEqual([]);
       await page.context().close();
@@ -212,25 +262,44 @@ describe('forced colours and reduced motion', () => {
         const state = await focusState(page);
         expect(state.ring, `${url}: focus ring on "${state.text.slice(0, 40)}"`).toBe(true);
       }
-      const borders = await page.locator('.card, .panel, .badge').evaluateAll((els) => els.map((el) => getComputedStyle(el)).map((s) => s.borderTopStyle !== 'none' && s.borderTopColor !== 'rgba(0, 0, 0, 0)'));
+      const borders = await page
+        .locator('.card, .panel, .badge')
+        .evaluateAll((els) =>
+          els
+            .map((el) => getComputedStyle(el))
+            .map((s) => s.borderTopStyle !== 'none' && s.borderTopColor !== 'rgba(0, 0, 0, 0)'),
+        );
       expect(borders.every(Boolean), `${url}: cards, panels and badges keep a border`).toBe(true);
     }
 
     await show(page, '/kommunen/');
-    const legend = await page.locator('.legend .swatch').evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundColor));
+    const legend = await page
+      .locator('.legend .swatch')
+      .evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundColor));
     expect(legend.length).toBeGreaterThan(2);
     expect(new Set(legend).size, 'every legend swatch keeps its own colour').toBe(legend.length);
-    const fills = await page.locator('.map path').evaluateAll((els) => [...new Set(els.map((el) => getComputedStyle(el).fill))]);
+    const fills = await page
+      .locator('.map path')
+      .evaluateAll((els) => [...new Set(els.map((el) => getComputedStyle(el).fill))]);
     expect(fills.length, 'the map keeps its shading').toBeGreaterThan(1);
-    expect(fills.every((f) => legend.includes(f)), 'map shades are the legend colours').toBe(true);
+    expect(
+      fills.every((f) => legend.includes(f)),
+      'map shades are the legend colours',
+    ).toBe(true);
 
-    for (const [url, selector] of [['/projekte/', '[data-facets] input[type=checkbox]'], ['/suche/', '.pagefind-ui__filter-checkbox']] as const) {
+    for (const [url, selector] of [
+      ['/projekte/', '[data-facets] input[type=checkbox]'],
+      ['/suche/', '.pagefind-ui__filter-checkbox'],
+    ] as const) {
       await show(page, url);
       const boxes = page.locator(selector);
       expect(await boxes.count(), url).toBeGreaterThan(0);
       await boxes.first().check();
       const looks = await boxes.evaluateAll((els) => els.map((el) => getComputedStyle(el).appearance));
-      expect(looks.filter((a) => a === 'none'), `${url}: checkboxes are drawn by the system in forced colours`).toEqual([]);
+      expect(
+        looks.filter((a) => a === 'none'),
+        `${url}: checkboxes are drawn by the system in forced colours`,
+      ).toEqual([]);
     }
     await page.context().close();
   });
@@ -241,12 +310,17 @@ describe('forced colours and reduced motion', () => {
       await show(page, url);
       if (url === '/suche/') await page.locator('.pagefind-ui__filter-checkbox').first().check();
       const moving = await page.evaluate(() => {
-        const seconds = (value: string) => Math.max(...value.split(',').map((v) => parseFloat(v) * (v.trim().endsWith('ms') ? 0.001 : 1)));
+        const seconds = (value: string) =>
+          Math.max(...value.split(',').map((v) => parseFloat(v) * (v.trim().endsWith('ms') ? 0.001 : 1)));
         const found: string[] = [];
         for (const el of Array.from(document.querySelectorAll('*'))) {
           for (const pseudo of [null, '::before', '::after']) {
             const style = getComputedStyle(el, pseudo);
-            if (seconds(style.transitionDuration) > 0.001 || (style.animationName !== 'none' && seconds(style.animationDuration) > 0.001)) found.push(`${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ''}`);
+            if (
+              seconds(style.transitionDuration) > 0.001 ||
+              (style.animationName !== 'none' && seconds(style.animationDuration) > 0.001)
+            )
+              found.push(`${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ''}`);
           }
         }
         return found;
@@ -277,7 +351,10 @@ describe('keyboard only at 320 px', () => {
     const links = page.locator('.main-nav a');
     expect(await links.count()).toBeGreaterThan(5);
     for (const box of await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect().toJSON() as DOMRect))) {
-      expect(box.width >= 24 && box.height >= 24 && box.left >= 0 && box.right <= 320, `menu link ${JSON.stringify(box)}`).toBe(true);
+      expect(
+        box.width >= 24 && box.height >= 24 && box.left >= 0 && box.right <= 320,
+        `menu link ${JSON.stringify(box)}`,
+      ).toBe(true);
     }
     await tabTo(page, '.main-nav a', 1);
     await expectFocusShown(page, 'first menu link');

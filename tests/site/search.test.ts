@@ -55,7 +55,10 @@ describe('search index', () => {
   });
 
   it('returns exactly the counts the content says for filter combinations', async () => {
-    const projects = await api().findAll<{ projectStatus: string; bestPractice: boolean; cooperationForm: string }>('projects', { fields: ['projectStatus', 'bestPractice', 'cooperationForm'] });
+    const projects = await api().findAll<{ projectStatus: string; bestPractice: boolean; cooperationForm: string }>(
+      'projects',
+      { fields: ['projectStatus', 'bestPractice', 'cooperationForm'] },
+    );
     expect((await search(null, { Inhalt: 'Projekt' })).length).toBe(projects.length);
     const inOperation = projects.filter((p) => p.projectStatus === 'in Betrieb');
     expect((await search(null, { Inhalt: 'Projekt', Status: 'in Betrieb' })).length).toBe(inOperation.length);
@@ -100,12 +103,19 @@ describe('/suche/', () => {
   });
 
   it('shows results and filters without moving what the reader sees', async () => {
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 800 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 800 },
+    ]) {
       const p = await (await browser.newContext({ viewport })).newPage();
       await observeLayoutShift(p);
       await p.goto(`${inject('siteUrl')}/suche/?q=Satzung`);
-      await expect.poll(() => p.locator('.pagefind-ui__message').textContent(), { timeout: 10_000 }).toMatch(/^\d+ Treffer für „Satzung“$/);
-      await expect.poll(() => p.locator('.pagefind-ui__filter-checkbox').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => p.locator('.pagefind-ui__message').textContent(), { timeout: 10_000 })
+        .toMatch(/^\d+ Treffer für „Satzung“$/);
+      await expect
+        .poll(() => p.locator('.pagefind-ui__filter-checkbox').count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
       expect(await layoutShift(p), `cumulative layout shift at ${viewport.width} px`).toBeLessThanOrEqual(0.05);
       await p.context().close();
     }
@@ -114,7 +124,9 @@ describe('/suche/', () => {
   it('finds documents too, filters them and keeps the filters in the URL', async () => {
     const p = await (await browser.newContext()).newPage();
     await p.goto(`${inject('siteUrl')}/suche/?q=Satzung&Inhalt=Dokument`);
-    await expect.poll(() => p.locator('.pagefind-ui__message').textContent(), { timeout: 10_000 }).toMatch(/^\d+ Treffer für „Satzung“$/);
+    await expect
+      .poll(() => p.locator('.pagefind-ui__message').textContent(), { timeout: 10_000 })
+      .toMatch(/^\d+ Treffer für „Satzung“$/);
     const tags = await p.locator('.pagefind-ui__result-tag').allTextContents();
     expect(tags.filter((t) => t.startsWith('Art:'))).not.toContain('Art: Projekt');
     expect(tags).toContain('Art: Dokument');
@@ -128,7 +140,8 @@ describe('/suche/', () => {
   it('is reachable from the search box in every page header and works by keyboard', async () => {
     const p = await (await browser.newContext()).newPage();
     await p.goto(`${inject('siteUrl')}/projekte/`);
-    for (let i = 0; i < 15 && (await p.evaluate(() => document.activeElement?.id)) !== 'kopf-suche'; i++) await p.keyboard.press('Tab');
+    for (let i = 0; i < 15 && (await p.evaluate(() => document.activeElement?.id)) !== 'kopf-suche'; i++)
+      await p.keyboard.press('Tab');
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('kopf-suche');
     await p.keyboard.type('Satzung');
     await p.keyboard.press('Enter');

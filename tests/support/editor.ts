@@ -12,7 +12,10 @@ export interface Editor {
 
 export const EDITOR_ROLE_CODE = 'ikz-redaktion';
 
-async function call(url: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<{ status: number; body: any }> {
+async function call(
+  url: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: any }> {
   const response = await fetch(url, {
     method: init.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
@@ -27,12 +30,21 @@ export async function inviteEditor(strapiUrl: string, superAdminJwt: string): Pr
   if (!role) throw new Error(`role ${EDITOR_ROLE_CODE} missing (GET /admin/roles answered ${roles.status})`);
   const email = `redakteurin-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example.org`;
   const password = 'Redaktion-Test-2026';
-  const invited = await call(`${strapiUrl}/admin/users`, { method: 'POST', token: superAdminJwt, body: { firstname: 'Erika', lastname: 'Redakteurin', email, roles: [role.id] } });
-  if (invited.status !== 201) throw new Error(`inviting an editor failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  const invited = await call(`${strapiUrl}/admin/users`, {
+    method: 'POST',
+    token: superAdminJwt,
+    body: { firstname: 'Erika', lastname: 'Redakteurin', email, roles: [role.id] },
+  });
+  if (invited.status !== 201)
+    throw new Error(`inviting an editor failed: ${invited.status} ${JSON.stringify(invited.body)}`);
   const registered = await call(`${strapiUrl}/admin/register`, {
     method: 'POST',
-    body: { registrationToken: invited.body.data.registrationToken, userInfo: { firstname: 'Erika', lastname: 'Redakteurin', password } },
+    body: {
+      registrationToken: invited.body.data.registrationToken,
+      userInfo: { firstname: 'Erika', lastname: 'Redakteurin', password },
+    },
   });
-  if (registered.status !== 200) throw new Error(`registering the editor failed: ${registered.status} ${JSON.stringify(registered.body)}`);
+  if (registered.status !== 200)
+    throw new Error(`registering the editor failed: ${registered.status} ${JSON.stringify(registered.body)}`);
   return { email, password, token: registered.body.data.token, roleId: role.id };
 }

@@ -15,7 +15,9 @@ export interface TestStrapi extends SeededStrapi {
 }
 
 /** A fresh, empty PostgreSQL database on the server of `baseUrl`, and how to drop it. */
-export async function createPostgresDatabase(baseUrl: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+export async function createPostgresDatabase(
+  baseUrl: string,
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const name = `ikz_test_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -39,14 +41,22 @@ export interface TestStrapiOptions {
   adminPanel?: boolean;
 }
 
-export async function startTestStrapi(seed: SeedSettings, label: string, extraEnv: Record<string, string> = {}, options: TestStrapiOptions = {}): Promise<TestStrapi> {
+export async function startTestStrapi(
+  seed: SeedSettings,
+  label: string,
+  extraEnv: Record<string, string> = {},
+  options: TestStrapiOptions = {},
+): Promise<TestStrapi> {
   const testEnv = readEnv(['IKZ_TEST_DB', 'IKZ_TEST_POSTGRES_URL', 'IKZ_KEEP_TMP']);
   const database = testEnv.IKZ_TEST_DB;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `ikz-${label}-`));
   let postgres: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
   if (database === 'postgres') {
     const baseUrl = testEnv.IKZ_TEST_POSTGRES_URL;
-    if (!baseUrl) throw new Error('IKZ_TEST_DB=postgres needs IKZ_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
+    if (!baseUrl)
+      throw new Error(
+        'IKZ_TEST_DB=postgres needs IKZ_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)',
+      );
     postgres = await createPostgresDatabase(baseUrl);
   }
   const cleanUp = async () => {
@@ -54,6 +64,14 @@ export async function startTestStrapi(seed: SeedSettings, label: string, extraEn
     if (testEnv.IKZ_KEEP_TMP) console.log(`[${label}] kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
   };
-  const strapi = await startSeededStrapi({ seed, label, dir: tmp, database: postgres?.env, extraEnv, adminPanel: options.adminPanel, cleanUp });
+  const strapi = await startSeededStrapi({
+    seed,
+    label,
+    dir: tmp,
+    database: postgres?.env,
+    extraEnv,
+    adminPanel: options.adminPanel,
+    cleanUp,
+  });
   return { ...strapi, database };
 }

@@ -9,13 +9,25 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 export type CaughtMail = ParsedMail & { file: string; envelopeTo: string[]; raw: string };
 
 export async function readMailbox(dir: string): Promise<CaughtMail[]> {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml') && !f.startsWith('.')).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.eml') && !f.startsWith('.'))
+        .sort()
+    : [];
   return Promise.all(
     files.map(async (file) => {
       const raw = fs.readFileSync(path.join(dir, file), 'utf8');
       const parsed = await simpleParser(raw);
       const envelope = /^X-Ikz-Envelope-To: (.*)\r?\n/.exec(raw)?.[1] ?? '';
-      return Object.assign(parsed, { file, raw, envelopeTo: envelope.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean) });
+      return Object.assign(parsed, {
+        file,
+        raw,
+        envelopeTo: envelope
+          .split(',')
+          .map((a) => a.trim().toLowerCase())
+          .filter(Boolean),
+      });
     }),
   );
 }

@@ -34,7 +34,20 @@ export interface Upstreams {
 }
 
 /** The sample with this host's ports, certificate, release root and password file. */
-export function adaptSample(sample: string, values: { httpsPort: number; httpPort: number; previewPort: number; strapiPort: number; publisherPort: number; cert: string; key: string; root: string; htpasswd: string }): string {
+export function adaptSample(
+  sample: string,
+  values: {
+    httpsPort: number;
+    httpPort: number;
+    previewPort: number;
+    strapiPort: number;
+    publisherPort: number;
+    cert: string;
+    key: string;
+    root: string;
+    htpasswd: string;
+  },
+): string {
   const replaced = sample
     .replaceAll('listen 443 ssl', `listen 127.0.0.1:${values.httpsPort} ssl`)
     .replaceAll('listen 80;', `listen 127.0.0.1:${values.httpPort};`)
@@ -45,19 +58,54 @@ export function adaptSample(sample: string, values: { httpsPort: number; httpPor
     .replaceAll('127.0.0.1:4322', `127.0.0.1:${values.previewPort}`)
     .replaceAll('127.0.0.1:1337', `127.0.0.1:${values.strapiPort}`)
     .replaceAll('127.0.0.1:4320', `127.0.0.1:${values.publisherPort}`);
-  for (const original of ['listen 443', 'listen 80;', '/etc/ssl/interkommunales', '/srv/interkommunales/site/current', '/etc/nginx/interkommunales.htpasswd']) {
-    if (replaced.includes(original)) throw new Error(`The nginx sample still contains "${original}" after adapting it: update tests/support/nginx.ts.`);
+  for (const original of [
+    'listen 443',
+    'listen 80;',
+    '/etc/ssl/interkommunales',
+    '/srv/interkommunales/site/current',
+    '/etc/nginx/interkommunales.htpasswd',
+  ]) {
+    if (replaced.includes(original))
+      throw new Error(
+        `The nginx sample still contains "${original}" after adapting it: update tests/support/nginx.ts.`,
+      );
   }
-  if (/127\.0\.0\.1:(1337|4320|4322)\b/.test(replaced)) throw new Error('The nginx sample still contains a default upstream port after adapting it: update tests/support/nginx.ts.');
+  if (/127\.0\.0\.1:(1337|4320|4322)\b/.test(replaced))
+    throw new Error(
+      'The nginx sample still contains a default upstream port after adapting it: update tests/support/nginx.ts.',
+    );
   return replaced;
 }
 
-export async function startNginx(siteDir: string, previewPort: number, upstreams: Upstreams = {}): Promise<RunningNginx> {
-  if (!fs.existsSync(NGINX)) throw new Error(`nginx not found at ${NGINX}: install Debian's package (apt-get install nginx) or set NGINX_PATH.`);
+export async function startNginx(
+  siteDir: string,
+  previewPort: number,
+  upstreams: Upstreams = {},
+): Promise<RunningNginx> {
+  if (!fs.existsSync(NGINX))
+    throw new Error(`nginx not found at ${NGINX}: install Debian's package (apt-get install nginx) or set NGINX_PATH.`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-nginx-'));
   const cert = path.join(tmp, 'cert.pem');
   const key = path.join(tmp, 'key.pem');
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=www.interkommunales.example', '-days', '1', '-keyout', key, '-out', cert], { encoding: 'utf8' });
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      '/CN=www.interkommunales.example',
+      '-days',
+      '1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { encoding: 'utf8' },
+  );
   if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr}`);
   const root = path.join(tmp, 'current');
   fs.symlinkSync(siteDir, root);
@@ -66,7 +114,20 @@ export async function startNginx(siteDir: string, previewPort: number, upstreams
   const publisherPort = upstreams.publisherPort ?? (await freePort());
   const htpasswd = path.join(tmp, 'htpasswd');
   fs.writeFileSync(htpasswd, (upstreams.htpasswd ?? []).map((line) => `${line}\n`).join(''), { mode: 0o600 });
-  fs.writeFileSync(path.join(tmp, 'interkommunales.conf'), adaptSample(fs.readFileSync(SAMPLE, 'utf8'), { httpsPort, httpPort, previewPort, strapiPort, publisherPort, cert, key, root, htpasswd }));
+  fs.writeFileSync(
+    path.join(tmp, 'interkommunales.conf'),
+    adaptSample(fs.readFileSync(SAMPLE, 'utf8'), {
+      httpsPort,
+      httpPort,
+      previewPort,
+      strapiPort,
+      publisherPort,
+      cert,
+      key,
+      root,
+      htpasswd,
+    }),
+  );
   fs.writeFileSync(
     path.join(tmp, 'nginx.conf'),
     `master_process off;
@@ -91,16 +152,28 @@ http {
 }
 `,
   );
-  const check = spawnSync(NGINX, ['-t', '-p', tmp, '-e', `${tmp}/error.log`, '-c', `${tmp}/nginx.conf`], { encoding: 'utf8' });
+  const check = spawnSync(NGINX, ['-t', '-p', tmp, '-e', `${tmp}/error.log`, '-c', `${tmp}/nginx.conf`], {
+    encoding: 'utf8',
+  });
   if (check.status !== 0) throw new Error(`nginx refuses the sample configuration:\n${check.stderr}`);
-  const child: ChildProcess = spawn(NGINX, ['-p', tmp, '-e', `${tmp}/error.log`, '-c', `${tmp}/nginx.conf`], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(NGINX, ['-p', tmp, '-e', `${tmp}/error.log`, '-c', `${tmp}/nginx.conf`], {
+    stdio: 'ignore',
+  });
   const deadline = Date.now() + 10_000;
   for (;;) {
     const up = await new Promise<boolean>((resolve) => {
-      http.get({ host: '127.0.0.1', port: httpPort, path: '/' }, (res) => { res.resume(); resolve(true); }).on('error', () => resolve(false));
+      http
+        .get({ host: '127.0.0.1', port: httpPort, path: '/' }, (res) => {
+          res.resume();
+          resolve(true);
+        })
+        .on('error', () => resolve(false));
     });
     if (up) break;
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not start: ${fs.existsSync(`${tmp}/error.log`) ? fs.readFileSync(`${tmp}/error.log`, 'utf8') : ''}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(
+        `nginx did not start: ${fs.existsSync(`${tmp}/error.log`) ? fs.readFileSync(`${tmp}/error.log`, 'utf8') : ''}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -126,11 +199,32 @@ export interface Fetched {
 }
 
 /** A request to the local nginx as the public host name, over TLS with the test certificate. */
-export function request(port: number, urlPath: string, options: { tls?: boolean; headers?: Record<string, string>; host?: string; method?: string; body?: string | Buffer; localAddress?: string } = {}): Promise<Fetched> {
+export function request(
+  port: number,
+  urlPath: string,
+  options: {
+    tls?: boolean;
+    headers?: Record<string, string>;
+    host?: string;
+    method?: string;
+    body?: string | Buffer;
+    localAddress?: string;
+  } = {},
+): Promise<Fetched> {
   const tls = options.tls ?? true;
   const host = options.host ?? 'www.interkommunales.example';
   return new Promise((resolve, reject) => {
-    const settings = { host: '127.0.0.1', port, path: urlPath, method: options.method ?? 'GET', headers: { Host: host, ...options.headers }, servername: host, rejectUnauthorized: false, localAddress: options.localAddress, agent: false };
+    const settings = {
+      host: '127.0.0.1',
+      port,
+      path: urlPath,
+      method: options.method ?? 'GET',
+      headers: { Host: host, ...options.headers },
+      servername: host,
+      rejectUnauthorized: false,
+      localAddress: options.localAddress,
+      agent: false,
+    };
     const req = (tls ? https : http).request(settings, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

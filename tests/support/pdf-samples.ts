@@ -8,7 +8,8 @@ import { polyglots } from './samples.ts';
 /** A real PDF with `pages` pages and some text; `padTo` pads it (in a comment-free stream) to about that many bytes. */
 export async function realPdf(pages = 1, padTo = 0): Promise<Buffer> {
   const document = await PDFDocument.create();
-  for (let i = 0; i < pages; i += 1) document.addPage([200, 200]).drawText(`Vereinbarung Seite ${i + 1}`, { x: 10, y: 100, size: 10 });
+  for (let i = 0; i < pages; i += 1)
+    document.addPage([200, 200]).drawText(`Vereinbarung Seite ${i + 1}`, { x: 10, y: 100, size: 10 });
   let bytes = Buffer.from(await document.save({ useObjectStreams: true }));
   if (padTo > bytes.length) {
     // An unused, uncompressed stream object of filler bytes keeps the file a valid PDF.
@@ -23,7 +24,10 @@ export async function realPdf(pages = 1, padTo = 0): Promise<Buffer> {
 export async function pdfWithJavaScript(): Promise<Buffer> {
   const document = await PDFDocument.create();
   document.addPage([200, 200]);
-  document.catalog.set(PDFName.of('OpenAction'), document.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }));
+  document.catalog.set(
+    PDFName.of('OpenAction'),
+    document.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }),
+  );
   return Buffer.from(await document.save({ useObjectStreams: true }));
 }
 

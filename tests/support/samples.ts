@@ -48,10 +48,26 @@ const OOXML = 'application/vnd.openxmlformats-officedocument';
 const CONTENT_TYPES = (part: string, type: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="${part}" ContentType="${OOXML}.${type}.main+xml"/></Types>`;
 
-export const docx = () => zip([['[Content_Types].xml', CONTENT_TYPES('/word/document.xml', 'wordprocessingml.document')], ['word/document.xml', '<w:document/>']]);
-export const xlsx = () => zip([['[Content_Types].xml', CONTENT_TYPES('/xl/workbook.xml', 'spreadsheetml.sheet')], ['xl/workbook.xml', '<workbook/>']]);
-export const pptx = () => zip([['[Content_Types].xml', CONTENT_TYPES('/ppt/presentation.xml', 'presentationml.presentation')], ['ppt/presentation.xml', '<presentation/>']]);
-const odf = (mime: string) => zip([['mimetype', mime], ['content.xml', '<office:document-content/>']]);
+export const docx = () =>
+  zip([
+    ['[Content_Types].xml', CONTENT_TYPES('/word/document.xml', 'wordprocessingml.document')],
+    ['word/document.xml', '<w:document/>'],
+  ]);
+export const xlsx = () =>
+  zip([
+    ['[Content_Types].xml', CONTENT_TYPES('/xl/workbook.xml', 'spreadsheetml.sheet')],
+    ['xl/workbook.xml', '<workbook/>'],
+  ]);
+export const pptx = () =>
+  zip([
+    ['[Content_Types].xml', CONTENT_TYPES('/ppt/presentation.xml', 'presentationml.presentation')],
+    ['ppt/presentation.xml', '<presentation/>'],
+  ]);
+const odf = (mime: string) =>
+  zip([
+    ['mimetype', mime],
+    ['content.xml', '<office:document-content/>'],
+  ]);
 export const odt = () => odf('application/vnd.oasis.opendocument.text');
 export const ods = () => odf('application/vnd.oasis.opendocument.spreadsheet');
 export const plainZip = () => zip([['liesmich.txt', 'Protokoll der Sitzung']]);
@@ -126,11 +142,26 @@ export async function allowedSamples(): Promise<{ label: string; ext: string; mi
     { label: 'webp', ext: '.webp', mime: 'image/webp', bytes: await webp() },
     { label: 'avif', ext: '.avif', mime: 'image/avif', bytes: await avif() },
     { label: 'doc', ext: '.doc', mime: 'application/msword', bytes: doc() },
-    { label: 'docx', ext: '.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: docx() },
+    {
+      label: 'docx',
+      ext: '.docx',
+      mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      bytes: docx(),
+    },
     { label: 'xls', ext: '.xls', mime: 'application/vnd.ms-excel', bytes: xls() },
-    { label: 'xlsx', ext: '.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: xlsx() },
+    {
+      label: 'xlsx',
+      ext: '.xlsx',
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: xlsx(),
+    },
     { label: 'ppt', ext: '.ppt', mime: 'application/vnd.ms-powerpoint', bytes: ppt() },
-    { label: 'pptx', ext: '.pptx', mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', bytes: pptx() },
+    {
+      label: 'pptx',
+      ext: '.pptx',
+      mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      bytes: pptx(),
+    },
     { label: 'odt', ext: '.odt', mime: 'application/vnd.oasis.opendocument.text', bytes: odt() },
     { label: 'ods', ext: '.ods', mime: 'application/vnd.oasis.opendocument.spreadsheet', bytes: ods() },
     { label: 'csv', ext: '.csv', mime: 'text/csv', bytes: csv() },
@@ -140,11 +171,19 @@ export async function allowedSamples(): Promise<{ label: string; ext: string; mi
 
 /** Files that pass as an allowed type by their first bytes but carry script or markup. */
 export const polyglots = {
-  pdfHtml: () => Buffer.concat([Buffer.from('%PDF-1.4\n<html><script>window.__pwned=1;console.log("IKZ-PWNED");alert(1)</script>\n'), pdf()]),
+  pdfHtml: () =>
+    Buffer.concat([
+      Buffer.from('%PDF-1.4\n<html><script>window.__pwned=1;console.log("IKZ-PWNED");alert(1)</script>\n'),
+      pdf(),
+    ]),
   pdfJs: () => Buffer.from('%PDF-1.4\n/*\n*/window.__pwned=1;console.log("IKZ-PWNED");\n'),
   gifJs: () => Buffer.from('GIF89a/*\u0000\u0000*/=1;window.__pwned=1;console.log("IKZ-PWNED");alert(1);\n', 'latin1'),
-  svg: () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>console.log("IKZ-PWNED")</script></svg>'),
-  xmlSvg: () => Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+  svg: () =>
+    Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>console.log("IKZ-PWNED")</script></svg>',
+    ),
+  xmlSvg: () =>
+    Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
   html: () => Buffer.from('<!doctype html><script>alert(1)</script>'),
   js: () => Buffer.from('window.__pwned=1;console.log("IKZ-PWNED");\n'),
   pngHtml: async () => Buffer.concat([await png(), Buffer.from('<html><script>alert(1)</script>')]),

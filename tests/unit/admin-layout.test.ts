@@ -21,10 +21,12 @@ describe('German admin layout', () => {
   it('labels every attribute of every content type and component', () => {
     const missing: string[] = [];
     for (const { uid, schema } of schemas) {
-      for (const attr of Object.keys(schema.attributes)) if (!CONTENT_TYPE_LAYOUTS[uid]?.fields[attr]) missing.push(`${uid}.${attr}`);
+      for (const attr of Object.keys(schema.attributes))
+        if (!CONTENT_TYPE_LAYOUTS[uid]?.fields[attr]) missing.push(`${uid}.${attr}`);
     }
     for (const { uid, schema } of components) {
-      for (const attr of Object.keys(schema.attributes)) if (!COMPONENT_LAYOUTS[uid]?.fields[attr]) missing.push(`${uid}.${attr}`);
+      for (const attr of Object.keys(schema.attributes))
+        if (!COMPONENT_LAYOUTS[uid]?.fields[attr]) missing.push(`${uid}.${attr}`);
     }
     expect(missing).toEqual([]);
     expect(schemas).toHaveLength(14);
@@ -39,16 +41,43 @@ describe('German admin layout', () => {
   });
 
   it('has German display names', () => {
-    expect(schemas.map((s) => s.schema.info.displayName).sort()).toEqual(['Beratungsanfrage', 'Dokument', 'Eingegangene Meldung', 'Handlungsfeld', 'Kommune', 'Newsletter-Abonnement', 'Newsletter-Ausgabe', 'Newsletter-Versand', 'Newsletter-Zustellung', 'Partnersuche', 'Projekt', 'Veranstaltung', 'Antwort auf Partnersuche', 'Eingegangene Partnersuche'].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(schemas.map((s) => s.schema.info.displayName).sort()).toEqual(
+      [
+        'Beratungsanfrage',
+        'Dokument',
+        'Eingegangene Meldung',
+        'Handlungsfeld',
+        'Kommune',
+        'Newsletter-Abonnement',
+        'Newsletter-Ausgabe',
+        'Newsletter-Versand',
+        'Newsletter-Zustellung',
+        'Partnersuche',
+        'Projekt',
+        'Veranstaltung',
+        'Antwort auf Partnersuche',
+        'Eingegangene Partnersuche',
+      ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   });
 
   it('keeps draft & publish on for all content types but municipality and the records of the forms and of sending', () => {
-    const without = ['api::municipality.municipality', 'api::newsletter-subscriber.newsletter-subscriber', 'api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery', 'api::advice-request.advice-request', 'api::project-submission.project-submission', 'api::partner-search-submission.partner-search-submission', 'api::partner-search-reply.partner-search-reply'];
+    const without = [
+      'api::municipality.municipality',
+      'api::newsletter-subscriber.newsletter-subscriber',
+      'api::newsletter-dispatch.newsletter-dispatch',
+      'api::newsletter-delivery.newsletter-delivery',
+      'api::advice-request.advice-request',
+      'api::project-submission.project-submission',
+      'api::partner-search-submission.partner-search-submission',
+      'api::partner-search-reply.partner-search-reply',
+    ];
     for (const { uid, schema } of schemas) expect(schema.options.draftAndPublish).toBe(!without.includes(uid));
   });
 
   it('shows the records of sending newsletter issues read-only', () => {
-    for (const uid of ['api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery']) expect(CONTENT_TYPE_LAYOUTS[uid]?.readOnly).toBe(true);
+    for (const uid of ['api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery'])
+      expect(CONTENT_TYPE_LAYOUTS[uid]?.readOnly).toBe(true);
   });
 
   it('lets editors change only the state of an advisory request', () => {
@@ -59,18 +88,32 @@ describe('German admin layout', () => {
   });
 
   it('merges labels into a stored configuration and is idempotent', () => {
-    const stored = { settings: { pageSize: 10, mainField: 'id' }, metadatas: { title: { edit: { label: 'title', visible: true }, list: { label: 'title', sortable: true } } }, layouts: { list: ['id'], edit: [] } };
+    const stored = {
+      settings: { pageSize: 10, mainField: 'id' },
+      metadatas: { title: { edit: { label: 'title', visible: true }, list: { label: 'title', sortable: true } } },
+      layouts: { list: ['id'], edit: [] },
+    };
     const once = applyLayout(stored, CONTENT_TYPE_LAYOUTS['api::project.project']!);
     expect(once.settings).toMatchObject({ pageSize: 10, mainField: 'title', defaultSortBy: 'updatedAt' });
-    expect(once.metadatas?.title).toEqual({ edit: { label: 'Titel', description: expect.any(String), visible: true }, list: { label: 'Titel', sortable: true } });
+    expect(once.metadatas?.title).toEqual({
+      edit: { label: 'Titel', description: expect.any(String), visible: true },
+      list: { label: 'Titel', sortable: true },
+    });
     expect(once.layouts?.list).toContain('leadMunicipality');
     expect(applyLayout(once, CONTENT_TYPE_LAYOUTS['api::project.project']!)).toEqual(once);
   });
 
   it('labels the timestamps Strapi adds, where the configuration has them', () => {
-    const stored = { metadatas: { updatedAt: { edit: { label: 'updatedAt', visible: false }, list: { label: 'updatedAt', searchable: true } } } };
+    const stored = {
+      metadatas: {
+        updatedAt: { edit: { label: 'updatedAt', visible: false }, list: { label: 'updatedAt', searchable: true } },
+      },
+    };
     const config = applyLayout(stored, CONTENT_TYPE_LAYOUTS['api::project.project']!);
-    expect(config.metadatas?.updatedAt).toEqual({ edit: { label: 'Zuletzt geändert', visible: false }, list: { label: 'Zuletzt geändert', searchable: true } });
+    expect(config.metadatas?.updatedAt).toEqual({
+      edit: { label: 'Zuletzt geändert', visible: false },
+      list: { label: 'Zuletzt geändert', searchable: true },
+    });
     expect(config.metadatas?.createdAt).toBeUndefined();
   });
 

@@ -8,6 +8,8 @@ describe("the admin's origins that may frame the preview", () => {
   });
 
   it('are exactly the public address otherwise', () => {
-    expect(adminOriginsOf('https://redaktion.interkommunales.example/admin')).toEqual(['https://redaktion.interkommunales.example']);
+    expect(adminOriginsOf('https://redaktion.interkommunales.example/admin')).toEqual([
+      'https://redaktion.interkommunales.example',
+    ]);
   });
 });

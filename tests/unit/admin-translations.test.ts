@@ -22,7 +22,8 @@ const PACKAGES: [dir: string, prefix: string][] = [
 ];
 
 /** Texts of features this installation does not have: Enterprise audit logs and trials, AI metadata. */
-const NOT_SHOWN = /auditLogs|UpsellBanner|aiMetadata|[gG]eneratingMetadata|metadataGenerated|metadataSkipped|metadataFailed|create-metadata|'$/;
+const NOT_SHOWN =
+  /auditLogs|UpsellBanner|aiMetadata|[gG]eneratingMetadata|metadataGenerated|metadataSkipped|metadataFailed|create-metadata|'$/;
 
 function load(dir: string, locale: string): Record<string, string> {
   const module = require(path.join(REPO_ROOT, 'node_modules', '@strapi', dir, `${locale}.json.js`));
@@ -37,16 +38,25 @@ for (const [dir, prefix] of PACKAGES) {
 }
 
 /** The ICU arguments of a message: "{count, plural, one {# Datei} …}" → count. */
-const argumentsOf = (message: string) => new Set([...message.matchAll(/\{\s*([A-Za-z][\w]*)\s*[,}]/g)].map((m) => m[1]));
+const argumentsOf = (message: string) =>
+  new Set([...message.matchAll(/\{\s*([A-Za-z][\w]*)\s*[,}]/g)].map((m) => m[1]));
 
 describe('German admin texts', () => {
   it('translate every English text of the admin, the content manager, the media library and the settings', () => {
-    const missing = Object.keys(english).filter((key) => !NOT_SHOWN.test(key) && !(key in ADMIN_TRANSLATIONS_DE) && !(key in german));
+    const missing = Object.keys(english).filter(
+      (key) => !NOT_SHOWN.test(key) && !(key in ADMIN_TRANSLATIONS_DE) && !(key in german),
+    );
     expect(missing).toEqual([]);
   });
 
   it('replace the texts Strapi left in English', () => {
-    for (const key of ['content-manager.components.uid.available', 'content-manager.components.uid.regenerate', 'Auth.form.button.login', 'search.placeholder', 'content-manager.plugin.name']) {
+    for (const key of [
+      'content-manager.components.uid.available',
+      'content-manager.components.uid.regenerate',
+      'Auth.form.button.login',
+      'search.placeholder',
+      'content-manager.plugin.name',
+    ]) {
       expect(ADMIN_TRANSLATIONS_DE[key], key).toBeDefined();
       expect(ADMIN_TRANSLATIONS_DE[key]).not.toBe(english[key]);
     }

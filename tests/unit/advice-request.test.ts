@@ -24,17 +24,42 @@ describe('the municipalities a form offers', () => {
     const all = groups.flatMap((g) => g.choices);
     expect(all).toHaveLength(427);
     expect(new Set(all.map((c) => c.ags)).size).toBe(427);
-    expect(groups.map((g) => g.label)).toEqual(['Regierungsbezirk Düsseldorf', 'Regierungsbezirk Köln', 'Regierungsbezirk Münster', 'Regierungsbezirk Detmold', 'Regierungsbezirk Arnsberg']);
+    expect(groups.map((g) => g.label)).toEqual([
+      'Regierungsbezirk Düsseldorf',
+      'Regierungsbezirk Köln',
+      'Regierungsbezirk Münster',
+      'Regierungsbezirk Detmold',
+      'Regierungsbezirk Arnsberg',
+    ]);
     expect(findMunicipality(groups, '05154')?.name).toBe('Kreis Kleve');
     expect(findMunicipality(groups, '05314000')?.name).toBe('Bonn');
     expect(findMunicipality(groups, '09162000')).toBeNull();
   });
 
   it('group rows by Regierungsbezirk in the order of its key, sorted by name as in German (Ä with A)', () => {
-    const row = (ags: string, name: string, rb: string) => ({ ags, name, regierungsbezirkAgs: rb, regierungsbezirkName: rb === '053' ? 'Köln' : 'Düsseldorf' });
-    expect(municipalityChoices([row('3', 'Bonn', '053'), row('2', 'Zülpich', '053'), row('1', 'Ährenstadt', '053'), row('4', 'Wesel', '051')])).toEqual([
+    const row = (ags: string, name: string, rb: string) => ({
+      ags,
+      name,
+      regierungsbezirkAgs: rb,
+      regierungsbezirkName: rb === '053' ? 'Köln' : 'Düsseldorf',
+    });
+    expect(
+      municipalityChoices([
+        row('3', 'Bonn', '053'),
+        row('2', 'Zülpich', '053'),
+        row('1', 'Ährenstadt', '053'),
+        row('4', 'Wesel', '051'),
+      ]),
+    ).toEqual([
       { label: 'Regierungsbezirk Düsseldorf', choices: [{ ags: '4', name: 'Wesel' }] },
-      { label: 'Regierungsbezirk Köln', choices: [{ ags: '1', name: 'Ährenstadt' }, { ags: '3', name: 'Bonn' }, { ags: '2', name: 'Zülpich' }] },
+      {
+        label: 'Regierungsbezirk Köln',
+        choices: [
+          { ags: '1', name: 'Ährenstadt' },
+          { ags: '3', name: 'Bonn' },
+          { ags: '2', name: 'Zülpich' },
+        ],
+      },
     ]);
   });
 });
@@ -44,7 +69,15 @@ describe('the advisory request form', () => {
     const parsed = parseFields(schema, valid);
     expect(parsed).toEqual({
       ok: true,
-      data: { municipality: { ags: '05314000', name: 'Bonn' }, topic: 'Gemeinsamer Bauhof', question: 'Wie gründen wir einen Zweckverband?\nZweite Zeile.', name: 'Erika Mustermann', email: 'erika.mustermann@kommune.example', phone: '0228 123456', consent: true },
+      data: {
+        municipality: { ags: '05314000', name: 'Bonn' },
+        topic: 'Gemeinsamer Bauhof',
+        question: 'Wie gründen wir einen Zweckverband?\nZweite Zeile.',
+        name: 'Erika Mustermann',
+        email: 'erika.mustermann@kommune.example',
+        phone: '0228 123456',
+        consent: true,
+      },
     });
     const { phone: _p, ...withoutPhone } = valid;
     expect(parseFields(schema, { ...withoutPhone }).ok).toBe(true);
@@ -55,7 +88,14 @@ describe('the advisory request form', () => {
     const parsed = parseFields(schema, {});
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(Object.keys(parsed.errors).sort()).toEqual(['consent', 'email', 'municipality', 'name', 'question', 'topic']);
+    expect(Object.keys(parsed.errors).sort()).toEqual([
+      'consent',
+      'email',
+      'municipality',
+      'name',
+      'question',
+      'topic',
+    ]);
     expect(parsed.errors.municipality).toBe('Bitte wählen Sie eine Kommune aus.');
     expect(parsed.errors.question).toBe('Bitte füllen Sie „Ihre Frage“ aus.');
   });
@@ -67,11 +107,14 @@ describe('the advisory request form', () => {
     };
     expect(errors({ municipality: '05999999' }).municipality).toMatch(/Liste der Kommunen in Nordrhein-Westfalen/);
     expect(errors({ municipality: 'Bonn' }).municipality).toMatch(/Liste der Kommunen/);
-    for (const field of ['topic', 'name']) expect(errors({ [field]: 'a\r\nBcc: x@example.org' })[field]).toMatch(/keine Zeilenumbrüche/);
+    for (const field of ['topic', 'name'])
+      expect(errors({ [field]: 'a\r\nBcc: x@example.org' })[field]).toMatch(/keine Zeilenumbrüche/);
     expect(errors({ email: 'a@example.org\r\nBcc: b@example.org' }).email).toMatch(/gültige E-Mail-Adresse/);
     expect(errors({ phone: '0228\n1' }).phone).toMatch(/keine Zeilenumbrüche/);
     expect(errors({ phone: 'ruf mich an' }).phone).toMatch(/Telefonnummer/);
-    expect(errors({ question: 'x'.repeat(5_001) }).question).toBe('„Ihre Frage“ darf höchstens 5000 Zeichen lang sein.');
+    expect(errors({ question: 'x'.repeat(5_001) }).question).toBe(
+      '„Ihre Frage“ darf höchstens 5000 Zeichen lang sein.',
+    );
     expect(errors({ question: 'x'.repeat(5_000) }).question).toBeUndefined();
     expect(errors({ consent: 'nein' }).consent).toMatch(/Kästchen/);
   });
@@ -82,8 +125,20 @@ describe('what a request stores and when it goes', () => {
   it('is stored unconfirmed with the token hash and becomes "neu" when confirmed', () => {
     const parsed = parseFields(schema, valid);
     if (!parsed.ok) throw new Error('invalid');
-    const fields = pendingFields(parsed.data, { tokenHash: 'h'.repeat(64), now, expiresAt: new Date('2026-12-12T10:00:00Z') });
-    expect(fields).toMatchObject({ state: 'unbestätigt', municipality: 'Bonn', municipalityAgs: '05314000', email: 'erika.mustermann@kommune.example', phone: '0228 123456', requestedAt: '2026-12-05T10:00:00.000Z', confirmExpiresAt: '2026-12-12T10:00:00.000Z' });
+    const fields = pendingFields(parsed.data, {
+      tokenHash: 'h'.repeat(64),
+      now,
+      expiresAt: new Date('2026-12-12T10:00:00Z'),
+    });
+    expect(fields).toMatchObject({
+      state: 'unbestätigt',
+      municipality: 'Bonn',
+      municipalityAgs: '05314000',
+      email: 'erika.mustermann@kommune.example',
+      phone: '0228 123456',
+      requestedAt: '2026-12-05T10:00:00.000Z',
+      confirmExpiresAt: '2026-12-12T10:00:00.000Z',
+    });
     expect(confirmedFields(now)).toEqual({ state: 'neu', confirmedAt: '2026-12-05T10:00:00.000Z' });
   });
 
@@ -91,18 +146,30 @@ describe('what a request stores and when it goes', () => {
     expect(pendingOutcome({ confirmedAt: null, confirmExpiresAt: '2026-12-05T10:00:01Z' }, now)).toBe('confirm');
     expect(pendingOutcome({ confirmedAt: null, confirmExpiresAt: '2026-12-05T10:00:00Z' }, now)).toBe('expired');
     expect(pendingOutcome({ confirmedAt: null, confirmExpiresAt: null }, now)).toBe('expired');
-    expect(pendingOutcome({ confirmedAt: '2026-12-04T10:00:00Z', confirmExpiresAt: '2026-12-01T10:00:00Z' }, now)).toBe('already');
+    expect(pendingOutcome({ confirmedAt: '2026-12-04T10:00:00Z', confirmExpiresAt: '2026-12-01T10:00:00Z' }, now)).toBe(
+      'already',
+    );
     expect(pendingOutcome(null, now)).toBe('unknown');
   });
 
   it('is deleted unconfirmed when its link expired, and in any state after the retention period', () => {
-    expect(cleanupCutoffs(now, 365)).toEqual({ unconfirmedExpiredBefore: now, requestedBefore: new Date('2025-12-05T10:00:00Z') });
+    expect(cleanupCutoffs(now, 365)).toEqual({
+      unconfirmedExpiredBefore: now,
+      requestedBefore: new Date('2025-12-05T10:00:00Z'),
+    });
     expect(cleanupCutoffs(now, 30).requestedBefore).toEqual(new Date('2026-11-05T10:00:00Z'));
   });
 });
 
 describe('the mails of a request', () => {
-  const request = { municipality: 'Bonn', topic: 'Bauhof <b>', question: 'Zeile 1\nZeile <script>2</script>', name: 'Erika & Co', email: 'erika@kommune.example', phone: null };
+  const request = {
+    municipality: 'Bonn',
+    topic: 'Bauhof <b>',
+    question: 'Zeile 1\nZeile <script>2</script>',
+    name: 'Erika & Co',
+    email: 'erika@kommune.example',
+    phone: null,
+  };
 
   it('asks the unconfirmed address only to confirm, repeating nothing anyone typed', () => {
     const mail = confirmMail('https://interkommunales.example', 'T'.repeat(43));
@@ -126,7 +193,11 @@ describe('the mails of a request', () => {
   });
 
   it('shows the form again with the typed values, escaped, the chosen municipality selected and each error linked to its field', () => {
-    const form = adviceFormHtml(groups, { municipality: '05314000', topic: '"><script>', question: '</textarea><b>' }, { email: 'Bitte geben Sie eine E-Mail-Adresse an.' }).value;
+    const form = adviceFormHtml(
+      groups,
+      { municipality: '05314000', topic: '"><script>', question: '</textarea><b>' },
+      { email: 'Bitte geben Sie eine E-Mail-Adresse an.' },
+    ).value;
     expect(form).toContain('<option value="05314000" selected>Bonn</option>');
     expect(form).toContain('value="&quot;&gt;&lt;script&gt;"');
     expect(form).toContain('&lt;/textarea&gt;&lt;b&gt;</textarea>');

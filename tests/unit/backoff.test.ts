@@ -3,7 +3,9 @@ import { backoffDelay, DEFAULT_BACKOFF, restartDecision } from '@ikz/scripts/lib
 
 describe('back-off', () => {
   it('doubles from one second and stops at 30 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 20, 1000].map((n) => backoffDelay(n))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000, 30_000]);
+    expect([0, 1, 2, 3, 4, 5, 6, 20, 1000].map((n) => backoffDelay(n))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000, 30_000,
+    ]);
     expect(backoffDelay(2, { initialMs: 100, maxMs: 250 })).toBe(250);
     expect(backoffDelay(1, { initialMs: 100, maxMs: 250 })).toBe(200);
   });

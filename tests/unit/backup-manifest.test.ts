@@ -1,6 +1,16 @@
 /** The pure rules of a backup archive: manifest, versions, checksum comparison, names and retention. */
 import { describe, expect, it } from 'vitest';
-import { archiveName, archivesToDelete, compareVersions, compareWithManifest, FORMAT, FORMAT_VERSION, parseManifest, SCHEMA_VERSION, type Manifest } from '@ikz/scripts/backup/manifest';
+import {
+  archiveName,
+  archivesToDelete,
+  compareVersions,
+  compareWithManifest,
+  FORMAT,
+  FORMAT_VERSION,
+  parseManifest,
+  SCHEMA_VERSION,
+  type Manifest,
+} from '@ikz/scripts/backup/manifest';
 import { postgresConnection } from '@ikz/scripts/backup/installation';
 
 const SHA = 'a'.repeat(64);
@@ -27,29 +37,60 @@ describe('backup manifest', () => {
   });
 
   it('refuses archives from newer code: format, content schema, Strapi', () => {
-    expect(() => parseManifest(JSON.stringify(manifest({ formatVersion: FORMAT_VERSION + 1 })), code)).toThrow(/newer version of Interkommunales\.NRW \(archive format 2, this code reads up to 1\): update the code/);
-    expect(() => parseManifest(JSON.stringify(manifest({ schemaVersion: SCHEMA_VERSION + 1 })), code)).toThrow(/newer content schema/);
-    expect(() => parseManifest(JSON.stringify(manifest({ app: { version: '0.1.0', strapi: '5.100.0' } })), code)).toThrow(/newer Strapi \(5\.100\.0, this code has 5\.54\.0\)/);
-    expect(parseManifest(JSON.stringify(manifest({ app: { version: '0.1.0', strapi: '5.53.9' } })), code).app.strapi).toBe('5.53.9');
+    expect(() => parseManifest(JSON.stringify(manifest({ formatVersion: FORMAT_VERSION + 1 })), code)).toThrow(
+      /newer version of Interkommunales\.NRW \(archive format 2, this code reads up to 1\): update the code/,
+    );
+    expect(() => parseManifest(JSON.stringify(manifest({ schemaVersion: SCHEMA_VERSION + 1 })), code)).toThrow(
+      /newer content schema/,
+    );
+    expect(() =>
+      parseManifest(JSON.stringify(manifest({ app: { version: '0.1.0', strapi: '5.100.0' } })), code),
+    ).toThrow(/newer Strapi \(5\.100\.0, this code has 5\.54\.0\)/);
+    expect(
+      parseManifest(JSON.stringify(manifest({ app: { version: '0.1.0', strapi: '5.53.9' } })), code).app.strapi,
+    ).toBe('5.53.9');
   });
 
   it('refuses a manifest that is not ours, not JSON, or incomplete', () => {
-    expect(() => parseManifest('{"format":"other","formatVersion":1}', code)).toThrow(/not an Interkommunales\.NRW backup/);
+    expect(() => parseManifest('{"format":"other","formatVersion":1}', code)).toThrow(
+      /not an Interkommunales\.NRW backup/,
+    );
     expect(() => parseManifest('{"format":', code)).toThrow(/not valid JSON/);
-    expect(() => parseManifest(JSON.stringify({ ...manifest(), files: undefined }), code)).toThrow(/manifest is invalid \(files/);
-    expect(() => parseManifest(JSON.stringify(manifest({ files: [{ path: 'uploads/a.pdf', size: 3, sha256: SHA }] })), code)).toThrow(/does not list the database/);
+    expect(() => parseManifest(JSON.stringify({ ...manifest(), files: undefined }), code)).toThrow(
+      /manifest is invalid \(files/,
+    );
+    expect(() =>
+      parseManifest(JSON.stringify(manifest({ files: [{ path: 'uploads/a.pdf', size: 3, sha256: SHA }] })), code),
+    ).toThrow(/does not list the database/);
   });
 
   it('accepts only paths inside the archive folders', () => {
     for (const bad of ['../etc/passwd', '/etc/passwd', 'uploads/../../x', 'other/x', 'uploads//x', 'uploads\\x']) {
-      expect(() => parseManifest(JSON.stringify(manifest({ files: [...manifest().files, { path: bad, size: 1, sha256: SHA }] })), code), bad).toThrow(/manifest is invalid/);
+      expect(
+        () =>
+          parseManifest(
+            JSON.stringify(manifest({ files: [...manifest().files, { path: bad, size: 1, sha256: SHA }] })),
+            code,
+          ),
+        bad,
+      ).toThrow(/manifest is invalid/);
     }
-    expect(() => parseManifest(JSON.stringify(manifest({ files: [...manifest().files, manifest().files[1]] })), code)).toThrow(/twice/);
+    expect(() =>
+      parseManifest(JSON.stringify(manifest({ files: [...manifest().files, manifest().files[1]] })), code),
+    ).toThrow(/twice/);
   });
 
   it('names every difference between the manifest and the archive', () => {
     const m = manifest();
-    expect(compareWithManifest(m, new Map([['database/data.db', { size: 10, sha256: SHA }], ['uploads/a.pdf', { size: 3, sha256: 'b'.repeat(64) }]]))).toEqual([]);
+    expect(
+      compareWithManifest(
+        m,
+        new Map([
+          ['database/data.db', { size: 10, sha256: SHA }],
+          ['uploads/a.pdf', { size: 3, sha256: 'b'.repeat(64) }],
+        ]),
+      ),
+    ).toEqual([]);
     expect(
       compareWithManifest(
         m,
@@ -58,8 +99,20 @@ describe('backup manifest', () => {
           ['uploads/extra.pdf', { size: 1, sha256: SHA }],
         ]),
       ),
-    ).toEqual(['database/data.db does not match its checksum', 'uploads/a.pdf is missing', 'uploads/extra.pdf is not in the manifest']);
-    expect(compareWithManifest(m, new Map([['database/data.db', { size: 9, sha256: SHA }], ['uploads/a.pdf', { size: 3, sha256: 'b'.repeat(64) }]]))).toEqual(['database/data.db has 9 bytes instead of 10']);
+    ).toEqual([
+      'database/data.db does not match its checksum',
+      'uploads/a.pdf is missing',
+      'uploads/extra.pdf is not in the manifest',
+    ]);
+    expect(
+      compareWithManifest(
+        m,
+        new Map([
+          ['database/data.db', { size: 9, sha256: SHA }],
+          ['uploads/a.pdf', { size: 3, sha256: 'b'.repeat(64) }],
+        ]),
+      ),
+    ).toEqual(['database/data.db has 9 bytes instead of 10']);
   });
 
   it('compares versions by number', () => {
@@ -73,7 +126,9 @@ describe('backup manifest', () => {
 describe('backup retention', () => {
   it('names archives by their UTC time, sortable', () => {
     expect(archiveName(new Date('2026-11-01T03:30:07.123Z'))).toBe('interkommunales-backup-20261101T033007Z.tar.gz');
-    expect(archiveName(new Date('2026-11-01T03:30:07.123Z'), 2)).toBe('interkommunales-backup-20261101T033007Z-2.tar.gz');
+    expect(archiveName(new Date('2026-11-01T03:30:07.123Z'), 2)).toBe(
+      'interkommunales-backup-20261101T033007Z-2.tar.gz',
+    );
   });
 
   it('keeps the newest archives and touches nothing else', () => {
@@ -86,18 +141,42 @@ describe('backup retention', () => {
       'interkommunales-backup-20261001T033000Z.tar.gz.copy',
       'mine.tar.gz',
     ];
-    expect(archivesToDelete(names, 2)).toEqual(['interkommunales-backup-20261102T033000Z.tar.gz', 'interkommunales-backup-20261101T033000Z.tar.gz']);
+    expect(archivesToDelete(names, 2)).toEqual([
+      'interkommunales-backup-20261102T033000Z.tar.gz',
+      'interkommunales-backup-20261101T033000Z.tar.gz',
+    ]);
     expect(archivesToDelete(names, 4)).toEqual([]);
-    expect(archivesToDelete(names, 1)).toEqual(['interkommunales-backup-20261103T033000Z.tar.gz', 'interkommunales-backup-20261102T033000Z.tar.gz', 'interkommunales-backup-20261101T033000Z.tar.gz']);
+    expect(archivesToDelete(names, 1)).toEqual([
+      'interkommunales-backup-20261103T033000Z.tar.gz',
+      'interkommunales-backup-20261102T033000Z.tar.gz',
+      'interkommunales-backup-20261101T033000Z.tar.gz',
+    ]);
     expect(() => archivesToDelete(names, 0)).toThrow(/at least 1/);
   });
 });
 
 describe('PostgreSQL connection of a backup', () => {
-  const parts = { DATABASE_URL: undefined, DATABASE_HOST: '127.0.0.1', DATABASE_PORT: 5432, DATABASE_NAME: 'interkommunales', DATABASE_USERNAME: 'strapi', DATABASE_PASSWORD: undefined, DATABASE_SSL: false };
+  const parts = {
+    DATABASE_URL: undefined,
+    DATABASE_HOST: '127.0.0.1',
+    DATABASE_PORT: 5432,
+    DATABASE_NAME: 'interkommunales',
+    DATABASE_USERNAME: 'strapi',
+    DATABASE_PASSWORD: undefined,
+    DATABASE_SSL: false,
+  };
 
   it('is the one Strapi uses: the URL wins over the parts', () => {
-    expect(postgresConnection({ ...parts, DATABASE_URL: 'postgres://ikz:p%40ss@db.example:6543/site?sslmode=require' })).toEqual({ host: 'db.example', port: 6543, database: 'site', user: 'ikz', password: 'p@ss', ssl: true });
-    expect(postgresConnection({ ...parts, DATABASE_PASSWORD: 'x', DATABASE_SSL: true })).toEqual({ host: '127.0.0.1', port: 5432, database: 'interkommunales', user: 'strapi', password: 'x', ssl: true });
+    expect(
+      postgresConnection({ ...parts, DATABASE_URL: 'postgres://ikz:p%40ss@db.example:6543/site?sslmode=require' }),
+    ).toEqual({ host: 'db.example', port: 6543, database: 'site', user: 'ikz', password: 'p@ss', ssl: true });
+    expect(postgresConnection({ ...parts, DATABASE_PASSWORD: 'x', DATABASE_SSL: true })).toEqual({
+      host: '127.0.0.1',
+      port: 5432,
+      database: 'interkommunales',
+      user: 'strapi',
+      password: 'x',
+      ssl: true,
+    });
   });
 });

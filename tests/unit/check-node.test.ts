@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const CHECK = path.join(REPO_ROOT, 'scripts', 'check-node.cjs');
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { engines: unknown; scripts: Record<string, string> };
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  engines: unknown;
+  scripts: Record<string, string>;
+};
 const line = (found: string) =>
   `Interkommunales.NRW needs Node.js 24 (found ${found}). Install it from https://nodejs.org/ or with your version manager (nvm install 24), then run the command again.\n`;
 
@@ -37,8 +40,16 @@ function findOldNode(): { binary: string; version: string } | null {
 const oldNode = findOldNode();
 const pnpm = onPath('pnpm')[0] ?? null;
 
-function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): SpawnSyncReturns<string> {
-  return spawnSync(command, args, { cwd: options.cwd ?? REPO_ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), ...options.env } });
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): SpawnSyncReturns<string> {
+  return spawnSync(command, args, {
+    cwd: options.cwd ?? REPO_ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), ...options.env },
+  });
 }
 
 describe('check-node', () => {
@@ -79,7 +90,10 @@ describe.skipIf(!pnpm)('pnpm in the workspace', { timeout: 60_000 }, () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-check-node-'));
     const start = manifest.scripts.start!.replace('node scripts/src/start.ts', `node -e "console.log('started')"`);
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'check-node-fixture', private: true, engines: manifest.engines, scripts: { start } }));
+    fs.writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'check-node-fixture', private: true, engines: manifest.engines, scripts: { start } }),
+    );
     fs.copyFileSync(path.join(REPO_ROOT, '.npmrc'), path.join(dir, '.npmrc'));
     fs.copyFileSync(path.join(REPO_ROOT, '.pnpmfile.cjs'), path.join(dir, '.pnpmfile.cjs'));
     fs.mkdirSync(path.join(dir, 'scripts'));
@@ -108,7 +122,10 @@ describe.skipIf(!pnpm)('pnpm in the workspace', { timeout: 60_000 }, () => {
     });
 
     it.skipIf(!oldNode)(`stops "pnpm ${command}" the same way with the old Node.js from PATH first`, () => {
-      const result = run(pnpm!, [command], { cwd: dir, env: { PATH: `${path.dirname(oldNode!.binary)}${path.delimiter}${process.env.PATH}` } });
+      const result = run(pnpm!, [command], {
+        cwd: dir,
+        env: { PATH: `${path.dirname(oldNode!.binary)}${path.delimiter}${process.env.PATH}` },
+      });
       expect(result.status).toBe(1);
       expect(result.stdout + result.stderr).toBe(line(oldNode!.version));
       expect(fs.readdirSync(dir).sort()).toEqual(untouched);

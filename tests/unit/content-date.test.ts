@@ -19,7 +19,9 @@ describe('contentDate', () => {
   });
 
   it('compares instants, not strings with different offsets', () => {
-    expect(contentDate([{ updatedAt: '2026-11-10T03:00:00+05:00' }, { updatedAt: '2026-11-09T23:30:00.000Z' }], fallback)).toBe('2026-11-10');
+    expect(
+      contentDate([{ updatedAt: '2026-11-10T03:00:00+05:00' }, { updatedAt: '2026-11-09T23:30:00.000Z' }], fallback),
+    ).toBe('2026-11-10');
   });
 
   it('falls back to the build time when nothing is dated', () => {

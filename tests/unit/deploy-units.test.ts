@@ -53,13 +53,21 @@ describe('systemd units', () => {
     expect(unit).toMatch(/^ProtectSystem=strict$/m);
     expect(unit).toMatch(/^ReadWritePaths=\/srv\/interkommunales\/backups$/m);
     expect(unit).toMatch(/^Environment=IKZ_BACKUP_DIR=\/srv\/interkommunales\/backups$/m);
-    expect(fs.readFileSync(path.join(DEPLOY, 'interkommunales-backup.timer'), 'utf8')).toMatch(/^OnCalendar=\*-\*-\* 02:30:00$/m);
+    expect(fs.readFileSync(path.join(DEPLOY, 'interkommunales-backup.timer'), 'utf8')).toMatch(
+      /^OnCalendar=\*-\*-\* 02:30:00$/m,
+    );
   });
 
   it('would notice a broken directive (the check is real)', () => {
-    const broken = fs.readFileSync(path.join(DEPLOY, 'interkommunales-publisher.service'), 'utf8').replace('ProtectSystem=strict', 'ProtectSystem=sometimes');
+    const broken = fs
+      .readFileSync(path.join(DEPLOY, 'interkommunales-publisher.service'), 'utf8')
+      .replace('ProtectSystem=strict', 'ProtectSystem=sometimes');
     expect(verify(broken, 'broken.service').output).toMatch(/Failed to parse/);
-    const brokenTimer = fs.readFileSync(path.join(DEPLOY, 'interkommunales-backup.timer'), 'utf8').replace('OnCalendar=*-*-* 02:30:00', 'OnCalendar=nightly at half past two');
-    expect(verify(brokenTimer, 'broken.timer', ['interkommunales-backup.service']).output).toMatch(/OnCalendar|Failed to parse/);
+    const brokenTimer = fs
+      .readFileSync(path.join(DEPLOY, 'interkommunales-backup.timer'), 'utf8')
+      .replace('OnCalendar=*-*-* 02:30:00', 'OnCalendar=nightly at half past two');
+    expect(verify(brokenTimer, 'broken.timer', ['interkommunales-backup.service']).output).toMatch(
+      /OnCalendar|Failed to parse/,
+    );
   });
 });

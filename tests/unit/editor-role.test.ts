@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { EDITOR_ROLE, editorPermissionPlan } from '@ikz/cms/lib/editor-role';
 
-describe('the editors\' role plan', () => {
+describe("the editors' role plan", () => {
   const plan = editorPermissionPlan();
-  const actionsOn = (subject: string | null) => plan.filter((p) => p.subject === subject).map((p) => p.action.split('.').pop()).sort();
+  const actionsOn = (subject: string | null) =>
+    plan
+      .filter((p) => p.subject === subject)
+      .map((p) => p.action.split('.').pop())
+      .sort();
 
   it('lets editors create, edit, delete and publish the content types with drafts', () => {
-    for (const type of ['project', 'document', 'newsletter', 'event', 'topic']) expect(actionsOn(`api::${type}.${type}`)).toEqual(['create', 'delete', 'publish', 'read', 'update']);
+    for (const type of ['project', 'document', 'newsletter', 'event', 'topic'])
+      expect(actionsOn(`api::${type}.${type}`)).toEqual(['create', 'delete', 'publish', 'read', 'update']);
   });
 
   it('lets them read and update municipalities, the reference data, but not create or delete them', () => {
@@ -18,7 +23,8 @@ describe('the editors\' role plan', () => {
   });
 
   it('lets them read, but not change, the records of sending newsletter issues', () => {
-    for (const type of ['newsletter-dispatch', 'newsletter-delivery']) expect(actionsOn(`api::${type}.${type}`)).toEqual(['read']);
+    for (const type of ['newsletter-dispatch', 'newsletter-delivery'])
+      expect(actionsOn(`api::${type}.${type}`)).toEqual(['read']);
   });
 
   it('lets them read, delete and set the state of advisory requests, and change nothing else of them', () => {
@@ -30,13 +36,19 @@ describe('the editors\' role plan', () => {
 
   it('lets them read, delete and set the state of incoming project reports, and change nothing else of them', () => {
     expect(actionsOn('api::project-submission.project-submission')).toEqual(['delete', 'read', 'update']);
-    const update = plan.find((p) => p.subject === 'api::project-submission.project-submission' && p.action.endsWith('.update'));
+    const update = plan.find(
+      (p) => p.subject === 'api::project-submission.project-submission' && p.action.endsWith('.update'),
+    );
     expect(update?.fields).toEqual(['state']);
   });
 
   it('lets them read, delete and set the state of incoming Partnersuchen, and change nothing else of them', () => {
     expect(actionsOn('api::partner-search-submission.partner-search-submission')).toEqual(['delete', 'read', 'update']);
-    expect(plan.find((p) => p.subject === 'api::partner-search-submission.partner-search-submission' && p.action.endsWith('.update'))?.fields).toEqual(['state']);
+    expect(
+      plan.find(
+        (p) => p.subject === 'api::partner-search-submission.partner-search-submission' && p.action.endsWith('.update'),
+      )?.fields,
+    ).toEqual(['state']);
     expect(actionsOn('api::partner-search-reply.partner-search-reply')).toEqual([]);
   });
 
@@ -48,7 +60,11 @@ describe('the editors\' role plan', () => {
       'plugin::upload.assets.update',
       'plugin::upload.read',
     ]);
-    expect(plan.every((p) => p.action.startsWith('plugin::content-manager.explorer.') || p.action.startsWith('plugin::upload.'))).toBe(true);
+    expect(
+      plan.every(
+        (p) => p.action.startsWith('plugin::content-manager.explorer.') || p.action.startsWith('plugin::upload.'),
+      ),
+    ).toBe(true);
     expect(plan).toHaveLength(6 * 5 + 2 + 2 + 2 + 3 + 3 + 3 + 5);
   });
 

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_FILE_TYPES, ALLOWED_FORMATS_TEXT, classifyFile, compoundFileType, extensionOf, FILE_CSP, inspectFile, isCsvText, servingHeaders, typeForExtension, typeForMime } from '@ikz/shared-types/file-types';
+import {
+  ALLOWED_FILE_TYPES,
+  ALLOWED_FORMATS_TEXT,
+  classifyFile,
+  compoundFileType,
+  extensionOf,
+  FILE_CSP,
+  inspectFile,
+  isCsvText,
+  servingHeaders,
+  typeForExtension,
+  typeForMime,
+} from '@ikz/shared-types/file-types';
 import { allowedSamples, cfb, HOSTILE_FILES, image, pdf } from '../support/sample-files.ts';
 import { compoundFile } from '../support/samples.ts';
 
@@ -31,14 +43,24 @@ describe('the file allowlist', () => {
 
   it('follows the bytes, not the name: an allowed type under a foreign extension keeps its own type', async () => {
     for (const sample of (await allowedSamples()).filter((s) => s.ext !== 'csv')) {
-      for (const name of ['protokoll.html', 'skript.js', 'bild.svg', 'ohne-endung', `falsch.${sample.ext === 'pdf' ? 'docx' : 'pdf'}`]) {
+      for (const name of [
+        'protokoll.html',
+        'skript.js',
+        'bild.svg',
+        'ohne-endung',
+        `falsch.${sample.ext === 'pdf' ? 'docx' : 'pdf'}`,
+      ]) {
         const verdict = await inspectFile(sample.data, name);
         expect(verdict.ok && verdict.type.ext, `${sample.name} as ${name}`).toBe(sample.ext);
         expect(verdict.ok && verdict.extensionAgrees, `${sample.name} as ${name}`).toBe(false);
       }
     }
     const polyglot = Buffer.concat([pdf(), Buffer.from('<html><script>alert(1)</script></html>')]);
-    expect(await inspectFile(polyglot, 'protokoll.html')).toMatchObject({ ok: true, type: { ext: 'pdf', mime: 'application/pdf' }, extensionAgrees: false });
+    expect(await inspectFile(polyglot, 'protokoll.html')).toMatchObject({
+      ok: true,
+      type: { ext: 'pdf', mime: 'application/pdf' },
+      extensionAgrees: false,
+    });
   });
 
   it.each(HOSTILE_FILES)('refuses $name', async ({ name, data }) => {
@@ -48,17 +70,30 @@ describe('the file allowlist', () => {
   it('takes an OLE2 container as the old Office type its directory names, never by its name', () => {
     const container = { ext: 'cfb', mime: 'application/x-cfb' };
     const workbook = compoundFile('Workbook');
-    expect(classifyFile(container, 'Haushalt.XLS', workbook)).toMatchObject({ ok: true, type: { ext: 'xls' }, extensionAgrees: true });
-    expect(classifyFile(container, 'Haushalt.doc', workbook)).toMatchObject({ ok: true, type: { ext: 'xls' }, extensionAgrees: false });
+    expect(classifyFile(container, 'Haushalt.XLS', workbook)).toMatchObject({
+      ok: true,
+      type: { ext: 'xls' },
+      extensionAgrees: true,
+    });
+    expect(classifyFile(container, 'Haushalt.doc', workbook)).toMatchObject({
+      ok: true,
+      type: { ext: 'xls' },
+      extensionAgrees: false,
+    });
     expect(compoundFileType(compoundFile('WordDocument'))?.ext).toBe('doc');
     expect(compoundFileType(compoundFile('PowerPoint Document'))?.ext).toBe('ppt');
     // Text inside a document is not a stream of its directory.
-    expect(compoundFileType(compoundFile('Workbook', Buffer.from('WordDocument\u0000', 'utf16le').toString('latin1')))?.ext).toBe('xls');
+    expect(
+      compoundFileType(compoundFile('Workbook', Buffer.from('WordDocument\u0000', 'utf16le').toString('latin1')))?.ext,
+    ).toBe('xls');
     const head = cfb();
     expect(classifyFile(container, 'Haushalt.XLS', head)).toEqual({ ok: false, detected: 'cfb' });
     expect(classifyFile(container, 'setup.msi', head)).toEqual({ ok: false, detected: 'cfb' });
     expect(classifyFile(container, 'protokoll.html', head)).toEqual({ ok: false, detected: 'cfb' });
-    expect(classifyFile(container, 'nachricht.doc', compoundFile('__substg1.0_0037001F'))).toEqual({ ok: false, detected: 'cfb' });
+    expect(classifyFile(container, 'nachricht.doc', compoundFile('__substg1.0_0037001F'))).toEqual({
+      ok: false,
+      detected: 'cfb',
+    });
   });
 
   it('refuses GIF, whatever its name', async () => {
@@ -78,7 +113,9 @@ describe('the file allowlist', () => {
     expect(isCsvText(text(''))).toBe(false);
     expect(isCsvText(text('a;b\u001bc'))).toBe(false);
     expect(classifyFile(undefined, 'liste.txt', text('a;b\n'))).toEqual({ ok: false, detected: 'unbekannt' });
-    expect(classifyFile({ ext: 'xml', mime: 'application/xml' }, 'liste.csv', text('<?xml version="1.0"?><a/>'))).toEqual({ ok: false, detected: 'xml' });
+    expect(
+      classifyFile({ ext: 'xml', mime: 'application/xml' }, 'liste.csv', text('<?xml version="1.0"?><a/>')),
+    ).toEqual({ ok: false, detected: 'xml' });
   });
 
   it('reads extensions case-insensitively and only from the last segment', () => {
@@ -94,18 +131,51 @@ describe('the file allowlist', () => {
 describe('servingHeaders', () => {
   it('sends allowed types as themselves, sandboxed and never sniffed', () => {
     expect(FILE_CSP).toMatch(/^sandbox; default-src 'none'/);
-    expect(servingHeaders('/bilder/abc-800.webp')).toEqual({ 'Content-Type': 'image/webp', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': FILE_CSP, 'Content-Disposition': 'inline' });
+    expect(servingHeaders('/bilder/abc-800.webp')).toEqual({
+      'Content-Type': 'image/webp',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': FILE_CSP,
+      'Content-Disposition': 'inline',
+    });
     expect(servingHeaders('/bilder/abc-800.WEBP')['Content-Type']).toBe('image/webp');
-    expect(servingHeaders('/dateien/foto-abc.jpe')).toMatchObject({ 'Content-Type': 'image/jpeg', 'Content-Disposition': 'inline' });
+    expect(servingHeaders('/dateien/foto-abc.jpe')).toMatchObject({
+      'Content-Type': 'image/jpeg',
+      'Content-Disposition': 'inline',
+    });
   });
 
   it('sends every document, PDF included, as an attachment', () => {
-    expect(servingHeaders('/dateien/vertrag-abc.pdf')).toEqual({ 'Content-Type': 'application/pdf', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': FILE_CSP, 'Content-Disposition': 'attachment' });
-    expect(servingHeaders('/dateien/satzung.docx')).toMatchObject({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Content-Disposition': 'attachment' });
-    expect(servingHeaders('/dateien/liste.csv')).toMatchObject({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment' });
+    expect(servingHeaders('/dateien/vertrag-abc.pdf')).toEqual({
+      'Content-Type': 'application/pdf',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': FILE_CSP,
+      'Content-Disposition': 'attachment',
+    });
+    expect(servingHeaders('/dateien/satzung.docx')).toMatchObject({
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'Content-Disposition': 'attachment',
+    });
+    expect(servingHeaders('/dateien/liste.csv')).toMatchObject({
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment',
+    });
   });
 
-  it.each(['/dateien/x.html', '/dateien/x.svg', '/dateien/x.js', '/dateien/x.htm', '/dateien/x.xml', '/dateien/x', '/dateien/x.pdf.html', '/dateien/x.gif', '/bilder/x.svg'])('sends %s as an opaque download', (file) => {
-    expect(servingHeaders(file)).toMatchObject({ 'Content-Type': 'application/octet-stream', 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': 'attachment' });
+  it.each([
+    '/dateien/x.html',
+    '/dateien/x.svg',
+    '/dateien/x.js',
+    '/dateien/x.htm',
+    '/dateien/x.xml',
+    '/dateien/x',
+    '/dateien/x.pdf.html',
+    '/dateien/x.gif',
+    '/bilder/x.svg',
+  ])('sends %s as an opaque download', (file) => {
+    expect(servingHeaders(file)).toMatchObject({
+      'Content-Type': 'application/octet-stream',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Disposition': 'attachment',
+    });
   });
 });

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPdf, pdfProblemMessage, safePdfName } from '@ikz/cms/forms/pdf';
-import { FORM_FILES_HINT, MAX_FORM_BODY_BYTES, MAX_FORM_BODY_MB, MAX_FORM_FILE_BYTES, MAX_FORM_FILES } from '@ikz/shared-types/form-uploads';
+import {
+  FORM_FILES_HINT,
+  MAX_FORM_BODY_BYTES,
+  MAX_FORM_BODY_MB,
+  MAX_FORM_FILE_BYTES,
+  MAX_FORM_FILES,
+} from '@ikz/shared-types/form-uploads';
 import { fakePdfs, pdfWithAttachment, pdfWithJavaScript, realPdf } from '../support/pdf-samples.ts';
 
 const MB = 1024 * 1024;
@@ -22,7 +28,11 @@ describe('the PDF check of form uploads', () => {
 
   it('refuses every fake: HTML renamed, a PDF header followed by HTML or script, HTML before or after a PDF, a header alone, a cut file', async () => {
     const fakes = await fakePdfs();
-    const problems = Object.fromEntries(await Promise.all(Object.entries(fakes).map(async ([name, bytes]) => [name, await checkPdf(bytes, MAX_FORM_FILE_BYTES)] as const)));
+    const problems = Object.fromEntries(
+      await Promise.all(
+        Object.entries(fakes).map(async ([name, bytes]) => [name, await checkPdf(bytes, MAX_FORM_FILE_BYTES)] as const),
+      ),
+    );
     expect(problems).toEqual({
       htmlRenamed: { ok: false, problem: 'not-pdf' },
       headerThenHtml: { ok: false, problem: 'markup' },
@@ -36,12 +46,17 @@ describe('the PDF check of form uploads', () => {
   });
 
   it('refuses PDFs with JavaScript or embedded files', async () => {
-    expect(await checkPdf(await pdfWithJavaScript(), MAX_FORM_FILE_BYTES)).toEqual({ ok: false, problem: 'active-content' });
+    expect(await checkPdf(await pdfWithJavaScript(), MAX_FORM_FILE_BYTES)).toEqual({
+      ok: false,
+      problem: 'active-content',
+    });
     expect(await checkPdf(await pdfWithAttachment(), MAX_FORM_FILE_BYTES)).toMatchObject({ ok: false });
   });
 
   it('says in German what is wrong, naming the file', () => {
-    expect(pdfProblemMessage('Vertrag.pdf', 'too-large', 10)).toBe('Die Datei „Vertrag.pdf“ wurde nicht angenommen: Die Datei ist größer als 10 MB.');
+    expect(pdfProblemMessage('Vertrag.pdf', 'too-large', 10)).toBe(
+      'Die Datei „Vertrag.pdf“ wurde nicht angenommen: Die Datei ist größer als 10 MB.',
+    );
     expect(pdfProblemMessage('x.pdf', 'not-pdf', 10)).toContain('kein PDF-Dokument');
   });
 });
@@ -74,13 +89,17 @@ describe('stored names of form uploads', () => {
 describe('the limits of form uploads', () => {
   it('leave room for the text fields in the request body and are named in the help text', () => {
     expect(MAX_FORM_BODY_BYTES).toBe(MAX_FORM_FILES * MAX_FORM_FILE_BYTES + MB);
-    expect(FORM_FILES_HINT).toContain(`Bis zu ${MAX_FORM_FILES} PDF-Dateien, je höchstens ${MAX_FORM_FILE_BYTES / MB} MB`);
+    expect(FORM_FILES_HINT).toContain(
+      `Bis zu ${MAX_FORM_FILES} PDF-Dateien, je höchstens ${MAX_FORM_FILE_BYTES / MB} MB`,
+    );
   });
 
   it('are the ones the page /projekt-melden/ tells readers', () => {
     const page = fs.readFileSync(new URL('../../site/src/content/pages/projekt-melden.mdx', import.meta.url), 'utf8');
     const words: Record<number, string> = { 1: 'eine', 2: 'zwei', 3: 'drei', 4: 'vier', 5: 'fünf' };
-    expect(page).toContain(`als PDF-Dateien beifügen (bis zu ${words[MAX_FORM_FILES]}, je höchstens ${MAX_FORM_FILE_BYTES / MB} MB)`);
+    expect(page).toContain(
+      `als PDF-Dateien beifügen (bis zu ${words[MAX_FORM_FILES]}, je höchstens ${MAX_FORM_FILE_BYTES / MB} MB)`,
+    );
     expect(page).not.toMatch(/nimmt das Formular nicht an/);
   });
 });

@@ -10,12 +10,28 @@ import { serveStatic, type StaticServer } from '@ikz/scripts/lib/static-server';
 describe('formTarget (what the local web server passes on to Strapi)', () => {
   it('passes plain paths below /formulare/ with a plain query', () => {
     expect(formTarget('/formulare/newsletter/anmelden')).toBe('/formulare/newsletter/anmelden');
-    expect(formTarget('/formulare/newsletter/bestaetigen?t=abc_DEF-123.x')).toBe('/formulare/newsletter/bestaetigen?t=abc_DEF-123.x');
+    expect(formTarget('/formulare/newsletter/bestaetigen?t=abc_DEF-123.x')).toBe(
+      '/formulare/newsletter/bestaetigen?t=abc_DEF-123.x',
+    );
     expect(formTarget('/formulare/challenge/')).toBe('/formulare/challenge/');
   });
 
   it('refuses every other spelling', () => {
-    for (const target of ['/formulare/', '/formulare', '/Formulare/challenge', '/formulare/../admin', '/formulare/%2e%2e/admin', '/formulare/..%2fadmin', '/formulare//admin', '/formulare/a/./b', '/formulare/a#x', '/formulare/a?x=<script>', '/formulare/a\\..\\admin', '//formulare/a', undefined]) {
+    for (const target of [
+      '/formulare/',
+      '/formulare',
+      '/Formulare/challenge',
+      '/formulare/../admin',
+      '/formulare/%2e%2e/admin',
+      '/formulare/..%2fadmin',
+      '/formulare//admin',
+      '/formulare/a/./b',
+      '/formulare/a#x',
+      '/formulare/a?x=<script>',
+      '/formulare/a\\..\\admin',
+      '//formulare/a',
+      undefined,
+    ]) {
       expect(formTarget(target), String(target)).toBeNull();
     }
   });
@@ -31,10 +47,22 @@ describe('the local web server with formsUpstream', () => {
     upstream = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => res.writeHead(201, { 'Content-Type': 'application/json', 'Set-Cookie': 'koa.sess=1' }).end(JSON.stringify({ url: req.url, method: req.method, xff: req.headers['x-forwarded-for'], cookie: req.headers.cookie ?? null, body: Buffer.concat(chunks).toString() })));
+      req.on('end', () =>
+        res.writeHead(201, { 'Content-Type': 'application/json', 'Set-Cookie': 'koa.sess=1' }).end(
+          JSON.stringify({
+            url: req.url,
+            method: req.method,
+            xff: req.headers['x-forwarded-for'],
+            cookie: req.headers.cookie ?? null,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        ),
+      );
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-    web = await serveStatic(root, 0, '127.0.0.1', { formsUpstream: `http://127.0.0.1:${(upstream.address() as { port: number }).port}` });
+    web = await serveStatic(root, 0, '127.0.0.1', {
+      formsUpstream: `http://127.0.0.1:${(upstream.address() as { port: number }).port}`,
+    });
   });
   afterAll(async () => {
     await web.close();
@@ -43,16 +71,30 @@ describe('the local web server with formsUpstream', () => {
   });
 
   it('passes a form post on with the client address and without cookies, and drops Set-Cookie', async () => {
-    const response = await fetch(`${web.url}/formulare/newsletter/anmelden`, { method: 'POST', body: 'email=x%40example.org', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: 'a=b', 'X-Forwarded-For': '203.0.113.7' } });
+    const response = await fetch(`${web.url}/formulare/newsletter/anmelden`, {
+      method: 'POST',
+      body: 'email=x%40example.org',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: 'a=b', 'X-Forwarded-For': '203.0.113.7' },
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get('set-cookie')).toBeNull();
-    expect(await response.json()).toEqual({ url: '/formulare/newsletter/anmelden', method: 'POST', xff: '127.0.0.1', cookie: null, body: 'email=x%40example.org' });
+    expect(await response.json()).toEqual({
+      url: '/formulare/newsletter/anmelden',
+      method: 'POST',
+      xff: '127.0.0.1',
+      cookie: null,
+      body: 'email=x%40example.org',
+    });
   });
 
   it('passes a multipart body with files on unchanged, up to the body limit of the forms', async () => {
     const form = new FormData();
     form.append('title', 'Bauhof');
-    form.append('documents', new Blob([new Uint8Array(Buffer.from('%PDF-1.7 Inhalt'))], { type: 'application/pdf' }), 'Vertrag.pdf');
+    form.append(
+      'documents',
+      new Blob([new Uint8Array(Buffer.from('%PDF-1.7 Inhalt'))], { type: 'application/pdf' }),
+      'Vertrag.pdf',
+    );
     const response = await fetch(`${web.url}/formulare/projekt-melden/senden`, { method: 'POST', body: form });
     expect(response.status).toBe(201);
     const seen = (await response.json()) as { body: string };
@@ -62,7 +104,11 @@ describe('the local web server with formsUpstream', () => {
 
   it('answers a body above the limit of the forms with 413, as nginx does, with or without a length', async () => {
     const big = new Uint8Array(MAX_FORM_BODY_BYTES + 1);
-    const declared = await fetch(`${web.url}/formulare/projekt-melden/senden`, { method: 'POST', body: big, headers: { 'Content-Type': 'application/octet-stream' } });
+    const declared = await fetch(`${web.url}/formulare/projekt-melden/senden`, {
+      method: 'POST',
+      body: big,
+      headers: { 'Content-Type': 'application/octet-stream' },
+    });
     expect(declared.status).toBe(413);
     expect(await declared.text()).toContain('Zu große Anfrage');
     const stream = new ReadableStream<Uint8Array>({
@@ -71,7 +117,11 @@ describe('the local web server with formsUpstream', () => {
         controller.close();
       },
     });
-    const chunked = await fetch(`${web.url}/formulare/projekt-melden/senden`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    const chunked = await fetch(`${web.url}/formulare/projekt-melden/senden`, {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(chunked.status).toBe(413);
   });
 

@@ -3,10 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { allowedHosts, hostAllowed, refuseForeignHost } from '@ikz/scripts/lib/host-allowlist';
 
 describe('host allowlist', () => {
-  const hosts = allowedHosts(['https://redaktion.interkommunales.example/veroeffentlichung/', 'http://127.0.0.1:4320/status', undefined, 'https://vorschau.example:8443'], 4320);
+  const hosts = allowedHosts(
+    [
+      'https://redaktion.interkommunales.example/veroeffentlichung/',
+      'http://127.0.0.1:4320/status',
+      undefined,
+      'https://vorschau.example:8443',
+    ],
+    4320,
+  );
 
   it('allows the public host names (with and without their port) and loopback with the local port', () => {
-    for (const host of ['redaktion.interkommunales.example', 'REDAKTION.interkommunales.example', 'redaktion.interkommunales.example:443', 'vorschau.example:8443', 'localhost:4320', '127.0.0.1:4320', '[::1]:4320']) {
+    for (const host of [
+      'redaktion.interkommunales.example',
+      'REDAKTION.interkommunales.example',
+      'redaktion.interkommunales.example:443',
+      'vorschau.example:8443',
+      'localhost:4320',
+      '127.0.0.1:4320',
+      '[::1]:4320',
+    ]) {
       expect(hostAllowed(host, hosts), host).toBe(true);
     }
   });
@@ -44,11 +60,13 @@ describe('host allowlist', () => {
     const port = (server.address() as { port: number }).port;
     const get = (host: string, path = '/') =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
-        http.get({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
-          let body = '';
-          res.on('data', (c) => (body += c));
-          res.on('end', () => resolve({ status: res.statusCode!, body }));
-        }).on('error', reject);
+        http
+          .get({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+            let body = '';
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode!, body }));
+          })
+          .on('error', reject);
       });
     try {
       expect(await get('status.example')).toEqual({ status: 200, body: 'ok' });

@@ -16,7 +16,8 @@ import {
 import { readReferenceJson } from '@ikz/shared-types/reference-data';
 
 const raw = readReferenceJson<unknown>('nrw.topojson');
-const kreisTable = readReferenceJson<Array<{ ags: string; anzeigename: string; lat: number; lon: number }>>('nrw-kreise.json');
+const kreisTable =
+  readReferenceJson<Array<{ ags: string; anzeigename: string; lat: number; lon: number }>>('nrw-kreise.json');
 const topology = readKreisTopology(raw);
 const noCounts = new Map<string, number>();
 
@@ -24,7 +25,9 @@ type Pt = [number, number];
 type RawTopology = {
   type: string;
   arcs: unknown[];
-  objects: { kreise: { type: string; geometries: Array<{ type: string; arcs: unknown; properties: Record<string, unknown> }> } };
+  objects: {
+    kreise: { type: string; geometries: Array<{ type: string; arcs: unknown; properties: Record<string, unknown> }> };
+  };
 };
 
 /** Key of a geometry in the topology (readKreisTopology guarantees the properties). */
@@ -87,8 +90,16 @@ describe('readKreisTopology (real reference data)', () => {
   it('rejects what is not a topology with Kreise', () => {
     expect(() => readKreisTopology(null)).toThrow(/TopoJSON Topology/);
     expect(() => readKreisTopology({ type: 'FeatureCollection', features: [] })).toThrow(/TopoJSON Topology/);
-    expect(() => readKreisTopology({ type: 'Topology', arcs: [], objects: {} })).toThrow(/no GeometryCollection "kreise"/);
-    expect(() => readKreisTopology({ type: 'Topology', arcs: [], objects: { kreise: { type: 'GeometryCollection', geometries: [] } } })).toThrow(/empty/);
+    expect(() => readKreisTopology({ type: 'Topology', arcs: [], objects: {} })).toThrow(
+      /no GeometryCollection "kreise"/,
+    );
+    expect(() =>
+      readKreisTopology({
+        type: 'Topology',
+        arcs: [],
+        objects: { kreise: { type: 'GeometryCollection', geometries: [] } },
+      }),
+    ).toThrow(/empty/);
   });
 
   it('names the geometry with a missing or repeated key, a missing name or a wrong type', () => {
@@ -158,10 +169,22 @@ describe('layoutKreise', () => {
 
   it('keeps the same scale in every direction (conformal, not squashed)', () => {
     const pairs: Array<[[number, number], [number, number]]> = [
-      [[6.08, 50.78], [8.75, 51.72]], // Aachen – Paderborn
-      [[7.63, 51.96], [7.1, 50.73]], // Münster – Bonn
-      [[6.14, 51.79], [8.02, 50.87]], // Kleve – Siegen
-      [[8.92, 52.29], [6.98, 50.94]], // Minden – Köln
+      [
+        [6.08, 50.78],
+        [8.75, 51.72],
+      ], // Aachen – Paderborn
+      [
+        [7.63, 51.96],
+        [7.1, 50.73],
+      ], // Münster – Bonn
+      [
+        [6.14, 51.79],
+        [8.02, 50.87],
+      ], // Kleve – Siegen
+      [
+        [8.92, 52.29],
+        [6.98, 50.94],
+      ], // Minden – Köln
     ];
     const pxPerRadian = pairs.map(([a, b]) => {
       const [ax, ay] = project(...a);
@@ -250,7 +273,9 @@ describe('buildKreisMap (real reference data)', () => {
       const pair = [agsOf(a), agsOf(b)].sort().join();
       return pair === '05315,05362';
     });
-    const vertices = border.coordinates.flat().map(([lon, lat]) => key(layout.projection([lon as number, lat as number]) as Pt));
+    const vertices = border.coordinates
+      .flat()
+      .map(([lon, lat]) => key(layout.projection([lon as number, lat as number]) as Pt));
     expect(vertices.length).toBeGreaterThanOrEqual(8);
     for (const v of vertices) {
       expect(koeln.has(v), `Köln lacks ${v}`).toBe(true);
@@ -268,7 +293,11 @@ describe('buildKreisMap (real reference data)', () => {
         const a = geometries[i];
         const b = geometries[j];
         if (!a || !b) throw new Error(`neighbours ${i}/${j} out of range`);
-        const border = mesh(layout.topology, layout.topology.objects.kreise, (x, y) => (x === a && y === b) || (x === b && y === a));
+        const border = mesh(
+          layout.topology,
+          layout.topology.objects.kreise,
+          (x, y) => (x === a && y === b) || (x === b && y === a),
+        );
         const pa = new Set((ringsOf.get(agsOf(a)) ?? []).flat().map(key));
         const pb = new Set((ringsOf.get(agsOf(b)) ?? []).flat().map(key));
         for (const [lon, lat] of border.coordinates.flat()) {
@@ -297,19 +326,30 @@ describe('buildKreisMap (real reference data)', () => {
     expect(withCounts.shapes.some((s) => s.ags === '99999')).toBe(false);
     // Four Kreise with 1, 3, 7 and 12 projects: one per class.
     expect(['05762', '05554', '05334', '05111'].map((ags) => get(ags)?.shade)).toEqual([1, 2, 3, 4]);
-    expect(withCounts.legend.map((l) => l.label)).toEqual(['keine Projekte', '1–2 Projekte', '3–5 Projekte', '6–8 Projekte', '9 und mehr Projekte']);
+    expect(withCounts.legend.map((l) => l.label)).toEqual([
+      'keine Projekte',
+      '1–2 Projekte',
+      '3–5 Projekte',
+      '6–8 Projekte',
+      '9 und mehr Projekte',
+    ]);
     expect(withCounts.shapes.map((s) => s.path)).toEqual(map.shapes.map((s) => s.path));
   });
 
   it('is deterministic', () => {
     const counts = new Map([['05334', 7]]);
-    expect(JSON.stringify(buildKreisMap(topology, counts))).toBe(JSON.stringify(buildKreisMap(readKreisTopology(structuredClone(raw)), counts)));
+    expect(JSON.stringify(buildKreisMap(topology, counts))).toBe(
+      JSON.stringify(buildKreisMap(readKreisTopology(structuredClone(raw)), counts)),
+    );
   });
 });
 
 describe('quantileBreaks, shadeFor and legendFor', () => {
   /** About 500 projects over the 53 Kreise, few large centres and a long tail, as on the live portal. */
-  const skewed = [64, 48, 41, 35, 31, 28, 26, 24, 22, 21, 20, 19, 18, 17, 16, 15, 15, 14, 13, 13, 12, 12, 11, 11, 10, 10, 9, 9, 8, 8, 7, 7, 7, 6, 6, 5, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1, 0, 0, 0];
+  const skewed = [
+    64, 48, 41, 35, 31, 28, 26, 24, 22, 21, 20, 19, 18, 17, 16, 15, 15, 14, 13, 13, 12, 12, 11, 11, 10, 10, 9, 9, 8, 8,
+    7, 7, 7, 6, 6, 5, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1, 0, 0, 0,
+  ];
 
   function classSizes(counts: number[], breaks: number[]): number[] {
     const sizes: number[] = new Array(breaks.length + 1).fill(0);
@@ -346,7 +386,13 @@ describe('quantileBreaks, shadeFor and legendFor', () => {
     expect(sizes).toEqual([3, 15, 11, 11, 13]);
     for (const size of sizes) expect(size).toBeLessThan(53 / 2);
     expectConsistentLegend(breaks);
-    expect(legendFor(breaks).map((l) => l.label)).toEqual(['keine Projekte', '1–5 Projekte', '6–10 Projekte', '11–17 Projekte', '18 und mehr Projekte']);
+    expect(legendFor(breaks).map((l) => l.label)).toEqual([
+      'keine Projekte',
+      '1–5 Projekte',
+      '6–10 Projekte',
+      '11–17 Projekte',
+      '18 und mehr Projekte',
+    ]);
   });
 
   it('keeps breaks strictly increasing when counts tie', () => {
@@ -355,7 +401,12 @@ describe('quantileBreaks, shadeFor and legendFor', () => {
     expect(breaks).toEqual([1, 2, 3]);
     expect(classSizes(mostlyOnes, breaks)).toEqual([2, 10, 1, 4]);
     expectConsistentLegend(breaks);
-    expect(legendFor(breaks).map((l) => l.label)).toEqual(['keine Projekte', '1 Projekt', '2 Projekte', '3 und mehr Projekte']);
+    expect(legendFor(breaks).map((l) => l.label)).toEqual([
+      'keine Projekte',
+      '1 Projekt',
+      '2 Projekte',
+      '3 und mehr Projekte',
+    ]);
 
     expect(quantileBreaks([3, 3, 3, 3])).toEqual([1]);
     expect(quantileBreaks([0, 0, 0])).toEqual([1]);
@@ -384,7 +435,13 @@ describe('quantileBreaks, shadeFor and legendFor', () => {
   });
 
   it('writes German labels with en dashes and thousands separators', () => {
-    expect(legendFor([1, 3, 6, 11]).map((l) => l.label)).toEqual(['keine Projekte', '1–2 Projekte', '3–5 Projekte', '6–10 Projekte', '11 und mehr Projekte']);
+    expect(legendFor([1, 3, 6, 11]).map((l) => l.label)).toEqual([
+      'keine Projekte',
+      '1–2 Projekte',
+      '3–5 Projekte',
+      '6–10 Projekte',
+      '11 und mehr Projekte',
+    ]);
     expect(legendFor([1, 1000])[2]?.label).toBe('1.000 und mehr Projekte');
     expect(legendFor([2])[0]?.label).toBe('0–1 Projekt');
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildMunicipalityRows, changedFields, planMunicipalitySync, type KommuneRecord, type KreisRecord } from '@ikz/cms/lib/municipalities';
+import {
+  buildMunicipalityRows,
+  changedFields,
+  planMunicipalitySync,
+  type KommuneRecord,
+  type KreisRecord,
+} from '@ikz/cms/lib/municipalities';
 import { SLUG_PATTERN } from '@ikz/shared-types/slug';
 import { readReferenceJson } from '@ikz/shared-types/reference-data';
 
@@ -28,7 +34,12 @@ describe('buildMunicipalityRows (real reference data)', () => {
 
   it('links each Gemeinde to its Kreis and Regierungsbezirk', () => {
     const aachen = rows.find((r) => r.ags === '05334002');
-    expect(aachen).toMatchObject({ kind: 'Kreisangehörige Stadt', kreisAgs: '05334', kreisName: 'Städteregion Aachen', regierungsbezirkName: 'Köln' });
+    expect(aachen).toMatchObject({
+      kind: 'Kreisangehörige Stadt',
+      kreisAgs: '05334',
+      kreisName: 'Städteregion Aachen',
+      regierungsbezirkName: 'Köln',
+    });
     expect(aachen?.note).toBeTruthy();
     const detmold = rows.find((r) => r.name === 'Detmold');
     expect(detmold).toMatchObject({ kreisName: 'Kreis Lippe', regierungsbezirkAgs: '057' });
@@ -58,9 +69,14 @@ describe('planMunicipalitySync', () => {
   it('creates missing rows, updates changed ones and removes rows no longer in the data', () => {
     const target = rows[5]!;
     const changed = rows.map((r) => (r.ags === target.ags ? { ...r, population: r.population + 1 } : r));
-    const plan = planMunicipalitySync([...stored.slice(1), { ...stored[0]!, ags: '05999999', documentId: 'gone' }], changed);
+    const plan = planMunicipalitySync(
+      [...stored.slice(1), { ...stored[0]!, ags: '05999999', documentId: 'gone' }],
+      changed,
+    );
     expect(plan.create.map((r) => r.ags)).toEqual([rows[0]!.ags]);
-    expect(plan.update).toEqual([{ documentId: 'doc5', ags: target.ags, changes: { population: target.population + 1 } }]);
+    expect(plan.update).toEqual([
+      { documentId: 'doc5', ags: target.ags, changes: { population: target.population + 1 } },
+    ]);
     expect(plan.remove).toEqual([{ documentId: 'gone', ags: '05999999' }]);
   });
 

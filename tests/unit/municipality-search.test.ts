@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
 import { queryKey, resultsText, searchKey, suggest } from '@ikz/site/lib/municipality-search';
 
-const choices = readMunicipalityChoices().flatMap((g) => g.choices.map((c) => ({ value: c.ags, name: c.name, group: g.label })));
+const choices = readMunicipalityChoices().flatMap((g) =>
+  g.choices.map((c) => ({ value: c.ags, name: c.name, group: g.label })),
+);
 const names = (query: string, limit?: number) => suggest(choices, query, limit).map((c) => c.name);
 
 describe('municipality suggestions', () => {
@@ -48,6 +50,8 @@ describe('municipality suggestions', () => {
   it('says in German how many were found', () => {
     expect(resultsText(0, 0)).toBe('Keine passende Kommune gefunden.');
     expect(resultsText(1, 1)).toBe('1 Kommune gefunden. Mit Pfeiltasten auswählen, mit Eingabetaste übernehmen.');
-    expect(resultsText(20, 57)).toBe('57 Kommunen gefunden, die ersten 20 werden angezeigt. Mit Pfeiltasten auswählen, mit Eingabetaste übernehmen.');
+    expect(resultsText(20, 57)).toBe(
+      '57 Kommunen gefunden, die ersten 20 werden angezeigt. Mit Pfeiltasten auswählen, mit Eingabetaste übernehmen.',
+    );
   });
 });

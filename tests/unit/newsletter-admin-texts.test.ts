@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ENUM_LABELS_DE, enumLabelDe, hasEnumLabels } from '@ikz/cms/lib/admin-enum-labels';
-import { confirmText, currentDispatchText, formatCount, progressText, recipientsText, summaryLines } from '@ikz/cms/lib/newsletter-texts';
+import {
+  confirmText,
+  currentDispatchText,
+  formatCount,
+  progressText,
+  recipientsText,
+  summaryLines,
+} from '@ikz/cms/lib/newsletter-texts';
 import { installGermanGrouping, withGermanGrouping } from '@ikz/cms/lib/german-numbers';
 
 describe('numbers in the admin', () => {
@@ -22,18 +29,67 @@ describe('numbers in the admin', () => {
 
 describe('what the admin says about sending', () => {
   it('names the number of recipients in the confirmation', () => {
-    expect(confirmText('Newsletter 2/2026', 1234)).toBe('Die Ausgabe „Newsletter 2/2026“ wird jetzt an 1234 bestätigte Abonnentinnen und Abonnenten versendet. Jede Ausgabe kann nur einmal versendet werden; der Versand lässt sich nicht zurücknehmen.');
+    expect(confirmText('Newsletter 2/2026', 1234)).toBe(
+      'Die Ausgabe „Newsletter 2/2026“ wird jetzt an 1234 bestätigte Abonnentinnen und Abonnenten versendet. Jede Ausgabe kann nur einmal versendet werden; der Versand lässt sich nicht zurücknehmen.',
+    );
     expect(recipientsText(1)).toBe('1 bestätigte Abonnentin bzw. 1 bestätigter Abonnent');
     expect(formatCount(12345)).toBe('12.345');
   });
 
   it('shows progress while sending and the outcome afterwards', () => {
-    const running = progressText({ state: 'sending', total: 200, queued: 150, sent: 48, failed: 2, skipped: 0, startedAt: '2026-12-05T10:00:00Z', finishedAt: null });
-    expect(running).toEqual({ headline: 'Versand läuft …', detail: '48 von 200 versendet, 150 in der Warteschlange, 2 fehlgeschlagen', tone: 'neutral', percent: 25 });
-    const done = progressText({ state: 'done', total: 200, queued: 0, sent: 197, failed: 2, skipped: 1, startedAt: '2026-12-05T10:00:00Z', finishedAt: '2026-12-05T10:05:00Z' });
-    expect(done).toEqual({ headline: 'Versendet am 05.12.2026, 11:05', detail: '197 von 200 versendet, 2 fehlgeschlagen, 1 übersprungen (inzwischen abgemeldet)', tone: 'warning', percent: 100 });
-    expect(currentDispatchText({ issueTitle: 'Newsletter 4/2026', issueDocumentId: 'abcdefghij', state: 'sending', total: 10, queued: 4, sending: 2, sent: 4, failed: 0, skipped: 0, startedAt: null, finishedAt: null })).toBe('Newsletter „Newsletter 4/2026“: Versand läuft … – 4 von 10 versendet, 6 in der Warteschlange.');
-    expect(summaryLines({ pending: 3, confirmed: 1500, unsubscribed: 12, bouncing: 0 })).toEqual(['1500 bestätigt', '3 noch nicht bestätigt', '12 abgemeldet', '0 nicht zustellbar']);
+    const running = progressText({
+      state: 'sending',
+      total: 200,
+      queued: 150,
+      sent: 48,
+      failed: 2,
+      skipped: 0,
+      startedAt: '2026-12-05T10:00:00Z',
+      finishedAt: null,
+    });
+    expect(running).toEqual({
+      headline: 'Versand läuft …',
+      detail: '48 von 200 versendet, 150 in der Warteschlange, 2 fehlgeschlagen',
+      tone: 'neutral',
+      percent: 25,
+    });
+    const done = progressText({
+      state: 'done',
+      total: 200,
+      queued: 0,
+      sent: 197,
+      failed: 2,
+      skipped: 1,
+      startedAt: '2026-12-05T10:00:00Z',
+      finishedAt: '2026-12-05T10:05:00Z',
+    });
+    expect(done).toEqual({
+      headline: 'Versendet am 05.12.2026, 11:05',
+      detail: '197 von 200 versendet, 2 fehlgeschlagen, 1 übersprungen (inzwischen abgemeldet)',
+      tone: 'warning',
+      percent: 100,
+    });
+    expect(
+      currentDispatchText({
+        issueTitle: 'Newsletter 4/2026',
+        issueDocumentId: 'abcdefghij',
+        state: 'sending',
+        total: 10,
+        queued: 4,
+        sending: 2,
+        sent: 4,
+        failed: 0,
+        skipped: 0,
+        startedAt: null,
+        finishedAt: null,
+      }),
+    ).toBe('Newsletter „Newsletter 4/2026“: Versand läuft … – 4 von 10 versendet, 6 in der Warteschlange.');
+    expect(summaryLines({ pending: 3, confirmed: 1500, unsubscribed: 12, bouncing: 0 })).toEqual([
+      '1500 bestätigt',
+      '3 noch nicht bestätigt',
+      '12 abgemeldet',
+      '0 nicht zustellbar',
+    ]);
   });
 });
 
@@ -41,7 +97,12 @@ describe('the German names of the newsletter states in the list view', () => {
   it('name every value of every named enumeration in the schemas, and nothing else', () => {
     for (const [model, fields] of Object.entries(ENUM_LABELS_DE)) {
       const name = model.split('.')[1]!;
-      const schema = JSON.parse(fs.readFileSync(new URL(`../../cms/src/api/${name}/content-types/${name}/schema.json`, import.meta.url), 'utf8')) as { attributes: Record<string, { type: string; enum?: string[] }> };
+      const schema = JSON.parse(
+        fs.readFileSync(
+          new URL(`../../cms/src/api/${name}/content-types/${name}/schema.json`, import.meta.url),
+          'utf8',
+        ),
+      ) as { attributes: Record<string, { type: string; enum?: string[] }> };
       for (const [field, labels] of Object.entries(fields)) {
         expect(schema.attributes[field]?.type, `${model}.${field}`).toBe('enumeration');
         expect(Object.keys(labels).sort(), `${model}.${field}`).toEqual([...schema.attributes[field]!.enum!].sort());
@@ -50,8 +111,12 @@ describe('the German names of the newsletter states in the list view', () => {
   });
 
   it('give a stored value its name, and leave unknown values and other fields alone', () => {
-    expect(enumLabelDe('api::newsletter-subscriber.newsletter-subscriber', 'state', 'pending')).toBe('noch nicht bestätigt');
-    expect(enumLabelDe('api::newsletter-subscriber.newsletter-subscriber', 'unsubscribeChannel', 'one-click')).toBe('Ein-Klick-Abmeldung (E-Mail-Programm)');
+    expect(enumLabelDe('api::newsletter-subscriber.newsletter-subscriber', 'state', 'pending')).toBe(
+      'noch nicht bestätigt',
+    );
+    expect(enumLabelDe('api::newsletter-subscriber.newsletter-subscriber', 'unsubscribeChannel', 'one-click')).toBe(
+      'Ein-Klick-Abmeldung (E-Mail-Programm)',
+    );
     expect(enumLabelDe('api::newsletter-delivery.newsletter-delivery', 'state', 'skipped')).toBe('übersprungen');
     expect(enumLabelDe('api::advice-request.advice-request', 'state', 'neu')).toBeNull();
     expect(enumLabelDe('api::newsletter-subscriber.newsletter-subscriber', 'state', 'toString')).toBeNull();

@@ -12,7 +12,10 @@ const issue: IssueForMail = {
   number: 2,
   sentAt: '2026-12-05',
   editorial: [
-    { type: 'paragraph', children: [{ type: 'text', text: 'Liebe Leserinnen und Leser, Grüße aus Düsseldorf <script>alert(1)</script>' }] },
+    {
+      type: 'paragraph',
+      children: [{ type: 'text', text: 'Liebe Leserinnen und Leser, Grüße aus Düsseldorf <script>alert(1)</script>' }],
+    },
     {
       type: 'paragraph',
       children: [
@@ -24,7 +27,11 @@ const issue: IssueForMail = {
         { type: 'link', url: 'mailto:ikz@example.org', children: [{ type: 'text', text: 'Mail' }] },
       ],
     },
-    { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'Punkt "eins"' }] }] },
+    {
+      type: 'list',
+      format: 'unordered',
+      children: [{ type: 'list-item', children: [{ type: 'text', text: 'Punkt "eins"' }] }],
+    },
   ],
   sections: [
     {
@@ -72,7 +79,7 @@ describe('the mail of a newsletter issue', () => {
     expect(mail.html).not.toMatch(/\sclass=/);
   });
 
-  it('links only absolute http(s) addresses, the site\'s pages made absolute', () => {
+  it("links only absolute http(s) addresses, the site's pages made absolute", () => {
     const hrefs = [...mail.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
     expect(hrefs.length).toBeGreaterThan(5);
     for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
@@ -94,7 +101,9 @@ describe('the mail of a newsletter issue', () => {
   });
 
   it('offers "Im Browser ansehen", the sections, the PDF on the archive page and the footer in both parts', () => {
-    expect(mail.html).toContain(`<a href="${siteUrl}/newsletter/newsletter-ii-2026/" style="color:#00508c;text-decoration:underline;">Im Browser ansehen</a>`);
+    expect(mail.html).toContain(
+      `<a href="${siteUrl}/newsletter/newsletter-ii-2026/" style="color:#00508c;text-decoration:underline;">Im Browser ansehen</a>`,
+    );
     expect(mail.text).toContain(`Im Browser ansehen: ${siteUrl}/newsletter/newsletter-ii-2026/`);
     for (const part of [mail.html, mail.text]) {
       expect(part).toContain('Ausgabe 2/2026 · 5. Dezember 2026');
@@ -112,7 +121,9 @@ describe('the mail of a newsletter issue', () => {
   });
 
   it('makes a subject of one line from a title with line breaks', () => {
-    expect(renderIssue({ ...issue, title: 'Ausgabe\r\nBcc: x@example.org' }, context).subject).toBe('Ausgabe Bcc: x@example.org');
+    expect(renderIssue({ ...issue, title: 'Ausgabe\r\nBcc: x@example.org' }, context).subject).toBe(
+      'Ausgabe Bcc: x@example.org',
+    );
     expect(headerText('a\u2028b\u0085c\td')).toBe('a b c d');
   });
 

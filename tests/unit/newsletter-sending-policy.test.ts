@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { afterHardBounce, checkTestAddress, createPacer, MAX_ATTEMPTS, outcomeOf, retryDelayMs } from '@ikz/cms/newsletter/sending/policy';
+import {
+  afterHardBounce,
+  checkTestAddress,
+  createPacer,
+  MAX_ATTEMPTS,
+  outcomeOf,
+  retryDelayMs,
+} from '@ikz/cms/newsletter/sending/policy';
 import { classifyMailError } from '@ikz/cms/mail/send';
 
 const now = new Date('2026-12-05T10:00:00Z');
@@ -13,9 +20,17 @@ describe('back-off of temporary failures', () => {
 
   it('queues a delivery again after a temporary failure, until the last attempt fails it', () => {
     for (let attempts = 1; attempts < MAX_ATTEMPTS; attempts++) {
-      expect(outcomeOf(temporary, attempts, now, 60)).toEqual({ state: 'queued', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, 60)), lastError: '451 4.3.0 Try again later' });
+      expect(outcomeOf(temporary, attempts, now, 60)).toEqual({
+        state: 'queued',
+        nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, 60)),
+        lastError: '451 4.3.0 Try again later',
+      });
     }
-    expect(outcomeOf(temporary, MAX_ATTEMPTS, now, 60)).toEqual({ state: 'failed', hardBounce: false, lastError: '451 4.3.0 Try again later (nach 5 Versuchen)' });
+    expect(outcomeOf(temporary, MAX_ATTEMPTS, now, 60)).toEqual({
+      state: 'failed',
+      hardBounce: false,
+      lastError: '451 4.3.0 Try again later (nach 5 Versuchen)',
+    });
     expect(MAX_ATTEMPTS).toBe(5);
   });
 });
@@ -26,7 +41,11 @@ describe('outcome of an attempt', () => {
   });
 
   it('fails a permanent refusal at once, as a hard bounce', () => {
-    expect(outcomeOf({ ok: false, kind: 'permanent', message: '550 5.1.1\n No such user' }, 1, now, 60)).toEqual({ state: 'failed', hardBounce: true, lastError: '550 5.1.1 No such user' });
+    expect(outcomeOf({ ok: false, kind: 'permanent', message: '550 5.1.1\n No such user' }, 1, now, 60)).toEqual({
+      state: 'failed',
+      hardBounce: true,
+      lastError: '550 5.1.1 No such user',
+    });
   });
 
   it('tries again when no mail server is configured (it may be set up meanwhile)', () => {
@@ -34,9 +53,13 @@ describe('outcome of an attempt', () => {
   });
 
   it('takes 5xx replies as permanent, 4xx and network errors as temporary', () => {
-    expect(classifyMailError(Object.assign(new Error('550 No such user'), { responseCode: 550 })).kind).toBe('permanent');
+    expect(classifyMailError(Object.assign(new Error('550 No such user'), { responseCode: 550 })).kind).toBe(
+      'permanent',
+    );
     expect(classifyMailError(Object.assign(new Error('451 later'), { responseCode: 451 })).kind).toBe('temporary');
-    expect(classifyMailError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNECTION' })).kind).toBe('temporary');
+    expect(classifyMailError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNECTION' })).kind).toBe(
+      'temporary',
+    );
   });
 
   it('keeps the stored error short', () => {
@@ -47,12 +70,23 @@ describe('outcome of an attempt', () => {
 
 describe('hard bounces', () => {
   it('mark a confirmed subscription as bouncing after the first one', () => {
-    expect(afterHardBounce({ state: 'confirmed', hardBounces: 0 }, now)).toEqual({ hardBounces: 1, lastBounceAt: now, state: 'bouncing' });
-    expect(afterHardBounce({ state: 'confirmed', hardBounces: null }, now)).toEqual({ hardBounces: 1, lastBounceAt: now, state: 'bouncing' });
+    expect(afterHardBounce({ state: 'confirmed', hardBounces: 0 }, now)).toEqual({
+      hardBounces: 1,
+      lastBounceAt: now,
+      state: 'bouncing',
+    });
+    expect(afterHardBounce({ state: 'confirmed', hardBounces: null }, now)).toEqual({
+      hardBounces: 1,
+      lastBounceAt: now,
+      state: 'bouncing',
+    });
   });
 
   it('leave an unsubscribed address unsubscribed', () => {
-    expect(afterHardBounce({ state: 'unsubscribed', hardBounces: 2 }, now)).toEqual({ hardBounces: 3, lastBounceAt: now });
+    expect(afterHardBounce({ state: 'unsubscribed', hardBounces: 2 }, now)).toEqual({
+      hardBounces: 3,
+      lastBounceAt: now,
+    });
   });
 });
 
@@ -70,7 +104,10 @@ describe('pacing', () => {
 
 describe('the test address', () => {
   it('accepts one plain address', () => {
-    expect(checkTestAddress(' redaktion@kommune.example.de ')).toEqual({ ok: true, address: 'redaktion@kommune.example.de' });
+    expect(checkTestAddress(' redaktion@kommune.example.de ')).toEqual({
+      ok: true,
+      address: 'redaktion@kommune.example.de',
+    });
   });
 
   it.each([

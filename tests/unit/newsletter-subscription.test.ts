@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DELIVERY_RETENTION_DAYS } from '@ikz/cms/newsletter/sending/retention';
 import { parseFields } from '@ikz/cms/forms/fields';
-import { consentOfVersion, consentParts, NEWSLETTER_CONSENT, NEWSLETTER_CONSENT_VERSIONS } from '@ikz/shared-types/newsletter-consent';
+import {
+  consentOfVersion,
+  consentParts,
+  NEWSLETTER_CONSENT,
+  NEWSLETTER_CONSENT_VERSIONS,
+} from '@ikz/shared-types/newsletter-consent';
 import { csvCell, exportFileName, subscribersCsv } from '@ikz/cms/newsletter/subscription/export';
 import { isSitePath, signUpSchema, unsubscribeRequestSchema } from '@ikz/cms/newsletter/subscription/input';
 import {
@@ -36,7 +41,8 @@ describe('confirmation tokens', () => {
   });
 
   it('refuse anything that is not token-shaped before a lookup', () => {
-    for (const bad of ['', 'abc', `${newConfirmToken().token}x`, `${'a'.repeat(42)}=`, ['x'], { t: 1 }, undefined]) expect(isTokenShaped(bad)).toBe(false);
+    for (const bad of ['', 'abc', `${newConfirmToken().token}x`, `${'a'.repeat(42)}=`, ['x'], { t: 1 }, undefined])
+      expect(isTokenShaped(bad)).toBe(false);
   });
 
   it('are valid for 7 days', () => {
@@ -67,7 +73,15 @@ describe('state transitions', () => {
   });
 
   it('a sign-up records the proof of the request; a confirmation its time and a fresh unsubscribe salt', () => {
-    const fields = signUpFields({ email: 'a@example.org', consentVersion: 'v1', sourcePage: '/newsletter/', tokenHash: 'h'.repeat(64), now: NOW, expiresAt: confirmExpiry(NOW), messageId: '<m@x>' });
+    const fields = signUpFields({
+      email: 'a@example.org',
+      consentVersion: 'v1',
+      sourcePage: '/newsletter/',
+      tokenHash: 'h'.repeat(64),
+      now: NOW,
+      expiresAt: confirmExpiry(NOW),
+      messageId: '<m@x>',
+    });
     expect(fields).toEqual({
       email: 'a@example.org',
       state: 'pending',
@@ -79,12 +93,22 @@ describe('state transitions', () => {
       confirmMailSentAt: NOW.toISOString(),
       confirmMailMessageId: '<m@x>',
     });
-    expect(confirmFields(NOW, 'salt')).toMatchObject({ state: 'confirmed', confirmedAt: NOW.toISOString(), unsubscribeSalt: 'salt', unsubscribedAt: null, unsubscribeChannel: null });
+    expect(confirmFields(NOW, 'salt')).toMatchObject({
+      state: 'confirmed',
+      confirmedAt: NOW.toISOString(),
+      unsubscribeSalt: 'salt',
+      unsubscribedAt: null,
+      unsubscribeChannel: null,
+    });
     expect(confirmFields(NOW, 'salt')).not.toHaveProperty('confirmTokenHash');
   });
 
   it('only confirmed or bouncing subscribers can unsubscribe', () => {
-    expect(['pending', 'confirmed', 'unsubscribed', 'bouncing'].filter((state) => canUnsubscribe({ state: state as SubscriberRecord['state'] }))).toEqual(['confirmed', 'bouncing']);
+    expect(
+      ['pending', 'confirmed', 'unsubscribed', 'bouncing'].filter((state) =>
+        canUnsubscribe({ state: state as SubscriberRecord['state'] }),
+      ),
+    ).toEqual(['confirmed', 'bouncing']);
   });
 
   it('normalises addresses to lower case without surrounding space', () => {
@@ -140,33 +164,83 @@ describe('what stays after unsubscribing', () => {
     const none = { unsubscribedAt: null, lastBounceAt: null };
     expect(staleAction({ state: 'pending', confirmExpiresAt: expired, ...none }, NOW)).toBe('delete');
     expect(staleAction({ state: 'pending', confirmExpiresAt: valid, ...none }, NOW)).toBeNull();
-    expect(staleAction({ state: 'pending', confirmExpiresAt: expired, ...none, unsubscribedAt: '2026-03-01T00:00:00.000Z' }, NOW)).toBe('revert');
-    expect(staleAction({ state: 'pending', confirmExpiresAt: valid, ...none, unsubscribedAt: '2026-03-01T00:00:00.000Z' }, NOW)).toBeNull();
+    expect(
+      staleAction(
+        { state: 'pending', confirmExpiresAt: expired, ...none, unsubscribedAt: '2026-03-01T00:00:00.000Z' },
+        NOW,
+      ),
+    ).toBe('revert');
+    expect(
+      staleAction(
+        { state: 'pending', confirmExpiresAt: valid, ...none, unsubscribedAt: '2026-03-01T00:00:00.000Z' },
+        NOW,
+      ),
+    ).toBeNull();
     expect(staleAction({ state: 'confirmed', confirmExpiresAt: expired, ...none }, NOW)).toBeNull();
   });
 
   it('puts an unconfirmed re-sign-up back as it was: unsubscribed, or bouncing', () => {
     const expired = new Date(NOW.getTime() - 1).toISOString();
-    const bounced = { state: 'pending' as const, confirmExpiresAt: expired, unsubscribedAt: null, lastBounceAt: '2026-06-01T00:00:00.000Z' };
+    const bounced = {
+      state: 'pending' as const,
+      confirmExpiresAt: expired,
+      unsubscribedAt: null,
+      lastBounceAt: '2026-06-01T00:00:00.000Z',
+    };
     expect(staleAction(bounced, NOW)).toBe('revert');
     expect(revertFields(bounced)).toEqual({ state: 'bouncing', confirmTokenHash: null, confirmExpiresAt: null });
-    expect(revertFields({ unsubscribedAt: '2026-03-01T00:00:00.000Z' })).toEqual({ state: 'unsubscribed', confirmTokenHash: null, confirmExpiresAt: null });
+    expect(revertFields({ unsubscribedAt: '2026-03-01T00:00:00.000Z' })).toEqual({
+      state: 'unsubscribed',
+      confirmTokenHash: null,
+      confirmExpiresAt: null,
+    });
   });
 
   it('deletes the proof of a withdrawn consent 3 years after unsubscribing, not before', () => {
     const at = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
-    expect(staleAction({ state: 'unsubscribed', confirmExpiresAt: null, unsubscribedAt: at(PROOF_RETENTION_MS), lastBounceAt: null }, NOW)).toBe('delete');
-    expect(staleAction({ state: 'unsubscribed', confirmExpiresAt: null, unsubscribedAt: at(PROOF_RETENTION_MS - 1000), lastBounceAt: null }, NOW)).toBeNull();
+    expect(
+      staleAction(
+        { state: 'unsubscribed', confirmExpiresAt: null, unsubscribedAt: at(PROOF_RETENTION_MS), lastBounceAt: null },
+        NOW,
+      ),
+    ).toBe('delete');
+    expect(
+      staleAction(
+        {
+          state: 'unsubscribed',
+          confirmExpiresAt: null,
+          unsubscribedAt: at(PROOF_RETENTION_MS - 1000),
+          lastBounceAt: null,
+        },
+        NOW,
+      ),
+    ).toBeNull();
     // A bouncing address: 3 years after its last bounce.
-    expect(staleAction({ state: 'bouncing', confirmExpiresAt: null, unsubscribedAt: null, lastBounceAt: at(PROOF_RETENTION_MS) }, NOW)).toBe('delete');
-    expect(staleAction({ state: 'bouncing', confirmExpiresAt: null, unsubscribedAt: null, lastBounceAt: at(PROOF_RETENTION_MS - 1000) }, NOW)).toBeNull();
+    expect(
+      staleAction(
+        { state: 'bouncing', confirmExpiresAt: null, unsubscribedAt: null, lastBounceAt: at(PROOF_RETENTION_MS) },
+        NOW,
+      ),
+    ).toBe('delete');
+    expect(
+      staleAction(
+        {
+          state: 'bouncing',
+          confirmExpiresAt: null,
+          unsubscribedAt: null,
+          lastBounceAt: at(PROOF_RETENTION_MS - 1000),
+        },
+        NOW,
+      ),
+    ).toBeNull();
     expect(PROOF_RETENTION_MS).toBe(3 * 365 * 86_400_000);
   });
 });
 
 describe('the CSV export', () => {
   it('neutralises cells a spreadsheet would run as formulas', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${start}HYPERLINK("x")`)).toBe(`"'${start}HYPERLINK(""x"")"`);
+    for (const start of ['=', '+', '-', '@', '\t', '\r'])
+      expect(csvCell(`${start}HYPERLINK("x")`)).toBe(`"'${start}HYPERLINK(""x"")"`);
     expect(csvCell('a@example.org')).toBe('"a@example.org"');
   });
 
@@ -176,7 +250,12 @@ describe('the CSV export', () => {
       { email: '=cmd|x@example.org', confirmedAt: null, consentVersion: null },
     ]);
     expect(csv.startsWith('\uFEFF"E-Mail-Adresse";"Bestätigt am";"Version der Einwilligung"\r\n')).toBe(true);
-    expect(csv.split('\r\n')).toEqual(['\uFEFF"E-Mail-Adresse";"Bestätigt am";"Version der Einwilligung"', '"ä@example.org";"2026-01-01T00:00:00.000Z";"v1"', `"'=cmd|x@example.org";"";""`, '']);
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFF"E-Mail-Adresse";"Bestätigt am";"Version der Einwilligung"',
+      '"ä@example.org";"2026-01-01T00:00:00.000Z";"v1"',
+      `"'=cmd|x@example.org";"";""`,
+      '',
+    ]);
     expect(exportFileName(NOW)).toBe('newsletter-abonnements-2026-12-05.csv');
   });
 });
@@ -193,11 +272,29 @@ describe('the consent text', () => {
 });
 
 describe('the sign-up fields', () => {
-  const valid = { email: 'erika@example.org', consent: 'ja', consentVersion: NEWSLETTER_CONSENT.version, source: '/newsletter/', website: '', altcha: '' };
+  const valid = {
+    email: 'erika@example.org',
+    consent: 'ja',
+    consentVersion: NEWSLETTER_CONSENT.version,
+    source: '/newsletter/',
+    website: '',
+    altcha: '',
+  };
 
   it('accept a plain sign-up', () => {
-    expect(parseFields(signUpSchema, valid)).toEqual({ ok: true, data: { email: 'erika@example.org', consent: 'ja', consentVersion: NEWSLETTER_CONSENT.version, source: '/newsletter/' } });
-    expect(parseFields(signUpSchema, { ...valid, email: ' Erika@Example.ORG ' })).toMatchObject({ ok: true, data: { email: 'erika@example.org' } });
+    expect(parseFields(signUpSchema, valid)).toEqual({
+      ok: true,
+      data: {
+        email: 'erika@example.org',
+        consent: 'ja',
+        consentVersion: NEWSLETTER_CONSENT.version,
+        source: '/newsletter/',
+      },
+    });
+    expect(parseFields(signUpSchema, { ...valid, email: ' Erika@Example.ORG ' })).toMatchObject({
+      ok: true,
+      data: { email: 'erika@example.org' },
+    });
   });
 
   it('refuse hostile and missing values with German messages', () => {
@@ -212,7 +309,15 @@ describe('the sign-up fields', () => {
     expect(errorsOf(withoutConsent).consent).toMatch(/Bitte bestätigen Sie/);
     expect(errorsOf({ ...valid, consent: 'on' }).consent).toMatch(/Bitte bestätigen Sie/);
     expect(errorsOf({ ...valid, consentVersion: '1999-01' }).consentVersion).toMatch(/unbekannt/);
-    for (const source of ['https://evil.example/', '//evil.example/', '/a/../b/', '/x?y=1', '/ä/', `/${'a'.repeat(200)}/`]) expect(errorsOf({ ...valid, source }).source).toMatch(/ungültig|höchstens/);
+    for (const source of [
+      'https://evil.example/',
+      '//evil.example/',
+      '/a/../b/',
+      '/x?y=1',
+      '/ä/',
+      `/${'a'.repeat(200)}/`,
+    ])
+      expect(errorsOf({ ...valid, source }).source).toMatch(/ungültig|höchstens/);
     expect(parseFields(unsubscribeRequestSchema, { email: 'x\n@example.org' }).ok).toBe(false);
   });
 
@@ -227,15 +332,25 @@ describe('mails and pages', () => {
     const mail = confirmMail('https://www.example.org', token);
     expect(mail.subject).toBe('Bitte bestätigen Sie Ihre Newsletter-Anmeldung');
     expect(mail.text).toContain(confirmUrl('https://www.example.org', token));
-    expect(confirmUrl('https://www.example.org', token)).toBe(`https://www.example.org/formulare/newsletter/bestaetigen?t=${token}`);
+    expect(confirmUrl('https://www.example.org', token)).toBe(
+      `https://www.example.org/formulare/newsletter/bestaetigen?t=${token}`,
+    );
     expect(mail.text).toMatch(/Falls Sie sich nicht angemeldet haben/);
     expect(mail.html).toContain('lang="de"');
     expect(mail.html).toContain(`href="https://www.example.org/formulare/newsletter/bestaetigen?t=${token}"`);
-    expect(unsubscribeLinkMail('https://x.example/a?t=1&amp;k=2').html).toContain('href="https://x.example/a?t=1&amp;amp;k=2"');
+    expect(unsubscribeLinkMail('https://x.example/a?t=1&amp;k=2').html).toContain(
+      'href="https://x.example/a?t=1&amp;amp;k=2"',
+    );
   });
 
   it('the form shown again escapes what was typed', () => {
-    const form = String(signUpFormHtml({ version: 'v1', parts: consentParts() }, { email: '"><script>alert(1)</script>', source: 'javascript:alert(1)' }, { email: 'Fehler <b>' }));
+    const form = String(
+      signUpFormHtml(
+        { version: 'v1', parts: consentParts() },
+        { email: '"><script>alert(1)</script>', source: 'javascript:alert(1)' },
+        { email: 'Fehler <b>' },
+      ),
+    );
     expect(form).not.toContain('<script>');
     expect(form).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(form).toContain('Fehler &lt;b&gt;');

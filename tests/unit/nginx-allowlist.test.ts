@@ -38,7 +38,9 @@ function types(location: string): Record<string, string[]> {
 }
 
 const expected = (image: boolean) =>
-  Object.fromEntries(ALLOWED_FILE_TYPES.filter((t) => !image || t.image).map((t) => [t.mime, [t.ext, ...t.aliases].sort()]));
+  Object.fromEntries(
+    ALLOWED_FILE_TYPES.filter((t) => !image || t.image).map((t) => [t.mime, [t.ext, ...t.aliases].sort()]),
+  );
 
 /** The statements of a block as lists of tokens (nginx quoting: a quoted string may hold ";" and spaces). */
 function statements(body: string): string[][] {

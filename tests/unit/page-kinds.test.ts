@@ -9,20 +9,65 @@ import { describe, expect, it } from 'vitest';
 import { isPageRoute, routes, SEARCH_MAIN_BUNDLE, STATIC_ROUTES, type RouteKind } from '@ikz/shared-types/routes';
 import { buildContent } from '@ikz/site/model/content';
 import { inventory } from '@ikz/site/model/inventory';
-import { PAGE_KIND_OF_ROUTE, PAGE_KINDS, pageModel, SEARCHABLE_ROUTES, searchBundles, searchBundleName, bundleKinds, type ModelContext, type PageKind } from '@ikz/site/model/pages';
-import type { SiteDocument, SiteEvent, SiteMunicipality, SiteNewsletter, SitePartnerSearch, SiteProject, SiteTopic } from '@ikz/site/lib/types';
+import {
+  PAGE_KIND_OF_ROUTE,
+  PAGE_KINDS,
+  pageModel,
+  SEARCHABLE_ROUTES,
+  searchBundles,
+  searchBundleName,
+  bundleKinds,
+  type ModelContext,
+  type PageKind,
+} from '@ikz/site/model/pages';
+import type {
+  SiteDocument,
+  SiteEvent,
+  SiteMunicipality,
+  SiteNewsletter,
+  SitePartnerSearch,
+  SiteProject,
+  SiteTopic,
+} from '@ikz/site/lib/types';
 
 const ROUTE_KINDS = Object.keys(routes.patterns) as RouteKind[];
 const KINDS = Object.keys(PAGE_KINDS) as PageKind[];
 const VIEWS_DIR = path.join(import.meta.dirname, '../../site/src/views');
 
-const context: ModelContext = { buildMap: () => ({ viewBox: '0 0 1 1', width: 1, height: 1, shapes: [], legend: [] }), infoPages: [{ id: 'impressum', usesContentDate: false }] };
-const stamp = { updatedAt: '2026-01-01T00:00:00.000Z', publishedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z' };
+const context: ModelContext = {
+  buildMap: () => ({ viewBox: '0 0 1 1', width: 1, height: 1, shapes: [], legend: [] }),
+  infoPages: [{ id: 'impressum', usesContentDate: false }],
+};
+const stamp = {
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  publishedAt: '2026-01-01T00:00:00.000Z',
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
 const municipality = (ags: string, name: string, kind: string): SiteMunicipality =>
-  ({ id: 1, documentId: `m${ags}`, ags, name, slug: name.toLowerCase(), kind, kreisAgs: '05766', kreisName: 'Lippe', regierungsbezirkAgs: '057', regierungsbezirkName: 'Detmold', ...stamp }) as unknown as SiteMunicipality;
+  ({
+    id: 1,
+    documentId: `m${ags}`,
+    ags,
+    name,
+    slug: name.toLowerCase(),
+    kind,
+    kreisAgs: '05766',
+    kreisName: 'Lippe',
+    regierungsbezirkAgs: '057',
+    regierungsbezirkName: 'Detmold',
+    ...stamp,
+  }) as unknown as SiteMunicipality;
 const lippe = municipality('05766', 'Lippe', 'Kreis');
 const detmold = municipality('05766020', 'Detmold', 'Kreisangehörige Stadt');
-const ref = { documentId: detmold.documentId, name: detmold.name, slug: detmold.slug, ags: detmold.ags, kind: detmold.kind, kreisAgs: detmold.kreisAgs, regierungsbezirkName: 'Detmold' };
+const ref = {
+  documentId: detmold.documentId,
+  name: detmold.name,
+  slug: detmold.slug,
+  ags: detmold.ags,
+  kind: detmold.kind,
+  kreisAgs: detmold.kreisAgs,
+  regierungsbezirkName: 'Detmold',
+};
 const topicRef = { documentId: 't-bauhof', name: 'Bauhof', slug: 'bauhof' };
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -31,11 +76,85 @@ const content = buildContent(
   {
     topics: [{ id: 1, ...topicRef, description: null, focus: true, ...stamp } as unknown as SiteTopic],
     municipalities: [lippe, detmold],
-    projects: range(30).map((i) => ({ id: i, documentId: `p${i}`, title: `Projekt ${i}`, slug: `projekt-${i}`, summary: 'Kurz', leadMunicipality: ref, municipalities: [], topics: [topicRef], projectStatus: 'Planung', startYear: 2024, bestPractice: false, ...stamp }) as unknown as SiteProject),
-    documents: range(55).map((i) => ({ id: i, documentId: `d${i}`, title: `Urteil ${i}`, slug: `urteil-${i}`, type: 'Gerichtsentscheidung', date: `20${String(10 + (i % 17)).padStart(2, '0')}-03-01`, publisher: null, topics: [topicRef], courtDecision: { court: 'OVG NRW', decidedAt: null, docketNumber: `${i} A 1/20`, kind: 'Urteil', holding: null }, ...stamp }) as unknown as SiteDocument),
-    newsletters: [{ id: 1, documentId: 'n1', title: 'Newsletter 1', slug: 'newsletter-1', sentAt: '2026-02-01T08:00:00.000Z', year: 2026, ...stamp } as unknown as SiteNewsletter],
-    events: range(62).map((i) => ({ id: i, documentId: `e${i}`, title: `Termin ${i}`, slug: `termin-${i}`, format: 'Seminar', startsAt: `${1950 + i}-05-01T08:00:00.000Z`, endsAt: `${1950 + i}-05-01T12:00:00.000Z`, summary: 'Termin', eventStatus: 'angekündigt', place: null, ...stamp }) as unknown as SiteEvent),
-    partnerSearches: [{ id: 1, documentId: 'ps1', title: 'Suche', slug: 'suche-bauhof', municipality: ref, topics: [topicRef], offer: 'A', seek: 'B', validUntil: '2027-03-01', ...stamp } as unknown as SitePartnerSearch],
+    projects: range(30).map(
+      (i) =>
+        ({
+          id: i,
+          documentId: `p${i}`,
+          title: `Projekt ${i}`,
+          slug: `projekt-${i}`,
+          summary: 'Kurz',
+          leadMunicipality: ref,
+          municipalities: [],
+          topics: [topicRef],
+          projectStatus: 'Planung',
+          startYear: 2024,
+          bestPractice: false,
+          ...stamp,
+        }) as unknown as SiteProject,
+    ),
+    documents: range(55).map(
+      (i) =>
+        ({
+          id: i,
+          documentId: `d${i}`,
+          title: `Urteil ${i}`,
+          slug: `urteil-${i}`,
+          type: 'Gerichtsentscheidung',
+          date: `20${String(10 + (i % 17)).padStart(2, '0')}-03-01`,
+          publisher: null,
+          topics: [topicRef],
+          courtDecision: {
+            court: 'OVG NRW',
+            decidedAt: null,
+            docketNumber: `${i} A 1/20`,
+            kind: 'Urteil',
+            holding: null,
+          },
+          ...stamp,
+        }) as unknown as SiteDocument,
+    ),
+    newsletters: [
+      {
+        id: 1,
+        documentId: 'n1',
+        title: 'Newsletter 1',
+        slug: 'newsletter-1',
+        sentAt: '2026-02-01T08:00:00.000Z',
+        year: 2026,
+        ...stamp,
+      } as unknown as SiteNewsletter,
+    ],
+    events: range(62).map(
+      (i) =>
+        ({
+          id: i,
+          documentId: `e${i}`,
+          title: `Termin ${i}`,
+          slug: `termin-${i}`,
+          format: 'Seminar',
+          startsAt: `${1950 + i}-05-01T08:00:00.000Z`,
+          endsAt: `${1950 + i}-05-01T12:00:00.000Z`,
+          summary: 'Termin',
+          eventStatus: 'angekündigt',
+          place: null,
+          ...stamp,
+        }) as unknown as SiteEvent,
+    ),
+    partnerSearches: [
+      {
+        id: 1,
+        documentId: 'ps1',
+        title: 'Suche',
+        slug: 'suche-bauhof',
+        municipality: ref,
+        topics: [topicRef],
+        offer: 'A',
+        seek: 'B',
+        validUntil: '2027-03-01',
+        ...stamp,
+      } as unknown as SitePartnerSearch,
+    ],
   },
   new Date('2026-12-01T12:00:00Z'),
 );
@@ -64,23 +183,46 @@ describe('page kinds', () => {
 
   it('has a view for every page kind, and every view belongs to one', () => {
     const source = fs.readFileSync(path.join(VIEWS_DIR, 'index.ts'), 'utf8');
-    const imports = new Map([...source.matchAll(/^import (\w+) from '\.\/(\w+)\.astro';$/gm)].map((m) => [m[1]!, m[2]!]));
+    const imports = new Map(
+      [...source.matchAll(/^import (\w+) from '\.\/(\w+)\.astro';$/gm)].map((m) => [m[1]!, m[2]!]),
+    );
     const map = source.slice(source.indexOf('export const VIEWS = {'), source.indexOf('} satisfies'));
     const views = new Map([...map.matchAll(/^ {2}(\w+): (\w+),$/gm)].map((m) => [m[1]!, m[2]!]));
     expect([...views.keys()].sort()).toEqual([...KINDS].sort());
     for (const [kind, component] of views) expect(imports.has(component), kind).toBe(true);
-    const files = fs.readdirSync(VIEWS_DIR).filter((f) => f.endsWith('.astro')).map((f) => f.replace(/\.astro$/, ''));
+    const files = fs
+      .readdirSync(VIEWS_DIR)
+      .filter((f) => f.endsWith('.astro'))
+      .map((f) => f.replace(/\.astro$/, ''));
     expect([...new Set(views.values())].map((c) => imports.get(c)).sort()).toEqual(files.sort());
   });
 
   it('puts the pages of searchable kinds into their bundles, and the search page merges the others', () => {
-    expect([...SEARCHABLE_ROUTES].sort()).toEqual(['document', 'event', 'infoPage', 'newsletter', 'partnerSearch', 'project']);
+    expect([...SEARCHABLE_ROUTES].sort()).toEqual([
+      'document',
+      'event',
+      'infoPage',
+      'newsletter',
+      'partnerSearch',
+      'project',
+    ]);
     expect(bundleKinds(SEARCH_MAIN_BUNDLE)).toEqual(['project']);
     expect(bundleKinds('dokumente-archiv')).toEqual(['document']);
     expect([...bundleKinds('weitere')].sort()).toEqual(['event', 'infoPage', 'newsletter', 'partnerSearch']);
     for (const route of SEARCHABLE_ROUTES) expect(bundleKinds(searchBundleName(route, '2026', 2026))).toContain(route);
     expect(() => searchBundleName('topic')).toThrow();
-    expect(searchBundles(content)).toEqual(['/pagefind-dokumente-aktuell/', '/pagefind-dokumente-archiv/', '/pagefind-weitere/']);
-    expect(searchBundles(buildContent({ projects: [], documents: [], newsletters: [], events: [], topics: [], municipalities: [] }, new Date()))).toEqual(['/pagefind-weitere/']);
+    expect(searchBundles(content)).toEqual([
+      '/pagefind-dokumente-aktuell/',
+      '/pagefind-dokumente-archiv/',
+      '/pagefind-weitere/',
+    ]);
+    expect(
+      searchBundles(
+        buildContent(
+          { projects: [], documents: [], newsletters: [], events: [], topics: [], municipalities: [] },
+          new Date(),
+        ),
+      ),
+    ).toEqual(['/pagefind-weitere/']);
   });
 });

@@ -41,16 +41,32 @@ describe('precompressed copies', () => {
   it('compresses only the named files of a search bundle, and not its index, which Pagefind compressed already', () => {
     const bundle = path.join(dir, 'pagefind');
     fs.mkdirSync(path.join(bundle, 'index'), { recursive: true });
-    for (const file of ['pagefind.js', 'pagefind-worker.js', 'pagefind-ui.js']) fs.writeFileSync(path.join(bundle, file), script);
-    fs.writeFileSync(path.join(bundle, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { de: { hash: 'de_1', page_count: 500 } } }));
+    for (const file of ['pagefind.js', 'pagefind-worker.js', 'pagefind-ui.js'])
+      fs.writeFileSync(path.join(bundle, file), script);
+    fs.writeFileSync(
+      path.join(bundle, 'pagefind-entry.json'),
+      JSON.stringify({ version: '1.6.0', languages: { de: { hash: 'de_1', page_count: 500 } } }),
+    );
     fs.writeFileSync(path.join(bundle, 'index', 'de_1.pf_index'), zlib.gzipSync(script));
     expect(precompressDir(bundle, { only: SEARCH_BUNDLE_ASSETS })).toBe(2);
-    expect(fs.readdirSync(bundle).sort()).toEqual(['index', 'pagefind-entry.json', 'pagefind-ui.js', 'pagefind-worker.js', 'pagefind-worker.js.br', 'pagefind-worker.js.gz', 'pagefind.js', 'pagefind.js.br', 'pagefind.js.gz']);
+    expect(fs.readdirSync(bundle).sort()).toEqual([
+      'index',
+      'pagefind-entry.json',
+      'pagefind-ui.js',
+      'pagefind-worker.js',
+      'pagefind-worker.js.br',
+      'pagefind-worker.js.gz',
+      'pagefind.js',
+      'pagefind.js.br',
+      'pagefind.js.gz',
+    ]);
     // The same bytes in another bundle (Pagefind writes the same scripts into each) give the same copies.
     const other = path.join(dir, 'pagefind-weitere');
     fs.mkdirSync(other);
     fs.writeFileSync(path.join(other, 'pagefind.js'), script);
     precompressDir(other, { only: SEARCH_BUNDLE_ASSETS });
-    expect(fs.readFileSync(path.join(other, 'pagefind.js.gz')).equals(fs.readFileSync(path.join(bundle, 'pagefind.js.gz')))).toBe(true);
+    expect(
+      fs.readFileSync(path.join(other, 'pagefind.js.gz')).equals(fs.readFileSync(path.join(bundle, 'pagefind.js.gz'))),
+    ).toBe(true);
   });
 });

@@ -11,10 +11,18 @@ describe('failed builds, as editors are told', () => {
     expect(failureKind(wrapped(wrapped(new StrapiRequestError('x', 401))))).toBe('token');
     expect(failureKind(new StrapiRequestError('x', 403))).toBe('token');
     expect(failureKind(wrapped(new StrapiRequestError('Strapi is not reachable', 500)))).toBe('other');
-    expect(failureKind(new ReleaseCheckError(['/projekte/: 3 pages, but Strapi has 4 published projects']))).toBe('check');
+    expect(failureKind(new ReleaseCheckError(['/projekte/: 3 pages, but Strapi has 4 published projects']))).toBe(
+      'check',
+    );
     // Wording alone changes nothing: a plain error that reads like one of the kinds is "other".
-    expect(failureKind(new Error('Release check failed: Strapi is not reachable, token was refused (ECONNREFUSED)'))).toBe('other');
-    expect(failureKind(new Error("ENOSPC: no space left on device, write '/srv/interkommunales/site/releases/x/index.html'"))).toBe('other');
+    expect(
+      failureKind(new Error('Release check failed: Strapi is not reachable, token was refused (ECONNREFUSED)')),
+    ).toBe('other');
+    expect(
+      failureKind(
+        new Error("ENOSPC: no space left on device, write '/srv/interkommunales/site/releases/x/index.html'"),
+      ),
+    ).toBe('other');
     expect(failureKind('a string')).toBe('other');
     expect(failureKind(undefined)).toBe('other');
   });
@@ -27,7 +35,10 @@ describe('failed builds, as editors are told', () => {
   });
 
   it('tells editors what happens, without internals', () => {
-    for (const error of [wrapped(new StrapiRequestError('GET http://127.0.0.1:1337/api/projects', null)), new Error('/srv/interkommunales/site/releases/x failed at http://10.0.0.1:1337')]) {
+    for (const error of [
+      wrapped(new StrapiRequestError('GET http://127.0.0.1:1337/api/projects', null)),
+      new Error('/srv/interkommunales/site/releases/x failed at http://10.0.0.1:1337'),
+    ]) {
       const message = editorMessage(error);
       expect(message).toMatch(/vorherigen Stand/);
       expect(message).not.toMatch(/\/srv|http|127\.0|releases|Error/);

@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ABORTED, bounded, HISTORY_LIMIT, historyFile, loadHistory, parseHistory, saveHistory, settleInterrupted, type BuildRecord } from '@ikz/scripts/publisher/history';
+import {
+  ABORTED,
+  bounded,
+  HISTORY_LIMIT,
+  historyFile,
+  loadHistory,
+  parseHistory,
+  saveHistory,
+  settleInterrupted,
+  type BuildRecord,
+} from '@ikz/scripts/publisher/history';
 import { renderStatusPage } from '@ikz/scripts/publisher/status-page';
 
 const record = (n: number, changes: Partial<BuildRecord> = {}): BuildRecord => ({
@@ -37,14 +47,19 @@ describe('parseHistory', () => {
   });
 
   it('shows a build a killed process left running as aborted, with a German note', () => {
-    const { records } = parseHistory(JSON.stringify([record(3, { result: 'running', seconds: null, kind: null, pages: null }), record(2)]));
+    const { records } = parseHistory(
+      JSON.stringify([record(3, { result: 'running', seconds: null, kind: null, pages: null }), record(2)]),
+    );
     expect(records[0]).toMatchObject({ result: 'failed', error: ABORTED, seconds: null });
     expect(records[1]).toEqual(record(2));
     expect(settleInterrupted(record(1))).toEqual(record(1));
   });
 
   it('ignores a damaged file, naming what is wrong, and never throws', () => {
-    expect(parseHistory('[{"id": "2026')).toMatchObject({ records: [], problem: expect.stringMatching(/^not valid JSON/) });
+    expect(parseHistory('[{"id": "2026')).toMatchObject({
+      records: [],
+      problem: expect.stringMatching(/^not valid JSON/),
+    });
     expect(parseHistory('{"history": []}')).toEqual({ records: [], problem: 'not a list of build records' });
     expect(parseHistory('')).toMatchObject({ records: [], problem: expect.stringMatching(/^not valid JSON/) });
   });
@@ -94,7 +109,9 @@ describe('saveHistory and loadHistory', () => {
 
 describe('the status page after a restart', () => {
   it('lists the loaded builds, an aborted one as failed with its note', () => {
-    const { records } = parseHistory(JSON.stringify([record(2, { result: 'running', seconds: null, kind: null, pages: null }), record(1)]));
+    const { records } = parseHistory(
+      JSON.stringify([record(2, { result: 'running', seconds: null, kind: null, pages: null }), record(1)]),
+    );
     const html = renderStatusPage({ state: 'idle', pending: 0, live: record(1).id, history: records });
     expect(html).not.toContain('Noch kein Neubau');
     expect(html).toContain(`fehlgeschlagen: ${ABORTED}`);

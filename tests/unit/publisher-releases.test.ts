@@ -2,7 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activate, claimRelease, currentDir, currentRelease, emptyTrash, listReleases, readManifest, recycleCandidate, retire, releaseId, releases, rollback, writeManifest } from '@ikz/scripts/publisher/releases';
+import {
+  activate,
+  claimRelease,
+  currentDir,
+  currentRelease,
+  emptyTrash,
+  listReleases,
+  readManifest,
+  recycleCandidate,
+  retire,
+  releaseId,
+  releases,
+  rollback,
+  writeManifest,
+} from '@ikz/scripts/publisher/releases';
 import { removeFile, replaceFile, replaceWithLink } from '@ikz/site/builder/files';
 import { renderStatusPage } from '@ikz/scripts/publisher/status-page';
 
@@ -14,7 +28,13 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 function makeRelease(id: string, pages: Record<string, number> = {}) {
   const dir = path.join(root, 'releases', id);
-  for (const file of ['index.html', '404.html', 'sitemap-index.xml', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json']) {
+  for (const file of [
+    'index.html',
+    '404.html',
+    'sitemap-index.xml',
+    'pagefind/pagefind.js',
+    'pagefind/pagefind-entry.json',
+  ]) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), id);
   }
@@ -155,9 +175,71 @@ describe('status page', () => {
       pending: 0,
       live: '20261122T021800123Z-7fff',
       history: [
-        { id: 'x', startedAt: '2026-11-22T02:20:00Z', seconds: 3.2, result: 'failed', kind: null, reason: null, error: 'Strapi <nicht> erreichbar', pages: null, recycled: null, searchChanged: null, differences: null, changes: 2, skipped: [], withheld: [], phases: null },
-        { id: 'y', startedAt: '2026-11-22T02:18:00Z', seconds: 1.4, result: 'success', kind: 'incremental', reason: null, error: null, pages: { rendered: 13, reused: 687, total: 700 }, recycled: true, searchChanged: 1, differences: null, changes: 1, skipped: [{ type: 'projects', documentId: 'd1', title: 'Kaputt', fields: ['status'], message: 'status: ungültig' }], withheld: [{ type: 'documents', documentId: 'd2', title: 'Protokoll <b>', field: 'file', name: 'protokoll.pdf', detected: 'html' }, { type: 'projects', documentId: 'd3', title: 'Bauhof', field: 'image', name: null, detected: 'unbekannt' }], phases: null },
-        { id: 'z', startedAt: '2026-11-22T02:00:00Z', seconds: 14, result: 'success', kind: 'full', reason: 'nächtliche Kontrolle', error: null, pages: { rendered: 700, reused: 0, total: 700 }, recycled: false, searchChanged: 600, differences: ['/projekte/a/'], changes: 0, skipped: [], withheld: [{ type: 'documents', documentId: 'd9', title: 'Alt', field: 'file', name: 'alt.js', detected: 'unbekannt' }], phases: null },
+        {
+          id: 'x',
+          startedAt: '2026-11-22T02:20:00Z',
+          seconds: 3.2,
+          result: 'failed',
+          kind: null,
+          reason: null,
+          error: 'Strapi <nicht> erreichbar',
+          pages: null,
+          recycled: null,
+          searchChanged: null,
+          differences: null,
+          changes: 2,
+          skipped: [],
+          withheld: [],
+          phases: null,
+        },
+        {
+          id: 'y',
+          startedAt: '2026-11-22T02:18:00Z',
+          seconds: 1.4,
+          result: 'success',
+          kind: 'incremental',
+          reason: null,
+          error: null,
+          pages: { rendered: 13, reused: 687, total: 700 },
+          recycled: true,
+          searchChanged: 1,
+          differences: null,
+          changes: 1,
+          skipped: [
+            { type: 'projects', documentId: 'd1', title: 'Kaputt', fields: ['status'], message: 'status: ungültig' },
+          ],
+          withheld: [
+            {
+              type: 'documents',
+              documentId: 'd2',
+              title: 'Protokoll <b>',
+              field: 'file',
+              name: 'protokoll.pdf',
+              detected: 'html',
+            },
+            { type: 'projects', documentId: 'd3', title: 'Bauhof', field: 'image', name: null, detected: 'unbekannt' },
+          ],
+          phases: null,
+        },
+        {
+          id: 'z',
+          startedAt: '2026-11-22T02:00:00Z',
+          seconds: 14,
+          result: 'success',
+          kind: 'full',
+          reason: 'nächtliche Kontrolle',
+          error: null,
+          pages: { rendered: 700, reused: 0, total: 700 },
+          recycled: false,
+          searchChanged: 600,
+          differences: ['/projekte/a/'],
+          changes: 0,
+          skipped: [],
+          withheld: [
+            { type: 'documents', documentId: 'd9', title: 'Alt', field: 'file', name: 'alt.js', detected: 'unbekannt' },
+          ],
+          phases: null,
+        },
       ],
     });
     expect(html).toContain('<html lang="de">');
@@ -168,7 +250,9 @@ describe('status page', () => {
     expect(html).toContain('<li>Dokument „Protokoll &lt;b&gt;“ – Datei „protokoll.pdf“: erkannt als html</li>');
     expect(html).toContain('<li>Projekt „Bauhof“ – Bild: Dateityp nicht erkannt</li>');
     expect(html).not.toContain('alt.js');
-    expect(html).toContain('<td>nur Änderungen</td><td>1.4 s</td><td class="success">erfolgreich</td><td>13</td><td>687</td><td>1</td>');
+    expect(html).toContain(
+      '<td>nur Änderungen</td><td>1.4 s</td><td class="success">erfolgreich</td><td>13</td><td>687</td><td>1</td>',
+    );
     expect(html).toContain('vollständig (nächtliche Kontrolle)');
     expect(html).toContain('Kontrolle: 1 Seite(n) korrigiert');
     expect(html).toContain('Live ist die Version vom 22.11.2026, 03:18:00.');

@@ -3,7 +3,13 @@ import { createRetry } from '@ikz/scripts/publisher/retry';
 import type { BuildReason } from '@ikz/scripts/publisher/queue';
 import type { Change } from '@ikz/site/builder';
 
-const reason = (items: Change[], full: string | null = null): BuildReason<Change> => ({ changes: items.length, firstAt: 0, events: ['test'], items, full });
+const reason = (items: Change[], full: string | null = null): BuildReason<Change> => ({
+  changes: items.length,
+  firstAt: 0,
+  events: ['test'],
+  items,
+  full,
+});
 
 describe('the retry after Strapi was unreachable', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -21,11 +27,17 @@ describe('the retry after Strapi was unreachable', () => {
     expect(asked).toEqual([null]);
     // The next build (asked for by the retry or by a webhook) carries the failed one's changes first.
     const second = retry.take(reason([{ type: 'topic', documentId: 'b' }]));
-    expect(second.items).toEqual([{ type: 'project', documentId: 'a' }, { type: 'topic', documentId: 'b' }]);
+    expect(second.items).toEqual([
+      { type: 'project', documentId: 'a' },
+      { type: 'topic', documentId: 'b' },
+    ]);
     retry.schedule(second);
     expect(logs.map((l) => l.inSeconds)).toEqual([1, 2]);
     // Taken over: nothing is left for the one after.
-    expect(retry.take(reason([])).items).toEqual([{ type: 'project', documentId: 'a' }, { type: 'topic', documentId: 'b' }]);
+    expect(retry.take(reason([])).items).toEqual([
+      { type: 'project', documentId: 'a' },
+      { type: 'topic', documentId: 'b' },
+    ]);
     expect(retry.take(reason([])).items).toEqual([]);
   });
 

@@ -32,11 +32,27 @@ describe('comparing the live release with a full build', () => {
         fs.writeFileSync(path.join(dir, file), text);
       }
       const urls = Object.keys(files).map((f) => `/${f.replace(/index\.html$/, '')}`);
-      return { dir, manifest: { pages: Object.fromEntries(urls.filter((u) => u.endsWith('/')).map((u) => [u, 'x'])), files: Object.fromEntries(urls.filter((u) => !u.endsWith('/')).map((u) => [u, 'x'])) } };
+      return {
+        dir,
+        manifest: {
+          pages: Object.fromEntries(urls.filter((u) => u.endsWith('/')).map((u) => [u, 'x'])),
+          files: Object.fromEntries(urls.filter((u) => !u.endsWith('/')).map((u) => [u, 'x'])),
+        },
+      };
     };
     try {
-      const live = release('live', { 'index.html': 'A', 'projekte/a/index.html': 'alt', 'projekte/b/index.html': 'B', '.well-known/security.txt': 'Expires: 1' });
-      const full = release('full', { 'index.html': 'A', 'projekte/a/index.html': 'neu', 'projekte/c/index.html': 'C', '.well-known/security.txt': 'Expires: 2' });
+      const live = release('live', {
+        'index.html': 'A',
+        'projekte/a/index.html': 'alt',
+        'projekte/b/index.html': 'B',
+        '.well-known/security.txt': 'Expires: 1',
+      });
+      const full = release('full', {
+        'index.html': 'A',
+        'projekte/a/index.html': 'neu',
+        'projekte/c/index.html': 'C',
+        '.well-known/security.txt': 'Expires: 2',
+      });
       expect(differingUrls(full, live)).toEqual(['/projekte/a/', '/projekte/b/', '/projekte/c/']);
       expect(differingUrls(live, live)).toEqual([]);
     } finally {

@@ -5,7 +5,13 @@ import { publishingText } from '@ikz/cms/lib/publishing-text';
 const publisherStatus = {
   state: 'idle',
   live: '20261122T021800123Z-ab12',
-  lastBuild: { startedAt: '2026-11-22T03:15:00.000Z', seconds: 4.25, result: 'failed', kind: 'incremental', error: 'Strapi antwortet nicht.' },
+  lastBuild: {
+    startedAt: '2026-11-22T03:15:00.000Z',
+    seconds: 4.25,
+    result: 'failed',
+    kind: 'incremental',
+    error: 'Strapi antwortet nicht.',
+  },
 };
 
 describe('publishing widget text', () => {
@@ -20,10 +26,33 @@ describe('publishing widget text', () => {
   });
 
   it('handles a publisher without releases and a build in progress', () => {
-    expect(publishingText({ state: 'idle', live: null, lastBuild: null })).toMatchObject({ live: 'Noch keine Version live.', lastBuild: null, error: null, tone: 'neutral' });
-    const done = publishingText({ state: 'idle', live: '2026-06-01T10:00:00.000Z', lastBuild: { startedAt: '2026-06-01T09:59:50.000Z', seconds: 9.5, result: 'success', kind: 'full', error: null } });
-    expect(done).toMatchObject({ state: 'Bereit – die Website ist aktuell.', lastBuild: 'Letzter Neubau erfolgreich (01.06.2026, 11:59, 9,5 s, vollständig).', error: null, tone: 'success' });
-    const running = publishingText({ state: 'building', live: '2026-06-01T10:00:00.000Z', lastBuild: { startedAt: '2026-06-01T10:05:00.000Z', seconds: null, result: 'running', kind: null, error: null } });
-    expect(running).toMatchObject({ state: 'Die Website wird gerade neu gebaut.', live: 'Live ist die Version vom 01.06.2026, 12:00.', lastBuild: 'Letzter Neubau läuft (01.06.2026, 12:05).', tone: 'warning' });
+    expect(publishingText({ state: 'idle', live: null, lastBuild: null })).toMatchObject({
+      live: 'Noch keine Version live.',
+      lastBuild: null,
+      error: null,
+      tone: 'neutral',
+    });
+    const done = publishingText({
+      state: 'idle',
+      live: '2026-06-01T10:00:00.000Z',
+      lastBuild: { startedAt: '2026-06-01T09:59:50.000Z', seconds: 9.5, result: 'success', kind: 'full', error: null },
+    });
+    expect(done).toMatchObject({
+      state: 'Bereit – die Website ist aktuell.',
+      lastBuild: 'Letzter Neubau erfolgreich (01.06.2026, 11:59, 9,5 s, vollständig).',
+      error: null,
+      tone: 'success',
+    });
+    const running = publishingText({
+      state: 'building',
+      live: '2026-06-01T10:00:00.000Z',
+      lastBuild: { startedAt: '2026-06-01T10:05:00.000Z', seconds: null, result: 'running', kind: null, error: null },
+    });
+    expect(running).toMatchObject({
+      state: 'Die Website wird gerade neu gebaut.',
+      live: 'Live ist die Version vom 01.06.2026, 12:00.',
+      lastBuild: 'Letzter Neubau läuft (01.06.2026, 12:05).',
+      tone: 'warning',
+    });
   });
 });

@@ -36,7 +36,9 @@ function manifestOf(pages: readonly PageFingerprint[], files = FILES, bundleVers
     pages: Object.fromEntries(pages.map((p) => [p.url, p.fingerprint])),
     files: Object.fromEntries(files.map((f) => [f.url, f.hash])),
     searchable,
-    bundles: Object.fromEntries([...new Set(Object.values(searchable))].map((bundleName) => [bundleName, bundleVersion])),
+    bundles: Object.fromEntries(
+      [...new Set(Object.values(searchable))].map((bundleName) => [bundleName, bundleVersion]),
+    ),
     assets: [],
   };
 }

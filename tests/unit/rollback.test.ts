@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activate, currentRelease, releaseId, releases, writeManifest, type Releases } from '@ikz/scripts/publisher/releases';
+import {
+  activate,
+  currentRelease,
+  releaseId,
+  releases,
+  writeManifest,
+  type Releases,
+} from '@ikz/scripts/publisher/releases';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 let tmp: string;
@@ -28,7 +35,11 @@ function twoReleases(root: string): { r: Releases; older: string; newer: string 
 
 /** `pnpm rollback` runs exactly this (after the Node version check). */
 const rollback = (env: Record<string, string>) =>
-  spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'src', 'rollback.ts')], { cwd: REPO_ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+  spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'src', 'rollback.ts')], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
 
 // Each test starts the real command (about a second each on a busy machine).
 describe('pnpm rollback', { timeout: 30_000 }, () => {

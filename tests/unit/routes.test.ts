@@ -3,21 +3,36 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRoutes, outputPath, routes, SEARCH_MAIN_BUNDLE, searchBundlePath, SEGMENTS, STATIC_ROUTES, type RouteKind, type SiteInventory } from '@ikz/shared-types/routes';
+import {
+  createRoutes,
+  outputPath,
+  routes,
+  SEARCH_MAIN_BUNDLE,
+  searchBundlePath,
+  SEGMENTS,
+  STATIC_ROUTES,
+  type RouteKind,
+  type SiteInventory,
+} from '@ikz/shared-types/routes';
 import { searchBundleName } from '@ikz/site/model/pages';
 import { checkFiles, checkSearch } from '@ikz/site/builder/checks';
 
-const checkRelease = (dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>, assets: readonly string[]) => [
-  ...checkFiles(dir, urls, searchable, assets),
-  ...checkSearch(dir, searchable),
-];
+const checkRelease = (
+  dir: string,
+  urls: readonly string[],
+  searchable: Readonly<Record<string, string>>,
+  assets: readonly string[],
+) => [...checkFiles(dir, urls, searchable, assets), ...checkSearch(dir, searchable)];
 import { sitemapUrls } from '@ikz/site/model/inventory';
 
 const inventory: SiteInventory = {
   projects: ['bauhof', 'seite-zwei'],
   projectPages: 3,
   topics: [{ slug: 'digitalisierung', pages: 2 }],
-  municipalities: [{ slug: 'kreis-lippe', pages: 2 }, { slug: 'detmold', pages: 1 }],
+  municipalities: [
+    { slug: 'kreis-lippe', pages: 2 },
+    { slug: 'detmold', pages: 1 },
+  ],
   documentTypes: [{ slug: 'satzung', pages: 2 }],
   courtDecisionPages: 2,
   documents: ['satzung-zweckverband'],
@@ -54,7 +69,10 @@ describe('route table', () => {
     expect(routes.paged.courtDecisions(1)).toBe('/dokumente/rechtsprechung/');
     expect(routes.paged.eventArchive(2)).toBe('/veranstaltungen/archiv/seite/2/');
     expect(routes.paged.courtDecisions(2)).toBe('/dokumente/rechtsprechung/seite/2/');
-    expect(routes.expectedUrls(inventory).filter((u) => u.startsWith('/dokumente/rechtsprechung/'))).toEqual(['/dokumente/rechtsprechung/', '/dokumente/rechtsprechung/seite/2/']);
+    expect(routes.expectedUrls(inventory).filter((u) => u.startsWith('/dokumente/rechtsprechung/'))).toEqual([
+      '/dokumente/rechtsprechung/',
+      '/dokumente/rechtsprechung/seite/2/',
+    ]);
     expect(() => routes.url('project', { slug: 'Nicht erlaubt' })).toThrow(/not a valid slug/);
   });
 
@@ -92,12 +110,26 @@ describe('route table', () => {
         fs.writeFileSync(file, url);
       }
       const pages = sitemapUrls(urls);
-      fs.writeFileSync(path.join(dir, 'sitemap-0.xml'), pages.map((u) => `<url><loc>https://x.example${u}</loc></url>`).join(''));
-      const searchable = Object.fromEntries(urls.filter((u) => ['project', 'document', 'newsletter', 'event', 'infoPage'].includes(renamed.match(u)!.kind as RouteKind)).map((u) => [u, searchBundleName(renamed.match(u)!.kind, '2026')]));
+      fs.writeFileSync(
+        path.join(dir, 'sitemap-0.xml'),
+        pages.map((u) => `<url><loc>https://x.example${u}</loc></url>`).join(''),
+      );
+      const searchable = Object.fromEntries(
+        urls
+          .filter((u) =>
+            ['project', 'document', 'newsletter', 'event', 'infoPage'].includes(renamed.match(u)!.kind as RouteKind),
+          )
+          .map((u) => [u, searchBundleName(renamed.match(u)!.kind, '2026')]),
+      );
       for (const bundleName of new Set(Object.values(searchable))) {
         const bundle = path.join(dir, searchBundlePath(bundleName));
         fs.mkdirSync(bundle, { recursive: true });
-        fs.writeFileSync(path.join(bundle, 'pagefind-entry.json'), JSON.stringify({ languages: { de: { page_count: Object.values(searchable).filter((s) => s === bundleName).length } } }));
+        fs.writeFileSync(
+          path.join(bundle, 'pagefind-entry.json'),
+          JSON.stringify({
+            languages: { de: { page_count: Object.values(searchable).filter((s) => s === bundleName).length } },
+          }),
+        );
         for (const file of ['pagefind.js', 'pagefind-worker.js']) fs.writeFileSync(path.join(bundle, file), '');
       }
       const assets = ['/dateien/satzung-ab12.pdf', '/bilder/cd34-800.webp'];
@@ -112,11 +144,17 @@ describe('route table', () => {
       fs.writeFileSync(path.join(dir, 'dateien', 'alt-ef56.pdf'), 'alt');
       const problems = checkRelease(dir, urls, searchable, [...assets, '/bilder/gh78-400.webp']);
       expect(problems.join('\n')).toMatch(/1 expected file\(s\) missing, e\.g\. \/vorhaben\/blatt\/3\//);
-      expect(problems.join('\n')).toMatch(/1 page\(s\) that the content does not have, e\.g\. projekte\/bauhof\/index\.html/);
+      expect(problems.join('\n')).toMatch(
+        /1 page\(s\) that the content does not have, e\.g\. projekte\/bauhof\/index\.html/,
+      );
       expect(problems.join('\n')).toMatch(/1 download\(s\) or image\(s\) missing, e\.g\. \/bilder\/gh78-400\.webp/);
-      expect(problems.join('\n')).toMatch(/1 download\(s\) or image\(s\) the content does not use, e\.g\. \/dateien\/alt-ef56\.pdf/);
+      expect(problems.join('\n')).toMatch(
+        /1 download\(s\) or image\(s\) the content does not use, e\.g\. \/dateien\/alt-ef56\.pdf/,
+      );
       fs.rmSync(path.join(dir, searchBundlePath(SEARCH_MAIN_BUNDLE), 'pagefind-worker.js'));
-      expect(checkRelease(dir, urls, searchable, assets).join('\n')).toMatch(/the main search bundle has no pagefind-worker\.js/);
+      expect(checkRelease(dir, urls, searchable, assets).join('\n')).toMatch(
+        /the main search bundle has no pagefind-worker\.js/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

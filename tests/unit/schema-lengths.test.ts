@@ -12,10 +12,18 @@ const root = path.resolve(import.meta.dirname, '..', '..', 'cms', 'src');
 function schemas(): [string, { attributes: Record<string, { type: string; maxLength?: number; regex?: string }> }][] {
   const found: [string, { attributes: Record<string, { type: string; maxLength?: number; regex?: string }> }][] = [];
   for (const api of fs.readdirSync(path.join(root, 'api'))) {
-    for (const ct of fs.readdirSync(path.join(root, 'api', api, 'content-types'))) found.push([ct, JSON.parse(fs.readFileSync(path.join(root, 'api', api, 'content-types', ct, 'schema.json'), 'utf8'))]);
+    for (const ct of fs.readdirSync(path.join(root, 'api', api, 'content-types')))
+      found.push([
+        ct,
+        JSON.parse(fs.readFileSync(path.join(root, 'api', api, 'content-types', ct, 'schema.json'), 'utf8')),
+      ]);
   }
   for (const category of fs.readdirSync(path.join(root, 'components'))) {
-    for (const file of fs.readdirSync(path.join(root, 'components', category))) found.push([`${category}.${file.replace(/\.json$/, '')}`, JSON.parse(fs.readFileSync(path.join(root, 'components', category, file), 'utf8'))]);
+    for (const file of fs.readdirSync(path.join(root, 'components', category)))
+      found.push([
+        `${category}.${file.replace(/\.json$/, '')}`,
+        JSON.parse(fs.readFileSync(path.join(root, 'components', category, file), 'utf8')),
+      ]);
   }
   return found;
 }
@@ -31,8 +39,21 @@ describe('string attributes', () => {
   });
 
   it('the long single-line fields are text with the single-line pattern', () => {
-    const attributes = new Map<string, { type: string; regex?: string }>(schemas().flatMap(([name, schema]) => Object.entries(schema.attributes).map(([attribute, a]) => [`${name}.${attribute}`, a] as const)));
-    for (const name of ['document.externalUrl', 'document.keywords', 'project.keywords', 'project.imageAlt', 'shared.link.url', 'event.registration.url', 'event.online-access.url', 'document.court-decision.sourceUrl']) {
+    const attributes = new Map<string, { type: string; regex?: string }>(
+      schemas().flatMap(([name, schema]) =>
+        Object.entries(schema.attributes).map(([attribute, a]) => [`${name}.${attribute}`, a] as const),
+      ),
+    );
+    for (const name of [
+      'document.externalUrl',
+      'document.keywords',
+      'project.keywords',
+      'project.imageAlt',
+      'shared.link.url',
+      'event.registration.url',
+      'event.online-access.url',
+      'document.court-decision.sourceUrl',
+    ]) {
       expect(attributes.get(name), name).toMatchObject({ type: 'text', regex: SINGLE_LINE_TEXT_REGEX });
     }
   });

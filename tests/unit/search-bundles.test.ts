@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SearchBundles, stopSearchService } from '@ikz/site/builder/search-index';
 
-const page = (title: string) => `<!doctype html><html lang="de"><body><main data-pagefind-body><h1>${title}</h1><p>Kooperation der Kommunen ${title}</p></main></body></html>`;
+const page = (title: string) =>
+  `<!doctype html><html lang="de"><body><main data-pagefind-body><h1>${title}</h1><p>Kooperation der Kommunen ${title}</p></main></body></html>`;
 const bundleNames = new SearchBundles();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-search-'));
 afterAll(async () => {
@@ -34,7 +35,9 @@ describe('search bundleNames', () => {
     expect(bundleNames.get('projekte').size).toBe(3);
     await bundleNames.get('projekte').remove('/projekte/b/');
     await bundleNames.get('projekte').write(path.join(dir, 'bundle'));
-    const entry = JSON.parse(fs.readFileSync(path.join(dir, 'bundle', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(fs.readFileSync(path.join(dir, 'bundle', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(2);
 
     await bundleNames.drop('projekte');

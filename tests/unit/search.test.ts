@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFilterCounts, mergeResults, orderFilters, readSearchState, resultMessage, writeSearchState } from '@ikz/site/browser/search-ui';
+import {
+  mergeFilterCounts,
+  mergeResults,
+  orderFilters,
+  readSearchState,
+  resultMessage,
+  writeSearchState,
+} from '@ikz/site/browser/search-ui';
 import { documentSearch, projectSearch } from '@ikz/site/lib/search-entry';
 import type { SiteDocument, SiteProject } from '@ikz/site/lib/types';
 
 describe('search state in the URL', () => {
   it('round-trips query and filters', () => {
-    const url = writeSearchState('Kooperationen Bauhof', { Inhalt: ['Projekt'], Handlungsfeld: ['Bauhof und Fuhrpark', 'Winterdienst'] });
-    expect(url).toBe('?q=Kooperationen+Bauhof&Inhalt=Projekt&Handlungsfeld=Bauhof+und+Fuhrpark&Handlungsfeld=Winterdienst');
-    expect(readSearchState(url)).toEqual({ q: 'Kooperationen Bauhof', filters: { Inhalt: ['Projekt'], Handlungsfeld: ['Bauhof und Fuhrpark', 'Winterdienst'] } });
+    const url = writeSearchState('Kooperationen Bauhof', {
+      Inhalt: ['Projekt'],
+      Handlungsfeld: ['Bauhof und Fuhrpark', 'Winterdienst'],
+    });
+    expect(url).toBe(
+      '?q=Kooperationen+Bauhof&Inhalt=Projekt&Handlungsfeld=Bauhof+und+Fuhrpark&Handlungsfeld=Winterdienst',
+    );
+    expect(readSearchState(url)).toEqual({
+      q: 'Kooperationen Bauhof',
+      filters: { Inhalt: ['Projekt'], Handlungsfeld: ['Bauhof und Fuhrpark', 'Winterdienst'] },
+    });
     expect(writeSearchState('', {})).toBe('');
     expect(readSearchState('?q=&x=')).toEqual({ q: '', filters: {} });
   });
@@ -15,14 +30,32 @@ describe('search state in the URL', () => {
 
 describe('search over groups of bundles', () => {
   it('orders merged results by score as one merged index does, and adds up filter counts', () => {
-    const projects = [{ id: 'p1', score: 3 }, { id: 'p2', score: 1 }];
-    const documents = [{ id: 'd1', score: 2 }, { id: 'd2', score: 3 }];
+    const projects = [
+      { id: 'p1', score: 3 },
+      { id: 'p2', score: 1 },
+    ];
+    const documents = [
+      { id: 'd1', score: 2 },
+      { id: 'd2', score: 3 },
+    ];
     expect(mergeResults([projects, documents]).map((r) => r.id)).toEqual(['p1', 'd2', 'd1', 'p2']);
-    expect(mergeFilterCounts([{ Inhalt: { Projekt: 4, Seite: 1 } }, { Inhalt: { Dokument: 7, Seite: 2 }, Jahr: { '2024': 7 } }])).toEqual({ Inhalt: { Projekt: 4, Seite: 3, Dokument: 7 }, Jahr: { '2024': 7 } });
+    expect(
+      mergeFilterCounts([
+        { Inhalt: { Projekt: 4, Seite: 1 } },
+        { Inhalt: { Dokument: 7, Seite: 2 }, Jahr: { '2024': 7 } },
+      ]),
+    ).toEqual({ Inhalt: { Projekt: 4, Seite: 3, Dokument: 7 }, Jahr: { '2024': 7 } });
   });
 
   it('shows filters in the site order, values by name and years newest first', () => {
-    expect(orderFilters({ Jahr: { '2019': 1, '2024': 1 }, Zusatz: { b: 1 }, Inhalt: { Seite: 1, Dokument: 1 }, Status: { Planung: 1, 'in Betrieb': 1 } })).toEqual([
+    expect(
+      orderFilters({
+        Jahr: { '2019': 1, '2024': 1 },
+        Zusatz: { b: 1 },
+        Inhalt: { Seite: 1, Dokument: 1 },
+        Status: { Planung: 1, 'in Betrieb': 1 },
+      }),
+    ).toEqual([
       ['Inhalt', ['Dokument', 'Seite']],
       ['Status', ['in Betrieb', 'Planung']],
       ['Jahr', ['2024', '2019']],
@@ -49,24 +82,59 @@ describe('search entries', () => {
       startYear: 2019,
       bestPractice: true,
       topics: [{ documentId: 't', name: 'Bauhof und Fuhrpark' }],
-      leadMunicipality: { documentId: 'a', name: 'Detmold', kind: 'Kreisangehörige Stadt', kreisName: 'Kreis Lippe', regierungsbezirkName: 'Detmold' },
-      municipalities: [{ documentId: 'b', name: 'Kreis Lippe', kind: 'Kreis', kreisName: 'Kreis Lippe', regierungsbezirkName: 'Detmold' }, { documentId: 'c', name: 'Bielefeld', kind: 'Kreisfreie Stadt', kreisName: 'Bielefeld', regierungsbezirkName: 'Detmold' }],
+      leadMunicipality: {
+        documentId: 'a',
+        name: 'Detmold',
+        kind: 'Kreisangehörige Stadt',
+        kreisName: 'Kreis Lippe',
+        regierungsbezirkName: 'Detmold',
+      },
+      municipalities: [
+        {
+          documentId: 'b',
+          name: 'Kreis Lippe',
+          kind: 'Kreis',
+          kreisName: 'Kreis Lippe',
+          regierungsbezirkName: 'Detmold',
+        },
+        {
+          documentId: 'c',
+          name: 'Bielefeld',
+          kind: 'Kreisfreie Stadt',
+          kreisName: 'Bielefeld',
+          regierungsbezirkName: 'Detmold',
+        },
+      ],
     } as unknown as SiteProject);
     expect(entry).toEqual({
       type: 'Projekt',
       title: 'Gemeinsamer Bauhof',
       date: '2025-12-01',
-      filters: { Handlungsfeld: ['Bauhof und Fuhrpark'], Regierungsbezirk: ['Detmold'], Kreis: ['Kreis Lippe', 'Bielefeld'], Kooperationsform: 'Zweckverband', Status: 'in Betrieb', Startjahr: '2019', 'Best Practice': 'ja' },
+      filters: {
+        Handlungsfeld: ['Bauhof und Fuhrpark'],
+        Regierungsbezirk: ['Detmold'],
+        Kreis: ['Kreis Lippe', 'Bielefeld'],
+        Kooperationsform: 'Zweckverband',
+        Status: 'in Betrieb',
+        Startjahr: '2019',
+        'Best Practice': 'ja',
+      },
     });
   });
 
   it('gives documents their type and year', () => {
-    expect(documentSearch({ title: 'Satzung', type: 'Satzung', date: '2021-05-03' } as SiteDocument)).toEqual({ type: 'Dokument', title: 'Satzung', date: '2021-05-03', filters: { Dokumenttyp: 'Satzung', Jahr: '2021' } });
+    expect(documentSearch({ title: 'Satzung', type: 'Satzung', date: '2021-05-03' } as SiteDocument)).toEqual({
+      type: 'Dokument',
+      title: 'Satzung',
+      date: '2021-05-03',
+      filters: { Dokumenttyp: 'Satzung', Jahr: '2021' },
+    });
   });
 });
 
 describe('project finder state', async () => {
-  const { finderQuery, pagefindFilters, pagefindSort, parseFinderState, resultSummary, sortFacetValues, toggleFilter } = await import('@ikz/site/browser/finder-state');
+  const { finderQuery, pagefindFilters, pagefindSort, parseFinderState, resultSummary, sortFacetValues, toggleFilter } =
+    await import('@ikz/site/browser/finder-state');
 
   it('sorts by title without a query, by relevance with one, or as chosen', () => {
     expect(pagefindSort({ q: '', filters: {}, page: 1 })).toEqual({ title: 'asc' });
@@ -79,8 +147,14 @@ describe('project finder state', async () => {
   });
 
   it('round-trips through the URL and ignores unknown parameters', () => {
-    const state = parseFinderState('?q=Bauhof&Status=in+Betrieb&Handlungsfeld=Winterdienst&Handlungsfeld=Bauhof+und+Fuhrpark&seite=2&utm=x');
-    expect(state).toEqual({ q: 'Bauhof', filters: { Handlungsfeld: ['Winterdienst', 'Bauhof und Fuhrpark'], Status: ['in Betrieb'] }, page: 2 });
+    const state = parseFinderState(
+      '?q=Bauhof&Status=in+Betrieb&Handlungsfeld=Winterdienst&Handlungsfeld=Bauhof+und+Fuhrpark&seite=2&utm=x',
+    );
+    expect(state).toEqual({
+      q: 'Bauhof',
+      filters: { Handlungsfeld: ['Winterdienst', 'Bauhof und Fuhrpark'], Status: ['in Betrieb'] },
+      page: 2,
+    });
     expect(parseFinderState(finderQuery(state))).toEqual(state);
     expect(parseFinderState('?seite=-3').page).toBe(1);
   });
@@ -92,7 +166,9 @@ describe('project finder state', async () => {
   });
 
   it('asks Pagefind for projects, any value within a facet, all facets together', () => {
-    expect(pagefindFilters({ q: '', filters: { Status: ['Planung', 'Umsetzung'], Kreis: ['Kreis Lippe'] }, page: 1 })).toEqual({
+    expect(
+      pagefindFilters({ q: '', filters: { Status: ['Planung', 'Umsetzung'], Kreis: ['Kreis Lippe'] }, page: 1 }),
+    ).toEqual({
       Inhalt: 'Projekt',
       Handlungsfeld: { any: [] },
       Regierungsbezirk: { any: [] },
@@ -107,8 +183,14 @@ describe('project finder state', async () => {
   it('orders facet values and words the summary', () => {
     expect(sortFacetValues('Startjahr', ['2019', '2024', '2021'])).toEqual(['2024', '2021', '2019']);
     expect(sortFacetValues('Best Practice', ['nein', 'ja'])).toEqual(['ja', 'nein']);
-    expect(sortFacetValues('Kreis', ['Kreis Unna', 'Bielefeld', 'Städteregion Aachen'])).toEqual(['Bielefeld', 'Kreis Unna', 'Städteregion Aachen']);
-    expect(resultSummary(1, { q: 'Bauhof', filters: { Status: ['Planung'] }, page: 1 })).toBe('1 Projekt gefunden für „Bauhof“ mit 1 Filter.');
+    expect(sortFacetValues('Kreis', ['Kreis Unna', 'Bielefeld', 'Städteregion Aachen'])).toEqual([
+      'Bielefeld',
+      'Kreis Unna',
+      'Städteregion Aachen',
+    ]);
+    expect(resultSummary(1, { q: 'Bauhof', filters: { Status: ['Planung'] }, page: 1 })).toBe(
+      '1 Projekt gefunden für „Bauhof“ mit 1 Filter.',
+    );
     expect(resultSummary(1234, { q: '', filters: {}, page: 1 })).toBe('1.234 Projekte gefunden.');
   });
 });
@@ -116,7 +198,11 @@ describe('project finder state', async () => {
 describe('search result meta', async () => {
   const { germanMeta } = await import('@ikz/site/browser/search-ui');
   it('shows German labels and dates, and drops long texts', () => {
-    expect(germanMeta({ title: 'T', type: 'Projekt', date: '2025-09-21', summary: 'lang …' })).toEqual({ title: 'T', Art: 'Projekt', Datum: '21.09.2025' });
+    expect(germanMeta({ title: 'T', type: 'Projekt', date: '2025-09-21', summary: 'lang …' })).toEqual({
+      title: 'T',
+      Art: 'Projekt',
+      Datum: '21.09.2025',
+    });
     expect(germanMeta({ title: 'T', date: 'kaputt' })).toEqual({ title: 'T' });
   });
 });

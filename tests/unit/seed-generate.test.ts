@@ -8,7 +8,10 @@ import { Random } from '@ikz/scripts/lib/prng';
 import { countWord, DRAFT_MARKER, generatePlan, inRegion, type SeedPlan } from '@ikz/scripts/seed/generate';
 import { TOPICS } from '@ikz/scripts/seed/corpus';
 
-const municipalities = buildMunicipalityRows(readReferenceJson('nrw-kommunen.json'), readReferenceJson('nrw-kreise.json'));
+const municipalities = buildMunicipalityRows(
+  readReferenceJson('nrw-kommunen.json'),
+  readReferenceJson('nrw-kreise.json'),
+);
 const referenceDate = new Date('2026-11-01T00:00:00Z');
 const options = { scale: 1, seed: 'interkommunales-nrw', referenceDate };
 const full = generatePlan(municipalities, options);
@@ -21,7 +24,9 @@ describe('generatePlan', () => {
   });
 
   it('gives the same plan as before, byte for byte (change these hashes only when the demo content changes on purpose)', () => {
-    expect(hash(generatePlan(municipalities, { ...options, scale: 0.05 }))).toBe('4cf2c813a62dc70789c7ef48e0cf019fc27ea00961ae702e29226391a9d27927');
+    expect(hash(generatePlan(municipalities, { ...options, scale: 0.05 }))).toBe(
+      '4cf2c813a62dc70789c7ef48e0cf019fc27ea00961ae702e29226391a9d27927',
+    );
     expect(hash(full)).toBe('750119c16f0b4351e8f847848ad7857cfc451e9a0351181c745f93abe965bae2');
   });
 
@@ -48,7 +53,8 @@ describe('generatePlan', () => {
     for (const t of full.topics) expect(used.has(t.slug), t.name).toBe(true);
     const focus = full.topics.filter((t) => t.focus).map((t) => t.slug);
     expect(focus).toEqual(['digitalisierung-der-kommunalverwaltung', 'shared-service-center']);
-    const share = full.projects.filter((p) => p.topicSlugs.some((s) => focus.includes(s))).length / full.projects.length;
+    const share =
+      full.projects.filter((p) => p.topicSlugs.some((s) => focus.includes(s))).length / full.projects.length;
     expect(share).toBeGreaterThan(0.15);
   });
 
@@ -68,16 +74,25 @@ describe('generatePlan', () => {
       for (const t of p.topicSlugs) expect(topics.has(t)).toBe(true);
     }
     const projects = new Set(full.projects.map((p) => p.slug));
-    for (const n of full.newsletters) for (const s of n.sections) for (const p of s.projectSlugs) expect(projects.has(p)).toBe(true);
+    for (const n of full.newsletters)
+      for (const s of n.sections) for (const p of s.projectSlugs) expect(projects.has(p)).toBe(true);
   });
 
   it('produces only entries the back end accepts for publishing', () => {
     const problems: string[] = [];
     const check = (uid: Parameters<typeof validateEntry>[0], slug: string, entry: Record<string, unknown>) => {
-      for (const p of validateEntry(uid, entry, { publishing: true, now: referenceDate })) problems.push(`${slug}: ${p.message}`);
+      for (const p of validateEntry(uid, entry, { publishing: true, now: referenceDate }))
+        problems.push(`${slug}: ${p.message}`);
     };
-    for (const p of full.projects) check('api::project.project', p.slug, { ...p, topics: p.topicSlugs, leadMunicipality: { ags: p.leadAgs }, image: p.image });
-    for (const d of full.documents) check('api::document.document', d.slug, { ...d, file: d.withFile ? { id: 1 } : null });
+    for (const p of full.projects)
+      check('api::project.project', p.slug, {
+        ...p,
+        topics: p.topicSlugs,
+        leadMunicipality: { ags: p.leadAgs },
+        image: p.image,
+      });
+    for (const d of full.documents)
+      check('api::document.document', d.slug, { ...d, file: d.withFile ? { id: 1 } : null });
     for (const e of full.events) check('api::event.event', e.slug, { ...e });
     for (const n of full.newsletters) check('api::newsletter.newsletter', n.slug, { ...n });
     expect(problems).toEqual([]);
@@ -87,7 +102,11 @@ describe('generatePlan', () => {
     const decisions = full.documents.filter((d) => d.type === 'Gerichtsentscheidung');
     expect(decisions.length).toBeGreaterThan(50);
     for (const d of decisions) {
-      expect(d.courtDecision).toMatchObject({ court: expect.any(String), docketNumber: expect.stringMatching(/\d+\/\d{2}$/), holding: expect.any(String) });
+      expect(d.courtDecision).toMatchObject({
+        court: expect.any(String),
+        docketNumber: expect.stringMatching(/\d+\/\d{2}$/),
+        holding: expect.any(String),
+      });
       expect(['Urteil', 'Beschluss']).toContain(d.courtDecision!.kind);
     }
   });
@@ -128,7 +147,10 @@ describe('German grammar helpers', () => {
 describe('corpus', () => {
   it('has unique topic names and exactly the two focus topics', () => {
     expect(new Set(TOPICS.map((t) => t.name)).size).toBe(TOPICS.length);
-    expect(TOPICS.filter((t) => t.focus).map((t) => t.name)).toEqual(['Digitalisierung der Kommunalverwaltung', 'Shared Service Center']);
+    expect(TOPICS.filter((t) => t.focus).map((t) => t.name)).toEqual([
+      'Digitalisierung der Kommunalverwaltung',
+      'Shared Service Center',
+    ]);
     const names = new Set(TOPICS.map((t) => t.name));
     for (const t of TOPICS) for (const r of t.related) expect(names.has(r), `${t.name} → ${r}`).toBe(true);
   });

@@ -22,9 +22,23 @@ describe('shared-types', () => {
   });
 
   it('lists the six content types and their enumerations', () => {
-    expect(Object.keys(CONTENT_TYPES).sort()).toEqual(['document', 'event', 'municipality', 'newsletter', 'partner-search', 'project', 'topic']);
+    expect(Object.keys(CONTENT_TYPES).sort()).toEqual([
+      'document',
+      'event',
+      'municipality',
+      'newsletter',
+      'partner-search',
+      'project',
+      'topic',
+    ]);
     expect(CONTENT_TYPES.project.plural).toBe('projects');
-    expect(ENUMS['project.projectStatus']).toEqual(['Idee/Partnersuche', 'Planung', 'Umsetzung', 'in Betrieb', 'beendet']);
+    expect(ENUMS['project.projectStatus']).toEqual([
+      'Idee/Partnersuche',
+      'Planung',
+      'Umsetzung',
+      'in Betrieb',
+      'beendet',
+    ]);
     expect(ENUMS['document.type']).toHaveLength(14);
   });
 

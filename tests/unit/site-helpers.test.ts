@@ -19,14 +19,29 @@ describe('renderBlocks', () => {
   it('escapes every text and keeps structure', () => {
     const html = renderBlocks([
       { type: 'heading', level: 1, children: [{ type: 'text', text: 'Ziel & Zweck' }] },
-      { type: 'paragraph', children: [{ type: 'text', text: '<script>x</script>', bold: true }, { type: 'text', text: ' danach' }] },
-      { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'eins' }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: '<script>x</script>', bold: true },
+          { type: 'text', text: ' danach' },
+        ],
+      },
+      {
+        type: 'list',
+        format: 'ordered',
+        children: [{ type: 'list-item', children: [{ type: 'text', text: 'eins' }] }],
+      },
     ]);
-    expect(html).toBe('<h3>Ziel &amp; Zweck</h3>\n<p><strong>&lt;script&gt;x&lt;/script&gt;</strong> danach</p>\n<ol><li>eins</li></ol>');
+    expect(html).toBe(
+      '<h3>Ziel &amp; Zweck</h3>\n<p><strong>&lt;script&gt;x&lt;/script&gt;</strong> danach</p>\n<ol><li>eins</li></ol>',
+    );
   });
 
   it('keeps safe links and drops dangerous ones', () => {
-    const link = (url: string) => renderBlocks([{ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', text: 'hier' }] } as never] }]);
+    const link = (url: string) =>
+      renderBlocks([
+        { type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', text: 'hier' }] } as never] },
+      ]);
     expect(link('https://www.land.nrw/')).toBe('<p><a href="https://www.land.nrw/" rel="noopener">hier</a></p>');
     expect(link('/projekte/')).toBe('<p><a href="/projekte/">hier</a></p>');
     expect(link('javascript:alert(1)')).toBe('<p>hier</p>');
@@ -37,7 +52,12 @@ describe('renderBlocks', () => {
   it('renders nothing for empty input and plain text for feeds', () => {
     expect(renderBlocks(null)).toBe('');
     expect(renderBlocks([{ type: 'paragraph', children: [{ type: 'text', text: '' }] }])).toBe('');
-    expect(blocksToText([{ type: 'paragraph', children: [{ type: 'text', text: 'A' }] }, { type: 'paragraph', children: [{ type: 'text', text: 'B' }] }])).toBe('A\nB');
+    expect(
+      blocksToText([
+        { type: 'paragraph', children: [{ type: 'text', text: 'A' }] },
+        { type: 'paragraph', children: [{ type: 'text', text: 'B' }] },
+      ]),
+    ).toBe('A\nB');
     expect(escapeHtml(`"'<>&`)).toBe('&quot;&#39;&lt;&gt;&amp;');
   });
 });
@@ -50,8 +70,12 @@ describe('German formatting in Europe/Berlin', () => {
   });
 
   it('describes event times on one or several days', () => {
-    expect(formatEventTime('2026-09-24T08:00:00Z', '2026-09-24T14:30:00Z')).toBe('Donnerstag, 24. September 2026, 10:00 bis 16:30 Uhr');
-    expect(formatEventTime('2026-09-24T08:00:00Z', '2026-09-25T14:30:00Z')).toBe('Donnerstag, 24. September 2026, 10:00 Uhr bis Freitag, 25. September 2026, 16:30 Uhr');
+    expect(formatEventTime('2026-09-24T08:00:00Z', '2026-09-24T14:30:00Z')).toBe(
+      'Donnerstag, 24. September 2026, 10:00 bis 16:30 Uhr',
+    );
+    expect(formatEventTime('2026-09-24T08:00:00Z', '2026-09-25T14:30:00Z')).toBe(
+      'Donnerstag, 24. September 2026, 10:00 Uhr bis Freitag, 25. September 2026, 16:30 Uhr',
+    );
   });
 
   it('formats file sizes', () => {
@@ -84,7 +108,13 @@ const project = (over: Partial<SiteProject> = {}): SiteProject =>
     imageAlt: null,
     reviewedAt: '2026-01-01',
     image: null,
-    leadMunicipality: { documentId: 'm1', name: 'Detmold', ags: '05766020', kind: 'Kreisangehörige Stadt', kreisAgs: '05766' },
+    leadMunicipality: {
+      documentId: 'm1',
+      name: 'Detmold',
+      ags: '05766020',
+      kind: 'Kreisangehörige Stadt',
+      kreisAgs: '05766',
+    },
     municipalities: [
       { documentId: 'm2', name: 'Lemgo', ags: '05766044', kind: 'Kreisangehörige Stadt', kreisAgs: '05766' },
       { documentId: 'm3', name: 'Bielefeld', ags: '05711000', kind: 'Kreisfreie Stadt', kreisAgs: '05711' },
@@ -98,7 +128,11 @@ describe('open data', () => {
   it('maps a project to the documented fields', () => {
     const record = projectRecord(project(), 'https://www.interkommunales.example');
     expect(Object.keys(record)).toEqual(PROJECT_FIELDS.map(([name]) => name));
-    expect(record).toMatchObject({ url: 'https://www.interkommunales.example/projekte/bauhof/', municipalitiesAgs: ['05766044', '05711000'], fundingAmount: 50000 });
+    expect(record).toMatchObject({
+      url: 'https://www.interkommunales.example/projekte/bauhof/',
+      municipalitiesAgs: ['05766044', '05711000'],
+      fundingAmount: 50000,
+    });
   });
 
   it('writes RFC 4180 CSV', () => {
@@ -136,13 +170,23 @@ describe('open data', () => {
 describe('collections', () => {
   it('counts projects per Kreis, with kreisfreie Städte as their own', () => {
     expect([...kreiseOfProject(project())].sort()).toEqual(['05711', '05766']);
-    const counts = projectsPerKreis([project(), project({ leadMunicipality: { documentId: 'k', ags: '05766', kind: 'Kreis' }, municipalities: [] })]);
+    const counts = projectsPerKreis([
+      project(),
+      project({ leadMunicipality: { documentId: 'k', ags: '05766', kind: 'Kreis' }, municipalities: [] }),
+    ]);
     expect(Object.fromEntries(counts)).toEqual({ '05766': 2, '05711': 1 });
   });
 
   it('splits events into upcoming and past', () => {
     const e = (startsAt: string, endsAt: string) => ({ startsAt, endsAt });
-    const { upcoming, past } = splitEvents([e('2026-01-01T10:00:00Z', '2026-01-01T12:00:00Z'), e('2026-06-01T10:00:00Z', '2026-06-01T12:00:00Z'), e('2026-03-01T10:00:00Z', '2026-03-03T12:00:00Z')], new Date('2026-03-02T00:00:00Z'));
+    const { upcoming, past } = splitEvents(
+      [
+        e('2026-01-01T10:00:00Z', '2026-01-01T12:00:00Z'),
+        e('2026-06-01T10:00:00Z', '2026-06-01T12:00:00Z'),
+        e('2026-03-01T10:00:00Z', '2026-03-03T12:00:00Z'),
+      ],
+      new Date('2026-03-02T00:00:00Z'),
+    );
     expect(upcoming.map((x) => x.startsAt)).toEqual(['2026-03-01T10:00:00Z', '2026-06-01T10:00:00Z']);
     expect(past.map((x) => x.startsAt)).toEqual(['2026-01-01T10:00:00Z']);
   });
@@ -157,7 +201,11 @@ describe('loader entries', () => {
   const schema = z.object({ documentId: z.string(), title: z.string(), year: z.number() });
 
   it('keeps valid entries and reports invalid ones with type, documentId and fields', () => {
-    const { valid, invalid } = partitionEntries('projects', [{ documentId: 'a', title: 'A', year: 1 }, { documentId: 'b', title: 'Kaputt', year: 'x' }, null], schema);
+    const { valid, invalid } = partitionEntries(
+      'projects',
+      [{ documentId: 'a', title: 'A', year: 1 }, { documentId: 'b', title: 'Kaputt', year: 'x' }, null],
+      schema,
+    );
     expect(valid.map((v) => v.documentId)).toEqual(['a']);
     expect(invalid).toHaveLength(2);
     expect(invalid[0]).toMatchObject({ type: 'projects', documentId: 'b', title: 'Kaputt', fields: ['year'] });
@@ -167,13 +215,37 @@ describe('loader entries', () => {
 
 describe('downloads', () => {
   it('names files readably and by version', () => {
-    expect(localPath({ name: 'Satzung Zweckverband Müll.pdf', ext: '.pdf', hash: 'satzung_abc123def456', url: '/uploads/x.pdf' })).toBe('/dateien/satzung-zweckverband-muell-c123def456.pdf');
+    expect(
+      localPath({
+        name: 'Satzung Zweckverband Müll.pdf',
+        ext: '.pdf',
+        hash: 'satzung_abc123def456',
+        url: '/uploads/x.pdf',
+      }),
+    ).toBe('/dateien/satzung-zweckverband-muell-c123def456.pdf');
     expect(localPath({ name: '..', ext: '.PDF', hash: undefined, url: '/uploads/x.pdf' })).toBe('/dateien/datei.pdf');
   });
 
   it('records where each local file comes from', () => {
     const sources: AssetSources = new Map();
-    const d = toDownload({ id: 1, name: 'a.pdf', alternativeText: null, caption: null, width: null, height: null, formats: null, hash: 'h1', ext: '.pdf', mime: 'application/pdf', size: 2.5, url: '/uploads/a.pdf' }, 'http://127.0.0.1:1337/', sources);
+    const d = toDownload(
+      {
+        id: 1,
+        name: 'a.pdf',
+        alternativeText: null,
+        caption: null,
+        width: null,
+        height: null,
+        formats: null,
+        hash: 'h1',
+        ext: '.pdf',
+        mime: 'application/pdf',
+        size: 2.5,
+        url: '/uploads/a.pdf',
+      },
+      'http://127.0.0.1:1337/',
+      sources,
+    );
     expect(d).toEqual({ url: '/dateien/a-h1.pdf', name: 'a.pdf', mime: 'application/pdf', bytes: 2560, label: 'PDF' });
     expect([...sources]).toEqual([['/dateien/a-h1.pdf', 'http://127.0.0.1:1337/uploads/a.pdf']]);
   });
@@ -183,28 +255,36 @@ describe('calendar', () => {
   const event = siteEvent({ summary: 'Treffen, Vorträge; Austausch', eventStatus: 'abgesagt' });
 
   it('writes an iCalendar file that parses, with status and place', () => {
-    const parsed = Object.values(ical.sync.parseICS(calendar([event], 'https://www.interkommunales.example/', 'Test'))).filter((c) => c?.type === 'VEVENT') as VEvent[];
+    const parsed = Object.values(
+      ical.sync.parseICS(calendar([event], 'https://www.interkommunales.example/', 'Test')),
+    ).filter((c) => c?.type === 'VEVENT') as VEvent[];
     expect(parsed).toHaveLength(1);
     expect(parsed[0]!.summary).toBe('Jahrestagung 2027');
     expect(new Date(parsed[0]!.start).toISOString()).toBe('2027-09-23T08:00:00.000Z');
     expect(parsed[0]!.location).toBe('Stadthalle, Ostring 1, 59065 Hamm');
     expect(parsed[0]!.status).toBe('CANCELLED');
     expect(JSON.stringify(parsed[0]!.url)).toContain('/veranstaltungen/jahrestagung-2027/');
-    expect(location({ ...event, place: null, online: { platform: 'Webex', url: null } } as SiteEvent)).toBe('Online (Webex)');
+    expect(location({ ...event, place: null, online: { platform: 'Webex', url: null } } as SiteEvent)).toBe(
+      'Online (Webex)',
+    );
   });
 });
 
 describe('feeds', async () => {
   const { newsletterItems, projectItems } = await import('@ikz/site/lib/feeds');
   it('lists the newest projects first, with their topics', () => {
-    const items = projectItems([project({ slug: 'alt', publishedAt: '2025-01-01T00:00:00Z' }), project({ slug: 'neu', publishedAt: '2026-05-01T00:00:00Z' })]);
+    const items = projectItems([
+      project({ slug: 'alt', publishedAt: '2025-01-01T00:00:00Z' }),
+      project({ slug: 'neu', publishedAt: '2026-05-01T00:00:00Z' }),
+    ]);
     expect(items.map((i) => i.link)).toEqual(['/projekte/neu/', '/projekte/alt/']);
     expect(items[0]!.categories).toEqual(['Bauhof und Fuhrpark']);
     expect(projectItems(Array.from({ length: 80 }, (_, i) => project({ slug: `p${i}` }))).length).toBe(50);
   });
 
   it('lists newsletter issues by date with their sections', () => {
-    const issue = (slug: string, sentAt: string) => ({ slug, sentAt, title: slug, sections: [{ heading: 'Termine' }, { heading: 'Förderung' }] }) as never;
+    const issue = (slug: string, sentAt: string) =>
+      ({ slug, sentAt, title: slug, sections: [{ heading: 'Termine' }, { heading: 'Förderung' }] }) as never;
     const items = newsletterItems([issue('a', '2020-02-01'), issue('b', '2021-02-01')]);
     expect(items.map((i) => i.link)).toEqual(['/newsletter/b/', '/newsletter/a/']);
     expect(items[0]!.description).toBe('Termine · Förderung');

@@ -4,7 +4,9 @@ import { MAX_SLUG_LENGTH, SLUG_PATTERN, slugify, uniqueSlug } from '@ikz/shared-
 describe('slugify', () => {
   it('transliterates German umlauts and ß', () => {
     expect(slugify('Mülheim an der Ruhr')).toBe('muelheim-an-der-ruhr');
-    expect(slugify('Öffentlich-rechtliche Vereinbarung über Straßenreinigung')).toBe('oeffentlich-rechtliche-vereinbarung-ueber-strassenreinigung');
+    expect(slugify('Öffentlich-rechtliche Vereinbarung über Straßenreinigung')).toBe(
+      'oeffentlich-rechtliche-vereinbarung-ueber-strassenreinigung',
+    );
     expect(slugify('ÄÖÜ äöü ß')).toBe('aeoeue-aeoeue-ss');
   });
 

@@ -15,7 +15,10 @@ let dir: string;
 let server: StaticServer;
 
 /** A raw request: the path goes on the wire exactly as written (fetch would normalise it). */
-function get(rawPath: string, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  rawPath: string,
+  method = 'GET',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: server.port, path: rawPath, method }, (res) => {
       let body = '';
@@ -60,7 +63,12 @@ describe('static server', () => {
   it('serves pages, indexes, types and the 404 page', async () => {
     expect((await get('/')).body).toBe('<p>Start</p>');
     const page = await get('/projekte/bauhof/');
-    expect([page.status, page.body, page.headers['content-type'], page.headers['x-content-type-options']]).toEqual([200, '<p>Bauhof</p>', 'text/html; charset=utf-8', 'nosniff']);
+    expect([page.status, page.body, page.headers['content-type'], page.headers['x-content-type-options']]).toEqual([
+      200,
+      '<p>Bauhof</p>',
+      'text/html; charset=utf-8',
+      'nosniff',
+    ]);
     expect((await get('/kalender.ics')).headers['content-type']).toMatch(/^text\/calendar/);
     expect((await get('/.well-known/security.txt')).body).toContain('Contact:');
     const missing = await get('/gibt-es-nicht/');
@@ -94,7 +102,13 @@ describe('static server', () => {
     expect([200, 301, 400, 403, 404]).toContain(response.status);
   });
 
-  it.each(['/../ikz-static-secret.txt', '/%2e%2e/ikz-static-secret.txt', '/..%2fikz-static-secret.txt', '/projekte/%2e%2e/%2e%2e/ikz-static-secret.txt', '/a%00b'])('never leaves the root: %s', async (attack) => {
+  it.each([
+    '/../ikz-static-secret.txt',
+    '/%2e%2e/ikz-static-secret.txt',
+    '/..%2fikz-static-secret.txt',
+    '/projekte/%2e%2e/%2e%2e/ikz-static-secret.txt',
+    '/a%00b',
+  ])('never leaves the root: %s', async (attack) => {
     const response = await get(attack);
     expect(response.body).not.toContain('geheim');
     expect(response.status).not.toBe(200);
@@ -102,17 +116,34 @@ describe('static server', () => {
 
   it('sends uploaded files with their allowlisted type, sandboxed, never sniffed, and everything but images as attachments', async () => {
     const pdf = await get('/dateien/vertrag-abc.pdf');
-    expect([pdf.status, pdf.headers['content-type'], pdf.headers['x-content-type-options'], pdf.headers['content-disposition']]).toEqual([200, 'application/pdf', 'nosniff', 'attachment']);
+    expect([
+      pdf.status,
+      pdf.headers['content-type'],
+      pdf.headers['x-content-type-options'],
+      pdf.headers['content-disposition'],
+    ]).toEqual([200, 'application/pdf', 'nosniff', 'attachment']);
     expect(pdf.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
     const image = await get('/bilder/abc-800.webp');
     expect([image.headers['content-type'], image.headers['content-disposition']]).toEqual(['image/webp', 'inline']);
     expect(image.headers['content-security-policy']).toBe(FILE_CSP);
     const docx = await get('/dateien/satzung-abc.docx');
-    expect([docx.headers['content-type'], docx.headers['content-disposition']]).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'attachment']);
+    expect([docx.headers['content-type'], docx.headers['content-disposition']]).toEqual([
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'attachment',
+    ]);
     expect(pdf.headers['x-powered-by']).toBeUndefined();
   });
 
-  it.each(['/dateien/alt-abc.html', '/dateien/alt-abc.SVG', '/%64ateien/alt-abc.html', '/dateien/alt-abc%2ehtml', '/dateien/./alt-abc.html', '/projekte/../dateien/alt-abc.html', '/bilder/../dateien/alt-abc.html', '/dateien/alt-abc.html?x.pdf'])('serves %s only as an opaque sandboxed download', async (spelling) => {
+  it.each([
+    '/dateien/alt-abc.html',
+    '/dateien/alt-abc.SVG',
+    '/%64ateien/alt-abc.html',
+    '/dateien/alt-abc%2ehtml',
+    '/dateien/./alt-abc.html',
+    '/projekte/../dateien/alt-abc.html',
+    '/bilder/../dateien/alt-abc.html',
+    '/dateien/alt-abc.html?x.pdf',
+  ])('serves %s only as an opaque sandboxed download', async (spelling) => {
     const response = await get(spelling);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/octet-stream');
@@ -130,7 +161,11 @@ describe('static server', () => {
 });
 
 /** A request with headers, the body as bytes. */
-function fetchRaw(rawPath: string, headers: http.OutgoingHttpHeaders = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function fetchRaw(
+  rawPath: string,
+  headers: http.OutgoingHttpHeaders = {},
+  method = 'GET',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: server.port, path: rawPath, method, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -159,19 +194,26 @@ describe('static server compression', () => {
     ['gzip', 'gzip, deflate', (b: Buffer) => zlib.gunzipSync(b)],
     ['gzip', 'br;q=0, gzip;q=0.8', (b: Buffer) => zlib.gunzipSync(b)],
     ['br', '*', (b: Buffer) => zlib.brotliDecompressSync(b)],
-  ])('sends %s for Accept-Encoding "%s", with Vary, its own ETag and the compressed length', async (encoding, accept, decode) => {
-    const response = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': accept });
-    expect(response.status).toBe(200);
-    expect(response.headers['content-encoding']).toBe(encoding);
-    expect(response.headers.vary).toBe('Accept-Encoding');
-    expect(response.headers['content-type']).toMatch(/javascript/);
-    expect(Number(response.headers['content-length'])).toBe(response.body.length);
-    expect(response.body.length).toBeLessThan(script.length / 4);
-    expect(decode(response.body).toString()).toBe(script);
-    expect(response.headers.etag).toMatch(new RegExp(`-${encoding}"$`));
-    const head = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': accept }, 'HEAD');
-    expect([head.headers['content-length'], head.headers['content-encoding'], head.headers.etag]).toEqual([response.headers['content-length'], encoding, response.headers.etag]);
-  });
+  ])(
+    'sends %s for Accept-Encoding "%s", with Vary, its own ETag and the compressed length',
+    async (encoding, accept, decode) => {
+      const response = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': accept });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.headers.vary).toBe('Accept-Encoding');
+      expect(response.headers['content-type']).toMatch(/javascript/);
+      expect(Number(response.headers['content-length'])).toBe(response.body.length);
+      expect(response.body.length).toBeLessThan(script.length / 4);
+      expect(decode(response.body).toString()).toBe(script);
+      expect(response.headers.etag).toMatch(new RegExp(`-${encoding}"$`));
+      const head = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': accept }, 'HEAD');
+      expect([head.headers['content-length'], head.headers['content-encoding'], head.headers.etag]).toEqual([
+        response.headers['content-length'],
+        encoding,
+        response.headers.etag,
+      ]);
+    },
+  );
 
   it('sends the file as it is without Accept-Encoding or with identity only, still saying it varies', async () => {
     for (const headers of [{}, { 'Accept-Encoding': 'identity' }, { 'Accept-Encoding': 'gzip;q=0, br;q=0' }]) {
@@ -187,9 +229,15 @@ describe('static server compression', () => {
     const gz = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': 'gzip' });
     const plain = await fetchRaw('/pagefind/pagefind.js');
     expect(gz.headers.etag).not.toBe(plain.headers.etag);
-    const revalidated = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': 'gzip', 'If-None-Match': gz.headers.etag! });
+    const revalidated = await fetchRaw('/pagefind/pagefind.js', {
+      'Accept-Encoding': 'gzip',
+      'If-None-Match': gz.headers.etag!,
+    });
     expect([revalidated.status, revalidated.body.length]).toEqual([304, 0]);
-    const otherVariant = await fetchRaw('/pagefind/pagefind.js', { 'Accept-Encoding': 'gzip', 'If-None-Match': plain.headers.etag! });
+    const otherVariant = await fetchRaw('/pagefind/pagefind.js', {
+      'Accept-Encoding': 'gzip',
+      'If-None-Match': plain.headers.etag!,
+    });
     expect(otherVariant.status).toBe(200);
     expect(zlib.gunzipSync(otherVariant.body).toString()).toBe(script);
   });
@@ -206,7 +254,11 @@ describe('static server compression', () => {
     expect(pf.headers['content-encoding']).toBeUndefined();
     expect(pf.body.equals(chunk)).toBe(true);
     const webp = await fetchRaw('/bild.webp', { 'Accept-Encoding': 'gzip, br' });
-    expect([webp.headers['content-encoding'], webp.headers.vary, webp.body.length]).toEqual([undefined, undefined, image.length]);
+    expect([webp.headers['content-encoding'], webp.headers.vary, webp.body.length]).toEqual([
+      undefined,
+      undefined,
+      image.length,
+    ]);
     const small = await fetchRaw('/projekte/bauhof/', { 'Accept-Encoding': 'gzip, br' });
     expect([small.headers['content-encoding'], small.body.toString()]).toEqual([undefined, '<p>Bauhof</p>']);
   });
@@ -216,7 +268,10 @@ describe('static server compression', () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, script);
     precompressFile(file);
-    for (const [encoding, extension] of [['br', '.br'], ['gzip', '.gz']] as const) {
+    for (const [encoding, extension] of [
+      ['br', '.br'],
+      ['gzip', '.gz'],
+    ] as const) {
       const response = await fetchRaw('/_astro/seite.js', { 'Accept-Encoding': encoding });
       expect([response.headers['content-encoding'], response.headers.vary]).toEqual([encoding, 'Accept-Encoding']);
       expect(response.body.equals(fs.readFileSync(`${file}${extension}`)), encoding).toBe(true);
@@ -232,10 +287,14 @@ describe('static server compression', () => {
   it('sends the new content after a file is rewritten in place', async () => {
     const file = path.join(dir, 'neu.html');
     fs.writeFileSync(file, `<p>alt</p>${' '.repeat(2000)}`);
-    expect(zlib.gunzipSync((await fetchRaw('/neu.html', { 'Accept-Encoding': 'gzip' })).body).toString()).toMatch(/^<p>alt/);
+    expect(zlib.gunzipSync((await fetchRaw('/neu.html', { 'Accept-Encoding': 'gzip' })).body).toString()).toMatch(
+      /^<p>alt/,
+    );
     fs.writeFileSync(file, `<p>neu</p>${' '.repeat(3000)}`);
     fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
-    expect(zlib.gunzipSync((await fetchRaw('/neu.html', { 'Accept-Encoding': 'gzip' })).body).toString()).toMatch(/^<p>neu/);
+    expect(zlib.gunzipSync((await fetchRaw('/neu.html', { 'Accept-Encoding': 'gzip' })).body).toString()).toMatch(
+      /^<p>neu/,
+    );
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createStrapiClient, StrapiRequestError } from '@ikz/shared-types/rest';
 
 type Handler = (url: URL, init: RequestInit | undefined) => Response | Promise<Response>;
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function fakeServer(handler: Handler) {
   const calls: string[] = [];
@@ -26,7 +27,9 @@ describe('findAll', () => {
       inFlight -= 1;
       const page = Number(url.searchParams.get('pagination[page]'));
       const pageSize = Number(url.searchParams.get('pagination[pageSize]'));
-      const data = Array.from({ length: Math.max(0, Math.min(pageSize, total - (page - 1) * pageSize)) }, (_, i) => ({ n: (page - 1) * pageSize + i }));
+      const data = Array.from({ length: Math.max(0, Math.min(pageSize, total - (page - 1) * pageSize)) }, (_, i) => ({
+        n: (page - 1) * pageSize + i,
+      }));
       return json({ data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } });
     });
     const client = createStrapiClient({ baseUrl: 'http://cms.test/', fetch: fetchImpl, pageSize: 10, concurrency: 3 });
@@ -49,7 +52,12 @@ describe('request', () => {
 
   it('gives up after the last attempt and says what failed', async () => {
     const { calls, fetchImpl } = fakeServer(() => json({ error: { message: 'down' } }, 502));
-    const client = createStrapiClient({ baseUrl: 'http://cms.test', fetch: fetchImpl, attempts: 2, sleep: async () => {} });
+    const client = createStrapiClient({
+      baseUrl: 'http://cms.test',
+      fetch: fetchImpl,
+      attempts: 2,
+      sleep: async () => {},
+    });
     await expect(client.request('GET', '/api/x')).rejects.toThrow('GET /api/x failed with 502: down');
     expect(calls).toHaveLength(2);
   });
@@ -68,7 +76,12 @@ describe('request', () => {
     const fetchImpl = (async () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
-    const client = createStrapiClient({ baseUrl: 'http://127.0.0.1:9', fetch: fetchImpl, attempts: 2, sleep: async () => {} });
+    const client = createStrapiClient({
+      baseUrl: 'http://127.0.0.1:9',
+      fetch: fetchImpl,
+      attempts: 2,
+      sleep: async () => {},
+    });
     await expect(client.request('GET', '/api/x')).rejects.toThrow(/not reachable at http:\/\/127.0.0.1:9/);
   });
 

@@ -32,18 +32,26 @@ describe('plain text helpers', () => {
   });
 });
 
-
-const vevents = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as VEvent[];
+const vevents = (text: string) =>
+  Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as VEvent[];
 
 describe('iCalendar with hostile text', () => {
   const hostile = siteEvent({
     title: FORGED,
     summary: `Zusammenfassung\r\nBEGIN:VEVENT${CONTROLS}`,
-    place: { venue: 'Halle\r\nBEGIN:VEVENT', street: 'Ostring 1;2,3', postalCode: '59065', city: `Hamm${CONTROLS}` } as never,
+    place: {
+      venue: 'Halle\r\nBEGIN:VEVENT',
+      street: 'Ostring 1;2,3',
+      postalCode: '59065',
+      city: `Hamm${CONTROLS}`,
+    } as never,
   });
 
   it('writes one event per event, whatever its texts hold', () => {
-    for (const text of [calendar([hostile], SITE, hostile.title), calendar([hostile, siteEvent({ documentId: 'e2', slug: 'zwei' })], SITE, 'Interkommunales.NRW – Veranstaltungen')]) {
+    for (const text of [
+      calendar([hostile], SITE, hostile.title),
+      calendar([hostile, siteEvent({ documentId: 'e2', slug: 'zwei' })], SITE, 'Interkommunales.NRW – Veranstaltungen'),
+    ]) {
       const events = vevents(text);
       expect(events.length).toBe(text.includes('zwei') ? 2 : 1);
       expect(text.match(/^BEGIN:VEVENT\r$/gm)?.length).toBe(events.length);
@@ -57,11 +65,15 @@ describe('iCalendar with hostile text', () => {
   it('keeps the texts, on one line where the property is one line', () => {
     const text = calendar([hostile], SITE, hostile.title);
     const [parsed] = vevents(text);
-    expect(parsed!.summary).toBe('Jahrestagung END:VCALENDAR BEGIN:VEVENT SUMMARY:Gefälscht END:VEVENT X-TEST:1 X-TEST:2');
+    expect(parsed!.summary).toBe(
+      'Jahrestagung END:VCALENDAR BEGIN:VEVENT SUMMARY:Gefälscht END:VEVENT X-TEST:1 X-TEST:2',
+    );
     expect(parsed!.location).toBe('Halle BEGIN:VEVENT, Ostring 1;2,3, 59065 Hamm     Ende');
     expect(String(parsed!.description)).toContain('Zusammenfassung\nBEGIN:VEVENT');
     const unfolded = text.replace(/\r\n[ \t]/g, '');
-    expect(unfolded).toContain('\r\nX-WR-CALNAME:Jahrestagung END:VCALENDAR BEGIN:VEVENT SUMMARY:Gefälscht END:VEVENT X-TEST:1 X-TEST:2\r\n');
+    expect(unfolded).toContain(
+      '\r\nX-WR-CALNAME:Jahrestagung END:VCALENDAR BEGIN:VEVENT SUMMARY:Gefälscht END:VEVENT X-TEST:1 X-TEST:2\r\n',
+    );
     expect(unfolded).toContain('\r\nNAME:Jahrestagung END:VCALENDAR');
   });
 });
@@ -86,22 +98,49 @@ describe('feeds and sitemaps with hostile text', () => {
       image: null,
     }) as unknown as SiteProject;
   const newsletter = (n: number, title: string): SiteNewsletter =>
-    ({ id: n, documentId: `n${n}`, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', publishedAt: '2026-01-01T00:00:00.000Z', title, slug: `ausgabe-${n}`, year: 2026, number: n, sentAt: `2026-0${n}-01`, editorial: null, sections: [{ heading: `Termine${CONTROLS}` }], pdf: null }) as unknown as SiteNewsletter;
+    ({
+      id: n,
+      documentId: `n${n}`,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      publishedAt: '2026-01-01T00:00:00.000Z',
+      title,
+      slug: `ausgabe-${n}`,
+      year: 2026,
+      number: n,
+      sentAt: `2026-0${n}-01`,
+      editorial: null,
+      sections: [{ heading: `Termine${CONTROLS}` }],
+      pdf: null,
+    }) as unknown as SiteNewsletter;
   const content = buildContent(
-    { projects: [project(1, `Erstes${CONTROLS}`), project(2, FORGED), project(3, 'Drittes <b>&amp;</b>')], documents: [], newsletters: [newsletter(1, `Newsletter I${CONTROLS}`), newsletter(2, 'Newsletter II / 2026')], events: [], topics: [], municipalities: [] },
+    {
+      projects: [project(1, `Erstes${CONTROLS}`), project(2, FORGED), project(3, 'Drittes <b>&amp;</b>')],
+      documents: [],
+      newsletters: [newsletter(1, `Newsletter I${CONTROLS}`), newsletter(2, 'Newsletter II / 2026')],
+      events: [],
+      topics: [],
+      municipalities: [],
+    },
     new Date('2026-11-01T00:00:00Z'),
   );
   const parser = new XMLParser({ ignoreAttributes: false });
   const feed = async (url: string) => {
     const file = await dataFile(content, routes.match(url)!, { siteUrl: SITE, sitemapUrls: [], env: {} });
     expect(XMLValidator.validate(file!.body), url).toBe(true);
-    return parser.parse(file!.body) as { rss: { channel: { item: { title: string; link: string; description: string; category?: string | string[] }[] } } };
+    return parser.parse(file!.body) as {
+      rss: { channel: { item: { title: string; link: string; description: string; category?: string | string[] }[] } };
+    };
   };
 
   it('writes a project feed that parses and has exactly its items', async () => {
     const items = (await feed(routes.url('projectFeed'))).rss.channel.item;
     expect(items.map((i) => i.link)).toEqual([3, 2, 1].map((n) => `${SITE}/projekte/projekt-${n}/`));
-    expect(items.map((i) => i.title)).toEqual(['Drittes <b>&amp;</b>', 'Jahrestagung END:VCALENDAR BEGIN:VEVENT SUMMARY:Gefälscht END:VEVENT X-TEST:1 X-TEST:2', 'Erstes     Ende']);
+    expect(items.map((i) => i.title)).toEqual([
+      'Drittes <b>&amp;</b>',
+      'Jahrestagung END:VCALENDAR BEGIN:VEVENT SUMMARY:Gefälscht END:VEVENT X-TEST:1 X-TEST:2',
+      'Erstes     Ende',
+    ]);
     expect(items[2]!.description).toBe('Kurz\t\n\n\n Ende');
     expect(items[2]!.category).toBe('Bauhof     Ende');
   });
@@ -113,7 +152,11 @@ describe('feeds and sitemaps with hostile text', () => {
   });
 
   it('writes a sitemap that parses, whatever the URLs hold', async () => {
-    const file = await dataFile(content, routes.match(routes.url('sitemap', { n: 0 }))!, { siteUrl: SITE, sitemapUrls: ['/projekte/projekt-1/', `/a${CONTROLS}/`], env: {} });
+    const file = await dataFile(content, routes.match(routes.url('sitemap', { n: 0 }))!, {
+      siteUrl: SITE,
+      sitemapUrls: ['/projekte/projekt-1/', `/a${CONTROLS}/`],
+      env: {},
+    });
     expect(XMLValidator.validate(file!.body)).toBe(true);
     const locs = (parser.parse(file!.body) as { urlset: { url: { loc: string }[] } }).urlset.url.map((u) => u.loc);
     expect(locs).toHaveLength(2);

@@ -26,7 +26,14 @@ describe('which requests are for /uploads/', () => {
   });
 
   it('leaves every other path alone', () => {
-    for (const other of ['/api/uploads/x.html', '/uploadsx.html', '/admin', '/', '/upload/files', '/uploads-alt/x.html']) {
+    for (const other of [
+      '/api/uploads/x.html',
+      '/uploadsx.html',
+      '/admin',
+      '/',
+      '/upload/files',
+      '/uploads-alt/x.html',
+    ]) {
       expect(uploadRequestFile(other), other).toBeNull();
     }
     expect(normalizedRequestPath('/a/b/../../c')).toBe('/c');
@@ -38,14 +45,24 @@ describe('what a stored upload is sent with', () => {
     expect(servingHeaders('altlast_1a2b.html')).toEqual({
       'Content-Type': 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "sandbox; default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+      'Content-Security-Policy':
+        "sandbox; default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
       'Content-Disposition': 'attachment',
     });
   });
 
   it('an image: its type, inline, sandboxed; a PDF or office file: a download', () => {
-    expect(servingHeaders('karte_1a2b.png')).toMatchObject({ 'Content-Type': 'image/png', 'Content-Disposition': 'inline' });
-    expect(servingHeaders('satzung_1a2b.pdf')).toMatchObject({ 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment' });
-    expect(servingHeaders('daten_1a2b.csv')).toMatchObject({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment' });
+    expect(servingHeaders('karte_1a2b.png')).toMatchObject({
+      'Content-Type': 'image/png',
+      'Content-Disposition': 'inline',
+    });
+    expect(servingHeaders('satzung_1a2b.pdf')).toMatchObject({
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': 'attachment',
+    });
+    expect(servingHeaders('daten_1a2b.csv')).toMatchObject({
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment',
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_MIME_TYPES, decideUpload, extensionOf } from '@ikz/cms/lib/upload-types';
-import { ALLOWED_FILE_TYPES, compoundFileStreams, detectContentType, isCsvText, servingHeaders } from '@ikz/shared-types/file-types';
+import {
+  ALLOWED_FILE_TYPES,
+  compoundFileStreams,
+  detectContentType,
+  isCsvText,
+  servingHeaders,
+} from '@ikz/shared-types/file-types';
 import { allowedSamples, compoundFile, gif, pdf, polyglots } from '../support/samples.ts';
 
 /** The MIME type of the allowed type the content was detected as (undefined when none). */
@@ -9,7 +15,21 @@ async function detectedMime(bytes: Uint8Array): Promise<string | undefined> {
   return verdict.ok ? verdict.type.mime : undefined;
 }
 
-const FOREIGN_EXTENSIONS = ['.html', '.htm', '.svg', '.js', '.mjs', '.xml', '.xhtml', '.shtml', '.HTML', '.Svg', '.exe', '.php', '.gif'];
+const FOREIGN_EXTENSIONS = [
+  '.html',
+  '.htm',
+  '.svg',
+  '.js',
+  '.mjs',
+  '.xml',
+  '.xhtml',
+  '.shtml',
+  '.HTML',
+  '.Svg',
+  '.exe',
+  '.php',
+  '.gif',
+];
 
 describe('the upload allowlist', () => {
   it('has nothing a browser runs or renders as a document', () => {
@@ -36,7 +56,12 @@ describe('deciding on an upload', () => {
   it('accepts a file whose extension and content agree, with the extension in lower case', () => {
     const decision = decideUpload('Protokoll.PDF', 'application/pdf');
     expect(decision).toMatchObject({ ok: true, ext: '.pdf', mime: 'application/pdf', name: 'Protokoll.pdf' });
-    expect(decideUpload('foto.jpeg', 'image/jpeg')).toMatchObject({ ok: true, ext: '.jpeg', mime: 'image/jpeg', name: 'foto.jpeg' });
+    expect(decideUpload('foto.jpeg', 'image/jpeg')).toMatchObject({
+      ok: true,
+      ext: '.jpeg',
+      mime: 'image/jpeg',
+      name: 'foto.jpeg',
+    });
   });
 
   it('refuses every foreign extension, whatever the content, in German naming the file', () => {
@@ -54,18 +79,23 @@ describe('deciding on an upload', () => {
     const decision = decideUpload('plan.pdf', 'image/png');
     expect(decision).toEqual({
       ok: false,
-      message: 'Die Datei „plan.pdf“ wurde abgelehnt: Der Inhalt wurde als PNG-Bild erkannt, die Endung „.pdf“ passt nicht dazu. Bitte laden Sie die Datei mit der Endung „.png“ hoch.',
+      message:
+        'Die Datei „plan.pdf“ wurde abgelehnt: Der Inhalt wurde als PNG-Bild erkannt, die Endung „.pdf“ passt nicht dazu. Bitte laden Sie die Datei mit der Endung „.png“ hoch.',
     });
   });
 
   it('refuses content that is nothing on the list, and names without an extension', () => {
     expect(decideUpload('bild.png', undefined)).toEqual({
       ok: false,
-      message: 'Die Datei „bild.png“ wurde abgelehnt: Der Inhalt entspricht weder der Endung „.png“ (PNG-Bild) noch einem anderen erlaubten Dateityp.',
+      message:
+        'Die Datei „bild.png“ wurde abgelehnt: Der Inhalt entspricht weder der Endung „.png“ (PNG-Bild) noch einem anderen erlaubten Dateityp.',
     });
     expect(decideUpload('bild.png', 'image/gif').ok).toBe(false);
     expect(decideUpload('bild.png', 'image/svg+xml').ok).toBe(false);
-    expect(decideUpload('scan', 'application/pdf')).toMatchObject({ ok: false, message: expect.stringContaining('Der Dateiname hat keine Endung.') });
+    expect(decideUpload('scan', 'application/pdf')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Der Dateiname hat keine Endung.'),
+    });
   });
 });
 
@@ -94,7 +124,10 @@ describe('detecting the type from the content', () => {
 
   it('tells legacy Office files apart by their directory, not by text inside them', () => {
     expect(compoundFileStreams(compoundFile('Workbook'))).toEqual(new Set(['Workbook']));
-    const excelMentioningWord = compoundFile('Workbook', Buffer.from('WordDocument\u0000', 'utf16le').toString('latin1'));
+    const excelMentioningWord = compoundFile(
+      'Workbook',
+      Buffer.from('WordDocument\u0000', 'utf16le').toString('latin1'),
+    );
     expect(compoundFileStreams(excelMentioningWord).has('WordDocument')).toBe(false);
   });
 
@@ -122,12 +155,19 @@ describe('detecting the type from the content', () => {
 describe('replacing a stored file', () => {
   it('takes content of the stored type only', async () => {
     const { decideReplacement } = await import('@ikz/cms/lib/upload-types');
-    expect(decideReplacement('neu.PDF', 'application/pdf', { name: 'alt.pdf', ext: '.pdf' })).toMatchObject({ ok: true, ext: '.pdf' });
+    expect(decideReplacement('neu.PDF', 'application/pdf', { name: 'alt.pdf', ext: '.pdf' })).toMatchObject({
+      ok: true,
+      ext: '.pdf',
+    });
     expect(decideReplacement('neu.png', 'image/png', { name: 'alt.pdf', ext: '.pdf' })).toEqual({
       ok: false,
-      message: 'Die Datei „neu.png“ wurde abgelehnt: Sie kann „alt.pdf“ (PDF-Dokument) nicht ersetzen, denn eine ersetzte Datei behält ihren Typ. Bitte laden Sie sie als neue Datei hoch.',
+      message:
+        'Die Datei „neu.png“ wurde abgelehnt: Sie kann „alt.pdf“ (PDF-Dokument) nicht ersetzen, denn eine ersetzte Datei behält ihren Typ. Bitte laden Sie sie als neue Datei hoch.',
     });
-    expect(decideReplacement('neu.pdf', 'application/pdf', { name: 'alt.html', ext: '.html' })).toMatchObject({ ok: false, message: expect.stringContaining('(ein Dateityp, der nicht mehr erlaubt ist)') });
+    expect(decideReplacement('neu.pdf', 'application/pdf', { name: 'alt.html', ext: '.html' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('(ein Dateityp, der nicht mehr erlaubt ist)'),
+    });
     expect(decideReplacement('neu.html', 'application/pdf', { name: 'alt.pdf', ext: '.pdf' }).ok).toBe(false);
   });
 });

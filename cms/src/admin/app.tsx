@@ -44,14 +44,21 @@ export default {
   bootstrap(app: StrapiApp) {
     // The newsletter's internal states are stored in English; the list view names them in German.
     type Header = { name: string; attribute?: { type?: string }; cellFormatter?: unknown };
-    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: unknown }) => ({
-      layout,
-      displayedHeaders: displayedHeaders.map((header) =>
-        header.attribute?.type === 'enumeration' && hasEnumLabels(header.name)
-          ? { ...header, cellFormatter: (row: Record<string, unknown>, _h: unknown, { model }: { model: string }) => enumLabelDe(model, header.name, row[header.name]) ?? (row[header.name] as string | null) ?? '-' }
-          : header,
-      ),
-    }));
+    app.registerHook(
+      'Admin/CM/pages/ListView/inject-column-in-table',
+      ({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: unknown }) => ({
+        layout,
+        displayedHeaders: displayedHeaders.map((header) =>
+          header.attribute?.type === 'enumeration' && hasEnumLabels(header.name)
+            ? {
+                ...header,
+                cellFormatter: (row: Record<string, unknown>, _h: unknown, { model }: { model: string }) =>
+                  enumLabelDe(model, header.name, row[header.name]) ?? (row[header.name] as string | null) ?? '-',
+              }
+            : header,
+        ),
+      }),
+    );
     const contentManager = app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void };
     contentManager.addEditViewSidePanel([SiteLinkPanel, NewsletterSendPanel, ReportFilesPanel]);
   },

@@ -18,7 +18,8 @@ export const LABELS = {
   phone: 'Telefon (optional)',
 } as const;
 
-const CONSENT_MESSAGE = 'Bitte bestätigen Sie mit dem Kästchen, dass wir Ihre Angaben zur Bearbeitung der Anfrage verarbeiten dürfen.';
+const CONSENT_MESSAGE =
+  'Bitte bestätigen Sie mit dem Kästchen, dass wir Ihre Angaben zur Bearbeitung der Anfrage verarbeiten dürfen.';
 const PHONE = /^\+?[0-9][0-9 ()/-]{3,38}$/;
 
 export function adviceSchema(municipalities: readonly MunicipalityGroup[]) {
@@ -26,7 +27,10 @@ export function adviceSchema(municipalities: readonly MunicipalityGroup[]) {
     municipality: z
       .string({ error: 'Bitte wählen Sie eine Kommune aus.' })
       .transform((ags) => findMunicipality(municipalities, ags.trim()))
-      .refine((choice) => choice !== null, 'Bitte wählen Sie eine Kommune aus der Liste der Kommunen in Nordrhein-Westfalen aus.')
+      .refine(
+        (choice) => choice !== null,
+        'Bitte wählen Sie eine Kommune aus der Liste der Kommunen in Nordrhein-Westfalen aus.',
+      )
       .transform((choice) => choice!),
     topic: lineField(200, LABELS.topic),
     question: textField(QUESTION_MAX, LABELS.question),
@@ -36,7 +40,14 @@ export function adviceSchema(municipalities: readonly MunicipalityGroup[]) {
       .string()
       .optional()
       .transform((v) => v?.trim() || undefined)
-      .pipe(lineField(40, 'Telefon').refine((v) => PHONE.test(v), 'Bitte geben Sie unter „Telefon“ eine Telefonnummer an, z. B. 0211 123456, oder lassen Sie das Feld leer.').optional()),
+      .pipe(
+        lineField(40, 'Telefon')
+          .refine(
+            (v) => PHONE.test(v),
+            'Bitte geben Sie unter „Telefon“ eine Telefonnummer an, z. B. 0211 123456, oder lassen Sie das Feld leer.',
+          )
+          .optional(),
+      ),
     consent: checkboxField(CONSENT_MESSAGE),
   });
 }

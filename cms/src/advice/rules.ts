@@ -55,6 +55,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * What the hourly cleanup deletes: requests never confirmed whose link expired (after 7 days), and every
  * request older than the retention period (IKZ_ADVICE_RETENTION_DAYS), whatever its state.
  */
-export function cleanupCutoffs(now: Date, retentionDays: number): { unconfirmedExpiredBefore: Date; requestedBefore: Date } {
+export function cleanupCutoffs(
+  now: Date,
+  retentionDays: number,
+): { unconfirmedExpiredBefore: Date; requestedBefore: Date } {
   return { unconfirmedExpiredBefore: now, requestedBefore: new Date(now.getTime() - retentionDays * DAY_MS) };
 }

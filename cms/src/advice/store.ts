@@ -18,7 +18,13 @@ export function adviceStore(strapi: Core.Strapi) {
       query().deleteMany({
         where: {
           $or: [
-            { confirmedAt: null, $or: [{ confirmExpiresAt: { $lte: cutoffs.unconfirmedExpiredBefore.toISOString() } }, { confirmExpiresAt: null }] },
+            {
+              confirmedAt: null,
+              $or: [
+                { confirmExpiresAt: { $lte: cutoffs.unconfirmedExpiredBefore.toISOString() } },
+                { confirmExpiresAt: null },
+              ],
+            },
             { requestedAt: { $lte: cutoffs.requestedBefore.toISOString() } },
           ],
         },

@@ -14,7 +14,8 @@ export const CONFIRM_PATH = '/beratung/bestaetigen';
 /** Where on the site the form is (for links back). */
 export const SITE_FORM_PAGE = '/beratung/#anfrage';
 
-export const confirmUrl = (siteUrl: string, token: string) => `${siteUrl}${FORMS_PATH}${CONFIRM_PATH}?t=${encodeURIComponent(token)}`;
+export const confirmUrl = (siteUrl: string, token: string) =>
+  `${siteUrl}${FORMS_PATH}${CONFIRM_PATH}?t=${encodeURIComponent(token)}`;
 
 /** To the requester, before anything else: only the link, nothing of what was typed. */
 export function confirmMail(siteUrl: string, token: string): MailText {
@@ -26,7 +27,9 @@ export function confirmMail(siteUrl: string, token: string): MailText {
   ]);
 }
 
-function requestBlocks(request: Pick<AdviceRecord, 'municipality' | 'topic' | 'question' | 'name' | 'email' | 'phone'>): MailBlock[] {
+function requestBlocks(
+  request: Pick<AdviceRecord, 'municipality' | 'topic' | 'question' | 'name' | 'email' | 'phone'>,
+): MailBlock[] {
   return [
     { field: LABELS.municipality, value: request.municipality },
     { field: LABELS.topic, value: request.topic },
@@ -56,16 +59,46 @@ export function copyMail(request: Parameters<typeof requestBlocks>[0]): MailText
 export const MESSAGES = {
   submitted: {
     title: 'Bitte bestätigen Sie Ihre Anfrage',
-    message: 'Vielen Dank. Wir haben Ihnen eine E-Mail mit einem Bestätigungslink gesendet. Erst wenn Sie die Anfrage damit bestätigen, geht sie an unser Beratungsteam.',
+    message:
+      'Vielen Dank. Wir haben Ihnen eine E-Mail mit einem Bestätigungslink gesendet. Erst wenn Sie die Anfrage damit bestätigen, geht sie an unser Beratungsteam.',
   },
-  unavailable: { title: 'Derzeit nicht möglich', message: 'Anfragen über das Formular sind derzeit nicht möglich. Bitte schreiben Sie uns eine E-Mail oder versuchen Sie es später erneut.' },
-  tooManyMails: { title: 'Zu viele Anfragen', message: 'An diese E-Mail-Adresse haben wir heute bereits mehrere Bestätigungslinks gesendet. Bitte bestätigen Sie eine der Anfragen oder versuchen Sie es morgen erneut.' },
-  invalid: { title: 'Bitte prüfen Sie Ihre Angaben', message: 'Das Formular enthält Fehler. Bitte korrigieren Sie die markierten Felder.' },
-  confirmAsk: { title: 'Anfrage bestätigen', message: 'Bitte bestätigen Sie mit der Schaltfläche Ihre Beratungsanfrage. Erst dann geht sie an unser Beratungsteam.' },
-  confirmed: { title: 'Anfrage bestätigt', message: 'Vielen Dank! Ihre Anfrage ist bestätigt und an unser Beratungsteam gegangen. Eine Kopie Ihrer Angaben erhalten Sie per E-Mail.' },
-  alreadyConfirmed: { title: 'Bereits bestätigt', message: 'Diese Anfrage ist bereits bestätigt. Sie müssen nichts weiter tun; wir melden uns bei Ihnen.' },
-  confirmExpired: { title: 'Link abgelaufen', message: 'Dieser Bestätigungslink ist abgelaufen (er gilt 7 Tage). Bitte stellen Sie Ihre Anfrage erneut.' },
-  confirmUnknown: { title: 'Link ungültig', message: 'Dieser Bestätigungslink ist ungültig oder nicht mehr gültig. Bitte prüfen Sie, ob Sie den Link vollständig übernommen haben, oder stellen Sie Ihre Anfrage erneut.' },
+  unavailable: {
+    title: 'Derzeit nicht möglich',
+    message:
+      'Anfragen über das Formular sind derzeit nicht möglich. Bitte schreiben Sie uns eine E-Mail oder versuchen Sie es später erneut.',
+  },
+  tooManyMails: {
+    title: 'Zu viele Anfragen',
+    message:
+      'An diese E-Mail-Adresse haben wir heute bereits mehrere Bestätigungslinks gesendet. Bitte bestätigen Sie eine der Anfragen oder versuchen Sie es morgen erneut.',
+  },
+  invalid: {
+    title: 'Bitte prüfen Sie Ihre Angaben',
+    message: 'Das Formular enthält Fehler. Bitte korrigieren Sie die markierten Felder.',
+  },
+  confirmAsk: {
+    title: 'Anfrage bestätigen',
+    message:
+      'Bitte bestätigen Sie mit der Schaltfläche Ihre Beratungsanfrage. Erst dann geht sie an unser Beratungsteam.',
+  },
+  confirmed: {
+    title: 'Anfrage bestätigt',
+    message:
+      'Vielen Dank! Ihre Anfrage ist bestätigt und an unser Beratungsteam gegangen. Eine Kopie Ihrer Angaben erhalten Sie per E-Mail.',
+  },
+  alreadyConfirmed: {
+    title: 'Bereits bestätigt',
+    message: 'Diese Anfrage ist bereits bestätigt. Sie müssen nichts weiter tun; wir melden uns bei Ihnen.',
+  },
+  confirmExpired: {
+    title: 'Link abgelaufen',
+    message: 'Dieser Bestätigungslink ist abgelaufen (er gilt 7 Tage). Bitte stellen Sie Ihre Anfrage erneut.',
+  },
+  confirmUnknown: {
+    title: 'Link ungültig',
+    message:
+      'Dieser Bestätigungslink ist ungültig oder nicht mehr gültig. Bitte prüfen Sie, ob Sie den Link vollständig übernommen haben, oder stellen Sie Ihre Anfrage erneut.',
+  },
 } as const satisfies Record<string, { title: string; message: string }>;
 
 /**
@@ -73,9 +106,15 @@ export const MESSAGES = {
  * site's form (site/src/components/AdviceRequestForm.astro), with the typed values and the messages. The
  * fields' ids are `feld-<name>`, where the answer's list of errors links to.
  */
-export function adviceFormHtml(municipalities: readonly MunicipalityGroup[], fields: Record<string, string>, errors: Record<string, string>): SafeHtml {
-  const error = (name: string) => (errors[name] ? html`<p class="field-error" id="feld-${name}-fehler">${errors[name]}</p>` : '');
-  const marked = (name: string) => (errors[name] ? html` aria-invalid="true" aria-describedby="feld-${name}-fehler"` : '');
+export function adviceFormHtml(
+  municipalities: readonly MunicipalityGroup[],
+  fields: Record<string, string>,
+  errors: Record<string, string>,
+): SafeHtml {
+  const error = (name: string) =>
+    errors[name] ? html`<p class="field-error" id="feld-${name}-fehler">${errors[name]}</p>` : '';
+  const marked = (name: string) =>
+    errors[name] ? html` aria-invalid="true" aria-describedby="feld-${name}-fehler"` : '';
   const value = (name: string, max: number) => (fields[name] ?? '').slice(0, max);
   const line = (name: keyof typeof LABELS, type: string, max: number, autocomplete: string, required = true) =>
     html`<label for="feld-${name}">${LABELS[name]}</label>${error(name)}
@@ -84,7 +123,8 @@ export function adviceFormHtml(municipalities: readonly MunicipalityGroup[], fie
   return html`<form method="post" action="${FORMS_PATH}${SUBMIT_PATH}">
 <label for="feld-municipality">${LABELS.municipality}</label>${error('municipality')}
 <select id="feld-municipality" name="municipality" required${marked('municipality')}><option value="">Bitte wählen</option>${municipalities.map(
-    (group) => html`<optgroup label="${group.label}">${group.choices.map((c) => html`<option value="${c.ags}"${c.ags === selected ? html` selected` : ''}>${c.name}</option>`)}</optgroup>`,
+    (group) =>
+      html`<optgroup label="${group.label}">${group.choices.map((c) => html`<option value="${c.ags}"${c.ags === selected ? html` selected` : ''}>${c.name}</option>`)}</optgroup>`,
   )}</select>
 ${line('topic', 'text', 200, 'off')}
 <label for="feld-question">${LABELS.question}</label>${error('question')}

@@ -5,7 +5,8 @@ export const REGISTRATION_CLOSED_MESSAGE =
   'Die Einrichtung des ersten Administratorkontos über die Website ist geschlossen. Legen Sie es mit IKZ_ADMIN_EMAIL und IKZ_ADMIN_PASSWORD beim Start an.';
 
 /** `pnpm start` (Strapi on localhost) opens it for a fresh local installation; production never does. */
-export const registrationOpen = (env?: NodeJS.ProcessEnv) => readEnv(['IKZ_ADMIN_REGISTRATION'], env).IKZ_ADMIN_REGISTRATION === 'open';
+export const registrationOpen = (env?: NodeJS.ProcessEnv) =>
+  readEnv(['IKZ_ADMIN_REGISTRATION'], env).IKZ_ADMIN_REGISTRATION === 'open';
 
 /**
  * Closes Strapi's "register the first administrator" route (POST /admin/register-admin) with a policy on the
@@ -15,8 +16,16 @@ export const registrationOpen = (env?: NodeJS.ProcessEnv) => readEnv(['IKZ_ADMIN
  */
 export function guardAdminRegistration(strapi: Core.Strapi): void {
   if (registrationOpen()) return;
-  const routers = Object.values((strapi.admin as any).routes ?? {}) as { routes?: { handler?: string; config?: { policies?: unknown[] } }[] }[];
+  const routers = Object.values((strapi.admin as any).routes ?? {}) as {
+    routes?: { handler?: string; config?: { policies?: unknown[] } }[];
+  }[];
   const route = routers.flatMap((r) => r.routes ?? []).find((r) => r.handler === 'authentication.registerAdmin');
-  if (!route) throw new Error('Cannot close the admin registration: the route authentication.registerAdmin was not found (Strapi changed?).');
-  route.config = { ...route.config, policies: [...(route.config?.policies ?? []), 'global::admin-registration-closed'] };
+  if (!route)
+    throw new Error(
+      'Cannot close the admin registration: the route authentication.registerAdmin was not found (Strapi changed?).',
+    );
+  route.config = {
+    ...route.config,
+    policies: [...(route.config?.policies ?? []), 'global::admin-registration-closed'],
+  };
 }

@@ -8,11 +8,19 @@ import { registrationOpen } from './admin-registration';
  * (IKZ_ADMIN_REGISTRATION=open, which `pnpm start` sets on localhost); otherwise the start says what to set.
  */
 export async function ensureAdminFromEnv(strapi: Core.Strapi): Promise<void> {
-  const { IKZ_ADMIN_EMAIL: email, IKZ_ADMIN_PASSWORD: password, IKZ_ADMIN_FIRSTNAME: firstname, IKZ_ADMIN_LASTNAME: lastname } = readEnv(['IKZ_ADMIN_EMAIL', 'IKZ_ADMIN_PASSWORD', 'IKZ_ADMIN_FIRSTNAME', 'IKZ_ADMIN_LASTNAME']);
+  const {
+    IKZ_ADMIN_EMAIL: email,
+    IKZ_ADMIN_PASSWORD: password,
+    IKZ_ADMIN_FIRSTNAME: firstname,
+    IKZ_ADMIN_LASTNAME: lastname,
+  } = readEnv(['IKZ_ADMIN_EMAIL', 'IKZ_ADMIN_PASSWORD', 'IKZ_ADMIN_FIRSTNAME', 'IKZ_ADMIN_LASTNAME']);
   const users = strapi.service('admin::user') as any;
   if ((await users.count()) > 0) return;
   if (!email || !password) {
-    if (!registrationOpen()) strapi.log.warn('[ikz] no administrator exists and web registration is closed: set IKZ_ADMIN_EMAIL and IKZ_ADMIN_PASSWORD and restart.');
+    if (!registrationOpen())
+      strapi.log.warn(
+        '[ikz] no administrator exists and web registration is closed: set IKZ_ADMIN_EMAIL and IKZ_ADMIN_PASSWORD and restart.',
+      );
     return;
   }
   const roles = strapi.service('admin::role') as any;

@@ -31,7 +31,12 @@ export async function ensureBuildToken(strapi: Core.Strapi): Promise<void> {
   if (existing && fs.existsSync(tokenFile)) return;
   const token = existing
     ? await service.regenerate(existing.id)
-    : await service.create({ name: BUILD_TOKEN_NAME, description: BUILD_TOKEN_DESCRIPTION, type: 'read-only', lifespan: null });
+    : await service.create({
+        name: BUILD_TOKEN_NAME,
+        description: BUILD_TOKEN_DESCRIPTION,
+        type: 'read-only',
+        lifespan: null,
+      });
   fs.mkdirSync(path.dirname(tokenFile), { recursive: true });
   fs.writeFileSync(tokenFile, `${token.accessKey}\n`, { mode: 0o600 });
   strapi.log.info(`[ikz] read-only build token ${existing ? 're-issued' : 'created'}; its key is in ${tokenFile}`);
@@ -44,7 +49,13 @@ export async function ensureBuildToken(strapi: Core.Strapi): Promise<void> {
 export async function ensureSeedToken(strapi: Core.Strapi): Promise<void> {
   const fromEnv = readEnv(['STRAPI_SEED_TOKEN']).STRAPI_SEED_TOKEN;
   if (fromEnv) {
-    await ensureTokenWithKey(strapi, SEED_TOKEN_NAME, 'full-access', 'Schreibt die Demo-Inhalte (nur lokal und in Tests).', fromEnv);
+    await ensureTokenWithKey(
+      strapi,
+      SEED_TOKEN_NAME,
+      'full-access',
+      'Schreibt die Demo-Inhalte (nur lokal und in Tests).',
+      fromEnv,
+    );
     return;
   }
   const existing = await strapi.db.query('admin::api-token').findOne({ where: { name: SEED_TOKEN_NAME } });
@@ -58,7 +69,14 @@ export async function ensureSeedToken(strapi: Core.Strapi): Promise<void> {
 export async function ensurePreviewToken(strapi: Core.Strapi): Promise<void> {
   const fromEnv = readEnv(['STRAPI_PREVIEW_TOKEN']).STRAPI_PREVIEW_TOKEN;
   if (fromEnv) {
-    await ensureTokenWithKey(strapi, PREVIEW_TOKEN_NAME, 'custom', 'Liest Entwürfe für die Vorschau der Redaktion.', fromEnv, PREVIEW_PERMISSIONS);
+    await ensureTokenWithKey(
+      strapi,
+      PREVIEW_TOKEN_NAME,
+      'custom',
+      'Liest Entwürfe für die Vorschau der Redaktion.',
+      fromEnv,
+      PREVIEW_PERMISSIONS,
+    );
     return;
   }
   const existing = await strapi.db.query('admin::api-token').findOne({ where: { name: PREVIEW_TOKEN_NAME } });
@@ -67,7 +85,14 @@ export async function ensurePreviewToken(strapi: Core.Strapi): Promise<void> {
 
 type TokenType = 'read-only' | 'full-access' | 'custom';
 
-async function ensureTokenWithKey(strapi: Core.Strapi, name: string, type: TokenType, description: string, key: string, permissions?: readonly string[]): Promise<void> {
+async function ensureTokenWithKey(
+  strapi: Core.Strapi,
+  name: string,
+  type: TokenType,
+  description: string,
+  key: string,
+  permissions?: readonly string[],
+): Promise<void> {
   if (key.length < 32) throw new Error(`The key for the API token "${name}" must be at least 32 characters long.`);
   const service = strapi.service('admin::api-token-content-api') as any;
   const encryption = strapi.service('admin::encryption') as any;
@@ -75,13 +100,21 @@ async function ensureTokenWithKey(strapi: Core.Strapi, name: string, type: Token
   const found = await strapi.db.query('admin::api-token').findOne({ where: { name } });
   const existing = found ? await service.getById(found.id) : null;
   const keyFields = { accessKey: hashed, encryptedKey: encryption.encrypt(key), type };
-  const samePermissions = !permissions || JSON.stringify([...(existing?.permissions ?? [])].sort()) === JSON.stringify([...permissions].sort());
+  const samePermissions =
+    !permissions ||
+    JSON.stringify([...(existing?.permissions ?? [])].sort()) === JSON.stringify([...permissions].sort());
   if (existing?.accessKey === hashed && existing.type === type && samePermissions) return;
   if (existing) {
     if (!samePermissions) await service.update(existing.id, { type, permissions });
     await strapi.db.query('admin::api-token').update({ where: { id: existing.id }, data: keyFields });
   } else {
-    const created = await service.create({ name, description, type, lifespan: null, ...(permissions ? { permissions } : {}) });
+    const created = await service.create({
+      name,
+      description,
+      type,
+      lifespan: null,
+      ...(permissions ? { permissions } : {}),
+    });
     await strapi.db.query('admin::api-token').update({ where: { id: created.id }, data: keyFields });
   }
   strapi.log.info(`[ikz] API token "${name}" (${type}) set from the environment`);

@@ -4,7 +4,16 @@ import { typeOfUid } from '@ikz/shared-types';
 import { routes } from '@ikz/shared-types/routes';
 import { slugify, uniqueSlug } from '@ikz/shared-types/slug';
 import { fieldLabel, translateErrors, type DetailError } from '../lib/messages.ts';
-import { controlCharacterProblems, isValidatedUid, summarize, validateEntry, VALIDATION_POPULATE, type Attributes, type Problem, type ValidatedUid } from '../lib/validation.ts';
+import {
+  controlCharacterProblems,
+  isValidatedUid,
+  summarize,
+  validateEntry,
+  VALIDATION_POPULATE,
+  type Attributes,
+  type Problem,
+  type ValidatedUid,
+} from '../lib/validation.ts';
 
 const SLUG_SOURCE: Record<ValidatedUid, string> = {
   'api::project.project': 'title',
@@ -56,7 +65,8 @@ function validationError(problems: Problem[]): errors.ValidationError {
 function checkControlCharacters(strapi: Core.Strapi, uid: string, data: unknown): void {
   const model = strapi.getModel(uid as any) as { attributes?: Attributes } | undefined;
   if (!model?.attributes) return;
-  const component = (componentUid: string) => (strapi.components as unknown as Record<string, { attributes?: Attributes }>)[componentUid]?.attributes;
+  const component = (componentUid: string) =>
+    (strapi.components as unknown as Record<string, { attributes?: Attributes }>)[componentUid]?.attributes;
   const problems = controlCharacterProblems(model.attributes, data, component, (path) => fieldLabel(uid, path));
   if (problems.length > 0) throw validationError(problems);
 }

@@ -24,7 +24,9 @@ async function findOrCreateRole(strapi: Core.Strapi, roles: any): Promise<{ id: 
   // A role of that name made by hand becomes this role instead of blocking the start (names are unique).
   const sameName = await roles.findOne({ name: EDITOR_ROLE.name });
   if (sameName) {
-    strapi.log.info(`[ikz] existing admin role "${EDITOR_ROLE.name}" is now the editors' role; its permissions are set from the code`);
+    strapi.log.info(
+      `[ikz] existing admin role "${EDITOR_ROLE.name}" is now the editors' role; its permissions are set from the code`,
+    );
     return strapi.db.query('admin::role').update({ where: { id: sameName.id }, data: { code: EDITOR_ROLE.code } });
   }
   const created = await roles.create({ ...EDITOR_ROLE });
@@ -37,9 +39,14 @@ function editorPermissions(strapi: Core.Strapi): unknown[] {
   const contentTypes = strapi.service('admin::content-type') as any;
   const definition = (action: string, subject: string | null): ActionDefinition => {
     const found = actionProvider.get(action) as ActionDefinition | undefined;
-    if (!found) throw new Error(`Cannot set up the role "${EDITOR_ROLE.name}": Strapi has no permission action ${action} (Strapi changed?).`);
+    if (!found)
+      throw new Error(
+        `Cannot set up the role "${EDITOR_ROLE.name}": Strapi has no permission action ${action} (Strapi changed?).`,
+      );
     if (subject && !found.subjects?.includes(subject)) {
-      throw new Error(`Cannot set up the role "${EDITOR_ROLE.name}": ${action} does not apply to ${subject} (is it hidden from the content manager?).`);
+      throw new Error(
+        `Cannot set up the role "${EDITOR_ROLE.name}": ${action} does not apply to ${subject} (is it hidden from the content manager?).`,
+      );
     }
     return found;
   };
@@ -50,12 +57,16 @@ function editorPermissions(strapi: Core.Strapi): unknown[] {
   const restricted = new Map(plan.filter((p) => p.fields).map((p) => [`${p.action} ${p.subject}`, [...p.fields!]]));
   const content = (
     contentTypes.getPermissionsWithNestedFields(
-      plan.filter((p) => p.subject !== null).map((p) => ({ ...definition(p.action, p.subject), subjects: [p.subject] })),
+      plan
+        .filter((p) => p.subject !== null)
+        .map((p) => ({ ...definition(p.action, p.subject), subjects: [p.subject] })),
     ) as { action: string; subject: string; properties?: Record<string, unknown> }[]
   ).map((permission) => {
     const fields = restricted.get(`${permission.action} ${permission.subject}`);
     return fields ? { ...permission, properties: { ...permission.properties, fields } } : permission;
   });
-  const plugins = plan.filter((p) => p.subject === null).map((p) => ({ action: definition(p.action, null).actionId, subject: null, properties: {}, conditions: [] }));
+  const plugins = plan
+    .filter((p) => p.subject === null)
+    .map((p) => ({ action: definition(p.action, null).actionId, subject: null, properties: {}, conditions: [] }));
   return [...content, ...plugins];
 }

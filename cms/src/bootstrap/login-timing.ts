@@ -16,18 +16,25 @@ interface AdminAuthService {
  * refuses as before. Runs in `register`; fails the start if Strapi no longer has that service.
  */
 export function equalizeLoginTiming(strapi: Core.Strapi): void {
-  const services = strapi.get('services') as { extend(uid: string, extend: (service: AdminAuthService) => AdminAuthService): unknown };
+  const services = strapi.get('services') as {
+    extend(uid: string, extend: (service: AdminAuthService) => AdminAuthService): unknown;
+  };
   services.extend('admin::auth', (auth) => {
     for (const name of ['checkCredentials', 'hashPassword', 'validatePassword'] as const) {
-      if (typeof auth[name] !== 'function') throw new Error(`Cannot equalize the admin login's timing: admin::auth has no ${name} (Strapi changed?).`);
+      if (typeof auth[name] !== 'function')
+        throw new Error(`Cannot equalize the admin login's timing: admin::auth has no ${name} (Strapi changed?).`);
     }
     // Made at once, while Strapi starts, so that the first unknown address is not the slow one.
     const dummyHash = auth.hashPassword(randomBytes(24).toString('base64url'));
     return {
       ...auth,
       async checkCredentials(params) {
-        const user = typeof params.email === 'string' ? await strapi.db.query('admin::user').findOne({ where: { email: params.email } }) : null;
-        if (!user?.password) await auth.validatePassword(typeof params.password === 'string' ? params.password : '', await dummyHash);
+        const user =
+          typeof params.email === 'string'
+            ? await strapi.db.query('admin::user').findOne({ where: { email: params.email } })
+            : null;
+        if (!user?.password)
+          await auth.validatePassword(typeof params.password === 'string' ? params.password : '', await dummyHash);
         return auth.checkCredentials(params);
       },
     };

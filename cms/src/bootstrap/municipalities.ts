@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { readReferenceJson, referenceDataDir, referenceDataProblem } from '@ikz/shared-types/reference-data';
-import { buildMunicipalityRows, planMunicipalitySync, type KommuneRecord, type KreisRecord } from '../lib/municipalities.ts';
+import {
+  buildMunicipalityRows,
+  planMunicipalitySync,
+  type KommuneRecord,
+  type KreisRecord,
+} from '../lib/municipalities.ts';
 
 const UID = 'api::municipality.municipality';
 
@@ -13,7 +18,10 @@ export function assertReferenceData(): void {
 /** Loads the 396 Gemeinden and 31 Kreise from the reference data; creates, updates and removes rows so they match. */
 export async function syncMunicipalities(strapi: Core.Strapi): Promise<void> {
   const dir = referenceDataDir();
-  const rows = buildMunicipalityRows(readReferenceJson<KommuneRecord[]>('nrw-kommunen.json'), readReferenceJson<KreisRecord[]>('nrw-kreise.json'));
+  const rows = buildMunicipalityRows(
+    readReferenceJson<KommuneRecord[]>('nrw-kommunen.json'),
+    readReferenceJson<KreisRecord[]>('nrw-kreise.json'),
+  );
   const documents = strapi.documents(UID as any) as any;
   const stored = await strapi.db.query(UID).findMany({});
   const plan = planMunicipalitySync(stored as any, rows);
@@ -24,5 +32,7 @@ export async function syncMunicipalities(strapi: Core.Strapi): Promise<void> {
     for (const u of plan.update) await documents.update({ documentId: u.documentId, data: u.changes });
     for (const r of plan.remove) await documents.delete({ documentId: r.documentId });
   });
-  strapi.log.info(`[ikz] municipalities synced from ${dir}: ${plan.create.length} created, ${plan.update.length} updated, ${plan.remove.length} removed`);
+  strapi.log.info(
+    `[ikz] municipalities synced from ${dir}: ${plan.create.length} created, ${plan.update.length} updated, ${plan.remove.length} removed`,
+  );
 }

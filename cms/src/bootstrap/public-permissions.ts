@@ -27,13 +27,17 @@ export async function enforceReadOnlyRoles(strapi: Core.Strapi): Promise<void> {
     const stale = current.filter((p) => !PUBLIC_ACTIONS.includes(p.action));
     const missing = PUBLIC_ACTIONS.filter((action) => !current.some((p) => p.action === action));
     if (stale.length) {
-      await strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { id: { $in: stale.map((p) => p.id) } } });
+      await strapi.db
+        .query('plugin::users-permissions.permission')
+        .deleteMany({ where: { id: { $in: stale.map((p) => p.id) } } });
     }
     for (const action of missing) {
       await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
     }
     if (stale.length || missing.length) {
-      strapi.log.info(`[ikz] role "${role.type}": ${missing.length} read permissions added, ${stale.length} other permissions removed`);
+      strapi.log.info(
+        `[ikz] role "${role.type}": ${missing.length} read permissions added, ${stale.length} other permissions removed`,
+      );
     }
   }
   const advanced = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });

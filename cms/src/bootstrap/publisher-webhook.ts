@@ -11,7 +11,10 @@ import { PUBLISHER_WEBHOOK_NAME, publisherWebhook, sameWebhook } from '../lib/we
 export async function syncPublisherWebhook(strapi: Core.Strapi): Promise<void> {
   const store = strapi.get('webhookStore') as any;
   const runner = strapi.get('webhookRunner') as any;
-  const { PUBLISHER_WEBHOOK_URL: url, PUBLISHER_WEBHOOK_SECRET: secret } = readEnv(['PUBLISHER_WEBHOOK_URL', 'PUBLISHER_WEBHOOK_SECRET']);
+  const { PUBLISHER_WEBHOOK_URL: url, PUBLISHER_WEBHOOK_SECRET: secret } = readEnv([
+    'PUBLISHER_WEBHOOK_URL',
+    'PUBLISHER_WEBHOOK_SECRET',
+  ]);
   const ours = ((await store.findWebhooks()) as any[]).filter((w) => w.name === PUBLISHER_WEBHOOK_NAME);
 
   if (!url || !secret) {

@@ -8,7 +8,12 @@ export const USERS_CONTENT_TYPE = 'plugin::users-permissions.user';
  * before the content manager registers its permission actions, so no role gets permissions on it either.
  */
 export function hideUsersCollection(strapi: Core.Strapi): void {
-  const model = strapi.contentTypes[USERS_CONTENT_TYPE as keyof typeof strapi.contentTypes] as { pluginOptions?: Record<string, Record<string, unknown> | undefined> } | undefined;
-  if (!model) throw new Error(`Cannot hide the user collection: ${USERS_CONTENT_TYPE} was not found (Strapi changed?).`);
-  model.pluginOptions = { ...model.pluginOptions, 'content-manager': { ...model.pluginOptions?.['content-manager'], visible: false } };
+  const model = strapi.contentTypes[USERS_CONTENT_TYPE as keyof typeof strapi.contentTypes] as
+    { pluginOptions?: Record<string, Record<string, unknown> | undefined> } | undefined;
+  if (!model)
+    throw new Error(`Cannot hide the user collection: ${USERS_CONTENT_TYPE} was not found (Strapi changed?).`);
+  model.pluginOptions = {
+    ...model.pluginOptions,
+    'content-manager': { ...model.pluginOptions?.['content-manager'], visible: false },
+  };
 }

@@ -26,7 +26,9 @@ export async function issueChallenge(secret: string, now = Date.now()): Promise<
   });
 }
 
-export type ChallengeCheck = { ok: true; issuedAt: number; signature: string } | { ok: false; reason: 'malformed' | 'invalid' | 'expired' | 'replayed' };
+export type ChallengeCheck =
+  | { ok: true; issuedAt: number; signature: string }
+  | { ok: false; reason: 'malformed' | 'invalid' | 'expired' | 'replayed' };
 
 /** Decodes the `altcha` field (base64 of `{ challenge, solution }`), tolerating nothing else. */
 export function decodePayload(field: string): Payload | null {
@@ -35,7 +37,13 @@ export function decodePayload(field: string): Payload | null {
     const value = JSON.parse(Buffer.from(field, 'base64').toString('utf8')) as Partial<Payload>;
     const challenge = value?.challenge as Challenge | undefined;
     const solution = value?.solution as Solution | undefined;
-    if (!challenge?.parameters || typeof challenge.signature !== 'string' || typeof solution?.counter !== 'number' || typeof solution.derivedKey !== 'string') return null;
+    if (
+      !challenge?.parameters ||
+      typeof challenge.signature !== 'string' ||
+      typeof solution?.counter !== 'number' ||
+      typeof solution.derivedKey !== 'string'
+    )
+      return null;
     return { challenge, solution };
   } catch {
     return null;
@@ -61,14 +69,29 @@ export class ReplayGuard {
   }
 }
 
-export async function checkChallenge(secret: string, field: string, replays: ReplayGuard, now = Date.now()): Promise<ChallengeCheck> {
+export async function checkChallenge(
+  secret: string,
+  field: string,
+  replays: ReplayGuard,
+  now = Date.now(),
+): Promise<ChallengeCheck> {
   const payload = decodePayload(field);
   if (!payload) return { ok: false, reason: 'malformed' };
-  const result = await verifySolution({ challenge: payload.challenge, solution: payload.solution, deriveKey, hmacSignatureSecret: secret });
+  const result = await verifySolution({
+    challenge: payload.challenge,
+    solution: payload.solution,
+    deriveKey,
+    hmacSignatureSecret: secret,
+  });
   if (result.expired) return { ok: false, reason: 'expired' };
   if (!result.verified) return { ok: false, reason: 'invalid' };
   const { parameters } = payload.challenge;
-  if (parameters.algorithm !== CHALLENGE_ALGORITHM || parameters.cost < CHALLENGE_COST || !parameters.keyPrefix.startsWith(CHALLENGE_PREFIX)) return { ok: false, reason: 'invalid' };
+  if (
+    parameters.algorithm !== CHALLENGE_ALGORITHM ||
+    parameters.cost < CHALLENGE_COST ||
+    !parameters.keyPrefix.startsWith(CHALLENGE_PREFIX)
+  )
+    return { ok: false, reason: 'invalid' };
   const issuedAt = Number(parameters.data?.issuedAt);
   const expiresAtMs = (parameters.expiresAt ?? 0) * 1000;
   if (!Number.isFinite(issuedAt) || !expiresAtMs) return { ok: false, reason: 'invalid' };

@@ -25,7 +25,10 @@ import { hashToken, isTokenShaped } from './tokens.ts';
 export type ConfirmOutcome = 'confirm' | 'already' | 'expired' | 'unknown';
 
 /** The outcome for a record that is confirmed once and then stays so (a submission waiting for its sender). */
-export function pendingOutcome(record: { confirmedAt: string | null; confirmExpiresAt: string | null } | null, now: Date): ConfirmOutcome {
+export function pendingOutcome(
+  record: { confirmedAt: string | null; confirmExpiresAt: string | null } | null,
+  now: Date,
+): ConfirmOutcome {
   if (!record) return 'unknown';
   if (record.confirmedAt) return 'already';
   if (!record.confirmExpiresAt || new Date(record.confirmExpiresAt).getTime() <= now.getTime()) return 'expired';
@@ -70,7 +73,8 @@ export function confirmationRoutes<R>(c: Confirmation<R>): FormRoute[] {
   async function page(ctx: Context): Promise<void> {
     const token = queryToken(ctx);
     const outcome = c.outcome(await lookup(token), new Date());
-    if (outcome === 'confirm') return respond(ctx, { status: 200, ...c.answers.ask, formHtml: buttonForm(c.path, { t: token }, c.button) });
+    if (outcome === 'confirm')
+      return respond(ctx, { status: 200, ...c.answers.ask, formHtml: buttonForm(c.path, { t: token }, c.button) });
     answer(ctx, outcome);
   }
 
@@ -98,7 +102,10 @@ export function confirmationRoutes<R>(c: Confirmation<R>): FormRoute[] {
  */
 export function mailConfirmationLater(
   strapi: Core.Strapi,
-  store: { update(id: number, data: { confirmMailMessageId: string }): Promise<unknown>; remove(id: number): Promise<unknown> },
+  store: {
+    update(id: number, data: { confirmMailMessageId: string }): Promise<unknown>;
+    remove(id: number): Promise<unknown>;
+  },
   rowId: number,
   mail: { to: string; subject: string; text: string; html?: string },
   log: (message: string, error?: unknown) => void,

@@ -25,7 +25,8 @@ export function fieldsOf(body: unknown): Record<string, string> {
   const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of entries) {
     if (!FIELD_NAME.test(name)) throw new FormInputError('Die Anfrage enthält ein unbekanntes Feld.');
-    if (typeof value !== 'string') throw new FormInputError(`Das Feld „${name}“ wurde mehrfach oder in einer ungültigen Form gesendet.`);
+    if (typeof value !== 'string')
+      throw new FormInputError(`Das Feld „${name}“ wurde mehrfach oder in einer ungültigen Form gesendet.`);
     if (value.length > MAX_FIELD_LENGTH) throw new FormInputError(`Das Feld „${name}“ ist zu lang.`);
     fields[name] = value;
   }
@@ -36,9 +37,14 @@ export function fieldsOf(body: unknown): Record<string, string> {
  * Like `fieldsOf`, but the fields named in `lists` may come several times (checkboxes, a multiple select):
  * each is then a list of strings (at most `maxItems`, no duplicates). Every other field stays one string.
  */
-export function fieldsWithLists(body: unknown, lists: readonly string[], maxItems: number): { fields: Record<string, string>; lists: Record<string, string[]> } {
+export function fieldsWithLists(
+  body: unknown,
+  lists: readonly string[],
+  maxItems: number,
+): { fields: Record<string, string>; lists: Record<string, string[]> } {
   const source = body === undefined || body === null || body === '' ? {} : body;
-  if (typeof source !== 'object' || Array.isArray(source)) throw new FormInputError('Die Anfrage enthält kein Formular.');
+  if (typeof source !== 'object' || Array.isArray(source))
+    throw new FormInputError('Die Anfrage enthält kein Formular.');
   const rest: Record<string, unknown> = {};
   const found: Record<string, string[]> = {};
   for (const name of lists) found[name] = [];
@@ -48,10 +54,14 @@ export function fieldsWithLists(body: unknown, lists: readonly string[], maxItem
       continue;
     }
     const items = typeof value === 'string' ? [value] : value;
-    if (!Array.isArray(items) || items.some((item) => typeof item !== 'string')) throw new FormInputError(`Das Feld „${name}“ wurde in einer ungültigen Form gesendet.`);
-    if (items.length > maxItems) throw new FormInputError(`Im Feld „${name}“ sind höchstens ${maxItems} Einträge möglich.`);
-    if (new Set(items).size !== items.length) throw new FormInputError(`Das Feld „${name}“ enthält einen Eintrag mehrfach.`);
-    if (items.some((item) => item.length > 100)) throw new FormInputError(`Das Feld „${name}“ enthält einen ungültigen Eintrag.`);
+    if (!Array.isArray(items) || items.some((item) => typeof item !== 'string'))
+      throw new FormInputError(`Das Feld „${name}“ wurde in einer ungültigen Form gesendet.`);
+    if (items.length > maxItems)
+      throw new FormInputError(`Im Feld „${name}“ sind höchstens ${maxItems} Einträge möglich.`);
+    if (new Set(items).size !== items.length)
+      throw new FormInputError(`Das Feld „${name}“ enthält einen Eintrag mehrfach.`);
+    if (items.some((item) => item.length > 100))
+      throw new FormInputError(`Das Feld „${name}“ enthält einen ungültigen Eintrag.`);
     found[name] = items as string[];
   }
   return { fields: fieldsOf(rest), lists: found };
@@ -70,15 +80,20 @@ export interface SentFile {
  */
 export function sentFiles(files: unknown, field: string | null, max = 0, tooMany = ''): SentFile[] {
   if (files === undefined || files === null) return [];
-  if (typeof files !== 'object' || Array.isArray(files)) throw new FormInputError('Die Anfrage enthält ungültige Dateien.');
+  if (typeof files !== 'object' || Array.isArray(files))
+    throw new FormInputError('Die Anfrage enthält ungültige Dateien.');
   const found: SentFile[] = [];
   for (const [name, value] of Object.entries(files as Record<string, unknown>)) {
     const items = (Array.isArray(value) ? value : [value]) as Partial<SentFile>[];
     const real = items.filter((file) => !(file.size === 0 && !file.originalFilename));
     if (real.length === 0) continue;
-    if (name !== field) throw new FormInputError(field === null ? 'Dieses Formular nimmt keine Dateien an.' : `Das Feld „${name}“ nimmt keine Dateien an.`);
+    if (name !== field)
+      throw new FormInputError(
+        field === null ? 'Dieses Formular nimmt keine Dateien an.' : `Das Feld „${name}“ nimmt keine Dateien an.`,
+      );
     for (const file of real) {
-      if (typeof file.filepath !== 'string' || typeof file.size !== 'number') throw new FormInputError('Die Anfrage enthält ungültige Dateien.');
+      if (typeof file.filepath !== 'string' || typeof file.size !== 'number')
+        throw new FormInputError('Die Anfrage enthält ungültige Dateien.');
       found.push({ filepath: file.filepath, originalFilename: file.originalFilename ?? '', size: file.size });
     }
   }
@@ -144,21 +159,30 @@ export function emailField(label = 'E-Mail-Adresse') {
         .min(1, `Bitte geben Sie eine ${label} an.`)
         .max(254, `„${label}“ darf höchstens 254 Zeichen lang sein.`)
         .refine((v) => !CONTROL.test(v), message)
-        .refine((v) => /^[^\s@"<>()[\]\\,;:]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(v), message)
+        .refine(
+          (v) => /^[^\s@"<>()[\]\\,;:]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(v),
+          message,
+        )
         .transform((v) => v.toLowerCase()),
     );
 }
 
 /** A checkbox that must be ticked (browsers send `on` or the box's value; missing means unticked). */
 export function checkboxField(message: string) {
-  return z.string({ error: message }).refine((v) => ['ja', 'on', 'true', '1'].includes(v), message).transform(() => true as const);
+  return z
+    .string({ error: message })
+    .refine((v) => ['ja', 'on', 'true', '1'].includes(v), message)
+    .transform(() => true as const);
 }
 
 export type FieldErrors = Record<string, string>;
 export type ParsedFields<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 /** Checks the fields against a schema; the first German message per field. */
-export function parseFields<S extends z.ZodType>(schema: S, fields: Record<string, string | readonly string[]>): ParsedFields<z.output<S>> {
+export function parseFields<S extends z.ZodType>(
+  schema: S,
+  fields: Record<string, string | readonly string[]>,
+): ParsedFields<z.output<S>> {
   const result = schema.safeParse(fields);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};

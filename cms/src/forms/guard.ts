@@ -16,19 +16,38 @@ export const CHALLENGE_FIELD = 'altcha';
 export const MIN_FILL_MS = 3_000;
 
 export type FormPolicy = { form: string; perHour: number; perHourWithoutChallenge: number };
-export type GuardVerdict = { verdict: 'accept'; solved: boolean } | { verdict: 'drop' } | { verdict: 'refuse'; status: number; message: string };
+export type GuardVerdict =
+  { verdict: 'accept'; solved: boolean } | { verdict: 'drop' } | { verdict: 'refuse'; status: number; message: string };
 
 export const CHALLENGE_FAILED =
   'Die automatische Sicherheitsprüfung des Formulars ist fehlgeschlagen oder abgelaufen. Bitte laden Sie die Seite neu und senden Sie das Formular noch einmal.';
-export const TOO_MANY = 'Von Ihrer Verbindung kamen in kurzer Zeit zu viele Anfragen. Bitte versuchen Sie es in einer Stunde noch einmal.';
+export const TOO_MANY =
+  'Von Ihrer Verbindung kamen in kurzer Zeit zu viele Anfragen. Bitte versuchen Sie es in einer Stunde noch einmal.';
 
-export type GuardState = { limits: FormLimits; replays: ReplayGuard; mailCaps: MailCaps; secret: () => string; now: () => number };
+export type GuardState = {
+  limits: FormLimits;
+  replays: ReplayGuard;
+  mailCaps: MailCaps;
+  secret: () => string;
+  now: () => number;
+};
 
-export async function guard(state: GuardState, client: string, fields: Record<string, string>, policy: FormPolicy): Promise<GuardVerdict & { retryAfterSeconds?: number }> {
+export async function guard(
+  state: GuardState,
+  client: string,
+  fields: Record<string, string>,
+  policy: FormPolicy,
+): Promise<GuardVerdict & { retryAfterSeconds?: number }> {
   const answer = fields[CHALLENGE_FIELD]?.trim() ?? '';
   const solvedClaim = answer !== '';
-  const limit = await state.limits.consume(client, policy.form, solvedClaim, solvedClaim ? policy.perHour : policy.perHourWithoutChallenge);
-  if (!limit.ok) return { verdict: 'refuse', status: 429, message: TOO_MANY, retryAfterSeconds: limit.retryAfterSeconds };
+  const limit = await state.limits.consume(
+    client,
+    policy.form,
+    solvedClaim,
+    solvedClaim ? policy.perHour : policy.perHourWithoutChallenge,
+  );
+  if (!limit.ok)
+    return { verdict: 'refuse', status: 429, message: TOO_MANY, retryAfterSeconds: limit.retryAfterSeconds };
   if (fields[HONEYPOT_FIELD] !== '') return { verdict: 'drop' };
   if (!solvedClaim) return { verdict: 'accept', solved: false };
   const now = state.now();

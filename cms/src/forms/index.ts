@@ -17,7 +17,19 @@ import { FormLimits, MailCaps } from './limits.ts';
 import { formHeaders, respond } from './respond.ts';
 import { formSecret } from './secret.ts';
 
-export { checkboxField, emailField, fieldsWithLists, FormInputError, lineField, parseFields, readFields, sentFiles, textField, type FieldErrors, type SentFile } from './fields.ts';
+export {
+  checkboxField,
+  emailField,
+  fieldsWithLists,
+  FormInputError,
+  lineField,
+  parseFields,
+  readFields,
+  sentFiles,
+  textField,
+  type FieldErrors,
+  type SentFile,
+} from './fields.ts';
 export { CHALLENGE_FIELD, HONEYPOT_FIELD, type FormPolicy, type GuardVerdict } from './guard.ts';
 export { escapeHtml, html, SafeHtml } from './html.ts';
 export { renderFormPage } from './page.ts';
@@ -27,16 +39,27 @@ export { FORMS_PATH };
 
 export type FormRoute = { method: 'GET' | 'POST'; path: string; handler: (ctx: Context) => Promise<void> };
 
-const state: GuardState = { limits: new FormLimits(), replays: new ReplayGuard(), mailCaps: new MailCaps(), secret: () => formSecret(), now: () => Date.now() };
+const state: GuardState = {
+  limits: new FormLimits(),
+  replays: new ReplayGuard(),
+  mailCaps: new MailCaps(),
+  secret: () => formSecret(),
+  now: () => Date.now(),
+};
 
 /** For tests of the guard itself: a fresh state with its own clock. */
 export function resetFormState(now: () => number = () => Date.now()): void {
   Object.assign(state, { limits: new FormLimits(), replays: new ReplayGuard(), mailCaps: new MailCaps(), now });
 }
 
-export async function guardSubmission(ctx: Context, fields: Record<string, string>, policy: FormPolicy): Promise<GuardVerdict> {
+export async function guardSubmission(
+  ctx: Context,
+  fields: Record<string, string>,
+  policy: FormPolicy,
+): Promise<GuardVerdict> {
   const verdict = await guard(state, clientAddress(ctx), fields, policy);
-  if (verdict.verdict === 'refuse' && verdict.retryAfterSeconds) ctx.set('Retry-After', String(verdict.retryAfterSeconds));
+  if (verdict.verdict === 'refuse' && verdict.retryAfterSeconds)
+    ctx.set('Retry-After', String(verdict.retryAfterSeconds));
   const { retryAfterSeconds: _ignored, ...rest } = verdict;
   return rest as GuardVerdict;
 }
@@ -61,10 +84,19 @@ function handle(strapi: Core.Strapi, route: FormRoute) {
         respond(ctx, { status: 400, title: 'Ungültige Anfrage', message: `${BAD_REQUEST} ${error.message}` });
         return;
       }
-      strapi.log.error(`[forms] ${route.method} ${FORMS_PATH}${route.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      respond(ctx, { status: 500, title: 'Fehler', message: 'Ihre Anfrage konnte wegen eines technischen Fehlers nicht bearbeitet werden. Bitte versuchen Sie es später noch einmal.' });
+      strapi.log.error(
+        `[forms] ${route.method} ${FORMS_PATH}${route.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      respond(ctx, {
+        status: 500,
+        title: 'Fehler',
+        message:
+          'Ihre Anfrage konnte wegen eines technischen Fehlers nicht bearbeitet werden. Bitte versuchen Sie es später noch einmal.',
+      });
     } finally {
-      await Promise.all(temporaryFiles((ctx.request as { files?: unknown }).files).map((file) => fs.rm(file, { force: true })));
+      await Promise.all(
+        temporaryFiles((ctx.request as { files?: unknown }).files).map((file) => fs.rm(file, { force: true })),
+      );
     }
   };
 }

@@ -7,7 +7,8 @@
 import { html, SafeHtml } from './html.ts';
 
 /** The CSP of every form page: nothing but its own inline styles, and forms posting to the same origin. */
-export const FORM_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const FORM_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const STYLE = `
 :root{--ink:#1b1f24;--muted:#4a5360;--paper:#fff;--soft:#f3f5f7;--line:#cfd6de;--brand:#00577a;--brand-dark:#003d56;--error:#a4161a;--ok:#1d6b35;--focus:#ffbf47}
@@ -40,7 +41,8 @@ footer ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}
 `;
 
 export function renderFormPage(page: { title: string; body: SafeHtml }): string {
-  return `<!doctype html>\n${html`<html lang="de">
+  return `<!doctype html>\n${
+    html`<html lang="de">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -57,5 +59,6 @@ ${page.body}
 </main>
 <footer><ul><li><a href="/">Startseite</a></li><li><a href="/impressum/">Impressum</a></li><li><a href="/datenschutz/">Datenschutz</a></li><li><a href="/barrierefreiheit/">Barrierefreiheit</a></li></ul></footer>
 </body>
-</html>`.value}\n`;
+</html>`.value
+  }\n`;
 }

@@ -25,9 +25,13 @@ const SCRIPT = /<script/i;
 const TRAILER = /%%EOF[\s\0]*$/;
 
 /** Dictionary keys that carry scripts, embedded files or rich media. */
-const ACTIVE_KEYS = ['JS', 'JavaScript', 'EmbeddedFiles', 'EmbeddedFile', 'RichMedia', 'RichMediaContent'].map((name) => PDFName.of(name));
+const ACTIVE_KEYS = ['JS', 'JavaScript', 'EmbeddedFiles', 'EmbeddedFile', 'RichMedia', 'RichMediaContent'].map((name) =>
+  PDFName.of(name),
+);
 /** Action types (`/S`) that run something, open another file or load data. */
-const ACTIVE_ACTIONS = new Set(['JavaScript', 'Launch', 'ImportData', 'RichMediaExecute', 'GoToE'].map((name) => PDFName.of(name)));
+const ACTIVE_ACTIONS = new Set(
+  ['JavaScript', 'Launch', 'ImportData', 'RichMediaExecute', 'GoToE'].map((name) => PDFName.of(name)),
+);
 const ACTION_TYPE = PDFName.of('S');
 const TYPE = PDFName.of('Type');
 const EMBEDDED_FILE = PDFName.of('EmbeddedFile');
@@ -59,7 +63,11 @@ export async function checkPdf(bytes: Uint8Array, maxBytes: number): Promise<Pdf
   if (!TRAILER.test(text.slice(-HEAD_BYTES))) return { ok: false, problem: 'unreadable' };
   let document: PDFDocument;
   try {
-    document = await PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: true, updateMetadata: false });
+    document = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      throwOnInvalidObject: true,
+      updateMetadata: false,
+    });
   } catch {
     return { ok: false, problem: 'unreadable' };
   }
@@ -85,7 +93,8 @@ export function pdfProblemMessage(name: string, problem: PdfProblem, maxMb: numb
     markup: 'Die Datei enthält neben dem PDF-Inhalt Webseiten-Code (HTML oder Skripte).',
     unreadable: 'Die Datei ist kein vollständiges, lesbares PDF-Dokument.',
     encrypted: 'Die Datei ist verschlüsselt oder mit einem Kennwort geschützt.',
-    'active-content': 'Die Datei enthält Skripte, eingebettete Dateien oder Startbefehle. Bitte speichern Sie sie z. B. über „Drucken als PDF“ neu.',
+    'active-content':
+      'Die Datei enthält Skripte, eingebettete Dateien oder Startbefehle. Bitte speichern Sie sie z. B. über „Drucken als PDF“ neu.',
   };
   return `Die Datei „${name}“ wurde nicht angenommen: ${reasons[problem]}`;
 }

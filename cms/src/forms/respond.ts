@@ -43,7 +43,13 @@ export function respond(ctx: Context, answer: FormAnswer): void {
   formHeaders(ctx);
   ctx.status = answer.status;
   if (wantsJson(ctx)) {
-    ctx.body = { ok: answer.status < 400, title: answer.title, message: answer.message, errors: answer.errors ?? {}, ...(answer.data ?? {}) };
+    ctx.body = {
+      ok: answer.status < 400,
+      title: answer.title,
+      message: answer.message,
+      errors: answer.errors ?? {},
+      ...(answer.data ?? {}),
+    };
     return;
   }
   ctx.type = 'text/html; charset=utf-8';

@@ -8,6 +8,7 @@ import { readEnv } from '@ikz/shared-types/env';
 export function formSecret(env?: Record<string, string | undefined>): string {
   const { IKZ_FORM_SECRET, APP_KEYS: appKeys } = readEnv(['IKZ_FORM_SECRET', 'APP_KEYS'], env);
   if (IKZ_FORM_SECRET) return IKZ_FORM_SECRET;
-  if (!appKeys) throw new Error('Invalid configuration:\n  IKZ_FORM_SECRET: must be set (or APP_KEYS, from which it is derived)');
+  if (!appKeys)
+    throw new Error('Invalid configuration:\n  IKZ_FORM_SECRET: must be set (or APP_KEYS, from which it is derived)');
   return createHmac('sha256', appKeys).update('interkommunales-nrw forms').digest('base64url');
 }

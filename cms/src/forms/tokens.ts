@@ -18,7 +18,8 @@ export function newConfirmToken(): { token: string; hash: string } {
 }
 
 /** Whether a string can be a token at all (43 base64url characters), before anything is looked up. */
-export const isTokenShaped = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
+export const isTokenShaped = (value: unknown): value is string =>
+  typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
 
 /** When a link sent at `now` stops working. */
 export const confirmExpiry = (now: Date) => new Date(now.getTime() + CONFIRM_VALIDITY_MS);

@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { confirmedCount, currentDispatch, dispatchProgress, SendingError, sendTestMail, startDispatch } from '../newsletter/sending/dispatch.ts';
+import {
+  confirmedCount,
+  currentDispatch,
+  dispatchProgress,
+  SendingError,
+  sendTestMail,
+  startDispatch,
+} from '../newsletter/sending/dispatch.ts';
 import { wakeNewsletterWorker } from '../newsletter/sending/lifecycle.ts';
 
 const ISSUE_UID = 'api::newsletter.newsletter';
@@ -8,7 +15,10 @@ const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
 type Ctx = {
   params: { documentId?: string };
   request: { body?: Record<string, unknown> };
-  state: { user?: { id: number; email?: string; firstname?: string; lastname?: string }; userAbility?: { can(action: string, subject?: string): boolean } };
+  state: {
+    user?: { id: number; email?: string; firstname?: string; lastname?: string };
+    userAbility?: { can(action: string, subject?: string): boolean };
+  };
   status: number;
   body: unknown;
   set(name: string, value: string): void;
@@ -25,7 +35,13 @@ function guarded(run: (ctx: Ctx, documentId: string) => Promise<unknown>) {
     ctx.set('Cache-Control', 'no-store');
     if (!mayUpdateIssues(ctx)) {
       ctx.status = 403;
-      ctx.body = { error: { status: 403, message: 'Newsletter-Ausgaben verschicken dürfen nur Benutzer, die sie bearbeiten dürfen (Rolle „Redaktion“).' } };
+      ctx.body = {
+        error: {
+          status: 403,
+          message:
+            'Newsletter-Ausgaben verschicken dürfen nur Benutzer, die sie bearbeiten dürfen (Rolle „Redaktion“).',
+        },
+      };
       return;
     }
     const documentId = ctx.params.documentId ?? '';
@@ -44,7 +60,10 @@ function guarded(run: (ctx: Ctx, documentId: string) => Promise<unknown>) {
   };
 }
 
-const who = (user: Ctx['state']['user']) => [[user?.firstname, user?.lastname].filter(Boolean).join(' '), user?.email ? `<${user.email}>` : ''].filter(Boolean).join(' ') || `admin #${user?.id}`;
+const who = (user: Ctx['state']['user']) =>
+  [[user?.firstname, user?.lastname].filter(Boolean).join(' '), user?.email ? `<${user.email}>` : '']
+    .filter(Boolean)
+    .join(' ') || `admin #${user?.id}`;
 
 /**
  * The admin API of sending an issue (for the "Versand" panel of the issue's edit view and the publishing widget):
@@ -73,14 +92,20 @@ export function registerNewsletterRoutes(strapi: Core.Strapi): void {
       {
         method: 'GET',
         path: `${base}/dispatch`,
-        handler: guarded(async (_ctx, documentId) => ({ ...(await dispatchProgress(strapi, documentId)), recipients: await confirmedCount(strapi) })),
+        handler: guarded(async (_ctx, documentId) => ({
+          ...(await dispatchProgress(strapi, documentId)),
+          recipients: await confirmedCount(strapi),
+        })),
         config,
         info: { pluginName: 'ikz' },
       },
       {
         method: 'POST',
         path: `${base}/test`,
-        handler: guarded(async (ctx, documentId) => ({ sent: true, ...(await sendTestMail(strapi, documentId, ctx.request.body?.to)) })),
+        handler: guarded(async (ctx, documentId) => ({
+          sent: true,
+          ...(await sendTestMail(strapi, documentId, ctx.request.body?.to)),
+        })),
         config,
         info: { pluginName: 'ikz' },
       },
@@ -88,7 +113,10 @@ export function registerNewsletterRoutes(strapi: Core.Strapi): void {
         method: 'POST',
         path: `${base}/dispatch`,
         handler: guarded(async (ctx, documentId) => {
-          await startDispatch(strapi, documentId, { expectedRecipients: ctx.request.body?.expectedRecipients, startedBy: who(ctx.state.user).slice(0, 255) });
+          await startDispatch(strapi, documentId, {
+            expectedRecipients: ctx.request.body?.expectedRecipients,
+            startedBy: who(ctx.state.user).slice(0, 255),
+          });
           wakeNewsletterWorker();
           ctx.status = 202;
           return { ...(await dispatchProgress(strapi, documentId)), recipients: await confirmedCount(strapi) };

@@ -24,11 +24,22 @@ type Ctx = {
   set(name: string | Record<string, string>, value?: string): void;
 };
 
-type FileRow = { id: number; name: string; url: string; mime: string; caption?: string | null; related?: RelatedEntry[] };
+type FileRow = {
+  id: number;
+  name: string;
+  url: string;
+  mime: string;
+  caption?: string | null;
+  related?: RelatedEntry[];
+};
 
 /** `attachment` with the stored name, plain ASCII and RFC 5987 UTF-8 (the name was made safe when it was stored). */
 function attachment(name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\;]/g, '_') || 'unterlagen.pdf';
+  const ascii =
+    name
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\;]/g, '_') || 'unterlagen.pdf';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -49,12 +60,20 @@ export function registerReportFilesRoute(strapi: Core.Strapi): void {
           ctx.set('Cache-Control', 'no-store');
           if (ctx.state.userAbility?.can('plugin::content-manager.explorer.read', SUBMISSION_UID) !== true) {
             ctx.status = 403;
-            ctx.body = { error: { status: 403, message: 'Dateien aus Projektmeldungen dürfen nur Benutzer öffnen, die Meldungen lesen dürfen (Rolle „Redaktion“).' } };
+            ctx.body = {
+              error: {
+                status: 403,
+                message:
+                  'Dateien aus Projektmeldungen dürfen nur Benutzer öffnen, die Meldungen lesen dürfen (Rolle „Redaktion“).',
+              },
+            };
             return;
           }
           const id = ctx.params.id ?? '';
           if (!ID.test(id)) return notFound(ctx);
-          const row = (await strapi.db.query(FILE_UID as any).findOne({ where: { id: Number(id) }, populate: { related: true } })) as FileRow | null;
+          const row = (await strapi.db
+            .query(FILE_UID as any)
+            .findOne({ where: { id: Number(id) }, populate: { related: true } })) as FileRow | null;
           if (!row || !isReportFile(row) || !row.url.startsWith('/uploads/')) return notFound(ctx);
           const file = path.resolve(uploadsDir, row.url.slice('/uploads/'.length));
           if (!file.startsWith(`${uploadsDir}${path.sep}`) || !fs.existsSync(file)) return notFound(ctx);

@@ -15,7 +15,10 @@ export interface ModelLayout {
 
 const common = {
   title: ['Titel', 'Aussagekräftiger Titel, wie er auf der Website erscheint.'],
-  slug: ['URL-Kürzel', 'Wird aus dem Titel erzeugt (ä→ae, ö→oe, ü→ue, ß→ss). Nach der Veröffentlichung nicht mehr ändern: Links in Ratsvorlagen verweisen darauf.'],
+  slug: [
+    'URL-Kürzel',
+    'Wird aus dem Titel erzeugt (ä→ae, ö→oe, ü→ue, ß→ss). Nach der Veröffentlichung nicht mehr ändern: Links in Ratsvorlagen verweisen darauf.',
+  ],
 } satisfies Record<string, [string, string]>;
 
 export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
@@ -27,8 +30,14 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
     fields: {
       title: common.title,
       slug: common.slug,
-      summary: ['Kurzbeschreibung', 'Zwei bis vier Sätze: Wer arbeitet wie zusammen, und was bringt es? Erscheint in Listen und Suchergebnissen (20–800 Zeichen).'],
-      leadMunicipality: ['Federführende Kommune', 'Pflicht für die Veröffentlichung. Die Kommune oder der Kreis, der das Projekt leitet.'],
+      summary: [
+        'Kurzbeschreibung',
+        'Zwei bis vier Sätze: Wer arbeitet wie zusammen, und was bringt es? Erscheint in Listen und Suchergebnissen (20–800 Zeichen).',
+      ],
+      leadMunicipality: [
+        'Federführende Kommune',
+        'Pflicht für die Veröffentlichung. Die Kommune oder der Kreis, der das Projekt leitet.',
+      ],
       municipalities: ['Beteiligte Kommunen', 'Alle weiteren beteiligten Städte, Gemeinden und Kreise aus NRW.'],
       partners: ['Weitere Partner', 'Beteiligte, die keine NRW-Kommune sind, mit ihrer Rolle.'],
       topics: ['Handlungsfelder', 'Pflicht für die Veröffentlichung: mindestens ein Handlungsfeld.'],
@@ -46,7 +55,10 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
       contacts: ['Ansprechpersonen', 'Werden nur veröffentlicht, wenn „Einwilligung“ gesetzt ist.'],
       documents: ['Zugehörige Dokumente', 'Vereinbarungen, Ratsbeschlüsse und weitere Dokumente aus der Bibliothek.'],
       image: ['Bild', 'Optional. Querformat, mindestens 1200 px breit, ohne eingebettete Texte.'],
-      imageAlt: ['Alternativtext zum Bild', 'Pflicht, wenn ein Bild gesetzt ist: beschreibt, was das Bild zeigt (für Screenreader).'],
+      imageAlt: [
+        'Alternativtext zum Bild',
+        'Pflicht, wenn ein Bild gesetzt ist: beschreibt, was das Bild zeigt (für Screenreader).',
+      ],
       reviewedAt: ['Stand', 'Datum, an dem die Angaben zuletzt geprüft wurden.'],
     },
   },
@@ -58,17 +70,26 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
     fields: {
       title: common.title,
       slug: common.slug,
-      type: ['Dokumenttyp', 'Art des Dokuments. Für Gerichtsentscheidungen zusätzlich die Angaben zur Entscheidung ausfüllen.'],
+      type: [
+        'Dokumenttyp',
+        'Art des Dokuments. Für Gerichtsentscheidungen zusätzlich die Angaben zur Entscheidung ausfüllen.',
+      ],
       date: ['Datum', 'Datum des Dokuments (Beschluss, Veröffentlichung, Entscheidung).'],
       publisher: ['Herausgeber/Quelle', 'Wer hat das Dokument erstellt oder veröffentlicht?'],
       summary: ['Zusammenfassung', 'Kurz und verständlich: worum geht es, für wen ist es nützlich?'],
       file: ['Datei', 'PDF oder anderes Dokument zum Herunterladen. Alternativ ein externer Link.'],
-      externalUrl: ['Externer Link', 'Adresse, unter der das Dokument abrufbar ist (https://…), falls keine Datei hochgeladen wird.'],
+      externalUrl: [
+        'Externer Link',
+        'Adresse, unter der das Dokument abrufbar ist (https://…), falls keine Datei hochgeladen wird.',
+      ],
       topics: ['Handlungsfelder', 'Themen, zu denen das Dokument gehört.'],
       municipalities: ['Kommunen', 'Kommunen, die das Dokument betrifft.'],
       projects: ['Zugehörige Projekte', 'Projekte, zu denen das Dokument gehört.'],
       keywords: ['Stichworte', 'Durch Kommas getrennt.'],
-      courtDecision: ['Gerichtsentscheidung', 'Gericht, Aktenzeichen, Art und Tenor – nur für den Typ „Gerichtsentscheidung“.'],
+      courtDecision: [
+        'Gerichtsentscheidung',
+        'Gericht, Aktenzeichen, Art und Tenor – nur für den Typ „Gerichtsentscheidung“.',
+      ],
     },
   },
   'api::newsletter.newsletter': {
@@ -83,7 +104,10 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
       number: ['Nummer im Jahrgang', '1 für die erste Ausgabe eines Jahres, 2 für die zweite usw.'],
       sentAt: ['Versanddatum', 'Tag, an dem die Ausgabe verschickt wurde.'],
       editorial: ['Editorial', 'Einleitender Text der Ausgabe.'],
-      sections: ['Rubriken', 'Abschnitte mit Überschrift, Text und Verweisen auf Projekte, Veranstaltungen und Dokumente.'],
+      sections: [
+        'Rubriken',
+        'Abschnitte mit Überschrift, Text und Verweisen auf Projekte, Veranstaltungen und Dokumente.',
+      ],
       pdf: ['PDF der Ausgabe', 'Optional: die verschickte Ausgabe als PDF.'],
     },
   },
@@ -94,7 +118,10 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
     defaultSortOrder: 'DESC',
     readOnly: true,
     fields: {
-      issueDocumentId: ['Ausgabe (ID)', 'Die Newsletter-Ausgabe, die verschickt wird. Jede Ausgabe wird nur einmal verschickt.'],
+      issueDocumentId: [
+        'Ausgabe (ID)',
+        'Die Newsletter-Ausgabe, die verschickt wird. Jede Ausgabe wird nur einmal verschickt.',
+      ],
       issueTitle: ['Ausgabe', 'Titel der Ausgabe beim Start des Versands.'],
       state: ['Stand', 'In der Warteschlange, wird verschickt oder abgeschlossen.'],
       total: ['Empfänger', 'Bestätigte Abonnements beim Start des Versands.'],
@@ -197,7 +224,10 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
       email: ['E-Mail-Adresse', 'Kleingeschrieben. Für Auskunft oder Löschung nach dieser Adresse suchen.'],
       state: ['Status', 'Noch nicht bestätigt, bestätigt, abgemeldet oder nicht zustellbar.'],
       requestedAt: ['Angemeldet am', 'Zeitpunkt der (letzten) Anmeldung über das Formular.'],
-      consentVersion: ['Version der Einwilligung', 'Fassung des Einwilligungstextes, dem bei der Anmeldung zugestimmt wurde.'],
+      consentVersion: [
+        'Version der Einwilligung',
+        'Fassung des Einwilligungstextes, dem bei der Anmeldung zugestimmt wurde.',
+      ],
       sourcePage: ['Seite der Anmeldung', 'Seite der Website, auf der das Formular abgeschickt wurde.'],
       confirmTokenHash: ['Bestätigungscode (Hash)', 'Nur der SHA-256-Hash des Codes im Bestätigungslink.'],
       confirmExpiresAt: ['Bestätigungslink gültig bis', 'Unbestätigte Anmeldungen werden danach gelöscht.'],
@@ -206,7 +236,10 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
       confirmedAt: ['Bestätigt am', 'Zeitpunkt, zu dem der Link in der Bestätigungs-E-Mail bestätigt wurde.'],
       unsubscribeSalt: ['Schlüssel der Abmeldelinks', 'Zufallswert; wird bei der Abmeldung gelöscht.'],
       unsubscribedAt: ['Abgemeldet am', 'Zeitpunkt des Widerrufs.'],
-      unsubscribeChannel: ['Abgemeldet über', 'Link in der E-Mail, Ein-Klick-Abmeldung des E-Mail-Programms, Formular der Website oder Redaktion.'],
+      unsubscribeChannel: [
+        'Abgemeldet über',
+        'Link in der E-Mail, Ein-Klick-Abmeldung des E-Mail-Programms, Formular der Website oder Redaktion.',
+      ],
       hardBounces: ['Unzustellbare Sendungen', 'Anzahl dauerhafter Zustellfehler.'],
       lastBounceAt: ['Letzter Zustellfehler am', ''],
     },
@@ -220,20 +253,29 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
     readOnly: true,
     editable: ['state'],
     fields: {
-      state: ['Status', '„unbestätigt“: die E-Mail-Adresse ist noch nicht bestätigt (wird nach 7 Tagen gelöscht). „neu“: bestätigt und an das Beratungsteam gesendet. Danach „in Bearbeitung“ und „erledigt“.'],
+      state: [
+        'Status',
+        '„unbestätigt“: die E-Mail-Adresse ist noch nicht bestätigt (wird nach 7 Tagen gelöscht). „neu“: bestätigt und an das Beratungsteam gesendet. Danach „in Bearbeitung“ und „erledigt“.',
+      ],
       municipality: ['Kommune', 'Die Kommune, für die angefragt wird (aus der Liste der NRW-Kommunen).'],
       municipalityAgs: ['Gemeindeschlüssel (AGS)', 'Amtlicher Gemeindeschlüssel der Kommune.'],
       topic: ['Thema', 'Das Thema der Anfrage, wie angegeben.'],
       question: ['Frage', 'Die Anfrage im Wortlaut.'],
       name: ['Name', 'Name der anfragenden Person.'],
-      email: ['E-Mail-Adresse', 'Bestätigte Adresse der anfragenden Person; Antworten an das Beratungsteam gehen dorthin.'],
+      email: [
+        'E-Mail-Adresse',
+        'Bestätigte Adresse der anfragenden Person; Antworten an das Beratungsteam gehen dorthin.',
+      ],
       phone: ['Telefon', 'Optional angegeben.'],
       requestedAt: ['Eingegangen am', 'Zeitpunkt, zu dem das Formular abgeschickt wurde.'],
       confirmTokenHash: ['Bestätigungscode (Hash)', 'Nur der SHA-256-Hash des Codes im Bestätigungslink.'],
       confirmExpiresAt: ['Bestätigungslink gültig bis', 'Unbestätigte Anfragen werden danach gelöscht.'],
       confirmMailMessageId: ['Message-ID der Bestätigungs-E-Mail', ''],
       confirmedAt: ['Bestätigt am', 'Zeitpunkt, zu dem die anfragende Person ihre E-Mail-Adresse bestätigt hat.'],
-      forwardedAt: ['An das Beratungsteam gesendet am', 'Leer, wenn die E-Mail an das Beratungsteam nicht gesendet werden konnte.'],
+      forwardedAt: [
+        'An das Beratungsteam gesendet am',
+        'Leer, wenn die E-Mail an das Beratungsteam nicht gesendet werden konnte.',
+      ],
     },
   },
   'api::project-submission.project-submission': {
@@ -245,21 +287,42 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
     readOnly: true,
     editable: ['state'],
     fields: {
-      state: ['Status', '„unbestätigt“: die E-Mail-Adresse ist noch nicht bestätigt (wird nach 7 Tagen gelöscht). „neu“: bestätigt, der Projektentwurf ist angelegt. Danach „in Prüfung“, „übernommen“ (Projekt veröffentlicht) oder „abgelehnt“.'],
+      state: [
+        'Status',
+        '„unbestätigt“: die E-Mail-Adresse ist noch nicht bestätigt (wird nach 7 Tagen gelöscht). „neu“: bestätigt, der Projektentwurf ist angelegt. Danach „in Prüfung“, „übernommen“ (Projekt veröffentlicht) oder „abgelehnt“.',
+      ],
       title: ['Titel', 'Der Titel des gemeldeten Projekts, wie angegeben.'],
       leadMunicipality: ['Federführende Kommune', 'Wie im Formular gewählt.'],
       name: ['Ansprechperson', 'Name der meldenden Person.'],
-      email: ['E-Mail-Adresse', 'Adresse der meldenden Person (nach der Bestätigung bestätigt); sie erhält die Mitteilung bei Veröffentlichung.'],
+      email: [
+        'E-Mail-Adresse',
+        'Adresse der meldenden Person (nach der Bestätigung bestätigt); sie erhält die Mitteilung bei Veröffentlichung.',
+      ],
       submitted: ['Gesendete Angaben', 'Alle Angaben genau so, wie sie im Formular gesendet wurden.'],
-      files: ['Gesendete PDF-Dateien', 'Geprüft und in der Medienbibliothek abgelegt; nach der Bestätigung als Dokument-Entwürfe am Projektentwurf. Öffentlich erst, wenn das Dokument veröffentlicht ist.'],
+      files: [
+        'Gesendete PDF-Dateien',
+        'Geprüft und in der Medienbibliothek abgelegt; nach der Bestätigung als Dokument-Entwürfe am Projektentwurf. Öffentlich erst, wenn das Dokument veröffentlicht ist.',
+      ],
       submittedAt: ['Eingegangen am', 'Zeitpunkt, zu dem das Formular abgeschickt wurde.'],
       confirmTokenHash: ['Bestätigungscode (Hash)', 'Nur der SHA-256-Hash des Codes im Bestätigungslink.'],
-      confirmExpiresAt: ['Bestätigungslink gültig bis', 'Unbestätigte Meldungen werden samt ihren Dateien danach gelöscht.'],
+      confirmExpiresAt: [
+        'Bestätigungslink gültig bis',
+        'Unbestätigte Meldungen werden samt ihren Dateien danach gelöscht.',
+      ],
       confirmMailMessageId: ['Message-ID der Bestätigungs-E-Mail', ''],
       confirmedAt: ['Bestätigt am', 'Zeitpunkt, zu dem die meldende Person ihre E-Mail-Adresse bestätigt hat.'],
-      projectDocumentId: ['Projektentwurf (documentId)', 'Der aus der Meldung angelegte Entwurf unter „Projekt“; nach dieser documentId suchen.'],
-      editorsMailedAt: ['Redaktion benachrichtigt am', 'Leer, wenn die E-Mail an die Redaktion nicht gesendet werden konnte.'],
-      notifiedAt: ['Veröffentlichung mitgeteilt am', 'Zeitpunkt, zu dem die meldende Person den Link zum veröffentlichten Projekt erhielt.'],
+      projectDocumentId: [
+        'Projektentwurf (documentId)',
+        'Der aus der Meldung angelegte Entwurf unter „Projekt“; nach dieser documentId suchen.',
+      ],
+      editorsMailedAt: [
+        'Redaktion benachrichtigt am',
+        'Leer, wenn die E-Mail an die Redaktion nicht gesendet werden konnte.',
+      ],
+      notifiedAt: [
+        'Veröffentlichung mitgeteilt am',
+        'Zeitpunkt, zu dem die meldende Person den Link zum veröffentlichten Projekt erhielt.',
+      ],
     },
   },
   'api::partner-search.partner-search': {
@@ -272,9 +335,15 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
       slug: common.slug,
       municipality: ['Suchende Kommune', 'Pflicht für die Veröffentlichung. Die Kommune, die Partner sucht.'],
       topics: ['Handlungsfelder', 'Pflicht für die Veröffentlichung: mindestens ein Handlungsfeld.'],
-      offer: ['Wir bieten', 'Was die suchende Kommune einbringt (höchstens 3.000 Zeichen). Keine E-Mail-Adressen oder Telefonnummern: Antworten laufen über das Formular der Seite.'],
+      offer: [
+        'Wir bieten',
+        'Was die suchende Kommune einbringt (höchstens 3.000 Zeichen). Keine E-Mail-Adressen oder Telefonnummern: Antworten laufen über das Formular der Seite.',
+      ],
       seek: ['Wir suchen', 'Was die suchende Kommune von Partnern erwartet (höchstens 3.000 Zeichen).'],
-      validUntil: ['Gültig bis', 'Bis einschließlich zu diesem Tag steht die Partnersuche auf der Website; danach wird sie automatisch zurückgezogen (höchstens ein Jahr).'],
+      validUntil: [
+        'Gültig bis',
+        'Bis einschließlich zu diesem Tag steht die Partnersuche auf der Website; danach wird sie automatisch zurückgezogen (höchstens ein Jahr).',
+      ],
     },
   },
   'api::partner-search-submission.partner-search-submission': {
@@ -286,19 +355,31 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
     readOnly: true,
     editable: ['state'],
     fields: {
-      state: ['Status', '„unbestätigt“: die E-Mail-Adresse ist noch nicht bestätigt (wird nach 7 Tagen gelöscht). „neu“: bestätigt, der Entwurf unter „Partnersuche“ ist angelegt. Danach „in Prüfung“, „übernommen“ (veröffentlicht) oder „abgelehnt“.'],
+      state: [
+        'Status',
+        '„unbestätigt“: die E-Mail-Adresse ist noch nicht bestätigt (wird nach 7 Tagen gelöscht). „neu“: bestätigt, der Entwurf unter „Partnersuche“ ist angelegt. Danach „in Prüfung“, „übernommen“ (veröffentlicht) oder „abgelehnt“.',
+      ],
       title: ['Titel', 'Der Titel der Partnersuche, wie angegeben.'],
       municipality: ['Kommune', 'Wie im Formular gewählt.'],
       name: ['Ansprechperson', 'Name der eintragenden Person. Erscheint nie auf der Website.'],
-      email: ['E-Mail-Adresse', 'Adresse der eintragenden Person; Antworten auf die Partnersuche werden dorthin weitergeleitet. Erscheint nie auf der Website.'],
+      email: [
+        'E-Mail-Adresse',
+        'Adresse der eintragenden Person; Antworten auf die Partnersuche werden dorthin weitergeleitet. Erscheint nie auf der Website.',
+      ],
       submitted: ['Gesendete Angaben', 'Alle Angaben genau so, wie sie im Formular gesendet wurden.'],
       submittedAt: ['Eingegangen am', 'Zeitpunkt, zu dem das Formular abgeschickt wurde.'],
       confirmTokenHash: ['Bestätigungscode (Hash)', 'Nur der SHA-256-Hash des Codes im Bestätigungslink.'],
       confirmExpiresAt: ['Bestätigungslink gültig bis', 'Unbestätigte Einträge werden danach gelöscht.'],
       confirmMailMessageId: ['Message-ID der Bestätigungs-E-Mail', ''],
       confirmedAt: ['Bestätigt am', 'Zeitpunkt, zu dem die eintragende Person ihre E-Mail-Adresse bestätigt hat.'],
-      partnerSearchDocumentId: ['Entwurf (documentId)', 'Der angelegte Entwurf unter „Partnersuche“; nach dieser documentId suchen.'],
-      editorsMailedAt: ['Redaktion benachrichtigt am', 'Leer, wenn die E-Mail an die Redaktion nicht gesendet werden konnte.'],
+      partnerSearchDocumentId: [
+        'Entwurf (documentId)',
+        'Der angelegte Entwurf unter „Partnersuche“; nach dieser documentId suchen.',
+      ],
+      editorsMailedAt: [
+        'Redaktion benachrichtigt am',
+        'Leer, wenn die E-Mail an die Redaktion nicht gesendet werden konnte.',
+      ],
     },
   },
   'api::partner-search-reply.partner-search-reply': {
@@ -375,7 +456,10 @@ export const COMPONENT_LAYOUTS: Record<string, ModelLayout> = {
   },
   'event.online-access': {
     mainField: 'platform',
-    fields: { platform: ['Plattform', 'Z. B. „Webex“ oder „BigBlueButton“.'], url: ['Zugangslink', 'https://… – wird auf der Website gezeigt.'] },
+    fields: {
+      platform: ['Plattform', 'Z. B. „Webex“ oder „BigBlueButton“.'],
+      url: ['Zugangslink', 'https://… – wird auf der Website gezeigt.'],
+    },
   },
   'event.registration': {
     mainField: 'mode',
@@ -425,7 +509,12 @@ export function applyLayout(config: CmConfiguration, layout: ModelLayout): CmCon
   const metadatas: Metadatas = { ...(config.metadatas ?? {}) };
   for (const [field, label] of Object.entries(SYSTEM_FIELD_LABELS)) {
     const current = metadatas[field];
-    if (current) metadatas[field] = { ...current, edit: { ...(current.edit ?? {}), label }, list: { ...(current.list ?? {}), label } };
+    if (current)
+      metadatas[field] = {
+        ...current,
+        edit: { ...(current.edit ?? {}), label },
+        list: { ...(current.list ?? {}), label },
+      };
   }
   for (const [field, [label, description]] of Object.entries(layout.fields)) {
     const current = metadatas[field] ?? {};

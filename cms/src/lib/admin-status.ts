@@ -61,10 +61,16 @@ export async function readPublisherSummary(
 ): Promise<Pick<AdminStatus, 'publisher' | 'publisherUnavailable'>> {
   let response: Response;
   try {
-    response = await fetchImpl(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
+    response = await fetchImpl(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { accept: 'application/json' },
+    });
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    return { publisher: null, publisherUnavailable: timedOut ? PUBLISHER_UNAVAILABLE.timeout : PUBLISHER_UNAVAILABLE.unreachable };
+    return {
+      publisher: null,
+      publisherUnavailable: timedOut ? PUBLISHER_UNAVAILABLE.timeout : PUBLISHER_UNAVAILABLE.unreachable,
+    };
   }
   if (!response.ok) return { publisher: null, publisherUnavailable: PUBLISHER_UNAVAILABLE.failed(response.status) };
   try {
@@ -75,5 +81,9 @@ export async function readPublisherSummary(
 }
 
 export async function adminStatus(config: AdminStatusConfig, fetchImpl: typeof fetch = fetch): Promise<AdminStatus> {
-  return { siteUrl: config.siteUrl, statusPageUrl: config.statusPageUrl, ...(await readPublisherSummary(config.publisherStatusUrl, fetchImpl)) };
+  return {
+    siteUrl: config.siteUrl,
+    statusPageUrl: config.statusPageUrl,
+    ...(await readPublisherSummary(config.publisherStatusUrl, fetchImpl)),
+  };
 }

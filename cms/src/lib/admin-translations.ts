@@ -49,8 +49,10 @@ export const ADMIN_TRANSLATIONS_DE: Record<string, string> = {
   'Settings.sessions.unknownDevice': 'Unbekanntes Gerät',
   'Settings.sessions.revoke': 'Sitzung beenden',
   'Settings.sessions.revoke.success': 'Sitzung beendet',
-  'Settings.sessions.revoke.confirm': 'Möchten Sie diese Sitzung wirklich beenden? Das Gerät muss sich danach neu anmelden.',
-  'Settings.sessions.revoke.confirmCurrent': 'Sie nutzen gerade dieses Gerät. Wenn Sie diese Sitzung beenden, werden Sie abgemeldet.',
+  'Settings.sessions.revoke.confirm':
+    'Möchten Sie diese Sitzung wirklich beenden? Das Gerät muss sich danach neu anmelden.',
+  'Settings.sessions.revoke.confirmCurrent':
+    'Sie nutzen gerade dieses Gerät. Wenn Sie diese Sitzung beenden, werden Sie abgemeldet.',
   'Settings.sessions.revokeOthers': 'Auf allen anderen Geräten abmelden',
   'Settings.sessions.revokeOthers.confirm':
     'Sind Sie sicher? Damit enden alle anderen Sitzungen. Auf diesem Gerät bleiben Sie angemeldet.',
@@ -77,14 +79,16 @@ export const ADMIN_TRANSLATIONS_DE: Record<string, string> = {
   'Settings.tokens.form.owner': 'Inhaber',
   'Settings.tokens.copy.copy': 'Kopieren',
   'Settings.tokens.copy.subtitle': 'Kopieren Sie diesen Token, um ihn anderswo zu verwenden',
-  'Settings.tokens.encryptionKeyMissing': 'Um den Token anzuzeigen, braucht die Admin-Konfiguration einen gültigen Schlüssel (ENCRYPTION_KEY)',
+  'Settings.tokens.encryptionKeyMissing':
+    'Um den Token anzuzeigen, braucht die Admin-Konfiguration einen gültigen Schlüssel (ENCRYPTION_KEY)',
   'Settings.tokens.viewToken': 'Token anzeigen',
   'Settings.transferTokens.types.pull': 'Abholen',
   'Settings.transferTokens.types.push': 'Übertragen',
   'Settings.transferTokens.types.push-pull': 'Vollzugriff',
   'Settings.application.header': 'Anwendung',
   'Settings.application.plan-title': 'aktueller Tarif',
-  'Settings.permissions.conditions.inherited-readonly': 'Diese Bedingungen stammen aus Ihren Berechtigungen und können nicht geändert werden.',
+  'Settings.permissions.conditions.inherited-readonly':
+    'Diese Bedingungen stammen aus Ihren Berechtigungen und können nicht geändert werden.',
   'Settings.permissions.conditions.none-applied': 'Keine Bedingungen.',
   'Settings.roles.form.input.url': 'URL',
   'Settings.roles.form.permissions.locales.validation':
@@ -114,22 +118,26 @@ export const ADMIN_TRANSLATIONS_DE: Record<string, string> = {
   'content-manager.containers.List.statusFilter.publishedUnmodified': 'Veröffentlicht (unverändert)',
   'content-manager.containers.list.filters.status': 'Status',
   'content-manager.containers.SettingPage.editSettings.relationOpenMode': 'Verknüpfte Einträge öffnen',
-  'content-manager.containers.SettingPage.editSettings.relationOpenMode.description': 'Wie sich ein verknüpfter Eintrag beim Anklicken öffnet',
+  'content-manager.containers.SettingPage.editSettings.relationOpenMode.description':
+    'Wie sich ein verknüpfter Eintrag beim Anklicken öffnet',
   'content-manager.containers.SettingPage.editSettings.relationOpenMode.modal': 'Im Dialog (Standard)',
   'content-manager.containers.SettingPage.editSettings.relationOpenMode.newTab': 'In neuem Tab',
   'content-manager.containers.SettingPage.editSettings.relationOpenMode.page': 'Zur Seite wechseln',
-  'content-manager.permissions.not-allowed.locale': 'Sie haben keine Berechtigung für diesen Inhalt in der gewählten Sprache',
+  'content-manager.permissions.not-allowed.locale':
+    'Sie haben keine Berechtigung für diesen Inhalt in der gewählten Sprache',
   'content-manager.popUpWarning.warning.has-draft-m2m-relations.message':
     '{count, plural, one {# verknüpfter Eintrag ist noch ein Entwurf. Er erscheint auf der Website, sobald er veröffentlicht ist.} other {# verknüpfte Einträge sind noch Entwürfe. Sie erscheinen auf der Website, sobald sie veröffentlicht sind.}}',
   'content-manager.popUpWarning.warning.has-draft-m2m-relations.additional':
     '{count, plural, one {# Verknüpfung zeigt} other {# Verknüpfungen zeigen}} auf Entwürfe, die erst nach dem Veröffentlichen sichtbar werden.',
-  'content-manager.preview.error.script-failed': 'Das Vorschau-Skript konnte nicht geladen werden. Die Bearbeitung in der Vorschau ist eventuell nicht möglich.',
+  'content-manager.preview.error.script-failed':
+    'Das Vorschau-Skript konnte nicht geladen werden. Die Bearbeitung in der Vorschau ist eventuell nicht möglich.',
   'content-manager.history.sidebar.title.version-card.aria-label': 'Version',
   'content-manager.restore.success.title': 'Version wiederhergestellt.',
   'content-manager.restore.success.message': 'Eine frühere Version des Inhalts wurde wiederhergestellt.',
   'content-manager.components.Blocks.expand': 'Vergrößern',
   'content-manager.components.Blocks.collapse': 'Verkleinern',
-  'content-manager.components.Blocks.dnd.instruction': 'Absätze verschieben Sie mit Strg (oder Befehlstaste) und Umschalt und den Pfeiltasten nach oben oder unten',
+  'content-manager.components.Blocks.dnd.instruction':
+    'Absätze verschieben Sie mit Strg (oder Befehlstaste) und Umschalt und den Pfeiltasten nach oben oder unten',
   'content-manager.components.Blocks.dnd.reorder': '{item} verschoben. Neue Position im Text: {position}.',
   'content-manager.components.DynamicZone.more-actions': 'Weitere Aktionen',
   'content-manager.components.DynamicZone.add-item-above': 'Komponente darüber einfügen',
@@ -142,7 +150,8 @@ export const ADMIN_TRANSLATIONS_DE: Record<string, string> = {
   'containers.list.displayedFields': 'Angezeigte Felder',
   'containers.SettingPage.editSettings.description': 'Ziehen Sie die Felder, um die Ansicht zu gestalten',
   'popUpWarning.bodyMessage.contentType.delete.all': 'Möchten Sie diese Einträge wirklich löschen?',
-  'popUpWarning.bodyMessage.contentType.unpublish.all': 'Möchten Sie die Veröffentlichung dieser Einträge wirklich zurückziehen?',
+  'popUpWarning.bodyMessage.contentType.unpublish.all':
+    'Möchten Sie die Veröffentlichung dieser Einträge wirklich zurückziehen?',
   'preview.copy.label': 'Link zur Vorschau kopieren',
   'preview.tabs.label': 'Status des Eintrags',
   'i18n.list-view.table.header.label': 'Verfügbar in',
@@ -169,7 +178,8 @@ export const ADMIN_TRANSLATIONS_DE: Record<string, string> = {
   'upload.header.content.item-count': '{count, plural, =1 {# Element} other {# Elemente}}',
   'upload.header.search.placeholder': 'Suchen',
   'upload.header.search-results': 'Suchergebnisse für „{query}“',
-  'upload.header.search-results.count': '{numberFolders, plural, one {1 Ordner} other {# Ordner}} – {numberAssets, plural, one {1 Datei} other {# Dateien}}',
+  'upload.header.search-results.count':
+    '{numberFolders, plural, one {1 Ordner} other {# Ordner}} – {numberAssets, plural, one {1 Datei} other {# Dateien}}',
   'upload.header.search-results.count.assets': '{numberAssets, plural, =0 {0 Dateien} one {1 Datei} other {# Dateien}}',
   'upload.header.search-results.count.folders': '{numberFolders, plural, one {1 Ordner} other {# Ordner}}',
   'upload.view.switch.label': 'Ansicht',
@@ -244,7 +254,8 @@ export const ADMIN_TRANSLATIONS_DE: Record<string, string> = {
   'upload.list.sort.folders-mixed': 'Zwischen den Dateien',
   'upload.list.sort.active': '(aktiv)',
   'upload.list.search.empty.title': 'Nichts gefunden',
-  'upload.list.search.empty.description': 'Keine Datei und kein Ordner passt zu „{query}“. Versuchen Sie einen anderen Suchbegriff.',
+  'upload.list.search.empty.description':
+    'Keine Datei und kein Ordner passt zu „{query}“. Versuchen Sie einen anderen Suchbegriff.',
   'upload.list.search.empty.clear': 'Suche zurücksetzen',
   'upload.list.assets.loading-more': 'Weitere Dateien werden geladen …',
   'upload.list.assets.actions.replace': 'Datei ersetzen',
@@ -272,15 +283,18 @@ export const ADMIN_TRANSLATIONS_DE: Record<string, string> = {
   'upload.list.bulk-actions.move.title': 'Elemente verschieben nach',
   'upload.list.bulk-actions.move.location': 'Ziel',
   'upload.list.bulk-actions.move.no-destination': 'Es gibt keinen anderen Ordner, in den verschoben werden könnte.',
-  'upload.list.bulk-actions.move.load-error': 'Die Ordnerliste konnte nicht geladen werden. Bitte versuchen Sie es noch einmal.',
+  'upload.list.bulk-actions.move.load-error':
+    'Die Ordnerliste konnte nicht geladen werden. Bitte versuchen Sie es noch einmal.',
   'upload.list.bulk-actions.move.submit': 'Verschieben',
   'upload.list.bulk-actions.move.success':
     '{count, plural, =1 {# Element wurde} other {# Elemente wurden}} von {source} nach {destination} verschoben',
-  'upload.list.bulk-actions.move.success-multiple-sources': '{count, plural, =1 {# Element wurde} other {# Elemente wurden}} nach {destination} verschoben',
+  'upload.list.bulk-actions.move.success-multiple-sources':
+    '{count, plural, =1 {# Element wurde} other {# Elemente wurden}} nach {destination} verschoben',
   'upload.list.bulk-actions.move.error': 'Beim Verschieben ist ein Fehler aufgetreten.',
   'upload.list.bulk-actions.delete': 'Löschen',
   'upload.list.bulk-actions.delete.confirm.title': '{count, plural, =1 {# Element} other {# Elemente}} löschen?',
-  'upload.list.bulk-actions.delete.confirm.description.are-you-sure': 'Möchten Sie die ausgewählten Elemente wirklich löschen?',
+  'upload.list.bulk-actions.delete.confirm.description.are-you-sure':
+    'Möchten Sie die ausgewählten Elemente wirklich löschen?',
   'upload.list.bulk-actions.delete.confirm.description.cant-be-undone':
     'Das kann nicht rückgängig gemacht werden. Ein gelöschter Ordner nimmt alles mit, was darin liegt, und Einträge, die eine gelöschte Datei verwenden, zeigen sie nicht mehr an.',
   'upload.list.bulk-actions.delete.success': '{count, plural, =1 {# Element gelöscht} other {# Elemente gelöscht}}',
@@ -330,7 +344,8 @@ export const ADMIN_TRANSLATIONS_DE: Record<string, string> = {
   'upload.asset-details.download.error': 'Die Datei konnte nicht heruntergeladen werden.',
   'upload.asset-details.crop.trigger': 'Zuschneiden',
   'upload.asset-details.crop.title': 'Zuschnitt und Bildmittelpunkt',
-  'upload.asset-details.crop.hint': 'Legen Sie den Zuschnitt mit dem Rechteck fest und den Bereich, der immer sichtbar bleibt, mit dem Kreis.',
+  'upload.asset-details.crop.hint':
+    'Legen Sie den Zuschnitt mit dem Rechteck fest und den Bereich, der immer sichtbar bleibt, mit dem Kreis.',
   'upload.asset-details.crop.width': 'Breite (px)',
   'upload.asset-details.crop.height': 'Höhe (px)',
   'upload.asset-details.crop.aspect-lock': 'Seitenverhältnis beibehalten',
@@ -359,8 +374,10 @@ export const ADMIN_TRANSLATIONS_DE: Record<string, string> = {
   'upload.upload.progress.success': 'Hochgeladen',
   'upload.upload.progress.success.subtitle': '{count, plural, one {# Datei hochgeladen} other {# Dateien hochgeladen}}',
   'upload.upload.progress.success.subtitle.withErrors': '{successCount} hochgeladen, {errorCount} fehlgeschlagen',
-  'upload.upload.progress.uploading.withCount': '{total, plural, one {# Element wird} other {# Elemente werden}} hochgeladen ({percentage} %)',
-  'upload.upload.progress.uploading.indeterminate': '{total, plural, one {# Element wird} other {# Elemente werden}} hochgeladen',
+  'upload.upload.progress.uploading.withCount':
+    '{total, plural, one {# Element wird} other {# Elemente werden}} hochgeladen ({percentage} %)',
+  'upload.upload.progress.uploading.indeterminate':
+    '{total, plural, one {# Element wird} other {# Elemente werden}} hochgeladen',
   'upload.upload.progress.uploading-files': '{count, plural, one {# Datei wird} other {# Dateien werden}} hochgeladen',
   'upload.upload.progress.indicator.in-progress': 'Hochladen läuft',
   'upload.upload.progress.indicator.complete': 'Hochladen abgeschlossen',
@@ -430,6 +447,7 @@ export const ADMIN_TRANSLATIONS_DE: Record<string, string> = {
   'email.Settings.email.plugin.notification.verify.success': 'Verbindung bestätigt',
   'email.Settings.email.plugin.status.connected': 'Verbunden',
   'email.Settings.email.plugin.status.error': 'Fehler',
-  'content-type-builder.error.category.format': 'Der Name einer Kategorie beginnt mit einem Buchstaben und enthält nur Buchstaben, Ziffern, Binde- und Unterstriche',
+  'content-type-builder.error.category.format':
+    'Der Name einer Kategorie beginnt mit einem Buchstaben und enthält nur Buchstaben, Ziffern, Binde- und Unterstriche',
   'content-type-builder.error.validation.enum-empty': 'Bitte mindestens einen Wert angeben',
 };

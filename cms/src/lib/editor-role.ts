@@ -39,10 +39,17 @@ export const MEDIA_ACTIONS = [
 /** Content types the public forms write (no content-API routes, so not in CONTENT_TYPES). */
 export const FORM_RECORD_TYPES = ['api::newsletter-subscriber.newsletter-subscriber'] as const;
 /** Requests from the public forms that editors work through: only these fields can be changed. */
-export const FORM_REQUEST_TYPES = { 'api::advice-request.advice-request': ['state'], 'api::project-submission.project-submission': ['state'], 'api::partner-search-submission.partner-search-submission': ['state'] } as const;
+export const FORM_REQUEST_TYPES = {
+  'api::advice-request.advice-request': ['state'],
+  'api::project-submission.project-submission': ['state'],
+  'api::partner-search-submission.partner-search-submission': ['state'],
+} as const;
 
 /** Content types the newsletter sending writes (no content-API routes either). */
-export const SENDING_RECORD_TYPES = ['api::newsletter-dispatch.newsletter-dispatch', 'api::newsletter-delivery.newsletter-delivery'] as const;
+export const SENDING_RECORD_TYPES = [
+  'api::newsletter-dispatch.newsletter-dispatch',
+  'api::newsletter-delivery.newsletter-delivery',
+] as const;
 
 export interface PlannedPermission {
   action: string;
@@ -55,13 +62,26 @@ export interface PlannedPermission {
 /** Every permission of the role, sorted by action and subject. */
 export function editorPermissionPlan(): PlannedPermission[] {
   const content = Object.values(CONTENT_TYPES).flatMap((type) =>
-    (type.draftAndPublish ? CONTENT_ACTIONS.withDrafts : CONTENT_ACTIONS.referenceData).map((action) => ({ action, subject: type.uid as string })),
+    (type.draftAndPublish ? CONTENT_ACTIONS.withDrafts : CONTENT_ACTIONS.referenceData).map((action) => ({
+      action,
+      subject: type.uid as string,
+    })),
   );
-  const records = FORM_RECORD_TYPES.flatMap((uid) => CONTENT_ACTIONS.formRecords.map((action) => ({ action, subject: uid as string })));
-  const sending = SENDING_RECORD_TYPES.flatMap((uid) => CONTENT_ACTIONS.sendingRecords.map((action) => ({ action, subject: uid as string })));
+  const records = FORM_RECORD_TYPES.flatMap((uid) =>
+    CONTENT_ACTIONS.formRecords.map((action) => ({ action, subject: uid as string })),
+  );
+  const sending = SENDING_RECORD_TYPES.flatMap((uid) =>
+    CONTENT_ACTIONS.sendingRecords.map((action) => ({ action, subject: uid as string })),
+  );
   const requests = Object.entries(FORM_REQUEST_TYPES).flatMap(([uid, fields]) =>
-    CONTENT_ACTIONS.formRequests.map((action) => ({ action, subject: uid, ...(action.endsWith('.update') ? { fields } : {}) })),
+    CONTENT_ACTIONS.formRequests.map((action) => ({
+      action,
+      subject: uid,
+      ...(action.endsWith('.update') ? { fields } : {}),
+    })),
   );
   const media = MEDIA_ACTIONS.map((action) => ({ action, subject: null }));
-  return [...content, ...records, ...sending, ...requests, ...media].sort((a, b) => a.action.localeCompare(b.action) || (a.subject ?? '').localeCompare(b.subject ?? ''));
+  return [...content, ...records, ...sending, ...requests, ...media].sort(
+    (a, b) => a.action.localeCompare(b.action) || (a.subject ?? '').localeCompare(b.subject ?? ''),
+  );
 }

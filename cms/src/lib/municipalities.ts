@@ -71,7 +71,8 @@ export function buildMunicipalityRows(kommunen: KommuneRecord[], kreise: KreisRe
 
   for (const k of kommunen) {
     const kreis = kreisByAgs.get(k.kreisAgs);
-    if (!kreis) throw new Error(`Reference data: Kreis ${k.kreisAgs} of ${k.name} (${k.ags}) is missing in nrw-kreise.json`);
+    if (!kreis)
+      throw new Error(`Reference data: Kreis ${k.kreisAgs} of ${k.name} (${k.ags}) is missing in nrw-kreise.json`);
     const kind = KIND[k.typ];
     if (!kind) throw new Error(`Reference data: unknown typ "${k.typ}" for ${k.name} (${k.ags})`);
     rows.push({
@@ -126,8 +127,21 @@ export function buildMunicipalityRows(kommunen: KommuneRecord[], kreise: KreisRe
 }
 
 const COMPARED: (keyof MunicipalityRow)[] = [
-  'name', 'nameOfficial', 'slug', 'ars', 'kind', 'kreisAgs', 'kreisName', 'regierungsbezirkAgs',
-  'regierungsbezirkName', 'population', 'populationDate', 'areaKm2', 'lat', 'lon', 'note',
+  'name',
+  'nameOfficial',
+  'slug',
+  'ars',
+  'kind',
+  'kreisAgs',
+  'kreisName',
+  'regierungsbezirkAgs',
+  'regierungsbezirkName',
+  'population',
+  'populationDate',
+  'areaKm2',
+  'lat',
+  'lon',
+  'note',
 ];
 
 /** Fields of `wanted` that differ from the stored row (numbers compared numerically: PostgreSQL returns decimals as strings). */
@@ -148,7 +162,10 @@ export interface SyncPlan {
   remove: { documentId: string; ags: string }[];
 }
 
-export function planMunicipalitySync(stored: (Record<string, unknown> & { documentId: string; ags: string })[], wanted: MunicipalityRow[]): SyncPlan {
+export function planMunicipalitySync(
+  stored: (Record<string, unknown> & { documentId: string; ags: string })[],
+  wanted: MunicipalityRow[],
+): SyncPlan {
   const storedByAgs = new Map(stored.map((s) => [s.ags, s]));
   const wantedAgs = new Set(wanted.map((w) => w.ags));
   const plan: SyncPlan = { create: [], update: [], remove: [] };

@@ -52,13 +52,21 @@ const when = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 
 /** 1 → "1", 1234 → "1234", 12345 → "12.345" (German style: four digits need no separator). */
 export const formatCount = (n: number): string => count.format(n);
 
-export const recipientsText = (n: number): string => (n === 1 ? '1 bestätigte Abonnentin bzw. 1 bestätigter Abonnent' : `${formatCount(n)} bestätigte Abonnentinnen und Abonnenten`);
+export const recipientsText = (n: number): string =>
+  n === 1
+    ? '1 bestätigte Abonnentin bzw. 1 bestätigter Abonnent'
+    : `${formatCount(n)} bestätigte Abonnentinnen und Abonnenten`;
 
 export function confirmText(title: string, recipients: number): string {
   return `Die Ausgabe „${title}“ wird jetzt an ${recipientsText(recipients)} versendet. Jede Ausgabe kann nur einmal versendet werden; der Versand lässt sich nicht zurücknehmen.`;
 }
 
-export function progressText(p: DispatchProgress): { headline: string; detail: string; tone: 'success' | 'warning' | 'neutral'; percent: number } {
+export function progressText(p: DispatchProgress): {
+  headline: string;
+  detail: string;
+  tone: 'success' | 'warning' | 'neutral';
+  percent: number;
+} {
   const done = p.sent + p.failed + p.skipped;
   const percent = p.total ? Math.round((done / p.total) * 100) : 100;
   const parts = [`${formatCount(p.sent)} von ${formatCount(p.total)} versendet`];
@@ -68,9 +76,19 @@ export function progressText(p: DispatchProgress): { headline: string; detail: s
   if (p.skipped) parts.push(`${formatCount(p.skipped)} übersprungen (inzwischen abgemeldet)`);
   if (p.state === 'done') {
     const at = p.finishedAt ? ` am ${when.format(new Date(p.finishedAt))}` : '';
-    return { headline: `Versendet${at}`, detail: parts.join(', '), tone: p.failed ? 'warning' : 'success', percent: 100 };
+    return {
+      headline: `Versendet${at}`,
+      detail: parts.join(', '),
+      tone: p.failed ? 'warning' : 'success',
+      percent: 100,
+    };
   }
-  return { headline: p.state === 'queued' ? 'Versand wird vorbereitet …' : 'Versand läuft …', detail: parts.join(', '), tone: 'neutral', percent };
+  return {
+    headline: p.state === 'queued' ? 'Versand wird vorbereitet …' : 'Versand läuft …',
+    detail: parts.join(', '),
+    tone: 'neutral',
+    percent,
+  };
 }
 
 export function summaryLines(s: SubscriberSummary): string[] {

@@ -44,12 +44,22 @@ export function framingOrigins(env: EnvReader): string[] {
  * X-Forwarded-* header at all. Default: 1 behind a proxy (IKZ_BEHIND_PROXY, or PUBLIC_URL https), else 0.
  */
 export function proxyHops(env: EnvReader): number {
-  const { IKZ_BEHIND_PROXY: explicit, IKZ_PROXY_HOPS: hops } = readEnv(['IKZ_BEHIND_PROXY', 'IKZ_PROXY_HOPS'], { IKZ_BEHIND_PROXY: env('IKZ_BEHIND_PROXY'), IKZ_PROXY_HOPS: env('IKZ_PROXY_HOPS') });
-  const behind = explicit ? explicit === 'true' : hops !== undefined ? hops > 0 : (origin(env('PUBLIC_URL'))?.startsWith('https:') ?? false);
+  const { IKZ_BEHIND_PROXY: explicit, IKZ_PROXY_HOPS: hops } = readEnv(['IKZ_BEHIND_PROXY', 'IKZ_PROXY_HOPS'], {
+    IKZ_BEHIND_PROXY: env('IKZ_BEHIND_PROXY'),
+    IKZ_PROXY_HOPS: env('IKZ_PROXY_HOPS'),
+  });
+  const behind = explicit
+    ? explicit === 'true'
+    : hops !== undefined
+      ? hops > 0
+      : (origin(env('PUBLIC_URL'))?.startsWith('https:') ?? false);
   if (!behind) {
     if (hops) throw new Error(`IKZ_PROXY_HOPS=${hops} contradicts IKZ_BEHIND_PROXY=false: set one of them only.`);
     return 0;
   }
-  if (hops === 0) throw new Error('IKZ_PROXY_HOPS=0 contradicts IKZ_BEHIND_PROXY=true: behind a proxy at least one hop adds the client address.');
+  if (hops === 0)
+    throw new Error(
+      'IKZ_PROXY_HOPS=0 contradicts IKZ_BEHIND_PROXY=true: behind a proxy at least one hop adds the client address.',
+    );
   return hops ?? 1;
 }

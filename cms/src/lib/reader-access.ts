@@ -35,7 +35,8 @@ export const CONSENT_FIELD = 'consent';
 const MEDIA_UID = 'plugin::upload.file';
 const STRING_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration', 'password', 'blocks']);
 
-export const visibilityOf = (attribute: ModelAttribute | undefined): Visibility | null => attribute?.pluginOptions?.ikz?.visibility ?? null;
+export const visibilityOf = (attribute: ModelAttribute | undefined): Visibility | null =>
+  attribute?.pluginOptions?.ikz?.visibility ?? null;
 
 /** Every private field of the given models, as "uid.attribute" → visibility (for documentation and tests). */
 export function privateFields(models: Iterable<Model>): Map<string, Visibility> {
@@ -93,11 +94,15 @@ function attributeFor(model: Model, key: string): [string, ModelAttribute] | nul
 /** The model an attribute leads to (relation target, component, media), if any. */
 function nestedModels(attribute: ModelAttribute, getModel: GetModel): Model[] {
   const uids =
-    attribute.type === 'relation' ? [attribute.target]
-    : attribute.type === 'component' ? [attribute.component]
-    : attribute.type === 'dynamiczone' ? (attribute.components ?? [])
-    : attribute.type === 'media' ? [MEDIA_UID]
-    : [];
+    attribute.type === 'relation'
+      ? [attribute.target]
+      : attribute.type === 'component'
+        ? [attribute.component]
+        : attribute.type === 'dynamiczone'
+          ? (attribute.components ?? [])
+          : attribute.type === 'media'
+            ? [MEDIA_UID]
+            : [];
   return uids.flatMap((uid) => {
     const model = uid ? getModel(uid) : undefined;
     return model ? [model] : [];
@@ -206,7 +211,9 @@ function populatePath(populate: unknown, model: Model, getModel: GetModel, prefi
 
 /** Private string fields of the model itself: Strapi's `_q` searches the model's own string columns. */
 function searchablePrivateField(model: Model): string | null {
-  const found = Object.entries(model.attributes).find(([, a]) => visibilityOf(a) && STRING_TYPES.has(a.type) && a.searchable !== false);
+  const found = Object.entries(model.attributes).find(
+    ([, a]) => visibilityOf(a) && STRING_TYPES.has(a.type) && a.searchable !== false,
+  );
   return found ? found[0] : null;
 }
 
@@ -214,13 +221,21 @@ function searchablePrivateField(model: Model): string | null {
  * The first private field a query would use to select or order entries (filters, sort, populate with
  * filters or sort, `_q`), or null when the query is fine for readers.
  */
-export function privateFieldInQuery(query: Record<string, unknown> | undefined, model: Model, getModel: GetModel): string | null {
+export function privateFieldInQuery(
+  query: Record<string, unknown> | undefined,
+  model: Model,
+  getModel: GetModel,
+): string | null {
   if (!query) return null;
   if (query._q !== undefined && query._q !== '') {
     const searchable = searchablePrivateField(model);
     if (searchable) return searchable;
   }
-  return filterPath(query.filters, model, getModel, '') ?? sortPath(query.sort, model, getModel, '') ?? populatePath(query.populate, model, getModel, '');
+  return (
+    filterPath(query.filters, model, getModel, '') ??
+    sortPath(query.sort, model, getModel, '') ??
+    populatePath(query.populate, model, getModel, '')
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -262,4 +277,5 @@ export function redactPrivate<T>(data: T, model: Model, getModel: GetModel): T {
 }
 
 const needsConsent = (model: Model) => Object.values(model.attributes).some((a) => visibilityOf(a) === 'consent');
-const hasConsent = (row: unknown) => Boolean(row && typeof row === 'object' && (row as Record<string, unknown>)[CONSENT_FIELD] === true);
+const hasConsent = (row: unknown) =>
+  Boolean(row && typeof row === 'object' && (row as Record<string, unknown>)[CONSENT_FIELD] === true);

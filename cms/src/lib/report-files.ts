@@ -27,7 +27,10 @@ export function reportFilesOf(model: string, document: Record<string, unknown> |
   const strip = ({ id, name, size }: PanelFile): PanelFile => ({ id, name, size });
   if (model === SUBMISSION_UID) {
     const files = Array.isArray(document.files) ? document.files : [];
-    return files.map(asFile).filter((f): f is NonNullable<typeof f> => f !== null).map(strip);
+    return files
+      .map(asFile)
+      .filter((f): f is NonNullable<typeof f> => f !== null)
+      .map(strip);
   }
   if (model === DOCUMENT_UID) {
     const file = asFile(document.file);
@@ -41,5 +44,7 @@ export const reportFilePath = (id: number) => `/ikz/report-files/${id}`;
 /** "2,4 MB", "830 KB" – sizes as Strapi stores them (KB). */
 export function fileSizeText(kilobytes: number | null): string {
   if (kilobytes === null) return '';
-  return kilobytes >= 1024 ? `${(kilobytes / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(kilobytes)).toLocaleString('de-DE')} KB`;
+  return kilobytes >= 1024
+    ? `${(kilobytes / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`
+    : `${Math.max(1, Math.round(kilobytes)).toLocaleString('de-DE')} KB`;
 }

@@ -28,8 +28,13 @@ function decodeFully(value: string): string {
 
 /** The path as a file server would resolve it below its root, in lower case. */
 export function normalizedRequestPath(rawPath: string): string {
-  const decoded = decodeFully(rawPath).replace(/\\/g, '/').replace(/\u0000/g, '');
-  return path.posix.normalize(`/${decoded}`).replace(/\/{2,}/g, '/').toLowerCase();
+  const decoded = decodeFully(rawPath)
+    .replace(/\\/g, '/')
+    .replace(/\u0000/g, '');
+  return path.posix
+    .normalize(`/${decoded}`)
+    .replace(/\/{2,}/g, '/')
+    .toLowerCase();
 }
 
 /** The stored file name a request is for, if it is for anything under /uploads/ (else null). */

@@ -6,7 +6,14 @@
  *
  * A file is accepted only if its extension and its content agree and both are on the list.
  */
-import { ALLOWED_FILE_TYPES, ALLOWED_FORMATS_TEXT, extensionOf as bareExtensionOf, typeForExtension, typeForMime, type AllowedFileType } from '@ikz/shared-types/file-types';
+import {
+  ALLOWED_FILE_TYPES,
+  ALLOWED_FORMATS_TEXT,
+  extensionOf as bareExtensionOf,
+  typeForExtension,
+  typeForMime,
+  type AllowedFileType,
+} from '@ikz/shared-types/file-types';
 
 /** The MIME types on the allowlist, for Strapi's own upload check (plugins.ts). */
 export const ALLOWED_MIME_TYPES: readonly string[] = ALLOWED_FILE_TYPES.map((t) => t.mime);
@@ -18,8 +25,7 @@ export function extensionOf(fileName: string): string {
 }
 
 export type UploadDecision =
-  | { ok: true; type: AllowedFileType; ext: string; mime: string; name: string }
-  | { ok: false; message: string };
+  { ok: true; type: AllowedFileType; ext: string; mime: string; name: string } | { ok: false; message: string };
 
 function refuse(fileName: string, reason: string): UploadDecision {
   return { ok: false, message: `Die Datei „${fileName}“ wurde abgelehnt: ${reason}` };
@@ -44,10 +50,16 @@ export function decideUpload(fileName: string, detectedMime: string | undefined)
   if (!ext) return refuse(fileName, `Der Dateiname hat keine Endung. ${allowed}`);
   if (!byExtension) return refuse(fileName, `Dateien mit der Endung „${ext}“ sind nicht erlaubt. ${allowed}`);
   if (!byContent) {
-    return refuse(fileName, `Der Inhalt entspricht weder der Endung „${ext}“ (${byExtension.description}) noch einem anderen erlaubten Dateityp.`);
+    return refuse(
+      fileName,
+      `Der Inhalt entspricht weder der Endung „${ext}“ (${byExtension.description}) noch einem anderen erlaubten Dateityp.`,
+    );
   }
   if (byContent !== byExtension) {
-    return refuse(fileName, `Der Inhalt wurde als ${byContent.description} erkannt, die Endung „${ext}“ passt nicht dazu. Bitte laden Sie die Datei mit der Endung „.${byContent.ext}“ hoch.`);
+    return refuse(
+      fileName,
+      `Der Inhalt wurde als ${byContent.description} erkannt, die Endung „${ext}“ passt nicht dazu. Bitte laden Sie die Datei mit der Endung „.${byContent.ext}“ hoch.`,
+    );
   }
   return { ok: true, type: byContent, ext, mime: byContent.mime, name: withExtension(fileName, ext) };
 }
@@ -56,11 +68,18 @@ export function decideUpload(fileName: string, detectedMime: string | undefined)
  * A replaced file keeps its stored hash and extension (Strapi keeps its URL), so the new content must be of
  * the type that extension names; otherwise the editor uploads it as a new file.
  */
-export function decideReplacement(fileName: string, detectedMime: string | undefined, stored: { name: string; ext: string }): UploadDecision {
+export function decideReplacement(
+  fileName: string,
+  detectedMime: string | undefined,
+  stored: { name: string; ext: string },
+): UploadDecision {
   const decision = decideUpload(fileName, detectedMime);
   if (!decision.ok) return decision;
   const storedType = typeForExtension(stored.ext);
   if (storedType === decision.type) return decision;
   const what = storedType ? storedType.description : 'ein Dateityp, der nicht mehr erlaubt ist';
-  return refuse(fileName, `Sie kann „${stored.name}“ (${what}) nicht ersetzen, denn eine ersetzte Datei behält ihren Typ. Bitte laden Sie sie als neue Datei hoch.`);
+  return refuse(
+    fileName,
+    `Sie kann „${stored.name}“ (${what}) nicht ersetzen, denn eine ersetzte Datei behält ihren Typ. Bitte laden Sie sie als neue Datei hoch.`,
+  );
 }

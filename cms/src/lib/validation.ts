@@ -71,20 +71,36 @@ function validateProject(e: Entry, o: ValidationOptions, p: Problem[]) {
   const maxYear = o.now.getFullYear() + 10;
   const start = asNumber(e.startYear);
   const end = asNumber(e.endYear);
-  if (start !== null && start > maxYear) p.push({ path: ['startYear'], message: `Das Startjahr ${start} liegt zu weit in der Zukunft (höchstens ${maxYear}).` });
-  if (end !== null && end > maxYear) p.push({ path: ['endYear'], message: `Das Endjahr ${end} liegt zu weit in der Zukunft (höchstens ${maxYear}).` });
-  if (start !== null && end !== null && end < start) p.push({ path: ['endYear'], message: `Das Endjahr (${end}) liegt vor dem Startjahr (${start}).` });
-  if (e.image && isBlank(e.imageAlt)) p.push({ path: ['imageAlt'], message: 'Zum Bild fehlt der Alternativtext für Menschen, die das Bild nicht sehen.' });
+  if (start !== null && start > maxYear)
+    p.push({
+      path: ['startYear'],
+      message: `Das Startjahr ${start} liegt zu weit in der Zukunft (höchstens ${maxYear}).`,
+    });
+  if (end !== null && end > maxYear)
+    p.push({ path: ['endYear'], message: `Das Endjahr ${end} liegt zu weit in der Zukunft (höchstens ${maxYear}).` });
+  if (start !== null && end !== null && end < start)
+    p.push({ path: ['endYear'], message: `Das Endjahr (${end}) liegt vor dem Startjahr (${start}).` });
+  if (e.image && isBlank(e.imageAlt))
+    p.push({
+      path: ['imageAlt'],
+      message: 'Zum Bild fehlt der Alternativtext für Menschen, die das Bild nicht sehen.',
+    });
   asArray(e.contacts).forEach((c, i) => {
     const contact = asObject(c);
     if (contact?.consent && isBlank(contact.email) && isBlank(contact.phone)) {
-      p.push({ path: ['contacts', String(i), 'email'], message: 'Eine veröffentlichte Ansprechperson braucht eine E-Mail-Adresse oder Telefonnummer.' });
+      p.push({
+        path: ['contacts', String(i), 'email'],
+        message: 'Eine veröffentlichte Ansprechperson braucht eine E-Mail-Adresse oder Telefonnummer.',
+      });
     }
   });
   if (!o.publishing) return;
-  if (asArray(e.topics).length === 0) p.push({ path: ['topics'], message: 'Ein Projekt braucht mindestens ein Handlungsfeld.' });
-  if (!asObject(e.leadMunicipality)) p.push({ path: ['leadMunicipality'], message: 'Ein Projekt braucht eine federführende Kommune.' });
-  if (e.projectStatus === 'beendet' && end === null) p.push({ path: ['endYear'], message: 'Ein beendetes Projekt braucht ein Endjahr.' });
+  if (asArray(e.topics).length === 0)
+    p.push({ path: ['topics'], message: 'Ein Projekt braucht mindestens ein Handlungsfeld.' });
+  if (!asObject(e.leadMunicipality))
+    p.push({ path: ['leadMunicipality'], message: 'Ein Projekt braucht eine federführende Kommune.' });
+  if (e.projectStatus === 'beendet' && end === null)
+    p.push({ path: ['endYear'], message: 'Ein beendetes Projekt braucht ein Endjahr.' });
 }
 
 function validateDocument(e: Entry, o: ValidationOptions, p: Problem[]) {
@@ -96,9 +112,13 @@ function validateDocument(e: Entry, o: ValidationOptions, p: Problem[]) {
     p.push({ path: ['date'], message: 'Das Datum liegt mehr als ein Jahr in der Zukunft.' });
   }
   if (!o.publishing) return;
-  if (!e.file && isBlank(e.externalUrl)) p.push({ path: ['file'], message: 'Ein Dokument braucht eine Datei oder einen externen Link.' });
+  if (!e.file && isBlank(e.externalUrl))
+    p.push({ path: ['file'], message: 'Ein Dokument braucht eine Datei oder einen externen Link.' });
   if (e.type === 'Gerichtsentscheidung' && !court) {
-    p.push({ path: ['courtDecision'], message: 'Für eine Gerichtsentscheidung fehlen Gericht, Aktenzeichen und Art der Entscheidung.' });
+    p.push({
+      path: ['courtDecision'],
+      message: 'Für eine Gerichtsentscheidung fehlen Gericht, Aktenzeichen und Art der Entscheidung.',
+    });
   }
 }
 
@@ -118,28 +138,47 @@ function validateNewsletter(e: Entry, _o: ValidationOptions, p: Problem[]) {
 function validateEvent(e: Entry, o: ValidationOptions, p: Problem[]) {
   const start = asDate(e.startsAt);
   const end = asDate(e.endsAt);
-  if (start && end && end.getTime() <= start.getTime()) p.push({ path: ['endsAt'], message: 'Das Ende der Veranstaltung muss nach ihrem Beginn liegen.' });
+  if (start && end && end.getTime() <= start.getTime())
+    p.push({ path: ['endsAt'], message: 'Das Ende der Veranstaltung muss nach ihrem Beginn liegen.' });
   const online = asObject(e.online);
   if (online) checkUrl(p, online.url, ['online', 'url'], 'Der Zugangslink');
   const reg = asObject(e.registration);
   if (reg) {
     checkUrl(p, reg.url, ['registration', 'url'], 'Der Anmeldelink');
-    if (reg.mode === 'per E-Mail' && isBlank(reg.email)) p.push({ path: ['registration', 'email'], message: 'Für die Anmeldung per E-Mail fehlt die E-Mail-Adresse.' });
-    if (reg.mode === 'Online-Formular' && isBlank(reg.url)) p.push({ path: ['registration', 'url'], message: 'Für die Anmeldung per Online-Formular fehlt der Link.' });
+    if (reg.mode === 'per E-Mail' && isBlank(reg.email))
+      p.push({ path: ['registration', 'email'], message: 'Für die Anmeldung per E-Mail fehlt die E-Mail-Adresse.' });
+    if (reg.mode === 'Online-Formular' && isBlank(reg.url))
+      p.push({ path: ['registration', 'url'], message: 'Für die Anmeldung per Online-Formular fehlt der Link.' });
     const deadline = asDate(reg.deadline);
-    if (deadline && end && deadline.getTime() > end.getTime()) p.push({ path: ['registration', 'deadline'], message: 'Der Anmeldeschluss liegt nach dem Ende der Veranstaltung.' });
+    if (deadline && end && deadline.getTime() > end.getTime())
+      p.push({
+        path: ['registration', 'deadline'],
+        message: 'Der Anmeldeschluss liegt nach dem Ende der Veranstaltung.',
+      });
   }
   if (!o.publishing) return;
-  if (!asObject(e.place) && !online) p.push({ path: ['place'], message: 'Eine Veranstaltung braucht einen Veranstaltungsort oder einen Online-Zugang.' });
-  if (e.format === 'Online-Veranstaltung' && !online) p.push({ path: ['online'], message: 'Für eine Online-Veranstaltung fehlt der Online-Zugang.' });
+  if (!asObject(e.place) && !online)
+    p.push({
+      path: ['place'],
+      message: 'Eine Veranstaltung braucht einen Veranstaltungsort oder einen Online-Zugang.',
+    });
+  if (e.format === 'Online-Veranstaltung' && !online)
+    p.push({ path: ['online'], message: 'Für eine Online-Veranstaltung fehlt der Online-Zugang.' });
 }
 
 /** A Partnersuche: published with its municipality and a topic, and not already expired. */
 function validatePartnerSearch(e: Entry, o: ValidationOptions, p: Problem[]) {
   if (!o.publishing) return;
-  if (!asObject(e.municipality)) p.push({ path: ['municipality'], message: 'Eine Partnersuche braucht die suchende Kommune.' });
-  if (asArray(e.topics).length === 0) p.push({ path: ['topics'], message: 'Eine Partnersuche braucht mindestens ein Handlungsfeld.' });
-  if (typeof e.validUntil === 'string' && partnerSearchExpired(e.validUntil, berlinDay(o.now))) p.push({ path: ['validUntil'], message: 'Das Datum unter „Gültig bis“ ist bereits vorbei; eine abgelaufene Partnersuche kann nicht veröffentlicht werden.' });
+  if (!asObject(e.municipality))
+    p.push({ path: ['municipality'], message: 'Eine Partnersuche braucht die suchende Kommune.' });
+  if (asArray(e.topics).length === 0)
+    p.push({ path: ['topics'], message: 'Eine Partnersuche braucht mindestens ein Handlungsfeld.' });
+  if (typeof e.validUntil === 'string' && partnerSearchExpired(e.validUntil, berlinDay(o.now)))
+    p.push({
+      path: ['validUntil'],
+      message:
+        'Das Datum unter „Gültig bis“ ist bereits vorbei; eine abgelaufene Partnersuche kann nicht veröffentlicht werden.',
+    });
 }
 
 const RULES: Record<ValidatedUid, (e: Entry, o: ValidationOptions, p: Problem[]) => void> = {
@@ -183,9 +222,11 @@ const singleLine = (attribute: AttributeShape): boolean =>
 // C0 controls (tab, CR and LF among them), DEL, C1 controls, the Unicode line and paragraph separators,
 // the noncharacters U+FFFE/U+FFFF and unpaired surrogates: none belongs in a title, a name or an address,
 // and XML (feeds, sitemaps) or iCalendar would break on them or, worse, take them as structure.
-const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const SINGLE_LINE_FORBIDDEN =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // Multi-line text keeps its line feeds; nothing else of the above.
-const MULTI_LINE_FORBIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const MULTI_LINE_FORBIDDEN =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Control characters in the text fields of the data a save sends, content type and components alike
@@ -205,19 +246,29 @@ export function controlCharacterProblems(
     const value = entry[name];
     const path = [...base, name];
     if (typeof value === 'string' && singleLine(attribute) && SINGLE_LINE_FORBIDDEN.test(value)) {
-      problems.push({ path, message: `„${label(path)}“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.` });
+      problems.push({
+        path,
+        message: `„${label(path)}“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.`,
+      });
     } else if (typeof value === 'string' && MULTI_LINE_TYPES.has(attribute.type) && MULTI_LINE_FORBIDDEN.test(value)) {
-      problems.push({ path, message: `„${label(path)}“ darf außer Zeilenumbrüchen keine Steuerzeichen (etwa Tabulatoren) enthalten.` });
+      problems.push({
+        path,
+        message: `„${label(path)}“ darf außer Zeilenumbrüchen keine Steuerzeichen (etwa Tabulatoren) enthalten.`,
+      });
     } else if (attribute.type === 'component' && attribute.component) {
       const component = getComponent(attribute.component);
       if (!component) continue;
-      if (Array.isArray(value)) value.forEach((item, i) => problems.push(...controlCharacterProblems(component, item, getComponent, label, [...path, String(i)])));
+      if (Array.isArray(value))
+        value.forEach((item, i) =>
+          problems.push(...controlCharacterProblems(component, item, getComponent, label, [...path, String(i)])),
+        );
       else problems.push(...controlCharacterProblems(component, value, getComponent, label, path));
     } else if (attribute.type === 'dynamiczone' && Array.isArray(value)) {
       value.forEach((item, i) => {
         const uid = asObject(item)?.__component;
         const component = typeof uid === 'string' ? getComponent(uid) : undefined;
-        if (component) problems.push(...controlCharacterProblems(component, item, getComponent, label, [...path, String(i)]));
+        if (component)
+          problems.push(...controlCharacterProblems(component, item, getComponent, label, [...path, String(i)]));
       });
     }
   }

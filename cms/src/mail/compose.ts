@@ -25,7 +25,8 @@ function blockText(block: MailBlock): string {
 
 function blockHtml(block: MailBlock): string {
   if (typeof block === 'string') return `<p style="${P}">${escapeHtml(block)}</p>`;
-  if ('link' in block) return `<p style="${P}"><a href="${escapeHtml(block.link)}" style="color:#00528a">${escapeHtml(block.label)}</a></p>`;
+  if ('link' in block)
+    return `<p style="${P}"><a href="${escapeHtml(block.link)}" style="color:#00528a">${escapeHtml(block.label)}</a></p>`;
   const lines = block.value.split('\n').map(escapeHtml).join('<br>');
   return `<p style="${P}"><strong>${escapeHtml(block.field)}:</strong><br>${lines}</p>`;
 }

@@ -32,7 +32,9 @@ export function connectWithoutDelay(timeoutMs: number) {
       socket.destroy();
       callback(error);
     };
-    socket.setTimeout(timeoutMs, () => fail(Object.assign(new Error(`Connection timeout to ${options.host}:${options.port}`), { code: 'ETIMEDOUT' })));
+    socket.setTimeout(timeoutMs, () =>
+      fail(Object.assign(new Error(`Connection timeout to ${options.host}:${options.port}`), { code: 'ETIMEDOUT' })),
+    );
     socket.once('error', fail);
     socket.once('connect', () => {
       socket.setTimeout(0);
@@ -46,10 +48,21 @@ export function connectWithoutDelay(timeoutMs: number) {
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;
 
 export function mailSettings(env?: Record<string, string | undefined>): MailSettings {
-  const c = readEnv(['SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASSWORD', 'MAIL_FROM', 'MAIL_REPLY_TO'], env);
+  const c = readEnv(
+    ['SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASSWORD', 'MAIL_FROM', 'MAIL_REPLY_TO'],
+    env,
+  );
   const replyTo = c.MAIL_REPLY_TO ?? c.MAIL_FROM;
-  if (!c.SMTP_HOST) return { configured: false, from: c.MAIL_FROM, replyTo, transport: { jsonTransport: true }, describe: 'kein Mailserver (SMTP_HOST fehlt)' };
-  if (c.SMTP_USER && c.SMTP_PASSWORD === undefined) throw new Error('Invalid configuration:\n  SMTP_PASSWORD: must be set together with SMTP_USER');
+  if (!c.SMTP_HOST)
+    return {
+      configured: false,
+      from: c.MAIL_FROM,
+      replyTo,
+      transport: { jsonTransport: true },
+      describe: 'kein Mailserver (SMTP_HOST fehlt)',
+    };
+  if (c.SMTP_USER && c.SMTP_PASSWORD === undefined)
+    throw new Error('Invalid configuration:\n  SMTP_PASSWORD: must be set together with SMTP_USER');
   const loopback = LOOPBACK.test(c.SMTP_HOST);
   return {
     configured: true,

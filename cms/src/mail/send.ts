@@ -11,8 +11,15 @@ const HEADER_BREAK = /[\r\n\u0000\u2028\u2029\u0085]/;
 
 /** Refuses header-bound values that could start a new header (CR/LF and their look-alikes). */
 export function assertHeaderSafe(mail: OutgoingMail): void {
-  const values = [mail.to, mail.subject, mail.replyTo ?? '', mail.messageId ?? '', ...Object.entries(mail.headers ?? {}).flat()];
-  if (values.some((v) => HEADER_BREAK.test(v))) throw new MailError('permanent', 'A header value contains a line break');
+  const values = [
+    mail.to,
+    mail.subject,
+    mail.replyTo ?? '',
+    mail.messageId ?? '',
+    ...Object.entries(mail.headers ?? {}).flat(),
+  ];
+  if (values.some((v) => HEADER_BREAK.test(v)))
+    throw new MailError('permanent', 'A header value contains a line break');
 }
 
 /** The Message-ID for a mail of this installation: `<random@host of MAIL_FROM>`. */
@@ -37,18 +44,21 @@ export async function sendMail(strapi: Core.Strapi, mail: OutgoingMail): Promise
   assertHeaderSafe(mail);
   const messageId = mail.messageId ?? newMessageId(settings.from);
   try {
-    const info = (await strapi.plugin('email').service('email').send({
-      from: settings.from,
-      replyTo: mail.replyTo ?? settings.replyTo,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      ...(mail.html ? { html: mail.html } : {}),
-      messageId,
-      headers: mail.headers,
-      list: mail.list,
-      attachments: mail.attachments,
-    })) as { messageId?: string; response?: string; rejected?: string[] } | undefined;
+    const info = (await strapi
+      .plugin('email')
+      .service('email')
+      .send({
+        from: settings.from,
+        replyTo: mail.replyTo ?? settings.replyTo,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        messageId,
+        headers: mail.headers,
+        list: mail.list,
+        attachments: mail.attachments,
+      })) as { messageId?: string; response?: string; rejected?: string[] } | undefined;
     if (info?.rejected?.length) throw new MailError('permanent', `Recipient rejected: ${info.response ?? ''}`.trim());
     return { messageId: info?.messageId ?? messageId, response: info?.response ?? '' };
   } catch (error) {

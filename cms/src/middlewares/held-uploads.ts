@@ -24,7 +24,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const listing = FILE_LIST.test(normalizedRequestPath(ctx.path));
     await next();
     if (!listing || ctx.status !== 200 || !ctx.body || typeof ctx.body !== 'object') return;
-    const entries: FileEntry[] = Array.isArray(ctx.body) ? ctx.body : Array.isArray(ctx.body.data) ? ctx.body.data : [ctx.body.data ?? ctx.body];
+    const entries: FileEntry[] = Array.isArray(ctx.body)
+      ? ctx.body
+      : Array.isArray(ctx.body.data)
+        ? ctx.body.data
+        : [ctx.body.data ?? ctx.body];
     const ids = entries.map((entry) => Number(entry?.id)).filter(Number.isInteger);
     const held = ids.length ? await heldFileIds(strapi, { id: { $in: ids } }) : new Set<number>();
     if (held.size === 0) return;

@@ -31,14 +31,24 @@ export function unsubscribeTokenSubject(token: string): string | null {
 }
 
 /** Whether a token was made for this subscriber with its current salt (constant time). */
-export function unsubscribeTokenValid(secret: string, subscriber: { documentId: string; unsubscribeSalt: string | null }, token: string): boolean {
+export function unsubscribeTokenValid(
+  secret: string,
+  subscriber: { documentId: string; unsubscribeSalt: string | null },
+  token: string,
+): boolean {
   if (!subscriber.unsubscribeSalt) return false;
-  const expected = Buffer.from(unsubscribeToken(secret, { documentId: subscriber.documentId, unsubscribeSalt: subscriber.unsubscribeSalt }));
+  const expected = Buffer.from(
+    unsubscribeToken(secret, { documentId: subscriber.documentId, unsubscribeSalt: subscriber.unsubscribeSalt }),
+  );
   const given = Buffer.from(token);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 /** The page with the unsubscribe button, for the mail's footer and its List-Unsubscribe header (one-click POSTs there too). */
-export function unsubscribeUrl(siteUrl: string, secret: string, subscriber: { documentId: string; unsubscribeSalt: string }): string {
+export function unsubscribeUrl(
+  siteUrl: string,
+  secret: string,
+  subscriber: { documentId: string; unsubscribeSalt: string },
+): string {
   return `${siteUrl}${FORMS_PATH}/newsletter/abmelden?t=${encodeURIComponent(unsubscribeToken(secret, subscriber))}`;
 }

@@ -24,14 +24,16 @@ export interface IssueForMail {
   /** ISO date of the issue (YYYY-MM-DD). */
   sentAt: string;
   editorial?: Blocks | null;
-  sections?: {
-    heading: string;
-    text?: Blocks | null;
-    projects?: Ref[] | null;
-    events?: Ref[] | null;
-    documents?: Ref[] | null;
-    links?: { label?: string | null; url?: string | null }[] | null;
-  }[] | null;
+  sections?:
+    | {
+        heading: string;
+        text?: Blocks | null;
+        projects?: Ref[] | null;
+        events?: Ref[] | null;
+        documents?: Ref[] | null;
+        links?: { label?: string | null; url?: string | null }[] | null;
+      }[]
+    | null;
   pdf?: { name?: string | null } | null;
 }
 
@@ -54,7 +56,10 @@ export type PersonalMail = { subject: string; html: string; text: string };
 
 /** Line breaks, control characters and their look-alikes become one space: a subject is one header line. */
 export function headerText(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return value
+    .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** The absolute http(s) URL of a link, or null when it must not be a link (mailto, javascript:, broken …). */
@@ -64,12 +69,17 @@ export function absoluteLink(url: string, siteUrl: string): string | null {
   return href.startsWith('/') ? `${siteUrl}${href}` : href;
 }
 
-const FONT = "font-family:Arial,Helvetica,sans-serif;";
+const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 const TEXT = `${FONT}font-size:16px;line-height:1.5;color:#1a1a1a;`;
 const LINK = 'color:#00508c;text-decoration:underline;';
 const MUTED = `${FONT}font-size:13px;line-height:1.5;color:#555555;`;
 
-const dateFormat = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('de-DE', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 /** "5. Dezember 2026" for 2026-12-05. */
 export const germanDate = (isoDate: string) => dateFormat.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
@@ -152,21 +162,34 @@ function blockText(node: BlockNode, siteUrl: string, depth = 0): string {
   }
   if (node.type === 'image') return '';
   const text = childrenText(node.children, siteUrl, depth);
-  return node.type === 'quote' ? text.split('\n').map((line) => `> ${line}`).join('\n') : text;
+  return node.type === 'quote'
+    ? text
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n')
+    : text;
 }
 
 export function blocksText(blocks: Blocks | null | undefined, siteUrl: string): string {
-  return (blocks ?? []).map((b) => blockText(b, siteUrl).trim()).filter(Boolean).join('\n\n');
+  return (blocks ?? [])
+    .map((b) => blockText(b, siteUrl).trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 // ---- the issue ----
 
 type Link = { label: string; href: string };
 
-function sectionLinks(section: NonNullable<IssueForMail['sections']>[number], siteUrl: string): { heading: string; links: Link[] }[] {
+function sectionLinks(
+  section: NonNullable<IssueForMail['sections']>[number],
+  siteUrl: string,
+): { heading: string; links: Link[] }[] {
   const refs = (heading: string, items: Ref[] | null | undefined, kind: 'project' | 'event' | 'document') => ({
     heading,
-    links: (items ?? []).filter((r) => r.slug && r.title).map((r) => ({ label: r.title!, href: `${siteUrl}${routes.url(kind, { slug: r.slug! })}` })),
+    links: (items ?? [])
+      .filter((r) => r.slug && r.title)
+      .map((r) => ({ label: r.title!, href: `${siteUrl}${routes.url(kind, { slug: r.slug! })}` })),
   });
   const external = (section.links ?? []).flatMap((l) => {
     const href = l.url ? absoluteLink(l.url, siteUrl) : null;
@@ -204,11 +227,14 @@ ${lists}
 </td></tr>`;
     })
     .join('\n');
-
 }
 
 /** The HTML before and after the unsubscribe link's URL. */
-function htmlFrame(issue: IssueForMail, sections: Sections, { siteUrl, issueUrl, imprintUrl, sender, title }: Frame): [string, string] {
+function htmlFrame(
+  issue: IssueForMail,
+  sections: Sections,
+  { siteUrl, issueUrl, imprintUrl, sender, title }: Frame,
+): [string, string] {
   const htmlSections = htmlSectionsOf(sections, siteUrl);
   const pdfHtml = issue.pdf
     ? `<tr><td style="padding:8px 32px;"><p style="${TEXT}margin:0 0 16px;">Die Ausgabe als PDF: ${a(issueUrl, 'auf der Website herunterladen')}</p></td></tr>`
@@ -257,7 +283,9 @@ ${pdfHtml}
 /** The plain-text part before the unsubscribe link's URL. */
 function textHeadOf(issue: IssueForMail, sections: Sections, { siteUrl, issueUrl }: Frame, senderName: string): string {
   const textSections = sections.map(({ section, groups }) => {
-    const lists = groups.map((group) => `${group.heading}:\n${group.links.map((l) => `- ${l.label}\n  ${l.href}`).join('\n')}`);
+    const lists = groups.map(
+      (group) => `${group.heading}:\n${group.links.map((l) => `- ${l.label}\n  ${l.href}`).join('\n')}`,
+    );
     return [section.heading.toUpperCase(), blocksText(section.text, siteUrl), ...lists].filter(Boolean).join('\n\n');
   });
   return [
@@ -273,7 +301,6 @@ function textHeadOf(issue: IssueForMail, sections: Sections, { siteUrl, issueUrl
   ]
     .filter(Boolean)
     .join('\n\n');
-
 }
 
 export function renderIssue(issue: IssueForMail, context: MailContext): RenderedIssue {

@@ -25,15 +25,31 @@ export async function expiredEntries(strapi: Core.Strapi, today: string): Promis
 }
 
 /** Whether a confirmed poster's record may go: its entry is deleted, or ended more than POSTER_RETENTION_DAYS ago. Pure. */
-export const posterRecordDue = (entryValidUntil: string | null, today: string): boolean => entryValidUntil === null || entryValidUntil.slice(0, 10) < addDays(today, -POSTER_RETENTION_DAYS);
+export const posterRecordDue = (entryValidUntil: string | null, today: string): boolean =>
+  entryValidUntil === null || entryValidUntil.slice(0, 10) < addDays(today, -POSTER_RETENTION_DAYS);
 
 /** Deletes the confirmed posters' records that are due. */
 async function removeDuePosters(strapi: Core.Strapi, today: string): Promise<number> {
-  const submissions = (await strapi.db.query(SUBMISSION_UID as any).findMany({ where: { confirmedAt: { $notNull: true } }, select: ['id', 'partnerSearchDocumentId'] })) as { id: number; partnerSearchDocumentId: string | null }[];
+  const submissions = (await strapi.db
+    .query(SUBMISSION_UID as any)
+    .findMany({ where: { confirmedAt: { $notNull: true } }, select: ['id', 'partnerSearchDocumentId'] })) as {
+    id: number;
+    partnerSearchDocumentId: string | null;
+  }[];
   let removed = 0;
   for (const s of submissions) {
-    const entries = s.partnerSearchDocumentId ? ((await strapi.db.query(PARTNER_SEARCH_UID as any).findMany({ where: { documentId: s.partnerSearchDocumentId }, select: ['validUntil'] })) as { validUntil: string }[]) : [];
-    const latest = entries.map((e) => String(e.validUntil)).sort().pop() ?? null;
+    const entries = s.partnerSearchDocumentId
+      ? ((await strapi.db
+          .query(PARTNER_SEARCH_UID as any)
+          .findMany({ where: { documentId: s.partnerSearchDocumentId }, select: ['validUntil'] })) as {
+          validUntil: string;
+        }[])
+      : [];
+    const latest =
+      entries
+        .map((e) => String(e.validUntil))
+        .sort()
+        .pop() ?? null;
     if (!posterRecordDue(latest, today)) continue;
     await strapi.db.query(SUBMISSION_UID as any).delete({ where: { id: s.id } });
     removed += 1;
@@ -41,7 +57,10 @@ async function removeDuePosters(strapi: Core.Strapi, today: string): Promise<num
   return removed;
 }
 
-export async function expirePartnerSearches(strapi: Core.Strapi, now = new Date()): Promise<{ unpublished: number; deleted: number }> {
+export async function expirePartnerSearches(
+  strapi: Core.Strapi,
+  now = new Date(),
+): Promise<{ unpublished: number; deleted: number }> {
   const ids = await expiredEntries(strapi, berlinDay(now));
   for (const documentId of ids) await strapi.documents(PARTNER_SEARCH_UID as any).unpublish({ documentId });
   const store = partnerSearchStore(strapi);
@@ -50,9 +69,12 @@ export async function expirePartnerSearches(strapi: Core.Strapi, now = new Date(
     (await store.replies.removeUnconfirmed(now)).count +
     (await store.replies.removeRelayed(new Date(now.getTime() - CONFIRM_VALIDITY_MS))).count +
     (await removeDuePosters(strapi, berlinDay(now)));
-  if (ids.length) strapi.log.info(`[ikz] partner search: ${ids.length} expired entr${ids.length === 1 ? 'y' : 'ies'} unpublished`);
+  if (ids.length)
+    strapi.log.info(`[ikz] partner search: ${ids.length} expired entr${ids.length === 1 ? 'y' : 'ies'} unpublished`);
   if (deleted) strapi.log.info(`[ikz] partner search: ${deleted} unconfirmed or relayed record(s) deleted`);
   return { unpublished: ids.length, deleted };
 }
 
-export const partnerSearchHousekeeping = periodicTask('partner search housekeeping', (strapi) => expirePartnerSearches(strapi));
+export const partnerSearchHousekeeping = periodicTask('partner search housekeeping', (strapi) =>
+  expirePartnerSearches(strapi),
+);

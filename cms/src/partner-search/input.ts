@@ -5,7 +5,11 @@
  * today (Berlin) up to one year ahead. Pure.
  */
 import { z } from 'zod';
-import { findMunicipality, type MunicipalityChoice, type MunicipalityGroup } from '@ikz/shared-types/municipality-choices';
+import {
+  findMunicipality,
+  type MunicipalityChoice,
+  type MunicipalityGroup,
+} from '@ikz/shared-types/municipality-choices';
 import { isCalendarDate, latestValidUntil } from '@ikz/shared-types/partner-search';
 import { checkboxField, emailField, lineField, textField } from '../forms/index.ts';
 
@@ -44,13 +48,23 @@ export function parseDay(value: string): string | null {
   return isCalendarDate(day) ? day : null;
 }
 
-
 /** The entry form; `today` is the day in Berlin (YYYY-MM-DD), against which `validUntil` is checked. */
-export function partnerSearchSchema(municipalities: readonly MunicipalityGroup[], topics: readonly Topic[], today: string) {
+export function partnerSearchSchema(
+  municipalities: readonly MunicipalityGroup[],
+  topics: readonly Topic[],
+  today: string,
+) {
   const latest = latestValidUntil(today);
-  const text = (label: string) => textField(TEXT_MAX, label).refine((v) => v.length >= TEXT_MIN, `„${label}“ muss mindestens ${TEXT_MIN} Zeichen lang sein.`);
+  const text = (label: string) =>
+    textField(TEXT_MAX, label).refine(
+      (v) => v.length >= TEXT_MIN,
+      `„${label}“ muss mindestens ${TEXT_MIN} Zeichen lang sein.`,
+    );
   return z.object({
-    title: lineField(200, LABELS.title).refine((v) => v.length >= 3, `„${LABELS.title}“ muss mindestens 3 Zeichen lang sein.`),
+    title: lineField(200, LABELS.title).refine(
+      (v) => v.length >= 3,
+      `„${LABELS.title}“ muss mindestens 3 Zeichen lang sein.`,
+    ),
     municipality: z
       .string({ error: 'Bitte wählen Sie Ihre Kommune aus.' })
       .transform((ags) => findMunicipality(municipalities, ags.trim()))
@@ -71,10 +85,15 @@ export function partnerSearchSchema(municipalities: readonly MunicipalityGroup[]
       .refine((d) => d !== null, 'Bitte geben Sie unter „Gültig bis“ ein Datum an, z. B. 31.12.2027.')
       .transform((d) => d as string)
       .refine((d) => d >= today, 'Das Datum unter „Gültig bis“ liegt in der Vergangenheit.')
-      .refine((d) => d <= latest, `Eine Partnersuche kann höchstens ein Jahr gelten, also bis zum ${formatDay(latest)}.`),
+      .refine(
+        (d) => d <= latest,
+        `Eine Partnersuche kann höchstens ein Jahr gelten, also bis zum ${formatDay(latest)}.`,
+      ),
     name: lineField(150, LABELS.name),
     email: emailField(LABELS.email),
-    consent: checkboxField('Bitte bestätigen Sie mit dem Kästchen, dass wir Ihre Angaben zur Veröffentlichung der Partnersuche verarbeiten dürfen.'),
+    consent: checkboxField(
+      'Bitte bestätigen Sie mit dem Kästchen, dass wir Ihre Angaben zur Veröffentlichung der Partnersuche verarbeiten dürfen.',
+    ),
   });
 }
 
@@ -90,13 +109,19 @@ const optionalLine = (max: number, label: string) =>
 
 /** The reply form on an entry's page; `entry` is the entry's documentId (checked against Strapi by the handler). */
 export const replySchema = z.object({
-  entry: z.string({ error: 'Die Partnersuche fehlt in der Anfrage.' }).regex(/^[a-z0-9]{10,40}$/, 'Diese Partnersuche gibt es nicht.'),
+  entry: z
+    .string({ error: 'Die Partnersuche fehlt in der Anfrage.' })
+    .regex(/^[a-z0-9]{10,40}$/, 'Diese Partnersuche gibt es nicht.'),
   name: lineField(150, REPLY_LABELS.name),
   organisation: optionalLine(150, 'Kommune oder Organisation'),
   email: emailField(REPLY_LABELS.email),
-  message: textField(TEXT_MAX, REPLY_LABELS.message).refine((v) => v.length >= TEXT_MIN, `„${REPLY_LABELS.message}“ muss mindestens ${TEXT_MIN} Zeichen lang sein.`),
-  consent: checkboxField('Bitte bestätigen Sie mit dem Kästchen, dass wir Ihre Nachricht an die suchende Kommune weiterleiten dürfen.'),
+  message: textField(TEXT_MAX, REPLY_LABELS.message).refine(
+    (v) => v.length >= TEXT_MIN,
+    `„${REPLY_LABELS.message}“ muss mindestens ${TEXT_MIN} Zeichen lang sein.`,
+  ),
+  consent: checkboxField(
+    'Bitte bestätigen Sie mit dem Kästchen, dass wir Ihre Nachricht an die suchende Kommune weiterleiten dürfen.',
+  ),
 });
 
 export type ReplyInput = z.output<typeof replySchema>;
-

@@ -8,16 +8,42 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { berlinDay } from '@ikz/shared-types/partner-search';
 import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
-import { backLink, confirmationRoutes, mailConfirmationLater, pendingOutcome, type ConfirmOutcome } from '../forms/confirmation.ts';
+import {
+  backLink,
+  confirmationRoutes,
+  mailConfirmationLater,
+  pendingOutcome,
+  type ConfirmOutcome,
+} from '../forms/confirmation.ts';
 import { FormInputError } from '../forms/fields.ts';
-import { allowMailTo, CHALLENGE_FIELD, fieldsWithLists, guardSubmission, HONEYPOT_FIELD, parseFields, readFields, respond, type FormRoute } from '../forms/index.ts';
+import {
+  allowMailTo,
+  CHALLENGE_FIELD,
+  fieldsWithLists,
+  guardSubmission,
+  HONEYPOT_FIELD,
+  parseFields,
+  readFields,
+  respond,
+  type FormRoute,
+} from '../forms/index.ts';
 import { confirmExpiry, newConfirmToken } from '../forms/tokens.ts';
 import { sendMail } from '../mail/send.ts';
 import { MailError } from '../mail/types.ts';
 import { publishedTopics, readFormSettings } from '../project-report/routes.ts';
 import { sentFields } from '../project-report/rules.ts';
 import { LIST_FIELDS, MAX_TOPICS, partnerSearchSchema, replySchema } from './input.ts';
-import { confirmedSubmission, draftPartnerSearch, PARTNER_SEARCH_UID, pendingReply, pendingSubmission, relayedReply, type PublishedEntry, type ReplyRecord, type SubmissionRecord } from './rules.ts';
+import {
+  confirmedSubmission,
+  draftPartnerSearch,
+  PARTNER_SEARCH_UID,
+  pendingReply,
+  pendingSubmission,
+  relayedReply,
+  type PublishedEntry,
+  type ReplyRecord,
+  type SubmissionRecord,
+} from './rules.ts';
 import { partnerSearchStore } from './store.ts';
 import {
   acknowledgementMail,
@@ -81,21 +107,40 @@ async function submit(c: PartnerSearchContext, ctx: Context): Promise<void> {
   const { fields, lists } = fieldsWithLists(ctx.request.body, LIST_FIELDS, MAX_TOPICS * 4);
   refuseFiles(ctx);
   const guard = await guardSubmission(ctx, fields, ENTRY_POLICY);
-  if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
+  if (guard.verdict === 'refuse')
+    return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
   const { siteUrl, available } = readFormSettings();
   if (!available) return respond(ctx, { status: 503, ...MESSAGES.unavailable });
   const topics = await publishedTopics(strapi);
-  const parsed = parseFields(partnerSearchSchema(municipalities, topics, berlinDay(new Date())), { ...fields, ...lists });
+  const parsed = parseFields(partnerSearchSchema(municipalities, topics, berlinDay(new Date())), {
+    ...fields,
+    ...lists,
+  });
   if (!parsed.ok) {
-    return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: parsed.errors, formHtml: partnerSearchFormHtml(municipalities, topics, fields, lists, parsed.errors) });
+    return respond(ctx, {
+      status: 400,
+      ...MESSAGES.invalid,
+      errors: parsed.errors,
+      formHtml: partnerSearchFormHtml(municipalities, topics, fields, lists, parsed.errors),
+    });
   }
   if (guard.verdict === 'drop') return respond(ctx, { status: 200, ...MESSAGES.submitted });
-  if (!allowMailTo(parsed.data.email, MAILS_PER_ADDRESS_PER_DAY)) return respond(ctx, { status: 429, ...MESSAGES.tooManyMails });
+  if (!allowMailTo(parsed.data.email, MAILS_PER_ADDRESS_PER_DAY))
+    return respond(ctx, { status: 429, ...MESSAGES.tooManyMails });
   const { token, hash } = newConfirmToken();
   const now = new Date();
   const sent = sentFields(fields, lists, [HONEYPOT_FIELD, CHALLENGE_FIELD]);
-  const row = await store.submissions.create(pendingSubmission(parsed.data, sent, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }));
-  mailConfirmationLater(strapi, store.submissions, row.id, { to: parsed.data.email, ...confirmMail(siteUrl, token) }, log, 'submission');
+  const row = await store.submissions.create(
+    pendingSubmission(parsed.data, sent, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }),
+  );
+  mailConfirmationLater(
+    strapi,
+    store.submissions,
+    row.id,
+    { to: parsed.data.email, ...confirmMail(siteUrl, token) },
+    log,
+    'submission',
+  );
   respond(ctx, { status: 200, ...MESSAGES.submitted });
 }
 
@@ -104,24 +149,49 @@ async function createDraft(c: PartnerSearchContext, submission: SubmissionRecord
   const { strapi, municipalities } = c;
   const sent = submission.submitted;
   const asSent = (Array.isArray(sent.topics) ? sent.topics : []).map((slug) => ({ slug, name: slug }));
-  const parsed = parseFields(partnerSearchSchema(municipalities, asSent, berlinDay(new Date(submission.submittedAt))), sent);
-  if (!parsed.ok) throw new Error(`partner search submission ${submission.documentId}: the stored input no longer parses (${Object.keys(parsed.errors).join(', ')})`);
-  const municipality = (await strapi.db.query('api::municipality.municipality' as any).findOne({ where: { ags: parsed.data.municipality.ags }, select: ['documentId'] })) as { documentId: string } | null;
+  const parsed = parseFields(
+    partnerSearchSchema(municipalities, asSent, berlinDay(new Date(submission.submittedAt))),
+    sent,
+  );
+  if (!parsed.ok)
+    throw new Error(
+      `partner search submission ${submission.documentId}: the stored input no longer parses (${Object.keys(parsed.errors).join(', ')})`,
+    );
+  const municipality = (await strapi.db
+    .query('api::municipality.municipality' as any)
+    .findOne({ where: { ags: parsed.data.municipality.ags }, select: ['documentId'] })) as {
+    documentId: string;
+  } | null;
   const topics = await publishedTopics(strapi);
-  const data = draftPartnerSearch(parsed.data, { municipality: municipality?.documentId, topics: new Map(topics.map((t) => [t.slug, t.documentId])) });
+  const data = draftPartnerSearch(parsed.data, {
+    municipality: municipality?.documentId,
+    topics: new Map(topics.map((t) => [t.slug, t.documentId])),
+  });
   const entry = await strapi.documents(PARTNER_SEARCH_UID as any).create({ data: data as any });
   return entry.documentId;
 }
 
 /** After the confirmation: the editors' mail and the acknowledgement. */
-async function tellAfterConfirmation(c: PartnerSearchContext, submission: SubmissionRecord, documentId: string): Promise<void> {
+async function tellAfterConfirmation(
+  c: PartnerSearchContext,
+  submission: SubmissionRecord,
+  documentId: string,
+): Promise<void> {
   const { strapi, store, log } = c;
   const { editors, adminBase } = readFormSettings();
   try {
     if (editors) {
-      await sendMail(strapi, { to: editors, replyTo: submission.email, ...editorsMail(submission, adminEntryUrl(adminBase, documentId)), headers: AUTO });
+      await sendMail(strapi, {
+        to: editors,
+        replyTo: submission.email,
+        ...editorsMail(submission, adminEntryUrl(adminBase, documentId)),
+        headers: AUTO,
+      });
       await store.submissions.update(submission.id, { editorsMailedAt: new Date().toISOString() });
-    } else log(`entry ${documentId} confirmed, but neither IKZ_EDITORS_MAIL nor IKZ_ADVICE_MAIL is set: editors not mailed (it is in Strapi)`);
+    } else
+      log(
+        `entry ${documentId} confirmed, but neither IKZ_EDITORS_MAIL nor IKZ_ADVICE_MAIL is set: editors not mailed (it is in Strapi)`,
+      );
     await sendMail(strapi, { to: submission.email, ...acknowledgementMail(submission), headers: AUTO });
   } catch (error) {
     if (!(error instanceof MailError)) throw error;
@@ -144,7 +214,9 @@ function entryRoutes(c: PartnerSearchContext): FormRoute[] {
       confirm: async (submission, now) => {
         const documentId = await createDraft(c, submission);
         await store.submissions.update(submission.id, confirmedSubmission(now, documentId));
-        void tellAfterConfirmation(c, submission, documentId).catch((error: unknown) => log('notification failed', error));
+        void tellAfterConfirmation(c, submission, documentId).catch((error: unknown) =>
+          log('notification failed', error),
+        );
       },
       answers: {
         ask: MESSAGES.confirmAsk,
@@ -174,22 +246,43 @@ async function reply(c: PartnerSearchContext, ctx: Context): Promise<void> {
   const { strapi, store, log } = c;
   const fields = readFields(ctx);
   const guard = await guardSubmission(ctx, fields, REPLY_POLICY);
-  if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
+  if (guard.verdict === 'refuse')
+    return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
   const { siteUrl, available } = readFormSettings();
   if (!available) return respond(ctx, { status: 503, ...MESSAGES.unavailable });
   const parsed = parseFields(replySchema, fields);
   if (!parsed.ok) {
     if (parsed.errors.entry) return respond(ctx, { status: 404, ...MESSAGES.noEntry });
-    return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: parsed.errors, formHtml: replyFormHtml(fields, parsed.errors) });
+    return respond(ctx, {
+      status: 400,
+      ...MESSAGES.invalid,
+      errors: parsed.errors,
+      formHtml: replyFormHtml(fields, parsed.errors),
+    });
   }
   // Only a published entry that has not expired takes replies.
-  if (!(await store.publishedEntry(parsed.data.entry, berlinDay(new Date())))) return respond(ctx, { status: 404, ...MESSAGES.noEntry, formHtml: backLink(SITE_LIST_PAGE, 'Zu den Partnersuchen') });
+  if (!(await store.publishedEntry(parsed.data.entry, berlinDay(new Date()))))
+    return respond(ctx, {
+      status: 404,
+      ...MESSAGES.noEntry,
+      formHtml: backLink(SITE_LIST_PAGE, 'Zu den Partnersuchen'),
+    });
   if (guard.verdict === 'drop') return respond(ctx, { status: 200, ...MESSAGES.replySubmitted });
-  if (!allowMailTo(parsed.data.email, MAILS_PER_ADDRESS_PER_DAY)) return respond(ctx, { status: 429, ...MESSAGES.tooManyMails });
+  if (!allowMailTo(parsed.data.email, MAILS_PER_ADDRESS_PER_DAY))
+    return respond(ctx, { status: 429, ...MESSAGES.tooManyMails });
   const { token, hash } = newConfirmToken();
   const now = new Date();
-  const row = await store.replies.create(pendingReply(parsed.data, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }));
-  mailConfirmationLater(strapi, store.replies, row.id, { to: parsed.data.email, ...replyConfirmMail(siteUrl, token) }, log, 'reply');
+  const row = await store.replies.create(
+    pendingReply(parsed.data, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }),
+  );
+  mailConfirmationLater(
+    strapi,
+    store.replies,
+    row.id,
+    { to: parsed.data.email, ...replyConfirmMail(siteUrl, token) },
+    log,
+    'reply',
+  );
   respond(ctx, { status: 200, ...MESSAGES.replySubmitted });
 }
 
@@ -201,10 +294,17 @@ async function relay(c: PartnerSearchContext, pending: Pending, now: Date): Prom
   const poster = (await store.submissions.byEntry(entry!.documentId))?.email ?? editors;
   if (!poster) throw new Error(`entry ${entry!.documentId} has no poster address and no editors' address is set`);
   if (!allowMailTo(poster, RELAYS_PER_POSTER_PER_DAY)) throw new FormInputError(MESSAGES.posterBusy.message);
-  const mail = relayMail({ entry: entry!, reply: { name: row.name!, email: row.email!, organisation: row.organisation, message: row.message! }, posterEmail: poster, siteUrl });
+  const mail = relayMail({
+    entry: entry!,
+    reply: { name: row.name!, email: row.email!, organisation: row.organisation, message: row.message! },
+    posterEmail: poster,
+    siteUrl,
+  });
   await sendMail(strapi, { ...mail, headers: AUTO });
   await store.replies.update(row.id, relayedReply(now));
-  void sendMail(strapi, { to: row.email!, ...relayedNoticeMail(entry!, siteUrl), headers: AUTO }).catch((error: unknown) => log('the notice to the replier was not sent', error));
+  void sendMail(strapi, { to: row.email!, ...relayedNoticeMail(entry!, siteUrl), headers: AUTO }).catch(
+    (error: unknown) => log('the notice to the replier was not sent', error),
+  );
 }
 
 /** A reader's reply from an entry's page: the form's POST and its confirmation link, which relays it to the poster. */

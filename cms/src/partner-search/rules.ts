@@ -52,7 +52,11 @@ export interface PublishedEntry {
 
 type Pending = { tokenHash: string; now: Date; expiresAt: Date };
 
-export function pendingSubmission(input: PartnerSearchInput, sent: Record<string, string | string[]>, request: Pending) {
+export function pendingSubmission(
+  input: PartnerSearchInput,
+  sent: Record<string, string | string[]>,
+  request: Pending,
+) {
   return {
     state: 'unbestätigt' as const,
     title: input.title,
@@ -66,10 +70,17 @@ export function pendingSubmission(input: PartnerSearchInput, sent: Record<string
   };
 }
 
-export const confirmedSubmission = (now: Date, partnerSearchDocumentId: string) => ({ state: 'neu' as const, confirmedAt: now.toISOString(), partnerSearchDocumentId });
+export const confirmedSubmission = (now: Date, partnerSearchDocumentId: string) => ({
+  state: 'neu' as const,
+  confirmedAt: now.toISOString(),
+  partnerSearchDocumentId,
+});
 
 /** The draft entry for the editors (never published by the code); a municipality or topic missing in Strapi is left out. */
-export function draftPartnerSearch(input: PartnerSearchInput, ids: { municipality: string | undefined; topics: ReadonlyMap<string, string> }) {
+export function draftPartnerSearch(
+  input: PartnerSearchInput,
+  ids: { municipality: string | undefined; topics: ReadonlyMap<string, string> },
+) {
   // Strapi's multi-line text keeps line feeds only: a tab becomes a space.
   const plain = (text: string) => text.replace(/\t/g, ' ');
   return {
@@ -96,4 +107,11 @@ export function pendingReply(input: ReplyInput, request: Pending) {
 }
 
 /** What a relayed reply keeps: only that it was confirmed and relayed (so a second click says so); nothing anyone typed. */
-export const relayedReply = (now: Date) => ({ confirmedAt: now.toISOString(), relayedAt: now.toISOString(), name: null, email: null, organisation: null, message: null });
+export const relayedReply = (now: Date) => ({
+  confirmedAt: now.toISOString(),
+  relayedAt: now.toISOString(),
+  name: null,
+  email: null,
+  organisation: null,
+  message: null,
+});

@@ -1,7 +1,14 @@
 /** The Partnersuche's private rows (submissions, replies) and its published entries, read with Strapi's query engine (no content API). */
 import type { Core } from '@strapi/strapi';
 import { partnerSearchExpired } from '@ikz/shared-types/partner-search';
-import { PARTNER_SEARCH_UID, REPLY_UID, SUBMISSION_UID, type PublishedEntry, type ReplyRecord, type SubmissionRecord } from './rules.ts';
+import {
+  PARTNER_SEARCH_UID,
+  REPLY_UID,
+  SUBMISSION_UID,
+  type PublishedEntry,
+  type ReplyRecord,
+  type SubmissionRecord,
+} from './rules.ts';
 
 function rows<R>(strapi: Core.Strapi, uid: string) {
   const query = () => strapi.db.query(uid as any);
@@ -12,7 +19,12 @@ function rows<R>(strapi: Core.Strapi, uid: string) {
     remove: (id: number) => query().delete({ where: { id } }),
     /** Unconfirmed rows whose link expired before `now`. */
     removeUnconfirmed: (now: Date) =>
-      query().deleteMany({ where: { confirmedAt: null, $or: [{ confirmExpiresAt: { $lte: now.toISOString() } }, { confirmExpiresAt: null }] } }) as Promise<{ count: number }>,
+      query().deleteMany({
+        where: {
+          confirmedAt: null,
+          $or: [{ confirmExpiresAt: { $lte: now.toISOString() } }, { confirmExpiresAt: null }],
+        },
+      }) as Promise<{ count: number }>,
   };
 }
 
@@ -23,12 +35,19 @@ export function partnerSearchStore(strapi: Core.Strapi) {
     submissions: {
       ...submissions,
       byEntry: (partnerSearchDocumentId: string) =>
-        strapi.db.query(SUBMISSION_UID as any).findOne({ where: { partnerSearchDocumentId, confirmedAt: { $notNull: true } } }) as Promise<SubmissionRecord | null>,
+        strapi.db.query(SUBMISSION_UID as any).findOne({
+          where: { partnerSearchDocumentId, confirmedAt: { $notNull: true } },
+        }) as Promise<SubmissionRecord | null>,
     },
     replies: {
       ...replies,
       /** Relayed rows (nothing typed is left in them) older than `before`. */
-      removeRelayed: (before: Date) => strapi.db.query(REPLY_UID as any).deleteMany({ where: { relayedAt: { $notNull: true, $lte: before.toISOString() } } }) as Promise<{ count: number }>,
+      removeRelayed: (before: Date) =>
+        strapi.db
+          .query(REPLY_UID as any)
+          .deleteMany({ where: { relayedAt: { $notNull: true, $lte: before.toISOString() } } }) as Promise<{
+          count: number;
+        }>,
     },
     /** The published entry with this documentId, unless it has expired on `today` (Berlin). */
     async publishedEntry(documentId: string, today: string): Promise<PublishedEntry | null> {
@@ -36,7 +55,9 @@ export function partnerSearchStore(strapi: Core.Strapi) {
         where: { documentId, publishedAt: { $notNull: true } },
         select: ['documentId', 'title', 'slug', 'validUntil'],
       })) as PublishedEntry | null;
-      return entry && !partnerSearchExpired(String(entry.validUntil), today) ? { ...entry, validUntil: String(entry.validUntil).slice(0, 10) } : null;
+      return entry && !partnerSearchExpired(String(entry.validUntil), today)
+        ? { ...entry, validUntil: String(entry.validUntil).slice(0, 10) }
+        : null;
     },
   };
 }

@@ -18,12 +18,18 @@ export const REPLY_CONFIRM_PATH = '/partnersuche/antwort-bestaetigen';
 export const SITE_FORM_PAGE = '/partnersuche/eintragen/#eintrag';
 export const SITE_LIST_PAGE = '/partnersuche/';
 
-export const confirmUrl = (siteUrl: string, path: string, token: string) => `${siteUrl}${FORMS_PATH}${path}?t=${encodeURIComponent(token)}`;
-export const adminEntryUrl = (adminBase: string, documentId: string) => `${adminBase}/admin/content-manager/collection-types/api::partner-search.partner-search/${encodeURIComponent(documentId)}`;
+export const confirmUrl = (siteUrl: string, path: string, token: string) =>
+  `${siteUrl}${FORMS_PATH}${path}?t=${encodeURIComponent(token)}`;
+export const adminEntryUrl = (adminBase: string, documentId: string) =>
+  `${adminBase}/admin/content-manager/collection-types/api::partner-search.partner-search/${encodeURIComponent(documentId)}`;
 export const entryUrl = (siteUrl: string, slug: string) => `${siteUrl}/partnersuche/${encodeURIComponent(slug)}/`;
 
 /** A value for a mail header: control characters and line breaks (also U+2028/2029/0085) become spaces. */
-export const headerText = (value: string): string => value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+export const headerText = (value: string): string =>
+  value
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** To the poster, before anything else: only the link. */
 export function confirmMail(siteUrl: string, token: string): MailText {
@@ -36,7 +42,10 @@ export function confirmMail(siteUrl: string, token: string): MailText {
 }
 
 /** To the editors once the poster's address is confirmed. */
-export function editorsMail(entry: { title: string; municipality: string; name: string; email: string }, adminLink: string): MailText {
+export function editorsMail(
+  entry: { title: string; municipality: string; name: string; email: string },
+  adminLink: string,
+): MailText {
   return composeMail(`Neue Partnersuche: ${headerText(entry.title)}`, [
     'über das Formular auf /partnersuche/eintragen/ ist eine Partnersuche eingetragen worden; die E-Mail-Adresse ist bestätigt. Sie ist als Entwurf unter „Partnersuche“ angelegt (nicht veröffentlicht). Bitte prüfen und veröffentlichen Sie sie. Die Adresse der eintragenden Person steht nur unter „Eingegangene Partnersuche“ und erscheint nie auf der Website.',
     { field: 'Partnersuche', value: entry.title },
@@ -84,7 +93,11 @@ export function relayMail(relay: Relay): MailText & { to: string; replyTo: strin
     { link: entryUrl(relay.siteUrl, relay.entry.slug), label: 'Ihre Partnersuche auf der Website' },
     'Ihre eigene E-Mail-Adresse hat die antwortende Person nicht erhalten. Sie erfährt sie erst, wenn Sie antworten.',
   ];
-  return { to: relay.posterEmail, replyTo: relay.reply.email, ...composeMail(`Antwort auf Ihre Partnersuche: ${headerText(relay.entry.title)}`, blocks) };
+  return {
+    to: relay.posterEmail,
+    replyTo: relay.reply.email,
+    ...composeMail(`Antwort auf Ihre Partnersuche: ${headerText(relay.entry.title)}`, blocks),
+  };
 }
 
 /** To the replier once the reply was relayed (the address is confirmed then); nothing of the poster. */
@@ -98,34 +111,91 @@ export function relayedNoticeMail(entry: { title: string; slug: string }, siteUr
 export const MESSAGES = {
   submitted: {
     title: 'Bitte bestätigen Sie Ihre Partnersuche',
-    message: 'Vielen Dank. Wir haben Ihnen eine E-Mail mit einem Bestätigungslink gesendet. Erst wenn Sie die Partnersuche damit bestätigen, geht sie an unsere Redaktion.',
+    message:
+      'Vielen Dank. Wir haben Ihnen eine E-Mail mit einem Bestätigungslink gesendet. Erst wenn Sie die Partnersuche damit bestätigen, geht sie an unsere Redaktion.',
   },
   replySubmitted: {
     title: 'Bitte bestätigen Sie Ihre Nachricht',
-    message: 'Vielen Dank. Wir haben Ihnen eine E-Mail mit einem Bestätigungslink gesendet. Erst wenn Sie die Nachricht damit bestätigen, leiten wir sie an die suchende Kommune weiter.',
+    message:
+      'Vielen Dank. Wir haben Ihnen eine E-Mail mit einem Bestätigungslink gesendet. Erst wenn Sie die Nachricht damit bestätigen, leiten wir sie an die suchende Kommune weiter.',
   },
-  unavailable: { title: 'Derzeit nicht möglich', message: 'Die Partnersuche über das Formular ist derzeit nicht möglich. Bitte schreiben Sie uns eine E-Mail oder versuchen Sie es später erneut.' },
-  tooManyMails: { title: 'Zu viele Nachrichten', message: 'An diese E-Mail-Adresse haben wir heute bereits mehrere Bestätigungslinks gesendet. Bitte bestätigen Sie eine davon oder versuchen Sie es morgen erneut.' },
-  posterBusy: { title: 'Derzeit nicht möglich', message: 'Die suchende Kommune hat heute bereits sehr viele Nachrichten erhalten. Bitte versuchen Sie es morgen erneut.' },
-  invalid: { title: 'Bitte prüfen Sie Ihre Angaben', message: 'Das Formular enthält Fehler. Bitte korrigieren Sie die markierten Felder.' },
-  noEntry: { title: 'Partnersuche nicht gefunden', message: 'Diese Partnersuche gibt es nicht oder nicht mehr (sie ist abgelaufen oder zurückgezogen). Ihre Nachricht wurde nicht gespeichert.' },
-  confirmAsk: { title: 'Partnersuche bestätigen', message: 'Bitte bestätigen Sie mit der Schaltfläche Ihre Partnersuche. Erst dann geht sie an unsere Redaktion.' },
-  confirmed: { title: 'Partnersuche bestätigt', message: 'Vielen Dank! Ihre Partnersuche ist bestätigt und an unsere Redaktion gegangen. Eine Eingangsbestätigung erhalten Sie per E-Mail.' },
-  alreadyConfirmed: { title: 'Bereits bestätigt', message: 'Diese Partnersuche ist bereits bestätigt. Sie müssen nichts weiter tun.' },
-  confirmExpired: { title: 'Link abgelaufen', message: 'Dieser Bestätigungslink ist abgelaufen (er gilt 7 Tage). Bitte tragen Sie die Partnersuche erneut ein.' },
-  confirmUnknown: { title: 'Link ungültig', message: 'Dieser Bestätigungslink ist ungültig oder nicht mehr gültig. Bitte prüfen Sie, ob Sie den Link vollständig übernommen haben, oder tragen Sie die Partnersuche erneut ein.' },
-  replyAsk: { title: 'Nachricht weiterleiten', message: 'Bitte bestätigen Sie mit der Schaltfläche, dass wir Ihre Nachricht an die suchende Kommune weiterleiten.' },
-  replyRelayed: { title: 'Nachricht weitergeleitet', message: 'Vielen Dank! Ihre Nachricht ist an die suchende Kommune weitergeleitet worden. Antwortet sie, erhalten Sie ihre Antwort direkt per E-Mail.' },
-  replyAlready: { title: 'Bereits weitergeleitet', message: 'Diese Nachricht ist bereits weitergeleitet worden. Sie müssen nichts weiter tun.' },
-  replyExpired: { title: 'Link abgelaufen', message: 'Dieser Bestätigungslink ist abgelaufen (er gilt 7 Tage). Bitte schreiben Sie Ihre Nachricht erneut.' },
-  replyUnknown: { title: 'Link ungültig', message: 'Dieser Bestätigungslink ist ungültig oder die Partnersuche ist nicht mehr online. Bitte prüfen Sie, ob Sie den Link vollständig übernommen haben.' },
+  unavailable: {
+    title: 'Derzeit nicht möglich',
+    message:
+      'Die Partnersuche über das Formular ist derzeit nicht möglich. Bitte schreiben Sie uns eine E-Mail oder versuchen Sie es später erneut.',
+  },
+  tooManyMails: {
+    title: 'Zu viele Nachrichten',
+    message:
+      'An diese E-Mail-Adresse haben wir heute bereits mehrere Bestätigungslinks gesendet. Bitte bestätigen Sie eine davon oder versuchen Sie es morgen erneut.',
+  },
+  posterBusy: {
+    title: 'Derzeit nicht möglich',
+    message:
+      'Die suchende Kommune hat heute bereits sehr viele Nachrichten erhalten. Bitte versuchen Sie es morgen erneut.',
+  },
+  invalid: {
+    title: 'Bitte prüfen Sie Ihre Angaben',
+    message: 'Das Formular enthält Fehler. Bitte korrigieren Sie die markierten Felder.',
+  },
+  noEntry: {
+    title: 'Partnersuche nicht gefunden',
+    message:
+      'Diese Partnersuche gibt es nicht oder nicht mehr (sie ist abgelaufen oder zurückgezogen). Ihre Nachricht wurde nicht gespeichert.',
+  },
+  confirmAsk: {
+    title: 'Partnersuche bestätigen',
+    message: 'Bitte bestätigen Sie mit der Schaltfläche Ihre Partnersuche. Erst dann geht sie an unsere Redaktion.',
+  },
+  confirmed: {
+    title: 'Partnersuche bestätigt',
+    message:
+      'Vielen Dank! Ihre Partnersuche ist bestätigt und an unsere Redaktion gegangen. Eine Eingangsbestätigung erhalten Sie per E-Mail.',
+  },
+  alreadyConfirmed: {
+    title: 'Bereits bestätigt',
+    message: 'Diese Partnersuche ist bereits bestätigt. Sie müssen nichts weiter tun.',
+  },
+  confirmExpired: {
+    title: 'Link abgelaufen',
+    message: 'Dieser Bestätigungslink ist abgelaufen (er gilt 7 Tage). Bitte tragen Sie die Partnersuche erneut ein.',
+  },
+  confirmUnknown: {
+    title: 'Link ungültig',
+    message:
+      'Dieser Bestätigungslink ist ungültig oder nicht mehr gültig. Bitte prüfen Sie, ob Sie den Link vollständig übernommen haben, oder tragen Sie die Partnersuche erneut ein.',
+  },
+  replyAsk: {
+    title: 'Nachricht weiterleiten',
+    message: 'Bitte bestätigen Sie mit der Schaltfläche, dass wir Ihre Nachricht an die suchende Kommune weiterleiten.',
+  },
+  replyRelayed: {
+    title: 'Nachricht weitergeleitet',
+    message:
+      'Vielen Dank! Ihre Nachricht ist an die suchende Kommune weitergeleitet worden. Antwortet sie, erhalten Sie ihre Antwort direkt per E-Mail.',
+  },
+  replyAlready: {
+    title: 'Bereits weitergeleitet',
+    message: 'Diese Nachricht ist bereits weitergeleitet worden. Sie müssen nichts weiter tun.',
+  },
+  replyExpired: {
+    title: 'Link abgelaufen',
+    message: 'Dieser Bestätigungslink ist abgelaufen (er gilt 7 Tage). Bitte schreiben Sie Ihre Nachricht erneut.',
+  },
+  replyUnknown: {
+    title: 'Link ungültig',
+    message:
+      'Dieser Bestätigungslink ist ungültig oder die Partnersuche ist nicht mehr online. Bitte prüfen Sie, ob Sie den Link vollständig übernommen haben.',
+  },
 } as const satisfies Record<string, { title: string; message: string }>;
 
 type Errors = Record<string, string>;
 
 function fieldHelpers(fields: Record<string, string>, errors: Errors) {
-  const error = (name: string) => (errors[name] ? html`<p class="field-error" id="feld-${name}-fehler">${errors[name]}</p>` : '');
-  const marked = (name: string) => (errors[name] ? html` aria-invalid="true" aria-describedby="feld-${name}-fehler"` : '');
+  const error = (name: string) =>
+    errors[name] ? html`<p class="field-error" id="feld-${name}-fehler">${errors[name]}</p>` : '';
+  const marked = (name: string) =>
+    errors[name] ? html` aria-invalid="true" aria-describedby="feld-${name}-fehler"` : '';
   const value = (name: string, max: number) => (fields[name] ?? '').slice(0, max);
   const line = (name: string, label: string, type: string, max: number, autocomplete: string, required = true) =>
     html`<label for="feld-${name}">${label}</label>${error(name)}
@@ -141,7 +211,13 @@ function fieldHelpers(fields: Record<string, string>, errors: Errors) {
 }
 
 /** The entry form again on the answer page of a submission without JavaScript that had errors (same fields as site/src/components/PartnerSearchForm.astro). */
-export function partnerSearchFormHtml(municipalities: readonly MunicipalityGroup[], topics: readonly Topic[], fields: Record<string, string>, lists: Record<string, string[]>, errors: Errors): SafeHtml {
+export function partnerSearchFormHtml(
+  municipalities: readonly MunicipalityGroup[],
+  topics: readonly Topic[],
+  fields: Record<string, string>,
+  lists: Record<string, string[]>,
+  errors: Errors,
+): SafeHtml {
   const { error, marked, line, text, consent } = fieldHelpers(fields, errors);
   const selected = fields.municipality ?? '';
   const checked = (slug: string) => ((lists.topics ?? []).includes(slug) ? html` checked` : '');
@@ -149,10 +225,12 @@ export function partnerSearchFormHtml(municipalities: readonly MunicipalityGroup
 ${line('title', LABELS.title, 'text', 200, 'off')}
 <label for="feld-municipality">${LABELS.municipality}</label>${error('municipality')}
 <select id="feld-municipality" name="municipality" required${marked('municipality')}><option value="">Bitte wählen</option>${municipalities.map(
-    (group) => html`<optgroup label="${group.label}">${group.choices.map((c) => html`<option value="${c.ags}"${c.ags === selected ? html` selected` : ''}>${c.name}</option>`)}</optgroup>`,
+    (group) =>
+      html`<optgroup label="${group.label}">${group.choices.map((c) => html`<option value="${c.ags}"${c.ags === selected ? html` selected` : ''}>${c.name}</option>`)}</optgroup>`,
   )}</select>
 <fieldset id="feld-topics"${marked('topics')}><legend>${LABELS.topics}</legend>${error('topics')}<ul class="choices">${topics.map(
-    (t) => html`<li><input id="thema-${t.slug}" name="topics" type="checkbox" value="${t.slug}"${checked(t.slug)}><label for="thema-${t.slug}">${t.name}</label></li>`,
+    (t) =>
+      html`<li><input id="thema-${t.slug}" name="topics" type="checkbox" value="${t.slug}"${checked(t.slug)}><label for="thema-${t.slug}">${t.name}</label></li>`,
   )}</ul></fieldset>
 ${text('offer', LABELS.offer, 6)}
 ${text('seek', LABELS.seek, 6)}

@@ -19,13 +19,18 @@ export const TOO_MANY_FILES = `Bitte senden Sie höchstens ${MAX_FORM_FILES} PDF
 export type CheckedFile = { filepath: string; name: string; size: number };
 
 /** Checks every file; the first refusal as a German message for the file field. */
-export async function checkReportFiles(files: readonly SentFile[]): Promise<{ ok: true; files: CheckedFile[] } | { ok: false; message: string }> {
+export async function checkReportFiles(
+  files: readonly SentFile[],
+): Promise<{ ok: true; files: CheckedFile[] } | { ok: false; message: string }> {
   if (files.length > MAX_FORM_FILES) return { ok: false, message: TOO_MANY_FILES };
   const checked: CheckedFile[] = [];
   for (const file of files) {
     const name = safePdfName(file.originalFilename ?? '');
     // Too large ones are refused without reading them.
-    const verdict = file.size > MAX_FORM_FILE_BYTES ? ({ ok: false, problem: 'too-large' } as const) : await checkPdf(await fs.readFile(file.filepath), MAX_FORM_FILE_BYTES);
+    const verdict =
+      file.size > MAX_FORM_FILE_BYTES
+        ? ({ ok: false, problem: 'too-large' } as const)
+        : await checkPdf(await fs.readFile(file.filepath), MAX_FORM_FILE_BYTES);
     if (!verdict.ok) return { ok: false, message: pdfProblemMessage(name, verdict.problem, MAX_FORM_FILE_MB) };
     checked.push({ filepath: file.filepath, name, size: file.size });
   }
@@ -38,7 +43,12 @@ export async function storeReportFiles(strapi: Core.Strapi, files: readonly Chec
   const upload = strapi.plugin('upload').service('upload');
   const stored = (await upload.upload({
     data: { fileInfo: files.map((file) => ({ name: file.name, caption: REPORT_FILE_CAPTION })) },
-    files: files.map((file) => ({ filepath: file.filepath, originalFilename: file.name, mimetype: 'application/pdf', size: file.size })),
+    files: files.map((file) => ({
+      filepath: file.filepath,
+      originalFilename: file.name,
+      mimetype: 'application/pdf',
+      size: file.size,
+    })),
   })) as { id: number }[];
   return stored.map((file) => file.id);
 }

@@ -12,7 +12,9 @@ type FileRow = { id: number; caption?: string | null; related?: RelatedEntry[] }
 
 /** The ids of the files matching `where` that are held back. */
 export async function heldFileIds(strapi: Core.Strapi, where: Record<string, unknown>): Promise<Set<number>> {
-  const rows = (await strapi.db.query(FILE_UID as any).findMany({ where, select: ['id', 'caption'], populate: { related: true } })) as FileRow[];
+  const rows = (await strapi.db
+    .query(FILE_UID as any)
+    .findMany({ where, select: ['id', 'caption'], populate: { related: true } })) as FileRow[];
   return new Set(rows.filter(isHeld).map((row) => row.id));
 }
 
@@ -28,7 +30,10 @@ export async function isHeldUpload(strapi: Core.Strapi, fileName: string): Promi
  */
 export async function removeReportFiles(strapi: Core.Strapi, ids: readonly number[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const rows = (await strapi.db.query(FILE_UID as any).findMany({ where: { id: { $in: [...ids] } }, populate: { related: true } })) as (FileRow & Record<string, unknown>)[];
+  const rows = (await strapi.db
+    .query(FILE_UID as any)
+    .findMany({ where: { id: { $in: [...ids] } }, populate: { related: true } })) as (FileRow &
+    Record<string, unknown>)[];
   const upload = strapi.plugin('upload').service('upload');
   let removed = 0;
   for (const row of rows) {

@@ -19,15 +19,24 @@ export async function notifyPublication(strapi: Core.Strapi, projectDocumentId: 
   return oneAtATime(`project-published:${projectDocumentId}`, async () => {
     const submission = await store.byProject(projectDocumentId);
     if (!shouldNotify(submission)) return false;
-    const published = (await strapi.db.query(PROJECT_UID as any).findOne({ where: { documentId: projectDocumentId, publishedAt: { $notNull: true } }, select: ['title', 'slug'] })) as { title: string; slug: string } | null;
+    const published = (await strapi.db.query(PROJECT_UID as any).findOne({
+      where: { documentId: projectDocumentId, publishedAt: { $notNull: true } },
+      select: ['title', 'slug'],
+    })) as { title: string; slug: string } | null;
     if (!published) return false;
     await store.update(submission!.id, { notifiedAt: new Date().toISOString() });
     const { SITE_URL } = readEnv(['SITE_URL']);
     try {
-      await sendMail(strapi, { to: submission!.email, ...publishedMail(published.title, projectUrl(SITE_URL, published.slug)), headers: { 'Auto-Submitted': 'auto-generated' } });
+      await sendMail(strapi, {
+        to: submission!.email,
+        ...publishedMail(published.title, projectUrl(SITE_URL, published.slug)),
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      });
     } catch (error) {
       if (!(error instanceof MailError)) throw error;
-      strapi.log.warn(`[ikz] project report: project ${projectDocumentId} published, but the mail to the submitter was not sent (${error.kind})`);
+      strapi.log.warn(
+        `[ikz] project report: project ${projectDocumentId} published, but the mail to the submitter was not sent (${error.kind})`,
+      );
     }
     return true;
   });
@@ -36,7 +45,8 @@ export async function notifyPublication(strapi: Core.Strapi, projectDocumentId: 
 export function registerPublicationNotice(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
     const result = await next();
-    const publishing = ctx.action === 'publish' || (ctx.params?.status === 'published' && ['create', 'update'].includes(ctx.action));
+    const publishing =
+      ctx.action === 'publish' || (ctx.params?.status === 'published' && ['create', 'update'].includes(ctx.action));
     if (ctx.uid === PROJECT_UID && publishing) {
       const documentId = result?.documentId ?? result?.entries?.[0]?.documentId ?? ctx.params?.documentId;
       // After the publishing's transaction is committed (the content manager wraps publishing in its own
@@ -50,7 +60,11 @@ export function registerPublicationNotice(strapi: Core.Strapi): void {
 
 async function afterCommit(strapi: Core.Strapi, job: () => Promise<unknown>): Promise<void> {
   const run = () => {
-    job().catch((error: unknown) => strapi.log.error(`[ikz] project report: publication notice failed: ${error instanceof Error ? error.message : String(error)}`));
+    job().catch((error: unknown) =>
+      strapi.log.error(
+        `[ikz] project report: publication notice failed: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
   };
   if (!strapi.db.inTransaction()) {
     setImmediate(run);

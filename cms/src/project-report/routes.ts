@@ -9,7 +9,18 @@ import type { Context } from 'koa';
 import { readEnv } from '@ikz/shared-types/env';
 import { readMunicipalityChoices } from '@ikz/shared-types/reference-data';
 import { backLink, confirmationRoutes, mailConfirmationLater, pendingOutcome } from '../forms/confirmation.ts';
-import { allowMailTo, CHALLENGE_FIELD, fieldsWithLists, guardSubmission, HONEYPOT_FIELD, parseFields, respond, sentFiles, wantsJson, type FormRoute } from '../forms/index.ts';
+import {
+  allowMailTo,
+  CHALLENGE_FIELD,
+  fieldsWithLists,
+  guardSubmission,
+  HONEYPOT_FIELD,
+  parseFields,
+  respond,
+  sentFiles,
+  wantsJson,
+  type FormRoute,
+} from '../forms/index.ts';
 import { confirmExpiry, newConfirmToken } from '../forms/tokens.ts';
 import { mailSettings } from '../mail/config.ts';
 import { sendMail } from '../mail/send.ts';
@@ -18,9 +29,27 @@ import { MAX_FORM_FILES } from '@ikz/shared-types/form-uploads';
 import { LIST_FIELDS, MAX_MUNICIPALITIES, projectReportSchema, type Topic } from './input.ts';
 import { checkReportFiles, FILES_FIELD, storeReportFiles, TOO_MANY_FILES } from './documents.ts';
 import { removeReportFiles } from './held-files.ts';
-import { confirmedFields, draftDocument, draftProject, pendingFields, sentFields, type SubmissionRecord } from './rules.ts';
+import {
+  confirmedFields,
+  draftDocument,
+  draftProject,
+  pendingFields,
+  sentFields,
+  type SubmissionRecord,
+} from './rules.ts';
 import { submissionStore } from './store.ts';
-import { acknowledgementMail, adminProjectUrl, CONFIRM_PATH, FILES_AGAIN, confirmMail, editorsMail, MESSAGES, projectReportFormHtml, SITE_FORM_PAGE, SUBMIT_PATH } from './texts.ts';
+import {
+  acknowledgementMail,
+  adminProjectUrl,
+  CONFIRM_PATH,
+  FILES_AGAIN,
+  confirmMail,
+  editorsMail,
+  MESSAGES,
+  projectReportFormHtml,
+  SITE_FORM_PAGE,
+  SUBMIT_PATH,
+} from './texts.ts';
 
 /** Per client address and hour; without a solved challenge (no JavaScript) the stricter number applies. */
 export const REPORT_POLICY = { form: 'projekt-melden', perHour: 10, perHourWithoutChallenge: 3 };
@@ -33,14 +62,27 @@ const DOCUMENT_UID = 'api::document.document';
 
 /** The site's topics (published), as the form offers them. */
 export async function publishedTopics(strapi: Core.Strapi): Promise<(Topic & { documentId: string })[]> {
-  const rows = (await strapi.documents('api::topic.topic' as any).findMany({ status: 'published', fields: ['slug', 'name'], limit: 500 } as any)) as unknown as { documentId: string; slug: string; name: string }[];
-  return rows.map((r) => ({ documentId: r.documentId, slug: r.slug, name: r.name })).sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  const rows = (await strapi
+    .documents('api::topic.topic' as any)
+    .findMany({ status: 'published', fields: ['slug', 'name'], limit: 500 } as any)) as unknown as {
+    documentId: string;
+    slug: string;
+    name: string;
+  }[];
+  return rows
+    .map((r) => ({ documentId: r.documentId, slug: r.slug, name: r.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'de'));
 }
 
 /** The addresses the forms need, read at each request (mail may be configured later). */
 export function readFormSettings() {
   const env = readEnv(['SITE_URL', 'PUBLIC_URL', 'STRAPI_URL', 'IKZ_EDITORS_MAIL', 'IKZ_ADVICE_MAIL']);
-  return { siteUrl: env.SITE_URL, adminBase: env.PUBLIC_URL ?? env.STRAPI_URL, editors: env.IKZ_EDITORS_MAIL ?? env.IKZ_ADVICE_MAIL, available: mailSettings().configured };
+  return {
+    siteUrl: env.SITE_URL,
+    adminBase: env.PUBLIC_URL ?? env.STRAPI_URL,
+    editors: env.IKZ_EDITORS_MAIL ?? env.IKZ_ADVICE_MAIL,
+    available: mailSettings().configured,
+  };
 }
 
 /** What the submission and the confirmation share. */
@@ -58,7 +100,8 @@ async function submit(c: ReportContext, ctx: Context): Promise<void> {
   // A few more files than allowed get the message on the field (checkReportFiles); a flood is refused at once.
   const files = sentFiles((ctx.request as { files?: unknown }).files, FILES_FIELD, 4 * MAX_FORM_FILES, TOO_MANY_FILES);
   const guard = await guardSubmission(ctx, fields, REPORT_POLICY);
-  if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
+  if (guard.verdict === 'refuse')
+    return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
   const { siteUrl, available } = readFormSettings();
   if (!available) {
     log('refused: SMTP_HOST is not set');
@@ -72,24 +115,40 @@ async function submit(c: ReportContext, ctx: Context): Promise<void> {
     // Files are never kept from a refused submission: without JavaScript the reader chooses them again (with
     // it, the page keeps them chosen and sends them again).
     const again = files.length && checked.ok && !wantsJson(ctx) ? { [FILES_FIELD]: FILES_AGAIN } : {};
-    return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: { ...errors, ...again }, formHtml: projectReportFormHtml(municipalities, topics, fields, lists, { ...errors, ...again }) });
+    return respond(ctx, {
+      status: 400,
+      ...MESSAGES.invalid,
+      errors: { ...errors, ...again },
+      formHtml: projectReportFormHtml(municipalities, topics, fields, lists, { ...errors, ...again }),
+    });
   }
   // A bot that filled the honeypot (or was too fast) gets the answer everybody gets, and nothing happens.
   if (guard.verdict === 'drop') return respond(ctx, { status: 200, ...MESSAGES.submitted });
-  if (!allowMailTo(parsed.data.email, MAILS_PER_ADDRESS_PER_DAY)) return respond(ctx, { status: 429, ...MESSAGES.tooManyMails });
+  if (!allowMailTo(parsed.data.email, MAILS_PER_ADDRESS_PER_DAY))
+    return respond(ctx, { status: 429, ...MESSAGES.tooManyMails });
   const { token, hash } = newConfirmToken();
   const now = new Date();
   const sent = sentFields(fields, lists, [HONEYPOT_FIELD, CHALLENGE_FIELD]);
   const fileIds = await storeReportFiles(strapi, checked.files);
   let row: SubmissionRecord;
   try {
-    row = await store.create({ ...pendingFields(parsed.data, sent, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }), files: fileIds });
+    row = await store.create({
+      ...pendingFields(parsed.data, sent, { tokenHash: hash, now, expiresAt: confirmExpiry(now) }),
+      files: fileIds,
+    });
   } catch (error) {
     await removeReportFiles(strapi, fileIds);
     throw error;
   }
   // The mail goes out after the answer; a submission whose mail cannot be sent is deleted at once.
-  mailConfirmationLater(strapi, store, row.id, { to: parsed.data.email, ...confirmMail(siteUrl, token) }, log, 'submission');
+  mailConfirmationLater(
+    strapi,
+    store,
+    row.id,
+    { to: parsed.data.email, ...confirmMail(siteUrl, token) },
+    log,
+    'submission',
+  );
   respond(ctx, { status: 200, ...MESSAGES.submitted });
 }
 
@@ -99,18 +158,33 @@ async function createDraft(c: ReportContext, submission: SubmissionRecord): Prom
   const sent = submission.submitted;
   const asSent = (Array.isArray(sent.topics) ? sent.topics : []).map((slug) => ({ slug, name: slug }));
   const parsed = parseFields(projectReportSchema(municipalities, asSent), sent);
-  if (!parsed.ok) throw new Error(`submission ${submission.documentId}: the stored input no longer parses (${Object.keys(parsed.errors).join(', ')})`);
+  if (!parsed.ok)
+    throw new Error(
+      `submission ${submission.documentId}: the stored input no longer parses (${Object.keys(parsed.errors).join(', ')})`,
+    );
   const ags = [parsed.data.lead.ags, ...parsed.data.municipalities.map((m) => m.ags)];
-  const rows = (await strapi.db.query('api::municipality.municipality' as any).findMany({ where: { ags: { $in: ags } }, select: ['documentId', 'ags'] })) as { documentId: string; ags: string }[];
+  const rows = (await strapi.db
+    .query('api::municipality.municipality' as any)
+    .findMany({ where: { ags: { $in: ags } }, select: ['documentId', 'ags'] })) as {
+    documentId: string;
+    ags: string;
+  }[];
   const topics = await publishedTopics(strapi);
-  const ids = { municipalities: new Map(rows.map((r) => [r.ags, r.documentId])), topics: new Map(topics.map((t) => [t.slug, t.documentId])) };
+  const ids = {
+    municipalities: new Map(rows.map((r) => [r.ags, r.documentId])),
+    topics: new Map(topics.map((t) => [t.slug, t.documentId])),
+  };
   // Every sent file becomes a draft "Dokument" of the draft project (held back until published).
   const documents: string[] = [];
   for (const file of await store.files(submission.id)) {
-    const document = await strapi.documents(DOCUMENT_UID as any).create({ data: draftDocument(file.name, file.id, new Date()) as any });
+    const document = await strapi
+      .documents(DOCUMENT_UID as any)
+      .create({ data: draftDocument(file.name, file.id, new Date()) as any });
     documents.push(document.documentId);
   }
-  const project = await strapi.documents(PROJECT_UID as any).create({ data: { ...draftProject(parsed.data, ids), documents } as any });
+  const project = await strapi
+    .documents(PROJECT_UID as any)
+    .create({ data: { ...draftProject(parsed.data, ids), documents } as any });
   return project.documentId;
 }
 
@@ -120,9 +194,17 @@ async function tell(c: ReportContext, submission: SubmissionRecord, projectDocum
   const { editors, adminBase } = readFormSettings();
   try {
     if (editors) {
-      await sendMail(strapi, { to: editors, replyTo: submission.email, ...editorsMail(submission, adminProjectUrl(adminBase, projectDocumentId)), headers: AUTO });
+      await sendMail(strapi, {
+        to: editors,
+        replyTo: submission.email,
+        ...editorsMail(submission, adminProjectUrl(adminBase, projectDocumentId)),
+        headers: AUTO,
+      });
       await store.update(submission.id, { editorsMailedAt: new Date().toISOString() });
-    } else log(`report ${submission.documentId} confirmed, but neither IKZ_EDITORS_MAIL nor IKZ_ADVICE_MAIL is set: editors not mailed (it is in Strapi)`);
+    } else
+      log(
+        `report ${submission.documentId} confirmed, but neither IKZ_EDITORS_MAIL nor IKZ_ADVICE_MAIL is set: editors not mailed (it is in Strapi)`,
+      );
     await sendMail(strapi, { to: submission.email, ...acknowledgementMail(submission), headers: AUTO });
   } catch (error) {
     if (!(error instanceof MailError)) throw error;

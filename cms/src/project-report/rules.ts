@@ -30,14 +30,22 @@ export interface SubmissionRecord {
 }
 
 /** What is kept as "sent": every field of the form as it arrived, without the spam protection's fields. */
-export function sentFields(fields: Record<string, string>, lists: Record<string, string[]>, drop: readonly string[]): Record<string, string | string[]> {
+export function sentFields(
+  fields: Record<string, string>,
+  lists: Record<string, string[]>,
+  drop: readonly string[],
+): Record<string, string | string[]> {
   const kept: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(fields)) if (!drop.includes(name)) kept[name] = value;
   for (const [name, value] of Object.entries(lists)) kept[name] = [...value];
   return kept;
 }
 
-export function pendingFields(input: ProjectReportInput, sent: Record<string, string | string[]>, request: { tokenHash: string; now: Date; expiresAt: Date }) {
+export function pendingFields(
+  input: ProjectReportInput,
+  sent: Record<string, string | string[]>,
+  request: { tokenHash: string; now: Date; expiresAt: Date },
+) {
   return {
     state: 'unbestätigt' as const,
     title: input.title,
@@ -52,7 +60,11 @@ export function pendingFields(input: ProjectReportInput, sent: Record<string, st
 }
 
 /** The fields a confirmation writes; the token's hash stays, so a second click says "bereits bestätigt". */
-export const confirmedFields = (now: Date, projectDocumentId: string) => ({ state: 'neu' as const, confirmedAt: now.toISOString(), projectDocumentId });
+export const confirmedFields = (now: Date, projectDocumentId: string) => ({
+  state: 'neu' as const,
+  confirmedAt: now.toISOString(),
+  projectDocumentId,
+});
 
 /** Strapi's rich text (blocks) for a plain text: one paragraph per block of lines, line breaks kept. */
 export function textBlocks(text: string | undefined): unknown[] | undefined {
@@ -109,7 +121,8 @@ export function draftProject(input: ProjectReportInput, ids: RelationIds) {
 }
 
 /** Whether the submitter is told about the publication now: a project made from a report, published, not told before. */
-export const shouldNotify = (submission: Pick<SubmissionRecord, 'confirmedAt' | 'notifiedAt'> | null): boolean => Boolean(submission?.confirmedAt && !submission.notifiedAt);
+export const shouldNotify = (submission: Pick<SubmissionRecord, 'confirmedAt' | 'notifiedAt'> | null): boolean =>
+  Boolean(submission?.confirmedAt && !submission.notifiedAt);
 
 /** The project's address on the site. */
 export const projectUrl = (siteUrl: string, slug: string) => `${siteUrl}/projekte/${encodeURIComponent(slug)}/`;
@@ -131,7 +144,9 @@ export { REPORT_FILE_CAPTION };
  * `publishedAt` does not count.
  */
 export function isHeld(file: { caption?: string | null; related?: readonly RelatedEntry[] | null }): boolean {
-  const published = (file.related ?? []).some((entry) => entry.__type !== SUBMISSION_TYPE && Boolean(entry.publishedAt));
+  const published = (file.related ?? []).some(
+    (entry) => entry.__type !== SUBMISSION_TYPE && Boolean(entry.publishedAt),
+  );
   return isReportFile(file) && !published;
 }
 
@@ -142,7 +157,11 @@ export function isReportFile(file: { caption?: string | null; related?: readonly
 
 /** The draft "Dokument" made from a file of a confirmed report; editors check, complete and publish it. */
 export function draftDocument(fileName: string, fileId: number, now: Date) {
-  const stem = fileName.replace(/\.pdf$/i, '').replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
+  const stem = fileName
+    .replace(/\.pdf$/i, '')
+    .replace(/_/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return {
     title: stem.length >= 3 ? stem.slice(0, 250) : `Dokument ${stem}`.trim(),
     type: 'Sonstiges' as const,

@@ -8,15 +8,22 @@ export const SUBMISSION_UID = 'api::project-submission.project-submission';
 type StoredFile = { id: number; name: string };
 
 async function filesOf(strapi: Core.Strapi, where: unknown): Promise<StoredFile[]> {
-  const rows = (await strapi.db.query(SUBMISSION_UID as any).findMany({ where: where as any, select: ['id'], populate: { files: { select: ['id', 'name'] } } })) as { id: number; files?: StoredFile[] | null }[];
+  const rows = (await strapi.db
+    .query(SUBMISSION_UID as any)
+    .findMany({ where: where as any, select: ['id'], populate: { files: { select: ['id', 'name'] } } })) as {
+    id: number;
+    files?: StoredFile[] | null;
+  }[];
   return rows.flatMap((row) => row.files ?? []);
 }
 
 export function submissionStore(strapi: Core.Strapi) {
   const query = () => strapi.db.query(SUBMISSION_UID as any);
   return {
-    byTokenHash: (hash: string) => query().findOne({ where: { confirmTokenHash: hash } }) as Promise<SubmissionRecord | null>,
-    byProject: (projectDocumentId: string) => query().findOne({ where: { projectDocumentId } }) as Promise<SubmissionRecord | null>,
+    byTokenHash: (hash: string) =>
+      query().findOne({ where: { confirmTokenHash: hash } }) as Promise<SubmissionRecord | null>,
+    byProject: (projectDocumentId: string) =>
+      query().findOne({ where: { projectDocumentId } }) as Promise<SubmissionRecord | null>,
     create: (data: Record<string, unknown>) => query().create({ data }) as Promise<SubmissionRecord>,
     update: (id: number, data: Record<string, unknown>) => query().update({ where: { id }, data }),
     /** The files sent with a submission. */
@@ -26,7 +33,10 @@ export function submissionStore(strapi: Core.Strapi) {
     /** Unconfirmed rows whose link expired before `now` (and their files). */
     removeUnconfirmed: (now: Date) =>
       query().deleteMany({
-        where: { confirmedAt: null, $or: [{ confirmExpiresAt: { $lte: now.toISOString() } }, { confirmExpiresAt: null }] },
+        where: {
+          confirmedAt: null,
+          $or: [{ confirmExpiresAt: { $lte: now.toISOString() } }, { confirmExpiresAt: null }],
+        },
       }) as Promise<{ count: number }>,
   };
 }
@@ -43,7 +53,16 @@ export function registerSubmissionFileCleanup(strapi: Core.Strapi): void {
   };
   const after = async (event: Event) => {
     const files = (event.state.files ?? []) as StoredFile[];
-    await removeReportFiles(strapi, files.map((file) => file.id));
+    await removeReportFiles(
+      strapi,
+      files.map((file) => file.id),
+    );
   };
-  strapi.db.lifecycles.subscribe({ models: [SUBMISSION_UID], beforeDelete: before, afterDelete: after, beforeDeleteMany: before, afterDeleteMany: after } as any);
+  strapi.db.lifecycles.subscribe({
+    models: [SUBMISSION_UID],
+    beforeDelete: before,
+    afterDelete: after,
+    beforeDeleteMany: before,
+    afterDeleteMany: after,
+  } as any);
 }

@@ -17,8 +17,10 @@ export const CONFIRM_PATH = '/projekt-melden/bestaetigen';
 /** Where on the site the form is (for links back). */
 export const SITE_FORM_PAGE = '/projekt-melden/#meldung';
 
-export const confirmUrl = (siteUrl: string, token: string) => `${siteUrl}${FORMS_PATH}${CONFIRM_PATH}?t=${encodeURIComponent(token)}`;
-export const adminProjectUrl = (adminBase: string, documentId: string) => `${adminBase}/admin/content-manager/collection-types/api::project.project/${encodeURIComponent(documentId)}`;
+export const confirmUrl = (siteUrl: string, token: string) =>
+  `${siteUrl}${FORMS_PATH}${CONFIRM_PATH}?t=${encodeURIComponent(token)}`;
+export const adminProjectUrl = (adminBase: string, documentId: string) =>
+  `${adminBase}/admin/content-manager/collection-types/api::project.project/${encodeURIComponent(documentId)}`;
 
 /** To the submitter, before anything else: only the link, nothing of what was typed. */
 export function confirmMail(siteUrl: string, token: string): MailText {
@@ -31,7 +33,10 @@ export function confirmMail(siteUrl: string, token: string): MailText {
 }
 
 /** To the editors once the address is confirmed: the project's title and where its draft is. */
-export function editorsMail(report: { title: string; leadMunicipality: string; name: string; email: string }, adminLink: string): MailText {
+export function editorsMail(
+  report: { title: string; leadMunicipality: string; name: string; email: string },
+  adminLink: string,
+): MailText {
   return composeMail(`Neue Projektmeldung: ${report.title}`, [
     'über das Formular auf /projekt-melden/ ist ein Projekt gemeldet worden; die E-Mail-Adresse ist bestätigt. Aus der Meldung ist ein Entwurf unter „Projekt“ angelegt (nicht veröffentlicht). Die gesendeten Angaben stehen in Strapi unter „Eingegangene Meldungen“.',
     { field: 'Projekt', value: report.title },
@@ -59,21 +64,51 @@ export function publishedMail(title: string, url: string): MailText {
 }
 
 /** On the file field when a submission with files was refused for another field. */
-export const FILES_AGAIN = 'Aus Sicherheitsgründen speichern wir keine Dateien einer fehlerhaften Meldung. Bitte wählen Sie Ihre PDF-Dateien erneut aus.';
+export const FILES_AGAIN =
+  'Aus Sicherheitsgründen speichern wir keine Dateien einer fehlerhaften Meldung. Bitte wählen Sie Ihre PDF-Dateien erneut aus.';
 
 export const MESSAGES = {
   submitted: {
     title: 'Bitte bestätigen Sie Ihre Meldung',
-    message: 'Vielen Dank. Wir haben Ihnen eine E-Mail mit einem Bestätigungslink gesendet. Erst wenn Sie die Meldung damit bestätigen, geht sie an unsere Redaktion.',
+    message:
+      'Vielen Dank. Wir haben Ihnen eine E-Mail mit einem Bestätigungslink gesendet. Erst wenn Sie die Meldung damit bestätigen, geht sie an unsere Redaktion.',
   },
-  unavailable: { title: 'Derzeit nicht möglich', message: 'Projektmeldungen über das Formular sind derzeit nicht möglich. Bitte schreiben Sie uns eine E-Mail oder versuchen Sie es später erneut.' },
-  tooManyMails: { title: 'Zu viele Meldungen', message: 'An diese E-Mail-Adresse haben wir heute bereits mehrere Bestätigungslinks gesendet. Bitte bestätigen Sie eine der Meldungen oder versuchen Sie es morgen erneut.' },
-  invalid: { title: 'Bitte prüfen Sie Ihre Angaben', message: 'Das Formular enthält Fehler. Bitte korrigieren Sie die markierten Felder.' },
-  confirmAsk: { title: 'Meldung bestätigen', message: 'Bitte bestätigen Sie mit der Schaltfläche Ihre Projektmeldung. Erst dann geht sie an unsere Redaktion.' },
-  confirmed: { title: 'Meldung bestätigt', message: 'Vielen Dank! Ihre Meldung ist bestätigt und an unsere Redaktion gegangen. Eine Eingangsbestätigung erhalten Sie per E-Mail; sobald das Projekt veröffentlicht ist, schreiben wir Ihnen.' },
-  alreadyConfirmed: { title: 'Bereits bestätigt', message: 'Diese Meldung ist bereits bestätigt. Sie müssen nichts weiter tun.' },
-  confirmExpired: { title: 'Link abgelaufen', message: 'Dieser Bestätigungslink ist abgelaufen (er gilt 7 Tage). Bitte melden Sie das Projekt erneut.' },
-  confirmUnknown: { title: 'Link ungültig', message: 'Dieser Bestätigungslink ist ungültig oder nicht mehr gültig. Bitte prüfen Sie, ob Sie den Link vollständig übernommen haben, oder melden Sie das Projekt erneut.' },
+  unavailable: {
+    title: 'Derzeit nicht möglich',
+    message:
+      'Projektmeldungen über das Formular sind derzeit nicht möglich. Bitte schreiben Sie uns eine E-Mail oder versuchen Sie es später erneut.',
+  },
+  tooManyMails: {
+    title: 'Zu viele Meldungen',
+    message:
+      'An diese E-Mail-Adresse haben wir heute bereits mehrere Bestätigungslinks gesendet. Bitte bestätigen Sie eine der Meldungen oder versuchen Sie es morgen erneut.',
+  },
+  invalid: {
+    title: 'Bitte prüfen Sie Ihre Angaben',
+    message: 'Das Formular enthält Fehler. Bitte korrigieren Sie die markierten Felder.',
+  },
+  confirmAsk: {
+    title: 'Meldung bestätigen',
+    message: 'Bitte bestätigen Sie mit der Schaltfläche Ihre Projektmeldung. Erst dann geht sie an unsere Redaktion.',
+  },
+  confirmed: {
+    title: 'Meldung bestätigt',
+    message:
+      'Vielen Dank! Ihre Meldung ist bestätigt und an unsere Redaktion gegangen. Eine Eingangsbestätigung erhalten Sie per E-Mail; sobald das Projekt veröffentlicht ist, schreiben wir Ihnen.',
+  },
+  alreadyConfirmed: {
+    title: 'Bereits bestätigt',
+    message: 'Diese Meldung ist bereits bestätigt. Sie müssen nichts weiter tun.',
+  },
+  confirmExpired: {
+    title: 'Link abgelaufen',
+    message: 'Dieser Bestätigungslink ist abgelaufen (er gilt 7 Tage). Bitte melden Sie das Projekt erneut.',
+  },
+  confirmUnknown: {
+    title: 'Link ungültig',
+    message:
+      'Dieser Bestätigungslink ist ungültig oder nicht mehr gültig. Bitte prüfen Sie, ob Sie den Link vollständig übernommen haben, oder melden Sie das Projekt erneut.',
+  },
 } as const satisfies Record<string, { title: string; message: string }>;
 
 /**
@@ -88,8 +123,10 @@ export function projectReportFormHtml(
   lists: Record<string, string[]>,
   errors: Record<string, string>,
 ): SafeHtml {
-  const error = (name: string) => (errors[name] ? html`<p class="field-error" id="feld-${name}-fehler">${errors[name]}</p>` : '');
-  const marked = (name: string) => (errors[name] ? html` aria-invalid="true" aria-describedby="feld-${name}-fehler"` : '');
+  const error = (name: string) =>
+    errors[name] ? html`<p class="field-error" id="feld-${name}-fehler">${errors[name]}</p>` : '';
+  const marked = (name: string) =>
+    errors[name] ? html` aria-invalid="true" aria-describedby="feld-${name}-fehler"` : '';
   const value = (name: string, max: number) => (fields[name] ?? '').slice(0, max);
   const line = (name: keyof typeof LABELS, type: string, max: number, autocomplete: string, required = true) =>
     html`<label for="feld-${name}">${LABELS[name]}</label>${error(name)}
@@ -106,15 +143,19 @@ export function projectReportFormHtml(
 ${line('title', 'text', 200, 'off')}
 <label for="feld-lead">${LABELS.lead}</label>${error('lead')}
 <select id="feld-lead" name="lead" required${marked('lead')}><option value="">Bitte wählen</option>${municipalities.map(
-    (group) => html`<optgroup label="${group.label}">${group.choices.map((c) => html`<option value="${c.ags}"${c.ags === lead ? html` selected` : ''}>${c.name}</option>`)}</optgroup>`,
+    (group) =>
+      html`<optgroup label="${group.label}">${group.choices.map((c) => html`<option value="${c.ags}"${c.ags === lead ? html` selected` : ''}>${c.name}</option>`)}</optgroup>`,
   )}</select>
 <fieldset id="feld-municipalities"${marked('municipalities')}><legend>${LABELS.municipalities} (optional)</legend>${error('municipalities')}${municipalities.map(
-    (group) => html`<details${group.choices.some((c) => (lists.municipalities ?? []).includes(c.ags)) ? html` open` : ''}><summary>${group.label}</summary><ul class="choices">${group.choices.map(
-      (c) => html`<li><input id="kommune-${c.ags}" name="municipalities" type="checkbox" value="${c.ags}"${checked('municipalities', c.ags)}><label for="kommune-${c.ags}">${c.name}</label></li>`,
-    )}</ul></details>`,
+    (group) =>
+      html`<details${group.choices.some((c) => (lists.municipalities ?? []).includes(c.ags)) ? html` open` : ''}><summary>${group.label}</summary><ul class="choices">${group.choices.map(
+        (c) =>
+          html`<li><input id="kommune-${c.ags}" name="municipalities" type="checkbox" value="${c.ags}"${checked('municipalities', c.ags)}><label for="kommune-${c.ags}">${c.name}</label></li>`,
+      )}</ul></details>`,
   )}</fieldset>
 <fieldset id="feld-topics"${marked('topics')}><legend>${LABELS.topics}</legend>${error('topics')}<ul class="choices">${topics.map(
-    (t) => html`<li><input id="thema-${t.slug}" name="topics" type="checkbox" value="${t.slug}"${checked('topics', t.slug)}><label for="thema-${t.slug}">${t.name}</label></li>`,
+    (t) =>
+      html`<li><input id="thema-${t.slug}" name="topics" type="checkbox" value="${t.slug}"${checked('topics', t.slug)}><label for="thema-${t.slug}">${t.name}</label></li>`,
   )}</ul></fieldset>
 ${select('cooperationForm', COOPERATION_FORMS)}
 ${select('projectStatus', PROJECT_STATES)}

@@ -11,7 +11,15 @@
  */
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DRAFTS_FORBIDDEN_MESSAGE, privateFieldInQuery, privateFieldMessage, redactPrivate, requestsUnpublished, type GetModel, type Model } from '../lib/reader-access.ts';
+import {
+  DRAFTS_FORBIDDEN_MESSAGE,
+  privateFieldInQuery,
+  privateFieldMessage,
+  redactPrivate,
+  requestsUnpublished,
+  type GetModel,
+  type Model,
+} from '../lib/reader-access.ts';
 
 interface Auth {
   strategy?: { name?: string };
@@ -30,10 +38,17 @@ export function mayReadDrafts(auth: Auth | undefined): boolean {
   return token?.type === 'full-access' || (token?.type === 'custom' && token.name === PREVIEW_TOKEN_NAME);
 }
 
-const modelsOf = (strapi: Core.Strapi): GetModel => (uid) => strapi.getModel(uid as never) as unknown as Model | undefined;
+const modelsOf =
+  (strapi: Core.Strapi): GetModel =>
+  (uid) =>
+    strapi.getModel(uid as never) as unknown as Model | undefined;
 
 /** Throws the error a reader's request deserves, or returns when the query is fine. */
-export function assertReaderQuery(strapi: Core.Strapi, uid: string, ctx: { query: Record<string, unknown>; state: { auth?: Auth } }): void {
+export function assertReaderQuery(
+  strapi: Core.Strapi,
+  uid: string,
+  ctx: { query: Record<string, unknown>; state: { auth?: Auth } },
+): void {
   if (mayReadDrafts(ctx.state.auth)) return;
   if (requestsUnpublished(ctx.query)) throw new errors.PolicyError(DRAFTS_FORBIDDEN_MESSAGE);
   const getModel = modelsOf(strapi);

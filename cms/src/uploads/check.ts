@@ -29,12 +29,18 @@ async function detect(file: IncomingFile): Promise<string | undefined> {
 }
 
 function accepted(decision: UploadDecision): Extract<UploadDecision, { ok: true }> {
-  if (!decision.ok) throw new errors.ValidationError(decision.message, { errors: [{ path: ['files'], message: decision.message, name: 'ValidationError' }] });
+  if (!decision.ok)
+    throw new errors.ValidationError(decision.message, {
+      errors: [{ path: ['files'], message: decision.message, name: 'ValidationError' }],
+    });
   return decision;
 }
 
 /** Checks one file and, when accepted, makes Strapi store it under the name, extension and type of its content. */
-export async function checkUpload(file: IncomingFile, stored?: { name: string; ext: string }): Promise<Extract<UploadDecision, { ok: true }>> {
+export async function checkUpload(
+  file: IncomingFile,
+  stored?: { name: string; ext: string },
+): Promise<Extract<UploadDecision, { ok: true }>> {
   const name = incomingName(file) || 'unbenannt';
   const detected = await detect(file);
   const decision = accepted(stored ? decideReplacement(name, detected, stored) : decideUpload(name, detected));

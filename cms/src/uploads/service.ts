@@ -13,11 +13,24 @@ import { checkUpload, normalizedDisplayName, type IncomingFile } from './check.t
 type FileInfo = Record<string, unknown> | undefined;
 
 /** The media library's own text fields, as the control-character rule treats them (alt text is one line). */
-const FILE_INFO_ATTRIBUTES: Attributes = { name: { type: 'string' }, alternativeText: { type: 'string' }, caption: { type: 'text' } };
-const FILE_INFO_LABELS: Record<string, string> = { name: 'Dateiname', alternativeText: 'Alternativtext', caption: 'Bildunterschrift' };
+const FILE_INFO_ATTRIBUTES: Attributes = {
+  name: { type: 'string' },
+  alternativeText: { type: 'string' },
+  caption: { type: 'text' },
+};
+const FILE_INFO_LABELS: Record<string, string> = {
+  name: 'Dateiname',
+  alternativeText: 'Alternativtext',
+  caption: 'Bildunterschrift',
+};
 
 function checkFileInfoText(info: unknown): void {
-  const problems = controlCharacterProblems(FILE_INFO_ATTRIBUTES, info, () => undefined, (path) => FILE_INFO_LABELS[path[0] ?? ''] ?? path.join('.'));
+  const problems = controlCharacterProblems(
+    FILE_INFO_ATTRIBUTES,
+    info,
+    () => undefined,
+    (path) => FILE_INFO_LABELS[path[0] ?? ''] ?? path.join('.'),
+  );
   if (problems.length === 0) return;
   throw new errors.ValidationError(summarize(problems), {
     errors: problems.map((p) => ({ path: ['fileInfo', ...p.path], message: p.message, name: 'ValidationError' })),
@@ -39,7 +52,10 @@ export function guardUploadService(strapi: Core.Strapi): void {
       const decisions: { ext: string }[] = [];
       for (const file of files) decisions.push(await checkUpload(file));
       const data = { ...(input.data ?? {}) };
-      if (Array.isArray(data.fileInfo)) data.fileInfo = data.fileInfo.map((info: FileInfo, i: number) => withDisplayName(info, decisions[i]?.ext ?? ''));
+      if (Array.isArray(data.fileInfo))
+        data.fileInfo = data.fileInfo.map((info: FileInfo, i: number) =>
+          withDisplayName(info, decisions[i]?.ext ?? ''),
+        );
       else if (decisions.length === 1) data.fileInfo = withDisplayName(data.fileInfo, decisions[0]!.ext);
       return service.upload({ ...input, data }, opts);
     },
@@ -56,7 +72,11 @@ export function guardUploadService(strapi: Core.Strapi): void {
     async updateFileInfo(id: string | number, info: FileInfo, opts: unknown) {
       checkFileInfoText(info);
       const stored = await strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['ext'] });
-      return service.updateFileInfo(id, stored?.ext ? withDisplayName(info, String(stored.ext).toLowerCase()) : info, opts);
+      return service.updateFileInfo(
+        id,
+        stored?.ext ? withDisplayName(info, String(stored.ext).toLowerCase()) : info,
+        opts,
+      );
     },
   }));
 }

@@ -34,7 +34,10 @@ const STATE_FILES = { 'state/secrets.json': 'secretsFile', 'state/seed-state.jso
 
 function versions(): { app: string; strapi: string } {
   const read = (file: string) => (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
-  return { app: read(path.join(REPO_ROOT, 'package.json')), strapi: read(path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'package.json')) };
+  return {
+    app: read(path.join(REPO_ROOT, 'package.json')),
+    strapi: read(path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'package.json')),
+  };
 }
 
 async function hashFile(file: string): Promise<{ size: number; sha256: string }> {
@@ -54,7 +57,11 @@ function freeBytes(dir: string): number {
 
 const isNoSpace = (error: unknown) => {
   const e = error as NodeJS.ErrnoException | undefined;
-  return e?.code === 'ENOSPC' || e?.code === 'EDQUOT' || /No space left on device|Disk quota exceeded/i.test(String(e?.message ?? ''));
+  return (
+    e?.code === 'ENOSPC' ||
+    e?.code === 'EDQUOT' ||
+    /No space left on device|Disk quota exceeded/i.test(String(e?.message ?? ''))
+  );
 };
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -63,7 +70,15 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (${code ?? signal}): ${stderr.trim().split('\n').slice(-3).join(' ')}`))));
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `${path.basename(command)} failed (${code ?? signal}): ${stderr.trim().split('\n').slice(-3).join(' ')}`,
+            ),
+          ),
+    );
   });
 }
 
@@ -79,7 +94,10 @@ function move(from: string, to: string): void {
 }
 
 async function snapshotSqlite(file: string, target: string): Promise<void> {
-  if (!fs.existsSync(file)) throw new BackupError(`no SQLite database at ${file}: nothing to back up (set IKZ_DATA_DIR or DATABASE_FILENAME to the installation's)`);
+  if (!fs.existsSync(file))
+    throw new BackupError(
+      `no SQLite database at ${file}: nothing to back up (set IKZ_DATA_DIR or DATABASE_FILENAME to the installation's)`,
+    );
   const source = new DatabaseSync(file, { readOnly: true, timeout: 10_000 });
   try {
     // One step copies every page under one read lock: a consistent copy even while Strapi writes.
@@ -90,7 +108,8 @@ async function snapshotSqlite(file: string, target: string): Promise<void> {
   const copy = new DatabaseSync(target, { readOnly: true });
   try {
     const result = copy.prepare('PRAGMA quick_check').get() as Record<string, unknown> | undefined;
-    if (Object.values(result ?? {})[0] !== 'ok') throw new BackupError(`the copy of the SQLite database is not consistent (${JSON.stringify(result)})`);
+    if (Object.values(result ?? {})[0] !== 'ok')
+      throw new BackupError(`the copy of the SQLite database is not consistent (${JSON.stringify(result)})`);
   } finally {
     copy.close();
   }
@@ -142,7 +161,9 @@ export async function readArchive(file: string): Promise<ArchiveContent> {
     await Promise.all(pending);
   } catch (error) {
     if (error instanceof BackupError) throw error;
-    throw new BackupError(`the archive ${file} is damaged or truncated (${(error as Error).message})`, { cause: error });
+    throw new BackupError(`the archive ${file} is damaged or truncated (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   return { manifestText, files, unexpected };
 }
@@ -151,10 +172,21 @@ export async function readArchive(file: string): Promise<ArchiveContent> {
 export async function verifyArchive(file: string): Promise<Manifest> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new BackupError(`no archive at ${file}`);
   const content = await readArchive(file);
-  if (content.manifestText === null) throw new BackupError(`the archive ${file} is damaged: it has no ${MANIFEST_NAME}`);
-  const manifest = parseManifest(content.manifestText, { formatVersion: FORMAT_VERSION, schemaVersion: SCHEMA_VERSION, strapi: versions().strapi });
-  const problems = [...compareWithManifest(manifest, content.files), ...content.unexpected.map((name) => `${name} is not a plain file`)];
-  if (problems.length) throw new BackupError(`the archive ${file} is damaged: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+  if (content.manifestText === null)
+    throw new BackupError(`the archive ${file} is damaged: it has no ${MANIFEST_NAME}`);
+  const manifest = parseManifest(content.manifestText, {
+    formatVersion: FORMAT_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    strapi: versions().strapi,
+  });
+  const problems = [
+    ...compareWithManifest(manifest, content.files),
+    ...content.unexpected.map((name) => `${name} is not a plain file`),
+  ];
+  if (problems.length)
+    throw new BackupError(
+      `the archive ${file} is damaged: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+    );
   return manifest;
 }
 
@@ -170,7 +202,10 @@ function ensureWritable(outDir: string): void {
     fs.mkdirSync(outDir, { recursive: true, mode: 0o700 });
     fs.accessSync(outDir, fs.constants.W_OK);
   } catch (error) {
-    throw new BackupError(`cannot write to the backup folder ${outDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+    throw new BackupError(
+      `cannot write to the backup folder ${outDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      { cause: error },
+    );
   }
 }
 
@@ -184,15 +219,27 @@ async function copyDatabase(database: Installation['database'], staging: string,
   } else {
     const c = database.connection;
     log(`dumping the PostgreSQL database ${c.database} on ${c.host}:${c.port} (pg_dump) …`);
-    await run(postgresTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--file=${path.join(staging, databaseFile)}`], libpqEnv(c));
+    await run(
+      postgresTool('pg_dump'),
+      ['--format=custom', '--no-owner', '--no-privileges', `--file=${path.join(staging, databaseFile)}`],
+      libpqEnv(c),
+    );
   }
   return databaseFile;
 }
 
 /** The manifest of a staged archive: versions, database, which Strapi secrets it holds (and which not), every file. */
-function manifestOf(staging: string, client: Installation['database']['client'], databaseFile: string, files: ManifestFile[], now: Date): Manifest {
+function manifestOf(
+  staging: string,
+  client: Installation['database']['client'],
+  databaseFile: string,
+  files: ManifestFile[],
+  now: Date,
+): Manifest {
   const secretsFile = path.join(staging, 'state/secrets.json');
-  const secretNames = files.some((f) => f.path === 'state/secrets.json') ? Object.keys(JSON.parse(fs.readFileSync(secretsFile, 'utf8')) as object) : [];
+  const secretNames = files.some((f) => f.path === 'state/secrets.json')
+    ? Object.keys(JSON.parse(fs.readFileSync(secretsFile, 'utf8')) as object)
+    : [];
   const notIncluded = STRAPI_SECRETS.filter((key) => !secretNames.includes(key));
   return {
     format: FORMAT,
@@ -204,7 +251,11 @@ function manifestOf(staging: string, client: Installation['database']['client'],
     secrets: {
       included: secretNames.sort(),
       notIncluded,
-      ...(notIncluded.length ? { note: `Strapi takes ${notIncluded.join(', ')} from its environment (e.g. /etc/interkommunales/strapi.env): they are not in this archive; keep them safe separately, a restored database needs the same values.` } : {}),
+      ...(notIncluded.length
+        ? {
+            note: `Strapi takes ${notIncluded.join(', ')} from its environment (e.g. /etc/interkommunales/strapi.env): they are not in this archive; keep them safe separately, a restored database needs the same values.`,
+          }
+        : {}),
     },
     files,
   };
@@ -212,13 +263,26 @@ function manifestOf(staging: string, client: Installation['database']['client'],
 
 /** Writes the staged entries as a gzipped tar to `partial` and reads it back against its manifest. */
 async function writeArchive(staging: string, entries: string[], partial: string): Promise<void> {
-  await tar.c({ gzip: true, file: partial, cwd: staging, portable: true, strict: true, mode: 0o600 } as tar.TarOptionsWithAliasesAsyncFile, [MANIFEST_NAME, ...entries]);
+  await tar.c(
+    {
+      gzip: true,
+      file: partial,
+      cwd: staging,
+      portable: true,
+      strict: true,
+      mode: 0o600,
+    } as tar.TarOptionsWithAliasesAsyncFile,
+    [MANIFEST_NAME, ...entries],
+  );
   fs.chmodSync(partial, 0o600);
   // Read back what was written: an upload changed or removed meanwhile, or a bad disk, shows up here.
   try {
     await verifyArchive(partial);
   } catch (error) {
-    throw new BackupError(`the archive did not match what was read (an upload changed while it was saved?): ${(error as Error).message}; run the backup again`, { cause: error });
+    throw new BackupError(
+      `the archive did not match what was read (an upload changed while it was saved?): ${(error as Error).message}; run the backup again`,
+      { cause: error },
+    );
   }
 }
 
@@ -231,7 +295,10 @@ function applyRetention(outDir: string, keep: number, log: Log): string[] {
 }
 
 /** Writes one archive of the installation into `outDir`, then applies the retention there. */
-export async function createBackup(inst: Installation, options: { outDir?: string; keep?: number; log?: Log; now?: Date } = {}): Promise<BackupResult> {
+export async function createBackup(
+  inst: Installation,
+  options: { outDir?: string; keep?: number; log?: Log; now?: Date } = {},
+): Promise<BackupResult> {
   const log = options.log ?? (() => {});
   const outDir = path.resolve(options.outDir ?? inst.backupDir);
   ensureWritable(outDir);
@@ -240,10 +307,14 @@ export async function createBackup(inst: Installation, options: { outDir?: strin
   const uploadBytes = uploads.reduce((sum, name) => sum + fs.statSync(path.join(inst.uploadsDir, name)).size, 0);
   const stateFiles = Object.entries(STATE_FILES).filter(([, key]) => fs.existsSync(inst[key]));
   const stateBytes = stateFiles.reduce((sum, [, key]) => sum + fs.statSync(inst[key]).size, 0);
-  const databaseBytes = inst.database.client === 'sqlite' && fs.existsSync(inst.database.file) ? fs.statSync(inst.database.file).size : 0;
+  const databaseBytes =
+    inst.database.client === 'sqlite' && fs.existsSync(inst.database.file) ? fs.statSync(inst.database.file).size : 0;
   const needSpace = (need: number) => {
     const free = freeBytes(outDir);
-    if (free < need) throw new BackupError(`not enough space in ${outDir}: the backup needs about ${formatBytes(need)}, ${formatBytes(free)} are free; nothing was written`);
+    if (free < need)
+      throw new BackupError(
+        `not enough space in ${outDir}: the backup needs about ${formatBytes(need)}, ${formatBytes(free)} are free; nothing was written`,
+      );
   };
   // The copy of the database, then an archive that may be as large as everything it holds.
   needSpace(2 * databaseBytes + uploadBytes + stateBytes + MARGIN);
@@ -276,7 +347,11 @@ export async function createBackup(inst: Installation, options: { outDir?: strin
     return { archive, manifest, deleted: applyRetention(outDir, options.keep ?? inst.keep, log) };
   } catch (error) {
     fs.rmSync(partial, { force: true });
-    if (isNoSpace(error)) throw new BackupError(`not enough space in ${outDir}: the backup stopped (${(error as Error).message.split('\n')[0]}); nothing was written`, { cause: error });
+    if (isNoSpace(error))
+      throw new BackupError(
+        `not enough space in ${outDir}: the backup stopped (${(error as Error).message.split('\n')[0]}); nothing was written`,
+        { cause: error },
+      );
     throw error;
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -310,11 +385,21 @@ export function processesUsing(file: string): number[] {
 }
 
 async function withPostgres<T>(connection: PostgresConnection, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ host: connection.host, port: connection.port, database: connection.database, user: connection.user, password: connection.password, ssl: connection.ssl ? { rejectUnauthorized: true } : false });
+  const client = new pg.Client({
+    host: connection.host,
+    port: connection.port,
+    database: connection.database,
+    user: connection.user,
+    password: connection.password,
+    ssl: connection.ssl ? { rejectUnauthorized: true } : false,
+  });
   try {
     await client.connect();
   } catch (error) {
-    throw new BackupError(`cannot connect to PostgreSQL database ${connection.database} on ${connection.host}:${connection.port} (${(error as Error).message}); it must exist (createdb) and the DATABASE_* settings must be right`, { cause: error });
+    throw new BackupError(
+      `cannot connect to PostgreSQL database ${connection.database} on ${connection.host}:${connection.port} (${(error as Error).message}); it must exist (createdb) and the DATABASE_* settings must be right`,
+      { cause: error },
+    );
   }
   try {
     return await work(client);
@@ -327,9 +412,18 @@ async function withPostgres<T>(connection: PostgresConnection, work: (client: pg
 async function existingContent(inst: Installation): Promise<string[]> {
   const found: string[] = [];
   if (inst.database.client === 'sqlite') {
-    if (fs.existsSync(inst.database.file) && fs.statSync(inst.database.file).size > 0) found.push(`the database ${inst.database.file}`);
+    if (fs.existsSync(inst.database.file) && fs.statSync(inst.database.file).size > 0)
+      found.push(`the database ${inst.database.file}`);
   } else {
-    const tables = await withPostgres(inst.database.connection, async (client) => Number((await client.query(`SELECT count(*) AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`)).rows[0].n));
+    const tables = await withPostgres(inst.database.connection, async (client) =>
+      Number(
+        (
+          await client.query(
+            `SELECT count(*) AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`,
+          )
+        ).rows[0].n,
+      ),
+    );
     if (tables > 0) found.push(`${tables} tables in the PostgreSQL database ${inst.database.connection.database}`);
   }
   const uploads = listFiles(inst.uploadsDir).filter((name) => name !== '.gitkeep');
@@ -342,11 +436,25 @@ async function existingContent(inst: Installation): Promise<string[]> {
 async function ensureNotInUse(inst: Installation): Promise<void> {
   if (inst.database.client === 'sqlite') {
     const pids = processesUsing(inst.database.file);
-    if (pids.length) throw new BackupError(`the database ${inst.database.file} is open in process ${pids.join(', ')} (a running Strapi?): stop it first (Ctrl-C in pnpm start, or systemctl stop interkommunales-strapi); nothing was changed`);
+    if (pids.length)
+      throw new BackupError(
+        `the database ${inst.database.file} is open in process ${pids.join(', ')} (a running Strapi?): stop it first (Ctrl-C in pnpm start, or systemctl stop interkommunales-strapi); nothing was changed`,
+      );
     return;
   }
-  const others = await withPostgres(inst.database.connection, async (client) => (await client.query(`SELECT pid, application_name FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows as { pid: number; application_name: string }[]);
-  if (others.length) throw new BackupError(`${others.length} other connection(s) to the PostgreSQL database ${inst.database.connection.database} (a running Strapi?): stop it first (systemctl stop interkommunales-strapi); nothing was changed`);
+  const others = await withPostgres(
+    inst.database.connection,
+    async (client) =>
+      (
+        await client.query(
+          `SELECT pid, application_name FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        )
+      ).rows as { pid: number; application_name: string }[],
+  );
+  if (others.length)
+    throw new BackupError(
+      `${others.length} other connection(s) to the PostgreSQL database ${inst.database.connection.database} (a running Strapi?): stop it first (systemctl stop interkommunales-strapi); nothing was changed`,
+    );
 }
 
 export interface RestoreResult {
@@ -357,19 +465,39 @@ export interface RestoreResult {
 /** Unpacks the archive into `staging` and checks what lies on disk against the manifest. */
 async function unpackChecked(file: string, staging: string, manifest: Manifest, stateDir: string): Promise<void> {
   try {
-    await tar.x({ file, cwd: staging, strict: true, filter: (_p, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'OldFile' || entry.type === 'Directory') });
+    await tar.x({
+      file,
+      cwd: staging,
+      strict: true,
+      filter: (_p, entry) =>
+        'type' in entry && (entry.type === 'File' || entry.type === 'OldFile' || entry.type === 'Directory'),
+    });
   } catch (error) {
-    throw new BackupError(isNoSpace(error) ? `not enough space to unpack the archive in ${stateDir}; nothing was changed` : `the archive could not be unpacked (${(error as Error).message}); nothing was changed`, { cause: error });
+    throw new BackupError(
+      isNoSpace(error)
+        ? `not enough space to unpack the archive in ${stateDir}; nothing was changed`
+        : `the archive could not be unpacked (${(error as Error).message}); nothing was changed`,
+      { cause: error },
+    );
   }
   // What lies on disk now is what gets restored: check it once more against the manifest.
   const found = new Map<string, { size: number; sha256: string }>();
-  for (const name of listFiles(staging).filter((n) => n !== MANIFEST_NAME)) found.set(name, await hashFile(path.join(staging, name)));
+  for (const name of listFiles(staging).filter((n) => n !== MANIFEST_NAME))
+    found.set(name, await hashFile(path.join(staging, name)));
   const problems = compareWithManifest(manifest, found);
-  if (problems.length) throw new BackupError(`the unpacked archive does not match its manifest: ${problems.slice(0, 5).join('; ')}; nothing was changed`);
+  if (problems.length)
+    throw new BackupError(
+      `the unpacked archive does not match its manifest: ${problems.slice(0, 5).join('; ')}; nothing was changed`,
+    );
 }
 
 /** Puts the unpacked database in place: the SQLite file renamed over the old one, or pg_restore in one transaction. */
-async function restoreDatabase(database: Installation['database'], unpacked: string, force: boolean, log: Log): Promise<void> {
+async function restoreDatabase(
+  database: Installation['database'],
+  unpacked: string,
+  force: boolean,
+  log: Log,
+): Promise<void> {
   if (database.client === 'sqlite') {
     const target = database.file;
     log(`restoring the SQLite database to ${target} …`);
@@ -387,7 +515,10 @@ async function restoreDatabase(database: Installation['database'], unpacked: str
   try {
     await run(postgresTool('pg_restore'), [...args, unpacked], libpqEnv(c));
   } catch (error) {
-    throw new BackupError(`pg_restore failed, the database was left as it was (one transaction): ${(error as Error).message}`, { cause: error });
+    throw new BackupError(
+      `pg_restore failed, the database was left as it was (one transaction): ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 
@@ -409,20 +540,28 @@ function restoreUploads(inst: Installation, restoredUploads: string, log: Log): 
  * the whole archive readable and matching its manifest, the right database kind – and only then replaces
  * the database, the uploads and the local secrets.
  */
-export async function restoreBackup(inst: Installation, archive: string, options: { force?: boolean; log?: Log } = {}): Promise<RestoreResult> {
+export async function restoreBackup(
+  inst: Installation,
+  archive: string,
+  options: { force?: boolean; log?: Log } = {},
+): Promise<RestoreResult> {
   const log = options.log ?? (() => {});
   const file = path.resolve(archive);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new BackupError(`no archive at ${file}`);
   await ensureNotInUse(inst);
   const existing = await existingContent(inst);
   if (existing.length && !options.force) {
-    throw new BackupError(`the installation is not empty (${existing.join('; ')}): a restore would replace all of it. Run again with --force to do so; nothing was changed`);
+    throw new BackupError(
+      `the installation is not empty (${existing.join('; ')}): a restore would replace all of it. Run again with --force to do so; nothing was changed`,
+    );
   }
 
   log(`checking ${file} …`);
   const manifest = await verifyArchive(file);
   if (manifest.database.client !== inst.database.client) {
-    throw new BackupError(`the archive holds a ${manifest.database.client === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database, but this installation uses ${inst.database.client === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (DATABASE_CLIENT); nothing was changed`);
+    throw new BackupError(
+      `the archive holds a ${manifest.database.client === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database, but this installation uses ${inst.database.client === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (DATABASE_CLIENT); nothing was changed`,
+    );
   }
 
   fs.mkdirSync(inst.stateDir, { recursive: true, mode: 0o700 });

@@ -19,7 +19,8 @@ export interface PostgresConnection {
   ssl: boolean;
 }
 
-export type DatabaseLocation = { client: 'sqlite'; file: string } | { client: 'postgres'; connection: PostgresConnection };
+export type DatabaseLocation =
+  { client: 'sqlite'; file: string } | { client: 'postgres'; connection: PostgresConnection };
 
 export interface Installation {
   /** The local state folder (`.var/` or IKZ_DATA_DIR). */
@@ -36,10 +37,35 @@ export interface Installation {
   keep: number;
 }
 
-const NAMES = ['IKZ_DATA_DIR', 'IKZ_BACKUP_DIR', 'IKZ_BACKUP_KEEP', 'STRAPI_PUBLIC_DIR', 'DATABASE_CLIENT', 'DATABASE_FILENAME', 'DATABASE_URL', 'DATABASE_HOST', 'DATABASE_PORT', 'DATABASE_NAME', 'DATABASE_USERNAME', 'DATABASE_PASSWORD', 'DATABASE_SSL'] as const;
+const NAMES = [
+  'IKZ_DATA_DIR',
+  'IKZ_BACKUP_DIR',
+  'IKZ_BACKUP_KEEP',
+  'STRAPI_PUBLIC_DIR',
+  'DATABASE_CLIENT',
+  'DATABASE_FILENAME',
+  'DATABASE_URL',
+  'DATABASE_HOST',
+  'DATABASE_PORT',
+  'DATABASE_NAME',
+  'DATABASE_USERNAME',
+  'DATABASE_PASSWORD',
+  'DATABASE_SSL',
+] as const;
 
 /** The PostgreSQL connection as Strapi's cms/config/database.ts builds it (the URL wins over the parts). */
-export function postgresConnection(config: Pick<ReturnType<typeof readEnv<(typeof NAMES)[number]>>, 'DATABASE_URL' | 'DATABASE_HOST' | 'DATABASE_PORT' | 'DATABASE_NAME' | 'DATABASE_USERNAME' | 'DATABASE_PASSWORD' | 'DATABASE_SSL'>): PostgresConnection {
+export function postgresConnection(
+  config: Pick<
+    ReturnType<typeof readEnv<(typeof NAMES)[number]>>,
+    | 'DATABASE_URL'
+    | 'DATABASE_HOST'
+    | 'DATABASE_PORT'
+    | 'DATABASE_NAME'
+    | 'DATABASE_USERNAME'
+    | 'DATABASE_PASSWORD'
+    | 'DATABASE_SSL'
+  >,
+): PostgresConnection {
   if (config.DATABASE_URL) {
     let url: URL;
     try {
@@ -57,7 +83,14 @@ export function postgresConnection(config: Pick<ReturnType<typeof readEnv<(typeo
       ssl: sslmode ? sslmode !== 'disable' : config.DATABASE_SSL,
     };
   }
-  return { host: config.DATABASE_HOST, port: config.DATABASE_PORT, database: config.DATABASE_NAME, user: config.DATABASE_USERNAME, password: config.DATABASE_PASSWORD, ssl: config.DATABASE_SSL };
+  return {
+    host: config.DATABASE_HOST,
+    port: config.DATABASE_PORT,
+    database: config.DATABASE_NAME,
+    user: config.DATABASE_USERNAME,
+    password: config.DATABASE_PASSWORD,
+    ssl: config.DATABASE_SSL,
+  };
 }
 
 export function installation(env?: Record<string, string | undefined>): Installation {
@@ -68,7 +101,10 @@ export function installation(env?: Record<string, string | undefined>): Installa
   const database: DatabaseLocation =
     config.DATABASE_CLIENT === 'postgres'
       ? { client: 'postgres', connection: postgresConnection(config) }
-      : { client: 'sqlite', file: config.DATABASE_FILENAME ? path.resolve(CMS_DIR, config.DATABASE_FILENAME) : state.databaseFile };
+      : {
+          client: 'sqlite',
+          file: config.DATABASE_FILENAME ? path.resolve(CMS_DIR, config.DATABASE_FILENAME) : state.databaseFile,
+        };
   return {
     stateDir: state.dir,
     secretsFile: state.secretsFile,
@@ -93,7 +129,13 @@ export function listFiles(dir: string): string[] {
 
 /** The environment of libpq's programs (pg_dump, pg_restore) for this connection; the password never goes on a command line. */
 export function libpqEnv(connection: PostgresConnection): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = inheritedEnv({ PGHOST: connection.host, PGPORT: String(connection.port), PGDATABASE: connection.database, PGUSER: connection.user, PGSSLMODE: connection.ssl ? 'require' : 'prefer' });
+  const env: NodeJS.ProcessEnv = inheritedEnv({
+    PGHOST: connection.host,
+    PGPORT: String(connection.port),
+    PGDATABASE: connection.database,
+    PGUSER: connection.user,
+    PGSSLMODE: connection.ssl ? 'require' : 'prefer',
+  });
   if (connection.password !== undefined) env.PGPASSWORD = connection.password;
   else delete env.PGPASSWORD;
   return env;
@@ -105,7 +147,14 @@ export function postgresTool(name: 'pg_dump' | 'pg_restore'): string {
     if (dir && fs.existsSync(path.join(dir, name))) return path.join(dir, name);
   }
   const root = '/usr/lib/postgresql';
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', name))).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter((v) => fs.existsSync(path.join(root, v, 'bin', name)))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (versions[0]) return path.join(root, versions[0], 'bin', name);
-  throw new Error(`${name} not found: install the PostgreSQL client programs (Debian: apt-get install postgresql-client)`);
+  throw new Error(
+    `${name} not found: install the PostgreSQL client programs (Debian: apt-get install postgresql-client)`,
+  );
 }

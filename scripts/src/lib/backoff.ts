@@ -17,8 +17,12 @@ export interface BackoffPolicy {
 export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 1_000, maxMs: 30_000, stableMs: 60_000, crashLoopAfter: 5 };
 
 /** The delay before attempt `attempt` (0 = the first retry): initial · 2^attempt, capped at maxMs. */
-export function backoffDelay(attempt: number, policy: Pick<BackoffPolicy, 'initialMs' | 'maxMs'> = DEFAULT_BACKOFF): number {
-  if (!Number.isInteger(attempt) || attempt < 0) throw new RangeError(`attempt must be a whole number ≥ 0, not ${attempt}`);
+export function backoffDelay(
+  attempt: number,
+  policy: Pick<BackoffPolicy, 'initialMs' | 'maxMs'> = DEFAULT_BACKOFF,
+): number {
+  if (!Number.isInteger(attempt) || attempt < 0)
+    throw new RangeError(`attempt must be a whole number ≥ 0, not ${attempt}`);
   // 2^31 is far beyond any cap; avoids Infinity for absurd attempt counts.
   return Math.min(policy.maxMs, policy.initialMs * 2 ** Math.min(attempt, 31));
 }
@@ -34,7 +38,11 @@ export interface RestartDecision {
  * What to do after a supervised process exited unexpectedly: `failuresBefore` is the count so far, `ranMs`
  * how long this run lasted. A run of `stableMs` or more resets the count before this failure is counted.
  */
-export function restartDecision(failuresBefore: number, ranMs: number, policy: BackoffPolicy = DEFAULT_BACKOFF): RestartDecision {
+export function restartDecision(
+  failuresBefore: number,
+  ranMs: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+): RestartDecision {
   const failures = (ranMs >= policy.stableMs ? 0 : failuresBefore) + 1;
   return { failures, delayMs: backoffDelay(failures - 1, policy), crashLoop: failures >= policy.crashLoopAfter };
 }

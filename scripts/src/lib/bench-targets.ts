@@ -10,7 +10,8 @@ export interface Target {
   unit: string;
 }
 
-export const met = (value: number, target: Target) => (target.kind === 'max' ? value <= target.limit : value >= target.limit);
+export const met = (value: number, target: Target) =>
+  target.kind === 'max' ? value <= target.limit : value >= target.limit;
 
 /** "(target ≤ 2 s: met)" or "(target ≥ 50 mails/s: MISSED)". */
 export function verdict(value: number, target: Target): string {

@@ -15,7 +15,21 @@ export type Encoding = 'br' | 'gzip';
  * Text types by extension. Pagefind's index, fragment, filter and meta files and its WebAssembly are gzip
  * already, images and PDFs are compressed formats: none of them are listed.
  */
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.rss', '.atom', '.svg', '.txt', '.csv', '.ics', '.webmanifest']);
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.xml',
+  '.rss',
+  '.atom',
+  '.svg',
+  '.txt',
+  '.csv',
+  '.ics',
+  '.webmanifest',
+]);
 
 /** Below this many bytes compression saves less than a packet. */
 export const MIN_COMPRESS_BYTES = 1024;
@@ -47,7 +61,9 @@ const gzip = promisify(zlib.gzip);
 
 export function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
   return encoding === 'br'
-    ? brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    ? brotli(body, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      })
     : gzip(body, { level: 6 });
 }
 
@@ -55,7 +71,11 @@ export function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
  * The compressed copy written beside a file with its release (`x.js.br`, `x.js.gz`: see
  * site/src/builder/precompress.ts), if there is one at least as new as the file; null otherwise.
  */
-export async function readPrecompressed(file: string, version: FileVersion, encoding: Encoding): Promise<Buffer | null> {
+export async function readPrecompressed(
+  file: string,
+  version: FileVersion,
+  encoding: Encoding,
+): Promise<Buffer | null> {
   const copy = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
   try {
     if ((await fs.promises.stat(copy)).mtimeMs < version.mtimeMs) return null;

@@ -31,7 +31,11 @@ function unavailable(res: http.ServerResponse): void {
     res.destroy();
     return;
   }
-  res.writeHead(502, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(502, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(
     '<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Formular nicht erreichbar – Interkommunales.NRW</title></head>' +
       '<body><main><h1>Formular gerade nicht erreichbar</h1><p>Ihre Eingaben konnten nicht angenommen werden, weil der Dienst für Formulare gerade nicht antwortet. Bitte versuchen Sie es in einigen Minuten noch einmal.</p><p><a href="/">Zur Startseite</a></p></main></body></html>',
@@ -43,7 +47,12 @@ function tooLarge(res: http.ServerResponse): void {
     res.destroy();
     return;
   }
-  res.writeHead(413, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', Connection: 'close' });
+  res.writeHead(413, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    Connection: 'close',
+  });
   res.end(
     '<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Zu große Anfrage – Interkommunales.NRW</title></head>' +
       '<body><main><h1>Zu große Anfrage</h1><p>Die gesendeten Daten sind zu groß. Bitte senden Sie kleinere oder weniger Dateien.</p><p><a href="/">Zur Startseite</a></p></main></body></html>',
@@ -51,21 +60,35 @@ function tooLarge(res: http.ServerResponse): void {
 }
 
 /** Passes a request for `target` (from formTarget) on to `upstream` (Strapi's base URL) and its answer back. */
-export function proxyForm(req: http.IncomingMessage, res: http.ServerResponse, upstream: string, target: string, maxBody = MAX_FORM_BODY_BYTES): void {
+export function proxyForm(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  upstream: string,
+  target: string,
+  maxBody = MAX_FORM_BODY_BYTES,
+): void {
   if (Number(req.headers['content-length'] ?? 0) > maxBody) {
     req.resume();
     tooLarge(res);
     return;
   }
   const base = new URL(upstream);
-  const headers: http.OutgoingHttpHeaders = { host: base.host, 'x-forwarded-for': req.socket.remoteAddress ?? '', 'x-forwarded-proto': 'http' };
+  const headers: http.OutgoingHttpHeaders = {
+    host: base.host,
+    'x-forwarded-for': req.socket.remoteAddress ?? '',
+    'x-forwarded-proto': 'http',
+  };
   for (const name of FORWARDED_REQUEST_HEADERS) if (req.headers[name] !== undefined) headers[name] = req.headers[name];
-  const outgoing = http.request({ hostname: base.hostname, port: base.port, method: req.method, path: target, headers, timeout: 30_000 }, (answer) => {
-    const passed: http.OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !DROPPED_RESPONSE_HEADERS.has(name)) passed[name] = value;
-    res.writeHead(answer.statusCode ?? 502, passed);
-    answer.pipe(res);
-  });
+  const outgoing = http.request(
+    { hostname: base.hostname, port: base.port, method: req.method, path: target, headers, timeout: 30_000 },
+    (answer) => {
+      const passed: http.OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(answer.headers))
+        if (value !== undefined && !DROPPED_RESPONSE_HEADERS.has(name)) passed[name] = value;
+      res.writeHead(answer.statusCode ?? 502, passed);
+      answer.pipe(res);
+    },
+  );
   outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
   let refused = false;
   outgoing.on('error', () => {

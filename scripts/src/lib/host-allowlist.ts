@@ -30,8 +30,19 @@ export function hostAllowed(host: string | string[] | undefined, hosts: Readonly
  * Refuses a request whose Host header is not allowed, or whose target is not a path (absolute-form
  * `GET http://…`): answers 421 with a German text and returns true.
  */
-export function refuseForeignHost(req: http.IncomingMessage, res: http.ServerResponse, publicUrls: readonly (string | undefined)[]): boolean {
-  if (hostAllowed(req.headers.host, allowedHosts(publicUrls, req.socket.localPort ?? 0)) && req.url?.startsWith('/')) return false;
-  res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }).end('Dieser Dienst antwortet unter diesem Host-Namen nicht.\n');
+export function refuseForeignHost(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  publicUrls: readonly (string | undefined)[],
+): boolean {
+  if (hostAllowed(req.headers.host, allowedHosts(publicUrls, req.socket.localPort ?? 0)) && req.url?.startsWith('/'))
+    return false;
+  res
+    .writeHead(421, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    })
+    .end('Dieser Dienst antwortet unter diesem Host-Namen nicht.\n');
   return true;
 }

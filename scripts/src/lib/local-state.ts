@@ -39,8 +39,17 @@ export function ensureStateDir(state: LocalState): void {
 
 /** Secrets are generated on first start and kept (mode 0600); they never go to the log or the repository. */
 export function loadOrCreateSecrets(state: LocalState): Record<string, string> {
-  const stored = fs.existsSync(state.secretsFile) ? (JSON.parse(fs.readFileSync(state.secretsFile, 'utf8')) as Record<string, string>) : {};
-  const secrets: Record<string, string> = { ...generateSecrets(), STRAPI_SEED_TOKEN: randomSecret(48), PUBLISHER_WEBHOOK_SECRET: randomSecret(32), PREVIEW_SECRET: randomSecret(48), STRAPI_PREVIEW_TOKEN: randomSecret(48), ...stored };
+  const stored = fs.existsSync(state.secretsFile)
+    ? (JSON.parse(fs.readFileSync(state.secretsFile, 'utf8')) as Record<string, string>)
+    : {};
+  const secrets: Record<string, string> = {
+    ...generateSecrets(),
+    STRAPI_SEED_TOKEN: randomSecret(48),
+    PUBLISHER_WEBHOOK_SECRET: randomSecret(32),
+    PREVIEW_SECRET: randomSecret(48),
+    STRAPI_PREVIEW_TOKEN: randomSecret(48),
+    ...stored,
+  };
   if (Object.keys(secrets).every((key) => key in stored)) return stored;
   ensureStateDir(state);
   fs.writeFileSync(state.secretsFile, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
@@ -50,7 +59,9 @@ export function loadOrCreateSecrets(state: LocalState): Record<string, string> {
 export type SeedState = { status: 'started' | 'complete'; scale: number; at: string };
 
 export function readSeedState(state: LocalState): SeedState | null {
-  return fs.existsSync(state.seedStateFile) ? (JSON.parse(fs.readFileSync(state.seedStateFile, 'utf8')) as SeedState) : null;
+  return fs.existsSync(state.seedStateFile)
+    ? (JSON.parse(fs.readFileSync(state.seedStateFile, 'utf8')) as SeedState)
+    : null;
 }
 
 export function writeSeedState(state: LocalState, value: SeedState): void {

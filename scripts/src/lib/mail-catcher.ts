@@ -32,7 +32,8 @@ export type MailCatcherOptions = {
   maxBytes?: number;
 };
 
-const smtpError = (reply: { code: number; message: string }) => Object.assign(new Error(reply.message), { responseCode: reply.code });
+const smtpError = (reply: { code: number; message: string }) =>
+  Object.assign(new Error(reply.message), { responseCode: reply.code });
 
 export async function startMailCatcher(options: MailCatcherOptions): Promise<MailCatcher> {
   const dir = path.resolve(options.dir);
@@ -67,7 +68,9 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
         const temp = path.join(dir, `.${name}.tmp`);
         // Written under a temporary name and renamed: a reader never sees half a mail.
         fs.promises
-          .writeFile(temp, Buffer.concat([Buffer.from(`X-Ikz-Envelope-To: ${recipients}\r\n`), ...chunks]), { mode: 0o600 })
+          .writeFile(temp, Buffer.concat([Buffer.from(`X-Ikz-Envelope-To: ${recipients}\r\n`), ...chunks]), {
+            mode: 0o600,
+          })
           .then(() => fs.promises.rename(temp, path.join(dir, name)))
           .then(
             () => {

@@ -44,7 +44,8 @@ export function outsideReferences(file: string, text: string): OutsideReference[
     for (const match of content.matchAll(RELATIVE)) {
       const name = match[0].split('/').find((part) => part !== '..' && part !== '');
       if (outside(resolveFrom(file, match[0]))) return report(`${match[0]} leads outside the repository`);
-      if (name && OUTSIDE_NAMES.includes(name) && match[0].startsWith('../')) return report(`${match[0]} names a folder beside the clone`);
+      if (name && OUTSIDE_NAMES.includes(name) && match[0].startsWith('../'))
+        return report(`${match[0]} names a folder beside the clone`);
     }
     for (const match of content.matchAll(SEGMENTS)) {
       const ups = (match[1]!.match(/\.\./g) ?? []).length;

@@ -25,7 +25,13 @@ export const FIRST_RESULT = '.pagefind-ui__result-link';
 export function launchBenchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: readEnv(['CHROMIUM_PATH']).CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -57,7 +63,11 @@ async function shownAt(page: Page): Promise<number> {
  * requests started until then (those of a web worker included) and their bytes; `identity` asks for nothing
  * compressed.
  */
-export async function measureColdSearch(siteUrl: string, queries: string[], { identity = false } = {}): Promise<ColdSearch[]> {
+export async function measureColdSearch(
+  siteUrl: string,
+  queries: string[],
+  { identity = false } = {},
+): Promise<ColdSearch[]> {
   const browser = await launchBenchChromium();
   const runs: ColdSearch[] = [];
   try {
@@ -70,10 +80,18 @@ export async function measureColdSearch(siteUrl: string, queries: string[], { id
       await page.goto(`${siteUrl}/suche/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
       const ms = await shownAt(page);
       // Requests started before the result showed (epoch milliseconds on both sides); their sizes once done.
-      const shownEpoch = ((await page.evaluate('performance.timeOrigin')) as number) + (Number.isNaN(ms) ? Infinity : ms);
+      const shownEpoch =
+        ((await page.evaluate('performance.timeOrigin')) as number) + (Number.isNaN(ms) ? Infinity : ms);
       await page.waitForLoadState('networkidle').catch(() => undefined);
       const before = requests.filter((r) => r.timing().startTime <= shownEpoch);
-      const sizes = await Promise.all(before.map((r) => r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0)));
+      const sizes = await Promise.all(
+        before.map((r) =>
+          r.sizes().then(
+            (s) => s.responseBodySize + s.responseHeadersSize,
+            () => 0,
+          ),
+        ),
+      );
       runs.push({ query, ms, requests: before.length, bytes: sizes.reduce((sum, n) => sum + n, 0) });
       await context.close();
     }
@@ -106,7 +124,11 @@ export async function measureTyping(siteUrl: string, queries: string[], { keyDel
       let bytes = 0;
       // Context events include what a web worker fetches; every bundle counts (/pagefind/, /pagefind-…/).
       context.on('requestfinished', async (request) => {
-        if (new URL(request.url()).pathname.startsWith('/pagefind')) bytes += await request.sizes().then((s) => s.responseBodySize, () => 0);
+        if (new URL(request.url()).pathname.startsWith('/pagefind'))
+          bytes += await request.sizes().then(
+            (s) => s.responseBodySize,
+            () => 0,
+          );
       });
       await page.goto(`${siteUrl}/suche/`);
       const input = page.locator('.pagefind-ui__search-input');
@@ -125,7 +147,12 @@ export async function measureTyping(siteUrl: string, queries: string[], { keyDel
 }
 
 export function typingLine(runs: Typing[]): string {
-  const list = runs.map((r) => `„${r.query}“ ${Number.isNaN(r.ms) ? 'no result within 30 s' : `${r.ms.toFixed(0)} ms`}, ${(r.bytes / 1024).toFixed(1)} KB fetched`).join('; ');
+  const list = runs
+    .map(
+      (r) =>
+        `„${r.query}“ ${Number.isNaN(r.ms) ? 'no result within 30 s' : `${r.ms.toFixed(0)} ms`}, ${(r.bytes / 1024).toFixed(1)} KB fetched`,
+    )
+    .join('; ');
   return `median ${median(runs.filter((r) => !Number.isNaN(r.ms)).map((r) => r.ms)).toFixed(0)} ms (${list})`;
 }
 
@@ -135,11 +162,19 @@ export const TYPING_QUERIES = ['Bauhof', 'Kooperationen Digitalisierung', 'Satzu
  * Cumulative layout shift of a page (the sum of shifts without recent input, which is at least what Lighthouse
  * reports) until `settledMs` after the load event; a CPU slowed by `cpuSlowdown` makes late scripts visible.
  */
-export async function measureLayoutShift(siteUrl: string, pagePath: string, { settledMs = 1500, cpuSlowdown = 4, mobile = false } = {}): Promise<number> {
+export async function measureLayoutShift(
+  siteUrl: string,
+  pagePath: string,
+  { settledMs = 1500, cpuSlowdown = 4, mobile = false } = {},
+): Promise<number> {
   const browser = await launchBenchChromium();
   try {
     // Lighthouse's two form factors: a desktop window, and a phone (412 × 823 CSS pixels).
-    const context = await browser.newContext(mobile ? { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true } : { viewport: { width: 1350, height: 940 } });
+    const context = await browser.newContext(
+      mobile
+        ? { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true }
+        : { viewport: { width: 1350, height: 940 } },
+    );
     const page = await context.newPage();
     const client = await context.newCDPSession(page);
     await client.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
@@ -160,11 +195,22 @@ export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor
 
 export function coldSearchLine(runs: ColdSearch[]): string {
   const shown = runs.filter((r) => !Number.isNaN(r.ms));
-  const list = runs.map((r) => `„${r.query}“ ${Number.isNaN(r.ms) ? 'no result within 30 s' : `${r.ms.toFixed(0)} ms`} / ${r.requests} req / ${(r.bytes / 1024).toFixed(0)} KB`).join('; ');
+  const list = runs
+    .map(
+      (r) =>
+        `„${r.query}“ ${Number.isNaN(r.ms) ? 'no result within 30 s' : `${r.ms.toFixed(0)} ms`} / ${r.requests} req / ${(r.bytes / 1024).toFixed(0)} KB`,
+    )
+    .join('; ');
   return `median ${median(shown.map((r) => r.ms)).toFixed(0)} ms, ${median(runs.map((r) => r.requests))} requests, ${(median(runs.map((r) => r.bytes)) / 1024).toFixed(0)} KB (${list})`;
 }
 
-export const COLD_QUERIES = ['Bauhof', 'Kooperationen Digitalisierung', 'Satzung Zweckverband', 'Abwasser', 'Jahrestagung'];
+export const COLD_QUERIES = [
+  'Bauhof',
+  'Kooperationen Digitalisierung',
+  'Satzung Zweckverband',
+  'Abwasser',
+  'Jahrestagung',
+];
 
 export interface LighthouseFigures {
   url: string;
@@ -187,15 +233,27 @@ export async function measureLighthouse(siteUrl: string, pagePaths: string[]): P
   const port = await freePort();
   const browser = await chromium.launch({
     executablePath: readEnv(['CHROMIUM_PATH']).CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--remote-debugging-port=${port}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--remote-debugging-port=${port}`,
+    ],
   });
   const figures: LighthouseFigures[] = [];
   try {
     for (const pagePath of pagePaths) {
       for (const formFactor of ['mobile', 'desktop'] as const) {
-        const result = await lighthouse(`${siteUrl}${pagePath}`, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] }, formFactor === 'desktop' ? desktopConfig : undefined);
+        const result = await lighthouse(
+          `${siteUrl}${pagePath}`,
+          { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+          formFactor === 'desktop' ? desktopConfig : undefined,
+        );
         const lhr = result?.lhr;
-        if (!lhr || lhr.runtimeError) throw new Error(`Lighthouse could not measure ${pagePath}: ${lhr?.runtimeError?.message ?? 'no result'}`);
+        if (!lhr || lhr.runtimeError)
+          throw new Error(`Lighthouse could not measure ${pagePath}: ${lhr?.runtimeError?.message ?? 'no result'}`);
         const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
         figures.push({
           url: pagePath,
@@ -216,7 +274,10 @@ export async function measureLighthouse(siteUrl: string, pagePaths: string[]): P
 
 export function lighthouseLine(figures: LighthouseFigures[]): string {
   return figures
-    .map((f) => `${f.url} ${f.formFactor} ${f.score} (FCP ${(f.fcpMs / 1000).toFixed(1)} s, LCP ${(f.lcpMs / 1000).toFixed(1)} s, TBT ${f.tbtMs.toFixed(0)} ms, CLS ${f.cls.toFixed(3)})`)
+    .map(
+      (f) =>
+        `${f.url} ${f.formFactor} ${f.score} (FCP ${(f.fcpMs / 1000).toFixed(1)} s, LCP ${(f.lcpMs / 1000).toFixed(1)} s, TBT ${f.tbtMs.toFixed(0)} ms, CLS ${f.cls.toFixed(3)})`,
+    )
     .join('; ');
 }
 

@@ -5,7 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildCmsIfNeeded, compileCms, generateSecrets, randomSecret, startStrapi, type StrapiServer } from './strapi-process.ts';
+import {
+  buildCmsIfNeeded,
+  compileCms,
+  generateSecrets,
+  randomSecret,
+  startStrapi,
+  type StrapiServer,
+} from './strapi-process.ts';
 import { runSeed } from '../seed.ts';
 
 export interface SeededStrapi {

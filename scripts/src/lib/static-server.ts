@@ -15,7 +15,13 @@ import http from 'node:http';
 import path from 'node:path';
 import send from 'send';
 import { servingHeaders } from '@ikz/shared-types/file-types';
-import { CompressedCache, isCompressible, MIN_COMPRESS_BYTES, negotiateEncoding, type Encoding } from './compression.ts';
+import {
+  CompressedCache,
+  isCompressible,
+  MIN_COMPRESS_BYTES,
+  negotiateEncoding,
+  type Encoding,
+} from './compression.ts';
 import { formTarget, FORMS_PREFIX, proxyForm } from './forms-proxy.ts';
 import { listen, type Listening } from './listen.ts';
 
@@ -47,7 +53,12 @@ export type StaticServerOptions = {
   formsUpstream?: string;
 };
 
-export function serveStatic(root: string | (() => string), port = 0, host = '127.0.0.1', options: StaticServerOptions = {}): Promise<StaticServer> {
+export function serveStatic(
+  root: string | (() => string),
+  port = 0,
+  host = '127.0.0.1',
+  options: StaticServerOptions = {},
+): Promise<StaticServer> {
   const rootOf = typeof root === 'function' ? root : () => root;
   const compressed = new CompressedCache(32 * 1024 * 1024, (file) => fs.promises.readFile(file));
   const server = http.createServer((req, res) => {
@@ -68,19 +79,35 @@ export function serveStatic(root: string | (() => string), port = 0, host = '127
         else fs.createReadStream(page).pipe(res);
         return;
       }
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 404 ? 'Nicht gefunden' : 'Ungültige Anfrage');
+      res
+        .writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(status === 404 ? 'Nicht gefunden' : 'Ungültige Anfrage');
     };
     let encoding: Encoding | null = null;
-    const sending = send(req, requestPath(req.url), { root: base, index: ['index.html'], dotfiles: 'allow', etag: true });
+    const sending = send(req, requestPath(req.url), {
+      root: base,
+      index: ['index.html'],
+      dotfiles: 'allow',
+      etag: true,
+    });
     const sendFile = sending.send.bind(sending);
     sending.send = (file: string, stat?: fs.Stats) => {
-      const wanted = stat && stat.size >= MIN_COMPRESS_BYTES && isCompressible(file) && !req.headers.range ? negotiateEncoding(req.headers['accept-encoding']) : null;
+      const wanted =
+        stat && stat.size >= MIN_COMPRESS_BYTES && isCompressible(file) && !req.headers.range
+          ? negotiateEncoding(req.headers['accept-encoding'])
+          : null;
       if (!wanted || !stat) return sendFile(file, stat);
       compressed.get(file, stat, wanted).then(
         (body) => {
           encoding = wanted;
-          sending.stream = (_file: string, options: { start?: number; end?: number }) => res.end(body.subarray(options.start, (options.end ?? body.length - 1) + 1));
-          sendFile(file, Object.assign(Object.create(Object.getPrototypeOf(stat) as object) as fs.Stats, stat, { size: body.length }));
+          sending.stream = (_file: string, options: { start?: number; end?: number }) =>
+            res.end(body.subarray(options.start, (options.end ?? body.length - 1) + 1));
+          sendFile(
+            file,
+            Object.assign(Object.create(Object.getPrototypeOf(stat) as object) as fs.Stats, stat, {
+              size: body.length,
+            }),
+          );
         },
         () => sendFile(file, stat),
       );
@@ -88,11 +115,16 @@ export function serveStatic(root: string | (() => string), port = 0, host = '127
     sending
       .on('headers', (response, file: string, stat: fs.Stats) => {
         response.setHeader('X-Content-Type-Options', 'nosniff');
-        if (isUploadedFile(base, file)) for (const [name, value] of Object.entries(servingHeaders(file))) response.setHeader(name, value);
-        if (encoding || (stat.size >= MIN_COMPRESS_BYTES && isCompressible(file))) response.setHeader('Vary', 'Accept-Encoding');
+        if (isUploadedFile(base, file))
+          for (const [name, value] of Object.entries(servingHeaders(file))) response.setHeader(name, value);
+        if (encoding || (stat.size >= MIN_COMPRESS_BYTES && isCompressible(file)))
+          response.setHeader('Vary', 'Accept-Encoding');
         if (encoding) {
           response.setHeader('Content-Encoding', encoding);
-          response.setHeader('ETag', `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}-${encoding}"`);
+          response.setHeader(
+            'ETag',
+            `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}-${encoding}"`,
+          );
         }
       })
       .on('directory', (response, directory: string) => {

@@ -40,14 +40,19 @@ export async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = inheritedEnv()): void {
   const result = spawnSync(process.execPath, [command, ...args], { cwd, env, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} failed in ${cwd} (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    throw new Error(
+      `${path.basename(command)} ${args.join(' ')} failed in ${cwd} (exit ${result.status ?? result.signal})`,
+    );
 }
 
 /** Compiles cms/ (TypeScript and schema files) into cms/dist without building the admin panel. */
@@ -74,7 +79,12 @@ function cmsSourceHash(): string {
 export function buildCmsIfNeeded(log: (line: string) => void = console.log): boolean {
   const marker = path.join(CMS_DIR, 'dist', '.source-hash');
   const current = cmsSourceHash();
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === current && fs.existsSync(path.join(CMS_DIR, 'dist', 'build', 'index.html'))) return false;
+  if (
+    fs.existsSync(marker) &&
+    fs.readFileSync(marker, 'utf8') === current &&
+    fs.existsSync(path.join(CMS_DIR, 'dist', 'build', 'index.html'))
+  )
+    return false;
   log('building Strapi and its admin panel (about a minute on first start) …');
   run(STRAPI_BIN, ['build'], CMS_DIR, inheritedEnv({ NODE_ENV: 'production' }));
   fs.writeFileSync(marker, current);
@@ -98,7 +108,13 @@ export interface StartOptions {
 
 /** The environment `strapi start` runs with: listening on localhost at `port`, no telemetry, plus `env`. */
 export function strapiProcessEnv(port: number, env: Record<string, string>): Record<string, string | undefined> {
-  return inheritedEnv({ HOST: '127.0.0.1', PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none', ...env });
+  return inheritedEnv({
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    BROWSER: 'none',
+    ...env,
+  });
 }
 
 /** Resolves once Strapi's health check at `url` answers; rejects when `signal` aborts first. */
@@ -120,7 +136,11 @@ export async function startStrapi(options: StartOptions): Promise<StrapiServer> 
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const out = options.logFile ? fs.openSync(options.logFile, 'a') : 'inherit';
-  const child = spawn(process.execPath, [STRAPI_BIN, 'start'], { cwd: CMS_DIR, env: strapiProcessEnv(port, options.env), stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [STRAPI_BIN, 'start'], {
+    cwd: CMS_DIR,
+    env: strapiProcessEnv(port, options.env),
+    stdio: ['ignore', out, out],
+  });
   let exited: string | null = null;
   const aborted = new AbortController();
   child.on('exit', (code, signal) => {

@@ -47,7 +47,8 @@ export interface SupervisorOptions {
 
 const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 const how = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `Signal ${signal}` : `Exit-Code ${code}`);
-const howEn = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `signal ${signal}` : `exit code ${code}`);
+const howEn = (code: number | null, signal: NodeJS.Signals | null) =>
+  signal ? `signal ${signal}` : `exit code ${code}`;
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
 /** Signals the process group led by `pid` (the child and what it started; 0: only asks); false when none is left. */
@@ -85,7 +86,11 @@ function spawnService(spec: ServiceSpec): ChildProcess {
  * Starts the process; once it exited, kills what is left of its group and calls `onExit`. `signal` aborts at
  * the exit (a wait for it to serve ends there).
  */
-function launchProcess(spec: ServiceSpec, log: (line: string) => void, onExit: (code: number | null, signal: NodeJS.Signals | null) => void) {
+function launchProcess(
+  spec: ServiceSpec,
+  log: (line: string) => void,
+  onExit: (code: number | null, signal: NodeJS.Signals | null) => void,
+) {
   const child = spawnService(spec);
   const aborted = new AbortController();
   const exited = new Promise<void>((resolve) =>
@@ -112,7 +117,12 @@ async function readyInTime(spec: ServiceSpec, signal: AbortSignal, timeoutMs: nu
 }
 
 /** Stops a child: SIGTERM, SIGKILL to its group after `graceMs`, and once it exited whatever of its group is left. */
-async function stopChild(child: ChildProcess & { pid: number }, exited: Promise<void>, name: string, options: Required<Omit<SupervisorOptions, 'policy'>>): Promise<void> {
+async function stopChild(
+  child: ChildProcess & { pid: number },
+  exited: Promise<void>,
+  name: string,
+  options: Required<Omit<SupervisorOptions, 'policy'>>,
+): Promise<void> {
   // The process ends what it started itself; whatever of its group is left goes with SIGKILL at its exit.
   child.kill('SIGTERM');
   const killer = setTimeout(() => {
@@ -121,11 +131,17 @@ async function stopChild(child: ChildProcess & { pid: number }, exited: Promise<
   }, options.graceMs);
   await exited;
   clearTimeout(killer);
-  if (!(await groupGone(child.pid, 5_000))) options.log(`${name}: processes of group ${child.pid} are still there after SIGKILL`);
+  if (!(await groupGone(child.pid, 5_000)))
+    options.log(`${name}: processes of group ${child.pid} are still there after SIGKILL`);
 }
 
 /** The log line for a crash, German · English. */
-function crashLine(name: string, decision: RestartDecision, code: number | null, signal: NodeJS.Signals | null): string {
+function crashLine(
+  name: string,
+  decision: RestartDecision,
+  code: number | null,
+  signal: NodeJS.Signals | null,
+): string {
   const wait = seconds(decision.delayMs);
   return decision.crashLoop
     ? `${name} stürzt wiederholt ab (${decision.failures}× in Folge, zuletzt ${how(code, signal)}), nächster Versuch in ${wait} · ${name} is in a crash loop (${decision.failures} crashes in a row, last ${howEn(code, signal)}), next attempt in ${wait}; see its output above`
@@ -159,7 +175,10 @@ interface SupervisionContext {
  * One service kept running: launched, watched until it serves, started again after a crash as the back-off
  * policy says. `firstStart` settles with the first start; `stop` ends the process and any pending restart.
  */
-function superviseService(spec: ServiceSpec, ctx: SupervisionContext): { firstStart: Promise<Service>; stop(): Promise<void> } {
+function superviseService(
+  spec: ServiceSpec,
+  ctx: SupervisionContext,
+): { firstStart: Promise<Service>; stop(): Promise<void> } {
   let child: ChildProcess | null = null;
   let startedAt = 0;
   let failures = 0;
@@ -188,13 +207,18 @@ function superviseService(spec: ServiceSpec, ctx: SupervisionContext): { firstSt
     });
     if (result === 'exited' || !alive(current)) return;
     if (result === 'timeout') {
-      ctx.log(`${spec.name} antwortet nach ${seconds(timeoutMs)} nicht · ${spec.name} did not answer within ${seconds(timeoutMs)} (pid ${current.pid})`);
+      ctx.log(
+        `${spec.name} antwortet nach ${seconds(timeoutMs)} nicht · ${spec.name} did not answer within ${seconds(timeoutMs)} (pid ${current.pid})`,
+      );
       if (!everReady) first?.reject(new Error(`${spec.name} did not answer within ${seconds(timeoutMs)}`));
       signalGroup(current.pid!, 'SIGKILL');
       return;
     }
     if (ctx.stopping()) return;
-    if (everReady) ctx.log(`${spec.name} läuft wieder (pid ${current.pid}) · ${spec.name} is back (pid ${current.pid}, restart ${restarts})`);
+    if (everReady)
+      ctx.log(
+        `${spec.name} läuft wieder (pid ${current.pid}) · ${spec.name} is back (pid ${current.pid}, restart ${restarts})`,
+      );
     else ctx.log(`${spec.name} is up (pid ${current.pid})`);
     everReady = true;
     first?.resolve(service);
@@ -225,7 +249,10 @@ function superviseService(spec: ServiceSpec, ctx: SupervisionContext): { firstSt
     restartTimer = null;
     const current = child;
     if (!current?.pid || !alive(current)) return;
-    await stopChild(current as ChildProcess & { pid: number }, exited, spec.name, { log: ctx.log, graceMs: ctx.graceMs });
+    await stopChild(current as ChildProcess & { pid: number }, exited, spec.name, {
+      log: ctx.log,
+      graceMs: ctx.graceMs,
+    });
   }
 
   launch();
@@ -235,7 +262,12 @@ function superviseService(spec: ServiceSpec, ctx: SupervisionContext): { firstSt
 export function createSupervisor(options: SupervisorOptions) {
   const running: { stop(): Promise<void> }[] = [];
   let stopping = false;
-  const ctx: SupervisionContext = { log: options.log, policy: options.policy ?? DEFAULT_BACKOFF, graceMs: options.graceMs ?? 10_000, stopping: () => stopping };
+  const ctx: SupervisionContext = {
+    log: options.log,
+    policy: options.policy ?? DEFAULT_BACKOFF,
+    graceMs: options.graceMs ?? 10_000,
+    stopping: () => stopping,
+  };
 
   /** Starts a service and resolves once it serves; rejects when it exits or times out before that. */
   function start(spec: ServiceSpec): Promise<Service> {

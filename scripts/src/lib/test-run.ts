@@ -22,32 +22,78 @@ export interface Prerequisite {
 export function testPrerequisites(env?: Record<string, string | undefined>): Prerequisite[] {
   const config = readEnv(['CHROMIUM_PATH', 'NGINX_PATH', 'SYSTEMD_ANALYZE_PATH', 'IKZ_TEST_POSTGRES_URL'], env);
   return [
-    { name: 'Chromium', usedBy: 'the browser tests (Playwright never downloads a browser)', program: config.CHROMIUM_PATH, variable: 'CHROMIUM_PATH', debianPackage: 'chromium' },
-    { name: 'nginx', usedBy: 'the test of the sample nginx configuration', program: config.NGINX_PATH, variable: 'NGINX_PATH', debianPackage: 'nginx' },
+    {
+      name: 'Chromium',
+      usedBy: 'the browser tests (Playwright never downloads a browser)',
+      program: config.CHROMIUM_PATH,
+      variable: 'CHROMIUM_PATH',
+      debianPackage: 'chromium',
+    },
+    {
+      name: 'nginx',
+      usedBy: 'the test of the sample nginx configuration',
+      program: config.NGINX_PATH,
+      variable: 'NGINX_PATH',
+      debianPackage: 'nginx',
+    },
     { name: 'openssl', usedBy: "the nginx test's certificate", program: 'openssl', debianPackage: 'openssl' },
-    { name: 'systemd-analyze', usedBy: 'the test of the systemd units', program: config.SYSTEMD_ANALYZE_PATH, variable: 'SYSTEMD_ANALYZE_PATH', debianPackage: 'systemd' },
-    { name: 'git', usedBy: 'the check that no source file refers to a path outside the repository', program: 'git', debianPackage: 'git' },
+    {
+      name: 'systemd-analyze',
+      usedBy: 'the test of the systemd units',
+      program: config.SYSTEMD_ANALYZE_PATH,
+      variable: 'SYSTEMD_ANALYZE_PATH',
+      debianPackage: 'systemd',
+    },
+    {
+      name: 'git',
+      usedBy: 'the check that no source file refers to a path outside the repository',
+      program: 'git',
+      debianPackage: 'git',
+    },
     ...(config.IKZ_TEST_POSTGRES_URL
       ? [
-          { name: 'pg_dump', usedBy: 'the backup tests on PostgreSQL (IKZ_TEST_POSTGRES_URL is set)', program: 'pg_dump', debianPackage: 'postgresql-client' },
-          { name: 'pg_restore', usedBy: 'the restore tests on PostgreSQL (IKZ_TEST_POSTGRES_URL is set)', program: 'pg_restore', debianPackage: 'postgresql-client' },
+          {
+            name: 'pg_dump',
+            usedBy: 'the backup tests on PostgreSQL (IKZ_TEST_POSTGRES_URL is set)',
+            program: 'pg_dump',
+            debianPackage: 'postgresql-client',
+          },
+          {
+            name: 'pg_restore',
+            usedBy: 'the restore tests on PostgreSQL (IKZ_TEST_POSTGRES_URL is set)',
+            program: 'pg_restore',
+            debianPackage: 'postgresql-client',
+          },
         ]
       : []),
   ];
 }
 
 /** The prerequisites not found: a path must be an executable file, a command must be one in a PATH folder. */
-export function missingPrerequisites(prerequisites: readonly Prerequisite[], pathVariable: string, isExecutable: (file: string) => boolean): Prerequisite[] {
+export function missingPrerequisites(
+  prerequisites: readonly Prerequisite[],
+  pathVariable: string,
+  isExecutable: (file: string) => boolean,
+): Prerequisite[] {
   const dirs = pathVariable.split(path.delimiter).filter(Boolean);
-  return prerequisites.filter((p) => (p.program.includes('/') ? !isExecutable(p.program) : !dirs.some((dir) => isExecutable(path.join(dir, p.program)))));
+  return prerequisites.filter((p) =>
+    p.program.includes('/') ? !isExecutable(p.program) : !dirs.some((dir) => isExecutable(path.join(dir, p.program))),
+  );
 }
 
 /** One message naming every missing program and the command that installs them all, or null. */
 export function prerequisitesMessage(missing: readonly Prerequisite[]): string | null {
   if (!missing.length) return null;
-  const lines = missing.map((p) => `  - ${p.name} for ${p.usedBy}: ${p.program.includes('/') ? `${p.program} not found${p.variable ? ` (or set ${p.variable})` : ''}` : `\`${p.program}\` not on PATH`}`);
+  const lines = missing.map(
+    (p) =>
+      `  - ${p.name} for ${p.usedBy}: ${p.program.includes('/') ? `${p.program} not found${p.variable ? ` (or set ${p.variable})` : ''}` : `\`${p.program}\` not on PATH`}`,
+  );
   const packages = [...new Set(missing.map((p) => p.debianPackage))];
-  return [`pnpm test needs programs this machine lacks; nothing was run:`, ...lines, `Install them (Debian): sudo apt-get install ${packages.join(' ')}`].join('\n');
+  return [
+    `pnpm test needs programs this machine lacks; nothing was run:`,
+    ...lines,
+    `Install them (Debian): sudo apt-get install ${packages.join(' ')}`,
+  ].join('\n');
 }
 
 /** Vitest's JSON report, as far as the summary reads it. */

@@ -125,21 +125,29 @@ function previewContext(options: PreviewServerOptions): PreviewContext {
   });
   return {
     options,
-    log: options.log ?? ((record) => console.log(JSON.stringify({ time: new Date().toISOString(), service: 'preview', ...record }))),
+    log:
+      options.log ??
+      ((record) => console.log(JSON.stringify({ time: new Date().toISOString(), service: 'preview', ...record }))),
     client: createStrapiClient({ baseUrl: options.strapiUrl, token: options.previewToken, attempts: 2 }),
     drafts: createDraftFiles(),
     headers,
     page(res, status, title, text) {
-      res.writeHead(status, headers('text/html; charset=utf-8')).end(
-        `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escapeHtml(title)} – Vorschau</title></head><body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`,
-      );
+      res
+        .writeHead(status, headers('text/html; charset=utf-8'))
+        .end(
+          `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escapeHtml(title)} – Vorschau</title></head><body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`,
+        );
     },
   };
 }
 
 async function fetchEntry(client: StrapiClient, claims: PreviewClaims): Promise<unknown | null> {
   const plural = CONTENT_TYPES[claims.type].plural;
-  const found = await client.findPage(plural, 1, { filters: { documentId: { $eq: claims.documentId } }, status: claims.status, populate: POPULATE[claims.type] });
+  const found = await client.findPage(plural, 1, {
+    filters: { documentId: { $eq: claims.documentId } },
+    status: claims.status,
+    populate: POPULATE[claims.type],
+  });
   return found.data[0] ?? null;
 }
 
@@ -157,17 +165,44 @@ async function preview(ctx: PreviewContext, query: URLSearchParams, res: http.Se
   try {
     entry = await fetchEntry(ctx.client, claims);
   } catch (error) {
-    log({ level: 'error', msg: 'preview: Strapi refused or unreachable', error: String(error), status: error instanceof StrapiRequestError ? error.status : null });
-    return page(res, 502, 'Vorschau nicht verfügbar', 'Das Redaktionssystem ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.');
+    log({
+      level: 'error',
+      msg: 'preview: Strapi refused or unreachable',
+      error: String(error),
+      status: error instanceof StrapiRequestError ? error.status : null,
+    });
+    return page(
+      res,
+      502,
+      'Vorschau nicht verfügbar',
+      'Das Redaktionssystem ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+    );
   }
-  if (!entry) return page(res, 404, 'Eintrag nicht gefunden', claims.status === 'published' ? 'Von diesem Eintrag gibt es keine veröffentlichte Fassung.' : 'Diesen Eintrag gibt es nicht (mehr).');
+  if (!entry)
+    return page(
+      res,
+      404,
+      'Eintrag nicht gefunden',
+      claims.status === 'published'
+        ? 'Von diesem Eintrag gibt es keine veröffentlichte Fassung.'
+        : 'Diesen Eintrag gibt es nicht (mehr).',
+    );
   try {
     const result = await options.builder.preview({ type: claims.type, status: claims.status, entry });
     ctx.drafts.remember(`${claims.type}:${claims.documentId}`, claims.exp * 1000, result.assets);
     const admins = escapeHtml(options.adminOrigins.join(' '));
-    const html = result.html.replace('</body>', `<script src="/_vorschau/aktualisieren.js" data-admin="${admins}"></script></body>`);
+    const html = result.html.replace(
+      '</body>',
+      `<script src="/_vorschau/aktualisieren.js" data-admin="${admins}"></script></body>`,
+    );
     res.writeHead(200, ctx.headers('text/html; charset=utf-8')).end(html);
-    log({ msg: 'preview rendered', type: claims.type, status: claims.status, url: result.url, ms: Math.round(performance.now() - started) });
+    log({
+      msg: 'preview rendered',
+      type: claims.type,
+      status: claims.status,
+      url: result.url,
+      ms: Math.round(performance.now() - started),
+    });
   } catch (error) {
     if (error instanceof PreviewError) return page(res, 422, 'Vorschau nicht möglich', error.editorMessage);
     throw error;
@@ -205,13 +240,23 @@ async function assetFile(ctx: PreviewContext, sitePath: string): Promise<string 
 }
 
 /** Serves a download or image of /dateien/ or /bilder/; false when the preview does not serve that path. */
-async function asset(ctx: PreviewContext, req: http.IncomingMessage, pathname: string, res: http.ServerResponse): Promise<boolean> {
+async function asset(
+  ctx: PreviewContext,
+  req: http.IncomingMessage,
+  pathname: string,
+  res: http.ServerResponse,
+): Promise<boolean> {
   const sitePath = decodedPath(pathname);
   const lower = sitePath?.toLowerCase() ?? '';
   if (!sitePath || (!lower.startsWith('/dateien/') && !lower.startsWith('/bilder/'))) return false;
   const file = await assetFile(ctx, sitePath);
   if (!file) return false;
-  const fileHeaders = { ...servingHeaders(sitePath), 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' };
+  const fileHeaders = {
+    ...servingHeaders(sitePath),
+    'Cache-Control': 'no-store',
+    'X-Robots-Tag': 'noindex, nofollow',
+    'Referrer-Policy': 'no-referrer',
+  };
   send(req, path.basename(file), { root: path.dirname(file), dotfiles: 'deny' })
     .on('headers', (response) => {
       for (const [name, value] of Object.entries(fileHeaders)) response.setHeader(name, value);
@@ -233,14 +278,19 @@ export function createPreviewServer(options: PreviewServerOptions) {
       return;
     }
     const pathname = requestPath(req.url);
-    if (pathname === PREVIEW_PATH || pathname === `${PREVIEW_PATH}/`) return preview(ctx, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''), res);
+    if (pathname === PREVIEW_PATH || pathname === `${PREVIEW_PATH}/`)
+      return preview(ctx, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''), res);
     if (pathname === '/_vorschau/aktualisieren.js') {
-      res.writeHead(200, { ...ctx.headers('text/javascript; charset=utf-8'), 'Cache-Control': 'no-cache' }).end(RELOAD_SCRIPT);
+      res
+        .writeHead(200, { ...ctx.headers('text/javascript; charset=utf-8'), 'Cache-Control': 'no-cache' })
+        .end(RELOAD_SCRIPT);
       return;
     }
     if (pathname.startsWith('/_astro/') || pathname === '/favicon.svg') {
       const { clientDir } = await ensureBundle();
-      send(req, pathname, { root: clientDir }).on('error', () => page(res, 404, 'Nicht gefunden', 'Diese Datei gibt es nicht.')).pipe(res);
+      send(req, pathname, { root: clientDir })
+        .on('error', () => page(res, 404, 'Nicht gefunden', 'Diese Datei gibt es nicht.'))
+        .pipe(res);
       return;
     }
     if (await asset(ctx, req, pathname, res)) return;
@@ -250,8 +300,18 @@ export function createPreviewServer(options: PreviewServerOptions) {
   function listen(port: number, host = '127.0.0.1'): Promise<Listening> {
     const server = http.createServer((req, res) => {
       handle(req, res).catch((error: unknown) => {
-        log({ level: 'error', msg: 'preview failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-        if (!res.headersSent) page(res, 500, 'Vorschau fehlgeschlagen', 'Die Vorschau konnte nicht erzeugt werden. Der Betrieb ist über das Protokoll informiert.');
+        log({
+          level: 'error',
+          msg: 'preview failed',
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
+        if (!res.headersSent)
+          page(
+            res,
+            500,
+            'Vorschau fehlgeschlagen',
+            'Die Vorschau konnte nicht erzeugt werden. Der Betrieb ist über das Protokoll informiert.',
+          );
       });
     });
     return listenOn(server, port, host);

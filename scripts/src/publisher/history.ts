@@ -105,13 +105,18 @@ export function saveHistory(root: string, records: readonly BuildRecord[], limit
 /** The publisher's records in memory, newest first, written to the site root after every change. */
 export function openHistory(root: string, log: (record: Record<string, unknown>) => void) {
   const loaded = loadHistory(root);
-  if (loaded.problem) log({ level: 'error', msg: 'build history ignored in part or whole', file: HISTORY_FILE, problem: loaded.problem });
+  if (loaded.problem)
+    log({ level: 'error', msg: 'build history ignored in part or whole', file: HISTORY_FILE, problem: loaded.problem });
   const records: BuildRecord[] = loaded.records;
   function persist(): void {
     try {
       saveHistory(root, records);
     } catch (error) {
-      log({ level: 'error', msg: 'saving the build history failed (the status keeps it until the next restart)', error: String(error) });
+      log({
+        level: 'error',
+        msg: 'saving the build history failed (the status keeps it until the next restart)',
+        error: String(error),
+      });
     }
   }
   // Records a killed process left running are stored as aborted now.
@@ -121,7 +126,23 @@ export function openHistory(root: string, log: (record: Record<string, unknown>)
     persist,
     /** A new record of a running build, stored at once. */
     start(id: string, changes: number): BuildRecord {
-      const record: BuildRecord = { id, startedAt: new Date().toISOString(), seconds: null, result: 'running', kind: null, reason: null, error: null, pages: null, recycled: null, searchChanged: null, differences: null, changes, skipped: [], withheld: [], phases: null };
+      const record: BuildRecord = {
+        id,
+        startedAt: new Date().toISOString(),
+        seconds: null,
+        result: 'running',
+        kind: null,
+        reason: null,
+        error: null,
+        pages: null,
+        recycled: null,
+        searchChanged: null,
+        differences: null,
+        changes,
+        skipped: [],
+        withheld: [],
+        phases: null,
+      };
       records.unshift(record);
       records.splice(HISTORY_LIMIT);
       persist();

@@ -13,7 +13,9 @@ import { listen as listenOn, type Listening } from '../lib/listen.ts';
 import type { BuildRecord } from './history.ts';
 import { renderStatusPage } from './status-page.ts';
 
-const MODELS = new Map<string, ContentTypeName>(Object.entries(CONTENT_TYPES).map(([name, t]) => [t.singular, name as ContentTypeName]));
+const MODELS = new Map<string, ContentTypeName>(
+  Object.entries(CONTENT_TYPES).map(([name, t]) => [t.singular, name as ContentTypeName]),
+);
 const BODY_LIMIT = 1_000_000;
 
 /** What a webhook says changed. */
@@ -78,9 +80,15 @@ export function createPublisherHttp(options: PublisherHttpOptions) {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (refuseForeignHost(req, res, [...(options.statusUrls ?? []), ...(options.webhookUrls ?? [])])) return;
     const url = new URL(req.url ?? '/', 'http://publisher');
-    if ((url.pathname === '/webhook' || url.pathname === '/build') && refuseForeignHost(req, res, options.webhookUrls ?? [])) return;
+    if (
+      (url.pathname === '/webhook' || url.pathname === '/build') &&
+      refuseForeignHost(req, res, options.webhookUrls ?? [])
+    )
+      return;
     const json: Json = (code, body) => {
-      res.writeHead(code, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+      res
+        .writeHead(code, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(JSON.stringify(body));
     };
     const authorised = secretMatches(req.headers[SECRET_HEADER.toLowerCase()], options.secret);
     if (req.method === 'POST' && url.pathname === '/webhook') {
@@ -88,10 +96,13 @@ export function createPublisherHttp(options: PublisherHttpOptions) {
       log({ msg: 'webhook refused', reason: 'bad or missing secret', remote: req.socket.remoteAddress });
       return json(401, { error: 'unauthorized' });
     }
-    if (req.method === 'POST' && url.pathname === '/build') return authorised ? buildTrigger(url, json) : json(401, { error: 'unauthorized' });
+    if (req.method === 'POST' && url.pathname === '/build')
+      return authorised ? buildTrigger(url, json) : json(401, { error: 'unauthorized' });
     if (req.method === 'GET' && url.pathname === '/status') return json(200, options.status());
     if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/status.html')) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(renderStatusPage(options.status()));
+      res
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(renderStatusPage(options.status()));
       return;
     }
     json(404, { error: 'not found' });

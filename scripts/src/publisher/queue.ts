@@ -108,7 +108,12 @@ export function createBuildQueue<C = unknown>(options: QueueOptions<C>) {
       schedule();
     },
     status(): QueueState {
-      return { state: building ? 'building' : pending ? 'waiting' : 'idle', pending: pending?.changes ?? 0, building: Boolean(building), builds };
+      return {
+        state: building ? 'building' : pending ? 'waiting' : 'idle',
+        pending: pending?.changes ?? 0,
+        building: Boolean(building),
+        builds,
+      };
     },
     /** Resolves when nothing is pending or building. */
     idle(): Promise<void> {
@@ -117,4 +122,3 @@ export function createBuildQueue<C = unknown>(options: QueueOptions<C>) {
     },
   };
 }
-

@@ -6,7 +6,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { reusable, type ReleaseManifest } from '@ikz/site/builder';
-import { activate, claimRelease, currentRelease, discard, emptyTrash, readManifest, recycleCandidate, releases, removeIncomplete, retire, writeManifest, type TrashRemoval } from './releases.ts';
+import {
+  activate,
+  claimRelease,
+  currentRelease,
+  discard,
+  emptyTrash,
+  readManifest,
+  recycleCandidate,
+  releases,
+  removeIncomplete,
+  retire,
+  writeManifest,
+  type TrashRemoval,
+} from './releases.ts';
 
 export interface LiveRelease {
   id: string;
@@ -28,8 +41,14 @@ export function createReleaseKeeper(root: string, keep: number, log: (record: Re
 
   /** An old release of the same code and site address that the build into `outDir` may patch instead of linking every file. */
   function recyclable(current: LiveRelease | null, outDir: string) {
-    const candidate = current ? recycleCandidate<ReleaseManifest>(r, keep, (m) => reusable(m, current.manifest.codeHash, current.manifest.siteUrl)) : null;
-    return candidate ? { dir: candidate.dir, manifest: candidate.manifest, claim: () => claimRelease(r, candidate.id, outDir) } : null;
+    const candidate = current
+      ? recycleCandidate<ReleaseManifest>(r, keep, (m) =>
+          reusable(m, current.manifest.codeHash, current.manifest.siteUrl),
+        )
+      : null;
+    return candidate
+      ? { dir: candidate.dir, manifest: candidate.manifest, claim: () => claimRelease(r, candidate.id, outDir) }
+      : null;
   }
 
   function goLive(id: string, manifest: ReleaseManifest): void {
@@ -63,5 +82,15 @@ export function createReleaseKeeper(root: string, keep: number, log: (record: Re
     return stopping?.done ?? Promise.resolve();
   }
 
-  return { releases: r, live, recyclable, goLive, discard: (dir: string) => discard(r, dir), discardDir, removeOld, stopRemoval, dirOf: (id: string) => path.join(r.releasesDir, id) };
+  return {
+    releases: r,
+    live,
+    recyclable,
+    goLive,
+    discard: (dir: string) => discard(r, dir),
+    discardDir,
+    removeOld,
+    stopRemoval,
+    dirOf: (id: string) => path.join(r.releasesDir, id),
+  };
 }

@@ -17,7 +17,13 @@ export interface Releases {
 }
 
 export function releases(root: string): Releases {
-  return { root, releasesDir: path.join(root, 'releases'), manifestsDir: path.join(root, 'manifests'), currentLink: path.join(root, 'current'), trashDir: path.join(root, 'trash') };
+  return {
+    root,
+    releasesDir: path.join(root, 'releases'),
+    manifestsDir: path.join(root, 'manifests'),
+    currentLink: path.join(root, 'current'),
+    trashDir: path.join(root, 'trash'),
+  };
 }
 
 const manifestFile = (r: Releases, id: string) => path.join(r.manifestsDir, `${id}.json`);
@@ -48,12 +54,17 @@ export function removeIncomplete(r: Releases): string[] {
 
 /** Sortable and unique: 20261122T021800123Z-ab12 */
 export function releaseId(now = new Date(), random = Math.random): string {
-  return `${now.toISOString().replace(/[-:.]/g, '')}-${Math.floor(random() * 0xffff).toString(16).padStart(4, '0')}`;
+  return `${now.toISOString().replace(/[-:.]/g, '')}-${Math.floor(random() * 0xffff)
+    .toString(16)
+    .padStart(4, '0')}`;
 }
 
 export function listReleases(r: Releases): string[] {
   if (!fs.existsSync(r.releasesDir)) return [];
-  return fs.readdirSync(r.releasesDir).filter((name) => fs.statSync(path.join(r.releasesDir, name)).isDirectory()).sort();
+  return fs
+    .readdirSync(r.releasesDir)
+    .filter((name) => fs.statSync(path.join(r.releasesDir, name)).isDirectory())
+    .sort();
 }
 
 export function currentRelease(r: Releases): string | null {
@@ -71,7 +82,8 @@ export function currentDir(r: Releases): string {
 }
 
 export function activate(r: Releases, id: string): void {
-  if (!fs.existsSync(path.join(r.releasesDir, id, 'index.html'))) throw new Error(`Release ${id} is incomplete (no index.html); not switching.`);
+  if (!fs.existsSync(path.join(r.releasesDir, id, 'index.html')))
+    throw new Error(`Release ${id} is incomplete (no index.html); not switching.`);
   const tmp = `${r.currentLink}.${process.pid}.${Date.now()}`;
   fs.symlinkSync(path.join('releases', id), tmp);
   fs.renameSync(tmp, r.currentLink);
@@ -98,7 +110,11 @@ export function retire(r: Releases, keep: number): string[] {
  * once `keep` releases exist, the oldest complete one that is not live and that `fits` (built by the same code
  * for the same site) – usually the one the next retire would take anyway.
  */
-export function recycleCandidate<M>(r: Releases, keep: number, fits: (manifest: M) => boolean = () => true): { id: string; dir: string; manifest: M } | null {
+export function recycleCandidate<M>(
+  r: Releases,
+  keep: number,
+  fits: (manifest: M) => boolean = () => true,
+): { id: string; dir: string; manifest: M } | null {
   const current = currentRelease(r);
   const all = listReleases(r);
   if (all.length < keep) return null;
@@ -139,7 +155,9 @@ export interface TrashRemoval {
  * server's among them) behind the unlinks. The publisher stops the removal while it builds.
  */
 export function emptyTrash(r: Releases): TrashRemoval {
-  const entries = fs.existsSync(r.trashDir) ? fs.readdirSync(r.trashDir).map((name) => path.join(r.trashDir, name)) : [];
+  const entries = fs.existsSync(r.trashDir)
+    ? fs.readdirSync(r.trashDir).map((name) => path.join(r.trashDir, name))
+    : [];
   if (!entries.length) return { done: Promise.resolve(), stop: () => {} };
   let stopped = false;
   const child = spawn('nice', ['-n', '19', 'rm', '-rf', '--', ...entries], { stdio: 'ignore' });
@@ -148,7 +166,8 @@ export function emptyTrash(r: Releases): TrashRemoval {
     child.on('exit', (code) => resolve(code === 0));
   }).then(async (removed) => {
     // Without `nice` or `rm`, the same in this process.
-    if (!removed && !stopped) for (const entry of entries) await fs.promises.rm(entry, { recursive: true, force: true });
+    if (!removed && !stopped)
+      for (const entry of entries) await fs.promises.rm(entry, { recursive: true, force: true });
   });
   return {
     done,

@@ -41,7 +41,12 @@ export function createRetry(options: RetryOptions) {
       full = reason.full;
       const delayMs = backoffDelay(attempts);
       attempts += 1;
-      options.log({ level: 'warn', msg: 'Strapi not reachable: the build is tried again', inSeconds: delayMs / 1000, attempt: attempts });
+      options.log({
+        level: 'warn',
+        msg: 'Strapi not reachable: the build is tried again',
+        inSeconds: delayMs / 1000,
+        attempt: attempts,
+      });
       clearTimer();
       timer = setTimeout(() => {
         timer = null;

@@ -5,15 +5,37 @@ import { escapeHtml as esc } from '@ikz/shared-types/html';
 import { CONTENT_TYPES } from '@ikz/shared-types';
 import type { BuildRecord } from './history.ts';
 
-const time = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
-const STATE: Record<string, string> = { idle: 'Bereit – die Website ist aktuell.', waiting: 'Änderungen eingegangen – der Neubau startet gleich.', building: 'Die Website wird gerade neu gebaut.' };
-const RESULT: Record<BuildRecord['result'], string> = { running: 'läuft', success: 'erfolgreich', failed: 'fehlgeschlagen' };
-const TYPE_LABELS: Record<string, string> = Object.fromEntries(Object.values(CONTENT_TYPES).map((t) => [t.plural, t.displayName]));
+const time = (iso: string) =>
+  new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' }).format(
+    new Date(iso),
+  );
+const STATE: Record<string, string> = {
+  idle: 'Bereit – die Website ist aktuell.',
+  waiting: 'Änderungen eingegangen – der Neubau startet gleich.',
+  building: 'Die Website wird gerade neu gebaut.',
+};
+const RESULT: Record<BuildRecord['result'], string> = {
+  running: 'läuft',
+  success: 'erfolgreich',
+  failed: 'fehlgeschlagen',
+};
+const TYPE_LABELS: Record<string, string> = Object.fromEntries(
+  Object.values(CONTENT_TYPES).map((t) => [t.plural, t.displayName]),
+);
 const FIELD_LABELS: Record<string, string> = { file: 'Datei', pdf: 'PDF-Ausgabe', image: 'Bild' };
-const DETECTED: Record<string, string> = { unbekannt: 'Dateityp nicht erkannt', 'nicht abrufbar': 'Datei im Redaktionssystem nicht vorhanden', 'nicht geprüft': 'Datei nicht geprüft' };
+const DETECTED: Record<string, string> = {
+  unbekannt: 'Dateityp nicht erkannt',
+  'nicht abrufbar': 'Datei im Redaktionssystem nicht vorhanden',
+  'nicht geprüft': 'Datei nicht geprüft',
+};
 const KIND: Record<NonNullable<BuildRecord['kind']>, string> = { full: 'vollständig', incremental: 'nur Änderungen' };
 
-export function renderStatusPage(status: { state: string; pending: number; live: string | null; history: BuildRecord[] }): string {
+export function renderStatusPage(status: {
+  state: string;
+  pending: number;
+  live: string | null;
+  history: BuildRecord[];
+}): string {
   const last = status.history[0];
   const lastSuccess = status.history.find((h) => h.result === 'success');
   const skipped = lastSuccess?.skipped ?? [];

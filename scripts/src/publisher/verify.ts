@@ -17,14 +17,23 @@ export interface ManifestUrls {
 const TIME_DEPENDENT = new Set([routes.url('securityTxt')]);
 
 /** URLs whose file differs between two releases (or exists in one only). */
-export function differingUrls(a: { dir: string; manifest: ManifestUrls }, b: { dir: string; manifest: ManifestUrls }): string[] {
-  const urls = new Set([...Object.keys(a.manifest.pages), ...Object.keys(a.manifest.files), ...Object.keys(b.manifest.pages), ...Object.keys(b.manifest.files)]);
+export function differingUrls(
+  a: { dir: string; manifest: ManifestUrls },
+  b: { dir: string; manifest: ManifestUrls },
+): string[] {
+  const urls = new Set([
+    ...Object.keys(a.manifest.pages),
+    ...Object.keys(a.manifest.files),
+    ...Object.keys(b.manifest.pages),
+    ...Object.keys(b.manifest.files),
+  ]);
   const differing: string[] = [];
   for (const url of [...urls].sort()) {
     if (TIME_DEPENDENT.has(url)) continue;
     const fileA = path.join(a.dir, outputPath(url));
     const fileB = path.join(b.dir, outputPath(url));
-    if (!fs.existsSync(fileA) || !fs.existsSync(fileB) || !fs.readFileSync(fileA).equals(fs.readFileSync(fileB))) differing.push(url);
+    if (!fs.existsSync(fileA) || !fs.existsSync(fileB) || !fs.readFileSync(fileA).equals(fs.readFileSync(fileB)))
+      differing.push(url);
   }
   return differing;
 }
@@ -39,7 +48,13 @@ export function nextCheck(now: Date, at: string): Date | null {
   if (!match) throw new Error(`IKZ_FULL_BUILD_AT must be a time HH:MM (Europe/Berlin) or "off", not "${at}".`);
   const local = new Date(now.getTime() + berlinOffsetMinutes(now) * 60_000);
   for (let day = 0; ; day += 1) {
-    const candidate = berlinTime(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate() + day, Number(match[1]), Number(match[2]));
+    const candidate = berlinTime(
+      local.getUTCFullYear(),
+      local.getUTCMonth() + 1,
+      local.getUTCDate() + day,
+      Number(match[1]),
+      Number(match[2]),
+    );
     if (candidate > now) return candidate;
   }
 }
@@ -63,10 +78,20 @@ export function scheduleNightly(at: string, run: () => void): () => void {
 }
 
 /** The nightly check: which pages of the live (incremental) release differ from the full build in `outDir`. */
-export function compareWithLive(full: { dir: string; manifest: ManifestUrls }, live: { dir: string; manifest: ManifestUrls } | null, log: (record: Record<string, unknown>) => void): string[] {
+export function compareWithLive(
+  full: { dir: string; manifest: ManifestUrls },
+  live: { dir: string; manifest: ManifestUrls } | null,
+  log: (record: Record<string, unknown>) => void,
+): string[] {
   if (!live) return [];
   const differing = differingUrls(full, live);
-  if (differing.length) log({ level: 'error', msg: 'incremental release differed from the full build; the full build goes live', pages: differing.slice(0, 200), count: differing.length });
+  if (differing.length)
+    log({
+      level: 'error',
+      msg: 'incremental release differed from the full build; the full build goes live',
+      pages: differing.slice(0, 200),
+      count: differing.length,
+    });
   else log({ msg: 'nightly check: incremental release equals the full build' });
   return differing;
 }

@@ -19,10 +19,20 @@ function wrap(text: string, maxChars: number): string[] {
 
 /** Characters outside WinAnsi (the standard PDF fonts' encoding) would make pdf-lib throw. */
 function winAnsi(text: string): string {
-  return text.replace(/[„“]/g, '"').replace(/[‚‘’]/g, "'").replace(/[–—]/g, '-').replace(/[^\x20-\x7e\xa0-\xff]/g, '');
+  return text
+    .replace(/[„“]/g, '"')
+    .replace(/[‚‘’]/g, "'")
+    .replace(/[–—]/g, '-')
+    .replace(/[^\x20-\x7e\xa0-\xff]/g, '');
 }
 
-export async function makePdf(doc: { title: string; kind: string; date: string; publisher: string; body: string[] }): Promise<Uint8Array> {
+export async function makePdf(doc: {
+  title: string;
+  kind: string;
+  date: string;
+  publisher: string;
+  body: string[];
+}): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(doc.title);
   pdf.setLanguage('de-DE');
@@ -52,7 +62,13 @@ export async function makePdf(doc: { title: string; kind: string; date: string; 
     }
     y -= 10;
   }
-  page.drawText('Demo-Dokument – erstellt für Interkommunales.NRW, ohne Rechtswirkung.', { x: 56, y: 40, size: 8, font: regular, color: rgb(0.4, 0.4, 0.4) });
+  page.drawText('Demo-Dokument – erstellt für Interkommunales.NRW, ohne Rechtswirkung.', {
+    x: 56,
+    y: 40,
+    size: 8,
+    font: regular,
+    color: rgb(0.4, 0.4, 0.4),
+  });
   return pdf.save({ useObjectStreams: true });
 }
 

@@ -24,9 +24,21 @@ export interface SeedOptions {
   referenceDate: Date;
 }
 
-export interface SeedTopic { slug: string; name: string; description: string; focus: boolean }
+export interface SeedTopic {
+  slug: string;
+  name: string;
+  description: string;
+  focus: boolean;
+}
 
-export interface SeedContact { name: string; role: string; organisation: string; email: string; phone: string; consent: boolean }
+export interface SeedContact {
+  name: string;
+  role: string;
+  organisation: string;
+  email: string;
+  phone: string;
+  consent: boolean;
+}
 
 export interface SeedProject {
   slug: string;
@@ -67,7 +79,14 @@ export interface SeedDocument {
   topicSlugs: string[];
   municipalityAgs: string[];
   keywords: string;
-  courtDecision: { court: string; docketNumber: string; kind: 'Urteil' | 'Beschluss'; decidedAt: string; holding: string; sourceUrl: string } | null;
+  courtDecision: {
+    court: string;
+    docketNumber: string;
+    kind: 'Urteil' | 'Beschluss';
+    decidedAt: string;
+    holding: string;
+    sourceUrl: string;
+  } | null;
   draft: boolean;
 }
 
@@ -81,7 +100,14 @@ export interface SeedEvent {
   online: { platform: string; url: string } | null;
   summary: string;
   description: Block[];
-  registration: { mode: string; email: string | null; url: string | null; deadline: string | null; capacity: number | null; cost: string } | null;
+  registration: {
+    mode: string;
+    email: string | null;
+    url: string | null;
+    deadline: string | null;
+    capacity: number | null;
+    cost: string;
+  } | null;
   agenda: Block[];
   documentSlugs: string[];
   speakers: { name: string; role: string; organisation: string }[];
@@ -97,7 +123,14 @@ export interface SeedNewsletter {
   number: number;
   sentAt: string;
   editorial: Block[];
-  sections: { heading: string; text: Block[]; projectSlugs: string[]; eventSlugs: string[]; documentSlugs: string[]; links: { label: string; url: string }[] }[];
+  sections: {
+    heading: string;
+    text: Block[];
+    projectSlugs: string[];
+    eventSlugs: string[];
+    documentSlugs: string[];
+    links: { label: string; url: string }[];
+  }[];
   withPdf: boolean;
   draft: boolean;
 }
@@ -129,12 +162,10 @@ const FIRST_YEAR = 2017;
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
 function fill(template: string, values: Record<string, string | number>): string {
-  return template
-    .replace(/\bim \{kreis\}/g, '{inKreis}')
-    .replace(/\{(\w+)\}/g, (match, key: string) => {
-      if (!(key in values)) throw new Error(`Seed corpus: unknown placeholder ${match} in "${template}"`);
-      return String(values[key]);
-    });
+  return template.replace(/\bim \{kreis\}/g, '{inKreis}').replace(/\{(\w+)\}/g, (match, key: string) => {
+    if (!(key in values)) throw new Error(`Seed corpus: unknown placeholder ${match} in "${template}"`);
+    return String(values[key]);
+  });
 }
 
 /** "im Kreis Lippe", "in der Städteregion Aachen", "in Düsseldorf". */
@@ -150,7 +181,21 @@ function organisationName(m: MunicipalityRef): string {
   return `${m.kind === 'Kreisangehörige Gemeinde' ? 'Gemeinde' : 'Stadt'} ${m.name}`;
 }
 
-const NUMBER_WORDS = ['null', 'eine', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
+const NUMBER_WORDS = [
+  'null',
+  'eine',
+  'zwei',
+  'drei',
+  'vier',
+  'fünf',
+  'sechs',
+  'sieben',
+  'acht',
+  'neun',
+  'zehn',
+  'elf',
+  'zwölf',
+];
 
 /** Counts in running text: "Zwei Kommunen", "13 Kommunen". */
 export function countWord(n: number, capitalise = false): string {
@@ -172,7 +217,14 @@ interface PlanContext {
 function placeValues(ctx: PlanContext, lead: MunicipalityRef, partner: MunicipalityRef) {
   const kreisName = lead.kind === 'Kreis' ? lead.name : lead.kreisName;
   const isKreis = lead.kind === 'Kreis' || ctx.kreisByAgs.has(lead.kreisAgs);
-  return { lead: lead.name, partner: partner.name, kreis: kreisName, inKreis: inRegion(kreisName, isKreis), leadOrg: organisationName(lead), partnerOrg: organisationName(partner) };
+  return {
+    lead: lead.name,
+    partner: partner.name,
+    kreis: kreisName,
+    inKreis: inRegion(kreisName, isKreis),
+    leadOrg: organisationName(lead),
+    partnerOrg: organisationName(partner),
+  };
 }
 
 /** Makes titles unique, so that slugs are stable across runs and never depend on the server's suffixes. */
@@ -202,7 +254,7 @@ class TitleRegistry {
 function randomDay(random: Random, year: number, last: Date): Date {
   const start = Date.UTC(year, 0, 1);
   const end = Math.min(Date.UTC(year, 11, 31), last.getTime());
-  return new Date(start + Math.floor(random.next() * Math.max(1, end - start) / DAY_MS) * DAY_MS);
+  return new Date(start + Math.floor((random.next() * Math.max(1, end - start)) / DAY_MS) * DAY_MS);
 }
 
 function citizenName(random: Random): string {
@@ -214,7 +266,8 @@ function mailLocal(name: string): string {
 }
 
 export function generatePlan(municipalities: MunicipalityRef[], options: SeedOptions): SeedPlan {
-  if (municipalities.length === 0) throw new Error('generatePlan: no municipalities given (load the reference data first)');
+  if (municipalities.length === 0)
+    throw new Error('generatePlan: no municipalities given (load the reference data first)');
   const ctx = planContext(municipalities, options);
   const root = new Random(options.seed);
   const documents = generateDocuments(ctx, root.fork('documents'));
@@ -258,7 +311,9 @@ function appendTo<T>(map: Map<string, T[]>, key: string, item: T): void {
 /** `count` partners of a lead: mostly from its own Kreis, otherwise also from the rest of its Regierungsbezirk. */
 function partnersOf(ctx: PlanContext, r: Random, lead: MunicipalityRef, count: number): MunicipalityRef[] {
   const sameKreis = (ctx.gemeindenByKreis.get(lead.kreisAgs) ?? []).filter((g) => g.ags !== lead.ags);
-  const sameRegion = ctx.gemeinden.filter((g) => g.regierungsbezirkAgs === lead.regierungsbezirkAgs && g.ags !== lead.ags && g.kreisAgs !== lead.kreisAgs);
+  const sameRegion = ctx.gemeinden.filter(
+    (g) => g.regierungsbezirkAgs === lead.regierungsbezirkAgs && g.ags !== lead.ags && g.kreisAgs !== lead.kreisAgs,
+  );
   const pool = sameKreis.length >= count && r.chance(0.75) ? sameKreis : [...sameKreis, ...sameRegion];
   return r.sample(pool, count);
 }
@@ -277,22 +332,42 @@ function pickTopicName(r: Random): string {
 }
 
 function generateTopics(): SeedTopic[] {
-  return corpus.TOPICS.map((t) => ({ slug: slugOfTopic(t.name), name: t.name, description: t.description, focus: t.focus }));
+  return corpus.TOPICS.map((t) => ({
+    slug: slugOfTopic(t.name),
+    name: t.name,
+    description: t.description,
+    focus: t.focus,
+  }));
 }
 
 function generateDocuments(ctx: PlanContext, r: Random): SeedDocument[] {
-  if (!corpus.DOCUMENT_TEMPLATES.some((t) => t.type === 'Gerichtsentscheidung')) throw new Error('Seed corpus: no template for Gerichtsentscheidung');
+  if (!corpus.DOCUMENT_TEMPLATES.some((t) => t.type === 'Gerichtsentscheidung'))
+    throw new Error('Seed corpus: no template for Gerichtsentscheidung');
   const titles = new TitleRegistry();
   return Array.from({ length: scaledCount(BASE_COUNTS.documents, ctx.scale, 20) }, (_, i) => {
     // Every type appears even at small scale; after that they follow their weights.
-    const template = i < corpus.DOCUMENT_TEMPLATES.length ? corpus.DOCUMENT_TEMPLATES[i]! : r.weighted(corpus.DOCUMENT_TEMPLATES, (t) => t.weight);
+    const template =
+      i < corpus.DOCUMENT_TEMPLATES.length
+        ? corpus.DOCUMENT_TEMPLATES[i]!
+        : r.weighted(corpus.DOCUMENT_TEMPLATES, (t) => t.weight);
     return generateDocument(ctx, r, template, titles);
   });
 }
 
-function generateDocument(ctx: PlanContext, r: Random, template: corpus.DocumentTemplate, titles: TitleRegistry): SeedDocument {
+function generateDocument(
+  ctx: PlanContext,
+  r: Random,
+  template: corpus.DocumentTemplate,
+  titles: TitleRegistry,
+): SeedDocument {
   const lead = r.chance(0.15) && ctx.kreise.length ? r.pick(ctx.kreise) : r.pick(ctx.gemeinden);
-  const partner = partnersOf(ctx, r, lead.kind === 'Kreis' ? r.pick(ctx.gemeindenByKreis.get(lead.kreisAgs) ?? ctx.gemeinden) : lead, 1)[0] ?? r.pick(ctx.gemeinden);
+  const partner =
+    partnersOf(
+      ctx,
+      r,
+      lead.kind === 'Kreis' ? r.pick(ctx.gemeindenByKreis.get(lead.kreisAgs) ?? ctx.gemeinden) : lead,
+      1,
+    )[0] ?? r.pick(ctx.gemeinden);
   const topicName = pickTopicName(r);
   const year = r.int(Math.max(2005, ctx.refYear - 18), ctx.refYear);
   const date = randomDay(r, year, ctx.referenceDate);
@@ -301,7 +376,10 @@ function generateDocument(ctx: PlanContext, r: Random, template: corpus.Document
   const templateTitle = fill(r.pick(template.titles), values);
   const court = template.type === 'Gerichtsentscheidung' ? generateCourtDecision(r, date, year) : null;
   const title = court?.title ?? templateTitle;
-  const claimed = titles.claim(title, () => [`${title} vom ${formatDateDe(date)}`, `${title} – ${lead.name}, ${formatDateDe(date)}`]);
+  const claimed = titles.claim(title, () => [
+    `${title} vom ${formatDateDe(date)}`,
+    `${title} – ${lead.name}, ${formatDateDe(date)}`,
+  ]);
   const withFile = r.chance(0.45);
   const secondTopic = r.chance(0.3) ? pickTopicName(r) : topicName;
   return {
@@ -321,7 +399,11 @@ function generateDocument(ctx: PlanContext, r: Random, template: corpus.Document
   };
 }
 
-function generateCourtDecision(r: Random, date: Date, year: number): { title: string; decision: NonNullable<SeedDocument['courtDecision']> } {
+function generateCourtDecision(
+  r: Random,
+  date: Date,
+  year: number,
+): { title: string; decision: NonNullable<SeedDocument['courtDecision']> } {
   const court = r.pick(corpus.COURTS);
   const courtCase = r.pick(corpus.COURT_CASES);
   const kind = r.chance(0.6) ? 'Urteil' : 'Beschluss';
@@ -340,12 +422,23 @@ function generateCourtDecision(r: Random, date: Date, year: number): { title: st
 }
 
 const COOPERATION_FORMS = [
-  ['öffentlich-rechtliche Vereinbarung', 30], ['Zweckverband', 10], ['gemeinsames Kommunalunternehmen (AöR)', 6],
-  ['Arbeitsgemeinschaft', 14], ['öffentlich-rechtlicher Vertrag', 12], ['privatrechtliche Gesellschaft', 6],
-  ['informelle Kooperation', 18], ['Sonstige', 4],
+  ['öffentlich-rechtliche Vereinbarung', 30],
+  ['Zweckverband', 10],
+  ['gemeinsames Kommunalunternehmen (AöR)', 6],
+  ['Arbeitsgemeinschaft', 14],
+  ['öffentlich-rechtlicher Vertrag', 12],
+  ['privatrechtliche Gesellschaft', 6],
+  ['informelle Kooperation', 18],
+  ['Sonstige', 4],
 ] as const;
 
-const PROJECT_STATUSES = [['Idee/Partnersuche', 6], ['Planung', 14], ['Umsetzung', 22], ['in Betrieb', 45], ['beendet', 13]] as const;
+const PROJECT_STATUSES = [
+  ['Idee/Partnersuche', 6],
+  ['Planung', 14],
+  ['Umsetzung', 22],
+  ['in Betrieb', 45],
+  ['beendet', 13],
+] as const;
 
 function generateProjects(ctx: PlanContext, r: Random, documents: SeedDocument[]): SeedProject[] {
   const titles = new TitleRegistry();
@@ -363,13 +456,28 @@ function documentsByTopic(documents: SeedDocument[]): Map<string, SeedDocument[]
   return byTopic;
 }
 
-function generateProject(ctx: PlanContext, r: Random, theme: corpus.TopicSeed, titles: TitleRegistry, documentsOfTopic: Map<string, SeedDocument[]>): SeedProject {
+function generateProject(
+  ctx: PlanContext,
+  r: Random,
+  theme: corpus.TopicSeed,
+  titles: TitleRegistry,
+  documentsOfTopic: Map<string, SeedDocument[]>,
+): SeedProject {
   const { lead, partners, partner } = projectPartners(ctx, r);
-  const values = { ...placeValues(ctx, lead, partner), count: countWord(partners.length + 1), Count: countWord(partners.length + 1, true), topic: theme.name, year: ctx.refYear, task: theme.task };
+  const values = {
+    ...placeValues(ctx, lead, partner),
+    count: countWord(partners.length + 1),
+    Count: countWord(partners.length + 1, true),
+    topic: theme.name,
+    year: ctx.refYear,
+    task: theme.task,
+  };
   const { status, startYear, endYear } = projectTimeline(ctx, r);
   const title = fill(r.pick(theme.titles), values);
   const claimed = titles.claim(title, () => [`${title} (seit ${startYear})`, `${title} – ${partner.name}`]);
-  const programme = r.chance(0.35) ? r.weighted(corpus.FUNDING_PROGRAMMES, (p) => (p.programme.includes('IKZ NRW') ? 4 : 1)) : null;
+  const programme = r.chance(0.35)
+    ? r.weighted(corpus.FUNDING_PROGRAMMES, (p) => (p.programme.includes('IKZ NRW') ? 4 : 1))
+    : null;
   const topicSlugs = [...new Set([theme.name, ...r.sample(theme.related, r.int(0, 2))].map(slugOfTopic))];
   const documentSlugs = r.sample(documentsOfTopic.get(topicSlugs[0]!) ?? [], r.int(0, 4)).map((d) => d.slug);
   const contacts = generateContacts(r, lead);
@@ -389,27 +497,47 @@ function generateProject(ctx: PlanContext, r: Random, theme: corpus.TopicSeed, t
     startYear,
     endYear,
     ...projectSections(r, values, status),
-    funding: programme ? { programme: programme.programme, authority: programme.authority, amount: r.int(40, 800) * 500, year: Math.max(startYear, 2010) } : null,
+    funding: programme
+      ? {
+          programme: programme.programme,
+          authority: programme.authority,
+          amount: r.int(40, 800) * 500,
+          year: Math.max(startYear, 2010),
+        }
+      : null,
     bestPractice: status === 'in Betrieb' && r.chance(0.2),
     contacts,
     documentSlugs,
     image: hasImage ? { label: theme.name, hue: r.int(0, 359) } : null,
-    imageAlt: hasImage ? `Symbolbild zum Handlungsfeld ${theme.name}: farbige Fläche mit dem Namen des Handlungsfelds` : null,
+    imageAlt: hasImage
+      ? `Symbolbild zum Handlungsfeld ${theme.name}: farbige Fläche mit dem Namen des Handlungsfelds`
+      : null,
     reviewedAt: isoDate(reviewed),
     draft: false,
   };
 }
 
 /** A lead (a Kreis in one project of five) and its partner municipalities: up to four, up to six for a Kreis. */
-function projectPartners(ctx: PlanContext, r: Random): { lead: MunicipalityRef; partners: MunicipalityRef[]; partner: MunicipalityRef } {
+function projectPartners(
+  ctx: PlanContext,
+  r: Random,
+): { lead: MunicipalityRef; partners: MunicipalityRef[]; partner: MunicipalityRef } {
   const kreisLed = r.chance(0.2);
   const lead = kreisLed ? r.pick(ctx.kreise) : r.pick(ctx.gemeinden);
-  const partners = partnersOf(ctx, r, kreisLed ? r.pick(ctx.gemeindenByKreis.get(lead.kreisAgs) ?? ctx.gemeinden) : lead, r.int(1, kreisLed ? 6 : 4));
+  const partners = partnersOf(
+    ctx,
+    r,
+    kreisLed ? r.pick(ctx.gemeindenByKreis.get(lead.kreisAgs) ?? ctx.gemeinden) : lead,
+    r.int(1, kreisLed ? 6 : 4),
+  );
   return { lead, partners, partner: partners[0] ?? r.pick(ctx.gemeinden) };
 }
 
 /** Ideas and plans start around the reference year; running and finished projects since 2006. */
-function projectTimeline(ctx: PlanContext, r: Random): { status: (typeof PROJECT_STATUSES)[number][0]; startYear: number; endYear: number | null } {
+function projectTimeline(
+  ctx: PlanContext,
+  r: Random,
+): { status: (typeof PROJECT_STATUSES)[number][0]; startYear: number; endYear: number | null } {
   const status = r.weighted(PROJECT_STATUSES, ([, w]) => w)[0];
   const startYear = isPlanned(status) ? r.int(ctx.refYear - 1, ctx.refYear + 1) : r.int(2006, ctx.refYear);
   const endYear = status === 'beendet' ? Math.min(ctx.refYear, startYear + r.int(1, 6)) : null;
@@ -421,7 +549,11 @@ function isPlanned(status: string): boolean {
 }
 
 /** Anlass, Ziel, Umsetzung and, once a project has started, Ergebnisse. */
-function projectSections(r: Random, values: Record<string, string | number>, status: string): Pick<SeedProject, 'occasion' | 'goal' | 'implementation' | 'results'> {
+function projectSections(
+  r: Random,
+  values: Record<string, string | number>,
+  status: string,
+): Pick<SeedProject, 'occasion' | 'goal' | 'implementation' | 'results'> {
   return {
     occasion: paragraphs(fill(r.pick(corpus.PROJECT_TEXTS.occasion), values)),
     goal: paragraphs(fill(r.pick(corpus.PROJECT_TEXTS.goal), values)),
@@ -482,19 +614,37 @@ function eventDay(ctx: PlanContext, r: Random, index: number, annualYear: number
   return weekday === 0 || weekday === 6 ? new Date(day.getTime() + (weekday === 6 ? 2 : 1) * DAY_MS) : day;
 }
 
-interface EventFrame { template: corpus.EventTemplate; day: Date; isAnnual: boolean }
+interface EventFrame {
+  template: corpus.EventTemplate;
+  day: Date;
+  isAnnual: boolean;
+}
 
-function generateEvent(ctx: PlanContext, r: Random, { template, day, isAnnual }: EventFrame, titles: TitleRegistry, conferenceMaterials: SeedDocument[]): SeedEvent {
+function generateEvent(
+  ctx: PlanContext,
+  r: Random,
+  { template, day, isAnnual }: EventFrame,
+  titles: TitleRegistry,
+  conferenceMaterials: SeedDocument[],
+): SeedEvent {
   const topicName = pickTopicName(r);
   const values = { year: day.getUTCFullYear(), topic: topicName };
-  const online = template.format === 'Online-Veranstaltung' || template.format === 'Sprechstunde' || (template.format === 'Spotlight' && r.chance(0.7));
+  const online =
+    template.format === 'Online-Veranstaltung' ||
+    template.format === 'Sprechstunde' ||
+    (template.format === 'Spotlight' && r.chance(0.7));
   const { start, end } = eventTimes(r, day, isAnnual, online);
   const past = end.getTime() < ctx.referenceDate.getTime();
   const title = fill(r.pick(template.titles), values);
   const claimed = titles.claim(title, () => [`${title} am ${formatDateDe(start)}`]);
   const place = online ? null : r.pick(corpus.VENUES);
   const status = eventStatus(r, past);
-  const registrationMode = template.format === 'externe Veranstaltung' ? 'keine Anmeldung erforderlich' : online ? 'Online-Formular' : r.pick(['Online-Formular', 'per E-Mail'] as const);
+  const registrationMode =
+    template.format === 'externe Veranstaltung'
+      ? 'keine Anmeldung erforderlich'
+      : online
+        ? 'Online-Formular'
+        : r.pick(['Online-Formular', 'per E-Mail'] as const);
   const agendaLines = r.pick(template.agenda);
   const followUp = past ? r.sample(conferenceMaterials, r.int(0, 3)).map((doc) => doc.slug) : [];
   return {
@@ -504,7 +654,12 @@ function generateEvent(ctx: PlanContext, r: Random, { template, day, isAnnual }:
     startsAt: start.toISOString(),
     endsAt: end.toISOString(),
     place,
-    online: online ? { platform: r.pick(['Webex', 'BigBlueButton', 'Microsoft Teams']), url: `https://meet.example.org/ikz-${claimed.slug.slice(0, 40)}` } : null,
+    online: online
+      ? {
+          platform: r.pick(['Webex', 'BigBlueButton', 'Microsoft Teams']),
+          url: `https://meet.example.org/ikz-${claimed.slug.slice(0, 40)}`,
+        }
+      : null,
     summary: fill(r.pick(template.summaries), values),
     description: paragraphs(fill(r.pick(template.descriptions), values)),
     registration: eventRegistration(r, registrationMode, { slug: claimed.slug, start, isAnnual, online }),
@@ -519,7 +674,11 @@ function generateEvent(ctx: PlanContext, r: Random, { template, day, isAnnual }:
 
 /** Start and end in Berlin time: the Jahrestagung all day, online events short, others half a day. */
 function eventTimes(r: Random, day: Date, isAnnual: boolean, online: boolean): { start: Date; end: Date } {
-  const [startHour, durationHours] = isAnnual ? [10, 6.5] : online ? [r.pick([10, 14, 15]), r.pick([1, 1.5, 2])] : [r.pick([9, 10, 13]), r.pick([3, 4, 6])];
+  const [startHour, durationHours] = isAnnual
+    ? [10, 6.5]
+    : online
+      ? [r.pick([10, 14, 15]), r.pick([1, 1.5, 2])]
+      : [r.pick([9, 10, 13]), r.pick([3, 4, 6])];
   const start = berlinTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), startHour, 0);
   return { start, end: new Date(start.getTime() + durationHours * 3600000) };
 }
@@ -529,11 +688,23 @@ function eventStatus(r: Random, past: boolean): string {
   const cancelled = !past && r.chance(0.05);
   if (cancelled) return 'abgesagt';
   if (past) return 'angekündigt';
-  return r.weighted([['Anmeldung offen', 7], ['angekündigt', 2], ['ausgebucht', 1]] as const, ([, w]) => w)[0];
+  return r.weighted(
+    [
+      ['Anmeldung offen', 7],
+      ['angekündigt', 2],
+      ['ausgebucht', 1],
+    ] as const,
+    ([, w]) => w,
+  )[0];
 }
 
-function eventRegistration(r: Random, mode: string, event: { slug: string; start: Date; isAnnual: boolean; online: boolean }): SeedEvent['registration'] {
-  if (mode === 'keine Anmeldung erforderlich') return { mode, email: null, url: null, deadline: null, capacity: null, cost: 'kostenfrei' };
+function eventRegistration(
+  r: Random,
+  mode: string,
+  event: { slug: string; start: Date; isAnnual: boolean; online: boolean },
+): SeedEvent['registration'] {
+  if (mode === 'keine Anmeldung erforderlich')
+    return { mode, email: null, url: null, deadline: null, capacity: null, cost: 'kostenfrei' };
   return {
     mode,
     email: mode === 'per E-Mail' ? 'veranstaltungen@kommunal-agentur.example.org' : null,
@@ -544,7 +715,11 @@ function eventRegistration(r: Random, mode: string, event: { slug: string; start
   };
 }
 
-interface NewsletterCandidates { documents: SeedDocument[]; projects: SeedProject[]; events: SeedEvent[] }
+interface NewsletterCandidates {
+  documents: SeedDocument[];
+  projects: SeedProject[];
+  events: SeedEvent[];
+}
 
 function generateNewsletters(ctx: PlanContext, r: Random, content: NewsletterCandidates): SeedNewsletter[] {
   const count = scaledCount(BASE_COUNTS.newsletters, ctx.scale, 2);
@@ -556,13 +731,19 @@ function generateNewsletters(ctx: PlanContext, r: Random, content: NewsletterCan
 function newsletterIssues(ctx: PlanContext, count: number, perYear: number): { year: number; number: number }[] {
   const issues: { year: number; number: number }[] = [];
   for (let year = ctx.refYear; issues.length < count && year >= 2000; year -= 1) {
-    const possible = year === ctx.refYear ? Math.max(1, Math.floor((ctx.referenceDate.getUTCMonth() + 1) / (12 / perYear))) : perYear;
+    const possible =
+      year === ctx.refYear ? Math.max(1, Math.floor((ctx.referenceDate.getUTCMonth() + 1) / (12 / perYear))) : perYear;
     for (let n = possible; n >= 1 && issues.length < count; n -= 1) issues.push({ year, number: n });
   }
   return issues.reverse();
 }
 
-function generateNewsletter(r: Random, { year, number }: { year: number; number: number }, perYear: number, content: NewsletterCandidates): SeedNewsletter {
+function generateNewsletter(
+  r: Random,
+  { year, number }: { year: number; number: number },
+  perYear: number,
+  content: NewsletterCandidates,
+): SeedNewsletter {
   const month = Math.min(12, Math.floor(((number - 1) * 12) / perYear) + 2);
   const sentAt = isoDate(new Date(Date.UTC(year, month - 1, r.int(5, 25))));
   const title = `Newsletter ${ROMAN[number - 1]} / ${year}`;
@@ -586,18 +767,31 @@ function generateNewsletter(r: Random, { year, number }: { year: number; number:
 }
 
 /** Sections take turns linking projects, events and documents from before the issue. */
-function newsletterSection(r: Random, seed: (typeof corpus.NEWSLETTER_SECTIONS)[number], k: number, year: number, earlier: NewsletterCandidates): SeedNewsletter['sections'][number] {
+function newsletterSection(
+  r: Random,
+  seed: (typeof corpus.NEWSLETTER_SECTIONS)[number],
+  k: number,
+  year: number,
+  earlier: NewsletterCandidates,
+): SeedNewsletter['sections'][number] {
   return {
     heading: seed.heading,
     text: paragraphs(fill(r.pick(seed.texts), { year })),
     projectSlugs: k % 3 === 0 ? r.sample(earlier.projects, r.int(1, 3)).map((p) => p.slug) : [],
     eventSlugs: k % 3 === 1 ? r.sample(earlier.events, r.int(1, 2)).map((e) => e.slug) : [],
     documentSlugs: k % 3 === 2 ? r.sample(earlier.documents, r.int(1, 3)).map((doc) => doc.slug) : [],
-    links: r.chance(0.4) ? [{ label: 'Förderrichtlinie IKZ NRW im Überblick', url: 'https://foerderung.example.org/ikz-nrw' }] : [],
+    links: r.chance(0.4)
+      ? [{ label: 'Förderrichtlinie IKZ NRW im Überblick', url: 'https://foerderung.example.org/ikz-nrw' }]
+      : [],
   };
 }
 
-interface PlanEntries { documents: SeedDocument[]; projects: SeedProject[]; events: SeedEvent[]; newsletters: SeedNewsletter[] }
+interface PlanEntries {
+  documents: SeedDocument[];
+  projects: SeedProject[];
+  events: SeedEvent[];
+  newsletters: SeedNewsletter[];
+}
 
 /** Unpublished entries, copies of published ones marked with DRAFT_MARKER: none of them may ever reach readers. */
 function generateDrafts(r: Random, published: PlanEntries): PlanEntries {
@@ -612,7 +806,13 @@ function generateDrafts(r: Random, published: PlanEntries): PlanEntries {
 function draftDocument(documents: SeedDocument[], n: number): SeedDocument {
   const base = documents[(n * 11) % documents.length]!;
   const title = `Entwurf ${n}: ${base.title} – ${DRAFT_MARKER}`;
-  return { ...base, slug: slugify(title), title, summary: `${DRAFT_MARKER}: Interner Entwurf, nicht zur Veröffentlichung (Nr. ${n}).`, draft: true };
+  return {
+    ...base,
+    slug: slugify(title),
+    title,
+    summary: `${DRAFT_MARKER}: Interner Entwurf, nicht zur Veröffentlichung (Nr. ${n}).`,
+    draft: true,
+  };
 }
 
 function draftProject(projects: SeedProject[], n: number): SeedProject {
@@ -633,7 +833,14 @@ function draftProject(projects: SeedProject[], n: number): SeedProject {
 function draftEvent(r: Random, events: SeedEvent[]): SeedEvent {
   const base = events[r.int(0, events.length - 1)]!;
   const title = `Entwurf: ${base.title} – ${DRAFT_MARKER}`;
-  return { ...base, slug: slugify(title), title, summary: `${DRAFT_MARKER}: Termin noch nicht bestätigt.`, documentSlugs: [], draft: true };
+  return {
+    ...base,
+    slug: slugify(title),
+    title,
+    summary: `${DRAFT_MARKER}: Termin noch nicht bestätigt.`,
+    documentSlugs: [],
+    draft: true,
+  };
 }
 
 function draftNewsletter(newsletters: SeedNewsletter[]): SeedNewsletter {
@@ -651,5 +858,11 @@ function draftNewsletter(newsletters: SeedNewsletter[]): SeedNewsletter {
 
 /** A newer, unpublished summary for a published project. */
 function generateDraftEdits(projects: SeedProject[]): SeedPlan['draftEdits'] {
-  return [{ kind: 'project', slug: projects[0]!.slug, summary: `${DRAFT_MARKER}: Überarbeitete Kurzbeschreibung, noch nicht freigegeben.` }];
+  return [
+    {
+      kind: 'project',
+      slug: projects[0]!.slug,
+      summary: `${DRAFT_MARKER}: Überarbeitete Kurzbeschreibung, noch nicht freigegeben.`,
+    },
+  ];
 }

@@ -5,7 +5,15 @@
 import type { StrapiClient } from '@ikz/shared-types/rest';
 import { paragraphs } from './blocks.ts';
 import { makePdf, makeProjectImage } from './files.ts';
-import type { MunicipalityRef, SeedDocument, SeedEvent, SeedNewsletter, SeedPlan, SeedProject, SeedTopic } from './generate.ts';
+import type {
+  MunicipalityRef,
+  SeedDocument,
+  SeedEvent,
+  SeedNewsletter,
+  SeedPlan,
+  SeedProject,
+  SeedTopic,
+} from './generate.ts';
 
 export interface Progress {
   start(total: number): void;
@@ -51,13 +59,28 @@ interface WriteContext {
   result: WriteResult;
 }
 
-export async function writePlan(client: StrapiClient, plan: SeedPlan, municipalityIds: IdMap, options: { concurrency: number; progress: Progress }): Promise<WriteResult> {
+export async function writePlan(
+  client: StrapiClient,
+  plan: SeedPlan,
+  municipalityIds: IdMap,
+  options: { concurrency: number; progress: Progress },
+): Promise<WriteResult> {
   const ids = await existingIds(client);
   const todo = entriesToCreate(plan, ids);
   const total = KINDS.reduce((sum, kind) => sum + todo[kind].length, 0);
   const planned = KINDS.reduce((sum, kind) => sum + plan[kind].length, 0);
-  const result: WriteResult = { created: { topics: 0, documents: 0, projects: 0, events: 0, newsletters: 0 }, skipped: planned - total };
-  const ctx: WriteContext = { client, concurrency: options.concurrency, progress: options.progress, municipalityIds, ids, result };
+  const result: WriteResult = {
+    created: { topics: 0, documents: 0, projects: 0, events: 0, newsletters: 0 },
+    skipped: planned - total,
+  };
+  const ctx: WriteContext = {
+    client,
+    concurrency: options.concurrency,
+    progress: options.progress,
+    municipalityIds,
+    ids,
+    result,
+  };
   ctx.progress.start(total);
   await writeTopics(ctx, todo.topics);
   await writeDocuments(ctx, todo.documents);
@@ -75,12 +98,16 @@ async function existingIds(client: StrapiClient): Promise<Record<Kind, IdMap>> {
 }
 
 async function existingSlugs(client: StrapiClient, pluralApiId: string): Promise<IdMap> {
-  const rows = await client.findAll<{ documentId: string; slug: string }>(pluralApiId, { status: 'draft', fields: ['slug'] });
+  const rows = await client.findAll<{ documentId: string; slug: string }>(pluralApiId, {
+    status: 'draft',
+    fields: ['slug'],
+  });
   return new Map(rows.map((r) => [r.slug, r.documentId]));
 }
 
 function entriesToCreate(plan: SeedPlan, ids: Record<Kind, IdMap>): Pick<SeedPlan, Kind> {
-  const missing = <T extends { slug: string }>(entries: T[], kind: Kind) => entries.filter((e) => !ids[kind].has(e.slug));
+  const missing = <T extends { slug: string }>(entries: T[], kind: Kind) =>
+    entries.filter((e) => !ids[kind].has(e.slug));
   return {
     topics: missing(plan.topics, 'topics'),
     documents: missing(plan.documents, 'documents'),
@@ -91,7 +118,13 @@ function entriesToCreate(plan: SeedPlan, ids: Record<Kind, IdMap>): Pick<SeedPla
 }
 
 /** Creates the entries of one kind (its plural API id), a few at a time, and records each one's documentId. */
-async function writeEntries<T extends { slug: string; draft?: boolean }>(ctx: WriteContext, kind: Kind, label: string, entries: T[], data: (entry: T) => Promise<Record<string, unknown>>): Promise<void> {
+async function writeEntries<T extends { slug: string; draft?: boolean }>(
+  ctx: WriteContext,
+  kind: Kind,
+  label: string,
+  entries: T[],
+  data: (entry: T) => Promise<Record<string, unknown>>,
+): Promise<void> {
   await pool(entries, ctx.concurrency, async (entry) => {
     const response = await ctx.client.request<{ data: { documentId: string } }>('POST', `/api/${kind}`, {
       query: entry.draft ? { status: 'draft' } : {},
@@ -120,7 +153,12 @@ function municipalities(ctx: WriteContext, codes: string[], owner: string): stri
 }
 
 async function writeTopics(ctx: WriteContext, topics: SeedTopic[]): Promise<void> {
-  await writeEntries(ctx, 'topics', 'Handlungsfelder', topics, async (t) => ({ name: t.name, slug: t.slug, description: t.description, focus: t.focus }));
+  await writeEntries(ctx, 'topics', 'Handlungsfelder', topics, async (t) => ({
+    name: t.name,
+    slug: t.slug,
+    description: t.description,
+    focus: t.focus,
+  }));
 }
 
 async function writeDocuments(ctx: WriteContext, documents: SeedDocument[]): Promise<void> {
@@ -146,8 +184,16 @@ async function writeDocuments(ctx: WriteContext, documents: SeedDocument[]): Pro
 /** The PDF of a document that has a file rather than an external link. */
 async function uploadDocumentFile(client: StrapiClient, d: SeedDocument): Promise<number | null> {
   if (!d.withFile) return null;
-  const data = await makePdf({ title: d.title, kind: d.type, date: d.date, publisher: d.publisher, body: [d.summary, d.courtDecision?.holding ?? ''] });
-  return (await client.upload({ name: `${d.slug.slice(0, 60)}.pdf`, type: 'application/pdf', data }, { caption: d.title })).id;
+  const data = await makePdf({
+    title: d.title,
+    kind: d.type,
+    date: d.date,
+    publisher: d.publisher,
+    body: [d.summary, d.courtDecision?.holding ?? ''],
+  });
+  return (
+    await client.upload({ name: `${d.slug.slice(0, 60)}.pdf`, type: 'application/pdf', data }, { caption: d.title })
+  ).id;
 }
 
 async function writeProjects(ctx: WriteContext, projects: SeedProject[]): Promise<void> {
@@ -184,7 +230,12 @@ async function writeProjects(ctx: WriteContext, projects: SeedProject[]): Promis
 async function uploadProjectImage(client: StrapiClient, p: SeedProject): Promise<number | null> {
   if (!p.image) return null;
   const data = await makeProjectImage(p.image.label, p.image.hue);
-  return (await client.upload({ name: `${p.slug.slice(0, 60)}.jpg`, type: 'image/jpeg', data }, { alternativeText: p.imageAlt ?? '' })).id;
+  return (
+    await client.upload(
+      { name: `${p.slug.slice(0, 60)}.jpg`, type: 'image/jpeg', data },
+      { alternativeText: p.imageAlt ?? '' },
+    )
+  ).id;
 }
 
 async function writeEvents(ctx: WriteContext, events: SeedEvent[]): Promise<void> {
@@ -233,7 +284,13 @@ async function writeNewsletters(ctx: WriteContext, newsletters: SeedNewsletter[]
 /** The PDF of the mailing, for the issues that have one. */
 async function uploadNewsletterPdf(client: StrapiClient, n: SeedNewsletter): Promise<number | null> {
   if (!n.withPdf) return null;
-  const data = await makePdf({ title: n.title, kind: 'Newsletter', date: n.sentAt, publisher: 'Kommunal Agentur NRW', body: n.sections.map((s) => s.heading) });
+  const data = await makePdf({
+    title: n.title,
+    kind: 'Newsletter',
+    date: n.sentAt,
+    publisher: 'Kommunal Agentur NRW',
+    body: n.sections.map((s) => s.heading),
+  });
   return (await client.upload({ name: `${n.slug}.pdf`, type: 'application/pdf', data }, { caption: n.title })).id;
 }
 
@@ -242,6 +299,9 @@ async function writeDraftEdits(ctx: WriteContext, edits: SeedPlan['draftEdits'])
   for (const edit of edits) {
     const id = ctx.ids.projects.get(edit.slug);
     if (!id) throw new Error(`Seed: draft edit for unknown project "${edit.slug}"`);
-    await ctx.client.request('PUT', `/api/projects/${id}`, { query: { status: 'draft' }, body: { data: { summary: edit.summary } } });
+    await ctx.client.request('PUT', `/api/projects/${id}`, {
+      query: { status: 'draft' },
+      body: { data: { summary: edit.summary } },
+    });
   }
 }

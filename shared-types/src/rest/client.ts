@@ -39,7 +39,10 @@ const isTransient = (status: number) => status === 408 || status === 429 || stat
 type RequestParts = { query?: Record<string, QueryValue>; body?: unknown; form?: FormData };
 
 /** The headers and body of a request: the token, and a JSON body or a form. */
-function requestBody(init: RequestParts, token: string | undefined): { headers: Record<string, string>; body: RequestInit['body'] } {
+function requestBody(
+  init: RequestParts,
+  token: string | undefined,
+): { headers: Record<string, string>; body: RequestInit['body'] } {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   let body: RequestInit['body'];
@@ -63,8 +66,13 @@ async function failureOf(method: string, path: string, response: Response): Prom
   } catch {
     // not JSON: keep the text
   }
-  const hint = response.status === 401 || response.status === 403 ? ' – check the API token and the role permissions' : '';
-  return new StrapiRequestError(`${method} ${path} failed with ${response.status}: ${message}${hint}`, response.status, details);
+  const hint =
+    response.status === 401 || response.status === 403 ? ' – check the API token and the role permissions' : '';
+  return new StrapiRequestError(
+    `${method} ${path} failed with ${response.status}: ${message}${hint}`,
+    response.status,
+    details,
+  );
 }
 
 /** Every page's entries in order: the first page says how many there are, the rest load `concurrency` at a time. */
@@ -103,7 +111,12 @@ export function createStrapiClient(options: ClientOptions) {
           await sleep(250 * 2 ** (attempt - 1));
           continue;
         }
-        throw new StrapiRequestError(`Strapi is not reachable at ${baseUrl} (${method} ${path}): is it running, and is the URL right?`, null, undefined, error);
+        throw new StrapiRequestError(
+          `Strapi is not reachable at ${baseUrl} (${method} ${path}): is it running, and is the URL right?`,
+          null,
+          undefined,
+          error,
+        );
       }
       if (response.ok) return (response.status === 204 ? null : await response.json()) as T;
       if (isTransient(response.status) && attempt < attempts) {
@@ -114,7 +127,11 @@ export function createStrapiClient(options: ClientOptions) {
     }
   }
 
-  async function findPage<T>(pluralApiId: string, page: number, params: Record<string, QueryValue> = {}): Promise<Page<T>> {
+  async function findPage<T>(
+    pluralApiId: string,
+    page: number,
+    params: Record<string, QueryValue> = {},
+  ): Promise<Page<T>> {
     return request<Page<T>>('GET', `/api/${pluralApiId}`, { query: { ...params, pagination: { page, pageSize } } });
   }
 
@@ -122,7 +139,10 @@ export function createStrapiClient(options: ClientOptions) {
   const findAll = <T>(pluralApiId: string, params: Record<string, QueryValue> = {}): Promise<T[]> =>
     allPages((page) => findPage<T>(pluralApiId, page, params), concurrency);
 
-  async function upload(file: { name: string; type: string; data: Uint8Array }, info: { alternativeText?: string; caption?: string } = {}) {
+  async function upload(
+    file: { name: string; type: string; data: Uint8Array },
+    info: { alternativeText?: string; caption?: string } = {},
+  ) {
     const form = new FormData();
     form.append('files', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
     form.append('fileInfo', JSON.stringify({ name: file.name, ...info }));
@@ -142,7 +162,11 @@ export function createStrapiClient(options: ClientOptions) {
       } catch {
         // not up yet
       }
-      if (Date.now() > deadline) throw new StrapiRequestError(`Strapi did not become ready at ${baseUrl} within ${Math.round(timeoutMs / 1000)} s`, null);
+      if (Date.now() > deadline)
+        throw new StrapiRequestError(
+          `Strapi did not become ready at ${baseUrl} within ${Math.round(timeoutMs / 1000)} s`,
+          null,
+        );
       await sleep(500);
     }
   }

@@ -2,7 +2,8 @@
  * Encodes nested parameters the way Strapi's REST API (qs) reads them:
  * { populate: { topics: { fields: ['name'] } } } → populate[topics][fields][0]=name
  */
-export type QueryValue = string | number | boolean | null | undefined | readonly QueryValue[] | { readonly [key: string]: QueryValue };
+export type QueryValue =
+  string | number | boolean | null | undefined | readonly QueryValue[] | { readonly [key: string]: QueryValue };
 
 export function toQueryString(params: Record<string, QueryValue>): string {
   const parts: string[] = [];

@@ -2,7 +2,15 @@
  * The state of the project finder, kept in the URL so a filtered view can be shared and bookmarked:
  * ?q=…&Handlungsfeld=…&Status=…&seite=2. Pure, used by the browser code and unit-tested.
  */
-export const FINDER_FACETS = ['Handlungsfeld', 'Regierungsbezirk', 'Kreis', 'Kooperationsform', 'Status', 'Startjahr', 'Best Practice'] as const;
+export const FINDER_FACETS = [
+  'Handlungsfeld',
+  'Regierungsbezirk',
+  'Kreis',
+  'Kooperationsform',
+  'Status',
+  'Startjahr',
+  'Best Practice',
+] as const;
 export type Facet = (typeof FINDER_FACETS)[number];
 
 export type FinderSort = 'relevanz' | 'titel' | 'datum';
@@ -76,6 +84,11 @@ export function sortFacetValues(facet: Facet, values: string[]): string[] {
 export function resultSummary(total: number, state: FinderState): string {
   const active = Object.values(state.filters).reduce((n, v) => n + (v?.length ?? 0), 0);
   const what = total === 1 ? '1 Projekt' : `${new Intl.NumberFormat('de-DE').format(total)} Projekte`;
-  const conditions = [state.q ? `für „${state.q}“` : '', active ? `mit ${active} ${active === 1 ? 'Filter' : 'Filtern'}` : ''].filter(Boolean).join(' ');
+  const conditions = [
+    state.q ? `für „${state.q}“` : '',
+    active ? `mit ${active} ${active === 1 ? 'Filter' : 'Filtern'}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `${what} gefunden${conditions ? ` ${conditions}` : ''}.`;
 }

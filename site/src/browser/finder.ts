@@ -4,14 +4,29 @@
  * paginated list; this code only takes over once the index has loaded and the first results are rendered.
  */
 import { escapeHtml as esc } from '@ikz/shared-types/html';
-import { FINDER_FACETS, finderQuery, pagefindFilters, pagefindSort, parseFinderState, resultSummary, sortFacetValues, toggleFilter, type Facet, type FinderSort, type FinderState } from './finder-state.ts';
+import {
+  FINDER_FACETS,
+  finderQuery,
+  pagefindFilters,
+  pagefindSort,
+  parseFinderState,
+  resultSummary,
+  sortFacetValues,
+  toggleFilter,
+  type Facet,
+  type FinderSort,
+  type FinderState,
+} from './finder-state.ts';
 
 interface PagefindResult {
   data(): Promise<{ url: string; meta: Record<string, string> }>;
 }
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
-  search(term: string | null, o: { filters: Record<string, unknown>; sort?: Record<string, string> | undefined }): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> }>;
+  search(
+    term: string | null,
+    o: { filters: Record<string, unknown>; sort?: Record<string, string> | undefined },
+  ): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> }>;
 }
 
 const PAGE_SIZE = 24;
@@ -38,7 +53,12 @@ function facetsHtml(filters: Record<string, Record<string, number>>, state: Find
 /** One page of results as cards, or the hint that nothing matches. */
 function resultsHtml(slice: { url: string; meta: Record<string, string> }[]): string {
   return slice.length
-    ? slice.map((r) => `<li class="card"><h2 class="h3"><a href="${esc(r.url)}">${esc(r.meta.title ?? r.url)}</a></h2>${r.meta.summary ? `<p>${esc(r.meta.summary)}</p>` : ''}</li>`).join('')
+    ? slice
+        .map(
+          (r) =>
+            `<li class="card"><h2 class="h3"><a href="${esc(r.url)}">${esc(r.meta.title ?? r.url)}</a></h2>${r.meta.summary ? `<p>${esc(r.meta.summary)}</p>` : ''}</li>`,
+        )
+        .join('')
     : '<li class="card">Keine Projekte passen zu dieser Auswahl. Entfernen Sie einen Filter.</li>';
 }
 
@@ -78,7 +98,10 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
 
   async function render(): Promise<void> {
     const mine = ++run;
-    const found = await pagefind.search(state.q || null, { filters: pagefindFilters(state), sort: pagefindSort(state) });
+    const found = await pagefind.search(state.q || null, {
+      filters: pagefindFilters(state),
+      sort: pagefindSort(state),
+    });
     if (mine !== run) return;
     const total = found.results.length;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -107,7 +130,9 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
     event.preventDefault();
     update({ ...state, q: input.value.trim(), page: 1 }, true);
   });
-  sortSelect.addEventListener('change', () => update({ ...state, sort: sortSelect.value as FinderSort, page: 1 }, true));
+  sortSelect.addEventListener('change', () =>
+    update({ ...state, sort: sortSelect.value as FinderSort, page: 1 }, true),
+  );
   root.querySelector('[data-reset]')?.addEventListener('click', () => update({ q: '', filters: {}, page: 1 }, true));
   pager.addEventListener('click', (event) => {
     const page = Number((event.target as HTMLElement).dataset.page);

@@ -10,8 +10,14 @@ import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 export const CHALLENGE_URL = '/formulare/challenge';
 
 /** base64 of `{ challenge, solution }`, as the server decodes it. */
-export function encodePayload(challenge: Challenge, solution: { counter: number; derivedKey: string; time?: number }): string {
-  const json = JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution });
+export function encodePayload(
+  challenge: Challenge,
+  solution: { counter: number; derivedKey: string; time?: number },
+): string {
+  const json = JSON.stringify({
+    challenge: { parameters: challenge.parameters, signature: challenge.signature },
+    solution,
+  });
   return btoa(String.fromCharCode(...new TextEncoder().encode(json)));
 }
 

@@ -21,7 +21,8 @@ interface FormAnswer {
  */
 const MIN_CHALLENGE_AGE_MS = 4_000;
 
-const FAILED = 'Das Formular konnte nicht gesendet werden. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.';
+const FAILED =
+  'Das Formular konnte nicht gesendet werden. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.';
 const SENDING = 'Wird gesendet …';
 
 export function enhanceForm(form: HTMLFormElement, solve: ChallengeSolver): void {
@@ -61,7 +62,9 @@ export function enhanceForm(form: HTMLFormElement, solve: ChallengeSolver): void
       const multipart = form.enctype === 'multipart/form-data';
       const response = await fetch(form.action, {
         method: 'POST',
-        headers: multipart ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+        headers: multipart
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
         body: multipart ? data : new URLSearchParams(data as unknown as Record<string, string>).toString(),
       });
       const answer = (await response.json()) as FormAnswer;
@@ -93,7 +96,9 @@ function showAnswer(form: HTMLFormElement, status: HTMLElement, answer: FormAnsw
   let first: HTMLElement | null = null;
   const unplaced: string[] = [];
   for (const [name, message] of errors) {
-    const field = form.querySelector<HTMLElement>(`:is(input, select, textarea)[name="${CSS.escape(name)}"]:not([type="hidden"])`);
+    const field = form.querySelector<HTMLElement>(
+      `:is(input, select, textarea)[name="${CSS.escape(name)}"]:not([type="hidden"])`,
+    );
     // A list of checkboxes (fieldset with an id) has one message for the group: on the fieldset, not on each box.
     const fieldset = field?.getAttribute('type') === 'checkbox' ? field.closest<HTMLElement>('fieldset[id]') : null;
     const groupSlot = fieldset ? form.querySelector<HTMLElement>(`#${CSS.escape(fieldset.id)}-fehler`) : null;
@@ -106,7 +111,8 @@ function showAnswer(form: HTMLFormElement, status: HTMLElement, answer: FormAnsw
     slot.textContent = message;
     slot.hidden = false;
     // A select replaced by a combobox (browser/municipality-combobox.ts) shows its error on the combobox.
-    const shown = (field.dataset.combobox && form.querySelector<HTMLElement>(`#${CSS.escape(field.dataset.combobox)}`)) || field;
+    const shown =
+      (field.dataset.combobox && form.querySelector<HTMLElement>(`#${CSS.escape(field.dataset.combobox)}`)) || field;
     if (group) group.setAttribute('aria-describedby', slot.id);
     else {
       shown.setAttribute('aria-invalid', 'true');

@@ -22,7 +22,11 @@ interface ComboboxOptions {
   choose: (choice: SearchChoice) => void;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;
@@ -37,7 +41,14 @@ function combobox({ input, choices, choose }: ComboboxOptions): { close(): void 
   // A live region without role="status": the form's own status region (browser/form-submit.ts) is the one with it.
   const status = element('p', { class: 'visually-hidden combobox-status', 'aria-live': 'polite' });
   input.after(listbox, status);
-  Object.entries({ role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': id, autocomplete: 'off', spellcheck: 'false' }).forEach(([n, v]) => input.setAttribute(n, v));
+  Object.entries({
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': id,
+    autocomplete: 'off',
+    spellcheck: 'false',
+  }).forEach(([n, v]) => input.setAttribute(n, v));
   let shown: SearchChoice[] = [];
   let active = -1;
   let announce = 0;
@@ -113,14 +124,23 @@ function combobox({ input, choices, choose }: ComboboxOptions): { close(): void 
 function selectChoices(select: HTMLSelectElement): SearchChoice[] {
   return Array.from(select.options)
     .filter((o) => o.value)
-    .map((o) => ({ value: o.value, name: o.text, group: o.parentElement instanceof HTMLOptGroupElement ? o.parentElement.label : undefined }));
+    .map((o) => ({
+      value: o.value,
+      name: o.text,
+      group: o.parentElement instanceof HTMLOptGroupElement ? o.parentElement.label : undefined,
+    }));
 }
 
 /** The lead municipality: a combobox in place of the select, which stays (hidden) what the form sends. */
 export function enhanceMunicipalitySelect(select: HTMLSelectElement, hint: string): void {
   const label = document.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(select.id)}"]`);
   const choices = selectChoices(select);
-  const input = element('input', { id: `${select.id}-suche`, type: 'text', class: 'combobox-input', 'aria-describedby': `${select.id}-hinweis` });
+  const input = element('input', {
+    id: `${select.id}-suche`,
+    type: 'text',
+    class: 'combobox-input',
+    'aria-describedby': `${select.id}-hinweis`,
+  });
   const help = element('p', { id: `${select.id}-hinweis`, class: 'form-hint' }, hint);
   select.before(help);
   select.after(input);
@@ -130,7 +150,8 @@ export function enhanceMunicipalitySelect(select: HTMLSelectElement, hint: strin
   select.dataset.combobox = input.id;
   if (label) label.htmlFor = input.id;
   input.value = select.selectedOptions[0]?.value ? select.selectedOptions[0].text : '';
-  const byName = (text: string) => choices.find((c) => c.name.toLocaleLowerCase('de') === text.trim().toLocaleLowerCase('de'));
+  const byName = (text: string) =>
+    choices.find((c) => c.name.toLocaleLowerCase('de') === text.trim().toLocaleLowerCase('de'));
   combobox({
     input,
     choices: () => choices,
@@ -151,14 +172,20 @@ export function enhanceMunicipalitySelect(select: HTMLSelectElement, hint: strin
 /** The participating municipalities: a combobox that ticks their checkboxes, and the list of those ticked. */
 export function enhanceMunicipalityChoices(fieldset: HTMLFieldSetElement, hint: string): void {
   const boxes = Array.from(fieldset.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'));
-  const nameOf = (box: HTMLInputElement) => fieldset.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(box.id)}"]`)?.textContent?.trim() ?? box.value;
+  const nameOf = (box: HTMLInputElement) =>
+    fieldset.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(box.id)}"]`)?.textContent?.trim() ?? box.value;
   const groupOf = (box: HTMLInputElement) => box.closest('details')?.querySelector('summary')?.textContent?.trim();
   const all = boxes.map((box) => ({ value: box.value, name: nameOf(box), group: groupOf(box) }));
   const inputId = `${fieldset.id}-suche`;
   const wrapper = element('div', { class: 'combobox-multi' });
   const label = element('label', { for: inputId }, 'Kommune suchen und hinzufügen');
   const help = element('p', { id: `${inputId}-hinweis`, class: 'form-hint' }, hint);
-  const input = element('input', { id: inputId, type: 'text', class: 'combobox-input', 'aria-describedby': `${inputId}-hinweis` });
+  const input = element('input', {
+    id: inputId,
+    type: 'text',
+    class: 'combobox-input',
+    'aria-describedby': `${inputId}-hinweis`,
+  });
   const chosenHeading = element('p', { id: `${fieldset.id}-gewaehlt`, class: 'chosen-heading' });
   const chosen = element('ul', { class: 'chosen', 'aria-labelledby': chosenHeading.id });
   const said = element('p', { class: 'visually-hidden combobox-status', 'aria-live': 'polite' });
@@ -168,11 +195,17 @@ export function enhanceMunicipalityChoices(fieldset: HTMLFieldSetElement, hint: 
 
   const render = () => {
     const ticked = boxes.filter((box) => box.checked);
-    chosenHeading.textContent = ticked.length ? `Ausgewählt (${ticked.length}):` : 'Noch keine beteiligte Kommune ausgewählt.';
+    chosenHeading.textContent = ticked.length
+      ? `Ausgewählt (${ticked.length}):`
+      : 'Noch keine beteiligte Kommune ausgewählt.';
     chosen.replaceChildren(
       ...ticked.map((box) => {
         const name = nameOf(box);
-        const remove = element('button', { type: 'button', class: 'chosen-remove', 'aria-label': `${name} entfernen` }, '×');
+        const remove = element(
+          'button',
+          { type: 'button', class: 'chosen-remove', 'aria-label': `${name} entfernen` },
+          '×',
+        );
         remove.addEventListener('click', () => {
           box.checked = false;
           render();

@@ -24,7 +24,12 @@ export const SEARCH_TRANSLATIONS = {
   failed: 'Die Suche konnte nicht geladen werden. Bitte laden Sie die Seite neu.',
 };
 
-const dateFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('de-DE', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** What a result shows besides title and excerpt: German labels, German dates, no long texts. */
 export function germanMeta(meta: Record<string, string>): Record<string, string> {
@@ -32,7 +37,8 @@ export function germanMeta(meta: Record<string, string>): Record<string, string>
   if (meta.title) shown.title = meta.title;
   if (meta.image) shown.image = meta.image;
   if (meta.type) shown.Art = meta.type;
-  if (meta.date && /^\d{4}-\d{2}-\d{2}$/.test(meta.date)) shown.Datum = dateFormat.format(new Date(`${meta.date}T00:00:00Z`));
+  if (meta.date && /^\d{4}-\d{2}-\d{2}$/.test(meta.date))
+    shown.Datum = dateFormat.format(new Date(`${meta.date}T00:00:00Z`));
   return shown;
 }
 
@@ -78,7 +84,18 @@ export function mergeResults<T extends { score: number }>(parts: T[][]): T[] {
     .map((r) => r.result);
 }
 
-const FILTER_ORDER = ['Inhalt', 'Handlungsfeld', 'Regierungsbezirk', 'Kreis', 'Kooperationsform', 'Status', 'Startjahr', 'Best Practice', 'Dokumenttyp', 'Jahr'];
+const FILTER_ORDER = [
+  'Inhalt',
+  'Handlungsfeld',
+  'Regierungsbezirk',
+  'Kreis',
+  'Kooperationsform',
+  'Status',
+  'Startjahr',
+  'Best Practice',
+  'Dokumenttyp',
+  'Jahr',
+];
 const YEAR_FILTERS = new Set(['Startjahr', 'Jahr']);
 
 /** Filter names in the site's order (unknown ones after, by name); values by name, years newest first. */
@@ -86,12 +103,22 @@ export function orderFilters(filters: FilterCounts): [string, string[]][] {
   const rank = (name: string) => (FILTER_ORDER.includes(name) ? FILTER_ORDER.indexOf(name) : FILTER_ORDER.length);
   return Object.keys(filters)
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'de'))
-    .map((name) => [name, Object.keys(filters[name]!).sort((a, b) => (YEAR_FILTERS.has(name) ? b.localeCompare(a) : a.localeCompare(b, 'de')))]);
+    .map((name) => [
+      name,
+      Object.keys(filters[name]!).sort((a, b) =>
+        YEAR_FILTERS.has(name) ? b.localeCompare(a) : a.localeCompare(b, 'de'),
+      ),
+    ]);
 }
 
 export function resultMessage(count: number, q: string): string {
   if (!q) return SEARCH_TRANSLATIONS.filter_results.replace('[COUNT]', String(count));
-  const template = count === 0 ? SEARCH_TRANSLATIONS.zero_results : count === 1 ? SEARCH_TRANSLATIONS.one_result : SEARCH_TRANSLATIONS.many_results;
+  const template =
+    count === 0
+      ? SEARCH_TRANSLATIONS.zero_results
+      : count === 1
+        ? SEARCH_TRANSLATIONS.one_result
+        : SEARCH_TRANSLATIONS.many_results;
   return template.replace('[COUNT]', String(count)).replace('[SEARCH_TERM]', `„${q}“`);
 }
 
@@ -155,7 +182,11 @@ function excerptNodes(excerpt: string): Node[] {
   });
 }
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] => {
+const el = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] => {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -188,7 +219,14 @@ function buildSearchDom(element: HTMLElement): SearchDom {
   const label = el('label', 'visually-hidden', SEARCH_TRANSLATIONS.search_label);
   label.htmlFor = 'suche-eingabe';
   const input = el('input', 'pagefind-ui__search-input');
-  Object.assign(input, { id: 'suche-eingabe', type: 'search', name: 'q', placeholder: SEARCH_TRANSLATIONS.placeholder, autocomplete: 'off', enterKeyHint: 'search' });
+  Object.assign(input, {
+    id: 'suche-eingabe',
+    type: 'search',
+    name: 'q',
+    placeholder: SEARCH_TRANSLATIONS.placeholder,
+    autocomplete: 'off',
+    enterKeyHint: 'search',
+  });
   const clear = el('button', 'pagefind-ui__search-clear', SEARCH_TRANSLATIONS.clear_search);
   clear.type = 'button';
   form.append(label, input, clear);
@@ -228,7 +266,12 @@ function filterPanel(panel: HTMLElement) {
         names.forEach((value, v) => {
           const row = el('div', 'pagefind-ui__filter-value');
           const box = el('input', 'pagefind-ui__filter-checkbox');
-          Object.assign(box, { type: 'checkbox', id: `filter-${g}-${v}`, value, checked: (selected[name] ?? []).includes(value) });
+          Object.assign(box, {
+            type: 'checkbox',
+            id: `filter-${g}-${v}`,
+            value,
+            checked: (selected[name] ?? []).includes(value),
+          });
           box.dataset.filter = name;
           const text = el('label', 'pagefind-ui__filter-label', `${value} `);
           text.htmlFor = box.id;
@@ -264,7 +307,8 @@ function resultItem(d: ResultData): HTMLLIElement {
   const excerpt = el('p', 'pagefind-ui__result-excerpt');
   excerpt.append(...excerptNodes(d.excerpt));
   const tags = el('ul', 'pagefind-ui__result-tags');
-  for (const key of ['Art', 'Datum']) if (meta[key]) tags.append(el('li', 'pagefind-ui__result-tag', `${key}: ${meta[key]}`));
+  for (const key of ['Art', 'Datum'])
+    if (meta[key]) tags.append(el('li', 'pagefind-ui__result-tag', `${key}: ${meta[key]}`));
   inner.append(title, excerpt);
   if (tags.childElementCount) inner.append(tags);
   item.append(inner);
@@ -296,7 +340,19 @@ function newSession(dom: SearchDom, groups: Group[]): SearchSession {
     return d;
   };
   const state = readSearchState(window.location.search);
-  return { dom, groups, filters: filterPanel(dom.panel), dataOf, state, run: 0, shown: PAGE_SIZE, results: [], filterValues: null, filtersLoading: undefined, filtersLater: undefined };
+  return {
+    dom,
+    groups,
+    filters: filterPanel(dom.panel),
+    dataOf,
+    state,
+    run: 0,
+    shown: PAGE_SIZE,
+    results: [],
+    filterValues: null,
+    filtersLoading: undefined,
+    filtersLater: undefined,
+  };
 }
 
 async function showResults(s: SearchSession, mine: number): Promise<void> {
@@ -327,7 +383,8 @@ async function search(s: SearchSession): Promise<void> {
   history.replaceState(null, '', `${window.location.pathname}${writeSearchState(q, filters)}`);
   s.shown = PAGE_SIZE;
   if (!q && !Object.keys(filters).length) return showNothing(s);
-  if (!s.results.length) message.textContent = q ? SEARCH_TRANSLATIONS.searching.replace('[SEARCH_TERM]', `„${q}“`) : '';
+  if (!s.results.length)
+    message.textContent = q ? SEARCH_TRANSLATIONS.searching.replace('[SEARCH_TERM]', `„${q}“`) : '';
   const answers: (Response | null)[] = s.groups.map(() => null);
   const ask = async (i: number) => {
     const answer = await (await s.groups[i]!()).search(q || null, { filters });
@@ -337,30 +394,43 @@ async function search(s: SearchSession): Promise<void> {
     s.results = mergeResults(answers.filter((a): a is Response => a !== null).map((a) => a.results));
     await showResults(s, mine);
     if (mine !== s.run) return;
-    message.textContent = complete ? resultMessage(s.results.length, q) : `${resultMessage(s.results.length, q)} – ${SEARCH_TRANSLATIONS.more_loading}`;
+    message.textContent = complete
+      ? resultMessage(s.results.length, q)
+      : `${resultMessage(s.results.length, q)} – ${SEARCH_TRANSLATIONS.more_loading}`;
     if (complete && s.filterValues) s.filters.showCounts(mergeFilterCounts(answers.map((a) => a!.filters)));
   };
   // Groups whose bundles are loaded are asked at once. On a cold page the later groups start loading once
   // the first answer is painted, so that it is not slowed by them.
   const firstAnswer = ask(0);
-  const painted = s.groups.every((g) => g.ready) ? Promise.resolve() : firstAnswer.catch(() => undefined).then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  const painted = s.groups.every((g) => g.ready)
+    ? Promise.resolve()
+    : firstAnswer
+        .catch(() => undefined)
+        .then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   const laterAnswers = s.groups.slice(1).map((_, i) => painted.then(() => ask(i + 1)));
-  const complete = await Promise.all([firstAnswer, ...laterAnswers]).then(() => true, () => {
-    if (mine === s.run) message.textContent = SEARCH_TRANSLATIONS.failed;
-    return false;
-  });
+  const complete = await Promise.all([firstAnswer, ...laterAnswers]).then(
+    () => true,
+    () => {
+      if (mine === s.run) message.textContent = SEARCH_TRANSLATIONS.failed;
+      return false;
+    },
+  );
   if (complete) requestFilters(s);
 }
 
 async function loadFilters(s: SearchSession): Promise<void> {
-  const values = mergeFilterCounts(await Promise.all(s.groups.map(async (instanceOf) => (await instanceOf()).filters())));
+  const values = mergeFilterCounts(
+    await Promise.all(s.groups.map(async (instanceOf) => (await instanceOf()).filters())),
+  );
   s.filterValues = values;
   s.filters.build(values, s.state.filters);
   // Counts for the current search need the filter chunks just loaded: ask again, but leave the results as shown.
   const { q, filters } = s.state;
   if (!q && !Object.keys(filters).length) return;
   const mine = s.run;
-  const answers = await Promise.all(s.groups.map(async (instanceOf) => (await instanceOf()).search(q || null, { filters })));
+  const answers = await Promise.all(
+    s.groups.map(async (instanceOf) => (await instanceOf()).search(q || null, { filters })),
+  );
   if (mine === s.run) s.filters.showCounts(mergeFilterCounts(answers.map((a) => a.filters)));
 }
 
@@ -382,7 +452,12 @@ function listenToReader(s: SearchSession): void {
     clearTimeout(s.filtersLater);
     const q = input.value.trim();
     // The index chunks of the words typed so far load during the pause; Pagefind keeps them for the search.
-    if (q) for (const g of s.groups) if (g.ready) void g().then((instance) => instance.preload(q, { filters: s.state.filters })).catch(() => undefined);
+    if (q)
+      for (const g of s.groups)
+        if (g.ready)
+          void g()
+            .then((instance) => instance.preload(q, { filters: s.state.filters }))
+            .catch(() => undefined);
     typing = setTimeout(() => {
       s.state = { ...s.state, q };
       void search(s);
@@ -415,7 +490,9 @@ function listenToReader(s: SearchSession): void {
   more.addEventListener('click', () => {
     const firstNew = s.shown;
     s.shown += PAGE_SIZE;
-    void showResults(s, s.run).then(() => list.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')[firstNew]?.focus());
+    void showResults(s, s.run).then(() =>
+      list.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')[firstNew]?.focus(),
+    );
   });
 }
 

@@ -31,7 +31,8 @@ async function fetchWithRetry(url: string, attempts = 3): Promise<Buffer> {
         throw new StrapiRequestError(`Strapi is not reachable for the download of ${url}`, null, undefined, error);
       }
       if (response.status === 404) throw new UploadGoneError(url);
-      if (!response.ok) throw new StrapiRequestError(`Download of ${url} failed with HTTP ${response.status}`, response.status);
+      if (!response.ok)
+        throw new StrapiRequestError(`Download of ${url} failed with HTTP ${response.status}`, response.status);
       return Buffer.from(await response.arrayBuffer());
     } catch (error) {
       if (error instanceof UploadGoneError || attempt >= attempts) throw error;
@@ -42,9 +43,11 @@ async function fetchWithRetry(url: string, attempts = 3): Promise<Buffer> {
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 export interface AssetStats {
@@ -75,7 +78,12 @@ export class AssetCache {
     if (fs.existsSync(file)) return file;
     const original = await this.original(image.key, source, stats);
     const pipeline = sharp(original).resize({ width: variant.width, withoutEnlargement: true });
-    const data = variant.format === 'webp' ? await pipeline.webp({ quality: 78 }).toBuffer() : variant.format === 'png' ? await pipeline.png().toBuffer() : await pipeline.jpeg({ quality: 80, mozjpeg: true }).toBuffer();
+    const data =
+      variant.format === 'webp'
+        ? await pipeline.webp({ quality: 78 }).toBuffer()
+        : variant.format === 'png'
+          ? await pipeline.png().toBuffer()
+          : await pipeline.jpeg({ quality: 80, mozjpeg: true }).toBuffer();
     writeCacheFile(file, data);
     stats.made += 1;
     return file;
@@ -93,7 +101,9 @@ export class AssetCache {
 
   /** The cached file of a release file (a download, or an image variant made first if the cache lacks it). */
   file(ref: AssetRef, stats: AssetStats = { files: 0, fetched: 0, made: 0 }): Promise<string> {
-    return ref.kind === 'download' ? this.download(ref.local, ref.source, stats) : this.variant(ref.image, ref.variant, ref.source, stats);
+    return ref.kind === 'download'
+      ? this.download(ref.local, ref.source, stats)
+      : this.variant(ref.image, ref.variant, ref.source, stats);
   }
 
   /** Drops the cached copies of a file Strapi no longer has (links in releases keep their data). */
@@ -101,7 +111,10 @@ export class AssetCache {
     const files =
       ref.kind === 'download'
         ? [path.join(this.dir, 'downloads', path.basename(ref.local))]
-        : [path.join(this.dir, 'originals', `image-${ref.image.key}`), path.join(this.dir, 'images', path.basename(ref.variant.path))];
+        : [
+            path.join(this.dir, 'originals', `image-${ref.image.key}`),
+            path.join(this.dir, 'images', path.basename(ref.variant.path)),
+          ];
     for (const file of files) fs.rmSync(file, { force: true });
   }
 
@@ -109,16 +122,29 @@ export class AssetCache {
    * Links every file of a release (site path → where it comes from) into `outDir`, fetching or making what
    * the cache lacks, except those `present` there already. Returns the site paths of all of them.
    */
-  async linkAssets(assets: ReadonlyMap<string, AssetRef>, outDir: string, stats: AssetStats, present: ReadonlySet<string> = new Set()): Promise<string[]> {
+  async linkAssets(
+    assets: ReadonlyMap<string, AssetRef>,
+    outDir: string,
+    stats: AssetStats,
+    present: ReadonlySet<string> = new Set(),
+  ): Promise<string[]> {
     const jobs = [...assets].filter(([target]) => !present.has(target));
-    await pool(jobs.filter(([, ref]) => ref.kind === 'download'), 6, async ([target, ref]) => {
-      linkFile(await this.file(ref, stats), path.join(outDir, target));
-      stats.files += 1;
-    });
-    await pool(jobs.filter(([, ref]) => ref.kind === 'image'), 2, async ([target, ref]) => {
-      linkFile(await this.file(ref, stats), path.join(outDir, target));
-      stats.files += 1;
-    });
+    await pool(
+      jobs.filter(([, ref]) => ref.kind === 'download'),
+      6,
+      async ([target, ref]) => {
+        linkFile(await this.file(ref, stats), path.join(outDir, target));
+        stats.files += 1;
+      },
+    );
+    await pool(
+      jobs.filter(([, ref]) => ref.kind === 'image'),
+      2,
+      async ([target, ref]) => {
+        linkFile(await this.file(ref, stats), path.join(outDir, target));
+        stats.files += 1;
+      },
+    );
     return [...assets.keys()];
   }
 }

@@ -21,7 +21,8 @@ const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mj
 /** Everything the rendered output depends on besides content: a change means a full build. */
 export function codeHash(): string {
   const hash = createHash('sha256');
-  const add = (file: string) => hash.update(path.relative(REPO_ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  const add = (file: string) =>
+    hash.update(path.relative(REPO_ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
@@ -34,7 +35,8 @@ export function codeHash(): string {
   walk(path.join(REPO_ROOT, 'shared-types', 'src'));
   for (const file of ['site/astro.config.mjs', 'site/package.json', 'pnpm-lock.yaml']) add(path.join(REPO_ROOT, file));
   // By name and content, wherever IKZ_REFERENCE_DATA puts them.
-  for (const file of REFERENCE_FILES) hash.update(`reference-data/${file}`).update('\0').update(readReferenceText(file)).update('\0');
+  for (const file of REFERENCE_FILES)
+    hash.update(`reference-data/${file}`).update('\0').update(readReferenceText(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -51,7 +53,12 @@ function runAstroBuild(outDir: string, log: (line: string) => void): Promise<voi
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) return resolve();
-      const tail = chunks.join('').split('\n').filter((l) => l.trim() && !/MODULE_LEVEL_DIRECTIVE|│|╭|╰|───/.test(l)).slice(-25).join('\n');
+      const tail = chunks
+        .join('')
+        .split('\n')
+        .filter((l) => l.trim() && !/MODULE_LEVEL_DIRECTIVE|│|╭|╰|───/.test(l))
+        .slice(-25)
+        .join('\n');
       log(tail);
       reject(new Error(`The site's renderer could not be built (astro build exit ${code}):\n${tail}`));
     });
@@ -107,7 +114,8 @@ export async function loadRenderer(bundle: Bundle): Promise<Renderer> {
     async render(url, locals) {
       const response = await entry.app.render(new Request(new URL(url, locals.siteUrl)), { locals: { ikz: locals } });
       const html = await response.text();
-      if (response.status !== 200) throw new Error(`Rendering ${url} (${locals.page.kind}) answered ${response.status}: ${html.slice(0, 300)}`);
+      if (response.status !== 200)
+        throw new Error(`Rendering ${url} (${locals.page.kind}) answered ${response.status}: ${html.slice(0, 300)}`);
       return html;
     },
   };

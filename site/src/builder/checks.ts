@@ -21,35 +21,60 @@ const IMAGE_OUTPUT = new Set(['webp', 'jpg', 'png']);
 // The builder runs them apart: the files while Pagefind may still be writing, the search index once it is written.
 
 /** The pages, the sitemap, downloads and images (checked while Pagefind may still be writing the search index). */
-export function checkFiles(dir: string, urls: readonly string[], searchable: Readonly<Record<string, string>>, assets: readonly string[]): string[] {
+export function checkFiles(
+  dir: string,
+  urls: readonly string[],
+  searchable: Readonly<Record<string, string>>,
+  assets: readonly string[],
+): string[] {
   const problems: string[] = [];
   const missing = urls.filter((url) => !fs.existsSync(path.join(dir, outputPath(url))));
-  if (missing.length) problems.push(`${missing.length} expected file(s) missing, e.g. ${missing.slice(0, 5).join(', ')}`);
+  if (missing.length)
+    problems.push(`${missing.length} expected file(s) missing, e.g. ${missing.slice(0, 5).join(', ')}`);
 
   const expectedPages = new Set(urls.map(outputPath).filter((file) => file.endsWith('.html')));
   // The search bundles hold no pages (and more than half of all files at scale): they are not walked.
-  const bundles = new Set([SEARCH_MAIN_BUNDLE, ...Object.values(searchable)].map((bundleName) => searchBundlePath(bundleName).replaceAll('/', '')));
+  const bundles = new Set(
+    [SEARCH_MAIN_BUNDLE, ...Object.values(searchable)].map((bundleName) =>
+      searchBundlePath(bundleName).replaceAll('/', ''),
+    ),
+  );
   const extra = htmlFiles(dir, bundles).filter((file) => !expectedPages.has(file));
-  if (extra.length) problems.push(`${extra.length} page(s) that the content does not have, e.g. ${extra.slice(0, 5).join(', ')}`);
+  if (extra.length)
+    problems.push(`${extra.length} page(s) that the content does not have, e.g. ${extra.slice(0, 5).join(', ')}`);
 
   const listed = new Set<string>();
   for (const file of fs.readdirSync(dir).filter((f) => /^sitemap-\d+\.xml$/.test(f))) {
-    for (const match of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) listed.add(new URL(match[1]!.replace(/&amp;/g, '&')).pathname);
+    for (const match of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g))
+      listed.add(new URL(match[1]!.replace(/&amp;/g, '&')).pathname);
   }
   const pages = sitemapUrls(urls);
-  if (listed.size !== pages.length || pages.some((url) => !listed.has(url))) problems.push(`the sitemap lists ${listed.size} pages, the release has ${pages.length}`);
+  if (listed.size !== pages.length || pages.some((url) => !listed.has(url)))
+    problems.push(`the sitemap lists ${listed.size} pages, the release has ${pages.length}`);
 
   const wanted = new Set(assets);
   const missingAssets = assets.filter((file) => !fs.existsSync(path.join(dir, file)));
-  if (missingAssets.length) problems.push(`${missingAssets.length} download(s) or image(s) missing, e.g. ${missingAssets.slice(0, 5).join(', ')}`);
+  if (missingAssets.length)
+    problems.push(
+      `${missingAssets.length} download(s) or image(s) missing, e.g. ${missingAssets.slice(0, 5).join(', ')}`,
+    );
   const present = [DOWNLOAD_PREFIX, IMAGE_PREFIX].flatMap((prefix) => {
     const folder = path.join(dir, prefix);
     return fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => `${prefix}${name}`) : [];
   });
   const extraAssets = present.filter((file) => !wanted.has(file));
-  if (extraAssets.length) problems.push(`${extraAssets.length} download(s) or image(s) the content does not use, e.g. ${extraAssets.slice(0, 5).join(', ')}`);
-  const foreign = present.filter((file) => !(file.startsWith(IMAGE_PREFIX) ? IMAGE_OUTPUT : ALLOWED).has(typeForExtension(extensionOf(file))?.ext ?? ''));
-  if (foreign.length) problems.push(`${foreign.length} download(s) or image(s) of a type not allowed, e.g. ${foreign.slice(0, 5).join(', ')}`);
+  if (extraAssets.length)
+    problems.push(
+      `${extraAssets.length} download(s) or image(s) the content does not use, e.g. ${extraAssets.slice(0, 5).join(', ')}`,
+    );
+  const foreign = present.filter(
+    (file) =>
+      !(file.startsWith(IMAGE_PREFIX) ? IMAGE_OUTPUT : ALLOWED).has(typeForExtension(extensionOf(file))?.ext ?? ''),
+  );
+  if (foreign.length)
+    problems.push(
+      `${foreign.length} download(s) or image(s) of a type not allowed, e.g. ${foreign.slice(0, 5).join(', ')}`,
+    );
   return problems;
 }
 
@@ -65,13 +90,19 @@ export function checkSearch(dir: string, searchable: Readonly<Record<string, str
       problems.push(`the search bundle ${searchBundlePath(bundleName)} is missing`);
       continue;
     }
-    const entry = JSON.parse(fs.readFileSync(entryFile, 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(fs.readFileSync(entryFile, 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     const count = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    if (count !== expected) problems.push(`the search bundle ${searchBundlePath(bundleName)} holds ${count} pages, the release has ${expected} for it`);
+    if (count !== expected)
+      problems.push(
+        `the search bundle ${searchBundlePath(bundleName)} holds ${count} pages, the release has ${expected} for it`,
+      );
   }
   // /suche/ and the project finder load Pagefind's API (and its web worker) from the main bundle.
   for (const file of ['pagefind.js', 'pagefind-worker.js']) {
-    if (!fs.existsSync(path.join(dir, searchBundlePath(SEARCH_MAIN_BUNDLE), file))) problems.push(`the main search bundle has no ${file}`);
+    if (!fs.existsSync(path.join(dir, searchBundlePath(SEARCH_MAIN_BUNDLE), file)))
+      problems.push(`the main search bundle has no ${file}`);
   }
   return problems;
 }

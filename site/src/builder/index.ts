@@ -89,7 +89,12 @@ export function readInfoPages(dir = INFO_PAGES_DIR): InfoPage[] {
     .sort()
     .map((f) => {
       const text = fs.readFileSync(path.join(dir, f), 'utf8');
-      return { id: f.replace(/\.mdx$/, ''), usesContentDate: text.includes('<ContentDate'), usesMunicipalities: text.includes('<AdviceRequestForm') || text.includes('<ProjectReportForm'), usesTopics: text.includes('<ProjectReportForm') };
+      return {
+        id: f.replace(/\.mdx$/, ''),
+        usesContentDate: text.includes('<ContentDate'),
+        usesMunicipalities: text.includes('<AdviceRequestForm') || text.includes('<ProjectReportForm'),
+        usesTopics: text.includes('<ProjectReportForm'),
+      };
     });
 }
 
@@ -120,9 +125,18 @@ interface Parts {
 }
 
 /** Brings the content up to date (all of it for a full build) and screens the uploads it offers. */
-async function readContent({ store, screen, options, log }: Parts, request: BuildRequest, full: boolean, phases: Phases, assetStats: AssetStats) {
+async function readContent(
+  { store, screen, options, log }: Parts,
+  request: BuildRequest,
+  full: boolean,
+  phases: Phases,
+  assetStats: AssetStats,
+) {
   let since = performance.now();
-  const sync = full || !store.isLoaded ? await store.loadAll().then(() => ({ read: -1, removed: 0 })) : await store.apply(request.changes ?? []);
+  const sync =
+    full || !store.isLoaded
+      ? await store.loadAll().then(() => ({ read: -1, removed: 0 }))
+      : await store.apply(request.changes ?? []);
   const snapshot = store.snapshot();
   if (sync.read === -1) sync.read = Object.values(snapshot).reduce((n, list) => n + list.length, 0);
   phases.content = (performance.now() - since) / 1000;
@@ -130,7 +144,8 @@ async function readContent({ store, screen, options, log }: Parts, request: Buil
   const sources = { downloads: store.downloads(), images: store.images() };
   await screen.screen(sources.downloads, sources.images, assetStats);
   const files = publishedFiles(snapshot, screen, sources);
-  for (const file of files.withheld) log(`file not published (${file.detected}): ${file.type} ${file.documentId} ${file.field} ${file.name ?? ''}`);
+  for (const file of files.withheld)
+    log(`file not published (${file.detected}): ${file.type} ${file.documentId} ${file.field} ${file.name ?? ''}`);
   phases.screen = (performance.now() - since) / 1000;
   since = performance.now();
   const content = buildContent(files.snapshot, options.now?.() ?? new Date());
@@ -139,7 +154,15 @@ async function readContent({ store, screen, options, log }: Parts, request: Buil
 }
 
 /** Links the downloads and images into the release (a recycled release keeps those it has) and checks it. */
-async function finishRelease(assets: AssetCache, outDir: string, built: Awaited<ReturnType<typeof buildRelease>>, recycled: ReleaseManifest | null, wanted: Map<string, AssetRef>, phases: Phases, assetStats: AssetStats) {
+async function finishRelease(
+  assets: AssetCache,
+  outDir: string,
+  built: Awaited<ReturnType<typeof buildRelease>>,
+  recycled: ReleaseManifest | null,
+  wanted: Map<string, AssetRef>,
+  phases: Phases,
+  assetStats: AssetStats,
+) {
   const { manifest, stats, searchWritten } = built;
   let since = performance.now();
   const planned = planAssets(wanted.keys(), recycled);
@@ -164,7 +187,14 @@ async function buildSite(parts: Parts, request: BuildRequest): Promise<BuildResu
   const started = performance.now();
   const render = await parts.renderer();
   const bundle = await ensureBundle();
-  const { base, recycled, fullReason } = chooseBase({ base: request.base, recycle: request.recycle ?? null, codeHash: render.hash, siteUrl: options.siteUrl, full: Boolean(request.full), reason: request.reason });
+  const { base, recycled, fullReason } = chooseBase({
+    base: request.base,
+    recycle: request.recycle ?? null,
+    codeHash: render.hash,
+    siteUrl: options.siteUrl,
+    full: Boolean(request.full),
+    reason: request.reason,
+  });
   const phases: Phases = {};
   const assetStats: AssetStats = { files: 0, fetched: 0, made: 0 };
   const { sync, snapshot, files, content } = await readContent(parts, request, fullReason !== null, phases, assetStats);
@@ -186,7 +216,15 @@ async function buildSite(parts: Parts, request: BuildRequest): Promise<BuildResu
       ...(request.discard ? { discard: request.discard } : {}),
     });
     searchWritten = built.searchWritten;
-    await finishRelease(parts.assets, request.outDir, built, recycled?.manifest ?? null, files.assets, phases, assetStats);
+    await finishRelease(
+      parts.assets,
+      request.outDir,
+      built,
+      recycled?.manifest ?? null,
+      files.assets,
+      phases,
+      assetStats,
+    );
     const { manifest, stats } = built;
     Object.assign(phases, stats.phases);
     const report: BuildReport = {
@@ -242,14 +280,25 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
     const version = release.manifest.bundles[SEARCH_MAIN_BUNDLE];
     if (!version) return 0;
     const urls = bundlePages(release.manifest, SEARCH_MAIN_BUNDLE);
-    const loaded = await search.load(SEARCH_MAIN_BUNDLE, version, urls, (url) => fs.readFileSync(path.join(release.dir, outputPath(url)), 'utf8'));
+    const loaded = await search.load(SEARCH_MAIN_BUNDLE, version, urls, (url) =>
+      fs.readFileSync(path.join(release.dir, outputPath(url)), 'utf8'),
+    );
     return loaded ? urls.length : 0;
   }
 
   /** Renders an entry fetched for the preview (a draft, or the published version) into the published content. */
   async function preview(request: { type: ContentTypeName; status: PreviewStatus; entry: unknown }): Promise<Preview> {
     if (!store.isLoaded) await store.loadAll();
-    return renderPreview({ ...request, store, screen, renderer: await currentRenderer(), context: { buildMap, infoPages: readInfoPages() }, siteUrl: options.siteUrl, strapiUrl: baseUrl, now: options.now?.() ?? new Date() });
+    return renderPreview({
+      ...request,
+      store,
+      screen,
+      renderer: await currentRenderer(),
+      context: { buildMap, infoPages: readInfoPages() },
+      siteUrl: options.siteUrl,
+      strapiUrl: baseUrl,
+      now: options.now?.() ?? new Date(),
+    });
   }
 
   /** The downloads and image files of the published content (site path → source), as a release holds them. */

@@ -164,7 +164,9 @@ export function planRelease(input: PlanInput): ReleasePlan {
   const manifest = {
     pages: Object.fromEntries(pages.map((p) => [p.url, p.fingerprint])),
     files: Object.fromEntries(files.map((f) => [f.url, f.hash])),
-    searchable: Object.fromEntries(pages.flatMap((p) => (p.bundleName === null ? [] : [[p.url, p.bundleName] as const]))),
+    searchable: Object.fromEntries(
+      pages.flatMap((p) => (p.bundleName === null ? [] : [[p.url, p.bundleName] as const])),
+    ),
   };
   const unindex = Object.entries(base?.searchable ?? {})
     .filter(([url]) => !(url in manifest.pages))
@@ -179,7 +181,11 @@ export function planRelease(input: PlanInput): ReleasePlan {
       (bundleName) =>
         [
           bundleName,
-          !base || reindex.has(bundleName) ? 'write' : recycled?.bundles[bundleName] === base.bundles[bundleName] ? 'keep' : 'link',
+          !base || reindex.has(bundleName)
+            ? 'write'
+            : recycled?.bundles[bundleName] === base.bundles[bundleName]
+              ? 'keep'
+              : 'link',
         ] as const,
     ),
   );

@@ -28,7 +28,12 @@ function compressedCopies(raw: Buffer): [string, Buffer][] {
   if (!copies) {
     copies = [
       ['.gz', zlib.gzipSync(raw, { level: 9 })],
-      ['.br', zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })],
+      [
+        '.br',
+        zlib.brotliCompressSync(raw, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+        }),
+      ],
     ];
     if (made.size >= MADE_MAX) made.delete(made.keys().next().value!);
     made.set(key, copies);
@@ -55,7 +60,10 @@ export const SEARCH_BUNDLE_ASSETS = ['pagefind.js', 'pagefind-worker.js', 'pagef
  * Compressed copies of the text assets in `dir` (and below it, if `recursive`; only those named in `only`, if
  * given); returns how many files got them.
  */
-export function precompressDir(dir: string, { recursive = false, only }: { recursive?: boolean; only?: readonly string[] } = {}): number {
+export function precompressDir(
+  dir: string,
+  { recursive = false, only }: { recursive?: boolean; only?: readonly string[] } = {},
+): number {
   let count = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive })) {
     if (!entry.isFile() || !precompressible(entry.name) || (only && !only.includes(entry.name))) continue;

@@ -47,7 +47,8 @@ function resolveRelations(type: ContentTypeName, entry: Record_, store: ContentS
       const [head, ...rest] = path;
       const value = holder[head!];
       if (rest.length) {
-        for (const item of Array.isArray(value) ? value : value ? [value] : []) if (item && typeof item === 'object') resolve(item as Record_, rest);
+        for (const item of Array.isArray(value) ? value : value ? [value] : [])
+          if (item && typeof item === 'object') resolve(item as Record_, rest);
         return;
       }
       const refresh = (ref: Record_) => {
@@ -56,7 +57,10 @@ function resolveRelations(type: ContentTypeName, entry: Record_, store: ContentS
         for (const field of Object.keys(ref)) if (field in published) ref[field] = published[field];
         return ref;
       };
-      if (Array.isArray(value)) holder[head!] = value.flatMap((ref) => (ref && typeof ref === 'object' && refresh(ref as Record_) ? [ref] : []));
+      if (Array.isArray(value))
+        holder[head!] = value.flatMap((ref) =>
+          ref && typeof ref === 'object' && refresh(ref as Record_) ? [ref] : [],
+        );
       else if (value && typeof value === 'object') holder[head!] = refresh(value as Record_);
     };
     resolve(entry, relation.path);
@@ -99,7 +103,10 @@ export async function renderPreview(input: PreviewInput): Promise<Preview> {
   const { valid, invalid } = partitionEntries(type, [input.entry], SCHEMAS[type] as never);
   if (!valid.length) {
     const problem = invalid[0];
-    throw new PreviewError(`The ${type} cannot be previewed: ${problem?.message}`, `Dieser Eintrag kann noch nicht angezeigt werden – bitte prüfen: ${problem?.fields.join(', ') ?? 'Pflichtfelder'}.`);
+    throw new PreviewError(
+      `The ${type} cannot be previewed: ${problem?.message}`,
+      `Dieser Eintrag kann noch nicht angezeigt werden – bitte prüfen: ${problem?.fields.join(', ') ?? 'Pflichtfelder'}.`,
+    );
   }
   const stored = toSiteEntry(type, valid[0] as never, input.strapiUrl.replace(/\/+$/, ''));
   const entry = stored.entry;
@@ -108,7 +115,10 @@ export async function renderPreview(input: PreviewInput): Promise<Preview> {
   const key = SNAPSHOT_KEYS[type];
   const list = (snapshot[key] as readonly { documentId: string }[]).filter((e) => e.documentId !== entry.documentId);
   const overlay = { ...snapshot, [key]: [...list, entry] } as Snapshot;
-  const sources = { downloads: new Map([...store.downloads(), ...stored.downloads]), images: new Map([...store.images(), ...stored.images]) };
+  const sources = {
+    downloads: new Map([...store.downloads(), ...stored.downloads]),
+    images: new Map([...store.images(), ...stored.images]),
+  };
   await input.screen.screen(sources.downloads, sources.images);
   const files = publishedFiles(overlay, input.screen, sources);
   const own = new Set([...stored.downloads, ...stored.images].map(([k]) => k));
@@ -117,6 +127,10 @@ export async function renderPreview(input: PreviewInput): Promise<Preview> {
   const url = routes.url(ENTRY_ROUTES[type], { slug: String(entry.slug) });
   const page = pageModel(content, routes.match(url)!, input.context);
   if (!page) throw new PreviewError(`No page for ${url}`, 'Für diesen Eintrag gibt es keine Seite.');
-  const html = await input.renderer.render(url, { page, siteUrl: input.siteUrl, preview: { status: input.status, updatedAt: String(entry.updatedAt) } });
+  const html = await input.renderer.render(url, {
+    page,
+    siteUrl: input.siteUrl,
+    preview: { status: input.status, updatedAt: String(entry.updatedAt) },
+  });
   return { html: linksToLiveSite(html, input.siteUrl), url, assets };
 }

@@ -16,14 +16,30 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isPageRoute, outputPath, routes, searchBundlePath, type RouteKind, type RouteMatch } from '@ikz/shared-types/routes';
+import {
+  isPageRoute,
+  outputPath,
+  routes,
+  searchBundlePath,
+  type RouteKind,
+  type RouteMatch,
+} from '@ikz/shared-types/routes';
 import type { Content } from '../model/content.ts';
 import { dataFile } from '../model/files.ts';
 import { inventory, sitemapUrls } from '../model/inventory.ts';
 import { pageModel, SEARCHABLE_ROUTES, searchBundleName, bundleKinds, type ModelContext } from '../model/pages.ts';
 import type { Renderer } from './bundle.ts';
 import { linkTree, removeFile, replaceFile, replaceWithLink, tryLinkFile, writeNew } from './files.ts';
-import { bundlePages, MANIFEST_VERSION, planRelease, type FileHash, type PageFingerprint, type PagePlan, type ReleaseManifest, type ReleasePlan } from './plan.ts';
+import {
+  bundlePages,
+  MANIFEST_VERSION,
+  planRelease,
+  type FileHash,
+  type PageFingerprint,
+  type PagePlan,
+  type ReleaseManifest,
+  type ReleasePlan,
+} from './plan.ts';
 import type { SearchBundles } from './search-index.ts';
 import { precompressDir, SEARCH_BUNDLE_ASSETS } from './precompress.ts';
 
@@ -57,7 +73,8 @@ export type Phases = Record<string, number>;
 
 /** Times steps into `phases`. */
 function timer(phases: Phases) {
-  const add = (name: string, started: number) => (phases[name] = (phases[name] ?? 0) + (performance.now() - started) / 1000);
+  const add = (name: string, started: number) =>
+    (phases[name] = (phases[name] ?? 0) + (performance.now() - started) / 1000);
   return {
     time<T>(name: string, work: () => T): T {
       const started = performance.now();
@@ -111,13 +128,22 @@ async function collect(input: ReleaseInput, clock: Timer, phases: Phases): Promi
     if (!route) throw new Error(`The route table lists ${url}, but cannot read it back.`);
     if (isPageRoute(route.kind)) {
       const page = clock.time('models', () => pageModel(content, route, context));
-      if (!page) throw new Error(`No page model for ${url} (${route.kind}): the route table and the page models disagree.`);
+      if (!page)
+        throw new Error(`No page model for ${url} (${route.kind}): the route table and the page models disagree.`);
       const fingerprint = clock.time('fingerprints', () => sha(JSON.stringify(page)));
-      const bundleName = SEARCHABLE.has(route.kind) ? searchBundleName(route.kind, page.kind === 'document' ? page.document.date.slice(0, 4) : undefined, content.now.getUTCFullYear()) : null;
+      const bundleName = SEARCHABLE.has(route.kind)
+        ? searchBundleName(
+            route.kind,
+            page.kind === 'document' ? page.document.date.slice(0, 4) : undefined,
+            content.now.getUTCFullYear(),
+          )
+        : null;
       collected.pages.push({ url, kind: route.kind, fingerprint, bundleName, route });
       continue;
     }
-    const file = await clock.timed('files', () => dataFile(content, route, { siteUrl, sitemapUrls: sitemap, env: input.env }));
+    const file = await clock.timed('files', () =>
+      dataFile(content, route, { siteUrl, sitemapUrls: sitemap, env: input.env }),
+    );
     if (!file) throw new Error(`No content for the file ${url} (${route.kind}).`);
     collected.files.push({ url, hash: sha(file.body), body: file.body });
   }
@@ -134,10 +160,12 @@ async function collect(input: ReleaseInput, clock: Timer, phases: Phases): Promi
 async function searchIndexer(input: ReleaseInput, plan: ReleasePlan, manifest: ReleaseManifest, clock: Timer) {
   const { search, outDir, base } = input;
   if (plan.fresh) await search.reset();
-  for (const bundleName of search.names()) if (search.version(bundleName) !== base?.manifest.bundles[bundleName]) await search.drop(bundleName);
+  for (const bundleName of search.names())
+    if (search.version(bundleName) !== base?.manifest.bundles[bundleName]) await search.drop(bundleName);
   const discard = input.discard ?? ((dir: string) => fs.rmSync(dir, { recursive: true, force: true }));
   const bundleVersion = `${manifest.builtAt}-${Math.random().toString(36).slice(2, 8)}`;
-  const loaded = (bundleName: string) => plan.fresh || search.has(bundleName) || !(bundleName in base!.manifest.bundles);
+  const loaded = (bundleName: string) =>
+    plan.fresh || search.has(bundleName) || !(bundleName in base!.manifest.bundles);
   /** Bundles whose pages changed: only these are written; the others are linked from the base release. */
   const dirty = new Set(plan.reindex);
   const writes = new Map<string, Promise<unknown>>();
@@ -151,7 +179,12 @@ async function searchIndexer(input: ReleaseInput, plan: ReleasePlan, manifest: R
     manifest.bundles[bundleName] = bundleVersion;
     if (input.recycled && fs.existsSync(bundle)) discard(bundle);
     const run = async () => {
-      if (load.length) await clock.timed('search', () => search.load(bundleName, bundleVersion, load, (url) => fs.readFileSync(path.join(outDir, outputPath(url)), 'utf8')));
+      if (load.length)
+        await clock.timed('search', () =>
+          search.load(bundleName, bundleVersion, load, (url) =>
+            fs.readFileSync(path.join(outDir, outputPath(url)), 'utf8'),
+          ),
+        );
       await clock.timed('search-write', async () => {
         await search.get(bundleName).write(bundle);
         // The bundle's scripts and entry file (its index files are compressed already).
@@ -159,7 +192,10 @@ async function searchIndexer(input: ReleaseInput, plan: ReleasePlan, manifest: R
       });
     };
     // Settles with the error (if any), which is thrown when the build waits for the bundles.
-    writing = writing.then(run).then(() => undefined, (error: unknown) => error ?? new Error(`writing ${bundleName} failed`));
+    writing = writing.then(run).then(
+      () => undefined,
+      (error: unknown) => error ?? new Error(`writing ${bundleName} failed`),
+    );
     writes.set(bundleName, writing);
   };
   return {
@@ -177,7 +213,8 @@ async function searchIndexer(input: ReleaseInput, plan: ReleasePlan, manifest: R
     },
     /** Starts writing the changed bundles whose kinds of page all came before `done`. */
     finished(lastOfKind: ReadonlyMap<RouteKind, number>, done: number) {
-      for (const bundleName of dirty) if (bundleKinds(bundleName).every((kind) => (lastOfKind.get(kind) ?? -1) <= done)) write(bundleName);
+      for (const bundleName of dirty)
+        if (bundleKinds(bundleName).every((kind) => (lastOfKind.get(kind) ?? -1) <= done)) write(bundleName);
     },
   };
 }
@@ -200,7 +237,9 @@ async function placePage(b: Build, page: PagePlan & { route: RouteMatch }): Prom
   const { input, clock, stats } = b;
   const target = path.join(input.outDir, outputPath(page.url));
   if (page.leaves !== null) await b.index.remove(page.leaves, page.url);
-  const linked = page.action === 'link' && clock.time('links', () => b.place.link(path.join(input.base!.dir, outputPath(page.url)), target));
+  const linked =
+    page.action === 'link' &&
+    clock.time('links', () => b.place.link(path.join(input.base!.dir, outputPath(page.url)), target));
   if (page.action === 'keep' || linked) {
     stats.pages.reused += 1;
     if (page.index) await b.index.add(page.bundleName!, page.url, () => fs.readFileSync(target, 'utf8'));
@@ -208,7 +247,9 @@ async function placePage(b: Build, page: PagePlan & { route: RouteMatch }): Prom
     return;
   }
   const model = clock.time('models', () => pageModel(input.content, page.route, input.context))!;
-  const html = await clock.timed('render', () => input.renderer.render(page.url, { page: model, siteUrl: input.siteUrl }));
+  const html = await clock.timed('render', () =>
+    input.renderer.render(page.url, { page: model, siteUrl: input.siteUrl }),
+  );
   clock.time('write', () => b.place.write(target, html));
   stats.pages.rendered += 1;
   if (page.bundleName !== null) {
@@ -238,7 +279,10 @@ function placeFiles(b: Build, files: Collected['files']): void {
   const { input, plan, stats } = b;
   for (const [i, file] of plan.files.entries()) {
     const target = path.join(input.outDir, outputPath(file.url));
-    if (file.action === 'keep' || (file.action === 'link' && b.place.link(path.join(input.base!.dir, outputPath(file.url)), target))) {
+    if (
+      file.action === 'keep' ||
+      (file.action === 'link' && b.place.link(path.join(input.base!.dir, outputPath(file.url)), target))
+    ) {
       stats.files.reused += 1;
     } else {
       b.place.write(target, files[i]!.body);
@@ -279,15 +323,31 @@ async function searchDone(b: Build): Promise<void> {
   b.stats.search.pages = Object.keys(b.manifest.searchable).length;
 }
 
-export async function buildRelease(input: ReleaseInput): Promise<{ manifest: ReleaseManifest; stats: ReleaseStats; searchWritten: Promise<void> }> {
+export async function buildRelease(
+  input: ReleaseInput,
+): Promise<{ manifest: ReleaseManifest; stats: ReleaseStats; searchWritten: Promise<void> }> {
   const { renderer, outDir, siteUrl } = input;
-  if (!input.recycled && fs.existsSync(outDir)) throw new Error(`${outDir} exists already; a release is built into a new directory or a recycled release.`);
+  if (!input.recycled && fs.existsSync(outDir))
+    throw new Error(`${outDir} exists already; a release is built into a new directory or a recycled release.`);
   fs.mkdirSync(outDir, { recursive: true });
   const phases: Phases = {};
   const clock = timer(phases);
   const collected = await collect(input, clock, phases);
-  const plan = planRelease({ pages: collected.pages, files: collected.files, base: input.base?.manifest ?? null, recycled: input.recycled });
-  const manifest: ReleaseManifest = { version: MANIFEST_VERSION, codeHash: renderer.hash, siteUrl, builtAt: new Date().toISOString(), ...plan.manifest, bundles: {}, assets: [] };
+  const plan = planRelease({
+    pages: collected.pages,
+    files: collected.files,
+    base: input.base?.manifest ?? null,
+    recycled: input.recycled,
+  });
+  const manifest: ReleaseManifest = {
+    version: MANIFEST_VERSION,
+    codeHash: renderer.hash,
+    siteUrl,
+    builtAt: new Date().toISOString(),
+    ...plan.manifest,
+    bundles: {},
+    assets: [],
+  };
   const stats: ReleaseStats = {
     pages: { total: plan.pages.length, rendered: 0, reused: 0 },
     files: { total: plan.files.length, written: 0, reused: 0 },

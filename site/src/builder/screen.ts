@@ -74,13 +74,25 @@ export class FileScreen implements FileVerdicts {
   }
 
   /** Checks every download (local path → Strapi URL) and image (key → Strapi URL) not checked yet. */
-  async screen(downloads: ReadonlyMap<string, string>, images: ReadonlyMap<string, string>, stats?: AssetStats): Promise<void> {
+  async screen(
+    downloads: ReadonlyMap<string, string>,
+    images: ReadonlyMap<string, string>,
+    stats?: AssetStats,
+  ): Promise<void> {
     const due = (verdicts: Map<string, unknown>, key: string) => (verdicts.get(key) ?? GONE) === GONE;
-    await pool([...downloads].filter(([local]) => due(this.downloads, local)), 6, async ([local, source]) => {
-      this.downloads.set(local, await this.download(local, source, stats));
-    });
-    await pool([...images].filter(([key]) => due(this.images, key)), 2, async ([key, source]) => {
-      this.images.set(key, await this.image(key, source, stats));
-    });
+    await pool(
+      [...downloads].filter(([local]) => due(this.downloads, local)),
+      6,
+      async ([local, source]) => {
+        this.downloads.set(local, await this.download(local, source, stats));
+      },
+    );
+    await pool(
+      [...images].filter(([key]) => due(this.images, key)),
+      2,
+      async ([key, source]) => {
+        this.images.set(key, await this.image(key, source, stats));
+      },
+    );
   }
 }

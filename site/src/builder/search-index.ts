@@ -52,9 +52,12 @@ export class SearchIndex {
   async write(outputPath: string): Promise<void> {
     const written = await (await this.open()).writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     const count = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    if (count !== this.pages.size) throw new Error(`The search index holds ${count} pages, but ${this.pages.size} were added.`);
+    if (count !== this.pages.size)
+      throw new Error(`The search index holds ${count} pages, but ${this.pages.size} were added.`);
   }
 
   /** Forgets everything (after a failed build, or before a full one). */
@@ -63,7 +66,6 @@ export class SearchIndex {
     this.index = null;
     this.pages.clear();
   }
-
 }
 
 /**
@@ -98,7 +100,12 @@ export class SearchBundles {
   }
 
   /** Loads a bundleName from a release (its pages' HTML) as the bundle version the release has; false if it was loaded. */
-  async load(bundleName: string, version: string, urls: readonly string[], read: (url: string) => string): Promise<boolean> {
+  async load(
+    bundleName: string,
+    version: string,
+    urls: readonly string[],
+    read: (url: string) => string,
+  ): Promise<boolean> {
     if (this.versions.get(bundleName) === version) return false;
     await this.drop(bundleName);
     const index = this.get(bundleName);

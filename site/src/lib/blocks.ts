@@ -65,5 +65,9 @@ export function renderBlocks(blocks: Blocks | null | undefined, baseLevel = 3): 
 export function blocksToText(blocks: Blocks | null | undefined): string {
   const walk = (nodes: (BlockNode | TextNode | LinkNode)[]): string =>
     nodes.map((n) => ('text' in n && n.type === 'text' ? n.text : 'children' in n ? walk(n.children) : '')).join(' ');
-  return (blocks ?? []).map((b) => walk(b.children)).join('\n').replace(/[ \t]+/g, ' ').trim();
+  return (blocks ?? [])
+    .map((b) => walk(b.children))
+    .join('\n')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }

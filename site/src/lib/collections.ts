@@ -23,7 +23,10 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
 }
 
 /** Events that have not ended at `now`, soonest first; and past ones, newest first. */
-export function splitEvents<T extends { startsAt: string; endsAt: string }>(events: readonly T[], now: Date): { upcoming: T[]; past: T[] } {
+export function splitEvents<T extends { startsAt: string; endsAt: string }>(
+  events: readonly T[],
+  now: Date,
+): { upcoming: T[]; past: T[] } {
   const iso = now.toISOString();
   const upcoming = events.filter((e) => e.endsAt >= iso).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const past = events.filter((e) => e.endsAt < iso).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
@@ -37,7 +40,10 @@ export interface MunicipalityRef {
 }
 
 /** The Kreis-level keys a project touches: its lead's and its participants' Kreise (kreisfreie Städte are their own). */
-export function kreiseOfProject(project: { leadMunicipality?: MunicipalityRef | null; municipalities?: MunicipalityRef[] }): Set<string> {
+export function kreiseOfProject(project: {
+  leadMunicipality?: MunicipalityRef | null;
+  municipalities?: MunicipalityRef[];
+}): Set<string> {
   const keys = new Set<string>();
   for (const m of [project.leadMunicipality, ...(project.municipalities ?? [])]) {
     if (!m?.ags) continue;
@@ -48,7 +54,9 @@ export function kreiseOfProject(project: { leadMunicipality?: MunicipalityRef | 
 }
 
 /** Projects per Kreis-level key, for the map. */
-export function projectsPerKreis(projects: readonly { leadMunicipality?: MunicipalityRef | null; municipalities?: MunicipalityRef[] }[]): Map<string, number> {
+export function projectsPerKreis(
+  projects: readonly { leadMunicipality?: MunicipalityRef | null; municipalities?: MunicipalityRef[] }[],
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const p of projects) for (const key of kreiseOfProject(p)) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;

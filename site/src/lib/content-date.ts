@@ -5,7 +5,12 @@ export interface Dated {
   publishedAt?: string | null;
 }
 
-const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+const berlinDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /**
  * The calendar day (YYYY-MM-DD, Europe/Berlin) of the newest `updatedAt` or `publishedAt` among the entries;

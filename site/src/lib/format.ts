@@ -16,7 +16,8 @@ function asDate(value: string | Date): Date {
 export const formatDate = (value: string | Date) => dateLong.format(asDate(value));
 export const formatDateShort = (value: string | Date) => dateShort.format(asDate(value));
 /** "24. September 2026, 10:00 Uhr" */
-export const formatDateTime = (value: string | Date) => `${dateLong.format(asDate(value))}, ${time.format(asDate(value))} Uhr`;
+export const formatDateTime = (value: string | Date) =>
+  `${dateLong.format(asDate(value))}, ${time.format(asDate(value))} Uhr`;
 export const formatNumber = (value: number) => number.format(value);
 export const formatEuro = (value: number) => euro.format(value);
 
@@ -25,13 +26,15 @@ export function formatEventTime(startsAt: string, endsAt: string): string {
   const start = asDate(startsAt);
   const end = asDate(endsAt);
   const sameDay = dateShort.format(start) === dateShort.format(end);
-  if (sameDay) return `${weekday.format(start)}, ${dateLong.format(start)}, ${time.format(start)} bis ${time.format(end)} Uhr`;
+  if (sameDay)
+    return `${weekday.format(start)}, ${dateLong.format(start)}, ${time.format(start)} bis ${time.format(end)} Uhr`;
   return `${weekday.format(start)}, ${dateLong.format(start)}, ${time.format(start)} Uhr bis ${weekday.format(end)}, ${dateLong.format(end)}, ${time.format(end)} Uhr`;
 }
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} Byte`;
-  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
+  if (bytes < 1024 * 1024)
+    return `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
   return `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 }
 

@@ -11,10 +11,23 @@ export function eventJsonLd(e: SiteEvent, siteUrl: string): Record<string, unkno
     description: e.summary,
     startDate: e.startsAt,
     endDate: e.endsAt,
-    eventStatus: e.eventStatus === 'abgesagt' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
-    eventAttendanceMode: online ? 'https://schema.org/OnlineEventAttendanceMode' : 'https://schema.org/OfflineEventAttendanceMode',
+    eventStatus:
+      e.eventStatus === 'abgesagt' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
+    eventAttendanceMode: online
+      ? 'https://schema.org/OnlineEventAttendanceMode'
+      : 'https://schema.org/OfflineEventAttendanceMode',
     location: e.place
-      ? { '@type': 'Place', name: e.place.venue, address: { '@type': 'PostalAddress', streetAddress: e.place.street ?? undefined, postalCode: e.place.postalCode ?? undefined, addressLocality: e.place.city, addressCountry: 'DE' } }
+      ? {
+          '@type': 'Place',
+          name: e.place.venue,
+          address: {
+            '@type': 'PostalAddress',
+            streetAddress: e.place.street ?? undefined,
+            postalCode: e.place.postalCode ?? undefined,
+            addressLocality: e.place.city,
+            addressCountry: 'DE',
+          },
+        }
       : { '@type': 'VirtualLocation', url: new URL(routes.url('event', { slug: e.slug }), siteUrl).href },
     organizer: { '@type': 'Organization', name: 'Kommunal Agentur NRW', url: siteUrl },
     url: new URL(routes.url('event', { slug: e.slug }), siteUrl).href,

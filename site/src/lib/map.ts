@@ -90,35 +90,42 @@ export function readKreisTopology(raw: unknown): KreisTopology {
   }
   const arcCount = raw.arcs.length;
   const seen = new Map<string, number>();
-  const geometries = kreise.geometries.map((geometry: unknown, index): Polygon<KreisProperties> | MultiPolygon<KreisProperties> => {
-    const props = isRecord(geometry) && isRecord(geometry.properties) ? geometry.properties : {};
-    const where = `Kreis map: geometry #${index}${typeof props.ags === 'string' ? ` (ags ${props.ags})` : ''}`;
-    if (!isRecord(geometry) || !isRecord(geometry.properties)) throw new Error(`${where} has no properties object`);
-    const ags = props.ags;
-    if (typeof ags !== 'string' || !/^\d{5}$/.test(ags)) {
-      throw new Error(`${where} has no valid "ags" property (expected a 5-digit Kreis key, got ${JSON.stringify(ags)})`);
-    }
-    const previous = seen.get(ags);
-    if (previous !== undefined) throw new Error(`${where} repeats ags ${ags} of geometry #${previous}`);
-    seen.set(ags, index);
-    const name = typeof props.anzeigename === 'string' && props.anzeigename !== '' ? props.anzeigename : props.name;
-    if (typeof name !== 'string' || name === '') throw new Error(`${where} has no "name" or "anzeigename" property`);
-    const properties: KreisProperties = { ags, name };
-    if (geometry.type === 'Polygon') {
-      checkArcIndexes(geometry.arcs, 1, arcCount, where);
-      return { type: 'Polygon', arcs: geometry.arcs as number[][], properties };
-    }
-    if (geometry.type === 'MultiPolygon') {
-      checkArcIndexes(geometry.arcs, 2, arcCount, where);
-      return { type: 'MultiPolygon', arcs: geometry.arcs as number[][][], properties };
-    }
-    throw new Error(`${where} has geometry type ${JSON.stringify(geometry.type)}, expected Polygon or MultiPolygon`);
-  });
+  const geometries = kreise.geometries.map(
+    (geometry: unknown, index): Polygon<KreisProperties> | MultiPolygon<KreisProperties> => {
+      const props = isRecord(geometry) && isRecord(geometry.properties) ? geometry.properties : {};
+      const where = `Kreis map: geometry #${index}${typeof props.ags === 'string' ? ` (ags ${props.ags})` : ''}`;
+      if (!isRecord(geometry) || !isRecord(geometry.properties)) throw new Error(`${where} has no properties object`);
+      const ags = props.ags;
+      if (typeof ags !== 'string' || !/^\d{5}$/.test(ags)) {
+        throw new Error(
+          `${where} has no valid "ags" property (expected a 5-digit Kreis key, got ${JSON.stringify(ags)})`,
+        );
+      }
+      const previous = seen.get(ags);
+      if (previous !== undefined) throw new Error(`${where} repeats ags ${ags} of geometry #${previous}`);
+      seen.set(ags, index);
+      const name = typeof props.anzeigename === 'string' && props.anzeigename !== '' ? props.anzeigename : props.name;
+      if (typeof name !== 'string' || name === '') throw new Error(`${where} has no "name" or "anzeigename" property`);
+      const properties: KreisProperties = { ags, name };
+      if (geometry.type === 'Polygon') {
+        checkArcIndexes(geometry.arcs, 1, arcCount, where);
+        return { type: 'Polygon', arcs: geometry.arcs as number[][], properties };
+      }
+      if (geometry.type === 'MultiPolygon') {
+        checkArcIndexes(geometry.arcs, 2, arcCount, where);
+        return { type: 'MultiPolygon', arcs: geometry.arcs as number[][][], properties };
+      }
+      throw new Error(`${where} has geometry type ${JSON.stringify(geometry.type)}, expected Polygon or MultiPolygon`);
+    },
+  );
   if (geometries.length === 0) throw new Error('Kreis map: the "kreise" collection is empty');
   const topology = { ...raw, objects: { kreise: { type: 'GeometryCollection', geometries } } } as KreisTopology;
   for (const f of feature(topology, topology.objects.kreise).features) {
     // d3-geo reads rings on the sphere: an exterior ring wound the wrong way encloses the rest of the globe.
-    if (geoArea(f) > 2 * Math.PI) throw new Error(`Kreis map: Kreis ${f.properties.ags} has its rings wound the wrong way (d3-geo expects clockwise exterior rings)`);
+    if (geoArea(f) > 2 * Math.PI)
+      throw new Error(
+        `Kreis map: Kreis ${f.properties.ags} has its rings wound the wrong way (d3-geo expects clockwise exterior rings)`,
+      );
   }
   return topology;
 }
@@ -129,7 +136,8 @@ export function readKreisTopology(raw: unknown): KreisTopology {
 
 /** Projects and simplifies the Kreise for an SVG `width` pixels wide (height follows from NRW's shape). */
 export function layoutKreise(topology: KreisTopology, width: number = DEFAULT_WIDTH): KreisLayout {
-  if (!Number.isFinite(width) || width <= 2 * PADDING) throw new Error(`Kreis map: width must be a number above ${2 * PADDING}, got ${width}`);
+  if (!Number.isFinite(width) || width <= 2 * PADDING)
+    throw new Error(`Kreis map: width must be a number above ${2 * PADDING}, got ${width}`);
   const full = feature(topology, topology.objects.kreise);
   const [[west, south], [east, north]] = geoBounds(full);
   // Central meridian and origin in the middle of the map; precision 0 turns off adaptive resampling, so the
@@ -155,7 +163,8 @@ function checkBreaks(breaks: readonly number[]): void {
   breaks.forEach((b, i) => {
     if (!Number.isInteger(b) || b < 1) throw new Error(`Kreis map: break ${i} must be a positive integer, got ${b}`);
     const prev = breaks[i - 1];
-    if (prev !== undefined && b <= prev) throw new Error(`Kreis map: breaks must be strictly increasing, got ${breaks.join(', ')}`);
+    if (prev !== undefined && b <= prev)
+      throw new Error(`Kreis map: breaks must be strictly increasing, got ${breaks.join(', ')}`);
   });
 }
 
@@ -164,10 +173,12 @@ function checkBreaks(breaks: readonly number[]): void {
  * i-th quantile starts a new class. Ties can merge classes, so fewer breaks are possible; the first is always 1.
  */
 export function quantileBreaks(counts: Iterable<number>, classes: number = SHADE_CLASSES): number[] {
-  if (!Number.isInteger(classes) || classes < 1) throw new Error(`Kreis map: classes must be a positive integer, got ${classes}`);
+  if (!Number.isInteger(classes) || classes < 1)
+    throw new Error(`Kreis map: classes must be a positive integer, got ${classes}`);
   const positive: number[] = [];
   for (const count of counts) {
-    if (!Number.isFinite(count) || count < 0) throw new Error(`Kreis map: count must be a non-negative number, got ${count}`);
+    if (!Number.isFinite(count) || count < 0)
+      throw new Error(`Kreis map: count must be a non-negative number, got ${count}`);
     if (count > 0) positive.push(count);
   }
   positive.sort((a, b) => a - b);
@@ -176,7 +187,8 @@ export function quantileBreaks(counts: Iterable<number>, classes: number = SHADE
     const q = quantileSorted(positive, i / classes);
     if (q === undefined) break;
     const from = Math.floor(q) + 1;
-    if (from > (breaks[breaks.length - 1] as number) && from <= (positive[positive.length - 1] as number)) breaks.push(from);
+    if (from > (breaks[breaks.length - 1] as number) && from <= (positive[positive.length - 1] as number))
+      breaks.push(from);
   }
   return breaks;
 }
@@ -184,7 +196,8 @@ export function quantileBreaks(counts: Iterable<number>, classes: number = SHADE
 /** Shade class of a count: 0 for no projects, else the number of breaks it reaches (1…breaks.length). */
 export function shadeFor(count: number, breaks: readonly number[]): number {
   checkBreaks(breaks);
-  if (!Number.isFinite(count) || count < 0) throw new Error(`Kreis map: count must be a non-negative number, got ${count}`);
+  if (!Number.isFinite(count) || count < 0)
+    throw new Error(`Kreis map: count must be a non-negative number, got ${count}`);
   let shade = 0;
   for (const b of breaks) if (count >= b) shade++;
   return shade;
@@ -225,7 +238,11 @@ export function legendFor(breaks: readonly number[]): MapLegendItem[] {
 // ---------------------------------------------------------------------------
 
 /** Everything the component needs. counts: projects per Kreis ags (missing = 0, unknown keys ignored); shapes sorted by ags. */
-export function buildKreisMap(topology: KreisTopology, counts: ReadonlyMap<string, number>, width: number = DEFAULT_WIDTH): KreisMap {
+export function buildKreisMap(
+  topology: KreisTopology,
+  counts: ReadonlyMap<string, number>,
+  width: number = DEFAULT_WIDTH,
+): KreisMap {
   const layout = layoutKreise(topology, width);
   const path = geoPath(layout.projection).digits(DIGITS);
   const kreise = feature(layout.topology, layout.topology.objects.kreise).features.map((f) => {
@@ -237,5 +254,11 @@ export function buildKreisMap(topology: KreisTopology, counts: ReadonlyMap<strin
   const shapes = kreise
     .sort((a, b) => (a.ags < b.ags ? -1 : a.ags > b.ags ? 1 : 0))
     .map((k): MapShape => ({ ...k, shade: shadeFor(k.count, breaks) }));
-  return { viewBox: `0 0 ${layout.width} ${layout.height}`, width: layout.width, height: layout.height, shapes, legend: legendFor(breaks) };
+  return {
+    viewBox: `0 0 ${layout.width} ${layout.height}`,
+    width: layout.width,
+    height: layout.height,
+    shapes,
+    legend: legendFor(breaks),
+  };
 }

@@ -47,5 +47,11 @@ const TYPE_LABELS: Record<string, string> = {
 export function toDownload(media: Media, baseUrl: string, sources: AssetSources): Download {
   const target = localPath(media);
   sources.set(target, absoluteUrl(media.url, baseUrl));
-  return { url: target, name: media.name, mime: media.mime, bytes: Math.round(Number(media.size) * 1024), label: TYPE_LABELS[media.mime] ?? (media.ext ?? '').replace('.', '').toUpperCase() };
+  return {
+    url: target,
+    name: media.name,
+    mime: media.mime,
+    bytes: Math.round(Number(media.size) * 1024),
+    label: TYPE_LABELS[media.mime] ?? (media.ext ?? '').replace('.', '').toUpperCase(),
+  };
 }

@@ -44,7 +44,9 @@ export function suggest<T extends SearchChoice>(choices: readonly T[], query: st
   const ranked: { choice: T; rank: number }[] = [];
   for (const choice of choices) {
     // „münster“ and „muenster“ find Münster through the spelled-out form, „munster“ through the plain one.
-    const name = [searchKey(choice.name), searchKey(choice.name, false)].find((form) => words.every((word) => form.includes(word)));
+    const name = [searchKey(choice.name), searchKey(choice.name, false)].find((form) =>
+      words.every((word) => form.includes(word)),
+    );
     if (name === undefined) continue;
     const rank = name.startsWith(key) ? 0 : ` ${name}`.includes(` ${words[0]}`) ? 1 : 2;
     ranked.push({ choice, rank });

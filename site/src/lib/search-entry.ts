@@ -43,7 +43,12 @@ export function newsletterSearch(n: SiteNewsletter): SearchEntry {
 }
 
 export function eventSearch(e: SiteEvent): SearchEntry {
-  return { type: 'Veranstaltung', title: e.title, date: e.startsAt.slice(0, 10), filters: { Format: e.format, Jahr: e.startsAt.slice(0, 4) } };
+  return {
+    type: 'Veranstaltung',
+    title: e.title,
+    date: e.startsAt.slice(0, 10),
+    filters: { Format: e.format, Jahr: e.startsAt.slice(0, 4) },
+  };
 }
 
 export function partnerSearchSearch(e: SitePartnerSearch): SearchEntry {
@@ -51,6 +56,9 @@ export function partnerSearchSearch(e: SitePartnerSearch): SearchEntry {
     type: 'Partnersuche',
     title: e.title,
     summary: e.seek.slice(0, 200),
-    filters: { Handlungsfeld: (e.topics ?? []).map((t) => t.name ?? ''), Regierungsbezirk: e.municipality?.regierungsbezirkName ?? null },
+    filters: {
+      Handlungsfeld: (e.topics ?? []).map((t) => t.name ?? ''),
+      Regierungsbezirk: e.municipality?.regierungsbezirkName ?? null,
+    },
   };
 }

@@ -12,13 +12,24 @@ export interface SecurityTxtOptions {
 
 export const DEFAULT_SECURITY_CONTACT = 'mailto:sicherheit@interkommunales.example';
 
-export function securityTxtOptions(env: Record<string, string | undefined>, siteUrl: string, now: Date): SecurityTxtOptions {
-  const contacts = (env.IKZ_SECURITY_CONTACT ?? DEFAULT_SECURITY_CONTACT).split(',').map((c) => c.trim()).filter(Boolean);
+export function securityTxtOptions(
+  env: Record<string, string | undefined>,
+  siteUrl: string,
+  now: Date,
+): SecurityTxtOptions {
+  const contacts = (env.IKZ_SECURITY_CONTACT ?? DEFAULT_SECURITY_CONTACT)
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   for (const contact of contacts) {
-    if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(contact)) throw new Error(`IKZ_SECURITY_CONTACT: "${contact}" is neither a mailto: nor an https: URL.`);
+    if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(contact))
+      throw new Error(`IKZ_SECURITY_CONTACT: "${contact}" is neither a mailto: nor an https: URL.`);
   }
   const days = Number(env.IKZ_SECURITY_TXT_DAYS ?? 180);
-  if (!Number.isInteger(days) || days < 1 || days > 365) throw new Error(`IKZ_SECURITY_TXT_DAYS must be a whole number of days between 1 and 365, not "${env.IKZ_SECURITY_TXT_DAYS}".`);
+  if (!Number.isInteger(days) || days < 1 || days > 365)
+    throw new Error(
+      `IKZ_SECURITY_TXT_DAYS must be a whole number of days between 1 and 365, not "${env.IKZ_SECURITY_TXT_DAYS}".`,
+    );
   return {
     contacts,
     expires: new Date(now.getTime() + days * 86_400_000),

@@ -4,7 +4,15 @@
  */
 import { byDateDesc, byTitle, groupBy, kreiseOfProject, splitEvents } from '../lib/collections.ts';
 import { contentDate } from '../lib/content-date.ts';
-import type { SiteDocument, SiteEvent, SiteMunicipality, SiteNewsletter, SitePartnerSearch, SiteProject, SiteTopic } from '../lib/types.ts';
+import type {
+  SiteDocument,
+  SiteEvent,
+  SiteMunicipality,
+  SiteNewsletter,
+  SitePartnerSearch,
+  SiteProject,
+  SiteTopic,
+} from '../lib/types.ts';
 import { currentPartnerSearches } from './partner-search.ts';
 
 /** Everything published, by content type, as the loader validated it. */
@@ -72,7 +80,8 @@ function index<T, K>(items: readonly T[], keys: (item: T) => Iterable<K>): Map<K
   return map;
 }
 
-const agsOf = (p: SiteProject) => [p.leadMunicipality, ...(p.municipalities ?? [])].flatMap((m) => (m?.ags ? [m.ags] : []));
+const agsOf = (p: SiteProject) =>
+  [p.leadMunicipality, ...(p.municipalities ?? [])].flatMap((m) => (m?.ags ? [m.ags] : []));
 
 export function buildContent(snapshot: Snapshot, now: Date): Content {
   const projects = [...snapshot.projects].sort(byTitle);
@@ -84,7 +93,8 @@ export function buildContent(snapshot: Snapshot, now: Date): Content {
   const partnerSearches = currentPartnerSearches(snapshot.partnerSearches ?? [], now);
   const { upcoming, past } = splitEvents(events, now);
   const projectsPerKreis = new Map<string, number>();
-  for (const p of projects) for (const key of kreiseOfProject(p)) projectsPerKreis.set(key, (projectsPerKreis.get(key) ?? 0) + 1);
+  for (const p of projects)
+    for (const key of kreiseOfProject(p)) projectsPerKreis.set(key, (projectsPerKreis.get(key) ?? 0) + 1);
   return {
     now,
     projects,

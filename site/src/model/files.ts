@@ -27,7 +27,10 @@ export interface FileContext {
 const absolute = (path: string, siteUrl: string) => new URL(path, siteUrl).href;
 
 function sitemapIndex(count: number, siteUrl: string): string {
-  const entries = Array.from({ length: count }, (_, n) => `<sitemap><loc>${escapeHtml(xmlText(absolute(routes.url('sitemap', { n }), siteUrl)))}</loc></sitemap>`);
+  const entries = Array.from(
+    { length: count },
+    (_, n) => `<sitemap><loc>${escapeHtml(xmlText(absolute(routes.url('sitemap', { n }), siteUrl)))}</loc></sitemap>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join('')}</sitemapindex>`;
 }
 
@@ -46,17 +49,35 @@ export async function dataFile(content: Content, route: RouteMatch, context: Fil
     case 'projectFeed':
       return {
         type: XML,
-        body: await getRssString({ title: 'Interkommunales.NRW – Neue Projekte', description: 'Neu veröffentlichte Kooperationsprojekte von Kommunen in Nordrhein-Westfalen.', site: siteUrl, items: projectItems(content.projects), customData: '<language>de-DE</language>' }),
+        body: await getRssString({
+          title: 'Interkommunales.NRW – Neue Projekte',
+          description: 'Neu veröffentlichte Kooperationsprojekte von Kommunen in Nordrhein-Westfalen.',
+          site: siteUrl,
+          items: projectItems(content.projects),
+          customData: '<language>de-DE</language>',
+        }),
       };
     case 'newsletterFeed':
       return {
         type: XML,
-        body: await getRssString({ title: 'Interkommunales.NRW – Newsletter', description: 'Alle Ausgaben des Newsletters zur interkommunalen Zusammenarbeit in NRW.', site: siteUrl, items: newsletterItems(content.newsletters), customData: '<language>de-DE</language>' }),
+        body: await getRssString({
+          title: 'Interkommunales.NRW – Newsletter',
+          description: 'Alle Ausgaben des Newsletters zur interkommunalen Zusammenarbeit in NRW.',
+          site: siteUrl,
+          items: newsletterItems(content.newsletters),
+          customData: '<language>de-DE</language>',
+        }),
       };
     case 'partnerSearchFeed':
       return {
         type: XML,
-        body: await getRssString({ title: 'Interkommunales.NRW – Partnersuche', description: 'Kommunen in Nordrhein-Westfalen suchen Partner für gemeinsame Aufgaben.', site: siteUrl, items: partnerSearchItems(content.partnerSearches), customData: '<language>de-DE</language>' }),
+        body: await getRssString({
+          title: 'Interkommunales.NRW – Partnersuche',
+          description: 'Kommunen in Nordrhein-Westfalen suchen Partner für gemeinsame Aufgaben.',
+          site: siteUrl,
+          items: partnerSearchItems(content.partnerSearches),
+          customData: '<language>de-DE</language>',
+        }),
       };
     case 'calendar':
       return { type: CALENDAR, body: calendar(content.upcoming, siteUrl, 'Interkommunales.NRW – Veranstaltungen') };
@@ -68,7 +89,12 @@ export async function dataFile(content: Content, route: RouteMatch, context: Fil
       return {
         type: 'application/json; charset=utf-8',
         body: JSON.stringify(
-          { title: 'Interkommunales.NRW – Kooperationsprojekte', license: 'https://www.govdata.de/dl-de/by-2-0', count: content.projects.length, projects: content.projects.map((p) => projectRecord(p, siteUrl)) },
+          {
+            title: 'Interkommunales.NRW – Kooperationsprojekte',
+            license: 'https://www.govdata.de/dl-de/by-2-0',
+            count: content.projects.length,
+            projects: content.projects.map((p) => projectRecord(p, siteUrl)),
+          },
           null,
           1,
         ),
@@ -76,16 +102,25 @@ export async function dataFile(content: Content, route: RouteMatch, context: Fil
     case 'openDataCsv':
       return { type: 'text/csv; charset=utf-8', body: toCsv(content.projects.map((p) => projectRecord(p, siteUrl))) };
     case 'sitemapIndex':
-      return { type: XML, body: sitemapIndex(Math.max(1, Math.ceil(context.sitemapUrls.length / SITEMAP_SIZE)), siteUrl) };
+      return {
+        type: XML,
+        body: sitemapIndex(Math.max(1, Math.ceil(context.sitemapUrls.length / SITEMAP_SIZE)), siteUrl),
+      };
     case 'sitemap': {
       const n = route.params.n ?? 0;
       const urls = context.sitemapUrls.slice(n * SITEMAP_SIZE, (n + 1) * SITEMAP_SIZE);
       return n === 0 || urls.length ? { type: XML, body: sitemap(urls, siteUrl) } : null;
     }
     case 'robots':
-      return { type: 'text/plain; charset=utf-8', body: `User-agent: *\nAllow: /\n\nSitemap: ${absolute(routes.url('sitemapIndex'), siteUrl)}\n` };
+      return {
+        type: 'text/plain; charset=utf-8',
+        body: `User-agent: *\nAllow: /\n\nSitemap: ${absolute(routes.url('sitemapIndex'), siteUrl)}\n`,
+      };
     case 'securityTxt':
-      return { type: 'text/plain; charset=utf-8', body: securityTxt(securityTxtOptions(context.env, siteUrl, content.now)) };
+      return {
+        type: 'text/plain; charset=utf-8',
+        body: securityTxt(securityTxtOptions(context.env, siteUrl, content.now)),
+      };
     default:
       return null;
   }

@@ -9,12 +9,18 @@ export function inventory(content: Content, infoPages: readonly InfoPage[]): Sit
   const counted: SiteInventory = {
     projects: content.projects.map((p) => p.slug),
     projectPages: pageCount(content.projects.length, PAGE_SIZES.projects),
-    topics: content.topics.map((t) => ({ slug: t.slug, pages: pageCount(content.projectsByTopic.get(t.slug)?.length ?? 0, PAGE_SIZES.topicProjects) })),
+    topics: content.topics.map((t) => ({
+      slug: t.slug,
+      pages: pageCount(content.projectsByTopic.get(t.slug)?.length ?? 0, PAGE_SIZES.topicProjects),
+    })),
     municipalities: content.municipalities.map((m) => {
       const { own, memberProjects } = municipalityProjects(content, m);
       return { slug: m.slug, pages: pageCount(own.length + memberProjects.length, PAGE_SIZES.municipalityProjects) };
     }),
-    documentTypes: documentTypesInUse(content).map((t) => ({ slug: typeSlug(t), pages: pageCount(content.documentsByType.get(t)!.length, PAGE_SIZES.documentType) })),
+    documentTypes: documentTypesInUse(content).map((t) => ({
+      slug: typeSlug(t),
+      pages: pageCount(content.documentsByType.get(t)!.length, PAGE_SIZES.documentType),
+    })),
     courtDecisionPages: pageCount(courtDecisionsOf(content).length, PAGE_SIZES.courtDecisions),
     documents: content.documents.map((d) => d.slug),
     newsletters: content.newsletters.map((n) => n.slug),

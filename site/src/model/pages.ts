@@ -22,9 +22,25 @@ import {
 import { groupBy, typeSlug } from '../lib/collections.ts';
 import { kreisSlugs } from '../lib/kreise.ts';
 import type { KreisMap } from '../lib/map.ts';
-import type { SiteDocument, SiteEvent, SiteMunicipality, SiteNewsletter, SitePartnerSearch, SiteProject, SiteTopic } from '../lib/types.ts';
+import type {
+  SiteDocument,
+  SiteEvent,
+  SiteMunicipality,
+  SiteNewsletter,
+  SitePartnerSearch,
+  SiteProject,
+  SiteTopic,
+} from '../lib/types.ts';
 import type { Content } from './content.ts';
-import { partnerSearchCard, partnerSearchesOf, partnerSearchList, regionOf, regionSlug, type PartnerSearchCardData, type PartnerSearchFilter } from './partner-search.ts';
+import {
+  partnerSearchCard,
+  partnerSearchesOf,
+  partnerSearchList,
+  regionOf,
+  regionSlug,
+  type PartnerSearchCardData,
+  type PartnerSearchFilter,
+} from './partner-search.ts';
 
 export interface ProjectCardData {
   slug: string;
@@ -73,27 +89,86 @@ export interface MapData {
 }
 
 export type PageModel =
-  | { kind: 'home'; projectCount: number; documentCount: number; focus: { slug: string; name: string; description: string | null; projects: number }[]; newest: ProjectCardData[]; upcoming: EventCardData[]; latestNewsletter: { slug: string; title: string; sentAt: string } | null; map: MapData }
+  | {
+      kind: 'home';
+      projectCount: number;
+      documentCount: number;
+      focus: { slug: string; name: string; description: string | null; projects: number }[];
+      newest: ProjectCardData[];
+      upcoming: EventCardData[];
+      latestNewsletter: { slug: string; title: string; sentAt: string } | null;
+      map: MapData;
+    }
   | ({ kind: 'projects'; projects: ProjectCardData[] } & Paging)
   | { kind: 'project'; project: SiteProject }
   | { kind: 'topics'; topics: { slug: string; name: string; focus: boolean; projects: number }[] }
   | ({ kind: 'topic'; topic: SiteTopic; projects: ProjectCardData[]; documents: DocumentRowData[] } & Paging)
-  | { kind: 'municipalities'; map: MapData; regions: { name: string; kreise: { slug: string; name: string; kreisfrei: boolean; members: MunicipalityLink[] }[] }[] }
-  | ({ kind: 'municipality'; municipality: SiteMunicipality; kreis: MunicipalityLink | null; members: MunicipalityLink[]; own: ProjectCardData[]; ownTotal: number; memberProjects: ProjectCardData[]; memberTotal: number; partnerSearches: PartnerSearchCardData[] } & Paging)
-  | { kind: 'documents'; documentCount: number; types: { type: string; slug: string; count: number; courtDecisions: boolean }[]; latest: DocumentRowData[] }
+  | {
+      kind: 'municipalities';
+      map: MapData;
+      regions: {
+        name: string;
+        kreise: { slug: string; name: string; kreisfrei: boolean; members: MunicipalityLink[] }[];
+      }[];
+    }
+  | ({
+      kind: 'municipality';
+      municipality: SiteMunicipality;
+      kreis: MunicipalityLink | null;
+      members: MunicipalityLink[];
+      own: ProjectCardData[];
+      ownTotal: number;
+      memberProjects: ProjectCardData[];
+      memberTotal: number;
+      partnerSearches: PartnerSearchCardData[];
+    } & Paging)
+  | {
+      kind: 'documents';
+      documentCount: number;
+      types: { type: string; slug: string; count: number; courtDecisions: boolean }[];
+      latest: DocumentRowData[];
+    }
   | { kind: 'document'; document: SiteDocument }
   | ({ kind: 'documentType'; type: string; slug: string; documents: DocumentRowData[] } & Paging)
-  | ({ kind: 'courtDecisions'; decisions: (DocumentRowData & { court: string; decidedAt: string | null; docketNumber: string; decisionKind: string; holding: string | null })[] } & Paging)
-  | { kind: 'newsletters'; firstYear: number | null; years: { year: number; issues: { slug: string; title: string; sentAt: string }[] }[] }
+  | ({
+      kind: 'courtDecisions';
+      decisions: (DocumentRowData & {
+        court: string;
+        decidedAt: string | null;
+        docketNumber: string;
+        decisionKind: string;
+        holding: string | null;
+      })[];
+    } & Paging)
+  | {
+      kind: 'newsletters';
+      firstYear: number | null;
+      years: { year: number; issues: { slug: string; title: string; sentAt: string }[] }[];
+    }
   | { kind: 'newsletter'; newsletter: SiteNewsletter }
   | { kind: 'newsletterUnsubscribe' }
   | { kind: 'events'; upcoming: EventCardData[]; pastCount: number }
-  | ({ kind: 'eventArchive'; years: { year: string; events: { slug: string; title: string; startsAt: string; format: string }[] }[] } & Paging)
+  | ({
+      kind: 'eventArchive';
+      years: { year: string; events: { slug: string; title: string; startsAt: string; format: string }[] }[];
+    } & Paging)
   | { kind: 'event'; event: SiteEvent; past: boolean }
   | { kind: 'search'; mergeBundles: string[] }
   | { kind: 'openData'; projectCount: number }
-  | { kind: 'infoPage'; id: string; contentDate: string | null; municipalities: MunicipalityGroup[] | null; topics: { slug: string; name: string }[] | null }
-  | { kind: 'partnerSearches'; entries: PartnerSearchCardData[]; total: number; filters: { topics: PartnerSearchFilter[]; regions: PartnerSearchFilter[] }; active: { by: 'topic' | 'region'; slug: string; name: string } | null }
+  | {
+      kind: 'infoPage';
+      id: string;
+      contentDate: string | null;
+      municipalities: MunicipalityGroup[] | null;
+      topics: { slug: string; name: string }[] | null;
+    }
+  | {
+      kind: 'partnerSearches';
+      entries: PartnerSearchCardData[];
+      total: number;
+      filters: { topics: PartnerSearchFilter[]; regions: PartnerSearchFilter[] };
+      active: { by: 'topic' | 'region'; slug: string; name: string } | null;
+    }
   | { kind: 'partnerSearch'; entry: SitePartnerSearch; region: { name: string; slug: string } | null }
   | { kind: 'partnerSearchForm'; municipalities: MunicipalityGroup[]; topics: { slug: string; name: string }[] }
   | { kind: 'notFound' };
@@ -122,7 +197,13 @@ export const eventCard = (e: SiteEvent): EventCardData => ({
   eventStatus: e.eventStatus,
 });
 
-export const documentRow = (d: SiteDocument): DocumentRowData => ({ slug: d.slug, title: d.title, type: d.type, date: d.date, publisher: d.publisher });
+export const documentRow = (d: SiteDocument): DocumentRowData => ({
+  slug: d.slug,
+  title: d.title,
+  type: d.type,
+  date: d.date,
+  publisher: d.publisher,
+});
 
 const link = (m: SiteMunicipality): MunicipalityLink => ({ slug: m.slug, name: m.name });
 
@@ -150,7 +231,14 @@ function home(content: Content, buildMap: MapBuilder): PageOf<'home'> {
     kind: 'home',
     projectCount: content.projects.length,
     documentCount: content.documents.length,
-    focus: content.topics.filter((t) => t.focus).map((t) => ({ slug: t.slug, name: t.name, description: t.description, projects: content.projectsByTopic.get(t.slug)?.length ?? 0 })),
+    focus: content.topics
+      .filter((t) => t.focus)
+      .map((t) => ({
+        slug: t.slug,
+        name: t.name,
+        description: t.description,
+        projects: content.projectsByTopic.get(t.slug)?.length ?? 0,
+      })),
     newest,
     upcoming: content.upcoming.slice(0, 3).map(eventCard),
     latestNewsletter: latest ? { slug: latest.slug, title: latest.title, sentAt: latest.sentAt } : null,
@@ -168,13 +256,17 @@ function topic(content: Content, slug: string, page: number): PageOf<'topic'> | 
 }
 
 /** Projects of a municipality: its own; for a Kreis also those of its Gemeinden, paginated as one list. */
-export function municipalityProjects(content: Content, m: SiteMunicipality): { own: SiteProject[]; members: SiteMunicipality[]; memberProjects: SiteProject[] } {
+export function municipalityProjects(
+  content: Content,
+  m: SiteMunicipality,
+): { own: SiteProject[]; members: SiteMunicipality[]; memberProjects: SiteProject[] } {
   const own = content.projectsByAgs.get(m.ags) ?? [];
   if (m.kind !== 'Kreis') return { own, members: [], memberProjects: [] };
   const members = content.kreisMembers.get(m.ags) ?? [];
   const ownSet = new Set(own);
   const memberSet = new Set<SiteProject>();
-  for (const member of members) for (const p of content.projectsByAgs.get(member.ags) ?? []) if (!ownSet.has(p)) memberSet.add(p);
+  for (const member of members)
+    for (const p of content.projectsByAgs.get(member.ags) ?? []) if (!ownSet.has(p)) memberSet.add(p);
   const memberProjects = content.projects.filter((p) => memberSet.has(p));
   return { own, members, memberProjects };
 }
@@ -186,7 +278,8 @@ function municipality(content: Content, slug: string, page: number): PageOf<'mun
   const all = [...own.map((p) => ({ p, own: true })), ...memberProjects.map((p) => ({ p, own: false }))];
   const part = slice(all, PAGE_SIZES.municipalityProjects, page);
   if (!part) return null;
-  const parent = m.kind !== 'Kreis' && m.kind !== 'Kreisfreie Stadt' ? content.municipalityByAgs.get(m.kreisAgs) : undefined;
+  const parent =
+    m.kind !== 'Kreis' && m.kind !== 'Kreisfreie Stadt' ? content.municipalityByAgs.get(m.kreisAgs) : undefined;
   return {
     kind: 'municipality',
     municipality: m,
@@ -202,7 +295,10 @@ function municipality(content: Content, slug: string, page: number): PageOf<'mun
 }
 
 function municipalities(content: Content, buildMap: MapBuilder): PageOf<'municipalities'> {
-  const byRb = groupBy([...content.municipalities].sort((a, b) => a.regierungsbezirkAgs.localeCompare(b.regierungsbezirkAgs)), (m) => m.regierungsbezirkName);
+  const byRb = groupBy(
+    [...content.municipalities].sort((a, b) => a.regierungsbezirkAgs.localeCompare(b.regierungsbezirkAgs)),
+    (m) => m.regierungsbezirkName,
+  );
   return {
     kind: 'municipalities',
     map: mapData(content, buildMap),
@@ -211,7 +307,12 @@ function municipalities(content: Content, buildMap: MapBuilder): PageOf<'municip
       kreise: list
         .filter((m) => m.kind === 'Kreis' || m.kind === 'Kreisfreie Stadt')
         .sort((a, b) => a.name.localeCompare(b.name, 'de'))
-        .map((k) => ({ slug: k.slug, name: k.name, kreisfrei: k.kind === 'Kreisfreie Stadt', members: k.kind === 'Kreis' ? (content.kreisMembers.get(k.ags) ?? []).map(link) : [] })),
+        .map((k) => ({
+          slug: k.slug,
+          name: k.name,
+          kreisfrei: k.kind === 'Kreisfreie Stadt',
+          members: k.kind === 'Kreis' ? (content.kreisMembers.get(k.ags) ?? []).map(link) : [],
+        })),
     })),
   };
 }
@@ -239,10 +340,13 @@ function eventArchive(content: Content, page: number): PageOf<'eventArchive'> | 
 
 /** The court decisions, newest first: documents of that type with their court data. */
 export const courtDecisionsOf = (content: Content) =>
-  (content.documentsByType.get('Gerichtsentscheidung') ?? []).flatMap((document) => (document.courtDecision ? [{ document, decision: document.courtDecision }] : []));
+  (content.documentsByType.get('Gerichtsentscheidung') ?? []).flatMap((document) =>
+    document.courtDecision ? [{ document, decision: document.courtDecision }] : [],
+  );
 
 /** The document types that have documents, in the order of the schema. */
-export const documentTypesInUse = (content: Content) => ENUMS['document.type'].filter((t) => content.documentsByType.has(t));
+export const documentTypesInUse = (content: Content) =>
+  ENUMS['document.type'].filter((t) => content.documentsByType.has(t));
 
 /** An MDX page of the site (src/content/pages); `usesContentDate` when it shows the build's content date. */
 export interface InfoPage {
@@ -298,7 +402,12 @@ function documents({ content }: ModelInput): PageOf<'documents'> {
   return {
     kind: 'documents',
     documentCount: content.documents.length,
-    types: documentTypesInUse(content).map((t) => ({ type: t, slug: typeSlug(t), count: content.documentsByType.get(t)!.length, courtDecisions: t === 'Gerichtsentscheidung' })),
+    types: documentTypesInUse(content).map((t) => ({
+      type: t,
+      slug: typeSlug(t),
+      count: content.documentsByType.get(t)!.length,
+      courtDecisions: t === 'Gerichtsentscheidung',
+    })),
     latest: content.documents.slice(0, 15).map(documentRow),
   };
 }
@@ -308,7 +417,14 @@ function courtDecisions({ content, page }: ModelInput): PageOf<'courtDecisions'>
   if (!part) return null;
   return {
     kind: 'courtDecisions',
-    decisions: part.items.map(({ document: d, decision }) => ({ ...documentRow(d), court: decision.court, decidedAt: decision.decidedAt, docketNumber: decision.docketNumber, decisionKind: decision.kind, holding: decision.holding })),
+    decisions: part.items.map(({ document: d, decision }) => ({
+      ...documentRow(d),
+      court: decision.court,
+      decidedAt: decision.decidedAt,
+      docketNumber: decision.docketNumber,
+      decisionKind: decision.kind,
+      holding: decision.holding,
+    })),
     ...part.paging,
   };
 }
@@ -317,7 +433,10 @@ function newsletters({ content }: ModelInput): PageOf<'newsletters'> {
   return {
     kind: 'newsletters',
     firstYear: content.newsletters.length ? Math.min(...content.newsletters.map((n) => n.year)) : null,
-    years: [...groupBy(content.newsletters, (n) => n.year).entries()].map(([year, issues]) => ({ year, issues: issues.map((n) => ({ slug: n.slug, title: n.title, sentAt: n.sentAt })) })),
+    years: [...groupBy(content.newsletters, (n) => n.year).entries()].map(([year, issues]) => ({
+      year,
+      issues: issues.map((n) => ({ slug: n.slug, title: n.title, sentAt: n.sentAt })),
+    })),
   };
 }
 
@@ -363,12 +482,32 @@ export const PAGE_KINDS = {
   },
   topics: {
     routes: ['topics'],
-    model: ({ content }) => ({ kind: 'topics', topics: content.topics.map((t) => ({ slug: t.slug, name: t.name, focus: t.focus, projects: content.projectsByTopic.get(t.slug)?.length ?? 0 })) }),
+    model: ({ content }) => ({
+      kind: 'topics',
+      topics: content.topics.map((t) => ({
+        slug: t.slug,
+        name: t.name,
+        focus: t.focus,
+        projects: content.projectsByTopic.get(t.slug)?.length ?? 0,
+      })),
+    }),
     search: null,
   },
-  topic: { routes: ['topic', 'topicPage'], model: ({ content, slug, page }) => topic(content, slug, page), search: null },
-  municipalities: { routes: ['municipalities'], model: ({ content, context }) => municipalities(content, context.buildMap), search: null },
-  municipality: { routes: ['municipality', 'municipalityPage'], model: ({ content, slug, page }) => municipality(content, slug, page), search: null },
+  topic: {
+    routes: ['topic', 'topicPage'],
+    model: ({ content, slug, page }) => topic(content, slug, page),
+    search: null,
+  },
+  municipalities: {
+    routes: ['municipalities'],
+    model: ({ content, context }) => municipalities(content, context.buildMap),
+    search: null,
+  },
+  municipality: {
+    routes: ['municipality', 'municipalityPage'],
+    model: ({ content, slug, page }) => municipality(content, slug, page),
+    search: null,
+  },
   documents: { routes: ['documents'], model: documents, search: null },
   document: {
     routes: ['document'],
@@ -378,7 +517,11 @@ export const PAGE_KINDS = {
     },
     search: { bundles: DOCUMENT_BUNDLE_NAMES, of: documentBundleName },
   },
-  documentType: { routes: ['documentType', 'documentTypePage'], model: ({ content, slug, page }) => documentType(content, slug, page), search: null },
+  documentType: {
+    routes: ['documentType', 'documentTypePage'],
+    model: ({ content, slug, page }) => documentType(content, slug, page),
+    search: null,
+  },
   courtDecisions: { routes: ['courtDecisions', 'courtDecisionsPage'], model: courtDecisions, search: null },
   newsletters: { routes: ['newsletters'], model: newsletters, search: null },
   newsletter: {
@@ -389,9 +532,25 @@ export const PAGE_KINDS = {
     },
     search: bundle(SEARCH_OTHER_BUNDLE),
   },
-  newsletterUnsubscribe: { routes: ['newsletterUnsubscribe'], model: () => ({ kind: 'newsletterUnsubscribe' }), search: null },
-  events: { routes: ['events'], model: ({ content }) => ({ kind: 'events', upcoming: content.upcoming.map(eventCard), pastCount: content.past.length }), search: null },
-  eventArchive: { routes: ['eventArchive', 'eventArchivePage'], model: ({ content, page }) => eventArchive(content, page), search: null },
+  newsletterUnsubscribe: {
+    routes: ['newsletterUnsubscribe'],
+    model: () => ({ kind: 'newsletterUnsubscribe' }),
+    search: null,
+  },
+  events: {
+    routes: ['events'],
+    model: ({ content }) => ({
+      kind: 'events',
+      upcoming: content.upcoming.map(eventCard),
+      pastCount: content.past.length,
+    }),
+    search: null,
+  },
+  eventArchive: {
+    routes: ['eventArchive', 'eventArchivePage'],
+    model: ({ content, page }) => eventArchive(content, page),
+    search: null,
+  },
   event: {
     routes: ['event'],
     model: ({ content, slug }) => {
@@ -400,14 +559,30 @@ export const PAGE_KINDS = {
     },
     search: bundle(SEARCH_OTHER_BUNDLE),
   },
-  search: { routes: ['search'], model: ({ content }) => ({ kind: 'search', mergeBundles: searchBundles(content) }), search: null },
-  openData: { routes: ['openData'], model: ({ content }) => ({ kind: 'openData', projectCount: content.projects.length }), search: null },
+  search: {
+    routes: ['search'],
+    model: ({ content }) => ({ kind: 'search', mergeBundles: searchBundles(content) }),
+    search: null,
+  },
+  openData: {
+    routes: ['openData'],
+    model: ({ content }) => ({ kind: 'openData', projectCount: content.projects.length }),
+    search: null,
+  },
   infoPage: { routes: ['infoPage'], model: infoPage, search: bundle(SEARCH_OTHER_BUNDLE) },
-  partnerSearches: { routes: ['partnerSearches', 'partnerSearchTopic', 'partnerSearchRegion'], model: partnerSearches, search: null },
+  partnerSearches: {
+    routes: ['partnerSearches', 'partnerSearchTopic', 'partnerSearchRegion'],
+    model: partnerSearches,
+    search: null,
+  },
   partnerSearch: { routes: ['partnerSearch'], model: partnerSearch, search: bundle(SEARCH_OTHER_BUNDLE) },
   partnerSearchForm: {
     routes: ['partnerSearchForm'],
-    model: ({ content }) => ({ kind: 'partnerSearchForm', municipalities: municipalityChoices(content.municipalities), topics: topicLinks(content) }),
+    model: ({ content }) => ({
+      kind: 'partnerSearchForm',
+      municipalities: municipalityChoices(content.municipalities),
+      topics: topicLinks(content),
+    }),
     search: null,
   },
   notFound: { routes: ['notFound'], model: () => ({ kind: 'notFound' }), search: null },
@@ -415,14 +590,17 @@ export const PAGE_KINDS = {
 
 type ClaimedRoute = (typeof PAGE_KINDS)[PageKind]['routes'][number];
 /** Type check: every page route of the route table belongs to a page kind (else this names the ones that do not). */
-export const PAGE_ROUTES_CLAIMED: [Exclude<PageRouteKind, ClaimedRoute>] extends [never] ? true : { unclaimed: Exclude<PageRouteKind, ClaimedRoute> } = true;
+export const PAGE_ROUTES_CLAIMED: [Exclude<PageRouteKind, ClaimedRoute>] extends [never]
+  ? true
+  : { unclaimed: Exclude<PageRouteKind, ClaimedRoute> } = true;
 
 /** The page kind of each page route; a route claimed by two kinds stops the site at its start. */
 export const PAGE_KIND_OF_ROUTE: ReadonlyMap<RouteKind, PageKind> = (() => {
   const kinds = new Map<RouteKind, PageKind>();
   for (const [kind, spec] of Object.entries(PAGE_KINDS) as [PageKind, PageKindSpec<PageKind>][]) {
     for (const route of spec.routes) {
-      if (kinds.has(route)) throw new Error(`The route ${route} is claimed by the page kinds ${kinds.get(route)} and ${kind}.`);
+      if (kinds.has(route))
+        throw new Error(`The route ${route} is claimed by the page kinds ${kinds.get(route)} and ${kind}.`);
       kinds.set(route, kind);
     }
   }
@@ -437,16 +615,28 @@ export function pageModel(content: Content, route: RouteMatch, context: ModelCon
   if (!isPageRoute(route.kind)) return null;
   const kind = PAGE_KIND_OF_ROUTE.get(route.kind);
   if (!kind) throw new Error(`No page kind has the route ${route.kind}.`);
-  return PAGE_KINDS[kind].model({ content, route: route.kind, slug: route.params.slug ?? '', page: route.params.page ?? 1, context });
+  return PAGE_KINDS[kind].model({
+    content,
+    route: route.kind,
+    slug: route.params.slug ?? '',
+    page: route.params.page ?? 1,
+    context,
+  });
 }
 
 const searchOf = (kind: PageKind): SearchBundle | null => (PAGE_KINDS[kind] as PageKindSpec<PageKind>).search;
 
 /** Routes whose pages go into the search index. */
-export const SEARCHABLE_ROUTES: readonly RouteKind[] = [...PAGE_KIND_OF_ROUTE].filter(([, kind]) => searchOf(kind)).map(([route]) => route);
+export const SEARCHABLE_ROUTES: readonly RouteKind[] = [...PAGE_KIND_OF_ROUTE]
+  .filter(([, kind]) => searchOf(kind))
+  .map(([route]) => route);
 
 /** The search bundle of a page at a route; a document's by its year compared with `currentYear` (the build's). */
-export function searchBundleName(kind: RouteKind, documentYear?: string, currentYear = new Date().getUTCFullYear()): string {
+export function searchBundleName(
+  kind: RouteKind,
+  documentYear?: string,
+  currentYear = new Date().getUTCFullYear(),
+): string {
   const pageKind = PAGE_KIND_OF_ROUTE.get(kind);
   const search = pageKind ? searchOf(pageKind) : null;
   if (!search) throw new Error(`Pages of the route ${kind} are not in the search index.`);
@@ -454,7 +644,8 @@ export function searchBundleName(kind: RouteKind, documentYear?: string, current
 }
 
 /** The routes whose pages a bundle can hold (the inverse of searchBundleName). */
-export const bundleKinds = (bundleName: string): RouteKind[] => SEARCHABLE_ROUTES.filter((route) => searchOf(PAGE_KIND_OF_ROUTE.get(route)!)!.bundles.includes(bundleName));
+export const bundleKinds = (bundleName: string): RouteKind[] =>
+  SEARCHABLE_ROUTES.filter((route) => searchOf(PAGE_KIND_OF_ROUTE.get(route)!)!.bundles.includes(bundleName));
 
 /** The search bundles besides the main one (projects), which the search page merges: those this content has pages in. */
 export function searchBundles(content: Content): string[] {

@@ -43,30 +43,52 @@ export const partnerSearchCard = (e: SitePartnerSearch): PartnerSearchCardData =
 });
 
 /** The filter values in use, by name, with their counts. */
-export function partnerSearchFilters(entries: readonly SitePartnerSearch[]): { topics: PartnerSearchFilter[]; regions: PartnerSearchFilter[] } {
+export function partnerSearchFilters(entries: readonly SitePartnerSearch[]): {
+  topics: PartnerSearchFilter[];
+  regions: PartnerSearchFilter[];
+} {
   const count = (values: { slug: string; name: string }[][]) => {
     const found = new Map<string, PartnerSearchFilter>();
-    for (const list of values) for (const v of list) found.set(v.slug, { ...v, count: (found.get(v.slug)?.count ?? 0) + 1 });
+    for (const list of values)
+      for (const v of list) found.set(v.slug, { ...v, count: (found.get(v.slug)?.count ?? 0) + 1 });
     return [...found.values()].sort((a, b) => a.name.localeCompare(b.name, 'de'));
   };
   return {
-    topics: count(entries.map((e) => (e.topics ?? []).filter((t) => t.slug && t.name).map((t) => ({ slug: t.slug!, name: t.name! })))),
+    topics: count(
+      entries.map((e) =>
+        (e.topics ?? []).filter((t) => t.slug && t.name).map((t) => ({ slug: t.slug!, name: t.name! })),
+      ),
+    ),
     regions: count(entries.map((e) => (regionOf(e) ? [{ slug: regionSlug(regionOf(e)!), name: regionOf(e)! }] : []))),
   };
 }
 
 /** The entries with a topic or in a Regierungsbezirk (by slug). */
-export function filterPartnerSearches(entries: readonly SitePartnerSearch[], by: 'topic' | 'region', slug: string): SitePartnerSearch[] {
-  return entries.filter((e) => (by === 'topic' ? (e.topics ?? []).some((t) => t.slug === slug) : regionOf(e) !== null && regionSlug(regionOf(e)!) === slug));
+export function filterPartnerSearches(
+  entries: readonly SitePartnerSearch[],
+  by: 'topic' | 'region',
+  slug: string,
+): SitePartnerSearch[] {
+  return entries.filter((e) =>
+    by === 'topic'
+      ? (e.topics ?? []).some((t) => t.slug === slug)
+      : regionOf(e) !== null && regionSlug(regionOf(e)!) === slug,
+  );
 }
 
 /** The entries of a municipality (by AGS). */
-export const partnerSearchesOf = (entries: readonly SitePartnerSearch[], ags: string) => entries.filter((e) => e.municipality?.ags === ags);
+export const partnerSearchesOf = (entries: readonly SitePartnerSearch[], ags: string) =>
+  entries.filter((e) => e.municipality?.ags === ags);
 
 /** The list at /partnersuche/ (no filter) or one of its filter pages; null for a filter value no current entry has. */
-export function partnerSearchList(entries: readonly SitePartnerSearch[], filter: { by: 'topic' | 'region'; slug: string } | null) {
+export function partnerSearchList(
+  entries: readonly SitePartnerSearch[],
+  filter: { by: 'topic' | 'region'; slug: string } | null,
+) {
   const filters = partnerSearchFilters(entries);
-  const active = filter ? (filter.by === 'topic' ? filters.topics : filters.regions).find((f) => f.slug === filter.slug) : undefined;
+  const active = filter
+    ? (filter.by === 'topic' ? filters.topics : filters.regions).find((f) => f.slug === filter.slug)
+    : undefined;
   if (filter && !active) return null;
   const shown = filter ? filterPartnerSearches(entries, filter.by, filter.slug) : entries;
   return {

@@ -14,7 +14,8 @@ import type { Snapshot } from './content.ts';
 /** What the bytes of a download turned out to be. */
 export type DownloadVerdict = { ok: true; type: AllowedFileType } | { ok: false; detected: string };
 /** Whether an image could be read; its real size when it could. */
-export type ImageVerdict = { ok: true; width: number; height: number; type: AllowedFileType } | { ok: false; detected: string };
+export type ImageVerdict =
+  { ok: true; width: number; height: number; type: AllowedFileType } | { ok: false; detected: string };
 
 export interface FileVerdicts {
   /** By the download's local path as the store made it (with the uploaded extension). */
@@ -45,7 +46,12 @@ export function publishedPath(local: string, type: AllowedFileType): string {
 const LABELS = new Map(ALLOWED_FILE_TYPES.map((t) => [t.mime, t.label]));
 
 function publishedDownload(download: Download, type: AllowedFileType): Download {
-  return { ...download, url: publishedPath(download.url, type), mime: type.mime, label: LABELS.get(type.mime) ?? type.label };
+  return {
+    ...download,
+    url: publishedPath(download.url, type),
+    mime: type.mime,
+    label: LABELS.get(type.mime) ?? type.label,
+  };
 }
 
 const UNCHECKED: { ok: false; detected: string } = { ok: false, detected: 'nicht geprüft' };
@@ -54,16 +60,32 @@ const UNCHECKED: { ok: false; detected: string } = { ok: false, detected: 'nicht
  * The snapshot with every file replaced by what may be published of it. A file without a verdict is
  * treated as not allowed (it was never checked).
  */
-export function publishedFiles(snapshot: Snapshot, verdicts: FileVerdicts, sources: { downloads: ReadonlyMap<string, string>; images: ReadonlyMap<string, string> }): PublishedFiles {
+export function publishedFiles(
+  snapshot: Snapshot,
+  verdicts: FileVerdicts,
+  sources: { downloads: ReadonlyMap<string, string>; images: ReadonlyMap<string, string> },
+): PublishedFiles {
   const assets = new Map<string, AssetRef>();
   const withheld: WithheldFile[] = [];
 
-  const screen = <T extends { documentId: string; title: string }>(type: string, field: string, entry: T, download: Download | null): Download | null => {
+  const screen = <T extends { documentId: string; title: string }>(
+    type: string,
+    field: string,
+    entry: T,
+    download: Download | null,
+  ): Download | null => {
     if (!download) return null;
     const verdict = verdicts.downloads.get(download.url) ?? UNCHECKED;
     const source = sources.downloads.get(download.url);
     if (!verdict.ok || !source) {
-      withheld.push({ type, documentId: entry.documentId, title: entry.title, field, name: download.name, detected: verdict.ok ? 'nicht abrufbar' : verdict.detected });
+      withheld.push({
+        type,
+        documentId: entry.documentId,
+        title: entry.title,
+        field,
+        name: download.name,
+        detected: verdict.ok ? 'nicht abrufbar' : verdict.detected,
+      });
       return null;
     }
     const published = publishedDownload(download, verdict.type);
@@ -84,12 +106,25 @@ export function publishedFiles(snapshot: Snapshot, verdicts: FileVerdicts, sourc
     const verdict = verdicts.images.get(p.image.key) ?? UNCHECKED;
     const source = sources.images.get(p.image.key);
     if (!verdict.ok || !source) {
-      withheld.push({ type: 'projects', documentId: p.documentId, title: p.title, field: 'image', name: null, detected: verdict.ok ? 'nicht abrufbar' : verdict.detected });
+      withheld.push({
+        type: 'projects',
+        documentId: p.documentId,
+        title: p.title,
+        field: 'image',
+        name: null,
+        detected: verdict.ok ? 'nicht abrufbar' : verdict.detected,
+      });
       return { ...p, image: null };
     }
-    const image: SiteImage = { ...p.image, width: verdict.width, height: verdict.height, fallback: verdict.type.ext === 'png' ? 'png' : 'jpeg' };
+    const image: SiteImage = {
+      ...p.image,
+      width: verdict.width,
+      height: verdict.height,
+      fallback: verdict.type.ext === 'png' ? 'png' : 'jpeg',
+    };
     for (const variant of imageFiles(image)) assets.set(variant.path, { kind: 'image', image, variant, source });
-    const same = image.width === p.image.width && image.height === p.image.height && image.fallback === p.image.fallback;
+    const same =
+      image.width === p.image.width && image.height === p.image.height && image.fallback === p.image.fallback;
     return same ? p : { ...p, image };
   });
   return { snapshot: { ...snapshot, documents, newsletters, projects }, assets, withheld };

@@ -16,7 +16,12 @@ export function renderer(): AstroIntegration {
           serverEntrypoint: fileURLToPath(new URL('./server-entry.ts', import.meta.url)),
           entrypointResolution: 'auto',
           adapterFeatures: { buildOutput: 'server' },
-          supportedAstroFeatures: { serverOutput: 'stable', staticOutput: 'stable', hybridOutput: 'stable', sharpImageService: 'stable' },
+          supportedAstroFeatures: {
+            serverOutput: 'stable',
+            staticOutput: 'stable',
+            hybridOutput: 'stable',
+            sharpImageService: 'stable',
+          },
         });
       },
     },

@@ -15,7 +15,10 @@ export interface Partitioned<T> {
 export function describeEntry(row: unknown): { documentId: string; title: string | null } {
   const record = (row && typeof row === 'object' ? row : {}) as Record<string, unknown>;
   const title = record.title ?? record.name;
-  return { documentId: typeof record.documentId === 'string' ? record.documentId : '(ohne documentId)', title: typeof title === 'string' ? title : null };
+  return {
+    documentId: typeof record.documentId === 'string' ? record.documentId : '(ohne documentId)',
+    title: typeof title === 'string' ? title : null,
+  };
 }
 
 /** Splits REST rows into entries valid against the schema and a report of the others (type, documentId, fields). */
@@ -35,7 +38,9 @@ export function partitionEntries<T>(type: string, rows: unknown[], schema: z.Zod
       documentId,
       title,
       fields,
-      message: result.error.issues.map((issue) => `${issue.path.join('.') || '(Eintrag)'}: ${issue.message}`).join('; '),
+      message: result.error.issues
+        .map((issue) => `${issue.path.join('.') || '(Eintrag)'}: ${issue.message}`)
+        .join('; '),
     });
   }
   return { valid, invalid };

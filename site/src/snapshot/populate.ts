@@ -33,7 +33,14 @@ export const POPULATE: Record<ContentTypeName, QueryValue> = {
   },
   newsletter: {
     pdf: true,
-    sections: { populate: { projects: ref('title', 'slug'), events: ref('title', 'slug'), documents: ref('title', 'slug'), links: true } },
+    sections: {
+      populate: {
+        projects: ref('title', 'slug'),
+        events: ref('title', 'slug'),
+        documents: ref('title', 'slug'),
+        links: true,
+      },
+    },
   },
   topic: {},
   municipality: {},
@@ -49,7 +56,8 @@ function populateAt(populate: QueryValue, path: readonly string[]): QueryValue {
   for (const [i, segment] of path.entries()) {
     if (!current || typeof current !== 'object' || Array.isArray(current)) return undefined;
     current = (current as Record<string, QueryValue>)[segment];
-    if (i < path.length - 1 && current && typeof current === 'object' && !Array.isArray(current)) current = (current as Record<string, QueryValue>).populate;
+    if (i < path.length - 1 && current && typeof current === 'object' && !Array.isArray(current))
+      current = (current as Record<string, QueryValue>).populate;
   }
   return current;
 }
@@ -64,7 +72,10 @@ export function referencedFields(target: ContentTypeName): string[] {
     for (const relation of relations) {
       if (relation.target !== target) continue;
       const rule = populateAt(POPULATE[type], relation.path);
-      const selected = rule && typeof rule === 'object' && !Array.isArray(rule) ? (rule as Record<string, QueryValue>).fields : undefined;
+      const selected =
+        rule && typeof rule === 'object' && !Array.isArray(rule)
+          ? (rule as Record<string, QueryValue>).fields
+          : undefined;
       if (Array.isArray(selected)) for (const field of selected) fields.add(String(field));
     }
   }

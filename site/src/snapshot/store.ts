@@ -12,7 +12,15 @@ import { CONTENT_TYPES, RELATIONS, SCHEMAS, type ContentTypeName } from '@ikz/sh
 import { StrapiRequestError, type QueryValue, type StrapiClient } from '@ikz/shared-types/rest';
 import { imageKey, type SiteImage } from '../lib/images.ts';
 import { toDownload, type AssetSources } from '../lib/media.ts';
-import type { SiteDocument, SiteEvent, SiteMunicipality, SiteNewsletter, SitePartnerSearch, SiteProject, SiteTopic } from '../lib/types.ts';
+import type {
+  SiteDocument,
+  SiteEvent,
+  SiteMunicipality,
+  SiteNewsletter,
+  SitePartnerSearch,
+  SiteProject,
+  SiteTopic,
+} from '../lib/types.ts';
 import type { Snapshot } from '../model/content.ts';
 import { formatInvalid, partitionEntries, type InvalidEntry } from './entries.ts';
 import { POPULATE, referencedFields } from './populate.ts';
@@ -89,13 +97,28 @@ function transform(type: ContentTypeName, entry: Entry, baseUrl: string): Stored
   const images: [string, string][] = [];
   const media: number[] = [];
   const site: Entry = { ...entry };
-  const asMedia = (value: unknown) => value as { id: number; url: string; width: number | null; height: number | null; hash?: string; mime: string; alternativeText: string | null } | null;
+  const asMedia = (value: unknown) =>
+    value as {
+      id: number;
+      url: string;
+      width: number | null;
+      height: number | null;
+      hash?: string;
+      mime: string;
+      alternativeText: string | null;
+    } | null;
   if (type === 'project') {
     const image = asMedia(entry.image);
     let siteImage: SiteImage | null = null;
     if (image?.width && image.height) {
       const k = imageKey(image.hash ?? String(image.id));
-      siteImage = { key: k, width: image.width, height: image.height, alt: (entry.imageAlt as string | null) || image.alternativeText || '', fallback: image.mime === 'image/png' ? 'png' : 'jpeg' };
+      siteImage = {
+        key: k,
+        width: image.width,
+        height: image.height,
+        alt: (entry.imageAlt as string | null) || image.alternativeText || '',
+        fallback: image.mime === 'image/png' ? 'png' : 'jpeg',
+      };
       images.push([k, new URL(image.url, `${baseUrl}/`).href]);
     }
     if (image) media.push(image.id);
@@ -116,7 +139,8 @@ function transform(type: ContentTypeName, entry: Entry, baseUrl: string): Stored
       if (!value || typeof value !== 'object') return;
       const record = value as Record<string, unknown>;
       if (path.length === 0) {
-        if (typeof record.documentId === 'string') refs.push(key(relation.target as ContentTypeName, record.documentId));
+        if (typeof record.documentId === 'string')
+          refs.push(key(relation.target as ContentTypeName, record.documentId));
         return;
       }
       collect(record[path[0]!], path.slice(1));
@@ -150,14 +174,19 @@ export interface MediaUse {
  * The entries webhook changes ask to read again, by type: each changed entry, and every entry that uses a
  * changed media file (`uses`: the entries the store holds).
  */
-export function entriesToReread(changes: readonly Change[], uses: Iterable<MediaUse>): Map<ContentTypeName, Set<string>> {
+export function entriesToReread(
+  changes: readonly Change[],
+  uses: Iterable<MediaUse>,
+): Map<ContentTypeName, Set<string>> {
   const pending = new Map<ContentTypeName, Set<string>>();
-  const want = (type: ContentTypeName, id: string) => (pending.get(type) ?? pending.set(type, new Set()).get(type)!).add(id);
+  const want = (type: ContentTypeName, id: string) =>
+    (pending.get(type) ?? pending.set(type, new Set()).get(type)!).add(id);
   const media = changes.flatMap((change) => (change.mediaId === undefined ? [] : [change.mediaId]));
   const users = media.length ? [...uses] : [];
   for (const change of changes) {
     if (change.type && change.documentId) want(change.type, change.documentId);
-    if (change.mediaId !== undefined) for (const use of users) if (use.media.includes(change.mediaId)) want(use.type, use.documentId);
+    if (change.mediaId !== undefined)
+      for (const use of users) if (use.media.includes(change.mediaId)) want(use.type, use.documentId);
   }
   return pending;
 }
@@ -166,7 +195,11 @@ export function entriesToReread(changes: readonly Change[], uses: Iterable<Media
  * Whether what other entries show of an entry (`fields`) differs between two versions of it – or the entry
  * appeared or disappeared: then the entries that refer to it are read again.
  */
-export function shownChanged(fields: readonly string[], old: Record<string, unknown> | undefined, now: Record<string, unknown> | undefined): boolean {
+export function shownChanged(
+  fields: readonly string[],
+  old: Record<string, unknown> | undefined,
+  now: Record<string, unknown> | undefined,
+): boolean {
   if (!old || !now) return Boolean(old) !== Boolean(now);
   return fields.some((field) => JSON.stringify(old[field]) !== JSON.stringify(now[field]));
 }
@@ -206,7 +239,9 @@ export class ContentStore {
       seen.add(bad.documentId);
     }
     if (invalid.length && this.options.strict) {
-      throw new Error(`${invalid.length} invalid ${plural} (IKZ_STRICT_CONTENT=1): ${invalid.map((e) => e.documentId).join(', ')}`);
+      throw new Error(
+        `${invalid.length} invalid ${plural} (IKZ_STRICT_CONTENT=1): ${invalid.map((e) => e.documentId).join(', ')}`,
+      );
     }
     for (const entry of valid as Entry[]) {
       this.invalid.delete(key(type, entry.documentId));
@@ -226,11 +261,15 @@ export class ContentStore {
   }
 
   /** Reads the given entries again; those Strapi no longer returns are gone. Returns the keys that changed. */
-  private async reread(type: ContentTypeName, ids: string[]): Promise<{ read: number; removed: string[]; changedRefs: boolean[] }> {
+  private async reread(
+    type: ContentTypeName,
+    ids: string[],
+  ): Promise<{ read: number; removed: string[]; changedRefs: boolean[] }> {
     const before = new Map(ids.map((id) => [id, this.stored.get(type)!.get(id)]));
     const seen = new Set<string>();
     for (const batch of chunks(ids, BATCH)) {
-      for (const id of this.accept(type, await this.read(type, { filters: { documentId: { $in: batch } } }))) seen.add(id);
+      for (const id of this.accept(type, await this.read(type, { filters: { documentId: { $in: batch } } })))
+        seen.add(id);
     }
     const removed = ids.filter((id) => !seen.has(id));
     for (const id of removed) {
@@ -238,14 +277,17 @@ export class ContentStore {
       this.invalid.delete(key(type, id));
     }
     const shown = referencedFields(type);
-    const changedRefs = ids.map((id) => shownChanged(shown, before.get(id)?.entry, this.stored.get(type)!.get(id)?.entry));
+    const changedRefs = ids.map((id) =>
+      shownChanged(shown, before.get(id)?.entry, this.stored.get(type)!.get(id)?.entry),
+    );
     return { read: seen.size, removed, changedRefs };
   }
 
   /** Entries (by type) that refer to any of the given targets, now in the store or now in Strapi. */
   private async referrers(targetType: ContentTypeName, ids: string[]): Promise<Map<ContentTypeName, Set<string>>> {
     const found = new Map<ContentTypeName, Set<string>>();
-    const add = (type: ContentTypeName, id: string) => (found.get(type) ?? found.set(type, new Set()).get(type)!).add(id);
+    const add = (type: ContentTypeName, id: string) =>
+      (found.get(type) ?? found.set(type, new Set()).get(type)!).add(id);
     const targets = new Set(ids.map((id) => key(targetType, id)));
     for (const [type, map] of this.stored) {
       for (const [id, stored] of map) if (stored.refs.some((ref) => targets.has(ref))) add(type, id);
@@ -254,9 +296,14 @@ export class ContentStore {
       for (const relation of RELATIONS[type]) {
         if (relation.target !== targetType) continue;
         for (const batch of chunks(ids, BATCH)) {
-          const rows = (await this.options.client.findAll<{ documentId: string }>(CONTENT_TYPES[type].plural, { filters: relationFilter(relation.path, batch), fields: ['documentId'] }).catch((error: unknown) => {
-            throw readError(CONTENT_TYPES[type].plural, this.options.baseUrl, error);
-          })) as { documentId: string }[];
+          const rows = (await this.options.client
+            .findAll<{ documentId: string }>(CONTENT_TYPES[type].plural, {
+              filters: relationFilter(relation.path, batch),
+              fields: ['documentId'],
+            })
+            .catch((error: unknown) => {
+              throw readError(CONTENT_TYPES[type].plural, this.options.baseUrl, error);
+            })) as { documentId: string }[];
           for (const row of rows) add(type, row.documentId);
         }
       }
@@ -266,13 +313,15 @@ export class ContentStore {
 
   /** Each stored entry and the media files it uses. */
   private *mediaUse(): Iterable<MediaUse> {
-    for (const [type, map] of this.stored) for (const [documentId, stored] of map) yield { type, documentId, media: stored.media };
+    for (const [type, map] of this.stored)
+      for (const [documentId, stored] of map) yield { type, documentId, media: stored.media };
   }
 
   /** The newest `updatedAt` the store knows of a type. */
   private newest(type: ContentTypeName): string | null {
     let newest: string | null = null;
-    for (const { entry } of this.stored.get(type)!.values()) if (!newest || entry.updatedAt > newest) newest = entry.updatedAt;
+    for (const { entry } of this.stored.get(type)!.values())
+      if (!newest || entry.updatedAt > newest) newest = entry.updatedAt;
     return newest;
   }
 
@@ -283,14 +332,20 @@ export class ContentStore {
       return { read: [...this.stored.values()].reduce((n, m) => n + m.size, 0), removed: 0 };
     }
     const pending = entriesToReread(changes, this.mediaUse());
-    const want = (type: ContentTypeName, id: string) => (pending.get(type) ?? pending.set(type, new Set()).get(type)!).add(id);
+    const want = (type: ContentTypeName, id: string) =>
+      (pending.get(type) ?? pending.set(type, new Set()).get(type)!).add(id);
     await Promise.all(
       TYPES.map(async (type) => {
         const since = this.newest(type);
         if (!since) return;
-        const rows = await this.options.client.findAll<{ documentId: string }>(CONTENT_TYPES[type].plural, { filters: { updatedAt: { $gt: since } }, fields: ['documentId'] }).catch((error: unknown) => {
-          throw readError(CONTENT_TYPES[type].plural, this.options.baseUrl, error);
-        });
+        const rows = await this.options.client
+          .findAll<{ documentId: string }>(CONTENT_TYPES[type].plural, {
+            filters: { updatedAt: { $gt: since } },
+            fields: ['documentId'],
+          })
+          .catch((error: unknown) => {
+            throw readError(CONTENT_TYPES[type].plural, this.options.baseUrl, error);
+          });
         for (const row of rows) want(type, row.documentId);
       }),
     );
@@ -309,7 +364,8 @@ export class ContentStore {
       removed += result.removed.length;
       const shownChanged = ids.filter((_, i) => result.changedRefs[i]);
       if (shownChanged.length) {
-        for (const [refType, refIds] of await this.referrers(type, shownChanged)) for (const id of refIds) if (!done.has(key(refType, id))) want(refType, id);
+        for (const [refType, refIds] of await this.referrers(type, shownChanged))
+          for (const id of refIds) if (!done.has(key(refType, id))) want(refType, id);
       }
     }
     return { read, removed };

@@ -59,4 +59,5 @@ export const VIEWS = {
 } satisfies { [K in PageKind]: View<K> };
 
 /** The view of a page: VIEWS says which one, and that it takes this kind's model. */
-export const viewOf = (page: PageModel) => VIEWS[page.kind] as View<PageKind> as (props: { model: PageModel }) => unknown;
+export const viewOf = (page: PageModel) =>
+  VIEWS[page.kind] as View<PageKind> as (props: { model: PageModel }) => unknown;

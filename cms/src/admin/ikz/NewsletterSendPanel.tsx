@@ -20,7 +20,13 @@ type Notice = { tone: 'success' | 'danger'; text: string } | null;
 function NoticeBox({ notice }: { notice: Notice }) {
   if (!notice) return null;
   return (
-    <Box padding={3} background={notice.tone === 'success' ? 'success100' : 'danger100'} hasRadius width="100%" role={notice.tone === 'success' ? 'status' : 'alert'}>
+    <Box
+      padding={3}
+      background={notice.tone === 'success' ? 'success100' : 'danger100'}
+      hasRadius
+      width="100%"
+      role={notice.tone === 'success' ? 'status' : 'alert'}
+    >
       <Typography variant="omega" textColor={notice.tone === 'success' ? 'success700' : 'danger700'}>
         {notice.text}
       </Typography>
@@ -62,7 +68,13 @@ function TestSend({ documentId }: { documentId: string }) {
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Field.Root name="ikz-test-address" hint="Die Ausgabe geht zuerst an diese Adresse, mit „[Test]“ im Betreff.">
           <Field.Label>Testadresse</Field.Label>
-          <TextInput type="email" autoComplete="email" value={to} onChange={(e: { target: { value: string } }) => setTo(e.target.value)} onKeyDown={onKeyDown} />
+          <TextInput
+            type="email"
+            autoComplete="email"
+            value={to}
+            onChange={(e: { target: { value: string } }) => setTo(e.target.value)}
+            onKeyDown={onKeyDown}
+          />
           <Field.Hint />
         </Field.Root>
         <Button type="button" variant="secondary" loading={busy} fullWidth onClick={() => void submit()}>
@@ -128,7 +140,9 @@ function SendControls({ documentId, title, recipients, confirming, onConfirmingC
         </Dialog.Content>
       </Dialog.Root>
       <Typography variant="pi" textColor="neutral600">
-        {recipients ? `Geht an ${recipientsText(recipients)}.` : 'Es gibt noch keine bestätigten Abonnentinnen und Abonnenten.'}
+        {recipients
+          ? `Geht an ${recipientsText(recipients)}.`
+          : 'Es gibt noch keine bestätigten Abonnentinnen und Abonnenten.'}
       </Typography>
     </Flex>
   );
@@ -142,7 +156,8 @@ export function NewsletterSendPanel(props: PanelProps) {
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   if (!documentId) return null;
-  const published = Boolean(props.document?.publishedAt) || Boolean(props.meta?.availableStatus?.some((v) => v.publishedAt));
+  const published =
+    Boolean(props.document?.publishedAt) || Boolean(props.meta?.availableStatus?.some((v) => v.publishedAt));
   const title = typeof props.document?.title === 'string' ? props.document.title : 'diese Ausgabe';
 
   const send = async () => {
@@ -160,10 +175,28 @@ export function NewsletterSendPanel(props: PanelProps) {
   };
 
   let content;
-  if (!data) content = <Typography variant="omega">{failed ? 'Der Versandstatus konnte nicht geladen werden.' : 'Versandstatus wird geladen …'}</Typography>;
+  if (!data)
+    content = (
+      <Typography variant="omega">
+        {failed ? 'Der Versandstatus konnte nicht geladen werden.' : 'Versandstatus wird geladen …'}
+      </Typography>
+    );
   else if (data.state !== 'none') content = <DispatchProgress dispatch={data} />;
-  else if (!published) content = <Typography variant="omega">Versenden lässt sich eine Ausgabe, sobald sie veröffentlicht ist.</Typography>;
-  else content = <SendControls documentId={documentId} title={title} recipients={data.recipients} confirming={confirming} onConfirmingChange={setConfirming} onSend={() => void send()} />;
+  else if (!published)
+    content = (
+      <Typography variant="omega">Versenden lässt sich eine Ausgabe, sobald sie veröffentlicht ist.</Typography>
+    );
+  else
+    content = (
+      <SendControls
+        documentId={documentId}
+        title={title}
+        recipients={data.recipients}
+        confirming={confirming}
+        onConfirmingChange={setConfirming}
+        onSend={() => void send()}
+      />
+    );
   return {
     title: 'Versand',
     content: (

@@ -9,9 +9,12 @@ const SUPER_ADMIN = 'strapi-super-admin';
 /** The export is an admin API route (it needs the admin's token), so it is fetched and then saved as a file. */
 async function download(token: string | null, failed: (value: boolean) => void): Promise<void> {
   failed(false);
-  const response = await fetch(SUBSCRIBER_EXPORT_PATH, { headers: token ? { Authorization: `Bearer ${token}` } : {} }).catch(() => null);
+  const response = await fetch(SUBSCRIBER_EXPORT_PATH, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  }).catch(() => null);
   if (!response?.ok) return failed(true);
-  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'newsletter-abonnements.csv';
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'newsletter-abonnements.csv';
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(link);
@@ -26,7 +29,12 @@ export function NewsletterWidget() {
   const roles = useAuth('NewsletterWidget', (state) => (state.user?.roles ?? []) as { code: string }[]);
   const token = useAuth('NewsletterWidget', (state) => state.token);
   const [exportFailed, setExportFailed] = useState(false);
-  if (!data) return failed ? <Widget.Error>Die Zahlen der Abonnements konnten nicht geladen werden.</Widget.Error> : <Widget.Loading>Wird geladen …</Widget.Loading>;
+  if (!data)
+    return failed ? (
+      <Widget.Error>Die Zahlen der Abonnements konnten nicht geladen werden.</Widget.Error>
+    ) : (
+      <Widget.Loading>Wird geladen …</Widget.Loading>
+    );
   const isAdmin = roles.some((role) => role.code === SUPER_ADMIN);
   return (
     <Flex direction="column" alignItems="flex-start" gap={2}>
@@ -36,7 +44,9 @@ export function NewsletterWidget() {
         </Typography>
       ))}
       <Flex gap={4} wrap="wrap">
-        <Link href="/admin/content-manager/collection-types/api::newsletter-subscriber.newsletter-subscriber">Abonnements ansehen</Link>
+        <Link href="/admin/content-manager/collection-types/api::newsletter-subscriber.newsletter-subscriber">
+          Abonnements ansehen
+        </Link>
         {isAdmin && (
           <Button variant="tertiary" size="S" onClick={() => void download(token, setExportFailed)}>
             Adressen exportieren (CSV)

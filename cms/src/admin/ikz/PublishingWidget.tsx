@@ -6,7 +6,12 @@ import { useCurrentDispatch } from './use-newsletter';
 import { useAdminStatus } from './use-admin-status';
 
 const REFRESH_MS = 15_000;
-const TONE_COLOR = { success: 'success600', warning: 'warning600', danger: 'danger600', neutral: 'neutral800' } as const;
+const TONE_COLOR = {
+  success: 'success600',
+  warning: 'warning600',
+  danger: 'danger600',
+  neutral: 'neutral800',
+} as const;
 
 /** Home-page widget: which version of the site is live, how the last build went, and the way to the status page. */
 export function PublishingWidget() {
@@ -17,7 +22,12 @@ export function PublishingWidget() {
       {currentDispatchText(dispatch)}
     </Typography>
   );
-  if (!status) return failed ? <Widget.Error>Der Veröffentlichungsstatus konnte nicht geladen werden.</Widget.Error> : <Widget.Loading>Status wird geladen …</Widget.Loading>;
+  if (!status)
+    return failed ? (
+      <Widget.Error>Der Veröffentlichungsstatus konnte nicht geladen werden.</Widget.Error>
+    ) : (
+      <Widget.Loading>Status wird geladen …</Widget.Loading>
+    );
   const links = (
     <Flex gap={4} wrap="wrap">
       <Link href={status.statusPageUrl} isExternal>

@@ -33,7 +33,13 @@ function DownloadButton({ file }: { file: PanelFile }) {
   };
   return (
     <Flex direction="column" alignItems="stretch" gap={1} width="100%">
-      <Button variant="secondary" fullWidth startIcon={<Download aria-hidden />} loading={busy} onClick={() => void download()}>
+      <Button
+        variant="secondary"
+        fullWidth
+        startIcon={<Download aria-hidden />}
+        loading={busy}
+        onClick={() => void download()}
+      >
         {file.name}
       </Button>
       {file.size !== null && (
@@ -64,7 +70,8 @@ export function ReportFilesPanel({ model, document: entry }: PanelProps) {
           <DownloadButton key={file.id} file={file} />
         ))}
         <Typography variant="pi" textColor="neutral600">
-          Nur für die Redaktion: Auf der Website und über die Programmierschnittstelle sind die Dateien erst nach dem Veröffentlichen abrufbar.
+          Nur für die Redaktion: Auf der Website und über die Programmierschnittstelle sind die Dateien erst nach dem
+          Veröffentlichen abrufbar.
         </Typography>
       </Flex>
     ),

@@ -28,7 +28,9 @@ function usePublishedSlug({ model, collectionType, documentId, document, meta }:
     setFetched(null);
     if (!publishedAt || !documentId) return;
     let active = true;
-    get<{ data?: { slug?: unknown } }>(`/content-manager/${collectionType}/${model}/${documentId}`, { params: { status: 'published' } }).then(
+    get<{ data?: { slug?: unknown } }>(`/content-manager/${collectionType}/${model}/${documentId}`, {
+      params: { status: 'published' },
+    }).then(
       ({ data }) => active && setFetched(typeof data.data?.slug === 'string' ? data.data.slug : null),
       () => undefined,
     );
@@ -50,11 +52,20 @@ export function SiteLinkPanel(props: PanelProps) {
     title: 'Website',
     content: (
       <Flex direction="column" alignItems="stretch" gap={2} width="100%">
-        <LinkButton href={url} target="_blank" rel="noopener noreferrer" variant="secondary" fullWidth endIcon={<ExternalLink aria-hidden />}>
+        <LinkButton
+          href={url}
+          target="_blank"
+          rel="noopener noreferrer"
+          variant="secondary"
+          fullWidth
+          endIcon={<ExternalLink aria-hidden />}
+        >
           Auf der Website ansehen
         </LinkButton>
         <Typography variant="pi" textColor="neutral600">
-          {modified ? 'Die Website zeigt die zuletzt veröffentlichte Fassung; die Änderungen erscheinen nach dem Veröffentlichen.' : 'Öffnet die veröffentlichte Seite in einem neuen Tab.'}
+          {modified
+            ? 'Die Website zeigt die zuletzt veröffentlichte Fassung; die Änderungen erscheinen nach dem Veröffentlichen.'
+            : 'Öffnet die veröffentlichte Seite in einem neuen Tab.'}
         </Typography>
       </Flex>
     ),

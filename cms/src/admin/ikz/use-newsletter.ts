@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { CurrentDispatch, IssueDispatch, SubscriberSummary } from '../../lib/newsletter-texts';
 
-export const issueDispatchPath = (documentId: string) => `/ikz/newsletter/issues/${encodeURIComponent(documentId)}/dispatch`;
+export const issueDispatchPath = (documentId: string) =>
+  `/ikz/newsletter/issues/${encodeURIComponent(documentId)}/dispatch`;
 export const issueTestPath = (documentId: string) => `/ikz/newsletter/issues/${encodeURIComponent(documentId)}/test`;
 export const SUBSCRIBER_SUMMARY_PATH = '/ikz/newsletter/subscribers/summary';
 export const SUBSCRIBER_EXPORT_PATH = '/ikz/newsletter/subscribers/export';
@@ -38,7 +39,10 @@ export function useIssueDispatch(documentId: string | undefined) {
 
 export function useSubscriberSummary(refreshMs = 30_000) {
   const { get } = useFetchClient();
-  const [state, setState] = useState<{ data: SubscriberSummary | null; failed: boolean }>({ data: null, failed: false });
+  const [state, setState] = useState<{ data: SubscriberSummary | null; failed: boolean }>({
+    data: null,
+    failed: false,
+  });
   useEffect(() => {
     let active = true;
     const load = () =>

@@ -26,7 +26,8 @@ export class SendingError extends Error {
 }
 
 /** A documentId for rows written by the query engine (which, unlike the document service, makes none). */
-export const newDocumentId = () => Array.from(randomBytes(24), (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
+export const newDocumentId = () =>
+  Array.from(randomBytes(24), (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
 
 export async function confirmedCount(strapi: Core.Strapi): Promise<number> {
   return strapi.db.query(SUBSCRIBER_UID).count({ where: { state: 'confirmed' } });
@@ -53,15 +54,24 @@ export async function findDispatch(strapi: Core.Strapi, issueDocumentId: string)
 }
 
 function assertMailConfigured(): void {
-  if (!mailSettings().configured) throw new SendingError(503, 'Es ist kein Mailserver eingerichtet (SMTP_HOST fehlt). Der Newsletter kann nicht verschickt werden.');
+  if (!mailSettings().configured)
+    throw new SendingError(
+      503,
+      'Es ist kein Mailserver eingerichtet (SMTP_HOST fehlt). Der Newsletter kann nicht verschickt werden.',
+    );
 }
 
 async function publishedIssue(strapi: Core.Strapi, issueDocumentId: string) {
   const issue = await loadPublishedIssue(strapi, issueDocumentId);
   if (!issue) {
-    const any = await strapi.db.query('api::newsletter.newsletter').findOne({ where: { documentId: issueDocumentId }, select: ['id'] });
+    const any = await strapi.db
+      .query('api::newsletter.newsletter')
+      .findOne({ where: { documentId: issueDocumentId }, select: ['id'] });
     if (!any) throw new SendingError(404, 'Diese Newsletter-Ausgabe gibt es nicht.');
-    throw new SendingError(409, 'Die Ausgabe ist nicht veröffentlicht. Nur veröffentlichte Ausgaben können verschickt werden.');
+    throw new SendingError(
+      409,
+      'Die Ausgabe ist nicht veröffentlicht. Nur veröffentlichte Ausgaben können verschickt werden.',
+    );
   }
   return issue;
 }
@@ -80,7 +90,8 @@ export async function startDispatch(
   assertMailConfigured();
   sendSettings();
   const issue = await publishedIssue(strapi, issueDocumentId);
-  if (await findDispatch(strapi, issueDocumentId)) throw new SendingError(409, 'Diese Ausgabe wurde bereits verschickt. Jede Ausgabe wird nur einmal verschickt.');
+  if (await findDispatch(strapi, issueDocumentId))
+    throw new SendingError(409, 'Diese Ausgabe wurde bereits verschickt. Jede Ausgabe wird nur einmal verschickt.');
   const expected = options.expectedRecipients;
   if (typeof expected !== 'number' || !Number.isInteger(expected) || expected < 1) {
     throw new SendingError(400, 'Bitte die Zahl der Empfänger bestätigen (expectedRecipients).');
@@ -95,10 +106,24 @@ export async function startDispatch(
         orderBy: { id: 'asc' },
       });
       if (subscribers.length !== expected) {
-        throw new SendingError(400, `Die Zahl der Empfänger hat sich geändert: jetzt ${subscribers.length} statt ${expected}. Bitte erneut bestätigen.`);
+        throw new SendingError(
+          400,
+          `Die Zahl der Empfänger hat sich geändert: jetzt ${subscribers.length} statt ${expected}. Bitte erneut bestätigen.`,
+        );
       }
       created = await strapi.db.query(DISPATCH_UID).create({
-        data: { documentId: newDocumentId(), issueDocumentId, issueTitle: issue.title.slice(0, 200), state: 'queued', total: subscribers.length, sent: 0, failed: 0, skipped: 0, startedBy: options.startedBy.slice(0, 300), startedAt: now },
+        data: {
+          documentId: newDocumentId(),
+          issueDocumentId,
+          issueTitle: issue.title.slice(0, 200),
+          state: 'queued',
+          total: subscribers.length,
+          sent: 0,
+          failed: 0,
+          skipped: 0,
+          startedBy: options.startedBy.slice(0, 300),
+          startedAt: now,
+        },
       });
       const rows = subscribers.map((s) => ({
         documentId: newDocumentId(),
@@ -112,11 +137,13 @@ export async function startDispatch(
         messageId: newMessageId(),
       }));
       // Chunks keep each INSERT below SQLite's limit of bound variables.
-      for (let i = 0; i < rows.length; i += 500) await strapi.db.query(DELIVERY_UID).createMany({ data: rows.slice(i, i + 500) });
+      for (let i = 0; i < rows.length; i += 500)
+        await strapi.db.query(DELIVERY_UID).createMany({ data: rows.slice(i, i + 500) });
     });
   } catch (error) {
     if (error instanceof SendingError) throw error;
-    if (await findDispatch(strapi, issueDocumentId)) throw new SendingError(409, 'Diese Ausgabe wurde bereits verschickt. Jede Ausgabe wird nur einmal verschickt.');
+    if (await findDispatch(strapi, issueDocumentId))
+      throw new SendingError(409, 'Diese Ausgabe wurde bereits verschickt. Jede Ausgabe wird nur einmal verschickt.');
     throw error;
   }
   strapi.log.info(`[ikz] newsletter "${issue.title}" queued for ${expected} subscribers by ${options.startedBy}`);
@@ -124,7 +151,11 @@ export async function startDispatch(
 }
 
 /** Sends the issue's mail to one address, with "[Test]" before the subject; no delivery row, no subscriber. */
-export async function sendTestMail(strapi: Core.Strapi, issueDocumentId: string, to: unknown): Promise<{ to: string; messageId: string }> {
+export async function sendTestMail(
+  strapi: Core.Strapi,
+  issueDocumentId: string,
+  to: unknown,
+): Promise<{ to: string; messageId: string }> {
   const checked = checkTestAddress(to);
   if (!checked.ok) throw new SendingError(400, checked.message);
   assertMailConfigured();
@@ -132,13 +163,21 @@ export async function sendTestMail(strapi: Core.Strapi, issueDocumentId: string,
   const issue = await publishedIssue(strapi, issueDocumentId);
   const rendered = renderForSend(issue, settings.siteUrl);
   // The unsubscribe link of a test mail is a real-looking one that matches no subscriber.
-  const mail = issueMailFor({ ...rendered, subject: `[Test] ${rendered.subject}` }, settings, { documentId: newDocumentId(), unsubscribeSalt: newUnsubscribeSalt(), email: checked.address }, newMessageId());
+  const mail = issueMailFor(
+    { ...rendered, subject: `[Test] ${rendered.subject}` },
+    settings,
+    { documentId: newDocumentId(), unsubscribeSalt: newUnsubscribeSalt(), email: checked.address },
+    newMessageId(),
+  );
   try {
     const sent = await sendMail(strapi, mail);
     return { to: checked.address, messageId: sent.messageId };
   } catch (error) {
     if (error instanceof MailError) {
-      throw new SendingError(error.kind === 'permanent' ? 400 : 503, `Der Mailserver hat die Testmail nicht angenommen: ${error.message.slice(0, 200)}`);
+      throw new SendingError(
+        error.kind === 'permanent' ? 400 : 503,
+        `Der Mailserver hat die Testmail nicht angenommen: ${error.message.slice(0, 200)}`,
+      );
     }
     throw error;
   }
@@ -161,7 +200,9 @@ export interface DispatchProgress {
 
 export async function deliveryCounts(strapi: Core.Strapi, dispatchId: string): Promise<Record<DeliveryState, number>> {
   const states: DeliveryState[] = ['queued', 'sending', 'sent', 'failed', 'skipped'];
-  const counts = await Promise.all(states.map((state) => strapi.db.query(DELIVERY_UID).count({ where: { dispatchId, state } })));
+  const counts = await Promise.all(
+    states.map((state) => strapi.db.query(DELIVERY_UID).count({ where: { dispatchId, state } })),
+  );
   return Object.fromEntries(states.map((s, i) => [s, counts[i]])) as Record<DeliveryState, number>;
 }
 
@@ -169,9 +210,24 @@ const iso = (value: unknown) => (value ? new Date(value as string).toISOString()
 
 export async function dispatchProgress(strapi: Core.Strapi, issueDocumentId: string): Promise<DispatchProgress> {
   const dispatch = await findDispatch(strapi, issueDocumentId);
-  if (!dispatch) return { state: 'none', total: 0, queued: 0, sending: 0, sent: 0, failed: 0, skipped: 0, startedAt: null, finishedAt: null, startedBy: null };
+  if (!dispatch)
+    return {
+      state: 'none',
+      total: 0,
+      queued: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      skipped: 0,
+      startedAt: null,
+      finishedAt: null,
+      startedBy: null,
+    };
   // A finished send keeps its final counts: its delivery rows are deleted after a while (./retention.ts).
-  const counts = dispatch.state === 'done' ? { queued: 0, sending: 0, sent: dispatch.sent, failed: dispatch.failed, skipped: dispatch.skipped } : await deliveryCounts(strapi, dispatch.documentId);
+  const counts =
+    dispatch.state === 'done'
+      ? { queued: 0, sending: 0, sent: dispatch.sent, failed: dispatch.failed, skipped: dispatch.skipped }
+      : await deliveryCounts(strapi, dispatch.documentId);
   return {
     state: dispatch.state,
     total: dispatch.total,
@@ -189,7 +245,10 @@ export const RECENT_DISPATCH_MS = 24 * 3600_000;
  * The send the admin's publishing widget shows: the one under way, else the last one finished within a day;
  * null when there is none.
  */
-export async function currentDispatch(strapi: Core.Strapi, now = Date.now()): Promise<(DispatchProgress & { issueTitle: string | null; issueDocumentId: string }) | null> {
+export async function currentDispatch(
+  strapi: Core.Strapi,
+  now = Date.now(),
+): Promise<(DispatchProgress & { issueTitle: string | null; issueDocumentId: string }) | null> {
   const rows = (await strapi.db.query(DISPATCH_UID).findMany({
     where: { $or: [{ state: { $ne: 'done' } }, { finishedAt: { $gt: new Date(now - RECENT_DISPATCH_MS) } }] },
     orderBy: { createdAt: 'desc' },
@@ -197,5 +256,9 @@ export async function currentDispatch(strapi: Core.Strapi, now = Date.now()): Pr
   })) as DispatchRow[];
   const row = rows.find((r) => r.state !== 'done') ?? rows[0];
   if (!row) return null;
-  return { ...(await dispatchProgress(strapi, row.issueDocumentId)), issueTitle: row.issueTitle, issueDocumentId: row.issueDocumentId };
+  return {
+    ...(await dispatchProgress(strapi, row.issueDocumentId)),
+    issueTitle: row.issueTitle,
+    issueDocumentId: row.issueDocumentId,
+  };
 }

@@ -13,11 +13,17 @@ export const ISSUE_UID = 'api::newsletter.newsletter';
 const REF_FIELDS = { fields: ['title', 'slug'] };
 
 /** The published version of an issue with everything the mail shows, or null when it has none. */
-export async function loadPublishedIssue(strapi: Core.Strapi, documentId: string): Promise<(IssueForMail & { documentId: string }) | null> {
+export async function loadPublishedIssue(
+  strapi: Core.Strapi,
+  documentId: string,
+): Promise<(IssueForMail & { documentId: string }) | null> {
   const found = await strapi.documents(ISSUE_UID).findOne({
     documentId,
     status: 'published',
-    populate: { sections: { populate: { projects: REF_FIELDS, events: REF_FIELDS, documents: REF_FIELDS, links: true } }, pdf: true },
+    populate: {
+      sections: { populate: { projects: REF_FIELDS, events: REF_FIELDS, documents: REF_FIELDS, links: true } },
+      pdf: true,
+    },
   } as never);
   return (found as unknown as (IssueForMail & { documentId: string }) | null) ?? null;
 }
@@ -31,8 +37,16 @@ export interface SendSettings {
 
 export function sendSettings(env?: Record<string, string | undefined>): SendSettings {
   const c = readEnv(['SITE_URL', 'IKZ_FORM_SECRET', 'NEWSLETTER_RATE', 'NEWSLETTER_RETRY_SECONDS'], env);
-  if (!c.IKZ_FORM_SECRET) throw new Error('Invalid configuration:\n  IKZ_FORM_SECRET: must be set to send newsletter issues (it signs their unsubscribe links)');
-  return { siteUrl: c.SITE_URL, secret: c.IKZ_FORM_SECRET, rate: c.NEWSLETTER_RATE, retrySeconds: c.NEWSLETTER_RETRY_SECONDS };
+  if (!c.IKZ_FORM_SECRET)
+    throw new Error(
+      'Invalid configuration:\n  IKZ_FORM_SECRET: must be set to send newsletter issues (it signs their unsubscribe links)',
+    );
+  return {
+    siteUrl: c.SITE_URL,
+    secret: c.IKZ_FORM_SECRET,
+    rate: c.NEWSLETTER_RATE,
+    retrySeconds: c.NEWSLETTER_RETRY_SECONDS,
+  };
 }
 
 /** "Interkommunales.NRW" from `Interkommunales.NRW <newsletter@…>` (the address when there is no name). */

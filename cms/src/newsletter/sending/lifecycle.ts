@@ -18,13 +18,19 @@ let worker: NewsletterWorker | null = null;
 async function ensureIndexes(strapi: Core.Strapi): Promise<void> {
   const column = (uid: string, attribute: string) => {
     const meta = strapi.db.metadata.get(uid as never);
-    return { table: meta.tableName, column: (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute };
+    return {
+      table: meta.tableName,
+      column: (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute,
+    };
   };
   const knex = strapi.db.connection;
   const index = async (name: string, uid: string, attributes: string[], unique: boolean) => {
     const columns = attributes.map((a) => column(uid, a));
     const list = columns.map((c) => knex.raw('??', [c.column]).toQuery()).join(', ');
-    await knex.raw(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ?? ON ?? (${list})`, [name, columns[0]!.table]);
+    await knex.raw(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ?? ON ?? (${list})`, [
+      name,
+      columns[0]!.table,
+    ]);
   };
   await index('ikz_newsletter_dispatch_issue_unique', DISPATCH_UID, ['issueDocumentId'], true);
   await index('ikz_newsletter_delivery_unique', DELIVERY_UID, ['dispatchId', 'subscriberDocumentId'], true);

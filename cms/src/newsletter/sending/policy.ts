@@ -35,14 +35,24 @@ export function outcomeOf(result: AttemptResult, attempts: number, now: Date, ba
   const lastError = result.message.replace(/\s+/g, ' ').trim().slice(0, 500);
   if (result.kind === 'permanent') return { state: 'failed', lastError, hardBounce: true };
   // 'temporary' and 'not-configured' (the mail server may be set up again meanwhile) are tried again.
-  if (attempts >= MAX_ATTEMPTS) return { state: 'failed', lastError: `${lastError} (nach ${attempts} Versuchen)`.slice(0, 500), hardBounce: false };
+  if (attempts >= MAX_ATTEMPTS)
+    return { state: 'failed', lastError: `${lastError} (nach ${attempts} Versuchen)`.slice(0, 500), hardBounce: false };
   return { state: 'queued', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, baseSeconds)), lastError };
 }
 
 /** The subscription after a hard bounce. */
-export function afterHardBounce(subscriber: { hardBounces?: number | null; state: string }, now: Date): { hardBounces: number; lastBounceAt: Date; state?: 'bouncing' } {
+export function afterHardBounce(
+  subscriber: { hardBounces?: number | null; state: string },
+  now: Date,
+): { hardBounces: number; lastBounceAt: Date; state?: 'bouncing' } {
   const hardBounces = (subscriber.hardBounces ?? 0) + 1;
-  return { hardBounces, lastBounceAt: now, ...(hardBounces >= BOUNCES_UNTIL_BOUNCING && subscriber.state === 'confirmed' ? { state: 'bouncing' as const } : {}) };
+  return {
+    hardBounces,
+    lastBounceAt: now,
+    ...(hardBounces >= BOUNCES_UNTIL_BOUNCING && subscriber.state === 'confirmed'
+      ? { state: 'bouncing' as const }
+      : {}),
+  };
 }
 
 /**
@@ -62,13 +72,17 @@ export function createPacer(rate: number, now: () => number = Date.now): { next(
   };
 }
 
-const ADDRESS = /^[^\s@<>()",;:\\[\]]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+const ADDRESS =
+  /^[^\s@<>()",;:\\[\]]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 
 /** A test address as typed in the admin, checked: one plain address, no line breaks, at most 254 characters. */
 export function checkTestAddress(input: unknown): { ok: true; address: string } | { ok: false; message: string } {
-  if (typeof input !== 'string' || !input.trim()) return { ok: false, message: 'Bitte eine E-Mail-Adresse für den Testversand angeben.' };
-  if (/[\u0000-\u001f\u007f\u0085\u2028\u2029]/.test(input)) return { ok: false, message: 'Die Adresse enthält einen Zeilenumbruch oder ein Steuerzeichen.' };
+  if (typeof input !== 'string' || !input.trim())
+    return { ok: false, message: 'Bitte eine E-Mail-Adresse für den Testversand angeben.' };
+  if (/[\u0000-\u001f\u007f\u0085\u2028\u2029]/.test(input))
+    return { ok: false, message: 'Die Adresse enthält einen Zeilenumbruch oder ein Steuerzeichen.' };
   const address = input.trim();
-  if (address.length > 254 || !ADDRESS.test(address)) return { ok: false, message: `„${address.slice(0, 80)}“ ist keine gültige E-Mail-Adresse.` };
+  if (address.length > 254 || !ADDRESS.test(address))
+    return { ok: false, message: `„${address.slice(0, 80)}“ ist keine gültige E-Mail-Adresse.` };
   return { ok: true, address };
 }

@@ -18,7 +18,9 @@ const DELIVERY_RETENTION_MS = DELIVERY_RETENTION_DAYS * 24 * 3600_000;
 
 async function doneDispatches(strapi: Core.Strapi, finishedBefore?: Date): Promise<string[]> {
   const where = { state: 'done', ...(finishedBefore ? { finishedAt: { $lt: finishedBefore } } : {}) };
-  const rows: { documentId: string }[] = await strapi.db.query(DISPATCH_UID).findMany({ where, select: ['documentId'] });
+  const rows: { documentId: string }[] = await strapi.db
+    .query(DISPATCH_UID)
+    .findMany({ where, select: ['documentId'] });
   return rows.map((row) => row.documentId);
 }
 
@@ -27,7 +29,9 @@ export async function forgetDeliveriesOf(strapi: Core.Strapi, subscriberDocument
   if (!subscriberDocumentIds.length) return 0;
   const done = await doneDispatches(strapi);
   if (!done.length) return 0;
-  const { count } = await strapi.db.query(DELIVERY_UID).deleteMany({ where: { subscriberDocumentId: { $in: subscriberDocumentIds }, dispatchId: { $in: done } } });
+  const { count } = await strapi.db
+    .query(DELIVERY_UID)
+    .deleteMany({ where: { subscriberDocumentId: { $in: subscriberDocumentIds }, dispatchId: { $in: done } } });
   return count;
 }
 
@@ -37,12 +41,19 @@ export async function sweepDeliveries(strapi: Core.Strapi, now = new Date()): Pr
   if (!done.length) return 0;
   const old = await doneDispatches(strapi, new Date(now.getTime() - DELIVERY_RETENTION_MS));
   const { count } = await strapi.db.query(DELIVERY_UID).deleteMany({
-    where: { dispatchId: { $in: done }, $or: [{ state: 'skipped' }, ...(old.length ? [{ dispatchId: { $in: old } }] : [])] },
+    where: {
+      dispatchId: { $in: done },
+      $or: [{ state: 'skipped' }, ...(old.length ? [{ dispatchId: { $in: old } }] : [])],
+    },
   });
   return count;
 }
 
-type Event = { params: { where?: Record<string, unknown> }; state: Record<string, unknown>; result?: { documentId?: string; state?: string } };
+type Event = {
+  params: { where?: Record<string, unknown> };
+  state: Record<string, unknown>;
+  result?: { documentId?: string; state?: string };
+};
 
 /**
  * Deleting a subscriber (anywhere: content manager, cleanup) deletes its delivery rows; so does unsubscribing
@@ -50,9 +61,13 @@ type Event = { params: { where?: Record<string, unknown> }; state: Record<string
  */
 export function registerDeliveryRetention(strapi: Core.Strapi): void {
   const forget = (ids: string[]) =>
-    forgetDeliveriesOf(strapi, ids).catch((error: unknown) => strapi.log.error(`[ikz] newsletter: delivery rows of a removed subscription not deleted: ${String(error)}`));
+    forgetDeliveriesOf(strapi, ids).catch((error: unknown) =>
+      strapi.log.error(`[ikz] newsletter: delivery rows of a removed subscription not deleted: ${String(error)}`),
+    );
   const before = async (event: Event) => {
-    const rows: { documentId: string }[] = await strapi.db.query(SUBSCRIBER_UID).findMany({ where: event.params.where ?? {}, select: ['documentId'] });
+    const rows: { documentId: string }[] = await strapi.db
+      .query(SUBSCRIBER_UID)
+      .findMany({ where: event.params.where ?? {}, select: ['documentId'] });
     event.state.subscribers = rows.map((row) => row.documentId);
   };
   const after = async (event: Event) => {
@@ -61,5 +76,12 @@ export function registerDeliveryRetention(strapi: Core.Strapi): void {
   const afterUpdate = async (event: Event) => {
     if (event.result?.state === 'unsubscribed' && event.result.documentId) await forget([event.result.documentId]);
   };
-  strapi.db.lifecycles.subscribe({ models: [SUBSCRIBER_UID], beforeDelete: before, afterDelete: after, beforeDeleteMany: before, afterDeleteMany: after, afterUpdate } as any);
+  strapi.db.lifecycles.subscribe({
+    models: [SUBSCRIBER_UID],
+    beforeDelete: before,
+    afterDelete: after,
+    beforeDeleteMany: before,
+    afterDeleteMany: after,
+    afterUpdate,
+  } as any);
 }

@@ -36,14 +36,22 @@ export function registerSubscriberAdminRoutes(strapi: Core.Strapi): void {
           const roles: { code?: string }[] = (ctx.state as any).user?.roles ?? [];
           if (!roles.some((role) => role.code === SUPER_ADMIN)) {
             ctx.status = 403;
-            ctx.body = { error: { status: 403, name: 'ForbiddenError', message: 'Nur Administratorinnen und Administratoren dürfen die Adressen exportieren.' } };
+            ctx.body = {
+              error: {
+                status: 403,
+                name: 'ForbiddenError',
+                message: 'Nur Administratorinnen und Administratoren dürfen die Adressen exportieren.',
+              },
+            };
             return;
           }
           const now = new Date();
           ctx.set('Content-Disposition', `attachment; filename="${exportFileName(now)}"`);
           ctx.type = 'text/csv; charset=utf-8';
           ctx.body = subscribersCsv(await store.confirmed());
-          strapi.log.info(`[ikz] newsletter: subscriber export downloaded by admin user ${(ctx.state as any).user?.id}`);
+          strapi.log.info(
+            `[ikz] newsletter: subscriber export downloaded by admin user ${(ctx.state as any).user?.id}`,
+          );
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
         info: { pluginName: 'ikz' },

@@ -10,7 +10,10 @@ import { PROOF_RETENTION_MS, revertFields, staleAction } from './rules.ts';
 import { sweepDeliveries } from '../sending/retention.ts';
 import { subscriberStore } from './store.ts';
 
-export async function cleanUpStaleSignUps(strapi: Core.Strapi, now = new Date()): Promise<{ deleted: number; reverted: number; deliveries: number }> {
+export async function cleanUpStaleSignUps(
+  strapi: Core.Strapi,
+  now = new Date(),
+): Promise<{ deleted: number; reverted: number; deliveries: number }> {
   const store = subscriberStore(strapi);
   let deleted = 0;
   let reverted = 0;
@@ -25,7 +28,10 @@ export async function cleanUpStaleSignUps(strapi: Core.Strapi, now = new Date())
     }
   }
   const deliveries = await sweepDeliveries(strapi, now);
-  if (deleted || reverted) strapi.log.info(`[ikz] newsletter: ${deleted} expired sign-up(s) or proof(s) deleted, ${reverted} put back as they were`);
+  if (deleted || reverted)
+    strapi.log.info(
+      `[ikz] newsletter: ${deleted} expired sign-up(s) or proof(s) deleted, ${reverted} put back as they were`,
+    );
   if (deliveries) strapi.log.info(`[ikz] newsletter: ${deliveries} delivery row(s) of finished sends deleted`);
   return { deleted, reverted, deliveries };
 }
@@ -34,7 +40,8 @@ const cleanup = periodicTask('newsletter cleanup', cleanUpStaleSignUps);
 
 /** Runs the cleanup now and then hourly; `stopSignUpCleanup` ends it (Strapi's destroy). */
 export async function startSignUpCleanup(strapi: Core.Strapi): Promise<void> {
-  if (await cleanup.start(strapi)) strapi.log.info('[ikz] newsletter: unconfirmed sign-ups are deleted after 7 days (checked now and every hour)');
+  if (await cleanup.start(strapi))
+    strapi.log.info('[ikz] newsletter: unconfirmed sign-ups are deleted after 7 days (checked now and every hour)');
 }
 
 export const stopSignUpCleanup = cleanup.stop;

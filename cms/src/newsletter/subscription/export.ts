@@ -19,7 +19,10 @@ export function csvCell(value: string): string {
 }
 
 export function subscribersCsv(rows: readonly ExportRow[]): string {
-  const lines = [['E-Mail-Adresse', 'Bestätigt am', 'Version der Einwilligung'], ...rows.map((r) => [r.email, r.confirmedAt ?? '', r.consentVersion ?? ''])];
+  const lines = [
+    ['E-Mail-Adresse', 'Bestätigt am', 'Version der Einwilligung'],
+    ...rows.map((r) => [r.email, r.confirmedAt ?? '', r.consentVersion ?? '']),
+  ];
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }
 

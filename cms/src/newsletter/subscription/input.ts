@@ -18,9 +18,14 @@ export const signUpSchema = z.object({
     .string({ error: 'Bitte bestätigen Sie mit dem Kästchen, dass Sie den Newsletter erhalten möchten.' })
     .refine((v) => v === 'ja', 'Bitte bestätigen Sie mit dem Kästchen, dass Sie den Newsletter erhalten möchten.'),
   consentVersion: z
-    .string({ error: 'Die Fassung der Einwilligung fehlt. Bitte laden Sie die Seite neu und senden Sie das Formular erneut.' })
+    .string({
+      error: 'Die Fassung der Einwilligung fehlt. Bitte laden Sie die Seite neu und senden Sie das Formular erneut.',
+    })
     .pipe(lineField(40, 'Fassung der Einwilligung'))
-    .refine((v) => consentOfVersion(v) !== null, 'Diese Fassung der Einwilligung ist unbekannt. Bitte laden Sie die Seite neu und senden Sie das Formular erneut.'),
+    .refine(
+      (v) => consentOfVersion(v) !== null,
+      'Diese Fassung der Einwilligung ist unbekannt. Bitte laden Sie die Seite neu und senden Sie das Formular erneut.',
+    ),
   source: lineField(200, 'Seite der Anmeldung')
     .refine(isSitePath, 'Die Seite der Anmeldung ist ungültig. Bitte laden Sie die Seite neu.')
     .optional(),

@@ -7,13 +7,29 @@ import type { Core } from '@strapi/strapi';
 import { readEnv } from '@ikz/shared-types/env';
 import type { Context } from 'koa';
 import { consentParts, NEWSLETTER_CONSENT } from '@ikz/shared-types/newsletter-consent';
-import { allowMailTo, formSecret, guardSubmission, parseFields, readFields, respond, type FormRoute } from '../../forms/index.ts';
+import {
+  allowMailTo,
+  formSecret,
+  guardSubmission,
+  parseFields,
+  readFields,
+  respond,
+  type FormRoute,
+} from '../../forms/index.ts';
 import { mailSettings } from '../../mail/config.ts';
 import { sendMail } from '../../mail/send.ts';
 import { MailError } from '../../mail/types.ts';
 import { newUnsubscribeSalt, unsubscribeTokenSubject, unsubscribeTokenValid, unsubscribeUrl } from '../links.ts';
 import { DEFAULT_SOURCE, signUpSchema, unsubscribeRequestSchema } from './input.ts';
-import { canUnsubscribe, confirmFields, confirmOutcome, normalizeEmail, signUpAction, signUpFields, unsubscribeFields } from './rules.ts';
+import {
+  canUnsubscribe,
+  confirmFields,
+  confirmOutcome,
+  normalizeEmail,
+  signUpAction,
+  signUpFields,
+  unsubscribeFields,
+} from './rules.ts';
 import { subscriberStore, type SubscriberStore } from './store.ts';
 import {
   CONFIRM_PATH,
@@ -54,10 +70,16 @@ function signUpHandler({ strapi, store, log }: Deps) {
   async function signUp(ctx: Ctx): Promise<void> {
     const fields = readFields(ctx);
     const guard = await guardSubmission(ctx, fields, SIGN_UP_POLICY);
-    if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
+    if (guard.verdict === 'refuse')
+      return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
     const parsed = parseFields(signUpSchema, fields);
     if (!parsed.ok) {
-      return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: parsed.errors, formHtml: signUpFormHtml(CONSENT, fields, parsed.errors) });
+      return respond(ctx, {
+        status: 400,
+        ...MESSAGES.invalid,
+        errors: parsed.errors,
+        formHtml: signUpFormHtml(CONSENT, fields, parsed.errors),
+      });
     }
     // A bot that filled the honeypot (or was too fast) gets the answer everybody gets, and nothing happens.
     if (guard.verdict === 'drop') return respond(ctx, { status: 200, ...MESSAGES.signUpDone });
@@ -79,13 +101,27 @@ function signUpHandler({ strapi, store, log }: Deps) {
       const now = new Date();
       let messageId: string;
       try {
-        messageId = (await sendMail(strapi, { to: email, ...confirmMail(siteUrl, token), headers: { 'Auto-Submitted': 'auto-generated' } })).messageId;
+        messageId = (
+          await sendMail(strapi, {
+            to: email,
+            ...confirmMail(siteUrl, token),
+            headers: { 'Auto-Submitted': 'auto-generated' },
+          })
+        ).messageId;
       } catch (error) {
         if (!(error instanceof MailError)) throw error;
         // Nothing is stored: the reader can simply sign up again.
         return log(`confirmation mail not sent (${error.kind})`, error);
       }
-      const data = signUpFields({ email, consentVersion, sourcePage: source ?? DEFAULT_SOURCE, tokenHash: hash, now, expiresAt: confirmExpiry(now), messageId });
+      const data = signUpFields({
+        email,
+        consentVersion,
+        sourcePage: source ?? DEFAULT_SOURCE,
+        tokenHash: hash,
+        now,
+        expiresAt: confirmExpiry(now),
+        messageId,
+      });
       if (existing) await store.update(existing.id, data);
       else await store.create(data);
     }).catch((error: unknown) => log('sign-up failed', error));
@@ -111,9 +147,17 @@ function unsubscribeHandlers({ store }: Deps) {
     if (subscriber && valid && canUnsubscribe(subscriber)) {
       const hidden: Record<string, string> = { t: token };
       if (ctx.query.k === SITE_FORM_MARK) hidden.k = SITE_FORM_MARK;
-      return respond(ctx, { status: 200, ...MESSAGES.unsubscribeAsk, formHtml: buttonForm(UNSUBSCRIBE_PATH, hidden, 'Newsletter abbestellen') });
+      return respond(ctx, {
+        status: 200,
+        ...MESSAGES.unsubscribeAsk,
+        formHtml: buttonForm(UNSUBSCRIBE_PATH, hidden, 'Newsletter abbestellen'),
+      });
     }
-    respond(ctx, { status: 404, ...MESSAGES.unsubscribeUnknown, formHtml: backLink(SITE_UNSUBSCRIBE_PAGE, 'Abmeldung über das Formular anfordern') });
+    respond(ctx, {
+      status: 404,
+      ...MESSAGES.unsubscribeUnknown,
+      formHtml: backLink(SITE_UNSUBSCRIBE_PAGE, 'Abmeldung über das Formular anfordern'),
+    });
   }
 
   /** POST from the page's button (token in the body) or RFC 8058 one-click (token in the URL, `List-Unsubscribe=One-Click`). */
@@ -132,7 +176,11 @@ function unsubscribeHandlers({ store }: Deps) {
     });
     if (outcome === 'done') return respond(ctx, { status: 200, ...MESSAGES.unsubscribed });
     if (outcome === 'already') return respond(ctx, { status: 200, ...MESSAGES.alreadyUnsubscribed });
-    respond(ctx, { status: 404, ...MESSAGES.unsubscribeUnknown, formHtml: backLink(SITE_UNSUBSCRIBE_PAGE, 'Abmeldung über das Formular anfordern') });
+    respond(ctx, {
+      status: 404,
+      ...MESSAGES.unsubscribeUnknown,
+      formHtml: backLink(SITE_UNSUBSCRIBE_PAGE, 'Abmeldung über das Formular anfordern'),
+    });
   }
   return { unsubscribePage, unsubscribe };
 }
@@ -141,20 +189,42 @@ function unsubscribeRequestHandler({ strapi, store, log }: Deps) {
   async function requestUnsubscribe(ctx: Ctx): Promise<void> {
     const fields = readFields(ctx);
     const guard = await guardSubmission(ctx, fields, UNSUBSCRIBE_REQUEST_POLICY);
-    if (guard.verdict === 'refuse') return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
+    if (guard.verdict === 'refuse')
+      return respond(ctx, { status: guard.status, title: 'Zu viele Anfragen', message: guard.message });
     const parsed = parseFields(unsubscribeRequestSchema, fields);
-    if (!parsed.ok) return respond(ctx, { status: 400, ...MESSAGES.invalid, errors: parsed.errors, formHtml: backLink(SITE_UNSUBSCRIBE_PAGE, 'Zurück zum Formular') });
+    if (!parsed.ok)
+      return respond(ctx, {
+        status: 400,
+        ...MESSAGES.invalid,
+        errors: parsed.errors,
+        formHtml: backLink(SITE_UNSUBSCRIBE_PAGE, 'Zurück zum Formular'),
+      });
     if (guard.verdict === 'drop') return respond(ctx, { status: 200, ...MESSAGES.unsubscribeRequested });
     const { siteUrl, secret, mail } = settings();
-    if (!mail) return respond(ctx, { status: 503, title: 'Derzeit nicht möglich', message: 'Die Abmeldung über das Formular ist derzeit nicht möglich. Bitte nutzen Sie den Abmeldelink in einer Ausgabe des Newsletters oder versuchen Sie es später erneut.' });
+    if (!mail)
+      return respond(ctx, {
+        status: 503,
+        title: 'Derzeit nicht möglich',
+        message:
+          'Die Abmeldung über das Formular ist derzeit nicht möglich. Bitte nutzen Sie den Abmeldelink in einer Ausgabe des Newsletters oder versuchen Sie es später erneut.',
+      });
     const email = normalizeEmail(parsed.data.email);
     // After the answer, as with the sign-up: neither the answer nor its timing says whether the address gets the newsletter.
     void (async () => {
       const subscriber = await store.byEmail(email);
-      if (subscriber?.state !== 'confirmed' || !subscriber.unsubscribeSalt || !allowMailTo(email, MAILS_PER_ADDRESS_PER_DAY)) return;
+      if (
+        subscriber?.state !== 'confirmed' ||
+        !subscriber.unsubscribeSalt ||
+        !allowMailTo(email, MAILS_PER_ADDRESS_PER_DAY)
+      )
+        return;
       const link = `${unsubscribeUrl(siteUrl, secret, { documentId: subscriber.documentId, unsubscribeSalt: subscriber.unsubscribeSalt })}&k=${SITE_FORM_MARK}`;
       try {
-        await sendMail(strapi, { to: email, ...unsubscribeLinkMail(link), headers: { 'Auto-Submitted': 'auto-generated' } });
+        await sendMail(strapi, {
+          to: email,
+          ...unsubscribeLinkMail(link),
+          headers: { 'Auto-Submitted': 'auto-generated' },
+        });
       } catch (error) {
         if (!(error instanceof MailError)) throw error;
         log(`unsubscribe link not sent (${error.kind})`, error);
@@ -167,7 +237,8 @@ function unsubscribeRequestHandler({ strapi, store, log }: Deps) {
 
 export function newsletterFormRoutes(strapi: Core.Strapi): FormRoute[] {
   const store = subscriberStore(strapi);
-  const log = (message: string, error?: unknown) => strapi.log.warn(`[ikz] newsletter: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
+  const log = (message: string, error?: unknown) =>
+    strapi.log.warn(`[ikz] newsletter: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
   const deps: Deps = { strapi, store, log };
   const signUp = signUpHandler(deps);
   const { unsubscribePage, unsubscribe } = unsubscribeHandlers(deps);

@@ -46,7 +46,15 @@ export function signUpAction(existing: Pick<SubscriberRecord, 'state'> | null): 
 }
 
 /** The fields a sign-up writes once its confirmation mail went out. */
-export function signUpFields(request: { email: string; consentVersion: string; sourcePage: string; tokenHash: string; now: Date; expiresAt: Date; messageId: string }) {
+export function signUpFields(request: {
+  email: string;
+  consentVersion: string;
+  sourcePage: string;
+  tokenHash: string;
+  now: Date;
+  expiresAt: Date;
+  messageId: string;
+}) {
   return {
     email: request.email,
     state: 'pending' as const,
@@ -69,11 +77,15 @@ export function signUpFields(request: { email: string; consentVersion: string; s
  * - `unknown`: no subscriber has this token (never sent, deleted, or unsubscribed since).
  */
 
-export function confirmOutcome(subscriber: Pick<SubscriberRecord, 'state' | 'confirmExpiresAt'> | null, now: Date): ConfirmOutcome {
+export function confirmOutcome(
+  subscriber: Pick<SubscriberRecord, 'state' | 'confirmExpiresAt'> | null,
+  now: Date,
+): ConfirmOutcome {
   if (!subscriber) return 'unknown';
   if (subscriber.state === 'confirmed' || subscriber.state === 'bouncing') return 'already';
   if (subscriber.state !== 'pending') return 'unknown';
-  if (!subscriber.confirmExpiresAt || new Date(subscriber.confirmExpiresAt).getTime() <= now.getTime()) return 'expired';
+  if (!subscriber.confirmExpiresAt || new Date(subscriber.confirmExpiresAt).getTime() <= now.getTime())
+    return 'expired';
   return 'confirm';
 }
 
@@ -82,11 +94,20 @@ export function confirmOutcome(subscriber: Pick<SubscriberRecord, 'state' | 'con
  * "bereits bestätigt"); a new salt makes the unsubscribe links; an earlier unsubscription is over.
  */
 export function confirmFields(now: Date, unsubscribeSalt: string) {
-  return { state: 'confirmed' as const, confirmedAt: now.toISOString(), unsubscribeSalt, unsubscribedAt: null, unsubscribeChannel: null, hardBounces: 0, lastBounceAt: null };
+  return {
+    state: 'confirmed' as const,
+    confirmedAt: now.toISOString(),
+    unsubscribeSalt,
+    unsubscribedAt: null,
+    unsubscribeChannel: null,
+    hardBounces: 0,
+    lastBounceAt: null,
+  };
 }
 
 /** Whether a subscriber can be unsubscribed (gets the newsletter, or would). */
-export const canUnsubscribe = (subscriber: Pick<SubscriberRecord, 'state'>) => subscriber.state === 'confirmed' || subscriber.state === 'bouncing';
+export const canUnsubscribe = (subscriber: Pick<SubscriberRecord, 'state'>) =>
+  subscriber.state === 'confirmed' || subscriber.state === 'bouncing';
 
 /**
  * What stays after unsubscribing: the proof that the newsletter was sent with consent (address, time of the
@@ -122,7 +143,8 @@ export type StaleAction = 'delete' | 'revert' | null;
 
 type StaleFields = Pick<SubscriberRecord, 'state' | 'confirmExpiresAt' | 'unsubscribedAt' | 'lastBounceAt'>;
 
-const proofExpired = (since: string | null, now: Date) => Boolean(since) && new Date(since!).getTime() + PROOF_RETENTION_MS <= now.getTime();
+const proofExpired = (since: string | null, now: Date) =>
+  Boolean(since) && new Date(since!).getTime() + PROOF_RETENTION_MS <= now.getTime();
 
 export function staleAction(subscriber: StaleFields, now: Date): StaleAction {
   if (subscriber.state === 'unsubscribed') return proofExpired(subscriber.unsubscribedAt, now) ? 'delete' : null;

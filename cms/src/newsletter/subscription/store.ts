@@ -7,9 +7,12 @@ export const SUBSCRIBER_UID = 'api::newsletter-subscriber.newsletter-subscriber'
 export function subscriberStore(strapi: Core.Strapi) {
   const query = () => strapi.db.query(SUBSCRIBER_UID as any);
   return {
-    byEmail: (email: string) => query().findOne({ where: { email } }) as Promise<(SubscriberRecord & { id: number }) | null>,
-    byTokenHash: (hash: string) => query().findOne({ where: { confirmTokenHash: hash } }) as Promise<(SubscriberRecord & { id: number }) | null>,
-    byDocumentId: (documentId: string) => query().findOne({ where: { documentId } }) as Promise<(SubscriberRecord & { id: number }) | null>,
+    byEmail: (email: string) =>
+      query().findOne({ where: { email } }) as Promise<(SubscriberRecord & { id: number }) | null>,
+    byTokenHash: (hash: string) =>
+      query().findOne({ where: { confirmTokenHash: hash } }) as Promise<(SubscriberRecord & { id: number }) | null>,
+    byDocumentId: (documentId: string) =>
+      query().findOne({ where: { documentId } }) as Promise<(SubscriberRecord & { id: number }) | null>,
     create: (data: Partial<SubscriberRecord>) => query().create({ data }),
     update: (id: number, data: Partial<SubscriberRecord>) => query().update({ where: { id }, data }),
     remove: (id: number) => query().delete({ where: { id } }),
@@ -25,7 +28,12 @@ export function subscriberStore(strapi: Core.Strapi) {
         },
       }) as Promise<(SubscriberRecord & { id: number })[]>,
     countByState: (state: SubscriberState) => query().count({ where: { state } }),
-    confirmed: () => query().findMany({ where: { state: 'confirmed' }, select: ['email', 'confirmedAt', 'consentVersion'], orderBy: { email: 'asc' } }) as Promise<{ email: string; confirmedAt: string | null; consentVersion: string | null }[]>,
+    confirmed: () =>
+      query().findMany({
+        where: { state: 'confirmed' },
+        select: ['email', 'confirmedAt', 'consentVersion'],
+        orderBy: { email: 'asc' },
+      }) as Promise<{ email: string; confirmedAt: string | null; consentVersion: string | null }[]>,
   };
 }
 
