@@ -134,61 +134,64 @@ import { z } from 'zod';
 import { BlocksSchema, IsoDate, IsoDateTime, MediaSchema, type Blocks, type Media } from './base.ts';
 `;
 
-export function generateSource(schemas: SchemaSet): string {
-  const out: string[] = [HEADER];
-  const componentUids = Object.keys(schemas.components).sort();
-  const contentTypeNames = Object.keys(schemas.contentTypes).sort();
+/** A component's interface and Zod schema. */
+function emitComponent(schemas: SchemaSet, uid: string): string[] {
+  const out: string[] = [];
+  const schema = schemas.components[uid]!;
+  const type = typeNameOfComponent(uid);
+  const fields = Object.entries(schema.attributes).map(
+    ([name, attr]) => [name, emitAttribute(name, attr, uid)] as const,
+  );
+  out.push(`/** Component ${uid} – ${schema.info.displayName} */`);
+  out.push(
+    `export interface ${type} {\n  id?: number;\n${fields.map(([n, e]) => `  ${n}${e.optional ? '?' : ''}: ${e.ts};`).join('\n')}\n}`,
+  );
+  out.push(
+    `export const ${type}Schema: z.ZodType<${type}> = z.object({\n  id: z.number().int().optional(),\n${fields
+      .map(([n, e]) => `  ${n}: ${e.zod}${e.optional ? '.optional()' : ''},`)
+      .join('\n')}\n});\n`,
+  );
+  return out;
+}
 
-  for (const uid of componentUids) {
-    const schema = schemas.components[uid]!;
-    const type = typeNameOfComponent(uid);
-    const fields = Object.entries(schema.attributes).map(
-      ([name, attr]) => [name, emitAttribute(name, attr, uid)] as const,
-    );
-    out.push(`/** Component ${uid} – ${schema.info.displayName} */`);
-    out.push(
-      `export interface ${type} {\n  id?: number;\n${fields.map(([n, e]) => `  ${n}${e.optional ? '?' : ''}: ${e.ts};`).join('\n')}\n}`,
-    );
-    out.push(
-      `export const ${type}Schema: z.ZodType<${type}> = z.object({\n  id: z.number().int().optional(),\n${fields
-        .map(([n, e]) => `  ${n}: ${e.zod}${e.optional ? '.optional()' : ''},`)
-        .join('\n')}\n});\n`,
-    );
-  }
+/** A content type's interface, its reference type and their Zod schemas. */
+function emitContentType(schemas: SchemaSet, name: string): string[] {
+  const out: string[] = [];
+  const schema = schemas.contentTypes[name]!;
+  const type = typeNameOfContentType(name);
+  const fields = Object.entries(schema.attributes).map(([n, attr]) => [n, emitAttribute(n, attr, name)] as const);
+  const base = ['  id: number;', '  documentId: string;', '  createdAt: string;', '  updatedAt: string;'];
+  if (schema.options?.draftAndPublish !== false) base.push('  publishedAt: string | null;');
+  const baseZod = [
+    '  id: z.number().int(),',
+    '  documentId: z.string().min(1),',
+    '  createdAt: IsoDateTime,',
+    '  updatedAt: IsoDateTime,',
+  ];
+  if (schema.options?.draftAndPublish !== false) baseZod.push('  publishedAt: IsoDateTime.nullable(),');
+  out.push(
+    `/** ${schema.info.displayName} (api::${name}.${name}) as the REST API returns it; relations, media and components only when populated. */`,
+  );
+  out.push(
+    `export interface ${type} {\n${base.join('\n')}\n${fields.map(([n, e]) => `  ${n}${e.optional ? '?' : ''}: ${e.ts};`).join('\n')}\n}`,
+  );
+  out.push(`/** A populated relation to a ${schema.info.displayName}: the selected fields only. */`);
+  out.push(`export type ${type}Ref = Partial<${type}> & { documentId: string };`);
+  const objectName = `${type}Object`;
+  out.push(
+    `const ${objectName} = z.object({\n${baseZod.join('\n')}\n${fields
+      .map(([n, e]) => `  ${n}: ${e.zod}${e.optional ? '.optional()' : ''},`)
+      .join('\n')}\n});`,
+  );
+  out.push(`export const ${type}Schema: z.ZodType<${type}> = ${objectName};`);
+  out.push(
+    `export const ${type}RefSchema: z.ZodType<${type}Ref> = ${objectName}.partial().required({ documentId: true });\n`,
+  );
+  return out;
+}
 
-  for (const name of contentTypeNames) {
-    const schema = schemas.contentTypes[name]!;
-    const type = typeNameOfContentType(name);
-    const fields = Object.entries(schema.attributes).map(([n, attr]) => [n, emitAttribute(n, attr, name)] as const);
-    const base = ['  id: number;', '  documentId: string;', '  createdAt: string;', '  updatedAt: string;'];
-    if (schema.options?.draftAndPublish !== false) base.push('  publishedAt: string | null;');
-    const baseZod = [
-      '  id: z.number().int(),',
-      '  documentId: z.string().min(1),',
-      '  createdAt: IsoDateTime,',
-      '  updatedAt: IsoDateTime,',
-    ];
-    if (schema.options?.draftAndPublish !== false) baseZod.push('  publishedAt: IsoDateTime.nullable(),');
-    out.push(
-      `/** ${schema.info.displayName} (api::${name}.${name}) as the REST API returns it; relations, media and components only when populated. */`,
-    );
-    out.push(
-      `export interface ${type} {\n${base.join('\n')}\n${fields.map(([n, e]) => `  ${n}${e.optional ? '?' : ''}: ${e.ts};`).join('\n')}\n}`,
-    );
-    out.push(`/** A populated relation to a ${schema.info.displayName}: the selected fields only. */`);
-    out.push(`export type ${type}Ref = Partial<${type}> & { documentId: string };`);
-    const objectName = `${type}Object`;
-    out.push(
-      `const ${objectName} = z.object({\n${baseZod.join('\n')}\n${fields
-        .map(([n, e]) => `  ${n}: ${e.zod}${e.optional ? '.optional()' : ''},`)
-        .join('\n')}\n});`,
-    );
-    out.push(`export const ${type}Schema: z.ZodType<${type}> = ${objectName};`);
-    out.push(
-      `export const ${type}RefSchema: z.ZodType<${type}Ref> = ${objectName}.partial().required({ documentId: true });\n`,
-    );
-  }
-
+function emitEnums(schemas: SchemaSet): string[] {
+  const out: string[] = [];
   out.push('/** Every enumeration, for facets and labels. */');
   out.push('export const ENUMS = {');
   for (const [group, models] of [
@@ -203,7 +206,12 @@ export function generateSource(schemas: SchemaSet): string {
     }
   }
   out.push('} as const;\n');
+  return out;
+}
 
+/** CONTENT_TYPES, SCHEMAS and RELATIONS. */
+function emitTables(schemas: SchemaSet, contentTypeNames: string[]): string[] {
+  const out: string[] = [];
   out.push('/** The content types with their REST names. */');
   out.push('export const CONTENT_TYPES = {');
   for (const name of contentTypeNames) {
@@ -232,5 +240,19 @@ export function generateSource(schemas: SchemaSet): string {
   out.push(
     "} as const satisfies Record<ContentTypeName, readonly { path: readonly string[]; target: ContentTypeName | 'media' }[]>;",
   );
+  return out;
+}
+
+export function generateSource(schemas: SchemaSet): string {
+  const contentTypeNames = Object.keys(schemas.contentTypes).sort();
+  const out: string[] = [
+    HEADER,
+    ...Object.keys(schemas.components)
+      .sort()
+      .flatMap((uid) => emitComponent(schemas, uid)),
+    ...contentTypeNames.flatMap((name) => emitContentType(schemas, name)),
+    ...emitEnums(schemas),
+    ...emitTables(schemas, contentTypeNames),
+  ];
   return `${out.join('\n')}\n`;
 }

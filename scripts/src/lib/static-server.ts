@@ -53,6 +53,20 @@ export type StaticServerOptions = {
   formsUpstream?: string;
 };
 
+/** The release's 404 page for a missing file, a short German text for other errors. */
+function sendNotFound(req: http.IncomingMessage, res: http.ServerResponse, base: string, status: number): void {
+  const page = path.join(base, '404.html');
+  if (status === 404 && fs.existsSync(page)) {
+    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(page).pipe(res);
+    return;
+  }
+  res
+    .writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
+    .end(status === 404 ? 'Nicht gefunden' : 'Ungültige Anfrage');
+}
+
 export function serveStatic(
   root: string | (() => string),
   port = 0,
@@ -71,18 +85,7 @@ export function serveStatic(
       return;
     }
     const base = rootOf();
-    const notFound = (status: number) => {
-      const page = path.join(base, '404.html');
-      if (status === 404 && fs.existsSync(page)) {
-        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
-        if (req.method === 'HEAD') res.end();
-        else fs.createReadStream(page).pipe(res);
-        return;
-      }
-      res
-        .writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
-        .end(status === 404 ? 'Nicht gefunden' : 'Ungültige Anfrage');
-    };
+    const notFound = (status: number) => sendNotFound(req, res, base, status);
     let encoding: Encoding | null = null;
     const sending = send(req, requestPath(req.url), {
       root: base,

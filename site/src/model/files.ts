@@ -42,43 +42,44 @@ function sitemap(urls: readonly string[], siteUrl: string): string {
 const XML = 'application/xml; charset=utf-8';
 const CALENDAR = 'text/calendar; charset=utf-8';
 
+/** An RSS 2.0 feed in German. */
+async function rssFeed(
+  title: string,
+  description: string,
+  site: string,
+  items: Parameters<typeof getRssString>[0]['items'],
+): Promise<DataFile> {
+  return {
+    type: XML,
+    body: await getRssString({ title, description, site, items, customData: '<language>de-DE</language>' }),
+  };
+}
+
 /** The file at a matched route, or null when this content has no such file. */
 export async function dataFile(content: Content, route: RouteMatch, context: FileContext): Promise<DataFile | null> {
   const { siteUrl } = context;
   switch (route.kind) {
     case 'projectFeed':
-      return {
-        type: XML,
-        body: await getRssString({
-          title: 'Interkommunales.NRW – Neue Projekte',
-          description: 'Neu veröffentlichte Kooperationsprojekte von Kommunen in Nordrhein-Westfalen.',
-          site: siteUrl,
-          items: projectItems(content.projects),
-          customData: '<language>de-DE</language>',
-        }),
-      };
+      return rssFeed(
+        'Interkommunales.NRW – Neue Projekte',
+        'Neu veröffentlichte Kooperationsprojekte von Kommunen in Nordrhein-Westfalen.',
+        siteUrl,
+        projectItems(content.projects),
+      );
     case 'newsletterFeed':
-      return {
-        type: XML,
-        body: await getRssString({
-          title: 'Interkommunales.NRW – Newsletter',
-          description: 'Alle Ausgaben des Newsletters zur interkommunalen Zusammenarbeit in NRW.',
-          site: siteUrl,
-          items: newsletterItems(content.newsletters),
-          customData: '<language>de-DE</language>',
-        }),
-      };
+      return rssFeed(
+        'Interkommunales.NRW – Newsletter',
+        'Alle Ausgaben des Newsletters zur interkommunalen Zusammenarbeit in NRW.',
+        siteUrl,
+        newsletterItems(content.newsletters),
+      );
     case 'partnerSearchFeed':
-      return {
-        type: XML,
-        body: await getRssString({
-          title: 'Interkommunales.NRW – Partnersuche',
-          description: 'Kommunen in Nordrhein-Westfalen suchen Partner für gemeinsame Aufgaben.',
-          site: siteUrl,
-          items: partnerSearchItems(content.partnerSearches),
-          customData: '<language>de-DE</language>',
-        }),
-      };
+      return rssFeed(
+        'Interkommunales.NRW – Partnersuche',
+        'Kommunen in Nordrhein-Westfalen suchen Partner für gemeinsame Aufgaben.',
+        siteUrl,
+        partnerSearchItems(content.partnerSearches),
+      );
     case 'calendar':
       return { type: CALENDAR, body: calendar(content.upcoming, siteUrl, 'Interkommunales.NRW – Veranstaltungen') };
     case 'eventCalendar': {
