@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ENUM_LABELS_DE, enumLabelDe, hasEnumLabels } from '@ikz/cms/lib/admin-enum-labels';
+import { ENUM_LABELS_DE, enumLabelDe, enumLegendDe, hasEnumLabels } from '@ikz/cms/lib/admin-enum-labels';
+import { CONTENT_TYPE_LAYOUTS } from '@ikz/cms/lib/admin-layout';
 import {
   confirmText,
   currentDispatchText,
@@ -123,5 +124,22 @@ describe('the German names of the newsletter states in the list view', () => {
     expect(enumLabelDe('api::newsletter-subscriber.newsletter-subscriber', 'state', null)).toBeNull();
     expect(hasEnumLabels('unsubscribeChannel')).toBe(true);
     expect(hasEnumLabels('kind')).toBe(false);
+  });
+});
+
+describe('the edit view of the newsletter states', () => {
+  it('explains every stored value in German in the field description (the select shows the values)', () => {
+    expect(enumLegendDe('api::newsletter-dispatch.newsletter-dispatch', 'state')).toBe(
+      'wartet (queued), wird versendet (sending), abgeschlossen (done).',
+    );
+    for (const [model, fields] of Object.entries(ENUM_LABELS_DE)) {
+      for (const field of Object.keys(fields)) {
+        const description = (CONTENT_TYPE_LAYOUTS as Record<string, { fields: Record<string, [string, string]> }>)[
+          model
+        ]!.fields[field]![1];
+        expect(description, `${model}.${field}`).toBe(enumLegendDe(model, field));
+      }
+    }
+    expect(() => enumLegendDe('api::project.project', 'projectStatus')).toThrow(/no German names/);
   });
 });

@@ -43,3 +43,15 @@ export function enumLabelDe(model: string, field: string, value: unknown): strin
 /** Whether a list column of any model shows named values (the hook adds its cell formatter only to those). */
 export const hasEnumLabels = (field: string) =>
   Object.values(ENUM_LABELS_DE).some((fields) => Object.hasOwn(fields, field));
+
+/**
+ * The edit view's select shows the stored values (Strapi has no labels for them): the field's description
+ * names each in German, e.g. "wartet (queued), wird versendet (sending), abgeschlossen (done)".
+ */
+export function enumLegendDe(model: string, field: string): string {
+  const labels = ENUM_LABELS_DE[model]?.[field];
+  if (!labels) throw new Error(`no German names for ${model}.${field}`);
+  return `${Object.entries(labels)
+    .map(([value, label]) => `${label} (${value})`)
+    .join(', ')}.`;
+}

@@ -2,6 +2,12 @@
  * German labels, field help and list columns for the content manager. Applied at every start.
  * [label, description] per attribute; a key missing here fails a unit test.
  */
+import { enumLegendDe } from './admin-enum-labels.ts';
+
+const SUBSCRIBER = 'api::newsletter-subscriber.newsletter-subscriber';
+const DISPATCH = 'api::newsletter-dispatch.newsletter-dispatch';
+const DELIVERY = 'api::newsletter-delivery.newsletter-delivery';
+
 export interface ModelLayout {
   mainField?: string;
   list?: string[];
@@ -123,7 +129,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
         'Die Newsletter-Ausgabe, die verschickt wird. Jede Ausgabe wird nur einmal verschickt.',
       ],
       issueTitle: ['Ausgabe', 'Titel der Ausgabe beim Start des Versands.'],
-      state: ['Stand', 'In der Warteschlange, wird verschickt oder abgeschlossen.'],
+      state: ['Stand', enumLegendDe(DISPATCH, 'state')],
       total: ['Empfänger', 'Bestätigte Abonnements beim Start des Versands.'],
       sent: ['Verschickt', 'Vom Mailserver angenommene Mails.'],
       failed: ['Fehlgeschlagen', 'Endgültig abgewiesene Adressen oder zu viele vergebliche Versuche.'],
@@ -143,7 +149,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
       dispatchId: ['Versand (ID)', 'Der Versand, zu dem diese Mail gehört.'],
       subscriberDocumentId: ['Abonnement (ID)', 'Das Abonnement, an das die Mail geht.'],
       email: ['E-Mail', 'Adresse beim Start des Versands.'],
-      state: ['Stand', 'Wartet, wird verschickt, verschickt, fehlgeschlagen oder übersprungen (abbestellt).'],
+      state: ['Stand', enumLegendDe(DELIVERY, 'state')],
       attempts: ['Versuche', 'Wie oft die Mail dem Mailserver übergeben wurde.'],
       nextAttemptAt: ['Nächster Versuch', 'Nach einem vorübergehenden Fehler: wann die Mail erneut versucht wird.'],
       claimedAt: ['In Arbeit seit', 'Wann der Versand diese Mail zuletzt übernommen hat.'],
@@ -222,7 +228,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
     readOnly: true,
     fields: {
       email: ['E-Mail-Adresse', 'Kleingeschrieben. Für Auskunft oder Löschung nach dieser Adresse suchen.'],
-      state: ['Status', 'Noch nicht bestätigt, bestätigt, abgemeldet oder nicht zustellbar.'],
+      state: ['Status', enumLegendDe(SUBSCRIBER, 'state')],
       requestedAt: ['Angemeldet am', 'Zeitpunkt der (letzten) Anmeldung über das Formular.'],
       consentVersion: [
         'Version der Einwilligung',
@@ -236,10 +242,7 @@ export const CONTENT_TYPE_LAYOUTS: Record<string, ModelLayout> = {
       confirmedAt: ['Bestätigt am', 'Zeitpunkt, zu dem der Link in der Bestätigungs-E-Mail bestätigt wurde.'],
       unsubscribeSalt: ['Schlüssel der Abmeldelinks', 'Zufallswert; wird bei der Abmeldung gelöscht.'],
       unsubscribedAt: ['Abgemeldet am', 'Zeitpunkt des Widerrufs.'],
-      unsubscribeChannel: [
-        'Abgemeldet über',
-        'Link in der E-Mail, Ein-Klick-Abmeldung des E-Mail-Programms, Formular der Website oder Redaktion.',
-      ],
+      unsubscribeChannel: ['Abgemeldet über', enumLegendDe(SUBSCRIBER, 'unsubscribeChannel')],
       hardBounces: ['Unzustellbare Sendungen', 'Anzahl dauerhafter Zustellfehler.'],
       lastBounceAt: ['Letzter Zustellfehler am', ''],
     },
