@@ -8,6 +8,7 @@ import {
   startDispatch,
 } from '../newsletter/sending/dispatch.ts';
 import { wakeNewsletterWorker } from '../newsletter/sending/lifecycle.ts';
+import { answerError } from './answer.ts';
 
 const ISSUE_UID = 'api::newsletter.newsletter';
 const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
@@ -34,28 +35,21 @@ function guarded(run: (ctx: Ctx, documentId: string) => Promise<unknown>) {
     const ctx = koa as Ctx;
     ctx.set('Cache-Control', 'no-store');
     if (!mayUpdateIssues(ctx)) {
-      ctx.status = 403;
-      ctx.body = {
-        error: {
-          status: 403,
-          message:
-            'Newsletter-Ausgaben verschicken dürfen nur Benutzer, die sie bearbeiten dürfen (Rolle „Redaktion“).',
-        },
-      };
-      return;
+      return answerError(
+        ctx,
+        403,
+        'Newsletter-Ausgaben verschicken dürfen nur Benutzer, die sie bearbeiten dürfen (Rolle „Redaktion“).',
+      );
     }
     const documentId = ctx.params.documentId ?? '';
     if (!DOCUMENT_ID.test(documentId)) {
-      ctx.status = 404;
-      ctx.body = { error: { status: 404, message: 'Diese Newsletter-Ausgabe gibt es nicht.' } };
-      return;
+      return answerError(ctx, 404, 'Diese Newsletter-Ausgabe gibt es nicht.');
     }
     try {
       ctx.body = await run(ctx, documentId);
     } catch (error) {
       if (!(error instanceof SendingError)) throw error;
-      ctx.status = error.status;
-      ctx.body = { error: { status: error.status, message: error.message } };
+      answerError(ctx, error.status, error.message);
     }
   };
 }

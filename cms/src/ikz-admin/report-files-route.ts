@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { servingHeaders } from '@ikz/shared-types/file-types';
 import { isReportFile, type RelatedEntry } from '../project-report/rules.ts';
+import { answerError } from './answer.ts';
 
 const SUBMISSION_UID = 'api::project-submission.project-submission';
 const FILE_UID = 'plugin::upload.file';
@@ -45,10 +46,7 @@ function attachment(name: string): string {
 
 export function registerReportFilesRoute(strapi: Core.Strapi): void {
   const uploadsDir = path.resolve(strapi.dirs.static.public, 'uploads');
-  const notFound = (ctx: Ctx) => {
-    ctx.status = 404;
-    ctx.body = { error: { status: 404, message: 'Diese Datei einer Projektmeldung gibt es nicht.' } };
-  };
+  const notFound = (ctx: Ctx) => answerError(ctx, 404, 'Diese Datei einer Projektmeldung gibt es nicht.');
   strapi.server.routes({
     type: 'admin',
     routes: [
@@ -59,15 +57,11 @@ export function registerReportFilesRoute(strapi: Core.Strapi): void {
           const ctx = koa as Ctx;
           ctx.set('Cache-Control', 'no-store');
           if (ctx.state.userAbility?.can('plugin::content-manager.explorer.read', SUBMISSION_UID) !== true) {
-            ctx.status = 403;
-            ctx.body = {
-              error: {
-                status: 403,
-                message:
-                  'Dateien aus Projektmeldungen dürfen nur Benutzer öffnen, die Meldungen lesen dürfen (Rolle „Redaktion“).',
-              },
-            };
-            return;
+            return answerError(
+              ctx,
+              403,
+              'Dateien aus Projektmeldungen dürfen nur Benutzer öffnen, die Meldungen lesen dürfen (Rolle „Redaktion“).',
+            );
           }
           const id = ctx.params.id ?? '';
           if (!ID.test(id)) return notFound(ctx);

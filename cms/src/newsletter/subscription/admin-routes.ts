@@ -3,6 +3,7 @@
  * admin, and the CSV export of the confirmed addresses for super admins only.
  */
 import type { Core } from '@strapi/strapi';
+import { answerError } from '../../ikz-admin/answer.ts';
 import { exportFileName, subscribersCsv } from './export.ts';
 import { subscriberStore } from './store.ts';
 
@@ -35,15 +36,12 @@ export function registerSubscriberAdminRoutes(strapi: Core.Strapi): void {
           ctx.set('Cache-Control', 'no-store');
           const roles: { code?: string }[] = (ctx.state as any).user?.roles ?? [];
           if (!roles.some((role) => role.code === SUPER_ADMIN)) {
-            ctx.status = 403;
-            ctx.body = {
-              error: {
-                status: 403,
-                name: 'ForbiddenError',
-                message: 'Nur Administratorinnen und Administratoren dürfen die Adressen exportieren.',
-              },
-            };
-            return;
+            return answerError(
+              ctx,
+              403,
+              'Nur Administratorinnen und Administratoren dürfen die Adressen exportieren.',
+              'ForbiddenError',
+            );
           }
           const now = new Date();
           ctx.set('Content-Disposition', `attachment; filename="${exportFileName(now)}"`);
