@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailCatcher } from '@ikz/scripts/lib/mail-catcher';
 import { WCAG_22_AA } from '../support/axe.ts';
-import { launchChromium, layoutShift, observeLayoutShift } from '../support/browser.ts';
+import { collectCspViolations, launchChromium, layoutShift, observeLayoutShift } from '../support/browser.ts';
 import { linkIn, mailsTo, waitForMails } from '../support/mailbox.ts';
 import { nginxSiteCsp } from '../support/nginx-csp.ts';
 import { SITE_URL, startMailPipeline, type MailPipeline, type Pipeline } from './harness.ts';
@@ -100,15 +100,7 @@ describe('the newsletter sign-up in the browser', () => {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
     });
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
+    const violations = await collectCspViolations(page);
     const email = 'mit-js@kommune.example';
     const posted: URLSearchParams[] = [];
     page.on('request', (request) => {

@@ -7,7 +7,7 @@ import tls from 'node:tls';
 import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { collectCspViolations, launchChromium } from '../support/browser.ts';
 import { FILE_CSP } from '@ikz/shared-types/file-types';
 import { MAX_FORM_BODY_BYTES } from '@ikz/shared-types/form-uploads';
 import { request, startNginx, type RunningNginx } from '../support/nginx.ts';
@@ -167,15 +167,7 @@ describe('nginx sample configuration', () => {
   it('lets search and the project finder work under the CSP, without a single violation', async () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true });
     const page = await context.newPage();
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
+    const violations = await collectCspViolations(page);
     const base = `https://127.0.0.1:${nginx.httpsPort}`;
     await page.goto(`${base}/suche/?q=Kooperation`);
     await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 20_000 });

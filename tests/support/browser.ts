@@ -39,3 +39,17 @@ export async function layoutShift(page: Page): Promise<number> {
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
   return (await page.evaluate('window.__layoutShift')) as number;
 }
+
+/** Collects every CSP violation of the page (console messages and `securitypolicyviolation` events) from its first frame. */
+export async function collectCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return violations;
+}
