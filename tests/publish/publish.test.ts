@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { startTestStrapi, type TestStrapi } from '../support/ephemeral-strapi.ts';
@@ -74,16 +73,19 @@ afterAll(async () => {
   await strapi?.stop();
 });
 
-/** URLs in the live search index, over all its bundles (Pagefind's fragments are gzip-compressed JSON). */
+/** URLs in the live search index, over all its bundles (Pagefind's fragments: JSON, kept unpacked with a gzip copy). */
 function indexedUrls(): string[] {
   const live = currentDir(publisher.releases);
   return fs
     .readdirSync(live)
     .filter((d) => /^pagefind(-[a-z0-9-]+)?$/.test(d))
     .flatMap((bundle) =>
-      fs.readdirSync(path.join(live, bundle, 'fragment')).map((f) => path.join(live, bundle, 'fragment', f)),
+      fs
+        .readdirSync(path.join(live, bundle, 'fragment'))
+        .filter((f) => f.endsWith('.pf_fragment'))
+        .map((f) => path.join(live, bundle, 'fragment', f)),
     )
-    .map((file) => /"url":"([^"]+)"/.exec(gunzipSync(fs.readFileSync(file)).toString('utf8'))?.[1] ?? '');
+    .map((file) => /"url":"([^"]+)"/.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? '');
 }
 
 async function adminJwt(): Promise<string> {

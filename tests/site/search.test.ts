@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -45,6 +48,25 @@ afterAll(async () => {
 describe('search index', () => {
   it('is split into bundles that the search page merges: projects, recent documents, older documents, the rest', () => {
     expect(mergeBundles).toEqual(['/pagefind-dokumente-aktuell/', '/pagefind-dokumente-archiv/', '/pagefind-weitere/']);
+  });
+
+  it("preloads files the release holds, and keeps Pagefind's files unpacked with its gzip bytes beside them", () => {
+    const site = inject('siteDir');
+    const html = fs.readFileSync(path.join(site, 'suche', 'index.html'), 'utf8');
+    const preloaded = [...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(preloaded).toEqual(['/pagefind/pagefind.js']);
+    for (const url of preloaded) expect(fs.existsSync(path.join(site, url)), url).toBe(true);
+    for (const bundle of ['/pagefind/', ...mergeBundles]) {
+      const meta = fs.readdirSync(path.join(site, bundle)).find((f) => f.endsWith('.pf_meta'))!;
+      const fragment = fs.readdirSync(path.join(site, bundle, 'fragment')).find((f) => f.endsWith('.pf_fragment'))!;
+      for (const file of [`wasm.de.pagefind`, meta, `fragment/${fragment}`]) {
+        const raw = fs.readFileSync(path.join(site, bundle, file));
+        expect(raw.subarray(0, 12).toString(), `${bundle}${file}`).toBe('pagefind_dcd');
+        expect(gunzipSync(fs.readFileSync(path.join(site, bundle, `${file}.gz`))).equals(raw), `${bundle}${file}`).toBe(
+          true,
+        );
+      }
+    }
   });
 
   it('finds a page by an inflected German form of its word', async () => {

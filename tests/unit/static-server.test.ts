@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompressedCache, isCompressible, negotiateEncoding } from '@ikz/scripts/lib/compression';
+import { CompressedCache, isCompressible, isSentAsCopy, negotiateEncoding } from '@ikz/scripts/lib/compression';
 import { directoryLocation, serveStatic, type StaticServer } from '@ikz/scripts/lib/static-server';
 import { FILE_CSP } from '@ikz/shared-types/file-types';
 import { precompressFile } from '@ikz/site/builder/precompress';
@@ -249,7 +249,8 @@ describe('static server compression', () => {
     expect(response.body.toString()).toBe(script.slice(3, 11));
   });
 
-  it('never compresses Pagefind chunks, images or small files', async () => {
+  it('never compresses Pagefind chunks, images or small files itself', async () => {
+    // A chunk as an older release holds it (Pagefind's gzip, no copy beside it): sent as it is.
     const pf = await fetchRaw('/pagefind/index/de_abc.pf_index', { 'Accept-Encoding': 'gzip, br' });
     expect(pf.headers['content-encoding']).toBeUndefined();
     expect(pf.body.equals(chunk)).toBe(true);
@@ -262,6 +263,31 @@ describe('static server compression', () => {
     const small = await fetchRaw('/projekte/bauhof/', { 'Accept-Encoding': 'gzip, br' });
     expect([small.headers['content-encoding'], small.body.toString()]).toEqual([undefined, '<p>Bauhof</p>']);
   });
+
+  it.each([
+    ['gzip, deflate, br', 'gzip'],
+    ['br;q=1, gzip;q=0.5', 'gzip'],
+    ['*', 'gzip'],
+    ['br', undefined],
+    ['gzip;q=0, br', undefined],
+    ['', undefined],
+  ])(
+    'sends an unpacked Pagefind file as the gzip copy beside it for Accept-Encoding "%s" (%s), never as brotli',
+    async (accept, encoding) => {
+      const raw = Buffer.from(`pagefind_dcd${'Bauhof '.repeat(600)}`);
+      const gz = zlib.gzipSync(raw);
+      fs.mkdirSync(path.join(dir, 'pagefind', 'fragment'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'pagefind', 'fragment', 'de_1.pf_fragment'), raw);
+      fs.writeFileSync(path.join(dir, 'pagefind', 'fragment', 'de_1.pf_fragment.gz'), gz);
+      const response = await fetchRaw('/pagefind/fragment/de_1.pf_fragment', { 'Accept-Encoding': accept });
+      expect([response.status, response.headers['content-encoding'], response.headers.vary]).toEqual([
+        200,
+        encoding,
+        'Accept-Encoding',
+      ]);
+      expect(response.body.equals(encoding ? gz : raw)).toBe(true);
+    },
+  );
 
   it('sends the compressed copy that the builder wrote beside a file, unless the file is newer', async () => {
     const file = path.join(dir, '_astro', 'seite.js');
@@ -322,5 +348,10 @@ describe('compression helpers', () => {
     expect(cache.bytes).toBeLessThanOrEqual(3000);
     expect(isCompressible('/x/pagefind-entry.json')).toBe(true);
     expect(isCompressible('/x/wasm.de.pagefind')).toBe(false);
+    expect(['/x/wasm.de.pagefind', '/x/index/de_1.pf_index', '/x/pagefind.js'].map(isSentAsCopy)).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -12,8 +12,9 @@ import zlib from 'node:zlib';
 export type Encoding = 'br' | 'gzip';
 
 /**
- * Text types by extension. Pagefind's index, fragment, filter and meta files and its WebAssembly are gzip
- * already, images and PDFs are compressed formats: none of them are listed.
+ * Text types by extension. Pagefind's index, fragment, filter and meta files and its WebAssembly are sent as
+ * the gzip copy written with them (isSentAsCopy), images and PDFs are compressed formats: none of them are
+ * listed.
  */
 const COMPRESSIBLE = new Set([
   '.html',
@@ -37,11 +38,35 @@ export const MIN_COMPRESS_BYTES = 1024;
 export const isCompressible = (file: string) => COMPRESSIBLE.has(path.extname(file).toLowerCase());
 
 /**
+ * Pagefind's index, fragment, filter and meta files and its WebAssembly: a release holds them unpacked with
+ * Pagefind's own gzip bytes beside them (site/src/builder/search-files.ts). They are sent as that copy, gzip,
+ * or as they are; never compressed here (a bundle of an older release holds them as gzip without a copy).
+ */
+export const isSentAsCopy = (file: string) => /\.(pf_(meta|index|fragment|filter)|pagefind)$/i.test(file);
+
+/**
  * The encoding to send for an Accept-Encoding header: brotli before gzip, each only with a q-value above 0
  * (given by name or by `*`); null for identity.
  */
 export function negotiateEncoding(acceptEncoding: string | undefined): Encoding | null {
-  if (!acceptEncoding) return null;
+  const accepts = acceptedEncodings(acceptEncoding);
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return null;
+}
+
+/**
+ * The encoding to send `file` (of `size` bytes) in for an Accept-Encoding header; null: as it is. Pagefind's
+ * binary files only as their gzip copy (isSentAsCopy), text files of 1 KB and more as negotiated.
+ */
+export function encodingFor(file: string, size: number, acceptEncoding: string | undefined): Encoding | null {
+  if (isSentAsCopy(file)) return acceptedEncodings(acceptEncoding)('gzip') ? 'gzip' : null;
+  return size >= MIN_COMPRESS_BYTES && isCompressible(file) ? negotiateEncoding(acceptEncoding) : null;
+}
+
+/** Whether an Accept-Encoding header accepts an encoding: with a q-value above 0, by name or by `*`. */
+export function acceptedEncodings(acceptEncoding: string | undefined): (name: Encoding) => boolean {
+  if (!acceptEncoding) return () => false;
   const quality = new Map<string, number>();
   for (const part of acceptEncoding.split(',')) {
     const [token, ...params] = part.trim().toLowerCase().split(';');
@@ -50,10 +75,7 @@ export function negotiateEncoding(acceptEncoding: string | undefined): Encoding 
     const value = q === undefined ? 1 : Number(q.slice(2));
     quality.set(token.trim(), Number.isFinite(value) ? value : 0);
   }
-  const accepts = (name: Encoding) => (quality.get(name) ?? quality.get('*') ?? 0) > 0;
-  if (accepts('br')) return 'br';
-  if (accepts('gzip')) return 'gzip';
-  return null;
+  return (name: Encoding) => (quality.get(name) ?? quality.get('*') ?? 0) > 0;
 }
 
 const brotli = promisify(zlib.brotliCompress);
@@ -111,7 +133,8 @@ export class CompressedCache {
     return this.total;
   }
 
-  get(file: string, version: FileVersion, encoding: Encoding): Promise<Buffer> {
+  /** The body of `file` in `encoding`; with `copyOnly`, the copy written beside it or a rejection. */
+  get(file: string, version: FileVersion, encoding: Encoding, { copyOnly = false } = {}): Promise<Buffer> {
     const key = `${file}\0${version.size}\0${version.mtimeMs}\0${encoding}`;
     const cached = this.entries.get(key);
     if (cached) {
@@ -122,10 +145,12 @@ export class CompressedCache {
     const body = readPrecompressed(file, version, encoding).then(
       (ready) =>
         ready ??
-        this.read(file).then((raw) => {
-          if (raw.length !== version.size) throw new Error(`${file} changed while it was compressed`);
-          return compress(raw, encoding);
-        }),
+        (copyOnly
+          ? Promise.reject(new Error(`${file} has no ${encoding} copy`))
+          : this.read(file).then((raw) => {
+              if (raw.length !== version.size) throw new Error(`${file} changed while it was compressed`);
+              return compress(raw, encoding);
+            })),
     );
     this.entries.set(key, body);
     body.then(

@@ -7,8 +7,8 @@
  * (/dateien/, /bilder/) get their headers from the file-type allowlist, decided from the file actually
  * served (whatever case or %-encoding the request used): see @ikz/shared-types/file-types. Text files of 1 KB and
  * more are sent with brotli or gzip when the client accepts it (compressed once, kept in a bounded cache keyed by
- * file, size and mtime), with `Vary: Accept-Encoding` and an ETag of their own; a range request gets the file
- * as it is.
+ * file, size and mtime), Pagefind's index files as the gzip copy written with them (never compressed here),
+ * with `Vary: Accept-Encoding` and an ETag of their own; a range request gets the file as it is.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -17,9 +17,10 @@ import send from 'send';
 import { servingHeaders } from '@ikz/shared-types/file-types';
 import {
   CompressedCache,
+  encodingFor,
   isCompressible,
+  isSentAsCopy,
   MIN_COMPRESS_BYTES,
-  negotiateEncoding,
   type Encoding,
 } from './compression.ts';
 import { formTarget, FORMS_PREFIX, proxyForm } from './forms-proxy.ts';
@@ -95,12 +96,10 @@ export function serveStatic(
     });
     const sendFile = sending.send.bind(sending);
     sending.send = (file: string, stat?: fs.Stats) => {
-      const wanted =
-        stat && stat.size >= MIN_COMPRESS_BYTES && isCompressible(file) && !req.headers.range
-          ? negotiateEncoding(req.headers['accept-encoding'])
-          : null;
+      const copyOnly = isSentAsCopy(file);
+      const wanted = !stat || req.headers.range ? null : encodingFor(file, stat.size, req.headers['accept-encoding']);
       if (!wanted || !stat) return sendFile(file, stat);
-      compressed.get(file, stat, wanted).then(
+      compressed.get(file, stat, wanted, { copyOnly }).then(
         (body) => {
           encoding = wanted;
           sending.stream = (_file: string, options: { start?: number; end?: number }) =>
@@ -120,7 +119,7 @@ export function serveStatic(
         response.setHeader('X-Content-Type-Options', 'nosniff');
         if (isUploadedFile(base, file))
           for (const [name, value] of Object.entries(servingHeaders(file))) response.setHeader(name, value);
-        if (encoding || (stat.size >= MIN_COMPRESS_BYTES && isCompressible(file)))
+        if (encoding || (stat.size >= MIN_COMPRESS_BYTES && isCompressible(file)) || isSentAsCopy(file))
           response.setHeader('Vary', 'Accept-Encoding');
         if (encoding) {
           response.setHeader('Content-Encoding', encoding);

@@ -42,6 +42,7 @@ import {
 } from './plan.ts';
 import type { SearchBundles } from './search-index.ts';
 import { precompressDir, SEARCH_BUNDLE_ASSETS } from './precompress.ts';
+import { unpackSearchFiles } from './search-files.ts';
 
 export { bundlePages, MANIFEST_VERSION, reusable, type ReleaseManifest } from './plan.ts';
 
@@ -187,9 +188,12 @@ async function searchIndexer(input: ReleaseInput, plan: ReleasePlan, manifest: R
         );
       await clock.timed('search-write', async () => {
         await search.get(bundleName).write(bundle);
-        // The bundle's scripts and entry file (its index files are compressed already).
+        // The bundle's scripts and entry file; its index files come with Pagefind's gzip copy (search-files.ts).
         precompressDir(bundle, { only: SEARCH_BUNDLE_ASSETS });
       });
+      clock.time('search-unpack', () =>
+        unpackSearchFiles(bundle, base ? path.join(base.dir, searchBundlePath(bundleName)) : null),
+      );
     };
     // Settles with the error (if any), which is thrown when the build waits for the bundles.
     writing = writing.then(run).then(

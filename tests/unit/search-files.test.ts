@@ -1,0 +1,132 @@
+/** Pagefind's files kept unpacked in a written bundle, with Pagefind's gzip bytes beside them (search-files.ts). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '@ikz/scripts/lib/static-server';
+import { isPagefindBinary, PAGEFIND_SIGNATURE, unpackSearchFiles } from '@ikz/site/builder/search-files';
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-search-files-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const pagefindFile = (text: string) => Buffer.from(`${PAGEFIND_SIGNATURE}${text}`);
+
+/** A bundle as Pagefind writes it: gzip-compressed index files and WebAssembly, scripts as text. */
+function writeBundle(bundle: string, files: Record<string, Buffer | string>): void {
+  for (const [name, body] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(bundle, name)), { recursive: true });
+    fs.writeFileSync(path.join(bundle, name), body);
+  }
+}
+
+const read = (bundle: string, name: string) => fs.readFileSync(path.join(bundle, name));
+const inode = (bundle: string, name: string) => fs.statSync(path.join(bundle, name)).ino;
+
+describe('unpacked search files', () => {
+  it("keeps Pagefind's files unpacked with its gzip bytes beside them, and leaves everything else alone", () => {
+    const bundle = path.join(dir, 'neu', 'pagefind');
+    const fragment = zlib.gzipSync(pagefindFile('{"url":"/projekte/bauhof/"}'));
+    const wasm = zlib.gzipSync(pagefindFile('\u0000asm'));
+    const foreign = zlib.gzipSync(Buffer.from('kein Pagefind'));
+    writeBundle(bundle, {
+      'fragment/de_1.pf_fragment': fragment,
+      'index/de_2.pf_index': zlib.gzipSync(pagefindFile('index')),
+      'filter/de_3.pf_filter': zlib.gzipSync(pagefindFile('filter')),
+      'pagefind.de_4.pf_meta': zlib.gzipSync(pagefindFile('meta')),
+      'wasm.de.pagefind': wasm,
+      'pagefind.js': 'export {};',
+      'pagefind-entry.json': '{}',
+      // Unpacked already (as a rewritten bundle may hold it), and a gzip that is not Pagefind's format.
+      'index/de_5.pf_index': pagefindFile('schon entpackt'),
+      'index/de_6.pf_index': foreign,
+    });
+    expect(unpackSearchFiles(bundle, null)).toEqual({ unpacked: 5, linked: 0 });
+    expect(read(bundle, 'fragment/de_1.pf_fragment').toString()).toBe(
+      `${PAGEFIND_SIGNATURE}{"url":"/projekte/bauhof/"}`,
+    );
+    expect(read(bundle, 'fragment/de_1.pf_fragment.gz').equals(fragment)).toBe(true);
+    expect(read(bundle, 'wasm.de.pagefind.gz').equals(wasm)).toBe(true);
+    expect(read(bundle, 'pagefind.de_4.pf_meta').toString()).toBe(`${PAGEFIND_SIGNATURE}meta`);
+    expect(read(bundle, 'index/de_5.pf_index').toString()).toBe(`${PAGEFIND_SIGNATURE}schon entpackt`);
+    expect(read(bundle, 'index/de_6.pf_index').equals(foreign)).toBe(true);
+    for (const name of ['index/de_5.pf_index.gz', 'index/de_6.pf_index.gz', 'pagefind.js.gz'])
+      expect(fs.existsSync(path.join(bundle, name)), name).toBe(false);
+    expect(fs.readdirSync(path.join(bundle, 'index')).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('is served as the gzip copy by the local web server', async () => {
+    const root = path.join(dir, 'served');
+    const bundle = path.join(root, 'pagefind');
+    const raw = pagefindFile('Bauhof '.repeat(500));
+    const fragment = zlib.gzipSync(raw);
+    writeBundle(bundle, { 'fragment/de_1.pf_fragment': fragment });
+    // Pagefind wrote it a while ago; unpacking is now.
+    const then = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(bundle, 'fragment/de_1.pf_fragment'), then, then);
+    unpackSearchFiles(bundle, null);
+    const web = await serveStatic(root);
+    try {
+      const zipped = await fetch(`${web.url}/pagefind/fragment/de_1.pf_fragment`, {
+        headers: { 'Accept-Encoding': 'gzip, br' },
+      });
+      expect(zipped.headers.get('content-encoding')).toBe('gzip');
+      // fetch inflates: what Pagefind's browser code gets is the unpacked file.
+      expect(Buffer.from(await zipped.arrayBuffer()).equals(raw)).toBe(true);
+    } finally {
+      await web.close();
+    }
+  });
+
+  it('links what the base release holds with the same gzip bytes, and unpacks what changed', () => {
+    const base = path.join(dir, 'alt', 'pagefind');
+    const bundle = path.join(dir, 'neu2', 'pagefind');
+    const same = zlib.gzipSync(pagefindFile('gleich'));
+    writeBundle(base, {
+      'fragment/de_1.pf_fragment': same,
+      'fragment/de_2.pf_fragment': zlib.gzipSync(pagefindFile('alt')),
+    });
+    unpackSearchFiles(base, null);
+    writeBundle(bundle, {
+      'fragment/de_1.pf_fragment': same,
+      // The same name with other bytes (a name is a hash: this does not happen, but bytes decide, not names).
+      'fragment/de_2.pf_fragment': zlib.gzipSync(pagefindFile('neu')),
+      'fragment/de_3.pf_fragment': zlib.gzipSync(pagefindFile('dazu')),
+    });
+    expect(unpackSearchFiles(bundle, base)).toEqual({ unpacked: 2, linked: 1 });
+    expect(inode(bundle, 'fragment/de_1.pf_fragment')).toBe(inode(base, 'fragment/de_1.pf_fragment'));
+    expect(inode(bundle, 'fragment/de_1.pf_fragment.gz')).toBe(inode(base, 'fragment/de_1.pf_fragment.gz'));
+    expect(read(bundle, 'fragment/de_2.pf_fragment').toString()).toBe(`${PAGEFIND_SIGNATURE}neu`);
+    expect(read(base, 'fragment/de_2.pf_fragment').toString()).toBe(`${PAGEFIND_SIGNATURE}alt`);
+  });
+
+  it('unpacks everything when the base release holds its files as Pagefind wrote them (an older release)', () => {
+    const base = path.join(dir, 'aelter', 'pagefind');
+    const bundle = path.join(dir, 'neu3', 'pagefind');
+    const same = zlib.gzipSync(pagefindFile('gleich'));
+    writeBundle(base, { 'fragment/de_1.pf_fragment': same });
+    writeBundle(bundle, { 'fragment/de_1.pf_fragment': same });
+    expect(unpackSearchFiles(bundle, base)).toEqual({ unpacked: 1, linked: 0 });
+    expect(inode(bundle, 'fragment/de_1.pf_fragment')).not.toBe(inode(base, 'fragment/de_1.pf_fragment'));
+    expect(read(base, 'fragment/de_1.pf_fragment').equals(same)).toBe(true);
+  });
+
+  it("names Pagefind's gzip-compressed files and nothing else", () => {
+    expect(
+      [
+        'de_1.pf_fragment',
+        'de_1.pf_index',
+        'de_1.pf_filter',
+        'pagefind.de_1.pf_meta',
+        'wasm.de.pagefind',
+        'wasm.unknown.pagefind',
+      ].map(isPagefindBinary),
+    ).toEqual([true, true, true, true, true, true]);
+    expect(
+      ['pagefind.js', 'pagefind-entry.json', 'de_1.pf_fragment.gz', 'wasm.de.pagefind.gz'].map(isPagefindBinary),
+    ).toEqual([false, false, false, false]);
+  });
+});
