@@ -17,6 +17,7 @@ import { createStrapiClient, type StrapiClient } from '@ikz/shared-types/rest';
 import { POPULATE } from '@ikz/site/snapshot/populate';
 import { stopSearchService } from '@ikz/site/builder';
 import { benchNewsletter } from './bench-newsletter.ts';
+import { siteTargets, verdict } from './lib/bench-targets.ts';
 import { startSeededStrapi, type SeededStrapi } from './lib/seeded-strapi.ts';
 import { freePort, randomSecret } from './lib/strapi-process.ts';
 import { serveStatic } from './lib/static-server.ts';
@@ -301,10 +302,15 @@ async function measureAfterRestart(publisher: Publisher, restarted: number, clie
   const searchRuns = await measureTyping(webUrl, TYPING_QUERIES);
   const coldSearch = await measureColdSearch(webUrl, COLD_QUERIES);
   const shifts = [];
-  for (const url of ['/projekte/', '/suche/?q=Bauhof'])
-    shifts.push(
-      `${url} ${(await measureLayoutShift(webUrl, url)).toFixed(3)} / ${(await measureLayoutShift(webUrl, url, { mobile: true })).toFixed(3)}`,
-    );
+  const shiftValues: number[] = [];
+  for (const url of ['/projekte/', '/suche/?q=Bauhof']) {
+    const [desktop, phone] = [
+      await measureLayoutShift(webUrl, url),
+      await measureLayoutShift(webUrl, url, { mobile: true }),
+    ];
+    shiftValues.push(desktop, phone);
+    shifts.push(`${url} ${desktop.toFixed(3)} / ${phone.toFixed(3)}`);
+  }
   return {
     catchUp,
     afterRestart,
@@ -312,6 +318,7 @@ async function measureAfterRestart(publisher: Publisher, restarted: number, clie
     searchRuns,
     coldSearch,
     shifts,
+    shiftValues,
     output: outputFigures(currentDir(publisher.releases)),
   };
 }
@@ -352,26 +359,35 @@ async function measure(strapi: SeededStrapi, values: BenchValues, port: number, 
 
 function printReport(values: BenchValues, seedMs: number, f: Awaited<ReturnType<typeof measure>>): void {
   const { full, again, live, steady, output } = f;
+  const target = siteTargets(Number(values.scale));
+  const cold = f.coldSearch.filter((r) => !Number.isNaN(r.ms));
+  const coldVerdicts = [
+    verdict(median(cold.map((r) => r.ms)), target.coldSearchMs),
+    verdict(median(f.coldSearch.map((r) => r.bytes)) / 1024, target.coldSearchKb),
+    verdict(median(f.coldSearch.map((r) => r.requests)), target.coldSearchRequests),
+  ];
+  const restartToEdit = (f.catchUp + f.afterRestart[0]!) / 1000;
   console.log(`
 Interkommunales.NRW benchmark – scale ${Number(values.scale)}, ${new Date().toISOString()}, Node ${process.versions.node}
   seed (Strapi start + demo content via REST)   ${seconds(seedMs)}${values.data ? ` (folder ${values.data}; only a start when it was seeded before)` : ''}
   full build (renderer, content, pages, search) ${full.seconds!.toFixed(1)} s for ${full.pages!.total} pages; peak memory ${(f.peak / 1024 ** 3).toFixed(2)} GB (builder and Pagefind, without Strapi)
   build with nothing changed                    ${again.seconds!.toFixed(1)} s (${again.pages!.rendered} pages rendered, ${again.pages!.reused} reused)
-  publish-to-live (REST save → new HTML served) median ${seconds(median(live))}, max ${seconds(Math.max(...live))} over ${live.length} edits
+  publish-to-live (REST save → new HTML served) median ${seconds(median(live))}, max ${seconds(Math.max(...live))} over ${live.length} edits ${verdict(median(live) / 1000, target.publishToLiveSeconds)}
     incremental builds                          ${f.incremental.map((h) => `${h.seconds!.toFixed(2)} s / ${h.pages!.rendered} pages`).join(', ')}
     ${'phases (mean, ≥ 0.05 s)'.padEnd(44)} ${phaseAverages(f.incremental)
       .map(([n, s]) => `${n} ${s.toFixed(2)} s`)
       .join(', ')}
-  after a restart: catch-up build + search load ${seconds(f.catchUp)}; then one edit live after ${seconds(f.afterRestart[0]!)}
-  a new project every 3 s                       ${steady.times.length} projects, ${steady.builds} builds, ${steady.failed} failed; live after median ${seconds(median(steady.times))}, max ${seconds(Math.max(...steady.times))}
+  after a restart: catch-up build + search load ${seconds(f.catchUp)}; then one edit live after ${seconds(f.afterRestart[0]!)} ${verdict(restartToEdit, target.restartToEditSeconds)}
+  a new project every 3 s                       ${steady.times.length} projects, ${steady.builds} builds, ${steady.failed} failed; live after median ${seconds(median(steady.times))}, max ${seconds(Math.max(...steady.times))} ${verdict(steady.failed, target.steadyFailed)} ${verdict(Math.max(...steady.times) / 1000, target.steadyLiveMaxSeconds)}
   preview of a draft project                    median ${median(f.preview).toFixed(0)} ms, max ${Math.max(...f.preview).toFixed(0)} ms (Strapi read + render)
   output                                        ${output.files} files, ${(output.total / 1024 / 1024).toFixed(1)} MB, ${output.html} HTML pages
   HTML page size                                median ${kb(median(output.htmlSizes))}, max ${kb(Math.max(...output.htmlSizes))} (${output.largest}); ${output.htmlSizes.filter((size) => size > 100 * 1024).length} pages over 100 KB
   search index (Pagefind, all bundles)          ${(output.indexBytes / 1024 / 1024).toFixed(1)} MB on disk
   failed requests while waiting for a page      ${failedRequests.length}${failedRequests.length ? ` (${failedRequests.slice(0, 3).join('; ')})` : ''}
   search in Chromium, cold /suche/?q=… → first results (local web server) ${coldSearchLine(f.coldSearch)}
-  layout shift (CPU ÷4; desktop / phone)        ${f.shifts.join('; ')}
-  search in Chromium (typing → results shown after the last key) ${typingLine(f.searchRuns)}
+    ${coldVerdicts.join(' ')}
+  layout shift (CPU ÷4; desktop / phone)        ${f.shifts.join('; ')} ${verdict(Math.max(...f.shiftValues), target.layoutShift)}
+  search in Chromium (typing → results shown after the last key) ${typingLine(f.searchRuns)} ${verdict(median(f.searchRuns.filter((r) => !Number.isNaN(r.ms)).map((r) => r.ms)), target.typingMs)}
   page weight (HTML + CSS; transferred gzip):`);
   for (const [name, w] of Object.entries(output.weights))
     console.log(`    ${name.padEnd(60)} ${kb(w.html + w.css).padStart(9)}  (${kb(w.gzip)} gzip)`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { met, NEWSLETTER_TARGETS, verdict } from '@ikz/scripts/lib/bench-targets';
+import { met, NEWSLETTER_TARGETS, siteTargets, verdict } from '@ikz/scripts/lib/bench-targets';
 
 describe('benchmark targets', () => {
   it('judge a figure against an upper or a lower limit, the limit itself included', () => {
@@ -12,5 +12,13 @@ describe('benchmark targets', () => {
   it('print the limit and the verdict beside the figure', () => {
     expect(verdict(1.2, NEWSLETTER_TARGETS.publishToLiveSeconds)).toBe('(target ≤ 2 s: met)');
     expect(verdict(12, NEWSLETTER_TARGETS.mailsPerSecond)).toBe('(target ≥ 50 mails/s: MISSED)');
+  });
+
+  it("hold scale 1 and scale 10 to the site's own targets", () => {
+    expect([siteTargets(1).coldSearchMs.limit, siteTargets(10).coldSearchMs.limit]).toEqual([1000, 1500]);
+    expect([siteTargets(1).publishToLiveSeconds.limit, siteTargets(10).publishToLiveSeconds.limit]).toEqual([2, 4]);
+    expect(verdict(1100, siteTargets(1).coldSearchMs)).toBe('(target ≤ 1000 ms: MISSED)');
+    expect(verdict(1100, siteTargets(10).coldSearchMs)).toBe('(target ≤ 1500 ms: met)');
+    expect(verdict(0, siteTargets(0.05).steadyFailed)).toBe('(target ≤ 0 failed builds: met)');
   });
 });

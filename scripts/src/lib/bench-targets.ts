@@ -28,3 +28,23 @@ export const NEWSLETTER_TARGETS = {
   publishToLiveSeconds: { limit: 2, kind: 'max', unit: 's' },
   peakMemoryMb: { limit: 1024, kind: 'max', unit: 'MB' },
 } as const satisfies Record<string, Target>;
+
+/**
+ * The site's targets at a scale of the demo content (issue 20: scale 1 and scale 10 on the 2-core machine; a
+ * scale of 5 or more is held to those of scale 10): readers' search, publishing, a restart. Search figures are
+ * medians of the cold queries; bytes as the local web server sends them (the compressed copies, as nginx).
+ */
+export function siteTargets(scale: number) {
+  const large = scale >= 5;
+  return {
+    coldSearchMs: { limit: large ? 1500 : 1000, kind: 'max', unit: 'ms' },
+    coldSearchKb: { limit: large ? 500 : 250, kind: 'max', unit: 'KB' },
+    coldSearchRequests: { limit: large ? 30 : 25, kind: 'max', unit: 'requests' },
+    typingMs: { limit: 300, kind: 'max', unit: 'ms' },
+    publishToLiveSeconds: { limit: large ? 4 : 2, kind: 'max', unit: 's' },
+    steadyLiveMaxSeconds: { limit: large ? 8 : 5, kind: 'max', unit: 's' },
+    steadyFailed: { limit: 0, kind: 'max', unit: 'failed builds' },
+    restartToEditSeconds: { limit: large ? 10 : 5, kind: 'max', unit: 's' },
+    layoutShift: { limit: 0.05, kind: 'max', unit: '' },
+  } as const satisfies Record<string, Target>;
+}
