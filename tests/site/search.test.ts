@@ -143,6 +143,43 @@ describe('/suche/', () => {
     }
   });
 
+  it("keeps the keyboard focus on a result while the documents' results join the list", async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The documents' bundles answer only once a reader has put the focus on a result (requests of Pagefind's
+    // web worker included).
+    await context.route(/\/pagefind-dokumente-[^/]+\//, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const message = () => p.locator('.pagefind-ui__message').textContent();
+    const count = async () => Number(/^(\d+) Treffer/.exec((await message()) ?? '')?.[1]);
+    await p.goto(`${inject('siteUrl')}/suche/?q=Kooperation`);
+    await expect.poll(message, { timeout: 10_000 }).toMatch(/Dokumente werden noch durchsucht/);
+    const withoutDocuments = await count();
+    const first = p.locator('.pagefind-ui__result-link').first();
+    const href = await first.getAttribute('href');
+    // Marked, to tell the link shown now from the one that replaces it.
+    await first.evaluate((link) => link.setAttribute('data-vorher', ''));
+    await first.focus();
+    release();
+    await expect.poll(message, { timeout: 10_000 }).toMatch(/^\d+ Treffer für „Kooperation“$/);
+    expect(await count()).toBeGreaterThan(withoutDocuments);
+    const shown = await p
+      .locator('.pagefind-ui__result-link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const focused = await p.evaluate(() => [
+      document.activeElement?.className,
+      document.activeElement?.getAttribute('href'),
+      document.activeElement?.hasAttribute('data-vorher'),
+    ]);
+    // A new link (the list was rebuilt), to the same page or, if that page is no longer shown, the first.
+    expect(focused).toEqual(['pagefind-ui__result-link', shown.includes(href) ? href : shown[0], false]);
+    await context.close();
+  });
+
   it('finds documents too, filters them and keeps the filters in the URL', async () => {
     const p = await (await browser.newContext()).newPage();
     await p.goto(`${inject('siteUrl')}/suche/?q=Satzung&Inhalt=Dokument`);

@@ -366,14 +366,30 @@ async function showResults(s: SearchSession, mine: number): Promise<void> {
       const item = resultItem(await data);
       if (!current()) return;
       list.append(item);
+      // Which query the list shows (for measurements: results of an earlier query may still be on screen).
       list.dataset.query = s.state.q;
     }
-  const shownData = await Promise.all(pending);
-  if (!current()) return;
-  list.replaceChildren(...shownData.map(resultItem));
-  // Which query the list shows (for measurements: results of an earlier query may still be on screen).
-  list.dataset.query = s.state.q;
+  else {
+    const shownData = await Promise.all(pending);
+    if (!current()) return;
+    replaceKeepingFocus(list, shownData.map(resultItem));
+    list.dataset.query = s.state.q;
+  }
   more.hidden = s.results.length <= s.shown;
+}
+
+/**
+ * Replaces the results shown; a reader whose focus is on a result link (the documents' results joining the list
+ * replace it) keeps it on the link to the same page, wherever it moved, or on the first result if that page is
+ * no longer among those shown: focus never falls back to the start of the page.
+ */
+function replaceKeepingFocus(list: HTMLOListElement, items: HTMLLIElement[]): void {
+  const focused = document.activeElement;
+  const href = focused instanceof HTMLAnchorElement && list.contains(focused) ? focused.getAttribute('href') : null;
+  list.replaceChildren(...items);
+  if (href === null) return;
+  const links = Array.from(list.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link'));
+  (links.find((link) => link.getAttribute('href') === href) ?? links[0])?.focus();
 }
 
 /** No query and no filter: an empty list, and the filters' counts of everything. */
