@@ -64,9 +64,11 @@ function unpackFile(file: string, baseFile: string | null): 'unpacked' | 'linked
   fs.writeFileSync(tmp, raw);
   fs.renameSync(file, `${file}.gz`);
   fs.renameSync(tmp, file);
-  // A server sends a copy only if it is at least as new as the file (else the file changed after it).
-  const { mtime } = fs.statSync(file);
-  fs.utimesSync(`${file}.gz`, mtime, mtime);
+  // A server sends a copy only if it is at least as new as the file (else the file changed after it): the file
+  // gets a time a millisecond before the copy's (times pass through whole milliseconds and seconds as floating
+  // point numbers here; equal times could come out with the file a fraction newer).
+  const copied = fs.statSync(`${file}.gz`).mtimeMs;
+  fs.utimesSync(file, (copied - 1) / 1000, (copied - 1) / 1000);
   return 'unpacked';
 }
 
