@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { isPagefindBinary } from '@ikz/site/builder/search-files';
 
 export type Encoding = 'br' | 'gzip';
 
@@ -42,7 +43,7 @@ export const isCompressible = (file: string) => COMPRESSIBLE.has(path.extname(fi
  * Pagefind's own gzip bytes beside them (site/src/builder/search-files.ts). They are sent as that copy, gzip,
  * or as they are; never compressed here (a bundle of an older release holds them as gzip without a copy).
  */
-export const isSentAsCopy = (file: string) => /\.(pf_(meta|index|fragment|filter)|pagefind)$/i.test(file);
+export const isSentAsCopy = (file: string) => isPagefindBinary(path.basename(file));
 
 /**
  * The encoding to send for an Accept-Encoding header: brotli before gzip, each only with a q-value above 0
