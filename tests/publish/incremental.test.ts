@@ -185,6 +185,28 @@ function operations(p: Pipeline, jwt: string, refs: { topics: Ref[]; municipalit
   ];
 }
 
+/** Builds all content in full into a new folder, expects `dir` to hold exactly its pages and data files, returns the folder. */
+async function expectOutputOfFullBuild(dir: string, name: string, context: string): Promise<string> {
+  const fullDir = path.join(pipeline.strapi.tmp, name);
+  const builder = createSiteBuilder({
+    strapiUrl: pipeline.strapi.url,
+    token: pipeline.strapi.buildToken,
+    siteUrl: SITE_URL,
+    cacheDir: path.join(pipeline.strapi.tmp, `${name}-cache`),
+  });
+  try {
+    await builder.build({ outDir: fullDir, base: null });
+  } finally {
+    await builder.close();
+  }
+  const a = releaseFiles(dir);
+  const b = releaseFiles(fullDir);
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  const differing = [...a.keys()].filter((file) => a.get(file) !== b.get(file));
+  expect(differing, context).toEqual([]);
+  return fullDir;
+}
+
 describe('incremental publishing', () => {
   it('ends a random sequence of 36 edits with exactly the output of a full build', async () => {
     const p = pipeline;
@@ -220,23 +242,8 @@ describe('incremental publishing', () => {
     expect(incremental.filter((h) => h.recycled).length).toBeGreaterThan(5);
 
     const live = currentDir(p.publisher.releases);
-    const fullDir = path.join(p.strapi.tmp, 'full-build');
-    const builder = createSiteBuilder({
-      strapiUrl: p.strapi.url,
-      token: p.strapi.buildToken,
-      siteUrl: SITE_URL,
-      cacheDir: path.join(p.strapi.tmp, 'full-cache'),
-    });
-    try {
-      await builder.build({ outDir: fullDir, base: null });
-    } finally {
-      await builder.close();
-    }
+    const fullDir = await expectOutputOfFullBuild(live, 'full-build', `after: ${done.join('; ')}`);
     const a = releaseFiles(live);
-    const b = releaseFiles(fullDir);
-    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-    const differing = [...a.keys()].filter((file) => a.get(file) !== b.get(file));
-    expect(differing, `after: ${done.join('; ')}`).toEqual([]);
     for (const file of [
       'sitemap-0.xml',
       'projekte/feed.xml',
@@ -323,43 +330,61 @@ describe('incremental publishing', () => {
   });
 });
 
-describe('a build killed in the middle', () => {
-  function startPublisher(root: string, port: number): ChildProcess {
-    return spawn(process.execPath, [path.join(REPO_ROOT, 'scripts', 'src', 'publisher.ts')], {
-      env: {
-        ...process.env,
-        STRAPI_URL: pipeline.strapi.url,
-        STRAPI_BUILD_TOKEN: pipeline.strapi.buildToken,
-        PUBLISHER_WEBHOOK_SECRET: pipeline.secret,
-        SITE_URL,
-        IKZ_SITE_ROOT: root,
-        PUBLISHER_PORT: String(port),
-        IKZ_FULL_BUILD_AT: 'off',
-        PREVIEW_SECRET: '',
-        STRAPI_PREVIEW_TOKEN: '',
-      },
-      stdio: 'ignore',
-    });
-  }
-  const status = async (port: number) =>
-    (await fetch(`http://127.0.0.1:${port}/status`)).json() as Promise<{
-      state: string;
-      live: string | null;
-      lastBuild: { result: string } | null;
-      builds: number;
-    }>;
-  const until = async (check: () => Promise<boolean> | boolean, timeoutMs = 120_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (
-      !(await Promise.resolve()
-        .then(check)
-        .catch(() => false))
-    ) {
-      if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
+/** The publisher as its own process, as `pnpm publisher` runs it, with its site root; `lines` gets its log. */
+function startPublisher(root: string, port: number, lines?: string[]): ChildProcess {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts', 'src', 'publisher.ts')], {
+    env: {
+      ...process.env,
+      STRAPI_URL: pipeline.strapi.url,
+      STRAPI_BUILD_TOKEN: pipeline.strapi.buildToken,
+      PUBLISHER_WEBHOOK_SECRET: pipeline.secret,
+      SITE_URL,
+      IKZ_SITE_ROOT: root,
+      PUBLISHER_PORT: String(port),
+      IKZ_FULL_BUILD_AT: 'off',
+      PREVIEW_SECRET: '',
+      STRAPI_PREVIEW_TOKEN: '',
+    },
+    stdio: ['ignore', lines ? 'pipe' : 'ignore', 'ignore'],
+  });
+  let rest = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop()!;
+    lines!.push(...parts);
+  });
+  return child;
+}
 
+/** Stops a publisher started by startPublisher and waits until it is gone. */
+async function stopPublisher(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((res) => child.once('exit', res));
+  child.kill(signal);
+  await exited;
+}
+
+const status = async (port: number) =>
+  (await fetch(`http://127.0.0.1:${port}/status`)).json() as Promise<{
+    state: string;
+    live: string | null;
+    lastBuild: { result: string } | null;
+    builds: number;
+  }>;
+
+async function until(check: () => Promise<boolean> | boolean, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (
+    !(await Promise.resolve()
+      .then(check)
+      .catch(() => false))
+  ) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('a build killed in the middle', () => {
   it('leaves the live release untouched, and the next publish recovers', async () => {
     const root = path.join(pipeline.strapi.tmp, 'killed');
     const port = await freePort();
@@ -375,9 +400,7 @@ describe('a build killed in the middle', () => {
     });
     await until(() => listReleases(r).length > 1);
     await new Promise((res) => setTimeout(res, 150));
-    const exited = new Promise((res) => child.once('exit', res));
-    child.kill('SIGKILL');
-    await exited;
+    await stopPublisher(child, 'SIGKILL');
     const unfinished = listReleases(r).find((id) => id !== live)!;
     expect(unfinished).toBeDefined();
     expect(currentRelease(r)).toBe(live);
@@ -418,9 +441,115 @@ describe('a build killed in the middle', () => {
       expect(entry(now, 'pagefind')).not.toBe(entry(live, 'pagefind'));
       for (const bundle of documentBundles) expect(entry(now, bundle), bundle).toBe(entry(live, bundle));
     } finally {
-      const exited2 = new Promise((res) => child.once('exit', res));
-      child.kill('SIGTERM');
-      await exited2;
+      await stopPublisher(child);
     }
+  });
+});
+
+describe('a publisher restarted after Strapi changed meanwhile', () => {
+  type LogRecord = { msg?: string; detail?: string; content?: { read: number }; release?: string };
+  const records = (lines: string[]) =>
+    lines.flatMap((line) => (line.startsWith('{') ? [JSON.parse(line) as LogRecord] : []));
+  const entriesLoaded = (lines: string[]) =>
+    Number(
+      /loaded \((\d+) entries/.exec(
+        records(lines).find((r) => r.detail?.startsWith('content store of'))?.detail ?? '',
+      )?.[1],
+    );
+
+  /** Runs the publisher until its first build after the start went live; returns its log. */
+  async function runOnce(root: string, port: number, before: string | null): Promise<string[]> {
+    const lines: string[] = [];
+    const child = startPublisher(root, port, lines);
+    try {
+      await until(async () => {
+        const s = await status(port);
+        return s.state === 'idle' && s.live !== before && s.lastBuild?.result === 'success';
+      });
+    } finally {
+      await stopPublisher(child);
+    }
+    return lines;
+  }
+
+  it('reads only what changed while it was stopped, and builds what a full build does', async () => {
+    const p = pipeline;
+    const root = path.join(p.strapi.tmp, 'restarted');
+    const port = await freePort();
+    const r = releases(root);
+    const storeFile = path.join(root, 'content-store.json');
+    await runOnce(root, port, null);
+    expect(fs.existsSync(storeFile)).toBe(true);
+    const first = currentRelease(r);
+
+    // While it is stopped: a project changed, one created, a document unpublished, an event deleted, and a
+    // topic renamed (the entries that show it change with it).
+    const jwt = await adminJwt(p.strapi);
+    const projects = (
+      await p.seed.findPage<{ documentId: string; slug: string }>('projects', 1, { fields: ['slug'], sort: ['id:asc'] })
+    ).data;
+    await p.seed.request('PUT', `/api/projects/${projects[0]!.documentId}`, {
+      body: { data: { summary: 'Während der Publisher ruhte geänderte Kurzbeschreibung.' } },
+    });
+    const [document] = (
+      await p.seed.findPage<{ documentId: string; slug: string }>('documents', 1, { fields: ['slug'] })
+    ).data;
+    expect(await adminAction(p.strapi, jwt, 'api::document.document', document!.documentId, 'unpublish')).toBe(200);
+    const [event] = (await p.seed.findPage<{ documentId: string; slug: string }>('events', 1, { fields: ['slug'] }))
+      .data;
+    await p.seed.request('DELETE', `/api/events/${event!.documentId}`);
+    const [topic] = (await p.seed.findPage<{ documentId: string; name: string }>('topics', 1, { fields: ['name'] }))
+      .data;
+    await p.seed.request('PUT', `/api/topics/${topic!.documentId}`, {
+      body: { data: { name: `${topic!.name} Ruhepause` } },
+    });
+    const [lead] = (await p.seed.findPage<{ documentId: string }>('municipalities', 1)).data;
+    const created = await p.seed.request<{ data: { slug: string } }>('POST', '/api/projects', {
+      body: {
+        data: {
+          title: 'Ruhepause Projekt',
+          summary: 'Ein Projekt, das angelegt wurde, während der Publisher ruhte.',
+          cooperationForm: 'Sonstige',
+          projectStatus: 'Planung',
+          bestPractice: false,
+          topics: [topic!.documentId],
+          leadMunicipality: lead!.documentId,
+        },
+      },
+    });
+
+    const lines = await runOnce(root, port, first);
+    const loaded = entriesLoaded(lines);
+    expect(loaded).toBeGreaterThan(100);
+    const live = records(lines).find((record) => record.msg === 'release live')!;
+    // The five changes and the entries that show the topic – not all content.
+    expect(live.content!.read).toBeGreaterThan(3);
+    expect(live.content!.read).toBeLessThan(loaded / 2);
+    const dir = currentDir(r);
+    expect(fs.readFileSync(path.join(dir, 'projekte', projects[0]!.slug, 'index.html'), 'utf8')).toContain(
+      'Während der Publisher ruhte geänderte Kurzbeschreibung.',
+    );
+    expect(fs.existsSync(path.join(dir, 'projekte', created.data.slug, 'index.html'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'dokumente', document!.slug, 'index.html'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'veranstaltungen', event!.slug, 'index.html'))).toBe(false);
+    await expectOutputOfFullBuild(dir, 'full-after-restart', 'after a restart');
+
+    // A store newer than Strapi (as after restoring an older database) is not trusted: all content is read.
+    const saved = JSON.parse(fs.readFileSync(storeFile, 'utf8')) as {
+      state: { entries: [string, { entry: Record<string, unknown> }[]][] };
+    };
+    const stored = saved.state.entries
+      .find(([type]) => type === 'project')![1]
+      .find((s) => s.entry.documentId === projects[1]!.documentId)!;
+    Object.assign(stored.entry, { title: 'Veralteter Titel aus der Sicherung', updatedAt: '2099-01-01T00:00:00.000Z' });
+    fs.writeFileSync(storeFile, JSON.stringify(saved));
+    const again = await runOnce(root, port, currentRelease(r));
+    expect(records(again).some((record) => record.detail?.includes('newer than Strapi'))).toBe(true);
+    expect(records(again).find((record) => record.msg === 'release live')!.content!.read).toBeGreaterThanOrEqual(
+      entriesLoaded(again),
+    );
+    expect(
+      fs.readFileSync(path.join(currentDir(r), 'projekte', projects[1]!.slug, 'index.html'), 'utf8'),
+    ).not.toContain('Veralteter Titel');
   });
 });

@@ -49,6 +49,8 @@ export type { BuildRecord } from './history.ts';
 export { changeOf } from './http.ts';
 
 const NIGHTLY = 'nächtliche Kontrolle';
+/** Where the publisher keeps its content store between runs (a restart then reads only what changed meanwhile). */
+export const contentStoreFile = (root: string) => path.join(root, 'content-store.json');
 type Log = (record: Record<string, unknown>) => void;
 
 /** Type-checks that the status carries what Strapi's admin reads (PublisherStatusSchema), plus anything else. */
@@ -183,6 +185,7 @@ function publishStep(parts: PublishParts) {
       logLive(log, record, result);
       history.persist();
       await warmSearch(builder, { dir: outDir, manifest: result.manifest }, log);
+      builder.saveStore();
     } catch (error) {
       recordFailure(parts, record, reason, outDir, started, error);
       throw error;
@@ -203,6 +206,7 @@ export function createPublisher(options: PublisherOptions) {
     token: options.token,
     siteUrl: options.siteUrl,
     cacheDir: path.join(options.root, 'cache'),
+    storeFile: contentStoreFile(options.root),
     strict: options.strict ?? false,
     env: options.env ?? inheritedEnv(),
     log: (message) => log({ msg: 'builder', detail: message }),

@@ -24,6 +24,7 @@ import { forgetDirs, removeFile } from './files.ts';
 import { SearchBundles } from './search-index.ts';
 import { renderPreview, type Preview } from './preview.ts';
 import { FileScreen } from './screen.ts';
+import { storeFile, type StoreFile } from './store-file.ts';
 import type { ContentTypeName } from '@ikz/shared-types';
 import type { PreviewStatus } from '@ikz/shared-types/preview';
 import { ReleaseCheckError } from './errors.ts';
@@ -52,6 +53,13 @@ export interface SiteBuilderOptions {
   env?: Record<string, string | undefined>;
   now?: () => Date;
   log?: (message: string) => void;
+  /**
+   * Where the content store is saved between runs (the publisher's), so that a restart reads only what changed
+   * meanwhile; without it, every start reads all content.
+   */
+  storeFile?: string;
+  /** How often at most the store is saved while builds go on (default 30 s; always when the builder closes). */
+  storeSaveIntervalMs?: number;
 }
 
 export interface BuildRequest {
@@ -116,6 +124,7 @@ interface Parts {
   options: SiteBuilderOptions;
   log: (message: string) => void;
   store: ContentStore;
+  saved: StoreFile | null;
   search: SearchBundles;
   assets: AssetCache;
   screen: FileScreen;
@@ -124,17 +133,21 @@ interface Parts {
   renderer: () => Promise<Renderer>;
 }
 
-/** Brings the content up to date (all of it for a full build) and screens the uploads it offers. */
+/**
+ * Brings the content up to date (all of it for a full build; after a start, from the saved store if there is one
+ * for this code) and screens the uploads it offers.
+ */
 async function readContent(
-  { store, screen, options, log }: Parts,
-  request: BuildRequest,
+  { store, saved, screen, options, log }: Parts,
+  request: BuildRequest & { codeHash: string },
   full: boolean,
   phases: Phases,
   assetStats: AssetStats,
 ) {
   let since = performance.now();
+  const restored = !full && !store.isLoaded && saved?.restore(request.codeHash);
   const sync =
-    full || !store.isLoaded
+    full || !(store.isLoaded || restored)
       ? await store.loadAll().then(() => ({ read: -1, removed: 0 }))
       : await store.apply(request.changes ?? []);
   const snapshot = store.snapshot();
@@ -197,7 +210,13 @@ async function buildSite(parts: Parts, request: BuildRequest): Promise<BuildResu
   });
   const phases: Phases = {};
   const assetStats: AssetStats = { files: 0, fetched: 0, made: 0 };
-  const { sync, snapshot, files, content } = await readContent(parts, request, fullReason !== null, phases, assetStats);
+  const { sync, snapshot, files, content } = await readContent(
+    parts,
+    { ...request, codeHash: render.hash },
+    fullReason !== null,
+    phases,
+    assetStats,
+  );
   forgetDirs();
   recycled?.claim();
   let searchWritten: Promise<void> | null = null;
@@ -256,6 +275,15 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
   const client = createStrapiClient({ baseUrl, token: options.token });
   const log = options.log ?? (() => {});
   const store = new ContentStore({ client, baseUrl, strict: options.strict ?? false, warn: log });
+  const saved = options.storeFile
+    ? storeFile({
+        file: options.storeFile,
+        strapiUrl: baseUrl,
+        store,
+        log,
+        intervalMs: options.storeSaveIntervalMs ?? 30_000,
+      })
+    : null;
   const search = new SearchBundles();
   const assets = new AssetCache(options.cacheDir);
   const screen = new FileScreen(assets);
@@ -268,7 +296,7 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
     if (renderer?.hash !== bundle.hash) renderer = await loadRenderer(bundle);
     return renderer;
   }
-  const parts: Parts = { options, log, store, search, assets, screen, buildMap, renderer: currentRenderer };
+  const parts: Parts = { options, log, store, saved, search, assets, screen, buildMap, renderer: currentRenderer };
   const build = (request: BuildRequest) => buildSite(parts, request);
 
   /**
@@ -317,8 +345,13 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
     assets,
     store,
     renderer: currentRenderer,
-    /** Drops this builder's search index (Pagefind itself keeps running: see stopSearchService). */
-    close: () => search.reset(),
+    /** Saves the content store for the next start if it changed (at most every storeSaveIntervalMs). */
+    saveStore: () => saved?.save(renderer?.hash),
+    /** Saves the content store and drops this builder's search index (Pagefind keeps running: see stopSearchService). */
+    close: async () => {
+      saved?.save(renderer?.hash, true);
+      await search.reset();
+    },
   };
 }
 

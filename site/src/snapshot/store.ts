@@ -22,6 +22,15 @@ import type {
   SiteTopic,
 } from '../lib/types.ts';
 import type { Snapshot } from '../model/content.ts';
+import {
+  changedMedia,
+  changedSinceFilter,
+  countDisagrees,
+  listingDifference,
+  newestOf,
+  storeAhead,
+  type MediaFile,
+} from './away.ts';
 import { formatInvalid, partitionEntries, type InvalidEntry } from './entries.ts';
 import { POPULATE, referencedFields } from './populate.ts';
 
@@ -51,7 +60,7 @@ export interface StoreOptions {
   warn?: (message: string) => void;
 }
 
-interface Stored {
+export interface Stored {
   entry: Entry;
   downloads: [string, string][];
   images: [string, string][];
@@ -60,7 +69,18 @@ interface Stored {
   media: number[];
 }
 
+/** What a store holds, as saved between runs of the publisher (./saved.ts). */
+export interface StoreState {
+  entries: [ContentTypeName, Stored[]][];
+  /** Skipped entries by "type:documentId". */
+  invalid: [string, InvalidEntry][];
+  /** The newest time of a file in Strapi's media library when the store last looked. */
+  mediaSince: string | null;
+}
+
 const key = (type: ContentTypeName, documentId: string) => `${type}:${documentId}`;
+/** Strapi's media library as the content API lists it, with what a sync compares. */
+const MEDIA_LIST = { path: '/api/upload/files', query: { fields: ['id', 'updatedAt'] } } as const;
 const BATCH = 50;
 
 /** Wraps a failed request in an error that says what to check. */
@@ -209,6 +229,10 @@ export class ContentStore {
   private readonly stored = new Map<ContentTypeName, Map<string, Stored>>(TYPES.map((t) => [t, new Map()]));
   private readonly invalid = new Map<string, InvalidEntry>();
   private loaded = false;
+  /** Loaded from a saved state: the next sync first looks for what changed while it was saved. */
+  private unverified = false;
+  private mediaSince: string | null = null;
+  private changes = 0;
 
   constructor(options: StoreOptions) {
     this.options = options;
@@ -216,6 +240,36 @@ export class ContentStore {
 
   get isLoaded(): boolean {
     return this.loaded;
+  }
+
+  /** Counts every change of what the store holds (to save it only when it changed). */
+  get revision(): number {
+    return this.changes;
+  }
+
+  /** What the store holds, to be saved; only a store that is loaded and up to date has one. */
+  exportState(): StoreState | null {
+    if (!this.loaded || this.unverified) return null;
+    return {
+      entries: [...this.stored].map(([type, map]) => [type, [...map.values()]]),
+      invalid: [...this.invalid],
+      mediaSince: this.mediaSince,
+    };
+  }
+
+  /** Takes a saved state as the store's content; the next `apply` first catches up with Strapi. */
+  importState(state: StoreState): void {
+    for (const map of this.stored.values()) map.clear();
+    for (const [type, list] of state.entries) {
+      const map = this.stored.get(type);
+      if (map) for (const stored of list) map.set(stored.entry.documentId, stored);
+    }
+    this.invalid.clear();
+    for (const [k, bad] of state.invalid) this.invalid.set(k, bad);
+    this.mediaSince = state.mediaSince;
+    this.loaded = true;
+    this.unverified = true;
+    this.changes += 1;
   }
 
   private async read(type: ContentTypeName, params: Record<string, QueryValue>): Promise<unknown[]> {
@@ -243,6 +297,7 @@ export class ContentStore {
         `${invalid.length} invalid ${plural} (IKZ_STRICT_CONTENT=1): ${invalid.map((e) => e.documentId).join(', ')}`,
       );
     }
+    this.changes += 1;
     for (const entry of valid as Entry[]) {
       this.invalid.delete(key(type, entry.documentId));
       this.stored.get(type)!.set(entry.documentId, transform(type, entry, this.options.baseUrl));
@@ -253,11 +308,24 @@ export class ContentStore {
 
   /** Reads everything that is published. */
   async loadAll(): Promise<void> {
-    const rows = await Promise.all(TYPES.map((type) => this.read(type, {})));
+    const [media, ...rows] = await Promise.all([this.mediaFiles(), ...TYPES.map((type) => this.read(type, {}))]);
     for (const map of this.stored.values()) map.clear();
     this.invalid.clear();
     TYPES.forEach((type, i) => this.accept(type, rows[i]!));
+    this.mediaSince = newestOf(media.map((file) => file.updatedAt));
     this.loaded = true;
+    this.unverified = false;
+  }
+
+  /** Strapi's media library: every file's id and time. */
+  private async mediaFiles(): Promise<MediaFile[]> {
+    try {
+      return (
+        (await this.options.client.request<MediaFile[]>('GET', MEDIA_LIST.path, { query: MEDIA_LIST.query })) ?? []
+      );
+    } catch (error) {
+      throw readError('media files', this.options.baseUrl, error);
+    }
   }
 
   /** Reads the given entries again; those Strapi no longer returns are gone. Returns the keys that changed. */
@@ -276,6 +344,7 @@ export class ContentStore {
       this.stored.get(type)!.delete(id);
       this.invalid.delete(key(type, id));
     }
+    this.changes += removed.length;
     const shown = referencedFields(type);
     const changedRefs = ids.map((id) =>
       shownChanged(shown, before.get(id)?.entry, this.stored.get(type)!.get(id)?.entry),
@@ -317,38 +386,80 @@ export class ContentStore {
       for (const [documentId, stored] of map) yield { type, documentId, media: stored.media };
   }
 
-  /** The newest `updatedAt` the store knows of a type. */
-  private newest(type: ContentTypeName): string | null {
-    let newest: string | null = null;
-    for (const { entry } of this.stored.get(type)!.values())
-      if (!newest || entry.updatedAt > newest) newest = entry.updatedAt;
-    return newest;
+  /** The documentIds of the entries of a type Strapi changed after the newest the store knows. */
+  private async changedSince(type: ContentTypeName): Promise<string[]> {
+    const entries = [...this.stored.get(type)!.values()].map((s) => s.entry);
+    const filters = changedSinceFilter(
+      newestOf(entries.map((e) => e.updatedAt)),
+      newestOf(entries.map((e) => e.publishedAt as string | null | undefined)),
+    );
+    if (!filters) return [];
+    return (await this.listIds(type, { filters: filters as QueryValue })).map((row) => row.documentId);
   }
 
-  /** Brings the store up to date with the given changes (and anything updated since the newest known entry). */
-  async apply(changes: readonly Change[]): Promise<SyncResult> {
-    if (!this.loaded) {
-      await this.loadAll();
-      return { read: [...this.stored.values()].reduce((n, m) => n + m.size, 0), removed: 0 };
-    }
-    const pending = entriesToReread(changes, this.mediaUse());
-    const want = (type: ContentTypeName, id: string) =>
-      (pending.get(type) ?? pending.set(type, new Set()).get(type)!).add(id);
-    await Promise.all(
+  private listIds(type: ContentTypeName, params: Record<string, QueryValue> = {}) {
+    const plural = CONTENT_TYPES[type].plural;
+    return this.options.client
+      .findAll<{ documentId: string }>(plural, { ...params, fields: ['documentId'] })
+      .catch((error: unknown) => {
+        throw readError(plural, this.options.baseUrl, error);
+      });
+  }
+
+  /**
+   * After a saved state was loaded: adds to `changed` the entries Strapi added or removed meanwhile (a type's
+   * count that disagrees names them by a listing); returns the media files it replaced or deleted, as changes –
+   * or null when the store is ahead of Strapi (see storeAhead) and must be read whole.
+   */
+  private async changedWhileAway(
+    changed: Map<ContentTypeName, string[]>,
+  ): Promise<{ media: Change[]; mediaSince: string | null } | null> {
+    const ahead = await Promise.all(
       TYPES.map(async (type) => {
-        const since = this.newest(type);
-        if (!since) return;
-        const rows = await this.options.client
-          .findAll<{ documentId: string }>(CONTENT_TYPES[type].plural, {
-            filters: { updatedAt: { $gt: since } },
-            fields: ['documentId'],
-          })
+        const plural = CONTENT_TYPES[type].plural;
+        const known = new Set(this.stored.get(type)!.keys());
+        for (const k of this.invalid.keys()) if (k.startsWith(`${type}:`)) known.add(k.slice(type.length + 1));
+        const page = await this.options.client
+          .findPage<{ updatedAt: string }>(plural, 1, { fields: ['updatedAt'], sort: ['updatedAt:desc'] })
           .catch((error: unknown) => {
-            throw readError(CONTENT_TYPES[type].plural, this.options.baseUrl, error);
+            throw readError(plural, this.options.baseUrl, error);
           });
-        for (const row of rows) want(type, row.documentId);
+        const storeNewest = newestOf([...this.stored.get(type)!.values()].map((s) => s.entry.updatedAt));
+        if (storeAhead(storeNewest, page.data[0]?.updatedAt ?? null)) return true;
+        if (!countDisagrees(known, changed.get(type) ?? [], page.meta.pagination.total)) return false;
+        const listed = (await this.listIds(type)).map((row) => row.documentId);
+        changed.set(type, [...(changed.get(type) ?? []), ...listingDifference(known, listed)]);
+        return false;
       }),
     );
+    if (ahead.includes(true)) return null;
+    const used = [...this.mediaUse()].flatMap((use) => use.media);
+    const media = changedMedia(used, await this.mediaFiles(), this.mediaSince);
+    return { media: media.ids.map((mediaId) => ({ mediaId })), mediaSince: media.newest };
+  }
+
+  /**
+   * Brings the store up to date with the given changes, and anything updated or published since the newest
+   * known entry (after a saved state was loaded: also what was added, removed or whose files changed meanwhile).
+   */
+  async apply(changes: readonly Change[]): Promise<SyncResult> {
+    const readWhole = async () => {
+      await this.loadAll();
+      return { read: [...this.stored.values()].reduce((n, m) => n + m.size, 0), removed: 0 };
+    };
+    if (!this.loaded) return readWhole();
+    const changed = new Map(
+      await Promise.all(TYPES.map(async (type) => [type, await this.changedSince(type)] as const)),
+    );
+    const away = this.unverified ? await this.changedWhileAway(changed) : null;
+    if (this.unverified && !away) {
+      this.options.warn?.('the saved content store is newer than Strapi (a restored database?): all content is read');
+      return readWhole();
+    }
+    const pending = entriesToReread([...changes, ...(away?.media ?? [])], this.mediaUse());
+    const want = (type: ContentTypeName, id: string) =>
+      (pending.get(type) ?? pending.set(type, new Set()).get(type)!).add(id);
+    for (const [type, ids] of changed) for (const id of ids) want(type, id);
     let read = 0;
     let removed = 0;
     const done = new Set<string>();
@@ -368,6 +479,8 @@ export class ContentStore {
           for (const id of refIds) if (!done.has(key(refType, id))) want(refType, id);
       }
     }
+    if (away) this.mediaSince = away.mediaSince;
+    this.unverified = false;
     return { read, removed };
   }
 
