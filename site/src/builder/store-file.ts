@@ -7,10 +7,13 @@
 import { readSavedStore, saveStore, savedStoreKey } from '../snapshot/saved.ts';
 import type { ContentStore } from '../snapshot/store.ts';
 
+/** What of a content store its file needs. */
+export type SavableStore = Pick<ContentStore, 'revision' | 'exportState' | 'importState'>;
+
 export interface StoreFileOptions {
   file: string;
   strapiUrl: string;
-  store: ContentStore;
+  store: SavableStore;
   log: (message: string) => void;
   intervalMs: number;
 }
