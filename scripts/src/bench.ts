@@ -15,7 +15,10 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { createStrapiClient, type StrapiClient } from '@ikz/shared-types/rest';
 import { POPULATE } from '@ikz/site/snapshot/populate';
-import { stopSearchService } from '@ikz/site/builder';
+import { stopSearchService, type ReleaseManifest } from '@ikz/site/builder';
+import { bundlePages } from '@ikz/site/builder/plan';
+import { SearchIndex } from '@ikz/site/builder/search-index';
+import { outputPath, SEARCH_MAIN_BUNDLE } from '@ikz/shared-types/routes';
 import { benchNewsletter } from './bench-newsletter.ts';
 import { siteTargets, verdict } from './lib/bench-targets.ts';
 import { startSeededStrapi, type SeededStrapi } from './lib/seeded-strapi.ts';
@@ -30,7 +33,7 @@ import {
   TYPING_QUERIES,
   typingLine,
 } from './lib/reader-figures.ts';
-import { currentDir } from './publisher/releases.ts';
+import { currentDir, currentRelease, readManifest, type Releases } from './publisher/releases.ts';
 import { createPublisher, type BuildRecord, type Publisher } from './publisher/service.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -320,7 +323,31 @@ async function measureAfterRestart(publisher: Publisher, restarted: number, clie
     shifts,
     shiftValues,
     output: outputFigures(currentDir(publisher.releases)),
+    pagefind: await pagefindFloor(publisher.releases),
   };
+}
+
+/**
+ * Pagefind alone on the live release's projects' bundle: every page added to a new index, then the bundle written
+ * (as a publish that changes a project writes it) – the floor under such a publish, and under the first one after
+ * a restart, which adds the bundle's pages again.
+ */
+async function pagefindFloor(r: Releases): Promise<{ pages: number; addMs: number; writeMs: number }> {
+  const id = currentRelease(r)!;
+  const manifest = readManifest<ReleaseManifest>(r, id)!;
+  const urls = bundlePages(manifest, SEARCH_MAIN_BUNDLE);
+  const index = new SearchIndex();
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ikz-bench-pagefind-'));
+  try {
+    const started = performance.now();
+    for (const url of urls) await index.add(url, fs.readFileSync(path.join(currentDir(r), outputPath(url)), 'utf8'));
+    const added = performance.now();
+    await index.write(out);
+    return { pages: urls.length, addMs: added - started, writeMs: performance.now() - added };
+  } finally {
+    await index.reset();
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** Both publisher runs against one web server that serves whichever release is live. */
@@ -383,6 +410,7 @@ Interkommunales.NRW benchmark – scale ${Number(values.scale)}, ${new Date().to
   output                                        ${output.files} files, ${(output.total / 1024 / 1024).toFixed(1)} MB, ${output.html} HTML pages
   HTML page size                                median ${kb(median(output.htmlSizes))}, max ${kb(Math.max(...output.htmlSizes))} (${output.largest}); ${output.htmlSizes.filter((size) => size > 100 * 1024).length} pages over 100 KB
   search index (Pagefind, all bundles)          ${(output.indexBytes / 1024 / 1024).toFixed(1)} MB on disk
+  Pagefind alone, the projects' bundle          ${f.pagefind.pages} pages: adding them ${seconds(f.pagefind.addMs)}, writing the bundle ${seconds(f.pagefind.writeMs)} (${((f.pagefind.addMs + f.pagefind.writeMs) / Math.max(1, f.pagefind.pages)).toFixed(2)} ms per page)
   failed requests while waiting for a page      ${failedRequests.length}${failedRequests.length ? ` (${failedRequests.slice(0, 3).join('; ')})` : ''}
   search in Chromium, cold /suche/?q=… → first results (local web server) ${coldSearchLine(f.coldSearch)}
     ${coldVerdicts.join(' ')}
