@@ -206,3 +206,49 @@ describe('search result meta', async () => {
     expect(germanMeta({ title: 'T', date: 'kaputt' })).toEqual({ title: 'T' });
   });
 });
+
+describe('searches of a bundle group, one at a time', async () => {
+  const { oneAtATime } = await import('@ikz/site/browser/search-ui');
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it('starts each call when the one before it has settled, failed ones too, in order', async () => {
+    const inTurn = oneAtATime();
+    const log: string[] = [];
+    const call = (name: string, fail = false) =>
+      inTurn(async () => {
+        log.push(`${name} starts`);
+        await tick();
+        log.push(`${name} ends`);
+        if (fail) throw new Error(name);
+        return name;
+      });
+    const results = await Promise.allSettled([call('Ba'), call('Bau', true), call('Bauhof')]);
+    expect(log).toEqual(['Ba starts', 'Ba ends', 'Bau starts', 'Bau ends', 'Bauhof starts', 'Bauhof ends']);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+      'Ba',
+      'Bau',
+      'Bauhof',
+    ]);
+  });
+
+  it('lets a call see, when its turn comes, that a newer one has made it pointless', async () => {
+    const inTurn = oneAtATime();
+    let latest = 0;
+    const asked: string[] = [];
+    const typed = (q: string) => {
+      const mine = ++latest;
+      return inTurn(async () => {
+        if (mine !== latest) return null;
+        asked.push(q);
+        await tick();
+        return q;
+      });
+    };
+    // The first key's search starts; the keys typed while it runs wait, and only the last of them is asked.
+    const first = typed('B');
+    await tick();
+    const answers = await Promise.all([first, ...['Ba', 'Bau', 'Bauh', 'Bauhof'].map(typed)]);
+    expect(asked).toEqual(['B', 'Bauhof']);
+    expect(answers).toEqual(['B', null, null, null, 'Bauhof']);
+  });
+});

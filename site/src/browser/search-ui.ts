@@ -148,9 +148,27 @@ interface Group {
   (): Promise<Instance>;
   /** Whether the group's bundles are loaded (a search then costs only its index chunks). */
   ready: boolean;
+  /**
+   * Runs a search of the group after the group's previous one has finished. Pagefind's worker answers searches
+   * in order, so searches started key by key would queue behind each other (seconds for short prefixes in a
+   * large index); this way at most one runs, and `work` – called when its turn comes – can skip a query that is
+   * outdated by then (null).
+   */
+  turn<T>(work: (instance: Instance) => Promise<T> | null): Promise<T | null>;
 }
+/** Runs calls one at a time, in the order they come: each starts when the one before it has settled. */
+export function oneAtATime(): <T>(work: () => Promise<T> | T) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T> | T) => {
+    const next = last.then(work);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 function group(pagefind: PagefindModule, [first, ...rest]: string[]): Group {
   let loading: Promise<Instance> | undefined;
+  const inTurn = oneAtATime();
   const load = (() =>
     (loading ??= (async () => {
       // Pagefind's web worker (one for all instances) decompresses and searches off the page's thread.
@@ -161,6 +179,7 @@ function group(pagefind: PagefindModule, [first, ...rest]: string[]): Group {
       return instance;
     })())) as Group;
   load.ready = false;
+  load.turn = <T>(work: (instance: Instance) => Promise<T> | null) => inTurn(async () => work(await load()));
   return load;
 }
 
@@ -414,7 +433,10 @@ async function search(s: SearchSession): Promise<void> {
     message.textContent = q ? SEARCH_TRANSLATIONS.searching.replace('[SEARCH_TERM]', `„${q}“`) : '';
   const answers: (Response | null)[] = s.groups.map(() => null);
   const ask = async (i: number) => {
-    const answer = await (await s.groups[i]!()).search(q || null, { filters });
+    const answer = await s.groups[i]!.turn((instance) =>
+      mine === s.run ? instance.search(q || null, { filters }) : null,
+    );
+    if (!answer) return;
     answers[i] = answer;
     if (mine !== s.run) return;
     const complete = answers.every(Boolean);
@@ -456,9 +478,9 @@ async function loadFilters(s: SearchSession): Promise<void> {
   if (!q && !Object.keys(filters).length) return;
   const mine = s.run;
   const answers = await Promise.all(
-    s.groups.map(async (instanceOf) => (await instanceOf()).search(q || null, { filters })),
+    s.groups.map((g) => g.turn((instance) => (mine === s.run ? instance.search(q || null, { filters }) : null))),
   );
-  if (mine === s.run) s.filters.showCounts(mergeFilterCounts(answers.map((a) => a.filters)));
+  if (mine === s.run && answers.every(Boolean)) s.filters.showCounts(mergeFilterCounts(answers.map((a) => a!.filters)));
 }
 
 // The filters' values (every filter chunk of every bundle) load once, after the first search has shown its
