@@ -42,6 +42,10 @@ const STATE: StoreState = {
   ],
   mediaSince: '2026-11-01T09:00:00.000Z',
 };
+const VERDICTS = {
+  downloads: [['/dateien/satzung-ab12cd34ef.pdf', { ok: true, type: { ext: 'pdf' } }]] as [string, unknown][],
+  images: [['bild_ab12', { ok: false, detected: 'svg' }]] as [string, unknown][],
+};
 
 describe('saved content store', () => {
   let dir: string;
@@ -54,9 +58,10 @@ describe('saved content store', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('reads back what it saved, for the same code and Strapi, and leaves no temporary file', () => {
-    saveStore(file, key, STATE, new Date('2026-12-05T12:00:00Z'));
+    saveStore(file, key, STATE, VERDICTS, new Date('2026-12-05T12:00:00Z'));
     expect(readSavedStore(file, savedStoreKey('0123456789abcdef', 'http://127.0.0.1:1337'))).toEqual({
       state: STATE,
+      verdicts: VERDICTS,
       savedAt: '2026-12-05T12:00:00.000Z',
     });
     expect(fs.readdirSync(path.dirname(file))).toEqual(['content-store.json']);
@@ -64,7 +69,7 @@ describe('saved content store', () => {
 
   it('refuses a store of other code, another Strapi, another format, or a file cut short – with a reason', () => {
     expect(readSavedStore(file, key)).toEqual({ state: null, reason: 'no saved content' });
-    saveStore(file, key, STATE);
+    saveStore(file, key, STATE, VERDICTS);
     for (const other of [
       savedStoreKey('fedcba9876543210', 'http://127.0.0.1:1337'),
       savedStoreKey('0123456789abcdef', 'http://cms:1337'),
@@ -80,6 +85,8 @@ describe('saved content store', () => {
       { ...JSON.parse(text), format: 2 },
       { ...JSON.parse(text), state: { ...STATE, entries: { project: [] } } },
       { ...JSON.parse(text), state: { ...STATE, mediaSince: 5 } },
+      { ...JSON.parse(text), verdicts: undefined },
+      { ...JSON.parse(text), verdicts: { downloads: [], images: {} } },
       null,
       [],
     ]) {

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { storeFile, type SavableStore } from '@ikz/site/builder/store-file';
+import { storeFile, type SavableScreen, type SavableStore } from '@ikz/site/builder/store-file';
+import type { ScreenState } from '@ikz/site/builder/screen';
 import { ContentStore, type StoreState } from '@ikz/site/snapshot/store';
 import type { StrapiClient } from '@ikz/shared-types/rest';
 
@@ -45,6 +46,20 @@ function memoryStore(state: StoreState | null = null) {
   } satisfies SavableStore;
 }
 
+/** Verdicts in memory, as the screen keeps them. */
+function memoryScreen(state: ScreenState = { downloads: [], images: [] }) {
+  return {
+    exportState: () => state,
+    importState(saved: ScreenState) {
+      state = saved;
+    },
+  } satisfies SavableScreen;
+}
+const PDF: ScreenState = {
+  downloads: [['/dateien/satzung-ab12cd34ef.pdf', { ok: true, type: { ext: 'pdf' } as never }]],
+  images: [],
+};
+
 describe('content store file', () => {
   let dir: string;
   let file: string;
@@ -56,17 +71,26 @@ describe('content store file', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const open = (store: SavableStore, intervalMs = 60_000) =>
-    storeFile({ file, strapiUrl: 'http://127.0.0.1:1337/', store, log: (line) => lines.push(line), intervalMs });
+  const open = (store: SavableStore, intervalMs = 60_000, screen: SavableScreen = memoryScreen()) =>
+    storeFile({
+      file,
+      strapiUrl: 'http://127.0.0.1:1337/',
+      store,
+      screen,
+      log: (line) => lines.push(line),
+      intervalMs,
+    });
 
-  it('is read back by the same code against the same Strapi, and by nothing else', () => {
+  it('is read back, with the verdicts on the uploads, by the same code against the same Strapi, and by nothing else', () => {
     const store = memoryStore();
     store.importState(topic('Abfallwirtschaft'));
-    open(store).save('aaaa');
+    open(store, 60_000, memoryScreen(PDF)).save('aaaa');
 
     const again = memoryStore();
-    expect(open(again).restore('aaaa')).toBe(true);
+    const screen = memoryScreen();
+    expect(open(again, 60_000, screen).restore('aaaa')).toBe(true);
     expect(again.exportState()).toEqual(topic('Abfallwirtschaft'));
+    expect(screen.exportState()).toEqual(PDF);
     expect(lines.at(-1)).toMatch(
       /^content store of .* loaded \(1 entries, [\d.]+ s\); Strapi is asked what changed since$/,
     );

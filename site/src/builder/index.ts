@@ -275,18 +275,19 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
   const client = createStrapiClient({ baseUrl, token: options.token });
   const log = options.log ?? (() => {});
   const store = new ContentStore({ client, baseUrl, strict: options.strict ?? false, warn: log });
+  const search = new SearchBundles();
+  const assets = new AssetCache(options.cacheDir);
+  const screen = new FileScreen(assets);
   const saved = options.storeFile
     ? storeFile({
         file: options.storeFile,
         strapiUrl: baseUrl,
         store,
+        screen,
         log,
         intervalMs: options.storeSaveIntervalMs ?? 30_000,
       })
     : null;
-  const search = new SearchBundles();
-  const assets = new AssetCache(options.cacheDir);
-  const screen = new FileScreen(assets);
   const buildMap = mapBuilder();
   let renderer: Renderer | null = null;
 

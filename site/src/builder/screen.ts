@@ -2,7 +2,8 @@
  * Looks at the bytes of every upload the content uses before any page is rendered: a download is allowed
  * when the type detected from its bytes is on the allowlist (@ikz/shared-types/file-types), an image when
  * its bytes are an allowed raster format that sharp can decode. The verdicts are kept for the life of the
- * builder (a file's URL changes with its content); a file Strapi does not have is asked for again next time.
+ * builder and saved with its content store (a file's URL changes with its content); a file Strapi does not
+ * have is asked for again next time.
  */
 import fs from 'node:fs';
 import sharp from 'sharp';
@@ -31,6 +32,12 @@ function head(file: string): Buffer {
 }
 
 const GONE = { ok: false, detected: 'nicht abrufbar' } as const;
+
+/** The verdicts, to be saved with the content store: a file's path and key carry its upload's hash. */
+export interface ScreenState {
+  downloads: [string, DownloadVerdict][];
+  images: [string, ImageVerdict][];
+}
 
 export class FileScreen implements FileVerdicts {
   readonly downloads = new Map<string, DownloadVerdict>();
@@ -71,6 +78,18 @@ export class FileScreen implements FileVerdicts {
     } catch {
       return { ok: false, detected: `${verdict.type.ext}, nicht lesbar` };
     }
+  }
+
+  /** The verdicts but those of files Strapi did not have (asked for again next time). */
+  exportState(): ScreenState {
+    const kept = <V>(verdicts: Map<string, V>) => [...verdicts].filter(([, verdict]) => verdict !== GONE);
+    return { downloads: kept(this.downloads), images: kept(this.images) };
+  }
+
+  /** Takes saved verdicts for files not checked yet. */
+  importState(state: ScreenState): void {
+    for (const [local, verdict] of state.downloads) if (!this.downloads.has(local)) this.downloads.set(local, verdict);
+    for (const [key, verdict] of state.images) if (!this.images.has(key)) this.images.set(key, verdict);
   }
 
   /** Checks every download (local path → Strapi URL) and image (key → Strapi URL) not checked yet. */

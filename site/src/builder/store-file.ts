@@ -1,24 +1,28 @@
 /**
- * A builder's content store kept in a file (../snapshot/saved.ts): read into the empty store at the first
- * build after a start, saved after builds that changed it – at most every `intervalMs`, and when the
- * builder closes. Saving is a shortcut for the next start, never a condition of a release: it logs a failure
- * and goes on.
+ * A builder's content store, with the verdicts on the uploads' bytes, kept in a file (../snapshot/saved.ts):
+ * read into the empty store at the first build after a start, saved after builds that changed it – at most
+ * every `intervalMs`, and when the builder closes. Saving is a shortcut for the next start, never a condition
+ * of a release: it logs a failure and goes on.
  */
 import { readSavedStore, saveStore, savedStoreKey } from '../snapshot/saved.ts';
 import type { ContentStore } from '../snapshot/store.ts';
+import type { FileScreen, ScreenState } from './screen.ts';
 
 /** What of a content store its file needs. */
 export type SavableStore = Pick<ContentStore, 'revision' | 'exportState' | 'importState'>;
+/** What of the uploads' screen its file needs. */
+export type SavableScreen = Pick<FileScreen, 'exportState' | 'importState'>;
 
 export interface StoreFileOptions {
   file: string;
   strapiUrl: string;
   store: SavableStore;
+  screen: SavableScreen;
   log: (message: string) => void;
   intervalMs: number;
 }
 
-export function storeFile({ file, strapiUrl, store, log, intervalMs }: StoreFileOptions) {
+export function storeFile({ file, strapiUrl, store, screen, log, intervalMs }: StoreFileOptions) {
   let savedRevision = -1;
   let savedAt = Number.NEGATIVE_INFINITY;
 
@@ -32,6 +36,7 @@ export function storeFile({ file, strapiUrl, store, log, intervalMs }: StoreFile
         return false;
       }
       store.importState(saved.state);
+      screen.importState(saved.verdicts as ScreenState);
       savedRevision = store.revision;
       const entries = saved.state.entries.reduce((n, [, list]) => n + list.length, 0);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -48,7 +53,7 @@ export function storeFile({ file, strapiUrl, store, log, intervalMs }: StoreFile
       if (!force && performance.now() - savedAt < intervalMs) return;
       const revision = store.revision;
       try {
-        saveStore(file, savedStoreKey(codeHash, strapiUrl), state);
+        saveStore(file, savedStoreKey(codeHash, strapiUrl), state, screen.exportState());
         savedRevision = revision;
         savedAt = performance.now();
       } catch (error) {

@@ -8,6 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { StoreState } from './store.ts';
 
+/** The verdicts on the uploads' bytes (builder/screen.ts), saved with the store. */
+export interface SavedVerdicts {
+  downloads: [string, unknown][];
+  images: [string, unknown][];
+}
+
 const FORMAT = 1;
 
 interface SavedFile {
@@ -15,14 +21,21 @@ interface SavedFile {
   key: string;
   savedAt: string;
   state: StoreState;
+  verdicts: SavedVerdicts;
 }
 
 /** The key a saved store is valid for: the code that made it and the Strapi it read. */
 export const savedStoreKey = (codeHash: string, strapiUrl: string) => `${codeHash} ${strapiUrl.replace(/\/+$/, '')}`;
 
 /** Writes the state whole (to a temporary file first, so a crash leaves the last complete one). */
-export function saveStore(file: string, key: string, state: StoreState, now = new Date()): void {
-  const saved: SavedFile = { format: FORMAT, key, savedAt: now.toISOString(), state };
+export function saveStore(
+  file: string,
+  key: string,
+  state: StoreState,
+  verdicts: SavedVerdicts,
+  now = new Date(),
+): void {
+  const saved: SavedFile = { format: FORMAT, key, savedAt: now.toISOString(), state, verdicts };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, JSON.stringify(saved));
@@ -38,7 +51,9 @@ function isSavedFile(value: unknown): value is SavedFile {
     Array.isArray(state?.entries) &&
     state.entries.every((pair) => Array.isArray(pair) && Array.isArray(pair[1])) &&
     Array.isArray(state.invalid) &&
-    (state.mediaSince === null || typeof state.mediaSince === 'string')
+    (state.mediaSince === null || typeof state.mediaSince === 'string') &&
+    Array.isArray(saved.verdicts?.downloads) &&
+    Array.isArray(saved.verdicts.images)
   );
 }
 
@@ -46,7 +61,7 @@ function isSavedFile(value: unknown): value is SavedFile {
 export function readSavedStore(
   file: string,
   key: string,
-): { state: StoreState; savedAt: string } | { state: null; reason: string } {
+): { state: StoreState; verdicts: SavedVerdicts; savedAt: string } | { state: null; reason: string } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -62,7 +77,7 @@ export function readSavedStore(
   if ((saved as { format?: unknown } | null)?.format !== FORMAT || !isSavedFile(saved))
     return { state: null, reason: 'the saved content has another format' };
   if (saved.key !== key) return { state: null, reason: 'the saved content is of other code or another Strapi' };
-  return { state: saved.state, savedAt: saved.savedAt };
+  return { state: saved.state, verdicts: saved.verdicts, savedAt: saved.savedAt };
 }
 
 /** Removes a saved store (after a restore: the content it holds may be newer than Strapi's). */
