@@ -20,6 +20,7 @@ import { createBuildQueue, type BuildReason, type QueueState } from './queue.ts'
 import { createReleaseKeeper, type LiveRelease } from './release-keeper.ts';
 import { currentRelease, listReleases, releaseId, type Releases } from './releases.ts';
 import { createRetry } from './retry.ts';
+import { createStoreSaver } from './store-saver.ts';
 import { compareWithLive, scheduleNightly } from './verify.ts';
 
 export interface PublisherOptions {
@@ -96,6 +97,7 @@ type Keeper = ReturnType<typeof createReleaseKeeper>;
 type Retry = ReturnType<typeof createRetry>;
 interface PublishParts {
   builder: SiteBuilder;
+  saver: ReturnType<typeof createStoreSaver>;
   keeper: Keeper;
   history: ReturnType<typeof openHistory>;
   retry: Retry;
@@ -147,8 +149,9 @@ function recordFailure(
 
 /** One build: render from the live release, check (inside the builder), compare if nightly, switch live. */
 function publishStep(parts: PublishParts) {
-  const { builder, keeper, history, retry, log } = parts;
+  const { builder, saver, keeper, history, retry, log } = parts;
   return async function publish(queued: BuildReason<Change>): Promise<void> {
+    saver.building();
     const reason = retry.take(queued);
     const record = history.start(releaseId(), reason.changes);
     const outDir = keeper.dirOf(record.id);
@@ -185,7 +188,7 @@ function publishStep(parts: PublishParts) {
       logLive(log, record, result);
       history.persist();
       await warmSearch(builder, { dir: outDir, manifest: result.manifest }, log);
-      builder.saveStore();
+      saver.built();
     } catch (error) {
       recordFailure(parts, record, reason, outDir, started, error);
       throw error;
@@ -207,6 +210,8 @@ export function createPublisher(options: PublisherOptions) {
     siteUrl: options.siteUrl,
     cacheDir: path.join(options.root, 'cache'),
     storeFile: contentStoreFile(options.root),
+    // When to save is the saver's (below): quiet publishing, or a save too old.
+    storeSaveIntervalMs: 0,
     strict: options.strict ?? false,
     env: options.env ?? inheritedEnv(),
     log: (message) => log({ msg: 'builder', detail: message }),
@@ -217,7 +222,8 @@ export function createPublisher(options: PublisherOptions) {
     log,
     ask: (full) => (full ? queue.requestFull(full) : queue.notify('Wiederholung: Strapi war nicht erreichbar')),
   });
-  const publish = publishStep({ builder, keeper, history, retry, log, closing: () => closing });
+  const saver = createStoreSaver({ save: () => builder.saveStore() });
+  const publish = publishStep({ builder, saver, keeper, history, retry, log, closing: () => closing });
 
   const queue = createBuildQueue<Change>({
     debounceMs: options.debounceMs ?? 250,
@@ -249,6 +255,7 @@ export function createPublisher(options: PublisherOptions) {
 
   async function close(): Promise<void> {
     closing = true;
+    saver.stop();
     retry.stop();
     stopNightly();
     await queue.idle();
