@@ -145,9 +145,10 @@ async function readContent(
   assetStats: AssetStats,
 ) {
   let since = performance.now();
-  const restored = !full && !store.isLoaded && saved?.restore(request.codeHash);
+  // A saved store, once loaded, is brought up to date like a warm one.
+  if (!full && !store.isLoaded) saved?.restore(request.codeHash);
   const sync =
-    full || !(store.isLoaded || restored)
+    full || !store.isLoaded
       ? await store.loadAll().then(() => ({ read: -1, removed: 0 }))
       : await store.apply(request.changes ?? []);
   const snapshot = store.snapshot();
