@@ -7,7 +7,7 @@ import { launchChromium, layoutShift, observeLayoutShift } from '../support/brow
 
 let browser: Browser;
 const api = () => createStrapiClient({ baseUrl: inject('siteStrapiUrl') });
-type Row = { projectStatus: string; bestPractice: boolean; cooperationForm: string };
+type Row = { projectStatus: string; bestPractice: boolean; cooperationForm: string; title: string; summary: string };
 let projects: Row[] = [];
 
 async function openFinder(query = ''): Promise<Page> {
@@ -25,7 +25,9 @@ const countOf = async (page: Page, facet: string, value: string) => {
 
 beforeAll(async () => {
   browser = await launchChromium();
-  projects = await api().findAll<Row>('projects', { fields: ['projectStatus', 'bestPractice', 'cooperationForm'] });
+  projects = await api().findAll<Row>('projects', {
+    fields: ['projectStatus', 'bestPractice', 'cooperationForm', 'title', 'summary'],
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -41,6 +43,38 @@ describe('project finder', () => {
         projects.filter((p) => p.projectStatus === status).length,
       );
     }
+    await page.context().close();
+  });
+
+  it('filters on its own data: no Pagefind until a text query, and cards with their summaries', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.goto(`${inject('siteUrl')}/projekte/`);
+    await expect.poll(() => page.locator('#projektfinder').isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.locator('fieldset:has(legend:text-is("Status")) label', { hasText: 'in Betrieb' }).click();
+    await expect.poll(() => page.locator('[data-summary]').textContent()).toMatch(/mit 1 Filter/);
+    expect(asked).toContain('/pagefind/projekte.json');
+    expect(asked.filter((p) => /pagefind\.js$|\.pagefind$|\.pf_(index|meta|filter)$/.test(p))).toEqual([]);
+
+    // Each card shows the project's summary, as the plain list does.
+    const first = page.locator('[data-results] .card').first();
+    const title = await first.locator('a').textContent();
+    const row = projects.find((p) => p.title === title);
+    expect(row, `a project titled ${title}`).toBeDefined();
+    expect((await first.locator('p').textContent())?.trim()).toBe(row!.summary.trim());
+
+    // A text query loads Pagefind; sorted by title, the same projects come in title order.
+    await page.locator('#finder-q').fill('Kooperation');
+    await expect.poll(() => page.locator('[data-summary]').textContent()).toMatch(/für „Kooperation“/);
+    expect(asked.some((p) => p.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    const byRelevance = (await page.locator('[data-summary]').textContent())!;
+    await page.locator('#finder-sort').selectOption('titel');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sortierung')).toBe('titel');
+    await expect.poll(() => page.locator('[data-summary]').textContent()).toBe(byRelevance);
+    const titles = await page.locator('[data-results] .card a').allTextContents();
+    expect(titles.length).toBeGreaterThan(1);
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'de')));
     await page.context().close();
   });
 

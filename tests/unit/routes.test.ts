@@ -16,6 +16,7 @@ import {
 } from '@ikz/shared-types/routes';
 import { searchBundleName } from '@ikz/site/model/pages';
 import { checkFiles, checkSearch } from '@ikz/site/builder/checks';
+import { encodeFinderFile, FINDER_FILE } from '@ikz/site/lib/finder-data';
 
 const checkRelease = (
   dir: string,
@@ -132,6 +133,14 @@ describe('route table', () => {
         );
         for (const file of ['pagefind.js', 'pagefind-worker.js']) fs.writeFileSync(path.join(bundle, file), '');
       }
+      const projectPages = Object.keys(searchable).filter((u) => renamed.match(u)!.kind === 'project');
+      const finderFile = path.join(dir, searchBundlePath(SEARCH_MAIN_BUNDLE), FINDER_FILE);
+      const writeFinder = (pages: string[]) =>
+        fs.writeFileSync(
+          finderFile,
+          encodeFinderFile(pages.map((url, i) => ({ id: `de_${i}`, url, title: url, date: '', facets: {} }))),
+        );
+      writeFinder(projectPages);
       const assets = ['/dateien/satzung-ab12.pdf', '/bilder/cd34-800.webp'];
       for (const file of assets) {
         fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -151,6 +160,19 @@ describe('route table', () => {
       expect(problems.join('\n')).toMatch(
         /1 download\(s\) or image\(s\) the content does not use, e\.g\. \/dateien\/alt-ef56\.pdf/,
       );
+      writeFinder(projectPages.slice(1));
+      expect(checkRelease(dir, urls, searchable, assets).join('\n')).toMatch(
+        new RegExp(
+          `the finder file of /pagefind/ lists ${projectPages.length - 1} projects, the bundle has ${projectPages.length}`,
+        ),
+      );
+      writeFinder([...projectPages.slice(1), projectPages[1]!]);
+      expect(checkRelease(dir, urls, searchable, assets).join('\n')).toMatch(/the finder file of \/pagefind\/ lists/);
+      fs.writeFileSync(finderFile, '{"format":1');
+      expect(checkRelease(dir, urls, searchable, assets).join('\n')).toMatch(
+        /the finder file of \/pagefind\/ cannot be read/,
+      );
+      writeFinder(projectPages);
       fs.rmSync(path.join(dir, searchBundlePath(SEARCH_MAIN_BUNDLE), 'pagefind-worker.js'));
       expect(checkRelease(dir, urls, searchable, assets).join('\n')).toMatch(
         /the main search bundle has no pagefind-worker\.js/,

@@ -133,13 +133,15 @@ describe('search entries', () => {
 });
 
 describe('project finder state', async () => {
-  const { finderQuery, pagefindFilters, pagefindSort, parseFinderState, resultSummary, sortFacetValues, toggleFilter } =
+  const { finderQuery, parseFinderState, resultSummary, sortFacetValues, toggleFilter } =
     await import('@ikz/site/browser/finder-state');
+  const { effectiveSort } = await import('@ikz/site/browser/finder-select');
 
   it('sorts by title without a query, by relevance with one, or as chosen', () => {
-    expect(pagefindSort({ q: '', filters: {}, page: 1 })).toEqual({ title: 'asc' });
-    expect(pagefindSort({ q: 'Bauhof', filters: {}, page: 1 })).toBeUndefined();
-    expect(pagefindSort({ q: 'Bauhof', filters: {}, page: 1, sort: 'datum' })).toEqual({ date: 'desc' });
+    expect(effectiveSort({ q: '', filters: {}, page: 1 })).toBe('titel');
+    expect(effectiveSort({ q: '', filters: {}, page: 1, sort: 'relevanz' })).toBe('titel');
+    expect(effectiveSort({ q: 'Bauhof', filters: {}, page: 1 })).toBe('relevanz');
+    expect(effectiveSort({ q: 'Bauhof', filters: {}, page: 1, sort: 'datum' })).toBe('datum');
     const state = parseFinderState('?q=x&sortierung=datum');
     expect(state.sort).toBe('datum');
     expect(finderQuery(state)).toBe('?q=x&sortierung=datum');
@@ -163,21 +165,6 @@ describe('project finder state', async () => {
     const on = toggleFilter({ q: '', filters: {}, page: 3 }, 'Status', 'Planung', true);
     expect(on).toEqual({ q: '', filters: { Status: ['Planung'] }, page: 1 });
     expect(toggleFilter(on, 'Status', 'Planung', false)).toEqual({ q: '', filters: {}, page: 1 });
-  });
-
-  it('asks Pagefind for projects, any value within a facet, all facets together', () => {
-    expect(
-      pagefindFilters({ q: '', filters: { Status: ['Planung', 'Umsetzung'], Kreis: ['Kreis Lippe'] }, page: 1 }),
-    ).toEqual({
-      Inhalt: 'Projekt',
-      Handlungsfeld: { any: [] },
-      Regierungsbezirk: { any: [] },
-      Kreis: { any: ['Kreis Lippe'] },
-      Kooperationsform: { any: [] },
-      Status: { any: ['Planung', 'Umsetzung'] },
-      Startjahr: { any: [] },
-      'Best Practice': { any: [] },
-    });
   });
 
   it('orders facet values and words the summary', () => {

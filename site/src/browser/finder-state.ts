@@ -23,14 +23,6 @@ export interface FinderState {
   sort?: FinderSort;
 }
 
-/** Pagefind sort option for a state: by title A–Z, by date newest first, or relevance (none). */
-export function pagefindSort(state: FinderState): Record<string, 'asc' | 'desc'> | undefined {
-  const sort = state.sort ?? (state.q ? 'relevanz' : 'titel');
-  if (sort === 'titel') return { title: 'asc' };
-  if (sort === 'datum') return { date: 'desc' };
-  return undefined;
-}
-
 export function parseFinderState(search: string): FinderState {
   const params = new URLSearchParams(search);
   const filters: Partial<Record<Facet, string[]>> = {};
@@ -62,16 +54,6 @@ export function toggleFilter(state: FinderState, facet: Facet, value: string, on
   const filters = { ...state.filters, [facet]: [...current] };
   if (!filters[facet]!.length) delete filters[facet];
   return { ...state, filters, page: 1 };
-}
-
-/**
- * Pagefind filter object: values of one facet are alternatives (any), facets combine (all). Every facet is
- * named, with an empty list when nothing is selected, because Pagefind counts only the filters it is asked about.
- */
-export function pagefindFilters(state: FinderState): Record<string, unknown> {
-  const filters: Record<string, unknown> = { Inhalt: 'Projekt' };
-  for (const facet of FINDER_FACETS) filters[facet] = { any: state.filters[facet] ?? [] };
-  return filters;
 }
 
 /** Facet values in a useful order: years descending, "ja" before "nein", everything else alphabetically. */

@@ -1,14 +1,17 @@
 /**
- * The project finder on /projekte/ (browser code): combinable facets with counts over Pagefind's index,
- * the state in the URL, results announced to screen readers. Without JavaScript the page keeps its plain
- * paginated list; this code only takes over once the index has loaded and the first results are rendered.
+ * The project finder on /projekte/ (browser code): combinable facets with counts, sorting and paging, the state
+ * in the URL, results announced to screen readers. It works on its own data, the projects' finder file beside
+ * the search index (lib/finder-data.ts); Pagefind is loaded only for a text query, and answers with the ids of
+ * the matching pages. A card's summary comes from the page's search fragment, for the cards shown only.
+ * Without JavaScript the page keeps its plain paginated list; this code takes over once the first results
+ * are rendered.
  */
 import { escapeHtml as esc } from '@ikz/shared-types/html';
+import { decodeFinderFile, FINDER_FILE, type FinderProject } from '../lib/finder-data.ts';
+import { effectiveSort, selectProjects } from './finder-select.ts';
 import {
   FINDER_FACETS,
   finderQuery,
-  pagefindFilters,
-  pagefindSort,
   parseFinderState,
   resultSummary,
   sortFacetValues,
@@ -18,31 +21,26 @@ import {
   type FinderState,
 } from './finder-state.ts';
 
-interface PagefindResult {
-  data(): Promise<{ url: string; meta: Record<string, string> }>;
-}
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
-  search(
-    term: string | null,
-    o: { filters: Record<string, unknown>; sort?: Record<string, string> | undefined },
-  ): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> }>;
+  search(term: string): Promise<{ results: { id: string }[] } | null>;
 }
 
 const PAGE_SIZE = 24;
+/** What Pagefind's browser code finds at the start of a fragment that is not gzip (see builder/search-files.ts). */
+const SIGNATURE = 'pagefind_dcd';
 const slugId = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 /** The facets as fieldsets of checkboxes, each value with its count; selected values stay even at count 0. */
-function facetsHtml(filters: Record<string, Record<string, number>>, state: FinderState): string {
+function facetsHtml(counts: Record<Facet, Record<string, number>>, state: FinderState): string {
   return FINDER_FACETS.map((facet) => {
-    const counts = filters[facet] ?? {};
     const selected = new Set(state.filters[facet] ?? []);
-    const values = sortFacetValues(facet, [...new Set([...Object.keys(counts), ...selected])]);
+    const values = sortFacetValues(facet, [...new Set([...Object.keys(counts[facet]), ...selected])]);
     if (!values.length) return '';
     const id = `facette-${slugId(facet)}`;
     return `<fieldset class="facet" id="${id}"><legend>${esc(facet)}</legend><ul>${values
       .map((value, i) => {
-        const count = counts[value] ?? 0;
+        const count = counts[facet][value] ?? 0;
         const box = `${id}-${i}`;
         return `<li><input type="checkbox" id="${box}" data-facet="${esc(facet)}" value="${esc(value)}"${selected.has(value) ? ' checked' : ''}><label for="${box}">${esc(value)} <span class="count">(${count})</span></label></li>`;
       })
@@ -51,13 +49,13 @@ function facetsHtml(filters: Record<string, Record<string, number>>, state: Find
 }
 
 /** One page of results as cards, or the hint that nothing matches. */
-function resultsHtml(slice: { url: string; meta: Record<string, string> }[]): string {
+function resultsHtml(slice: FinderProject[], summaries: ReadonlyMap<string, string>): string {
   return slice.length
     ? slice
-        .map(
-          (r) =>
-            `<li class="card"><h2 class="h3"><a href="${esc(r.url)}">${esc(r.meta.title ?? r.url)}</a></h2>${r.meta.summary ? `<p>${esc(r.meta.summary)}</p>` : ''}</li>`,
-        )
+        .map((p) => {
+          const summary = summaries.get(p.id);
+          return `<li class="card"><h2 class="h3"><a href="${esc(p.url)}">${esc(p.title)}</a></h2>${summary ? `<p>${esc(summary)}</p>` : ''}</li>`;
+        })
         .join('')
     : '<li class="card">Keine Projekte passen zu dieser Auswahl. Entfernen Sie einen Filter.</li>';
 }
@@ -69,15 +67,88 @@ function pagerHtml(page: number, pages: number): string {
     : '';
 }
 
+/** A page's summary from its search fragment (served inflated with the signature, or as Pagefind's gzip). */
+async function fragmentSummary(bundle: string, id: string): Promise<string> {
+  const response = await fetch(`${bundle}fragment/${encodeURIComponent(id)}.pf_fragment`);
+  if (!response.ok) return '';
+  let bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b)
+    bytes = new Uint8Array(
+      await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer(),
+    );
+  const text = new TextDecoder().decode(bytes);
+  const json = JSON.parse(text.startsWith(SIGNATURE) ? text.slice(SIGNATURE.length) : text) as {
+    meta?: { summary?: unknown };
+  };
+  return typeof json.meta?.summary === 'string' ? json.meta.summary : '';
+}
+
+/** The summaries of these projects, each fetched once; a summary that cannot be read is left out. */
+function summaryCache(bundle: string) {
+  const known = new Map<string, Promise<string>>();
+  return async (projects: FinderProject[]): Promise<Map<string, string>> => {
+    for (const p of projects)
+      if (!known.has(p.id))
+        known.set(
+          p.id,
+          fragmentSummary(bundle, p.id).catch(() => ''),
+        );
+    return new Map(await Promise.all(projects.map(async (p) => [p.id, await known.get(p.id)!] as const)));
+  };
+}
+
+/** Pagefind, loaded on the first text query; the ranks of the pages matching a query, each query asked once. */
+function textSearch(bundle: string) {
+  let api: Promise<PagefindApi> | null = null;
+  const asked = new Map<string, Promise<Map<string, number>>>();
+  const load = async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
+    await pagefind.options({ bundlePath: bundle });
+    return pagefind;
+  };
+  return (q: string): Promise<Map<string, number>> => {
+    let ranks = asked.get(q);
+    if (!ranks) {
+      api ??= load();
+      ranks = api
+        .then((pagefind) => pagefind.search(q))
+        .then((found) => new Map((found?.results ?? []).map((r, i) => [r.id, i] as const)));
+      asked.set(q, ranks);
+      ranks.catch(() => asked.delete(q));
+    }
+    return ranks;
+  };
+}
+
+/** What a state shows: its page of projects with their summaries, the counts, the total; throws when the text search fails. */
+function finderResults(bundle: string, all: FinderProject[]) {
+  const search = textSearch(bundle);
+  const summaries = summaryCache(bundle);
+  return async (state: FinderState) => {
+    const selection = selectProjects(all, state, state.q ? await search(state.q) : null);
+    const total = selection.projects.length;
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const page = Math.min(state.page, pages);
+    const slice = selection.projects.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    return { counts: selection.counts, total, pages, page, slice, summaries: await summaries(slice) };
+  };
+}
+
+async function loadProjects(bundle: string): Promise<FinderProject[]> {
+  const response = await fetch(`${bundle}${FINDER_FILE}`);
+  if (!response.ok) throw new Error(`${FINDER_FILE}: ${response.status}`);
+  return decodeFinderFile(await response.text());
+}
+
 export async function startFinder(root: HTMLElement, staticList: HTMLElement): Promise<void> {
   const bundle = root.dataset.bundle ?? '/pagefind/';
-  let pagefind: PagefindApi;
+  let all: FinderProject[];
   try {
-    pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
-    await pagefind.options({ bundlePath: bundle });
+    all = await loadProjects(bundle);
   } catch {
     return; // the plain list stays
   }
+  const show = finderResults(bundle, all);
   const form = root.querySelector<HTMLFormElement>('form')!;
   const facets = root.querySelector<HTMLElement>('[data-facets]')!;
   const summary = root.querySelector<HTMLElement>('[data-summary]')!;
@@ -98,23 +169,18 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
 
   async function render(): Promise<void> {
     const mine = ++run;
-    const found = await pagefind.search(state.q || null, {
-      filters: pagefindFilters(state),
-      sort: pagefindSort(state),
-    });
+    const shown = await show(state).catch(() => null);
     if (mine !== run) return;
-    const total = found.results.length;
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const page = Math.min(state.page, pages);
-    const slice = await Promise.all(found.results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => r.data()));
-    if (mine !== run) return;
-
+    if (!shown) {
+      summary.textContent = 'Die Volltextsuche ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.';
+      return;
+    }
     input.value = state.q;
-    sortSelect.value = state.sort ?? (state.q ? 'relevanz' : 'titel');
-    facets.innerHTML = facetsHtml(found.filters, state);
-    summary.textContent = resultSummary(total, state);
-    results.innerHTML = resultsHtml(slice);
-    pager.innerHTML = pagerHtml(page, pages);
+    sortSelect.value = effectiveSort(state);
+    facets.innerHTML = facetsHtml(shown.counts, state);
+    summary.textContent = resultSummary(shown.total, state);
+    results.innerHTML = resultsHtml(shown.slice, shown.summaries);
+    pager.innerHTML = pagerHtml(shown.page, shown.pages);
   }
 
   facets.addEventListener('change', (event) => {

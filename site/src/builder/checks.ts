@@ -9,9 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ALLOWED_FILE_TYPES, extensionOf, typeForExtension } from '@ikz/shared-types/file-types';
 import { outputPath, SEARCH_MAIN_BUNDLE, searchBundlePath } from '@ikz/shared-types/routes';
+import { decodeFinderFile, FINDER_FILE } from '../lib/finder-data.ts';
 import { IMAGE_PREFIX } from '../lib/images.ts';
 import { DOWNLOAD_PREFIX } from '../lib/media.ts';
 import { sitemapUrls } from '../model/inventory.ts';
+import { bundleKinds } from '../model/pages.ts';
 
 const ALLOWED = new Set(ALLOWED_FILE_TYPES.map((t) => t.ext));
 /** The formats the build writes images in. */
@@ -99,10 +101,35 @@ export function checkSearch(dir: string, searchable: Readonly<Record<string, str
         `the search bundle ${searchBundlePath(bundleName)} holds ${count} pages, the release has ${expected} for it`,
       );
   }
+  problems.push(...checkFinderFiles(dir, searchable));
   // /suche/ and the project finder load Pagefind's API (and its web worker) from the main bundle.
   for (const file of ['pagefind.js', 'pagefind-worker.js']) {
     if (!fs.existsSync(path.join(dir, searchBundlePath(SEARCH_MAIN_BUNDLE), file)))
       problems.push(`the main search bundle has no ${file}`);
+  }
+  return problems;
+}
+
+/** Each bundle of project pages has the finder's file, listing exactly its pages (such a bundle holds nothing else). */
+function checkFinderFiles(dir: string, searchable: Readonly<Record<string, string>>): string[] {
+  const problems: string[] = [];
+  for (const bundleName of new Set(Object.values(searchable))) {
+    if (!bundleKinds(bundleName).includes('project')) continue;
+    const pages = Object.values(searchable).filter((b) => b === bundleName).length;
+    const file = path.join(dir, searchBundlePath(bundleName), FINDER_FILE);
+    try {
+      const listed = decodeFinderFile(fs.readFileSync(file, 'utf8')).map((p) => p.url);
+      if (
+        listed.length !== pages ||
+        new Set(listed).size !== listed.length ||
+        listed.some((url) => searchable[url] !== bundleName)
+      )
+        problems.push(
+          `the finder file of ${searchBundlePath(bundleName)} lists ${listed.length} projects, the bundle has ${pages}`,
+        );
+    } catch (error) {
+      problems.push(`the finder file of ${searchBundlePath(bundleName)} cannot be read: ${(error as Error).message}`);
+    }
   }
   return problems;
 }

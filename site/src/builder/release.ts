@@ -43,6 +43,7 @@ import {
 import type { SearchBundles } from './search-index.ts';
 import { precompressDir, SEARCH_BUNDLE_ASSETS } from './precompress.ts';
 import { unpackSearchFiles } from './search-files.ts';
+import { writeFinderFile } from './finder-file.ts';
 
 export { bundlePages, MANIFEST_VERSION, reusable, type ReleaseManifest } from './plan.ts';
 
@@ -191,9 +192,10 @@ async function searchIndexer(input: ReleaseInput, plan: ReleasePlan, manifest: R
         // The bundle's scripts and entry file; its index files come with Pagefind's gzip copy (search-files.ts).
         precompressDir(bundle, { only: SEARCH_BUNDLE_ASSETS });
       });
-      clock.time('search-unpack', () =>
-        unpackSearchFiles(bundle, base ? path.join(base.dir, searchBundlePath(bundleName)) : null),
-      );
+      const baseBundle = base ? path.join(base.dir, searchBundlePath(bundleName)) : null;
+      clock.time('search-unpack', () => unpackSearchFiles(bundle, baseBundle));
+      if (bundleKinds(bundleName).includes('project'))
+        clock.time('search-finder', () => writeFinderFile(bundle, baseBundle));
     };
     // Settles with the error (if any), which is thrown when the build waits for the bundles.
     writing = writing.then(run).then(

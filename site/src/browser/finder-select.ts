@@ -1,0 +1,60 @@
+/**
+ * What the project finder shows for a state: the projects that pass its filters (and its text query, answered
+ * by Pagefind as ranked ids), in the chosen order, and per facet value how many projects it would show with
+ * that value ticked as well. Pure, on the finder's own data (lib/finder-data.ts); unit-tested.
+ */
+import type { FinderProject } from '../lib/finder-data.ts';
+import { FINDER_FACETS, type Facet, type FinderState } from './finder-state.ts';
+
+export interface Selection {
+  /** The projects shown, in order. */
+  projects: FinderProject[];
+  /** Per facet, every value any project has, with its count under the other facets' filters. */
+  counts: Record<Facet, Record<string, number>>;
+}
+
+/** The order a state asks for: relevance only with a query; by title without one. */
+export function effectiveSort(state: FinderState): 'relevanz' | 'titel' | 'datum' {
+  const sort = state.sort ?? (state.q ? 'relevanz' : 'titel');
+  return sort === 'relevanz' && !state.q ? 'titel' : sort;
+}
+
+/**
+ * Values of one facet are alternatives, facets combine: a project passes a facet with nothing ticked, or when
+ * it has one of the ticked values. A value's count is taken under every other facet's filter but not its own
+ * facet's, so it says how many projects ticking it would add.
+ *
+ * @param all every project, in title order (as the finder file has them)
+ * @param ranks for a text query: Pagefind's ids of the matching pages by rank; null without a query
+ */
+export function selectProjects(
+  all: readonly FinderProject[],
+  state: FinderState,
+  ranks: ReadonlyMap<string, number> | null,
+): Selection {
+  const counts = Object.fromEntries(FINDER_FACETS.map((f) => [f, {} as Record<string, number>])) as Selection['counts'];
+  for (const p of all) for (const f of FINDER_FACETS) for (const v of p.facets[f] ?? []) counts[f][v] = 0;
+
+  const ticked = FINDER_FACETS.map((f) => new Set(state.filters[f] ?? []));
+  const passes = (p: FinderProject, i: number) =>
+    !ticked[i]!.size || (p.facets[FINDER_FACETS[i]!] ?? []).some((v) => ticked[i]!.has(v));
+
+  const shown: FinderProject[] = [];
+  for (const p of all) {
+    if (ranks && !ranks.has(p.id)) continue;
+    const failed = FINDER_FACETS.flatMap((_, i) => (passes(p, i) ? [] : [i]));
+    if (!failed.length) shown.push(p);
+    // Counted for a facet when every other facet lets it pass.
+    for (let i = 0; i < FINDER_FACETS.length; i++) {
+      if (failed.length > 1 || (failed.length === 1 && failed[0] !== i)) continue;
+      const facet = FINDER_FACETS[i]!;
+      for (const v of new Set(p.facets[facet] ?? [])) counts[facet][v] = (counts[facet][v] ?? 0) + 1;
+    }
+  }
+
+  const sort = effectiveSort(state);
+  if (sort === 'relevanz' && ranks) shown.sort((a, b) => ranks.get(a.id)! - ranks.get(b.id)!);
+  // Newest first; equal dates keep the title order (the sort is stable).
+  else if (sort === 'datum') shown.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  return { projects: shown, counts };
+}

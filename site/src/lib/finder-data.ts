@@ -1,0 +1,114 @@
+/**
+ * The project finder's own data: every project page of a search bundle with what the finder filters, counts
+ * and sorts by. It is written beside the bundle's index (`projekte.json`) from the bundle's own fragments, so it
+ * describes exactly the pages that bundle holds, under the ids Pagefind gives them. The finder filters, counts
+ * and sorts on it in the reader's browser; Pagefind answers only a text query, with the ids of its pages.
+ *
+ * That frees the finder from Pagefind's sort, which orders the pages of one index only: projects can be
+ * split over several bundles, each with its own file. Pure: used by the builder and the browser code.
+ */
+import { FINDER_FACETS, type Facet } from '../browser/finder-state.ts';
+
+/** The file's name in a bundle that holds project pages. */
+export const FINDER_FILE = 'projekte.json';
+const FORMAT = 1;
+
+export interface FinderProject {
+  /** Pagefind's id of the page in its bundle (the name of its fragment file). */
+  id: string;
+  url: string;
+  title: string;
+  /** The project's date (reviewed or updated), YYYY-MM-DD; '' when it has none. */
+  date: string;
+  facets: Partial<Record<Facet, string[]>>;
+}
+
+/** A row of the file: id, URL, title, date, and per facet (in FINDER_FACETS order) indexes into its values. */
+type Row = [string, string, string, string, number[][]];
+interface FinderFile {
+  format: number;
+  facets: Record<string, string[]>;
+  projects: Row[];
+}
+
+/** The titles' order: as the static project list has it (German collation), URLs breaking ties. */
+const GERMAN = new Intl.Collator('de');
+export const byFinderTitle = (a: FinderProject, b: FinderProject) =>
+  GERMAN.compare(a.title, b.title) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+
+/** The file for these projects, sorted by title; facet values are written once and referred to by index. */
+export function encodeFinderFile(projects: readonly FinderProject[]): string {
+  const values = Object.fromEntries(FINDER_FACETS.map((f) => [f, new Map<string, number>()])) as Record<
+    Facet,
+    Map<string, number>
+  >;
+  const indexOf = (facet: Facet, value: string) => {
+    const known = values[facet];
+    if (!known.has(value)) known.set(value, known.size);
+    return known.get(value)!;
+  };
+  const rows: Row[] = [...projects]
+    .sort(byFinderTitle)
+    .map((p) => [
+      p.id,
+      p.url,
+      p.title,
+      p.date,
+      FINDER_FACETS.map((f) => (p.facets[f] ?? []).map((v) => indexOf(f, v))),
+    ]);
+  const file: FinderFile = {
+    format: FORMAT,
+    facets: Object.fromEntries(FINDER_FACETS.map((f) => [f, [...values[f].keys()]])),
+    projects: rows,
+  };
+  return JSON.stringify(file);
+}
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/** The projects of a finder file, in its order (by title); throws on anything that is not such a file. */
+export function decodeFinderFile(text: string): FinderProject[] {
+  const file = JSON.parse(text) as Partial<FinderFile> | null;
+  if (!file || file.format !== FORMAT || !Array.isArray(file.projects) || typeof file.facets !== 'object')
+    throw new Error('not a project finder file of this format');
+  const values = FINDER_FACETS.map((f) => {
+    const list = file.facets![f] ?? [];
+    if (!isStrings(list)) throw new Error(`the finder file's values of ${f} are not strings`);
+    return list;
+  });
+  return file.projects.map((row, n) => {
+    const [id, url, title, date, indexes] = Array.isArray(row) ? row : [];
+    if (![id, url, title, date].every((s) => typeof s === 'string') || !Array.isArray(indexes))
+      throw new Error(`row ${n} of the finder file is malformed`);
+    const facets: FinderProject['facets'] = {};
+    FINDER_FACETS.forEach((facet, i) => {
+      const list = (indexes[i] ?? []) as unknown[];
+      const named = list.map((k) => (typeof k === 'number' ? values[i]![k] : undefined));
+      if (named.some((v) => v === undefined)) throw new Error(`row ${n} of the finder file names an unknown value`);
+      if (named.length) facets[facet] = named as string[];
+    });
+    return { id: id!, url: url!, title: title!, date: date!, facets } as FinderProject;
+  });
+}
+
+/**
+ * A project of the finder from one of Pagefind's fragments (its page's URL, meta data and filters); null for a
+ * page that is not a project or lacks a title.
+ */
+export function finderProjectOf(id: string, fragment: unknown): FinderProject | null {
+  const f = fragment as {
+    url?: unknown;
+    meta?: Record<string, unknown>;
+    filters?: Record<string, unknown>;
+  } | null;
+  if (!f || typeof f.url !== 'string' || typeof f.meta?.title !== 'string') return null;
+  const filters = f.filters ?? {};
+  if (!isStrings(filters.Inhalt) || !filters.Inhalt.includes('Projekt')) return null;
+  const facets: FinderProject['facets'] = {};
+  for (const facet of FINDER_FACETS) {
+    const list = filters[facet];
+    if (isStrings(list) && list.length) facets[facet] = [...new Set(list)];
+  }
+  const date = typeof f.meta.date === 'string' ? f.meta.date : '';
+  return { id, url: f.url, title: f.meta.title, date, facets };
+}
