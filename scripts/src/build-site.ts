@@ -15,7 +15,14 @@ import { REPO_ROOT } from './lib/strapi-process.ts';
 const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } });
 let env;
 try {
-  env = readEnv(['OUT_DIR', 'STRAPI_URL', 'STRAPI_BUILD_TOKEN', 'SITE_URL', 'IKZ_STRICT_CONTENT']);
+  env = readEnv([
+    'OUT_DIR',
+    'STRAPI_URL',
+    'STRAPI_BUILD_TOKEN',
+    'SITE_URL',
+    'IKZ_STRICT_CONTENT',
+    'IKZ_PROJECTS_PER_BUNDLE',
+  ]);
 } catch (error) {
   console.error(`[build:site] ${(error as Error).message}`);
   process.exit(1);
@@ -34,6 +41,7 @@ const builder = createSiteBuilder({
   siteUrl: env.SITE_URL,
   cacheDir: path.join(state.dir, 'site', 'cache'),
   strict: env.IKZ_STRICT_CONTENT,
+  projectsPerBundle: env.IKZ_PROJECTS_PER_BUNDLE,
   log: (line) => console.log(`[build:site] ${line}`),
 });
 try {

@@ -37,6 +37,7 @@ try {
     'IKZ_KEEP_RELEASES',
     'IKZ_FULL_BUILD_AT',
     'IKZ_STRICT_CONTENT',
+    'IKZ_PROJECTS_PER_BUNDLE',
     'PUBLISHER_PORT',
     'PUBLISHER_HOST',
     'PREVIEW_PORT',
@@ -66,6 +67,7 @@ const publisher = createPublisher({
   keep: config.IKZ_KEEP_RELEASES,
   fullBuildAt: config.IKZ_FULL_BUILD_AT,
   strict: config.IKZ_STRICT_CONTENT,
+  projectsPerBundle: config.IKZ_PROJECTS_PER_BUNDLE,
   // The status answers only these host names (and loopback); the webhook only Strapi's address for it.
   statusUrls: [config.IKZ_STATUS_PAGE_URL, config.PUBLISHER_STATUS_URL],
   webhookUrls: [config.PUBLISHER_WEBHOOK_URL],

@@ -58,6 +58,7 @@ const config = (() => {
       'IKZ_KEEP_RELEASES',
       'IKZ_FULL_BUILD_AT',
       'IKZ_STRICT_CONTENT',
+      'IKZ_PROJECTS_PER_BUNDLE',
       'IKZ_REFERENCE_DATA',
       'IKZ_SITE_ROOT',
       'PUBLIC_URL',

@@ -4,6 +4,7 @@
  * README's configuration table lists exactly these (a unit test compares them).
  */
 import { z } from 'zod';
+import { PROJECTS_PER_BUNDLE } from './routes.ts';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const url = z
@@ -105,6 +106,10 @@ export const ENV = {
       .regex(/^(([01]\d|2[0-3]):[0-5]\d|off)$/, 'must be HH:MM or off')
       .default('03:30'),
     doc: 'time (Europe/Berlin) of the nightly full build that checks the incremental one, or `off`',
+  },
+  IKZ_PROJECTS_PER_BUNDLE: {
+    schema: z.coerce.number().int().min(1).default(PROJECTS_PER_BUNDLE),
+    doc: 'projects per search bundle before they are split by a hash of their slug (a publish rewrites one part; each part costs a search three requests)',
   },
   IKZ_STRICT_CONTENT: {
     schema: flag.prefault('0'),

@@ -334,12 +334,32 @@ export const isPageRoute = (kind: RouteKind): kind is PageRouteKind =>
 
 /**
  * The search index is split into bundles, so that a publish rewrites only the bundles whose pages changed:
- * projects in the main bundle /pagefind/ (the project finder reads it alone), documents by how often they
- * change – those of this and the last year (new ones, corrections) and the archive of older ones –, and the
- * other searchable pages together. The search page merges them all (few bundles: each costs a reader requests).
+ * projects in the main bundle /pagefind/ – split into parts of about PROJECTS_PER_BUNDLE by a hash of their slug
+ * when there are more (/pagefind-projekte-2/, …) –, documents by how often they change – those of this and the
+ * last year (new ones, corrections) and the archive of older ones –, and the other searchable pages together.
+ * The search page merges them all (few bundles: each costs a reader requests).
  * Which page kind goes into which bundle is the page kinds' registry's (site/src/model/pages.ts, PAGE_KINDS).
  */
 export const SEARCH_MAIN_BUNDLE = 'projekte';
+/**
+ * Projects per search bundle before they are split. Pagefind writes an index only whole (about 1 ms per page,
+ * and as long again to add its pages after a restart): a publish that changes a project writes its part only.
+ * Each further part costs a reader of /suche/ three requests.
+ */
+export const PROJECTS_PER_BUNDLE = 2000;
+/** How many bundles `projects` projects are split into. */
+export const projectBundleCount = (projects: number, perBundle = PROJECTS_PER_BUNDLE) =>
+  Math.max(1, Math.ceil(projects / Math.max(1, perBundle)));
+/** The bundle of a project's page: by a hash of its slug (FNV-1a), which no edit but a new slug changes. */
+export function projectBundleName(slug: string, bundles: number): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < slug.length; i++) hash = Math.imul(hash ^ slug.charCodeAt(i), 0x01000193) >>> 0;
+  const part = hash % Math.max(1, bundles);
+  return part === 0 ? SEARCH_MAIN_BUNDLE : `${SEARCH_MAIN_BUNDLE}-${part + 1}`;
+}
+/** Whether a bundle is (a part of) the projects'. */
+export const isProjectBundle = (bundleName: string) =>
+  bundleName === SEARCH_MAIN_BUNDLE || /^projekte-[1-9][0-9]*$/.test(bundleName);
 /** The bundle of the searchable pages that are neither projects nor documents. */
 export const SEARCH_OTHER_BUNDLE = 'weitere';
 /** Documents dated in this many recent years (this year included) are in the recent documents' bundle. */

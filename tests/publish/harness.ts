@@ -29,7 +29,7 @@ export async function startPipeline(
   label: string,
   scale = 0.02,
   extraEnv: Record<string, string> = {},
-  options: { adminPanel?: boolean } = {},
+  options: { adminPanel?: boolean; projectsPerBundle?: number } = {},
 ): Promise<Pipeline> {
   const port = await freePort();
   const secret = randomSecret(32);
@@ -53,6 +53,7 @@ export async function startPipeline(
     maxWaitMs: 3000,
     keep: 3,
     fullBuildAt: 'off',
+    ...(options.projectsPerBundle ? { projectsPerBundle: options.projectsPerBundle } : {}),
     log: (record) => {
       if (record.level === 'error') console.error(JSON.stringify(record));
     },

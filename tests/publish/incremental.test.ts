@@ -27,11 +27,14 @@ import {
   type Pipeline,
 } from './harness.ts';
 
+/** Projects per search bundle in these tests. */
+const PROJECTS_PER_BUNDLE = 4;
 let pipeline: Pipeline;
 let browser: Browser;
 
 beforeAll(async () => {
-  pipeline = await startPipeline('incremental');
+  // Four projects per search bundle: the ~10 projects are split over three bundles, and new ones split them anew.
+  pipeline = await startPipeline('incremental', undefined, {}, { projectsPerBundle: PROJECTS_PER_BUNDLE });
   browser = await launchChromium();
 }, 600_000);
 
@@ -193,6 +196,7 @@ async function expectOutputOfFullBuild(dir: string, name: string, context: strin
     token: pipeline.strapi.buildToken,
     siteUrl: SITE_URL,
     cacheDir: path.join(pipeline.strapi.tmp, `${name}-cache`),
+    projectsPerBundle: PROJECTS_PER_BUNDLE,
   });
   try {
     await builder.build({ outDir: fullDir, base: null });
@@ -251,6 +255,9 @@ describe('incremental publishing', () => {
       'daten/projekte.json',
       'daten/projekte.csv',
       'veranstaltungen/kalender.ics',
+      // The projects are split over several search bundles, each with the finder's file (compared above).
+      'pagefind/projekte.json',
+      'pagefind-projekte-2/projekte.json',
     ])
       expect(a.has(file), file).toBe(true);
 
@@ -342,6 +349,7 @@ function startPublisher(root: string, port: number, lines?: string[]): ChildProc
       IKZ_SITE_ROOT: root,
       PUBLISHER_PORT: String(port),
       IKZ_FULL_BUILD_AT: 'off',
+      IKZ_PROJECTS_PER_BUNDLE: String(PROJECTS_PER_BUNDLE),
       PREVIEW_SECRET: '',
       STRAPI_PREVIEW_TOKEN: '',
     },

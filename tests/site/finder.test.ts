@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStrapiClient } from '@ikz/shared-types/rest';
+import { decodeFinderFile, FINDER_FILE } from '@ikz/site/lib/finder-data';
 import { WCAG_22_AA } from '../support/axe.ts';
 import { launchChromium, layoutShift, observeLayoutShift } from '../support/browser.ts';
 
@@ -52,17 +55,25 @@ describe('project finder', () => {
     page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     await page.goto(`${inject('siteUrl')}/projekte/`);
     await expect.poll(() => page.locator('#projektfinder').isVisible(), { timeout: 10_000 }).toBe(true);
+    // Each card shows the project's summary (from its page's fragment, in whichever part), as the plain list does.
+    const cards = page.locator('[data-results] .card');
+    expect(await cards.count()).toBeGreaterThan(10);
+    for (const card of await cards.all()) {
+      const title = await card.locator('a').textContent();
+      const row = projects.find((p) => p.title === title);
+      expect(row, `a project titled ${title}`).toBeDefined();
+      expect((await card.locator('p').textContent())?.trim(), title!).toBe(row!.summary.trim());
+    }
+
     await page.locator('fieldset:has(legend:text-is("Status")) label', { hasText: 'in Betrieb' }).click();
     await expect.poll(() => page.locator('[data-summary]').textContent()).toMatch(/mit 1 Filter/);
-    expect(asked).toContain('/pagefind/projekte.json');
+    // Every part of the projects' index has its file (the site tests split them over three bundles).
+    expect(asked.filter((p) => p.endsWith('/projekte.json')).sort()).toEqual([
+      '/pagefind-projekte-2/projekte.json',
+      '/pagefind-projekte-3/projekte.json',
+      '/pagefind/projekte.json',
+    ]);
     expect(asked.filter((p) => /pagefind\.js$|\.pagefind$|\.pf_(index|meta|filter)$/.test(p))).toEqual([]);
-
-    // Each card shows the project's summary, as the plain list does.
-    const first = page.locator('[data-results] .card').first();
-    const title = await first.locator('a').textContent();
-    const row = projects.find((p) => p.title === title);
-    expect(row, `a project titled ${title}`).toBeDefined();
-    expect((await first.locator('p').textContent())?.trim()).toBe(row!.summary.trim());
 
     // A text query loads Pagefind; sorted by title, the same projects come in title order.
     await page.locator('#finder-q').fill('Kooperation');
@@ -75,6 +86,15 @@ describe('project finder', () => {
     const titles = await page.locator('[data-results] .card a').allTextContents();
     expect(titles.length).toBeGreaterThan(1);
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'de')));
+    // Pagefind answered from every part: the projects found sit in more than one bundle.
+    const bundleOf = new Map(
+      ['pagefind', 'pagefind-projekte-2', 'pagefind-projekte-3'].flatMap((bundle) =>
+        decodeFinderFile(fs.readFileSync(path.join(inject('siteDir'), bundle, FINDER_FILE), 'utf8')).map(
+          (p) => [p.title, bundle] as const,
+        ),
+      ),
+    );
+    expect(new Set(titles.map((t) => bundleOf.get(t))).size).toBeGreaterThan(1);
     await page.context().close();
   });
 

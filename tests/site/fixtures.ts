@@ -1,3 +1,6 @@
+/** Projects per search bundle in the site tests' build. */
+export const SITE_PROJECTS_PER_BUNDLE = 12;
+
 export const SITE_SEED = {
   scale: 0.05,
   seed: 'interkommunales-nrw',

@@ -11,7 +11,16 @@ import { serveStatic } from '@ikz/scripts/lib/static-server';
 import { startTestStrapi } from '../support/ephemeral-strapi.ts';
 import { image, pdf } from '../support/sample-files.ts';
 import { addDays, berlinDay } from '@ikz/shared-types/partner-search';
-import { FORMULA, HOSTILE, HOSTILE_FILES, PARTNER_SEARCHES, SITE_SEED, SITE_URL, STEMMING } from './fixtures.ts';
+import {
+  FORMULA,
+  HOSTILE,
+  HOSTILE_FILES,
+  PARTNER_SEARCHES,
+  SITE_PROJECTS_PER_BUNDLE,
+  SITE_SEED,
+  SITE_URL,
+  STEMMING,
+} from './fixtures.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -67,6 +76,8 @@ export default async function setup(project: TestProject) {
       token: strapi.buildToken,
       siteUrl: SITE_URL,
       cacheDir: path.join(strapi.tmp, 'cache'),
+      // The ~28 projects split over three search bundles, as ten times the demo content splits its 5,000.
+      projectsPerBundle: SITE_PROJECTS_PER_BUNDLE,
     });
     const result = await builder.build({ outDir, base: null }).finally(() => builder.close().then(stopSearchService));
     const server = await serveStatic(outDir);

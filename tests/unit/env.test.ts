@@ -29,6 +29,14 @@ describe('environment variables', () => {
         IKZ_FULL_BUILD_AT: 'off',
       }),
     ).toEqual({ SITE_URL: 'https://www.example.org', IKZ_SEED: false, IKZ_FULL_BUILD_AT: 'off' });
+    expect(readEnv(['IKZ_PROJECTS_PER_BUNDLE'], {})).toEqual({ IKZ_PROJECTS_PER_BUNDLE: 2000 });
+    expect(readEnv(['IKZ_PROJECTS_PER_BUNDLE'], { IKZ_PROJECTS_PER_BUNDLE: '500' })).toEqual({
+      IKZ_PROJECTS_PER_BUNDLE: 500,
+    });
+    for (const bad of ['0', '-3', '2.5', 'viele'])
+      expect(() => readEnv(['IKZ_PROJECTS_PER_BUNDLE'], { IKZ_PROJECTS_PER_BUNDLE: bad }), bad).toThrow(
+        /IKZ_PROJECTS_PER_BUNDLE/,
+      );
   });
 
   it('say what is wrong with every bad value at once', () => {

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { writeFinderFile } from '@ikz/site/builder/finder-file';
 import { PAGEFIND_SIGNATURE } from '@ikz/site/builder/search-files';
-import { selectProjects } from '@ikz/site/browser/finder-select';
+import { everyWord, queryWords, selectProjects } from '@ikz/site/browser/finder-select';
 import type { FinderState } from '@ikz/site/browser/finder-state';
 import {
   decodeFinderFile,
@@ -164,5 +164,43 @@ describe('the finder file of a written bundle', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a query over several bundles', () => {
+  it('keeps only pages that match every word some bundle knows, in the whole query’s order', () => {
+    expect(queryWords('  Suche  nach Wortformen Suche ')).toEqual(['Suche', 'nach', 'Wortformen']);
+    const whole = new Map([
+      ['b', 0],
+      ['a', 1],
+      ['c', 2],
+    ]);
+    // „Wortformen“ is known in one bundle only (page a); the other bundles dropped it and matched b and c without it.
+    const perWord = [
+      new Map([
+        ['a', 0],
+        ['b', 1],
+        ['c', 2],
+      ]),
+      new Map([
+        ['a', 0],
+        ['c', 1],
+      ]),
+      new Map([['a', 0]]),
+    ];
+    expect([...everyWord(whole, perWord)]).toEqual([['a', 1]]);
+    // A word no bundle knows is ignored, as Pagefind does.
+    expect(
+      [
+        ...everyWord(whole, [
+          new Map([
+            ['a', 0],
+            ['b', 1],
+            ['c', 2],
+          ]),
+          new Map(),
+        ]),
+      ].map(([id]) => id),
+    ).toEqual(['b', 'a', 'c']);
   });
 });

@@ -6,19 +6,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPageRoute, routes, SEARCH_MAIN_BUNDLE, STATIC_ROUTES, type RouteKind } from '@ikz/shared-types/routes';
+import {
+  isPageRoute,
+  projectBundleCount,
+  projectBundleName,
+  routes,
+  SEARCH_MAIN_BUNDLE,
+  STATIC_ROUTES,
+  type RouteKind,
+} from '@ikz/shared-types/routes';
 import { buildContent } from '@ikz/site/model/content';
 import { inventory } from '@ikz/site/model/inventory';
 import {
   PAGE_KIND_OF_ROUTE,
   PAGE_KINDS,
   pageModel,
+  projectBundlesOf,
   SEARCHABLE_ROUTES,
   searchBundles,
   searchBundleName,
   bundleKinds,
   type ModelContext,
   type PageKind,
+  type PageOf,
 } from '@ikz/site/model/pages';
 import type {
   SiteDocument,
@@ -224,5 +234,49 @@ describe('page kinds', () => {
         ),
       ),
     ).toEqual(['/pagefind-weitere/']);
+  });
+
+  it('splits the projects over bundles by a hash of their slug once there are more than a bundle holds', () => {
+    // 30 projects, 10 per bundle: three parts, every project in one of them, each part used.
+    const split = { ...context, projectsPerBundle: 10 };
+    const parts = content.projects.map((p) =>
+      searchBundleName('project', undefined, 2026, { slug: p.slug, projectBundles: 3 }),
+    );
+    expect(new Set(parts)).toEqual(new Set([SEARCH_MAIN_BUNDLE, 'projekte-2', 'projekte-3']));
+    // The same slug lands in the same part, whatever else changes.
+    expect(projectBundleName('projekt-7', 3)).toBe(projectBundleName('projekt-7', 3));
+    expect(projectBundleName('projekt-7', 1)).toBe(SEARCH_MAIN_BUNDLE);
+    expect(projectBundleCount(4000)).toBe(2);
+    expect(projectBundleCount(4001)).toBe(3);
+    expect(projectBundleCount(0)).toBe(1);
+    for (const part of ['projekte-2', 'projekte-3', 'projekte-12']) expect(bundleKinds(part)).toEqual(['project']);
+    for (const other of ['projekte-0', 'projekte-01', 'projekte-x', 'projekte-', 'Projekte-2', 'projekte-2/'])
+      expect(bundleKinds(other), other).toEqual([]);
+    // The search page merges the further parts; the finder reads every part's file, the main one first.
+    expect(searchBundles(content, split)).toEqual([
+      '/pagefind-dokumente-aktuell/',
+      '/pagefind-dokumente-archiv/',
+      '/pagefind-projekte-2/',
+      '/pagefind-projekte-3/',
+      '/pagefind-weitere/',
+    ]);
+    const first = pageModel(content, { kind: 'projects', params: {} }, split) as PageOf<'projects'>;
+    expect(first.finderBundles).toEqual(['/pagefind/', '/pagefind-projekte-2/', '/pagefind-projekte-3/']);
+    const plain = pageModel(content, { kind: 'projects', params: {} }, context) as PageOf<'projects'>;
+    expect(plain.finderBundles).toEqual(['/pagefind/']);
+    const second = pageModel(content, { kind: 'projectsPage', params: { page: 2 } }, split) as PageOf<'projects'>;
+    expect(second.finderBundles).toEqual([]);
+  });
+
+  it('splits into fewer parts when no project would fall into the main bundle, which has the scripts', () => {
+    const slugs = range(200)
+      .map((i) => `vorhaben-${i}`)
+      .filter((slug) => projectBundleName(slug, 3) !== SEARCH_MAIN_BUNDLE)
+      .slice(0, 9);
+    const odd = { ...content, projects: content.projects.slice(0, 9).map((p, i) => ({ ...p, slug: slugs[i]! })) };
+    const count = projectBundlesOf(odd, { projectsPerBundle: 3 });
+    expect(count).toBeLessThan(3);
+    expect(odd.projects.some((p) => projectBundleName(p.slug, count) === SEARCH_MAIN_BUNDLE)).toBe(true);
+    expect(projectBundlesOf(content, { projectsPerBundle: 10 })).toBe(3);
   });
 });

@@ -30,6 +30,8 @@ export interface PublisherOptions {
   root: string;
   siteUrl: string;
   keep?: number;
+  /** Projects per search bundle before they are split (IKZ_PROJECTS_PER_BUNDLE). */
+  projectsPerBundle?: number;
   debounceMs?: number;
   maxWaitMs?: number;
   /** The nightly full build and comparison: "HH:MM" in Europe/Berlin, or "off" (default 03:30). */
@@ -214,6 +216,7 @@ export function createPublisher(options: PublisherOptions) {
     storeSaveIntervalMs: 0,
     strict: options.strict ?? false,
     env: options.env ?? inheritedEnv(),
+    projectsPerBundle: options.projectsPerBundle,
     log: (message) => log({ msg: 'builder', detail: message }),
   });
   keeper.removeOld();

@@ -13,6 +13,23 @@ export interface Selection {
   counts: Record<Facet, Record<string, number>>;
 }
 
+/** The words of a query, as the finder asks Pagefind for each on its own. */
+export const queryWords = (q: string) => [...new Set(q.split(/\s+/).filter(Boolean))];
+
+/**
+ * The pages that match every word of a query somewhere in the index. Pagefind drops a word its index does not
+ * know; over several bundles each bundle drops its own, so a page of one bundle would match „Suche nach
+ * Wortformen“ by „Suche“ alone because only another bundle knows „Wortformen“. So a page found for the whole
+ * query counts only if it is among the pages found for each word that any bundle found (`perWord`).
+ */
+export function everyWord(
+  whole: ReadonlyMap<string, number>,
+  perWord: readonly ReadonlyMap<string, number>[],
+): Map<string, number> {
+  const known = perWord.filter((found) => found.size > 0);
+  return new Map([...whole].filter(([id]) => known.every((found) => found.has(id))));
+}
+
 /** The order a state asks for: relevance only with a query; by title without one. */
 export function effectiveSort(state: FinderState): 'relevanz' | 'titel' | 'datum' {
   const sort = state.sort ?? (state.q ? 'relevanz' : 'titel');

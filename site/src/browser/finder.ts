@@ -7,8 +7,8 @@
  * are rendered.
  */
 import { escapeHtml as esc } from '@ikz/shared-types/html';
-import { decodeFinderFile, FINDER_FILE, type FinderProject } from '../lib/finder-data.ts';
-import { effectiveSort, selectProjects } from './finder-select.ts';
+import { byFinderTitle, decodeFinderFile, FINDER_FILE, type FinderProject } from '../lib/finder-data.ts';
+import { effectiveSort, everyWord, queryWords, selectProjects } from './finder-select.ts';
 import {
   FINDER_FACETS,
   finderQuery,
@@ -23,6 +23,7 @@ import {
 
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
   search(term: string): Promise<{ results: { id: string }[] } | null>;
 }
 
@@ -83,30 +84,34 @@ async function fragmentSummary(bundle: string, id: string): Promise<string> {
   return typeof json.meta?.summary === 'string' ? json.meta.summary : '';
 }
 
-/** The summaries of these projects, each fetched once; a summary that cannot be read is left out. */
-function summaryCache(bundle: string) {
+/** The summaries of these projects, each fetched once from its bundle; a summary that cannot be read is left out. */
+function summaryCache(bundleOf: ReadonlyMap<string, string>) {
   const known = new Map<string, Promise<string>>();
   return async (projects: FinderProject[]): Promise<Map<string, string>> => {
     for (const p of projects)
       if (!known.has(p.id))
         known.set(
           p.id,
-          fragmentSummary(bundle, p.id).catch(() => ''),
+          fragmentSummary(bundleOf.get(p.id)!, p.id).catch(() => ''),
         );
     return new Map(await Promise.all(projects.map(async (p) => [p.id, await known.get(p.id)!] as const)));
   };
 }
 
-/** Pagefind, loaded on the first text query; the ranks of the pages matching a query, each query asked once. */
-function textSearch(bundle: string) {
+/**
+ * Pagefind over the projects' bundles (merged into the main one's), loaded on the first text query; the ranks
+ * of the pages matching a query, each query asked once.
+ */
+function textSearch([main, ...more]: readonly string[]) {
   let api: Promise<PagefindApi> | null = null;
   const asked = new Map<string, Promise<Map<string, number>>>();
   const load = async () => {
-    const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
-    await pagefind.options({ bundlePath: bundle });
+    const pagefind = (await import(/* @vite-ignore */ `${main}pagefind.js`)) as PagefindApi;
+    await pagefind.options({ bundlePath: main });
+    for (const bundle of more) await pagefind.mergeIndex(bundle);
     return pagefind;
   };
-  return (q: string): Promise<Map<string, number>> => {
+  const ask = (q: string): Promise<Map<string, number>> => {
     let ranks = asked.get(q);
     if (!ranks) {
       api ??= load();
@@ -118,12 +123,18 @@ function textSearch(bundle: string) {
     }
     return ranks;
   };
+  // With the projects in several bundles, each word is asked on its own too (see everyWord).
+  return async (q: string): Promise<Map<string, number>> => {
+    const words = queryWords(q);
+    const whole = await ask(q);
+    return more.length && words.length > 1 ? everyWord(whole, await Promise.all(words.map(ask))) : whole;
+  };
 }
 
 /** What a state shows: its page of projects with their summaries, the counts, the total; throws when the text search fails. */
-function finderResults(bundle: string, all: FinderProject[]) {
-  const search = textSearch(bundle);
-  const summaries = summaryCache(bundle);
+function finderResults(bundles: readonly string[], { all, bundleOf }: Projects) {
+  const search = textSearch(bundles);
+  const summaries = summaryCache(bundleOf);
   return async (state: FinderState) => {
     const selection = selectProjects(all, state, state.q ? await search(state.q) : null);
     const total = selection.projects.length;
@@ -134,21 +145,37 @@ function finderResults(bundle: string, all: FinderProject[]) {
   };
 }
 
-async function loadProjects(bundle: string): Promise<FinderProject[]> {
-  const response = await fetch(`${bundle}${FINDER_FILE}`);
-  if (!response.ok) throw new Error(`${FINDER_FILE}: ${response.status}`);
-  return decodeFinderFile(await response.text());
+interface Projects {
+  /** Every project, by title. */
+  all: FinderProject[];
+  /** The bundle of each project's page, by its id. */
+  bundleOf: Map<string, string>;
+}
+
+/** The finder files of the projects' bundles, merged. */
+async function loadProjects(bundles: readonly string[]): Promise<Projects> {
+  const parts = await Promise.all(
+    bundles.map(async (bundle) => {
+      const response = await fetch(`${bundle}${FINDER_FILE}`);
+      if (!response.ok) throw new Error(`${bundle}${FINDER_FILE}: ${response.status}`);
+      return { bundle, projects: decodeFinderFile(await response.text()) };
+    }),
+  );
+  const bundleOf = new Map(parts.flatMap(({ bundle, projects }) => projects.map((p) => [p.id, bundle] as const)));
+  const all = parts.flatMap((part) => part.projects);
+  return { all: parts.length > 1 ? all.sort(byFinderTitle) : all, bundleOf };
 }
 
 export async function startFinder(root: HTMLElement, staticList: HTMLElement): Promise<void> {
-  const bundle = root.dataset.bundle ?? '/pagefind/';
-  let all: FinderProject[];
+  const bundles = (root.dataset.bundles ?? '').split(' ').filter(Boolean);
+  if (!bundles.length) return;
+  let projects: Projects;
   try {
-    all = await loadProjects(bundle);
+    projects = await loadProjects(bundles);
   } catch {
     return; // the plain list stays
   }
-  const show = finderResults(bundle, all);
+  const show = finderResults(bundles, projects);
   const form = root.querySelector<HTMLFormElement>('form')!;
   const facets = root.querySelector<HTMLElement>('[data-facets]')!;
   const summary = root.querySelector<HTMLElement>('[data-summary]')!;

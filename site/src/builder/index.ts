@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BuildReport } from '@ikz/shared-types/build-report';
-import { outputPath, SEARCH_MAIN_BUNDLE } from '@ikz/shared-types/routes';
+import { isProjectBundle, outputPath, SEARCH_MAIN_BUNDLE } from '@ikz/shared-types/routes';
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { buildKreisMap, readKreisTopology, type KreisMap, type KreisTopology } from '../lib/map.ts';
 import { readReferenceJson } from '@ikz/shared-types/reference-data';
@@ -60,6 +60,8 @@ export interface SiteBuilderOptions {
   storeFile?: string;
   /** How often at most the store is saved while builds go on (default 30 s; always when the builder closes). */
   storeSaveIntervalMs?: number;
+  /** Projects per search bundle before they are split (PROJECTS_PER_BUNDLE; see projectsPerBundleFrom). */
+  projectsPerBundle?: number;
 }
 
 export interface BuildRequest {
@@ -224,7 +226,7 @@ async function buildSite(parts: Parts, request: BuildRequest): Promise<BuildResu
   try {
     const built = await buildRelease({
       content,
-      context: { buildMap, infoPages: readInfoPages() },
+      context: { buildMap, infoPages: readInfoPages(), projectsPerBundle: options.projectsPerBundle },
       renderer: render,
       search,
       outDir: request.outDir,
@@ -304,11 +306,12 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
   /**
    * Loads the projects' search bundle of a release into the search index if it is not loaded (after a
    * restart): nearly every publish changes that bundle, and loading its pages takes seconds at scale. Called
-   * by the publisher after a build, before the next one can start. Returns the pages loaded.
+   * by the publisher after a build, before the next one can start. Returns the pages loaded. Projects split
+   * into several bundles are not loaded ahead: a publish changes one of them, which the build loads then.
    */
   async function warmSearch(release: ReleaseBase): Promise<number> {
     const version = release.manifest.bundles[SEARCH_MAIN_BUNDLE];
-    if (!version) return 0;
+    if (!version || Object.keys(release.manifest.bundles).filter(isProjectBundle).length > 1) return 0;
     const urls = bundlePages(release.manifest, SEARCH_MAIN_BUNDLE);
     const loaded = await search.load(SEARCH_MAIN_BUNDLE, version, urls, (url) =>
       fs.readFileSync(path.join(release.dir, outputPath(url)), 'utf8'),
@@ -324,7 +327,7 @@ export function createSiteBuilder(options: SiteBuilderOptions) {
       store,
       screen,
       renderer: await currentRenderer(),
-      context: { buildMap, infoPages: readInfoPages() },
+      context: { buildMap, infoPages: readInfoPages(), projectsPerBundle: options.projectsPerBundle },
       siteUrl: options.siteUrl,
       strapiUrl: baseUrl,
       now: options.now?.() ?? new Date(),

@@ -27,7 +27,14 @@ import {
 import type { Content } from '../model/content.ts';
 import { dataFile } from '../model/files.ts';
 import { inventory, sitemapUrls } from '../model/inventory.ts';
-import { pageModel, SEARCHABLE_ROUTES, searchBundleName, bundleKinds, type ModelContext } from '../model/pages.ts';
+import {
+  bundleKinds,
+  pageModel,
+  projectBundlesOf,
+  SEARCHABLE_ROUTES,
+  searchBundleName,
+  type ModelContext,
+} from '../model/pages.ts';
 import type { Renderer } from './bundle.ts';
 import { linkTree, removeFile, replaceFile, replaceWithLink, tryLinkFile, writeNew } from './files.ts';
 import {
@@ -125,6 +132,7 @@ async function collect(input: ReleaseInput, clock: Timer, phases: Phases): Promi
   const sitemap = sitemapUrls(urls);
   phases.inventory = (performance.now() - listed) / 1000;
   const collected: Collected = { urls, pages: [], files: [] };
+  const projectBundles = projectBundlesOf(content, context);
   for (const url of urls) {
     const route = routes.match(url);
     if (!route) throw new Error(`The route table lists ${url}, but cannot read it back.`);
@@ -138,6 +146,7 @@ async function collect(input: ReleaseInput, clock: Timer, phases: Phases): Promi
             route.kind,
             page.kind === 'document' ? page.document.date.slice(0, 4) : undefined,
             content.now.getUTCFullYear(),
+            { slug: route.params.slug ?? '', projectBundles },
           )
         : null;
       collected.pages.push({ url, kind: route.kind, fingerprint, bundleName, route });

@@ -10,6 +10,10 @@ import {
   DOCUMENT_BUNDLE_NAMES,
   documentBundleName,
   isPageRoute,
+  isProjectBundle,
+  projectBundleCount,
+  projectBundleName,
+  PROJECTS_PER_BUNDLE,
   PAGE_SIZES,
   pageCount,
   SEARCH_MAIN_BUNDLE,
@@ -99,7 +103,12 @@ export type PageModel =
       latestNewsletter: { slug: string; title: string; sentAt: string } | null;
       map: MapData;
     }
-  | ({ kind: 'projects'; projects: ProjectCardData[] } & Paging)
+  | ({
+      kind: 'projects';
+      projects: ProjectCardData[];
+      /** The projects' search bundles, each with the finder's file (first page only: the finder is there). */
+      finderBundles: string[];
+    } & Paging)
   | { kind: 'project'; project: SiteProject }
   | { kind: 'topics'; topics: { slug: string; name: string; focus: boolean; projects: number }[] }
   | ({ kind: 'topic'; topic: SiteTopic; projects: ProjectCardData[]; documents: DocumentRowData[] } & Paging)
@@ -361,6 +370,8 @@ export interface InfoPage {
 export interface ModelContext {
   buildMap: MapBuilder;
   infoPages: readonly InfoPage[];
+  /** Projects per search bundle before they are split (default PROJECTS_PER_BUNDLE; tests split small content). */
+  projectsPerBundle?: number | undefined;
 }
 
 /** What a page kind's model is built from: the content, the matched route and its parameters, the build's context. */
@@ -374,12 +385,40 @@ export interface ModelInput {
   context: ModelContext;
 }
 
-/** The search bundles a kind's pages can go into, and the one a page goes into (by a document's year, for documents). */
-export interface SearchBundle {
-  bundles: readonly string[];
-  of: (documentYear: string | undefined, currentYear: number) => string;
+/** Where a page goes in the search index: its slug, a document's year, the build's year, the projects' bundles. */
+export interface BundlePlace {
+  slug: string;
+  documentYear?: string | undefined;
+  currentYear: number;
+  /** How many bundles the projects are split into (projectBundleCount). */
+  projectBundles: number;
 }
-const bundle = (name: string): SearchBundle => ({ bundles: [name], of: () => name });
+
+/** The search bundles a kind's pages can go into, and the one a page goes into. */
+export interface SearchBundle {
+  holds: (bundleName: string) => boolean;
+  of: (place: BundlePlace) => string;
+}
+const bundle = (name: string): SearchBundle => ({ holds: (b) => b === name, of: () => name });
+
+/**
+ * The number of bundles this content's projects are split into. The main bundle holds Pagefind's scripts, which
+ * the search page and the finder load, so it must have a page: in the rare case that no slug falls into it
+ * (few projects per bundle), the projects are split into fewer parts.
+ */
+export function projectBundlesOf(content: Content, context: Pick<ModelContext, 'projectsPerBundle'>): number {
+  let count = projectBundleCount(content.projects.length, context.projectsPerBundle ?? PROJECTS_PER_BUNDLE);
+  while (count > 1 && !content.projects.some((p) => projectBundleName(p.slug, count) === SEARCH_MAIN_BUNDLE))
+    count -= 1;
+  return count;
+}
+
+/** The projects' bundles that hold a page of this content (the main one always: it has Pagefind's scripts). */
+export function projectBundles(content: Content, context: Pick<ModelContext, 'projectsPerBundle'>): string[] {
+  const count = projectBundlesOf(content, context);
+  const names = new Set([SEARCH_MAIN_BUNDLE, ...content.projects.map((p) => projectBundleName(p.slug, count))]);
+  return [...names].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
 
 /** One page kind: the routes whose pages it is, how its model is built, and where its pages are searched. */
 export interface PageKindSpec<K extends PageKind> {
@@ -393,9 +432,11 @@ export interface PageKindSpec<K extends PageKind> {
 
 const topicLinks = (content: Content) => content.topics.map((t) => ({ slug: t.slug, name: t.name }));
 
-function projects({ content, page }: ModelInput): PageOf<'projects'> | null {
+function projects({ content, page, context }: ModelInput): PageOf<'projects'> | null {
   const part = slice(content.projects, PAGE_SIZES.projects, page);
-  return part ? { kind: 'projects', projects: part.items.map(projectCard), ...part.paging } : null;
+  if (!part) return null;
+  const finderBundles = page === 1 ? projectBundles(content, context).map(searchBundlePath) : [];
+  return { kind: 'projects', projects: part.items.map(projectCard), finderBundles, ...part.paging };
 }
 
 function documents({ content }: ModelInput): PageOf<'documents'> {
@@ -478,7 +519,10 @@ export const PAGE_KINDS = {
       const project = content.bySlug.projects.get(slug);
       return project ? { kind: 'project', project } : null;
     },
-    search: bundle(SEARCH_MAIN_BUNDLE),
+    search: {
+      holds: isProjectBundle,
+      of: ({ slug, projectBundles: count }) => projectBundleName(slug, count),
+    },
   },
   topics: {
     routes: ['topics'],
@@ -515,7 +559,10 @@ export const PAGE_KINDS = {
       const document = content.bySlug.documents.get(slug);
       return document ? { kind: 'document', document } : null;
     },
-    search: { bundles: DOCUMENT_BUNDLE_NAMES, of: documentBundleName },
+    search: {
+      holds: (b) => (DOCUMENT_BUNDLE_NAMES as readonly string[]).includes(b),
+      of: ({ documentYear, currentYear }) => documentBundleName(documentYear, currentYear),
+    },
   },
   documentType: {
     routes: ['documentType', 'documentTypePage'],
@@ -561,7 +608,7 @@ export const PAGE_KINDS = {
   },
   search: {
     routes: ['search'],
-    model: ({ content }) => ({ kind: 'search', mergeBundles: searchBundles(content) }),
+    model: ({ content, context }) => ({ kind: 'search', mergeBundles: searchBundles(content, context) }),
     search: null,
   },
   openData: {
@@ -636,27 +683,26 @@ export function searchBundleName(
   kind: RouteKind,
   documentYear?: string,
   currentYear = new Date().getUTCFullYear(),
+  place: { slug?: string; projectBundles?: number } = {},
 ): string {
   const pageKind = PAGE_KIND_OF_ROUTE.get(kind);
   const search = pageKind ? searchOf(pageKind) : null;
   if (!search) throw new Error(`Pages of the route ${kind} are not in the search index.`);
-  return search.of(documentYear, currentYear);
+  return search.of({ slug: place.slug ?? '', documentYear, currentYear, projectBundles: place.projectBundles ?? 1 });
 }
 
 /** The routes whose pages a bundle can hold (the inverse of searchBundleName). */
 export const bundleKinds = (bundleName: string): RouteKind[] =>
-  SEARCHABLE_ROUTES.filter((route) => searchOf(PAGE_KIND_OF_ROUTE.get(route)!)!.bundles.includes(bundleName));
+  SEARCHABLE_ROUTES.filter((route) => searchOf(PAGE_KIND_OF_ROUTE.get(route)!)!.holds(bundleName));
 
-/** The search bundles besides the main one (projects), which the search page merges: those this content has pages in. */
-export function searchBundles(content: Content): string[] {
+/**
+ * The search bundles besides the main one, which the search page merges: the projects' further parts, the
+ * documents' bundles their dates fall into, and the other pages' (there are always information pages).
+ */
+export function searchBundles(content: Content, context: Pick<ModelContext, 'projectsPerBundle'> = {}): string[] {
   const year = content.now.getUTCFullYear();
-  const bundleNames = new Set<string>();
-  for (const kind of Object.keys(PAGE_KINDS) as PageKind[]) {
-    const search = searchOf(kind);
-    // A bundle picked by a document's year is merged when a document falls into it.
-    if (search && search.bundles.length === 1) bundleNames.add(search.bundles[0]!);
-    else if (search) for (const d of content.documents) bundleNames.add(search.of(d.date.slice(0, 4), year));
-  }
+  const bundleNames = new Set<string>([SEARCH_OTHER_BUNDLE, ...projectBundles(content, context)]);
+  for (const d of content.documents) bundleNames.add(documentBundleName(d.date.slice(0, 4), year));
   bundleNames.delete(SEARCH_MAIN_BUNDLE);
-  return [...bundleNames].sort().map(searchBundlePath);
+  return [...bundleNames].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).map(searchBundlePath);
 }
