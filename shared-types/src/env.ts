@@ -4,7 +4,6 @@
  * README's configuration table lists exactly these (a unit test compares them).
  */
 import { z } from 'zod';
-import { PROJECTS_PER_BUNDLE } from './routes.ts';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const url = z
@@ -108,7 +107,8 @@ export const ENV = {
     doc: 'time (Europe/Berlin) of the nightly full build that checks the incremental one, or `off`',
   },
   IKZ_PROJECTS_PER_BUNDLE: {
-    schema: z.coerce.number().int().min(1).default(PROJECTS_PER_BUNDLE),
+    // PROJECTS_PER_BUNDLE of routes.ts (not imported: the admin's build reads this file alone; a test compares them).
+    schema: z.coerce.number().int().min(1).default(2000),
     doc: 'projects per search bundle before they are split by a hash of their slug (a publish rewrites one part; each part costs a search three requests)',
   },
   IKZ_STRICT_CONTENT: {

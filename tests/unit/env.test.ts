@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENV, readEnv } from '@ikz/shared-types/env';
+import { PROJECTS_PER_BUNDLE } from '@ikz/shared-types/routes';
 
 describe('environment variables', () => {
   it('are documented in the README exactly as the contract lists them', () => {
@@ -29,7 +30,7 @@ describe('environment variables', () => {
         IKZ_FULL_BUILD_AT: 'off',
       }),
     ).toEqual({ SITE_URL: 'https://www.example.org', IKZ_SEED: false, IKZ_FULL_BUILD_AT: 'off' });
-    expect(readEnv(['IKZ_PROJECTS_PER_BUNDLE'], {})).toEqual({ IKZ_PROJECTS_PER_BUNDLE: 2000 });
+    expect(readEnv(['IKZ_PROJECTS_PER_BUNDLE'], {})).toEqual({ IKZ_PROJECTS_PER_BUNDLE: PROJECTS_PER_BUNDLE });
     expect(readEnv(['IKZ_PROJECTS_PER_BUNDLE'], { IKZ_PROJECTS_PER_BUNDLE: '500' })).toEqual({
       IKZ_PROJECTS_PER_BUNDLE: 500,
     });
