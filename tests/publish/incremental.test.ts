@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER } from '@ikz/shared-types/webhook';
+import { decodeFinderFile, FINDER_FILE } from '@ikz/site/lib/finder-data';
 import { createSiteBuilder } from '@ikz/site/builder';
 import { Random } from '@ikz/scripts/lib/prng';
 import { freePort, REPO_ROOT } from '@ikz/scripts/lib/strapi-process';
@@ -436,18 +437,32 @@ describe('a build killed in the middle', () => {
       expect(listReleases(r)).not.toContain(unfinished);
       const html = fs.readFileSync(path.join(currentDir(r), 'projekte', project!.slug, 'index.html'), 'utf8');
       expect(html).toContain('Nach dem abgebrochenen Neubau veröffentlichte Kurzbeschreibung.');
-      // The restarted publisher's search index is empty: it loads only the bundles this build changed (the
-      // projects') and takes the others from the previous release as they are (the release check counted
-      // every bundle's pages before it went live).
+      // The restarted publisher's search index is empty: it loads only the bundle this build changed (the
+      // projects' part that holds the project) and takes the others from the previous release as they are (the
+      // release check counted every bundle's pages before it went live).
       const entry = (id: string, bundle: string) =>
         fs.statSync(path.join(r.releasesDir, id, bundle, 'pagefind-entry.json')).ino;
       const now = currentRelease(r)!;
-      const documentBundles = fs
-        .readdirSync(path.join(r.releasesDir, live))
-        .filter((name) => name.startsWith('pagefind-dokumente-'));
-      expect(documentBundles.sort()).toEqual(['pagefind-dokumente-aktuell', 'pagefind-dokumente-archiv']);
-      expect(entry(now, 'pagefind')).not.toBe(entry(live, 'pagefind'));
-      for (const bundle of documentBundles) expect(entry(now, bundle), bundle).toBe(entry(live, bundle));
+      const bundles = fs.readdirSync(path.join(r.releasesDir, live)).filter((name) => name.startsWith('pagefind'));
+      expect(bundles.filter((name) => name.startsWith('pagefind-dokumente-')).sort()).toEqual([
+        'pagefind-dokumente-aktuell',
+        'pagefind-dokumente-archiv',
+      ]);
+      const partOfProject = bundles.filter((bundle) => {
+        const finder = path.join(r.releasesDir, live, bundle, FINDER_FILE);
+        return (
+          fs.existsSync(finder) &&
+          decodeFinderFile(fs.readFileSync(finder, 'utf8')).some((p) => p.url === `/projekte/${project!.slug}/`)
+        );
+      });
+      expect(partOfProject).toHaveLength(1);
+      // The projects are split (IKZ_PROJECTS_PER_BUNDLE below): more than one part, and only one is written.
+      expect(
+        bundles.filter((name) => name === 'pagefind' || name.startsWith('pagefind-projekte-')).length,
+      ).toBeGreaterThan(1);
+      for (const bundle of bundles.filter((name) => name !== 'pagefind-weitere'))
+        if (bundle === partOfProject[0]) expect(entry(now, bundle), bundle).not.toBe(entry(live, bundle));
+        else expect(entry(now, bundle), bundle).toBe(entry(live, bundle));
     } finally {
       await stopPublisher(child);
     }
