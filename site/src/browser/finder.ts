@@ -7,7 +7,7 @@
  * are rendered.
  */
 import { escapeHtml as esc } from '@ikz/shared-types/html';
-import { byFinderTitle, decodeFinderFile, FINDER_FILE, type FinderProject } from '../lib/finder-data.ts';
+import { byFinderTitle, decodeFinderFile, FINDER_FILE, parseFragment, type FinderProject } from '../lib/finder-data.ts';
 import { effectiveSort, everyWord, queryWords, selectProjects } from './finder-select.ts';
 import {
   FINDER_FACETS,
@@ -28,8 +28,6 @@ interface PagefindApi {
 }
 
 const PAGE_SIZE = 24;
-/** What Pagefind's browser code finds at the start of a fragment that is not gzip (see builder/search-files.ts). */
-const SIGNATURE = 'pagefind_dcd';
 const slugId = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 /** The facets as fieldsets of checkboxes, each value with its count; selected values stay even at count 0. */
@@ -77,11 +75,8 @@ async function fragmentSummary(bundle: string, id: string): Promise<string> {
     bytes = new Uint8Array(
       await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer(),
     );
-  const text = new TextDecoder().decode(bytes);
-  const json = JSON.parse(text.startsWith(SIGNATURE) ? text.slice(SIGNATURE.length) : text) as {
-    meta?: { summary?: unknown };
-  };
-  return typeof json.meta?.summary === 'string' ? json.meta.summary : '';
+  const json = parseFragment(new TextDecoder().decode(bytes)) as { meta?: { summary?: unknown } } | null;
+  return typeof json?.meta?.summary === 'string' ? json.meta.summary : '';
 }
 
 /** The summaries of these projects, each fetched once from its bundle; a summary that cannot be read is left out. */

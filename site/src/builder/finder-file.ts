@@ -12,10 +12,10 @@ import {
   encodeFinderFile,
   FINDER_FILE,
   finderProjectOf,
+  parseFragment,
   type FinderProject,
 } from '../lib/finder-data.ts';
 import { precompressFile } from './precompress.ts';
-import { PAGEFIND_SIGNATURE } from './search-files.ts';
 
 const FRAGMENT = /^(.+)\.pf_fragment$/;
 
@@ -33,8 +33,7 @@ function known(bundleDir: string | null): Map<string, FinderProject> {
 function readFragment(file: string): unknown {
   let bytes = fs.readFileSync(file);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-  const text = bytes.toString('utf8');
-  return JSON.parse(text.startsWith(PAGEFIND_SIGNATURE) ? text.slice(PAGEFIND_SIGNATURE.length) : text);
+  return parseFragment(bytes.toString('utf8'));
 }
 
 export interface FinderFileStats {
@@ -59,10 +58,9 @@ export function writeFinderFile(bundleDir: string, baseBundleDir: string | null)
     }
     if (project) projects.push(project);
   }
+  // The bundle is being written into a release that is not live yet: no reader sees the file half-written.
   const file = path.join(bundleDir, FINDER_FILE);
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, encodeFinderFile(projects));
-  fs.renameSync(tmp, file);
+  fs.writeFileSync(file, encodeFinderFile(projects));
   precompressFile(file, 'every-publish');
   return { projects: projects.length, read };
 }

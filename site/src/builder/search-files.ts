@@ -17,10 +17,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { PAGEFIND_SIGNATURE } from '../lib/finder-data.ts';
 import { linkFile } from './files.ts';
 
-/** What Pagefind's browser code looks for at the start of an inflated file. */
-export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+export { PAGEFIND_SIGNATURE };
 
 /** Pagefind's files that it writes gzip-compressed (its scripts and entry file are text: see precompress.ts). */
 export const isPagefindBinary = (name: string) =>

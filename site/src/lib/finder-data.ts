@@ -9,6 +9,13 @@
  */
 import { FINDER_FACETS, type Facet } from '../browser/finder-state.ts';
 
+/** What Pagefind's browser code finds first in an inflated file of its index (see builder/search-files.ts). */
+export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+/** The JSON of one of Pagefind's fragments from its inflated text (with the signature first, or without). */
+export const parseFragment = (text: string): unknown =>
+  JSON.parse(text.startsWith(PAGEFIND_SIGNATURE) ? text.slice(PAGEFIND_SIGNATURE.length) : text);
+
 /** The file's name in a bundle that holds project pages. */
 export const FINDER_FILE = 'projekte.json';
 const FORMAT = 1;
