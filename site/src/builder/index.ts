@@ -60,7 +60,7 @@ export interface SiteBuilderOptions {
   storeFile?: string;
   /** How often at most the store is saved while builds go on (default 30 s; always when the builder closes). */
   storeSaveIntervalMs?: number;
-  /** Projects per search bundle before they are split (PROJECTS_PER_BUNDLE; see projectsPerBundleFrom). */
+  /** Projects per search bundle before they are split (PROJECTS_PER_BUNDLE; the publisher passes IKZ_PROJECTS_PER_BUNDLE). */
   projectsPerBundle?: number;
 }
 
