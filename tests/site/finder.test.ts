@@ -21,8 +21,21 @@ async function openFinder(query = ''): Promise<Page> {
   return page;
 }
 
+/** A facet's group, opened (its checkboxes are written when it first opens). */
+async function openGroup(page: Page, facet: string) {
+  const group = page.locator(`details.facet[data-group="${facet}"]`);
+  if (!(await group.evaluate((d) => (d as HTMLDetailsElement).open))) await group.locator('summary').click();
+  await expect.poll(() => group.locator(`legend:text-is("${facet}")`).count()).toBe(1);
+  return group;
+}
+
+/** Ticks a value of a facet, opening its group first when it is closed. */
+async function tick(page: Page, facet: string, value: string) {
+  await (await openGroup(page, facet)).locator('label', { hasText: value }).first().click();
+}
+
 const countOf = async (page: Page, facet: string, value: string) => {
-  const label = page.locator(`fieldset:has(legend:text-is("${facet}")) label`, { hasText: value }).first();
+  const label = (await openGroup(page, facet)).locator('label', { hasText: value }).first();
   return Number(/\((\d+)\)/.exec((await label.textContent()) ?? '')?.[1]);
 };
 
@@ -64,8 +77,24 @@ describe('project finder', () => {
       expect(row, `a project titled ${title}`).toBeDefined();
       expect((await card.locator('p').textContent())?.trim(), title!).toBe(row!.summary.trim());
     }
+    // The first view is the plain list's page: its summaries are taken from the page, no fragment is fetched.
+    expect(asked.filter((p) => p.endsWith('.pf_fragment'))).toEqual([]);
+    // The next page's cards are not on the page: their summaries come from their parts' fragments.
+    await page.locator('[data-pager] button', { hasText: 'Nächste Seite' }).click();
+    await expect.poll(() => page.locator('[data-summary]').textContent()).toMatch(/gefunden/);
+    await expect.poll(() => page.locator('[data-pager] [aria-current]').textContent()).toMatch(/^Seite 2 /);
+    const next = page.locator('[data-results] .card');
+    expect(await next.count()).toBeGreaterThan(0);
+    for (const card of await next.all()) {
+      const title = await card.locator('a').textContent();
+      const row = projects.find((p) => p.title === title);
+      expect((await card.locator('p').textContent())?.trim()).toBe(row!.summary.trim());
+    }
+    expect(asked.filter((p) => p.endsWith('.pf_fragment')).length).toBe(await next.count());
+    await page.locator('[data-pager] button', { hasText: 'Vorherige Seite' }).click();
+    await expect.poll(() => page.locator('[data-pager] [aria-current]').textContent()).toMatch(/^Seite 1 /);
 
-    await page.locator('fieldset:has(legend:text-is("Status")) label', { hasText: 'in Betrieb' }).click();
+    await tick(page, 'Status', 'in Betrieb');
     await expect.poll(() => page.locator('[data-summary]').textContent()).toMatch(/mit 1 Filter/);
     // Every part of the projects' index has its file (the site tests split them over three bundles).
     expect(asked.filter((p) => p.endsWith('/projekte.json')).sort()).toEqual([
@@ -115,8 +144,8 @@ describe('project finder', () => {
 
   it('combines facets, keeps the state in the URL and restores it from a shared link', async () => {
     const page = await openFinder();
-    await page.locator('fieldset:has(legend:text-is("Status")) label', { hasText: 'in Betrieb' }).click();
-    await page.locator('fieldset:has(legend:text-is("Best Practice")) label', { hasText: 'nein' }).click();
+    await tick(page, 'Status', 'in Betrieb');
+    await tick(page, 'Best Practice', 'nein');
     const expected = projects.filter((p) => p.projectStatus === 'in Betrieb' && !p.bestPractice).length;
     await expect
       .poll(() => page.locator('[data-summary]').textContent())
@@ -131,6 +160,11 @@ describe('project finder', () => {
       `${expected === 1 ? '1 Projekt' : `${expected} Projekte`} gefunden mit 2 Filtern.`,
     );
     expect(await shared.locator('fieldset:has(legend:text-is("Status")) input:checked').count()).toBe(1);
+    // The groups start closed, but a group with a ticked value starts open, and says how many are ticked.
+    expect(await shared.locator('details.facet[open] > summary').allTextContents()).toEqual([
+      'Status (1 ausgewählt)',
+      'Best Practice (1 ausgewählt)',
+    ]);
     expect(await shared.locator('[data-results] .card a').count()).toBe(Math.min(expected, 24));
     await shared.context().close();
   });
@@ -154,10 +188,17 @@ describe('project finder', () => {
     await page.locator('#finder-q').focus();
     await page.keyboard.type('Suche nach Wortformen');
     await expect.poll(() => page.locator('[data-summary]').textContent()).toMatch(/^1 Projekt gefunden für/);
-    const first = page.locator('[data-facets] input').first();
-    await first.focus();
+    await page.locator('[data-facets] summary').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-facets] details[open] input').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Tab');
+    const box = await page.evaluate(() => document.activeElement?.id);
+    expect(box).toMatch(/^facette-/);
     await page.keyboard.press('Space');
     await expect.poll(() => page.url()).toMatch(/\?q=/);
+    // The finder updates its checkboxes in place: the one just ticked keeps the focus.
+    await expect.poll(() => page.locator('[data-summary]').textContent()).toMatch(/mit 1 Filter/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(box);
     const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     await page.context().close();

@@ -292,6 +292,8 @@ describe('forced colours and reduced motion', () => {
       ['/suche/', '.pagefind-ui__filter-checkbox'],
     ] as const) {
       await show(page, url);
+      // The finder's facets are groups that open and close; the first one is opened to reach its checkboxes.
+      if (url === '/projekte/') await page.locator('[data-facets] summary').first().click();
       const boxes = page.locator(selector);
       expect(await boxes.count(), url).toBeGreaterThan(0);
       await boxes.first().check();
@@ -374,10 +376,16 @@ describe('keyboard only at 320 px', () => {
     await page.waitForURL(/\/projekte\/$/);
     await expect.poll(() => page.locator('[data-summary]').textContent(), { timeout: 10_000 }).toMatch(/gefunden/);
     const before = await page.locator('[data-summary]').textContent();
-    await tabTo(page, '[data-facets] input[type=checkbox]', 30);
+    await tabTo(page, '[data-facets] summary', 30);
+    await expectFocusShown(page, 'finder filter group');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-facets] details[open] input').count()).toBeGreaterThan(0);
+    await tabTo(page, '[data-facets] input[type=checkbox]', 1);
     await expectFocusShown(page, 'finder filter');
     await page.keyboard.press('Space');
     await expect.poll(() => page.locator('[data-summary]').textContent()).not.toBe(before);
+    // The checkbox ticked stays where it was, with the focus on it.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
     expect(new URL(page.url()).search).not.toBe('');
     await tabTo(page, '[data-results] a', 250);
     await expectFocusShown(page, 'finder result');

@@ -8,6 +8,7 @@ import { PAGEFIND_SIGNATURE } from '@ikz/site/builder/search-files';
 import { everyWord, queryWords, selectProjects } from '@ikz/site/browser/finder-select';
 import type { FinderState } from '@ikz/site/browser/finder-state';
 import {
+  decodeFinder,
   decodeFinderFile,
   encodeFinderFile,
   FINDER_FILE,
@@ -40,13 +41,29 @@ const state = (s: Partial<FinderState>): FinderState => ({ q: '', filters: {}, p
 const ids = (p: FinderProject[]) => p.map((x) => x.id);
 
 describe('the finder file', () => {
-  it('round-trips projects, sorted by title in German order, facet values written once', () => {
+  it('round-trips projects, sorted by title in German order, facet values written once in the order offered', () => {
     expect(ids(ALL)).toEqual(['d', 'a', 'b', 'c']);
     expect(ALL[1]).toEqual(
       project('a', 'Äpfel und Obstwiesen', '2025-05-01', { Kreis: ['Kreis Lippe', 'Bielefeld'], Status: ['Planung'] }),
     );
     const file = JSON.parse(encodeFinderFile(ALL)) as { facets: Record<string, string[]> };
-    expect(file.facets.Kreis).toEqual(['Kreis Lippe', 'Bielefeld']);
+    expect(file.facets.Kreis).toEqual(['Bielefeld', 'Kreis Lippe']);
+    // The browser offers the values in the file's order, as sortFacetValues has them: years descending, „ja“ first.
+    const years = encodeFinderFile([
+      project('x', 'X', '', { Startjahr: ['2019'], 'Best Practice': ['nein'], Kreis: ['Ökoregion', 'Oberhausen'] }),
+      project('y', 'Y', '', { Startjahr: ['2024'], 'Best Practice': ['ja'], Kreis: ['Aachen'] }),
+    ]);
+    expect(decodeFinder(years).values).toMatchObject({
+      Startjahr: ['2024', '2019'],
+      'Best Practice': ['ja', 'nein'],
+      Kreis: ['Aachen', 'Oberhausen', 'Ökoregion'],
+      Status: [],
+    });
+    expect(decodeFinder(years).projects[0]!.facets).toEqual({
+      Kreis: ['Ökoregion', 'Oberhausen'],
+      Startjahr: ['2019'],
+      'Best Practice': ['nein'],
+    });
   });
 
   it('refuses what is not a finder file of its format', () => {

@@ -133,7 +133,7 @@ describe('search entries', () => {
 });
 
 describe('project finder state', async () => {
-  const { finderQuery, parseFinderState, resultSummary, sortFacetValues, toggleFilter } =
+  const { finderQuery, formatCount, parseFinderState, resultSummary, sortFacetValues, toggleFilter } =
     await import('@ikz/site/browser/finder-state');
   const { effectiveSort } = await import('@ikz/site/browser/finder-select');
 
@@ -179,6 +179,9 @@ describe('project finder state', async () => {
       '1 Projekt gefunden für „Bauhof“ mit 1 Filter.',
     );
     expect(resultSummary(1234, { q: '', filters: {}, page: 1 })).toBe('1.234 Projekte gefunden.');
+    // Counts are written as Intl's de-DE writes them, without making a NumberFormat in the browser.
+    for (const n of [0, 7, 999, 1000, 12_345, 999_999, 1_234_567])
+      expect(formatCount(n), String(n)).toBe(new Intl.NumberFormat('de-DE').format(n));
   });
 });
 

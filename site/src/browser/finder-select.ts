@@ -52,20 +52,29 @@ export function selectProjects(
   const counts = Object.fromEntries(FINDER_FACETS.map((f) => [f, {} as Record<string, number>])) as Selection['counts'];
   for (const p of all) for (const f of FINDER_FACETS) for (const v of p.facets[f] ?? []) counts[f][v] = 0;
 
-  const ticked = FINDER_FACETS.map((f) => new Set(state.filters[f] ?? []));
-  const passes = (p: FinderProject, i: number) =>
-    !ticked[i]!.size || (p.facets[FINDER_FACETS[i]!] ?? []).some((v) => ticked[i]!.has(v));
-
+  // Plain loops: this runs on every change, over every project, in the reader's main thread.
+  const ticked = FINDER_FACETS.map((f) => (state.filters[f]?.length ? new Set(state.filters[f]) : null));
   const shown: FinderProject[] = [];
   for (const p of all) {
     if (ranks && !ranks.has(p.id)) continue;
-    const failed = FINDER_FACETS.flatMap((_, i) => (passes(p, i) ? [] : [i]));
-    if (!failed.length) shown.push(p);
+    // The facet the project fails (-1: none); a project failing two facets counts for none.
+    let failed = -1;
+    let failures = 0;
+    for (let i = 0; i < FINDER_FACETS.length && failures < 2; i++) {
+      const wanted = ticked[i];
+      if (wanted && !(p.facets[FINDER_FACETS[i]!] ?? []).some((v) => wanted.has(v))) {
+        failed = i;
+        failures += 1;
+      }
+    }
+    if (failures > 1) continue;
+    if (failures === 0) shown.push(p);
     // Counted for a facet when every other facet lets it pass.
     for (let i = 0; i < FINDER_FACETS.length; i++) {
-      if (failed.length > 1 || (failed.length === 1 && failed[0] !== i)) continue;
+      if (failures === 1 && failed !== i) continue;
       const facet = FINDER_FACETS[i]!;
-      for (const v of new Set(p.facets[facet] ?? [])) counts[facet][v] = (counts[facet][v] ?? 0) + 1;
+      const values = p.facets[facet] ?? [];
+      for (const v of values.length > 1 ? new Set(values) : values) counts[facet][v] = (counts[facet][v] ?? 0) + 1;
     }
   }
 

@@ -2,12 +2,14 @@
  * The project finder on /projekte/ (browser code): combinable facets with counts, sorting and paging, the state
  * in the URL, results announced to screen readers. It works on its own data, the projects' finder file beside
  * the search index (lib/finder-data.ts); Pagefind is loaded only for a text query, and answers with the ids of
- * the matching pages. A card's summary comes from the page's search fragment, for the cards shown only.
+ * the matching pages. A card's summary comes from the plain list on the page, or from the page's search fragment,
+ * for the cards shown only. The facets are in finder-facets.ts.
  * Without JavaScript the page keeps its plain paginated list; this code takes over once the first results
  * are rendered.
  */
 import { escapeHtml as esc } from '@ikz/shared-types/html';
-import { byFinderTitle, decodeFinderFile, FINDER_FILE, parseFragment, type FinderProject } from '../lib/finder-data.ts';
+import { byFinderTitle, decodeFinder, FINDER_FILE, parseFragment, type FinderProject } from '../lib/finder-data.ts';
+import { facetWriter } from './finder-facets.ts';
 import { effectiveSort, everyWord, queryWords, selectProjects } from './finder-select.ts';
 import {
   FINDER_FACETS,
@@ -28,24 +30,6 @@ interface PagefindApi {
 }
 
 const PAGE_SIZE = 24;
-const slugId = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-
-/** The facets as fieldsets of checkboxes, each value with its count; selected values stay even at count 0. */
-function facetsHtml(counts: Record<Facet, Record<string, number>>, state: FinderState): string {
-  return FINDER_FACETS.map((facet) => {
-    const selected = new Set(state.filters[facet] ?? []);
-    const values = sortFacetValues(facet, [...new Set([...Object.keys(counts[facet]), ...selected])]);
-    if (!values.length) return '';
-    const id = `facette-${slugId(facet)}`;
-    return `<fieldset class="facet" id="${id}"><legend>${esc(facet)}</legend><ul>${values
-      .map((value, i) => {
-        const count = counts[facet][value] ?? 0;
-        const box = `${id}-${i}`;
-        return `<li><input type="checkbox" id="${box}" data-facet="${esc(facet)}" value="${esc(value)}"${selected.has(value) ? ' checked' : ''}><label for="${box}">${esc(value)} <span class="count">(${count})</span></label></li>`;
-      })
-      .join('')}</ul></fieldset>`;
-  }).join('');
-}
 
 /** One page of results as cards, or the hint that nothing matches. */
 function resultsHtml(slice: FinderProject[], summaries: ReadonlyMap<string, string>): string {
@@ -79,18 +63,35 @@ async function fragmentSummary(bundle: string, id: string): Promise<string> {
   return typeof json?.meta?.summary === 'string' ? json.meta.summary : '';
 }
 
-/** The summaries of these projects, each fetched once from its bundle; a summary that cannot be read is left out. */
-function summaryCache(bundleOf: ReadonlyMap<string, string>) {
+/**
+ * The summaries of these projects, each fetched once from its bundle; a summary that cannot be read is left out.
+ * `onPage` has the summaries the page already shows, by URL: the plain list is the finder's first view, so
+ * that view needs no fetch.
+ */
+function summaryCache(bundleOf: ReadonlyMap<string, string>, onPage: ReadonlyMap<string, string>) {
   const known = new Map<string, Promise<string>>();
   return async (projects: FinderProject[]): Promise<Map<string, string>> => {
     for (const p of projects)
-      if (!known.has(p.id))
+      if (!known.has(p.id)) {
+        const shown = onPage.get(p.url);
         known.set(
           p.id,
-          fragmentSummary(bundleOf.get(p.id)!, p.id).catch(() => ''),
+          shown !== undefined ? Promise.resolve(shown) : fragmentSummary(bundleOf.get(p.id)!, p.id).catch(() => ''),
         );
+      }
     return new Map(await Promise.all(projects.map(async (p) => [p.id, await known.get(p.id)!] as const)));
   };
+}
+
+/** The summaries of the plain list's cards, by the URL of their project. */
+function summariesOnPage(list: HTMLElement): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const card of list.querySelectorAll('li.card')) {
+    const href = card.querySelector('a')?.getAttribute('href');
+    const text = card.querySelector('p:not(.meta)')?.textContent?.trim();
+    if (href && text) found.set(href, text);
+  }
+  return found;
 }
 
 /**
@@ -127,9 +128,9 @@ function textSearch([main, ...more]: readonly string[]) {
 }
 
 /** What a state shows: its page of projects with their summaries, the counts, the total; throws when the text search fails. */
-function finderResults(bundles: readonly string[], { all, bundleOf }: Projects) {
+function finderResults(bundles: readonly string[], { all, bundleOf }: Projects, onPage: ReadonlyMap<string, string>) {
   const search = textSearch(bundles);
-  const summaries = summaryCache(bundleOf);
+  const summaries = summaryCache(bundleOf, onPage);
   return async (state: FinderState) => {
     const selection = selectProjects(all, state, state.q ? await search(state.q) : null);
     const total = selection.projects.length;
@@ -145,20 +146,31 @@ interface Projects {
   all: FinderProject[];
   /** The bundle of each project's page, by its id. */
   bundleOf: Map<string, string>;
+  /** Per facet, the values the projects have, in the order the finder offers them. */
+  values: Record<Facet, string[]>;
 }
+
+/** A promise resolved in a task of its own, after the browser had its turn (to paint, to handle input). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The finder files of the projects' bundles, merged. */
 async function loadProjects(bundles: readonly string[]): Promise<Projects> {
-  const parts = await Promise.all(
+  const texts = await Promise.all(
     bundles.map(async (bundle) => {
       const response = await fetch(`${bundle}${FINDER_FILE}`);
       if (!response.ok) throw new Error(`${bundle}${FINDER_FILE}: ${response.status}`);
-      return { bundle, projects: decodeFinderFile(await response.text()) };
+      return { bundle, text: await response.text() };
     }),
   );
+  await nextTask();
+  const parts = texts.map(({ bundle, text }) => ({ bundle, ...decodeFinder(text) }));
   const bundleOf = new Map(parts.flatMap(({ bundle, projects }) => projects.map((p) => [p.id, bundle] as const)));
-  const all = parts.flatMap((part) => part.projects);
-  return { all: parts.length > 1 ? all.sort(byFinderTitle) : all, bundleOf };
+  if (parts.length === 1) return { all: parts[0]!.projects, bundleOf, values: parts[0]!.values };
+  // Several parts: their projects and values are merged (one part is in order already).
+  const values = Object.fromEntries(
+    FINDER_FACETS.map((f) => [f, sortFacetValues(f, [...new Set(parts.flatMap((part) => part.values[f]))])]),
+  ) as Record<Facet, string[]>;
+  return { all: parts.flatMap((part) => part.projects).sort(byFinderTitle), bundleOf, values };
 }
 
 export async function startFinder(root: HTMLElement, staticList: HTMLElement): Promise<void> {
@@ -170,7 +182,7 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
   } catch {
     return; // the plain list stays
   }
-  const show = finderResults(bundles, projects);
+  const show = finderResults(bundles, projects, summariesOnPage(staticList));
   const form = root.querySelector<HTMLFormElement>('form')!;
   const facets = root.querySelector<HTMLElement>('[data-facets]')!;
   const summary = root.querySelector<HTMLElement>('[data-summary]')!;
@@ -180,6 +192,7 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
   const sortSelect = root.querySelector<HTMLSelectElement>('select[name=sortierung]')!;
   let state: FinderState = parseFinderState(window.location.search);
   let run = 0;
+  const writeFacets = facetWriter(facets, projects.values);
 
   const update = (next: FinderState, push: boolean) => {
     state = next;
@@ -199,7 +212,7 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
     }
     input.value = state.q;
     sortSelect.value = effectiveSort(state);
-    facets.innerHTML = facetsHtml(shown.counts, state);
+    writeFacets(shown.counts, state);
     summary.textContent = resultSummary(shown.total, state);
     results.innerHTML = resultsHtml(shown.slice, shown.summaries);
     pager.innerHTML = pagerHtml(shown.page, shown.pages);
@@ -235,6 +248,8 @@ export async function startFinder(root: HTMLElement, staticList: HTMLElement): P
   });
 
   // Rendered while hidden, then swapped in one frame: nothing the reader already sees moves (no layout shift).
+  // The work is split into tasks (fetch, decode, render), so that the page stays responsive while it runs.
+  await nextTask();
   await render();
   staticList.hidden = true;
   root.hidden = false;

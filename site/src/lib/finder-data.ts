@@ -7,7 +7,7 @@
  * That frees the finder from Pagefind's sort, which orders the pages of one index only: projects can be
  * split over several bundles, each with its own file. Pure: used by the builder and the browser code.
  */
-import { FINDER_FACETS, type Facet } from '../browser/finder-state.ts';
+import { compareGerman, FINDER_FACETS, sortFacetValues, type Facet } from '../browser/finder-state.ts';
 
 /** What Pagefind's browser code finds first in an inflated file of its index (see builder/search-files.ts). */
 export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
@@ -39,21 +39,20 @@ interface FinderFile {
 }
 
 /** The titles' order: as the static project list has it (German collation), URLs breaking ties. */
-const GERMAN = new Intl.Collator('de');
 export const byFinderTitle = (a: FinderProject, b: FinderProject) =>
-  GERMAN.compare(a.title, b.title) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+  compareGerman(a.title, b.title) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 
-/** The file for these projects, sorted by title; facet values are written once and referred to by index. */
+/**
+ * The file for these projects, sorted by title; facet values are written once, in the order the finder offers
+ * them (sortFacetValues), and referred to by index.
+ */
 export function encodeFinderFile(projects: readonly FinderProject[]): string {
-  const values = Object.fromEntries(FINDER_FACETS.map((f) => [f, new Map<string, number>()])) as Record<
-    Facet,
-    Map<string, number>
-  >;
-  const indexOf = (facet: Facet, value: string) => {
-    const known = values[facet];
-    if (!known.has(value)) known.set(value, known.size);
-    return known.get(value)!;
-  };
+  const values = Object.fromEntries(
+    FINDER_FACETS.map((f) => [f, sortFacetValues(f, [...new Set(projects.flatMap((p) => p.facets[f] ?? []))])]),
+  ) as Record<Facet, string[]>;
+  const indexes = Object.fromEntries(
+    FINDER_FACETS.map((f) => [f, new Map(values[f].map((v, i) => [v, i] as const))]),
+  ) as Record<Facet, Map<string, number>>;
   const rows: Row[] = [...projects]
     .sort(byFinderTitle)
     .map((p) => [
@@ -61,20 +60,26 @@ export function encodeFinderFile(projects: readonly FinderProject[]): string {
       p.url,
       p.title,
       p.date,
-      FINDER_FACETS.map((f) => (p.facets[f] ?? []).map((v) => indexOf(f, v))),
+      FINDER_FACETS.map((f) => (p.facets[f] ?? []).map((v) => indexes[f].get(v)!)),
     ]);
-  const file: FinderFile = {
-    format: FORMAT,
-    facets: Object.fromEntries(FINDER_FACETS.map((f) => [f, [...values[f].keys()]])),
-    projects: rows,
-  };
+  const file: FinderFile = { format: FORMAT, facets: values, projects: rows };
   return JSON.stringify(file);
 }
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
+export interface FinderData {
+  /** The projects, by title. */
+  projects: FinderProject[];
+  /** Per facet, the values the projects have, in the order the finder offers them. */
+  values: Record<Facet, string[]>;
+}
+
 /** The projects of a finder file, in its order (by title); throws on anything that is not such a file. */
-export function decodeFinderFile(text: string): FinderProject[] {
+export const decodeFinderFile = (text: string): FinderProject[] => decodeFinder(text).projects;
+
+/** A finder file's projects and values; throws on anything that is not such a file. */
+export function decodeFinder(text: string): FinderData {
   const file = JSON.parse(text) as Partial<FinderFile> | null;
   if (!file || file.format !== FORMAT || !Array.isArray(file.projects) || typeof file.facets !== 'object')
     throw new Error('not a project finder file of this format');
@@ -83,19 +88,32 @@ export function decodeFinderFile(text: string): FinderProject[] {
     if (!isStrings(list)) throw new Error(`the finder file's values of ${f} are not strings`);
     return list;
   });
-  return file.projects.map((row, n) => {
+  // Plain loops: the reader's browser decodes this before the finder can show anything.
+  const projects = file.projects.map((row, n): FinderProject => {
     const [id, url, title, date, indexes] = Array.isArray(row) ? row : [];
-    if (![id, url, title, date].every((s) => typeof s === 'string') || !Array.isArray(indexes))
+    if (
+      typeof id !== 'string' ||
+      typeof url !== 'string' ||
+      typeof title !== 'string' ||
+      typeof date !== 'string' ||
+      !Array.isArray(indexes)
+    )
       throw new Error(`row ${n} of the finder file is malformed`);
     const facets: FinderProject['facets'] = {};
-    FINDER_FACETS.forEach((facet, i) => {
+    for (let i = 0; i < FINDER_FACETS.length; i++) {
       const list = (indexes[i] ?? []) as unknown[];
-      const named = list.map((k) => (typeof k === 'number' ? values[i]![k] : undefined));
-      if (named.some((v) => v === undefined)) throw new Error(`row ${n} of the finder file names an unknown value`);
-      if (named.length) facets[facet] = named as string[];
-    });
-    return { id: id!, url: url!, title: title!, date: date!, facets } as FinderProject;
+      if (!list.length) continue;
+      const named: string[] = [];
+      for (const k of list) {
+        const value = typeof k === 'number' ? values[i]![k] : undefined;
+        if (value === undefined) throw new Error(`row ${n} of the finder file names an unknown value`);
+        named.push(value);
+      }
+      facets[FINDER_FACETS[i]!] = named;
+    }
+    return { id, url, title, date, facets };
   });
+  return { projects, values: Object.fromEntries(FINDER_FACETS.map((f, i) => [f, values[i]!])) as FinderData['values'] };
 }
 
 /**
