@@ -3,8 +3,9 @@
  * figures – seed time, full build (with peak memory), rebuild with nothing changed, publish-to-live time (an
  * edit saved through the REST API until the web server serves the new HTML, through the real webhook,
  * publisher and incremental build), steady publishing (a new project every 3 s), preview render time, output
- * size, page weight, largest page, search index size, search in Chromium (typing, and a cold /suche/?q=… load) and
- * the finder's layout shift; then, with a Strapi of its own, one newsletter issue sent to 5,000 subscribers
+ * size, page weight, largest page, search index size, search in Chromium (typing, and a cold /suche/?q=… load),
+ * the layout shift of one page of every kind and (below scale 5) Lighthouse's performance score of /suche/?q=…
+ * and /projekte/; then, with a Strapi of its own, one newsletter issue sent to 5,000 subscribers
  * (./bench-newsletter.ts; `--skip-newsletter` leaves it out). A benchmark, not a test: it
  * never fails on timing.
  */
@@ -20,18 +21,25 @@ import { bundlePages } from '@ikz/site/builder/plan';
 import { SearchIndex } from '@ikz/site/builder/search-index';
 import { outputPath, SEARCH_MAIN_BUNDLE } from '@ikz/shared-types/routes';
 import { benchNewsletter } from './bench-newsletter.ts';
-import { siteTargets, verdict } from './lib/bench-targets.ts';
+import { lighthouseTarget, siteTargets, verdict, type Target } from './lib/bench-targets.ts';
 import { startSeededStrapi, type SeededStrapi } from './lib/seeded-strapi.ts';
 import { freePort, randomSecret } from './lib/strapi-process.ts';
 import { serveStatic } from './lib/static-server.ts';
 import {
   COLD_QUERIES,
   coldSearchLine,
+  LIGHTHOUSE_PAGES,
+  lighthouseLine,
+  lowestScore,
   measureColdSearch,
-  measureLayoutShift,
+  measureLighthouse,
+  measurePageShift,
   measureTyping,
+  onePagePerKind,
+  pageShiftLine,
   TYPING_QUERIES,
   typingLine,
+  type PageShift,
 } from './lib/reader-figures.ts';
 import { currentDir, currentRelease, readManifest, type Releases } from './publisher/releases.ts';
 import { createPublisher, type BuildRecord, type Publisher } from './publisher/service.ts';
@@ -296,7 +304,13 @@ async function measureBuilds(publisher: Publisher, client: StrapiClient, webUrl:
  * With a restarted publisher, which knows nothing: it catches up (reads all content), loads the projects' search
  * bundle, and then publishes as fast as before. Then the preview, the readers' figures in Chromium and the output.
  */
-async function measureAfterRestart(publisher: Publisher, restarted: number, client: StrapiClient, webUrl: string) {
+async function measureAfterRestart(
+  publisher: Publisher,
+  restarted: number,
+  client: StrapiClient,
+  webUrl: string,
+  scale: number,
+) {
   publisher.queue.notify('bench: restart');
   await publisher.queue.idle();
   const catchUp = performance.now() - restarted;
@@ -304,16 +318,11 @@ async function measureAfterRestart(publisher: Publisher, restarted: number, clie
   const preview = await previewTimes(client, publisher, 5);
   const searchRuns = await measureTyping(webUrl, TYPING_QUERIES);
   const coldSearch = await measureColdSearch(webUrl, COLD_QUERIES);
+  // One page of every kind (issue 20: layout shift on every page type), and the search page with a query.
   const shifts = [];
-  const shiftValues: number[] = [];
-  for (const url of ['/projekte/', '/suche/?q=Bauhof']) {
-    const [desktop, phone] = [
-      await measureLayoutShift(webUrl, url),
-      await measureLayoutShift(webUrl, url, { mobile: true }),
-    ];
-    shiftValues.push(desktop, phone);
-    shifts.push(`${url} ${desktop.toFixed(3)} / ${phone.toFixed(3)}`);
-  }
+  for (const url of [...onePagePerKind(currentDir(publisher.releases)), '/suche/?q=Bauhof'])
+    shifts.push(await measurePageShift(webUrl, url));
+  const lighthouse = lighthouseTarget(scale) ? await measureLighthouse(webUrl, LIGHTHOUSE_PAGES) : null;
   return {
     catchUp,
     afterRestart,
@@ -321,7 +330,7 @@ async function measureAfterRestart(publisher: Publisher, restarted: number, clie
     searchRuns,
     coldSearch,
     shifts,
-    shiftValues,
+    lighthouse,
     output: outputFigures(currentDir(publisher.releases)),
     pagefind: await pagefindFloor(publisher.releases),
   };
@@ -376,12 +385,19 @@ async function measure(strapi: SeededStrapi, values: BenchValues, port: number, 
     console.log('[bench] restart the publisher, then one edit …');
     const restarted = performance.now();
     const after = await withPublisher(startPublisher, port, (publisher) =>
-      measureAfterRestart(publisher, restarted, client, web.url),
+      measureAfterRestart(publisher, restarted, client, web.url, Number(values.scale)),
     );
     return { ...builds, ...after };
   } finally {
     await web.close();
   }
+}
+
+/** The verdict on the largest shift measured, and how many pages failed to load (those have no figure). */
+function shiftVerdict(pages: PageShift[], target: Target): string {
+  const measured = pages.flatMap((p) => p.shifts ?? []);
+  const failed = pages.filter((p) => !p.shifts).length;
+  return `at most ${Math.max(...measured).toFixed(3)} over ${pages.length - failed} pages ${verdict(Math.max(...measured), target)}${failed ? `, ${failed} failed to load` : ''}`;
 }
 
 function printReport(values: BenchValues, seedMs: number, f: Awaited<ReturnType<typeof measure>>): void {
@@ -414,7 +430,9 @@ Interkommunales.NRW benchmark – scale ${Number(values.scale)}, ${new Date().to
   failed requests while waiting for a page      ${failedRequests.length}${failedRequests.length ? ` (${failedRequests.slice(0, 3).join('; ')})` : ''}
   search in Chromium, cold /suche/?q=… → first results (local web server) ${coldSearchLine(f.coldSearch)}
     ${coldVerdicts.join(' ')}
-  layout shift (CPU ÷4; desktop / phone)        ${f.shifts.join('; ')} ${verdict(Math.max(...f.shiftValues), target.layoutShift)}
+  layout shift (CPU ÷4; desktop / phone), one page of every kind: ${shiftVerdict(f.shifts, target.layoutShift)}
+    ${pageShiftLine(f.shifts)}
+  Lighthouse performance (phone, desktop)       ${f.lighthouse ? `${lighthouseLine(f.lighthouse)} ${verdict(lowestScore(f.lighthouse), lighthouseTarget(Number(values.scale))!)}` : 'not measured at this scale (no target)'}
   search in Chromium (typing → results shown after the last key) ${typingLine(f.searchRuns)} ${verdict(median(f.searchRuns.filter((r) => !Number.isNaN(r.ms)).map((r) => r.ms)), target.typingMs)}
   page weight (HTML + CSS; transferred gzip):`);
   for (const [name, w] of Object.entries(output.weights))

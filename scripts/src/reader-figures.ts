@@ -13,10 +13,11 @@ import {
   LIGHTHOUSE_PAGES,
   lighthouseLine,
   measureColdSearch,
-  measureLayoutShift,
   measureLighthouse,
+  measurePageShift,
   measureTyping,
   onePagePerKind,
+  pageShiftLine,
   TYPING_QUERIES,
   typingLine,
 } from './lib/reader-figures.ts';
@@ -30,12 +31,6 @@ if (!dir) {
   process.exit(2);
 }
 const web = await serveStatic(dir);
-// One page that fails to load (the machine is shared and busy) is a figure too, not the end of the run.
-const shifts = (url: string) =>
-  (async () =>
-    `${url} ${(await measureLayoutShift(web.url, url)).toFixed(3)} / ${(await measureLayoutShift(web.url, url, { mobile: true })).toFixed(3)}`)().catch(
-    (error: unknown) => `${url} failed (${(error as Error).message.split('\n')[0]})`,
-  );
 try {
   const cold = await measureColdSearch(web.url, COLD_QUERIES, { identity: flag('identity') });
   console.log(`search in Chromium, cold /suche/?q=… → first results  ${coldSearchLine(cold)}`);
@@ -46,9 +41,10 @@ try {
     `search in Chromium, a whole query typed at the load event → results  ${typingLine(await measureTyping(web.url, TYPING_QUERIES, { keyDelayMs: 0 }))}`,
   );
   const pages = flag('every-kind') ? [...onePagePerKind(dir), '/suche/?q=Bauhof'] : ['/projekte/', '/suche/?q=Bauhof'];
-  const lines = [];
-  for (const url of pages) lines.push(await shifts(url));
-  console.log(`layout shift (CPU ÷4; desktop / phone)  ${lines.join('; ')}`);
+  const shifts = [];
+  // One page that fails to load (the machine is shared and busy) is a figure too, not the end of the run.
+  for (const url of pages) shifts.push(await measurePageShift(web.url, url));
+  console.log(`layout shift (CPU ÷4; desktop / phone)  ${pageShiftLine(shifts)}`);
   if (flag('lighthouse'))
     console.log(
       `Lighthouse performance (phone, desktop)  ${lighthouseLine(await measureLighthouse(web.url, LIGHTHOUSE_PAGES))}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { met, NEWSLETTER_TARGETS, siteTargets, verdict } from '@ikz/scripts/lib/bench-targets';
+import { lighthouseTarget, met, NEWSLETTER_TARGETS, siteTargets, verdict } from '@ikz/scripts/lib/bench-targets';
 
 describe('benchmark targets', () => {
   it('judge a figure against an upper or a lower limit, the limit itself included', () => {
@@ -20,5 +20,11 @@ describe('benchmark targets', () => {
     expect(verdict(1100, siteTargets(1).coldSearchMs)).toBe('(target ≤ 1000 ms: MISSED)');
     expect(verdict(1100, siteTargets(10).coldSearchMs)).toBe('(target ≤ 1500 ms: met)');
     expect(verdict(0, siteTargets(0.05).steadyFailed)).toBe('(target ≤ 0 failed builds: met)');
+  });
+
+  it('hold Lighthouse to 95 points at the demo scale, and to nothing at scale 10', () => {
+    expect(verdict(94, lighthouseTarget(1)!)).toBe('(target ≥ 95 points: MISSED)');
+    expect(verdict(100, lighthouseTarget(0.05)!)).toBe('(target ≥ 95 points: met)');
+    expect(lighthouseTarget(10)).toBeNull();
   });
 });

@@ -48,3 +48,10 @@ export function siteTargets(scale: number) {
     layoutShift: { limit: 0.05, kind: 'max', unit: '' },
   } as const satisfies Record<string, Target>;
 }
+
+/**
+ * Lighthouse's performance score of /suche/?q=… and /projekte/, phone and desktop: held at the demo's scale
+ * only (issue 20 sets none at scale 10, where Lighthouse would time the reader's machine more than the site).
+ */
+export const lighthouseTarget = (scale: number): Target | null =>
+  scale >= 5 ? null : { limit: 95, kind: 'min', unit: 'points' };

@@ -283,6 +283,34 @@ export function lighthouseLine(figures: LighthouseFigures[]): string {
 
 export const LIGHTHOUSE_PAGES = ['/suche/?q=Bauhof', '/projekte/'];
 
+/** The layout shift of a page as a desktop and as a phone; a page that fails to load gets no figures. */
+export interface PageShift {
+  url: string;
+  /** Desktop, phone; null when the page failed to load (the machine is shared and busy). */
+  shifts: [number, number] | null;
+  error?: string;
+}
+
+export async function measurePageShift(siteUrl: string, url: string): Promise<PageShift> {
+  try {
+    const desktop = await measureLayoutShift(siteUrl, url);
+    return { url, shifts: [desktop, await measureLayoutShift(siteUrl, url, { mobile: true })] };
+  } catch (error) {
+    return { url, shifts: null, error: (error as Error).message.split('\n')[0] };
+  }
+}
+
+/** "/projekte/ 0.000 / 0.021; /suche/ failed (…)". */
+export const pageShiftLine = (pages: PageShift[]): string =>
+  pages
+    .map((p) =>
+      p.shifts ? `${p.url} ${p.shifts[0].toFixed(3)} / ${p.shifts[1].toFixed(3)}` : `${p.url} failed (${p.error})`,
+    )
+    .join('; ');
+
+/** The lowest Lighthouse performance score of the runs. */
+export const lowestScore = (figures: LighthouseFigures[]): number => Math.min(...figures.map((f) => f.score));
+
 /** Segments that name a part of a section (pagination, a list by type, an archive), not an entry. */
 const SECTION_PARTS = new Set(['seite', 'typ', 'archiv', 'rechtsprechung']);
 
