@@ -20,6 +20,7 @@ describe('benchmark targets', () => {
     expect(verdict(1100, siteTargets(1).coldSearchMs)).toBe('(target ≤ 1000 ms: MISSED)');
     expect(verdict(1100, siteTargets(10).coldSearchMs)).toBe('(target ≤ 1500 ms: met)');
     expect(verdict(0, siteTargets(0.05).steadyFailed)).toBe('(target ≤ 0 failed builds: met)');
+    expect(verdict(0.027, siteTargets(1).layoutShift)).toBe('(target ≤ 0.05: met)');
   });
 
   it('hold Lighthouse to 95 points at the demo scale, and to nothing at scale 10', () => {

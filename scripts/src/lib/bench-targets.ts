@@ -15,7 +15,8 @@ export const met = (value: number, target: Target) =>
 
 /** "(target ≤ 2 s: met)" or "(target ≥ 50 mails/s: MISSED)". */
 export function verdict(value: number, target: Target): string {
-  return `(target ${target.kind === 'max' ? '≤' : '≥'} ${target.limit} ${target.unit}: ${met(value, target) ? 'met' : 'MISSED'})`;
+  const unit = target.unit ? ` ${target.unit}` : '';
+  return `(target ${target.kind === 'max' ? '≤' : '≥'} ${target.limit}${unit}: ${met(value, target) ? 'met' : 'MISSED'})`;
 }
 
 /**
