@@ -448,14 +448,13 @@ async function search(s: SearchSession): Promise<void> {
       : `${resultMessage(s.results.length, q)} – ${SEARCH_TRANSLATIONS.more_loading}`;
     if (complete && s.filterValues) s.filters.showCounts(mergeFilterCounts(answers.map((a) => a!.filters)));
   };
-  // Groups whose bundles are loaded are asked at once. On a cold page the later groups start loading once
-  // the first answer is painted, so that it is not slowed by them.
+  // The later groups are asked once the first answer is painted, so that it is not slowed by them: on a cold
+  // page they are still loading, and while the reader types, Pagefind's one worker would search them first
+  // (at ten times the demo content, typing → first results 213 ms instead of 351 ms, median of 12).
   const firstAnswer = ask(0);
-  const painted = s.groups.every((g) => g.ready)
-    ? Promise.resolve()
-    : firstAnswer
-        .catch(() => undefined)
-        .then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  const painted = firstAnswer
+    .catch(() => undefined)
+    .then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   const laterAnswers = s.groups.slice(1).map((_, i) => painted.then(() => ask(i + 1)));
   const complete = await Promise.all([firstAnswer, ...laterAnswers]).then(
     () => true,
