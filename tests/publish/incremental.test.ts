@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER } from '@ikz/shared-types/webhook';
 import { decodeFinderFile, FINDER_FILE } from '@ikz/site/lib/finder-data';
 import { createSiteBuilder } from '@ikz/site/builder';
+import { referencedSearchFiles } from '@ikz/site/builder/search-reuse';
 import { Random } from '@ikz/scripts/lib/prng';
 import { freePort, REPO_ROOT } from '@ikz/scripts/lib/strapi-process';
 import { serveStatic } from '@ikz/scripts/lib/static-server';
@@ -261,6 +262,16 @@ describe('incremental publishing', () => {
       'pagefind-projekte-2/projekte.json',
     ])
       expect(a.has(file), file).toBe(true);
+    // Bundles written again start from the base release's files (search-reuse.ts): each holds exactly the
+    // hashed files its index names, none left over from earlier builds.
+    for (const bundle of fs.readdirSync(live).filter((name) => name.startsWith('pagefind'))) {
+      const dir = path.join(live, bundle);
+      const hashed = fs
+        .readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((file) => /\.pf_(fragment|index|filter|meta)$/.test(file));
+      expect(hashed.sort(), bundle).toEqual([...referencedSearchFiles(dir)].sort());
+    }
 
     const fullServer = await serveStatic(fullDir);
     try {

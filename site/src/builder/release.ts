@@ -50,6 +50,7 @@ import {
 import type { SearchBundles } from './search-index.ts';
 import { precompressDir, SEARCH_BUNDLE_ASSETS } from './precompress.ts';
 import { unpackSearchFiles } from './search-files.ts';
+import { pruneSearchFiles, seedSearchFiles } from './search-reuse.ts';
 import { writeFinderFile } from './finder-file.ts';
 
 export { bundlePages, MANIFEST_VERSION, reusable, type ReleaseManifest } from './plan.ts';
@@ -196,13 +197,16 @@ async function searchIndexer(input: ReleaseInput, plan: ReleasePlan, manifest: R
             fs.readFileSync(path.join(outDir, outputPath(url)), 'utf8'),
           ),
         );
+      const baseBundle = base ? path.join(base.dir, searchBundlePath(bundleName)) : null;
+      // Pagefind writes only the hashed files the base bundle lacks (search-reuse.ts).
+      const seeded = baseBundle ? clock.time('search-seed', () => seedSearchFiles(baseBundle, bundle)) : 0;
       await clock.timed('search-write', async () => {
         await search.get(bundleName).write(bundle);
         // The bundle's scripts and entry file; its index files come with Pagefind's gzip copy (search-files.ts).
         precompressDir(bundle, { only: SEARCH_BUNDLE_ASSETS });
       });
-      const baseBundle = base ? path.join(base.dir, searchBundlePath(bundleName)) : null;
-      clock.time('search-unpack', () => unpackSearchFiles(bundle, baseBundle));
+      if (seeded) clock.time('search-seed', () => pruneSearchFiles(bundle));
+      clock.time('search-unpack', () => unpackSearchFiles(bundle));
       if (bundleKinds(bundleName).includes('project'))
         clock.time('search-finder', () => writeFinderFile(bundle, baseBundle));
     };

@@ -10,15 +10,13 @@
  * natively, off the page's threads, and the bytes on the wire are those Pagefind wrote. A client that accepts
  * no gzip gets the unpacked file, which Pagefind reads as well.
  *
- * File names in a bundle carry a hash of the content, so most files of a rewritten bundle are those of the
- * release it was built on: they are linked from there (when their gzip bytes are equal) instead of inflated
- * and written again.
+ * A bundle written again starts with the base release's files, unpacked already (search-reuse.ts): a file with
+ * a gzip copy beside it is left as it is, only those Pagefind wrote now are unpacked.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PAGEFIND_SIGNATURE } from '../lib/finder-data.ts';
-import { linkFile } from './files.ts';
 
 export { PAGEFIND_SIGNATURE };
 
@@ -28,38 +26,16 @@ export const isPagefindBinary = (name: string) =>
 
 const isGzip = (bytes: Uint8Array) => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
-/** Whether `file` exists and holds exactly `bytes`. */
-function holds(file: string, bytes: Buffer): boolean {
-  try {
-    return fs.statSync(file).size === bytes.length && fs.readFileSync(file).equals(bytes);
-  } catch {
-    return false;
-  }
-}
-
-export interface Unpacked {
-  /** Files inflated and written here. */
-  unpacked: number;
-  /** Files linked from the base bundle (same gzip bytes). */
-  linked: number;
-}
-
 /**
  * Unpacks one Pagefind file of a bundle being written (not live yet): `file` becomes the inflated bytes,
- * `file.gz` Pagefind's gzip bytes. Returns how it was done, or null when the file is no gzip of Pagefind's
- * format (then it stays as it is: Pagefind's browser code reads it as before).
+ * `file.gz` Pagefind's gzip bytes. False when the file is no gzip of Pagefind's format (then it stays as it is:
+ * Pagefind's browser code reads it as before).
  */
-function unpackFile(file: string, baseFile: string | null): 'unpacked' | 'linked' | null {
+function unpackFile(file: string): boolean {
   const gz = fs.readFileSync(file);
-  if (!isGzip(gz)) return null;
-  if (baseFile && holds(`${baseFile}.gz`, gz) && fs.existsSync(baseFile)) {
-    fs.rmSync(file);
-    linkFile(baseFile, file);
-    linkFile(`${baseFile}.gz`, `${file}.gz`);
-    return 'linked';
-  }
+  if (!isGzip(gz)) return false;
   const raw = gunzipSync(gz);
-  if (raw.subarray(0, PAGEFIND_SIGNATURE.length).toString('latin1') !== PAGEFIND_SIGNATURE) return null;
+  if (raw.subarray(0, PAGEFIND_SIGNATURE.length).toString('latin1') !== PAGEFIND_SIGNATURE) return false;
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, raw);
   fs.renameSync(file, `${file}.gz`);
@@ -69,18 +45,18 @@ function unpackFile(file: string, baseFile: string | null): 'unpacked' | 'linked
   // point numbers here; equal times could come out with the file a fraction newer).
   const copied = fs.statSync(`${file}.gz`).mtimeMs;
   fs.utimesSync(file, (copied - 1) / 1000, (copied - 1) / 1000);
-  return 'unpacked';
+  return true;
 }
 
-/** Unpacks every Pagefind file of the bundle in `bundleDir`, linking from `baseBundleDir` what it holds already. */
-export function unpackSearchFiles(bundleDir: string, baseBundleDir: string | null): Unpacked {
-  const done: Unpacked = { unpacked: 0, linked: 0 };
-  for (const entry of fs.readdirSync(bundleDir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !isPagefindBinary(entry.name)) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const baseFile = baseBundleDir ? path.join(baseBundleDir, path.relative(bundleDir, file)) : null;
-    const how = unpackFile(file, baseFile);
-    if (how) done[how] += 1;
-  }
-  return done;
+/** Unpacks the Pagefind files of the bundle in `bundleDir` that have no gzip copy yet; returns how many. */
+export function unpackSearchFiles(bundleDir: string): number {
+  const files = fs
+    .readdirSync(bundleDir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  const present = new Set(files);
+  let unpacked = 0;
+  for (const file of files)
+    if (isPagefindBinary(path.basename(file)) && !present.has(`${file}.gz`) && unpackFile(file)) unpacked += 1;
+  return unpacked;
 }
