@@ -52,6 +52,9 @@ export type { BuildRecord } from './history.ts';
 export { changeOf } from './http.ts';
 
 const NIGHTLY = 'nächtliche Kontrolle';
+/** Releases kept for rollback when `keep` is not set (the live one included). */
+export const DEFAULT_KEEP = 5;
+
 /** Where the publisher keeps its content store between runs (a restart then reads only what changed meanwhile). */
 export const contentStoreFile = (root: string) => path.join(root, 'content-store.json');
 type Log = (record: Record<string, unknown>) => void;
@@ -205,7 +208,7 @@ export function createPublisher(options: PublisherOptions) {
   assertWebhookSecret(options.secret);
   const log = options.log ?? ((record) => console.log(JSON.stringify({ time: new Date().toISOString(), ...record })));
   const history = openHistory(options.root, log);
-  const keeper = createReleaseKeeper(options.root, options.keep ?? 5, log);
+  const keeper = createReleaseKeeper(options.root, options.keep ?? DEFAULT_KEEP, log);
   const builder = createSiteBuilder({
     strapiUrl: options.strapiUrl,
     token: options.token,
