@@ -587,3 +587,60 @@ describe('a publisher restarted after Strapi changed meanwhile', () => {
     ).not.toContain('Veralteter Titel');
   });
 });
+
+describe('the first build of a builder that knows no search bundle yet (as after a restart)', () => {
+  it("loads the changed project's bundle from the base release while it collects, and builds what a full build does", async () => {
+    const p = pipeline;
+    const tmp = path.join(p.strapi.tmp, 'warm');
+    const options = {
+      strapiUrl: p.strapi.url,
+      token: p.strapi.buildToken,
+      siteUrl: SITE_URL,
+      cacheDir: path.join(tmp, 'cache'),
+      projectsPerBundle: PROJECTS_PER_BUNDLE,
+    };
+    const first = createSiteBuilder(options);
+    const baseDir = path.join(tmp, 'base');
+    let manifest;
+    try {
+      ({ manifest } = await first.build({ outDir: baseDir, base: null }));
+    } finally {
+      await first.close();
+    }
+    // A project of the second part changes; a builder that has loaded no bundle publishes it.
+    const url = Object.keys(manifest.searchable).find((u) => manifest.searchable[u] === 'projekte-2')!;
+    const slug = url.split('/')[2]!;
+    const [project] = (
+      await p.seed.findPage<{ documentId: string }>('projects', 1, { filters: { slug: { $eq: slug } } })
+    ).data;
+    await p.seed.request('PUT', `/api/projects/${project!.documentId}`, {
+      body: { data: { summary: 'Nach dem Neustart geänderte Kurzbeschreibung Warmstartprobe.' } },
+    });
+    const restarted = createSiteBuilder(options);
+    const outDir = path.join(tmp, 'next');
+    let report;
+    try {
+      ({ report } = await restarted.build({
+        outDir,
+        base: { dir: baseDir, manifest },
+        changes: [{ type: 'project', documentId: project!.documentId }],
+      }));
+    } finally {
+      await restarted.close();
+    }
+    expect(report.kind).toBe('incremental');
+    expect(report.phases['search-warm']).toBeGreaterThan(0);
+    expect(fs.readFileSync(path.join(outDir, 'projekte', slug, 'index.html'), 'utf8')).toContain('Warmstartprobe');
+    const fullDir = await expectOutputOfFullBuild(outDir, 'full-after-warm', 'after a build that loaded ahead');
+    const [fromNext, fromFull] = [await serveStatic(outDir), await serveStatic(fullDir)];
+    try {
+      const queries = ['Warmstartprobe', 'Kooperation', 'Satzung'];
+      const results = await searchResults(browser, fromNext.url, queries);
+      expect(results.Warmstartprobe).toContain(url);
+      expect(results).toEqual(await searchResults(browser, fromFull.url, queries));
+    } finally {
+      await fromNext.close();
+      await fromFull.close();
+    }
+  });
+});

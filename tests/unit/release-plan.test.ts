@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  bundlesOfChanges,
   chooseBase,
   MANIFEST_VERSION,
   planAssets,
@@ -294,5 +295,58 @@ describe('planAssets', () => {
       remove: [],
       all: ['/dateien/a.pdf', '/dateien/b.pdf'],
     });
+  });
+});
+
+describe('the bundles loaded ahead for the entries a build publishes', () => {
+  const base = {
+    searchable: {
+      '/projekte/a/': 'projekte',
+      '/projekte/b/': 'projekte-2',
+      '/dokumente/x/': 'dokumente-aktuell',
+      '/partnersuche/p/': 'weitere',
+    },
+  };
+  const entries = {
+    project: [
+      { documentId: 'pa', slug: 'a' },
+      { documentId: 'pb', slug: 'b' },
+      { documentId: 'pn', slug: 'neu' },
+    ],
+    document: [{ documentId: 'dx', slug: 'x' }],
+    'partner-search': [{ documentId: 'ps', slug: 'p' }],
+    topic: [{ documentId: 't', slug: 'abwasser' }],
+  };
+
+  it("names the base release's bundle of each changed entry's page, once", () => {
+    expect(
+      bundlesOfChanges(
+        [
+          { type: 'project', documentId: 'pb' },
+          { type: 'document', documentId: 'dx' },
+          { type: 'project', documentId: 'pb' },
+          { type: 'partner-search', documentId: 'ps' },
+        ],
+        entries,
+        base,
+      ),
+    ).toEqual(['projekte-2', 'dokumente-aktuell', 'weitere']);
+  });
+
+  it('names none for a new entry, an entry gone, one without a searchable page, a media change or a bare event', () => {
+    expect(
+      bundlesOfChanges(
+        [
+          { type: 'project', documentId: 'pn' },
+          { type: 'project', documentId: 'weg' },
+          { type: 'topic', documentId: 't' },
+          { type: 'document' },
+          { documentId: 'pa' },
+          {},
+        ],
+        entries,
+        base,
+      ),
+    ).toEqual([]);
   });
 });

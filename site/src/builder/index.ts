@@ -11,7 +11,7 @@ import { isProjectBundle, outputPath, SEARCH_MAIN_BUNDLE } from '@ikz/shared-typ
 import { createStrapiClient } from '@ikz/shared-types/rest';
 import { buildKreisMap, readKreisTopology, type KreisMap, type KreisTopology } from '../lib/map.ts';
 import { readReferenceJson } from '@ikz/shared-types/reference-data';
-import { buildContent } from '../model/content.ts';
+import { buildContent, type Snapshot } from '../model/content.ts';
 import { publishedFiles, type AssetRef } from '../model/published-files.ts';
 import type { InfoPage, MapBuilder } from '../model/pages.ts';
 import { ContentStore, type Change } from '../snapshot/store.ts';
@@ -19,7 +19,14 @@ import { AssetCache, type AssetStats } from './assets.ts';
 import { ensureBundle, loadRenderer, SITE_DIR, type Renderer } from './bundle.ts';
 import { checkFiles, checkSearch } from './checks.ts';
 import { buildRelease, type Phases, type ReleaseBase } from './release.ts';
-import { bundlePages, chooseBase, planAssets, type ReleaseManifest } from './plan.ts';
+import {
+  bundlePages,
+  bundlesOfChanges,
+  chooseBase,
+  planAssets,
+  type EntryLists,
+  type ReleaseManifest,
+} from './plan.ts';
 import { forgetDirs, removeFile } from './files.ts';
 import { SearchBundles } from './search-index.ts';
 import { renderPreview, type Preview } from './preview.ts';
@@ -120,6 +127,15 @@ function mapBuilder(): MapBuilder {
     return last.map;
   };
 }
+
+/** The entries with a searchable page of their own, by type. */
+const entryLists = (snapshot: Snapshot): EntryLists => ({
+  project: snapshot.projects,
+  document: snapshot.documents,
+  newsletter: snapshot.newsletters,
+  event: snapshot.events,
+  'partner-search': snapshot.partnerSearches ?? [],
+});
 
 /** What a site builder keeps between builds. */
 interface Parts {
@@ -236,6 +252,7 @@ async function buildSite(parts: Parts, request: BuildRequest): Promise<BuildResu
       base,
       recycled: recycled?.manifest ?? null,
       ...(request.discard ? { discard: request.discard } : {}),
+      warm: base ? bundlesOfChanges(request.changes ?? [], entryLists(snapshot), base.manifest) : [],
     });
     searchWritten = built.searchWritten;
     await finishRelease(

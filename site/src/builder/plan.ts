@@ -5,7 +5,7 @@
  * which files are removed, which pages enter or leave the search index and which search bundles are written
  * again. Pure: no disk, no Pagefind, no Astro; `release.ts` carries the plan out.
  */
-import type { RouteKind } from '@ikz/shared-types/routes';
+import { routes, type EntryType, type RouteKind } from '@ikz/shared-types/routes';
 
 /** The manifest format; a release with another one is never a base. */
 export const MANIFEST_VERSION = 2;
@@ -211,4 +211,27 @@ export function planAssets(
     remove: [...present].filter((file) => !want.has(file)),
     all: [...all].sort(),
   };
+}
+
+/** The entries of a snapshot by type, as far as the search needs them (their own page's URL comes from the slug). */
+export type EntryLists = Partial<Record<EntryType, readonly { documentId: string; slug: string }[]>>;
+
+/**
+ * The search bundles of the base release that hold the pages of the entries a build was asked to publish:
+ * loaded from the base release while the build collects (see release.ts), so that a build after a restart
+ * does not wait for them when it writes. An entry without a page in the base (a new one) names none.
+ */
+export function bundlesOfChanges(
+  changes: readonly { type?: string | undefined; documentId?: string | undefined }[],
+  entries: EntryLists,
+  base: Pick<ReleaseManifest, 'searchable'>,
+): string[] {
+  const bundles = new Set<string>();
+  for (const { type, documentId } of changes) {
+    const list = type && documentId ? entries[type as EntryType] : undefined;
+    const entry = list?.find((e) => e.documentId === documentId);
+    const bundle = entry ? base.searchable[routes.entryUrl(type as EntryType, entry)] : undefined;
+    if (bundle) bundles.add(bundle);
+  }
+  return [...bundles];
 }

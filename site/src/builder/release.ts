@@ -76,6 +76,8 @@ export interface ReleaseInput {
   recycled: ReleaseManifest | null;
   /** Takes a folder out of the release (a search bundle being replaced); by default it is removed. */
   discard?: (dir: string) => void;
+  /** Bundles of the base release to load into the search index while the build collects (bundlesOfChanges). */
+  warm?: readonly string[];
 }
 
 /** Seconds per step, summed over the build. */
@@ -169,8 +171,16 @@ async function collect(input: ReleaseInput, clock: Timer, phases: Phases): Promi
  * the new release – only when a page of it changed. Bundles are written one after another (bounded memory
  * in Pagefind), each as soon as the pages it can hold are in the release.
  */
-async function searchIndexer(input: ReleaseInput, plan: ReleasePlan, manifest: ReleaseManifest, clock: Timer) {
+async function searchIndexer(
+  input: ReleaseInput,
+  plan: ReleasePlan,
+  manifest: ReleaseManifest,
+  clock: Timer,
+  warming: Promise<void>,
+) {
   const { search, outDir, base } = input;
+  // Pages are added in the order they are sent: the bundles loaded ahead must be in before this build's own.
+  await clock.timed('search-warm-wait', () => warming);
   if (plan.fresh) await search.reset();
   for (const bundleName of search.names())
     if (search.version(bundleName) !== base?.manifest.bundles[bundleName]) await search.drop(bundleName);
@@ -342,6 +352,24 @@ async function searchDone(b: Build): Promise<void> {
   b.stats.search.pages = Object.keys(b.manifest.searchable).length;
 }
 
+/**
+ * Loads `input.warm` from the base release into the search index if it does not hold them (after a restart, or
+ * a failed build): Pagefind's process adds the pages while this one collects fingerprints.
+ */
+function warmBundles(input: ReleaseInput, clock: Timer): Promise<void> {
+  const { base, search } = input;
+  if (!base || !input.warm?.length) return Promise.resolve();
+  return clock.timed('search-warm', async () => {
+    for (const bundleName of input.warm!) {
+      const version = base.manifest.bundles[bundleName];
+      if (!version || search.version(bundleName) === version) continue;
+      await search.load(bundleName, version, bundlePages(base.manifest, bundleName), (url) =>
+        fs.readFileSync(path.join(base.dir, outputPath(url)), 'utf8'),
+      );
+    }
+  });
+}
+
 export async function buildRelease(
   input: ReleaseInput,
 ): Promise<{ manifest: ReleaseManifest; stats: ReleaseStats; searchWritten: Promise<void> }> {
@@ -351,13 +379,23 @@ export async function buildRelease(
   fs.mkdirSync(outDir, { recursive: true });
   const phases: Phases = {};
   const clock = timer(phases);
-  const collected = await collect(input, clock, phases);
-  const plan = planRelease({
-    pages: collected.pages,
-    files: collected.files,
-    base: input.base?.manifest ?? null,
-    recycled: input.recycled,
-  });
+  const warming = warmBundles(input, clock);
+  warming.catch(() => undefined); // awaited by the search indexer
+  let collected: Collected;
+  let plan: ReleasePlan;
+  try {
+    collected = await collect(input, clock, phases);
+    plan = planRelease({
+      pages: collected.pages,
+      files: collected.files,
+      base: input.base?.manifest ?? null,
+      recycled: input.recycled,
+    });
+  } catch (error) {
+    // The caller starts the search index over after a failed build: not while bundles are still loading.
+    await warming.catch(() => undefined);
+    throw error;
+  }
   const manifest: ReleaseManifest = {
     version: MANIFEST_VERSION,
     codeHash: renderer.hash,
@@ -374,7 +412,7 @@ export async function buildRelease(
     urls: collected.urls,
     phases,
   };
-  const index = await searchIndexer(input, plan, manifest, clock);
+  const index = await searchIndexer(input, plan, manifest, clock, warming);
   const place = input.recycled ? { link: replaceWithLink, write: replaceFile } : { link: tryLinkFile, write: writeNew };
   const b: Build = { input, plan, manifest, stats, clock, index, place };
   await placePages(b, collected.pages);

@@ -15,6 +15,8 @@ const EMPTY_PAGE = '<!doctype html><html lang="de"><body><main data-pagefind-bod
 export class SearchIndex {
   private index: Index | null = null;
   private readonly pages = new Set<string>();
+  /** Adds, removals and writes run one after another, in the order they are asked for (see `serial`). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   get size(): number {
     return this.pages.size;
@@ -36,20 +38,69 @@ export class SearchIndex {
     return index;
   }
 
-  async add(url: string, html: string): Promise<void> {
-    const result = await (await this.open()).addHTMLFile({ url, content: html });
-    if (result.errors.length) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
-    this.pages.add(url);
+  /**
+   * Runs `work` after everything asked for before it: an add asked for while a bundle is still being loaded
+   * (addAll) reaches Pagefind after the loaded pages, so a page's new version is never replaced by its old one.
+   */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
-  async remove(url: string): Promise<void> {
-    if (!this.pages.has(url)) return;
-    await (await this.open()).addHTMLFile({ url, content: EMPTY_PAGE });
-    this.pages.delete(url);
+  add(url: string, html: string): Promise<void> {
+    return this.serial(async () => {
+      const result = await (await this.open()).addHTMLFile({ url, content: html });
+      if (result.errors.length) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`);
+      this.pages.add(url);
+    });
+  }
+
+  /**
+   * Adds many pages, up to `window` of them sent to Pagefind's process at a time: it takes them in the order
+   * sent (so a later add of the same URL still wins), and works through them while this process goes on.
+   */
+  addAll(pages: Iterable<readonly [url: string, html: () => string]>, window = 256): Promise<void> {
+    return this.serial(() => this.sendAll(pages, window));
+  }
+
+  private async sendAll(pages: Iterable<readonly [url: string, html: () => string]>, window: number): Promise<void> {
+    const index = await this.open();
+    const inFlight = new Set<Promise<void>>();
+    const failed: string[] = [];
+    for (const [url, html] of pages) {
+      const added: Promise<void> = index.addHTMLFile({ url, content: html() }).then(
+        (result) => {
+          if (result.errors.length) failed.push(`${url}: ${result.errors.join('; ')}`);
+          else this.pages.add(url);
+          inFlight.delete(added);
+        },
+        (error: unknown) => {
+          failed.push(`${url}: ${String(error)}`);
+          inFlight.delete(added);
+        },
+      );
+      inFlight.add(added);
+      if (inFlight.size >= window) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (failed.length) throw new Error(`Pagefind could not index ${failed.length} page(s), e.g. ${failed[0]}`);
+  }
+
+  remove(url: string): Promise<void> {
+    return this.serial(async () => {
+      if (!this.pages.has(url)) return;
+      await (await this.open()).addHTMLFile({ url, content: EMPTY_PAGE });
+      this.pages.delete(url);
+    });
   }
 
   /** Writes the whole index into `outputPath` and checks that it holds exactly the pages added. */
-  async write(outputPath: string): Promise<void> {
+  write(outputPath: string): Promise<void> {
+    return this.serial(() => this.writeNow(outputPath));
+  }
+
+  private async writeNow(outputPath: string): Promise<void> {
     const written = await (await this.open()).writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
@@ -108,8 +159,7 @@ export class SearchBundles {
   ): Promise<boolean> {
     if (this.versions.get(bundleName) === version) return false;
     await this.drop(bundleName);
-    const index = this.get(bundleName);
-    for (const url of urls) await index.add(url, read(url));
+    await this.get(bundleName).addAll(urls.map((url) => [url, () => read(url)] as const));
     this.written(bundleName, version);
     return true;
   }
