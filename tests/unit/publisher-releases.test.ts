@@ -17,7 +17,7 @@ import {
   rollback,
   writeManifest,
 } from '@ikz/scripts/publisher/releases';
-import { removeFile, replaceFile, replaceWithLink } from '@ikz/site/builder/files';
+import { linkTree, removeFile, replaceFile, replaceWithLink } from '@ikz/site/builder/files';
 import { renderStatusPage } from '@ikz/scripts/publisher/status-page';
 
 let root: string;
@@ -161,6 +161,28 @@ describe('releases', () => {
     expect(fs.readdirSync(path.join(old, 'projekte'))).toEqual(['p0']);
     expect(fs.existsSync(path.join(live, 'projekte', 'p1', 'index.html'))).toBe(true);
     expect(listReleases(r)).toEqual(['live', 'old']);
+  });
+
+  it('links a tree into a release and leaves the files that are there already', () => {
+    const source = path.join(root, 'quelle');
+    const target = path.join(root, 'ziel');
+    for (const [file, text] of [
+      ['a.js', 'a'],
+      ['sub/b.css', 'b'],
+      ['sub/tief/c.txt', 'c'],
+    ] as const) {
+      fs.mkdirSync(path.dirname(path.join(source, file)), { recursive: true });
+      fs.writeFileSync(path.join(source, file), text);
+    }
+    fs.mkdirSync(path.join(target, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(target, 'sub', 'b.css'), 'eigene');
+    expect(linkTree(source, target)).toBe(2);
+    expect(fs.statSync(path.join(target, 'sub', 'tief', 'c.txt')).ino).toBe(
+      fs.statSync(path.join(source, 'sub', 'tief', 'c.txt')).ino,
+    );
+    expect(fs.readFileSync(path.join(target, 'sub', 'b.css'), 'utf8')).toBe('eigene');
+    expect(fs.readFileSync(path.join(source, 'sub', 'b.css'), 'utf8')).toBe('b');
+    expect(linkTree(source, target)).toBe(0);
   });
 
   it('makes sortable unique ids', () => {

@@ -358,15 +358,16 @@ async function searchDone(b: Build): Promise<void> {
  */
 function warmBundles(input: ReleaseInput, clock: Timer): Promise<void> {
   const { base, search } = input;
-  if (!base || !input.warm?.length) return Promise.resolve();
+  const load = (input.warm ?? []).flatMap((bundleName) => {
+    const version = base?.manifest.bundles[bundleName];
+    return version && search.version(bundleName) !== version ? [[bundleName, version] as const] : [];
+  });
+  if (!base || !load.length) return Promise.resolve();
   return clock.timed('search-warm', async () => {
-    for (const bundleName of input.warm!) {
-      const version = base.manifest.bundles[bundleName];
-      if (!version || search.version(bundleName) === version) continue;
+    for (const [bundleName, version] of load)
       await search.load(bundleName, version, bundlePages(base.manifest, bundleName), (url) =>
         fs.readFileSync(path.join(base.dir, outputPath(url)), 'utf8'),
       );
-    }
   });
 }
 
