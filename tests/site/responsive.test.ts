@@ -295,6 +295,8 @@ describe('forced colours and reduced motion', () => {
       // The finder's facets are groups that open and close; the first one is opened to reach its checkboxes.
       if (url === '/projekte/') await page.locator('[data-facets] summary').first().click();
       const boxes = page.locator(selector);
+      // A group writes its checkboxes when its toggle event comes, a moment after the click.
+      await boxes.first().waitFor({ state: 'attached' });
       expect(await boxes.count(), url).toBeGreaterThan(0);
       await boxes.first().check();
       const looks = await boxes.evaluateAll((els) => els.map((el) => getComputedStyle(el).appearance));
