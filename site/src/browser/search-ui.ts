@@ -377,19 +377,22 @@ async function showResults(s: SearchSession, mine: number): Promise<void> {
   const { list, more } = s.dom;
   const paint = ++s.paint;
   const current = () => mine === s.run && paint === s.paint;
-  const pending = s.results.slice(0, s.shown).map(s.dataOf);
+  const shown = s.results.slice(0, s.shown);
   // An empty list (the first search of the page) fills in as results arrive, in order: the first shows as soon
-  // as its fragment is in. A list on screen is replaced at once, so that it never shows two queries' results.
+  // as its fragment is in, which is asked for alone – on a cold page the others' nine requests would compete
+  // with it for the connections – and the others' right after. A list on screen is replaced at once, so that it
+  // never shows two queries' results.
   if (!list.childElementCount)
-    for (const data of pending) {
-      const item = resultItem(await data);
+    for (const [i, result] of shown.entries()) {
+      const item = resultItem(await s.dataOf(result));
       if (!current()) return;
       list.append(item);
       // Which query the list shows (for measurements: results of an earlier query may still be on screen).
       list.dataset.query = s.state.q;
+      if (i === 0) for (const other of shown) s.dataOf(other).catch(() => undefined);
     }
   else {
-    const shownData = await Promise.all(pending);
+    const shownData = await Promise.all(shown.map(s.dataOf));
     if (!current()) return;
     replaceKeepingFocus(list, shownData.map(resultItem));
     list.dataset.query = s.state.q;
