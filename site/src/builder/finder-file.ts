@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import {
   decodeFinderFile,
   encodeFinderFile,
@@ -16,6 +15,7 @@ import {
   type FinderProject,
 } from '../lib/finder-data.ts';
 import { precompressFile } from './precompress.ts';
+import { readPagefindFile } from './search-files.ts';
 
 const FRAGMENT = /^(.+)\.pf_fragment$/;
 
@@ -30,11 +30,7 @@ function known(bundleDir: string | null): Map<string, FinderProject> {
 }
 
 /** A fragment's JSON, whether it is unpacked (signature first) or still Pagefind's gzip. */
-function readFragment(file: string): unknown {
-  let bytes = fs.readFileSync(file);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-  return parseFragment(bytes.toString('utf8'));
-}
+const readFragment = (file: string): unknown => parseFragment(readPagefindFile(file).toString('utf8'));
 
 export interface FinderFileStats {
   projects: number;

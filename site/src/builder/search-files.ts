@@ -26,6 +26,12 @@ export const isPagefindBinary = (name: string) =>
 
 const isGzip = (bytes: Uint8Array) => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
+/** A Pagefind file of a bundle as Pagefind's browser code reads it: inflated if it is still Pagefind's gzip. */
+export function readPagefindFile(file: string): Buffer {
+  const bytes = fs.readFileSync(file);
+  return isGzip(bytes) ? gunzipSync(bytes) : bytes;
+}
+
 /**
  * Unpacks one Pagefind file of a bundle being written (not live yet): `file` becomes the inflated bytes,
  * `file.gz` Pagefind's gzip bytes. False when the file is no gzip of Pagefind's format (then it stays as it is:

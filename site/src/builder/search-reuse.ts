@@ -17,10 +17,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
 import { PAGEFIND_SIGNATURE } from '../lib/finder-data.ts';
 import { linkFile } from './files.ts';
+import { readPagefindFile } from './search-files.ts';
 
 /** The folders of a bundle that hold hashed files, and their extension. */
 const HASHED_DIRS = { fragment: '.pf_fragment', index: '.pf_index', filter: '.pf_filter' } as const;
@@ -58,19 +58,19 @@ export function seedSearchFiles(baseBundleDir: string, bundleDir: string): numbe
 
 /** A Pagefind file's payload: its bytes after the signature, whether it is unpacked or still Pagefind's gzip. */
 function payload(file: string): Uint8Array {
-  let bytes = fs.readFileSync(file);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+  const bytes = readPagefindFile(file);
   if (bytes.subarray(0, PAGEFIND_SIGNATURE.length).toString('latin1') !== PAGEFIND_SIGNATURE)
     throw new Error(`${file} is not a Pagefind file`);
   return bytes.subarray(PAGEFIND_SIGNATURE.length);
 }
 
 const isList = (value: unknown): value is unknown[] => Array.isArray(value);
-const hashAt = (row: unknown, at: number) => {
-  const hash = isList(row) ? row[at] : undefined;
+/** A hash as Pagefind writes it into a file name (nothing that could leave the bundle's folder). */
+const checkedHash = (hash: unknown): string => {
   if (typeof hash !== 'string' || !/^[\w-]+$/.test(hash)) throw new Error('unexpected hash in a Pagefind meta file');
   return hash;
 };
+const hashAt = (row: unknown, at: number) => checkedHash(isList(row) ? row[at] : undefined);
 
 /**
  * The hashed files a written bundle's index names (relative paths): each language's meta file (from
@@ -82,7 +82,7 @@ export function referencedSearchFiles(bundleDir: string): Set<string> {
   };
   const named = new Set<string>();
   for (const { hash } of Object.values(entry.languages)) {
-    const meta = `pagefind.${hashAt([hash], 0)}.pf_meta`;
+    const meta = `pagefind.${checkedHash(hash)}.pf_meta`;
     named.add(meta);
     // MetaIndex: [version, pages [hash, word count], index chunks [from, to, hash], filters [name, hash], sorts].
     const decoded: unknown = decode(payload(path.join(bundleDir, meta)));
